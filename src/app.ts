@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import { setSystemContextListener } from './db/context.ts';
+import type { Pools } from './db/database.ts';
+import { isApiRequest, registerErrorHandlers } from './http/error-handler.ts';
+import { API_PREFIX, API_VERSION, registerOpenApi } from './http/openapi.ts';
+import { createGemeentenService, gemeentenApi } from './modules/gemeenten/index.ts';
+import { homeRoutes } from './modules/home/index.ts';
+import { opsRoutes } from './modules/ops/index.ts';
+import { assetRoutes } from './web/assets.ts';
+
+z.config(z.locales.nl());
+
+export interface AppDeps {
+  config: Config;
+  db: Pools;
+  /** Pino options or `false` (tests). */
+  logger?: FastifyServerOptions['logger'];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the app: plugins → modules → error handlers. Starts nothing; the caller listens. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? {
+      level: config.logLevel,
+      // No personal data in logs: no headers, no query strings, no bodies.
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  setSystemContextListener((reden) => app.log.debug({ systeemcontext: reden }, 'system context'));
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    strictTransportSecurity: config.mode === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie, { secret: config.sessionSecret ?? randomUUID() });
+  await app.register(formbody);
+  await app.register(csrf, {
+    cookieKey: config.secureCookies ? '__Host-wk-csrf' : 'wk-csrf',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.secureCookies },
+  });
+  // Every state-changing page request carries the form's CSRF token (the API uses bearer tokens, not cookies).
+  app.addHook('preHandler', (req, reply, done) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || isApiRequest(req)) return done();
+    app.csrfProtection(req, reply, done);
+  });
+  app.addHook('onSend', async (req, reply) => {
+    if (isApiRequest(req)) reply.header('API-Version', API_VERSION);
+  });
+
+  await registerOpenApi(app, config.publicUrl);
+  registerErrorHandlers(app);
+
+  const gemeenten = createGemeentenService(db.app);
+
+  await app.register(assetRoutes());
+  await app.register(opsRoutes(db.app));
+  await app.register(homeRoutes({ demo: config.mode === 'demo' }));
+  await app.register(gemeentenApi(gemeenten));
+
+  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
+
+  return app;
+}

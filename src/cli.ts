@@ -1,0 +1,105 @@
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { EmbeddedDatabaseError } from './db/embedded.ts';
+import { openRuntime, type Runtime } from './db/runtime.ts';
+import { loadDemo } from './demo/demo.ts';
+import { systeemActor } from './modules/auth/index.ts';
+import { createGemeentenService } from './modules/gemeenten/index.ts';
+
+const USAGE = `Gebruik: wederkerig <opdracht> [opties]
+
+Opdrachten:
+  serve            start de webserver (met de ingebouwde PostgreSQL als DATABASE_URL niet is gezet)
+  migrate          voer databasemigraties uit
+  demo             laad de demogegevens (kan vaker; verandert niets wat er al is)
+  help             toon deze hulp
+
+Omgeving: WEDERKERIG_MODE (production|demo|development), HOST, PORT, DATA_DIR, DATABASE_URL,
+DATABASE_OWNER_URL, SESSION_SECRET, LOGBOEK_SIGNING_KEY, LOG_LEVEL. Zie README.md.`;
+
+type Out = (line: string) => void;
+
+/** Runs one CLI command; returns the process exit code. */
+export async function runCli(argv: string[], out: Out = console.log, err: Out = console.error): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' } }, allowPositionals: true, strict: false });
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(values.demo === true, out);
+      case 'migrate': {
+        const rt = await openRuntime(loadConfig(), { ifRunning: 'attach', migrate: true });
+        await rt.close();
+        out('Migraties uitgevoerd.');
+        return 0;
+      }
+      case 'demo': {
+        const rt = await openRuntime(loadConfig(), { ifRunning: 'attach', migrate: true });
+        try {
+          await seedDemo(rt);
+          out('Demogegevens geladen.');
+        } finally {
+          await rt.close();
+        }
+        return 0;
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+        out(USAGE);
+        return command === undefined ? 1 : 0;
+      default:
+        err(`Onbekende opdracht: ${command}\n\n${USAGE}`);
+        return 1;
+    }
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof EmbeddedDatabaseError) {
+      err(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+async function seedDemo(rt: Runtime) {
+  const actor = systeemActor('cli:demo');
+  return loadDemo({ gemeenten: createGemeentenService(rt.pools.app) }, actor);
+}
+
+async function serve(demoFlag: boolean, out: Out): Promise<number> {
+  const base = loadConfig();
+  const config = demoFlag ? { ...base, mode: 'demo' as const } : base;
+  const started = Date.now();
+  const rt = await openRuntime(config, { ifRunning: 'refuse', migrate: true });
+  if (rt.config.mode === 'demo') await seedDemo(rt);
+  const app = await buildApp({ config: rt.config, db: rt.pools });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.close();
+      await rt.close();
+    } finally {
+      process.exit(0);
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
+
+  await app.listen({ host: rt.config.host, port: rt.config.port });
+  const address = `http://${rt.config.host}:${rt.config.port}`;
+  out(
+    `Wederkerig draait op ${address} (modus ${rt.config.mode}, ${rt.embedded ? 'ingebouwde PostgreSQL' : 'DATABASE_URL'}, gestart in ${Date.now() - started} ms)`,
+  );
+  return -1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.env.WEDERKERIG_CLI === '1') {
+  const code = await runCli(process.argv.slice(2));
+  if (code >= 0) process.exit(code);
+}

@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The whole configuration, parsed once from the environment. Every variable is documented here and in the
+ * README. Production mode refuses to start with an insecure default.
+ */
+const Env = z.object({
+  /** `production` (default, `npm start`), `demo` (`npm run demo`) or `development` (`npm run dev`). */
+  WEDERKERIG_MODE: z.enum(['production', 'demo', 'development']).default('production'),
+  /** Address the web server listens on. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Port the web server listens on. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Public base URL (used for links in e-mails and invitations; https makes cookies Secure). */
+  PUBLIC_URL: z.url().optional(),
+  /** Folder for the embedded PostgreSQL and other local data. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Application role connection (non-owner, subject to row-level security). Unset: embedded PostgreSQL. */
+  DATABASE_URL: z.string().min(1).optional(),
+  /** Owner role connection for migrations and maintenance. Defaults to DATABASE_URL when unset. */
+  DATABASE_OWNER_URL: z.string().min(1).optional(),
+  /** Secret for signing cookies; at least 32 characters in production. Embedded default: generated and stored. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  /** Key (64 hex characters) for signing closed partitions of the access log. Embedded default: generated and stored. */
+  LOGBOEK_SIGNING_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i)
+    .optional(),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Mode = z.infer<typeof Env>['WEDERKERIG_MODE'];
+
+export interface Config {
+  mode: Mode;
+  host: string;
+  port: number;
+  publicUrl: string;
+  /** Absolute path of the data folder. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databaseOwnerUrl: string | undefined;
+  sessionSecret: string | undefined;
+  logboekSigningKey: string | undefined;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  /** Cookies carry `Secure` when the public URL is https. */
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`;
+  const config: Config = {
+    mode: e.WEDERKERIG_MODE,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl,
+    dataDir: resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL ?? e.DATABASE_URL,
+    sessionSecret: e.SESSION_SECRET,
+    logboekSigningKey: e.LOGBOEK_SIGNING_KEY,
+    logLevel: e.LOG_LEVEL,
+    secureCookies: publicUrl.startsWith('https:'),
+  };
+  if (config.mode === 'production' && config.databaseUrl) {
+    const missing: string[] = [];
+    if (!config.sessionSecret) missing.push('SESSION_SECRET');
+    if (!config.logboekSigningKey) missing.push('LOGBOEK_SIGNING_KEY');
+    if (!e.DATABASE_OWNER_URL) missing.push('DATABASE_OWNER_URL');
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `Production with DATABASE_URL needs ${missing.join(', ')} (no insecure defaults in production).`,
+      );
+    }
+  }
+  return config;
+}

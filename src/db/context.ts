@@ -1,0 +1,71 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from './database.ts';
+import type { DB } from './schema.ts';
+
+export type Tx = Transaction<DB>;
+
+/** The roles a staff member can have (ids are ASCII kebab-case; display names live in the auth module). */
+export const ROLLEN = [
+  'klantmanager',
+  'teamleider',
+  'netwerkmakelaar',
+  'functioneel-beheerder',
+  'privacy-officer',
+] as const;
+export type Rol = (typeof ROLLEN)[number];
+
+/** Who is acting, as the database sees it. Set per transaction; a query without context sees nothing. */
+export type DbContext =
+  | {
+      kind: 'gebruiker';
+      dienstId: string;
+      gebruikerId: string;
+      rol: Rol;
+      /** The municipalities this actor may see. */
+      gemeenten: readonly string[];
+    }
+  | {
+      kind: 'systeem';
+      /** Why system rights are needed (logged): e.g. `cli:gemeente-create`, `job:logboek-onderhoud`. */
+      reden: string;
+      /** Limit to one social service when known. */
+      dienstId?: string;
+    };
+
+type SystemContextListener = (reden: string) => void;
+let onSystemContext: SystemContextListener = () => {};
+
+/** Every use of the system context is reported here (the app logs it). */
+export function setSystemContextListener(listener: SystemContextListener): void {
+  onSystemContext = listener;
+}
+
+/**
+ * Runs `fn` in one transaction with the actor's context set through `set_config(…, true)` (transaction-local),
+ * so row-level security filters every query in it.
+ */
+export async function withContext<T>(db: Database, ctx: DbContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await setContext(tx, ctx);
+    return fn(tx);
+  });
+}
+
+/** Sets the context on a transaction that is already open. */
+export async function setContext(tx: Tx, ctx: DbContext): Promise<void> {
+  if (ctx.kind === 'systeem') {
+    onSystemContext(ctx.reden);
+    await sql`SELECT set_config('app.systeem', 'aan', true), set_config('app.dienst', ${ctx.dienstId ?? ''}, true),
+      set_config('app.gemeenten', '', true), set_config('app.rol', 'systeem', true),
+      set_config('app.gebruiker', '', true)`.execute(tx);
+    return;
+  }
+  await sql`SELECT set_config('app.systeem', '', true), set_config('app.dienst', ${ctx.dienstId}, true),
+    set_config('app.gemeenten', ${`{${ctx.gemeenten.join(',')}}`}, true), set_config('app.rol', ${ctx.rol}, true),
+    set_config('app.gebruiker', ${ctx.gebruikerId}, true)`.execute(tx);
+}
+
+/** Shorthand for an explicit system context. */
+export function systeem(reden: string, dienstId?: string): DbContext {
+  return dienstId === undefined ? { kind: 'systeem', reden } : { kind: 'systeem', reden, dienstId };
+}

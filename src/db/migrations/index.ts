@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './2026_11_27_0001_fundament.ts';
+import * as m0002 from './2026_11_27_0002_identiteit.ts';
+
+/**
+ * The static list of migrations (a file provider fails under Vitest). Forward-only: add new files at the end,
+ * never edit one that has landed.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_27_0001_fundament': m0001,
+  '2026_11_27_0002_identiteit': m0002,
+};
+
+export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

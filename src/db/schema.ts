@@ -1,0 +1,135 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Table types for Kysely, camelCase (the CamelCasePlugin maps to snake_case). Kept by hand next to the
+ * migrations: add a table here in the same commit as its migration.
+ */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type TimestampNullable = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface DienstTable {
+  dienstId: Generated<string>;
+  naam: string;
+  aangemaaktOp: Generated<Date>;
+}
+
+export interface GemeenteTable {
+  dienstId: string;
+  gemeenteId: Generated<string>;
+  naam: string;
+  code: string;
+  aangemaaktOp: Generated<Date>;
+}
+
+export interface WijkTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  naam: string;
+}
+
+export interface WijkPostcodeTable {
+  dienstId: string;
+  gemeenteId: string;
+  postcode4: string;
+  wijkId: string;
+}
+
+export interface TeamTable {
+  dienstId: string;
+  id: Generated<string>;
+  naam: string;
+  aangemaaktOp: Generated<Date>;
+}
+
+export interface TeamGemeenteTable {
+  dienstId: string;
+  teamId: string;
+  gemeenteId: string;
+}
+
+export interface GebruikerTable {
+  dienstId: string;
+  id: Generated<string>;
+  email: string;
+  naam: string;
+  rol: string;
+  wachtwoordHash: string | null;
+  totpGeheim: string | null;
+  totpActiefSinds: TimestampNullable;
+  isDemo: Generated<boolean>;
+  isActief: Generated<boolean>;
+  aangemaaktOp: Generated<Date>;
+}
+
+export interface GebruikerTeamTable {
+  dienstId: string;
+  gebruikerId: string;
+  teamId: string;
+}
+
+export interface GebruikerGemeenteTable {
+  dienstId: string;
+  gebruikerId: string;
+  gemeenteId: string;
+}
+
+export interface HerstelcodeTable {
+  dienstId: string;
+  gebruikerId: string;
+  codeHash: string;
+  gebruiktOp: TimestampNullable;
+}
+
+export interface SessieTable {
+  dienstId: string;
+  id: string;
+  gebruikerId: string;
+  aangemaaktOp: Generated<Date>;
+  laatstActiefOp: Generated<Date>;
+  verlooptOp: Timestamp;
+  isMfaVoldaan: Generated<boolean>;
+  omschrijving: Generated<string>;
+}
+
+export interface UitnodigingTable {
+  dienstId: string;
+  tokenHash: string;
+  gebruikerId: string;
+  verlooptOp: Timestamp;
+  gebruiktOp: TimestampNullable;
+}
+
+export interface ApiTokenTable {
+  dienstId: string;
+  id: Generated<string>;
+  gebruikerId: string;
+  naam: string;
+  tokenHash: string;
+  aangemaaktOp: Generated<Date>;
+  laatstGebruiktOp: TimestampNullable;
+  ingetrokkenOp: TimestampNullable;
+}
+
+export interface InlogpogingTable {
+  id: Generated<number>;
+  sleutel: string;
+  tijdstip: Generated<Date>;
+}
+
+export interface DB {
+  dienst: DienstTable;
+  gemeente: GemeenteTable;
+  wijk: WijkTable;
+  wijkPostcode: WijkPostcodeTable;
+  team: TeamTable;
+  teamGemeente: TeamGemeenteTable;
+  gebruiker: GebruikerTable;
+  gebruikerTeam: GebruikerTeamTable;
+  gebruikerGemeente: GebruikerGemeenteTable;
+  herstelcode: HerstelcodeTable;
+  sessie: SessieTable;
+  uitnodiging: UitnodigingTable;
+  apiToken: ApiTokenTable;
+  inlogpoging: InlogpogingTable;
+}

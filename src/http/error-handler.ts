@@ -1,0 +1,70 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createElement } from 'react';
+import { ErrorPage } from '../web/error-page.tsx';
+import { renderPage } from '../web/render.ts';
+import { AppError, defaultTitle } from './app-error.ts';
+import { sendProblem } from './problem.ts';
+
+export const isApiRequest = (req: FastifyRequest): boolean => req.url.startsWith('/api/');
+
+const STATUS_TITLES: Record<number, string> = {
+  400: 'Het verzoek is niet geldig.',
+  401: 'U bent niet ingelogd.',
+  403: 'U heeft geen toegang tot deze pagina of gegevens.',
+  404: 'Deze pagina bestaat niet.',
+  405: 'Deze methode is hier niet toegestaan.',
+  406: 'Dit formaat kunnen wij niet leveren.',
+  413: 'Het verzoek is te groot.',
+  415: 'Dit soort inhoud wordt niet ondersteund.',
+  429: 'Te vaak geprobeerd. Wacht even en probeer het dan opnieuw.',
+  500: 'Er ging iets mis aan onze kant.',
+  503: 'De dienst is tijdelijk niet beschikbaar.',
+};
+
+/** Sends an error as problem+json (API) or as a Dutch error page (pages). Never a stack trace. */
+export function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  title: string,
+  invalidParams?: Array<{ name: string; reason: string }>,
+): FastifyReply {
+  if (isApiRequest(req)) {
+    return sendProblem(reply, {
+      type: `https://wederkerig.nl/problemen/${status}`,
+      title,
+      status,
+      instance: req.id,
+      ...(invalidParams ? { invalidParams } : {}),
+    });
+  }
+  return renderPage(reply, createElement(ErrorPage, { status, title }), status);
+}
+
+/** One error handler for the whole app: AppError codes, validation errors, framework errors, the rest is 500. */
+export function registerErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | Error, req, reply) => {
+    if (error instanceof AppError) {
+      if (error.status >= 500) req.log.error({ err: error }, 'application error');
+      return sendError(req, reply, error.status, error.userMessage);
+    }
+    const fe = error as FastifyError;
+    if (fe.validation) {
+      const invalidParams = fe.validation.map((v) => ({
+        name: String(v.instancePath || (v.params as { missingProperty?: string })?.missingProperty || fe.validationContext || ''),
+        reason: v.message ?? 'ongeldig',
+      }));
+      return sendError(req, reply, 400, defaultTitle('ongeldige-invoer'), invalidParams);
+    }
+    const status = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
+    if (status >= 500) req.log.error({ err: error }, 'unhandled error');
+    else req.log.info({ code: fe.code, status }, 'request rejected');
+    const title =
+      fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET'
+        ? 'Het formulier is verlopen of ongeldig. Laad de pagina opnieuw en probeer het nog eens.'
+        : (STATUS_TITLES[status] ?? STATUS_TITLES[500]!);
+    return sendError(req, reply, status, title);
+  });
+
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, 404, STATUS_TITLES[404]!));
+}

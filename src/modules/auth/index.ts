@@ -1,0 +1,1 @@
+export { type Actor, dbContext, type Gebruiker, type Systeem, systeemActor } from './actor.ts';

@@ -1,0 +1,2 @@
+/** The start page. */
+export { homeRoutes } from './home.routes.ts';

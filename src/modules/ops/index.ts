@@ -1,0 +1,2 @@
+/** Operations: health check and metrics. */
+export { isLoopback, opsRoutes } from './ops.routes.ts';
