@@ -67,7 +67,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         baseUri: ["'self'"],
       },
     },
-    strictTransportSecurity: config.mode === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
+    strictTransportSecurity:
+      config.mode === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
   });
@@ -79,7 +80,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Every state-changing page request carries the form's CSRF token (the API uses bearer tokens, not cookies).
   app.addHook('preHandler', (req, reply, done) => {
-    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || isApiRequest(req)) return done();
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || isApiRequest(req))
+      return done();
     app.csrfProtection(req, reply, done);
   });
   app.addHook('onSend', async (req, reply) => {

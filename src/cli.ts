@@ -21,9 +21,18 @@ DATABASE_OWNER_URL, SESSION_SECRET, LOGBOEK_SIGNING_KEY, LOG_LEVEL. Zie README.m
 type Out = (line: string) => void;
 
 /** Runs one CLI command; returns the process exit code. */
-export async function runCli(argv: string[], out: Out = console.log, err: Out = console.error): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out: Out = console.log,
+  err: Out = console.error,
+): Promise<number> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' } }, allowPositionals: true, strict: false });
+  const { values } = parseArgs({
+    args: rest,
+    options: { demo: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: false,
+  });
   try {
     switch (command) {
       case 'serve':
@@ -89,7 +98,8 @@ async function serve(demoFlag: boolean, out: Out): Promise<number> {
       process.exit(0);
     }
   };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => void shutdown(signal));
 
   await app.listen({ host: rt.config.host, port: rt.config.port });
   const address = `http://${rt.config.host}:${rt.config.port}`;

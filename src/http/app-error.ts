@@ -44,5 +44,7 @@ export class AppError extends Error {
 
 export const defaultTitle = (code: ErrorCode): string => DEFAULT_TITLE[code];
 
-export const notFound = (userMessage?: string) => new AppError('niet-gevonden', userMessage ? { userMessage } : {});
-export const forbidden = (userMessage?: string) => new AppError('geen-toegang', userMessage ? { userMessage } : {});
+export const notFound = (userMessage?: string) =>
+  new AppError('niet-gevonden', userMessage ? { userMessage } : {});
+export const forbidden = (userMessage?: string) =>
+  new AppError('geen-toegang', userMessage ? { userMessage } : {});

@@ -51,12 +51,18 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     const fe = error as FastifyError;
     if (fe.validation) {
       const invalidParams = fe.validation.map((v) => ({
-        name: String(v.instancePath || (v.params as { missingProperty?: string })?.missingProperty || fe.validationContext || ''),
+        name: String(
+          v.instancePath ||
+            (v.params as { missingProperty?: string })?.missingProperty ||
+            fe.validationContext ||
+            '',
+        ),
         reason: v.message ?? 'ongeldig',
       }));
       return sendError(req, reply, 400, defaultTitle('ongeldige-invoer'), invalidParams);
     }
-    const status = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
+    const status =
+      typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
     if (status >= 500) req.log.error({ err: error }, 'unhandled error');
     else req.log.info({ code: fe.code, status }, 'request rejected');
     const title =

@@ -20,7 +20,11 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
         version: API_VERSION,
         description:
           'API voor koppelingen met de kernsystemen van de gemeente: gemeenten, klanten, organisaties, activiteiten en tegenprestaties.',
-        contact: { name: 'Wederkerig functioneel beheer', email: 'beheer@wederkerig.nl', url: 'https://wederkerig.nl' },
+        contact: {
+          name: 'Wederkerig functioneel beheer',
+          email: 'beheer@wederkerig.nl',
+          url: 'https://wederkerig.nl',
+        },
       },
       servers: [{ url: `${publicUrl.replace(/\/$/, '')}${API_PREFIX}`, description: 'Deze installatie' }],
       components: {
@@ -41,7 +45,7 @@ const versionHeader: OpenAPIV3_1.HeaderObject = {
 function reshape(doc: OpenAPIV3_1.Document): OpenAPIV3_1.Document {
   const paths: OpenAPIV3_1.PathsObject = {};
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    if (!path.startsWith(`${API_PREFIX}/`) || !item) continue;
+    if (!item) continue;
     for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
       const op = item[method];
       if (!op?.responses) continue;
@@ -53,7 +57,8 @@ function reshape(doc: OpenAPIV3_1.Document): OpenAPIV3_1.Document {
         }
       }
     }
-    paths[path.slice(API_PREFIX.length)] = item;
+    // @fastify/swagger already strips the server URL's path; strip it here too when it did not.
+    paths[path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length) : path] = item;
   }
   return { ...doc, paths };
 }

@@ -10,13 +10,18 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   'utrecht.css': { file: require.resolve('@utrecht/component-library-css/dist/index.css'), type: 'text/css' },
   'tokens.css': { file: require.resolve('@utrecht/design-tokens/dist/index.css'), type: 'text/css' },
   'htmx.min.js': { file: require.resolve('htmx.org/dist/htmx.min.js'), type: 'text/javascript' },
-  'app.css': { file: fileURLToPath(new URL('../../public/assets/app.css', import.meta.url)), type: 'text/css' },
+  'app.css': {
+    file: fileURLToPath(new URL('../../public/assets/app.css', import.meta.url)),
+    type: 'text/css',
+  },
 };
 
 export function assetRoutes() {
   return async (app: FastifyInstance) => {
     // Read once at start: a handful of small files, served from memory with a long cache.
-    const cache = new Map(Object.entries(ASSETS).map(([name, a]) => [name, { body: readFileSync(a.file), type: a.type }]));
+    const cache = new Map(
+      Object.entries(ASSETS).map(([name, a]) => [name, { body: readFileSync(a.file), type: a.type }]),
+    );
     app.get<{ Params: { name: string } }>('/assets/:name', { schema: { hide: true } }, async (req, reply) => {
       const asset = cache.get(req.params.name);
       if (!asset) return reply.callNotFound();

@@ -18,7 +18,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE FUNCTION app_dienst() RETURNS uuid LANGUAGE sql STABLE AS
     $$ SELECT nullif(current_setting('app.dienst', true), '')::uuid $$`.execute(db);
   await sql`CREATE FUNCTION app_gemeenten() RETURNS uuid[] LANGUAGE sql STABLE AS
-    $$ SELECT coalesce(nullif(current_setting('app.gemeenten', true), '')::uuid[], '{}'::uuid[]) $$`.execute(db);
+    $$ SELECT coalesce(nullif(current_setting('app.gemeenten', true), '')::uuid[], '{}'::uuid[]) $$`.execute(
+    db,
+  );
   await sql`CREATE FUNCTION app_rol() RETURNS text LANGUAGE sql STABLE AS
     $$ SELECT nullif(current_setting('app.rol', true), '') $$`.execute(db);
   await sql`CREATE FUNCTION app_gebruiker() RETURNS uuid LANGUAGE sql STABLE AS

@@ -8,7 +8,11 @@ export const gemeentenRepository = {
   },
 
   async insertDienst(tx: Tx, naam: string): Promise<string> {
-    const row = await tx.insertInto('dienst').values({ naam }).returning('dienstId').executeTakeFirstOrThrow();
+    const row = await tx
+      .insertInto('dienst')
+      .values({ naam })
+      .returning('dienstId')
+      .executeTakeFirstOrThrow();
     return row.dienstId;
   },
 
@@ -39,7 +43,12 @@ export const gemeentenRepository = {
       .executeTakeFirstOrThrow();
   },
 
-  async findWijk(tx: Tx, dienstId: string, gemeenteId: string, naam: string): Promise<{ id: string } | undefined> {
+  async findWijk(
+    tx: Tx,
+    dienstId: string,
+    gemeenteId: string,
+    naam: string,
+  ): Promise<{ id: string } | undefined> {
     return tx
       .selectFrom('wijk')
       .select('id')
@@ -58,7 +67,13 @@ export const gemeentenRepository = {
     return row.id;
   },
 
-  async upsertWijkPostcodes(tx: Tx, dienstId: string, gemeenteId: string, wijkId: string, postcodes: string[]) {
+  async upsertWijkPostcodes(
+    tx: Tx,
+    dienstId: string,
+    gemeenteId: string,
+    wijkId: string,
+    postcodes: string[],
+  ) {
     if (postcodes.length === 0) return;
     await tx
       .insertInto('wijkPostcode')
@@ -67,7 +82,10 @@ export const gemeentenRepository = {
       .execute();
   },
 
-  async listWijken(tx: Tx, gemeenteId: string): Promise<Array<{ id: string; naam: string; postcodes: string[] }>> {
+  async listWijken(
+    tx: Tx,
+    gemeenteId: string,
+  ): Promise<Array<{ id: string; naam: string; postcodes: string[] }>> {
     const rows = await tx
       .selectFrom('wijk')
       .leftJoin('wijkPostcode', (j) =>

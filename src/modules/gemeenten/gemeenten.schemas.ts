@@ -7,7 +7,11 @@ export const GemeenteCode = z
   .regex(/^GM\d{4}$/, 'Vul een gemeentecode in zoals GM0363 (GM en 4 cijfers).');
 
 export const CreateGemeenteInput = z.object({
-  naam: z.string().trim().min(1, 'Vul de naam van de gemeente in.').max(200, 'De naam is te lang (hoogstens 200 tekens).'),
+  naam: z
+    .string()
+    .trim()
+    .min(1, 'Vul de naam van de gemeente in.')
+    .max(200, 'De naam is te lang (hoogstens 200 tekens).'),
   code: GemeenteCode,
 });
 export type CreateGemeenteInput = z.infer<typeof CreateGemeenteInput>;

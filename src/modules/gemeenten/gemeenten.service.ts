@@ -39,7 +39,9 @@ export function createGemeentenService(db: Database) {
         const existing = await repo.findGemeenteByCode(tx, dienstId, parsed.code);
         if (existing) {
           if (opts.idempotent) return existing;
-          throw new AppError('conflict', { userMessage: `Er bestaat al een gemeente met code ${parsed.code}.` });
+          throw new AppError('conflict', {
+            userMessage: `Er bestaat al een gemeente met code ${parsed.code}.`,
+          });
         }
         return repo.insertGemeente(tx, dienstId, parsed.naam, parsed.code);
       });

@@ -6,7 +6,10 @@ import { HomePage } from './views/home-page.tsx';
 export function homeRoutes(opts: { demo: boolean }) {
   return async (app: FastifyInstance) => {
     app.get('/', { schema: { hide: true } }, async (_req, reply) =>
-      renderPage(reply, createElement(HomePage, { banner: opts.demo ? createElement(DemoBanner) : undefined })),
+      renderPage(
+        reply,
+        createElement(HomePage, { banner: opts.demo ? createElement(DemoBanner) : undefined }),
+      ),
     );
   };
 }

@@ -35,7 +35,10 @@ export function opsRoutes(db: Database) {
         ]);
         return reply.header('cache-control', 'no-store').send({ status: 'ok', database: 'ok' });
       } catch {
-        return reply.status(503).header('cache-control', 'no-store').send({ status: 'error', database: 'error' });
+        return reply
+          .status(503)
+          .header('cache-control', 'no-store')
+          .send({ status: 'error', database: 'error' });
       }
     });
 

@@ -7,13 +7,29 @@ import type { ReactNode } from 'react';
 
 export function Heading({ level, children, id }: { level: 1 | 2 | 3; children: ReactNode; id?: string }) {
   const cls = `utrecht-heading-${level}`;
-  if (level === 1) return <h1 className={cls} id={id}>{children}</h1>;
-  if (level === 2) return <h2 className={cls} id={id}>{children}</h2>;
-  return <h3 className={cls} id={id}>{children}</h3>;
+  if (level === 1)
+    return (
+      <h1 className={cls} id={id}>
+        {children}
+      </h1>
+    );
+  if (level === 2)
+    return (
+      <h2 className={cls} id={id}>
+        {children}
+      </h2>
+    );
+  return (
+    <h3 className={cls} id={id}>
+      {children}
+    </h3>
+  );
 }
 
 export function Paragraph({ children, lead }: { children: ReactNode; lead?: boolean }) {
-  return <p className={lead ? 'utrecht-paragraph utrecht-paragraph--lead' : 'utrecht-paragraph'}>{children}</p>;
+  return (
+    <p className={lead ? 'utrecht-paragraph utrecht-paragraph--lead' : 'utrecht-paragraph'}>{children}</p>
+  );
 }
 
 export function Link({ href, children, current }: { href: string; children: ReactNode; current?: boolean }) {
@@ -26,7 +42,10 @@ export function Link({ href, children, current }: { href: string; children: Reac
 
 export function ButtonLink({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={href}>
+    <a
+      className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+      href={href}
+    >
       {children}
     </a>
   );
@@ -64,11 +83,23 @@ export function ListItem({ children }: { children: ReactNode }) {
   return <li className="utrecht-unordered-list__item">{children}</li>;
 }
 
-export function Alert({ type, children, title }: { type: 'info' | 'ok' | 'warning' | 'error'; children: ReactNode; title?: string }) {
+export function Alert({
+  type,
+  children,
+  title,
+}: {
+  type: 'info' | 'ok' | 'warning' | 'error';
+  children: ReactNode;
+  title?: string;
+}) {
   return (
     <div className={`utrecht-alert utrecht-alert--${type}`} role={type === 'error' ? 'alert' : 'status'}>
       <div className="utrecht-alert__content">
-        {title ? <p className="utrecht-alert__title utrecht-paragraph"><strong>{title}</strong></p> : null}
+        {title ? (
+          <p className="utrecht-alert__title utrecht-paragraph">
+            <strong>{title}</strong>
+          </p>
+        ) : null}
         <div className="utrecht-alert__message">{children}</div>
       </div>
     </div>
@@ -79,11 +110,22 @@ export function Alert({ type, children, title }: { type: 'info' | 'ok' | 'warnin
 export type FieldErrors = Partial<Record<string, string>>;
 
 /** The GOV.UK-style error summary above a form: each error links to its field. */
-export function ErrorSummary({ errors, fieldIds }: { errors: FieldErrors; fieldIds?: Record<string, string> }) {
+export function ErrorSummary({
+  errors,
+  fieldIds,
+}: {
+  errors: FieldErrors;
+  fieldIds?: Record<string, string>;
+}) {
   const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
   if (entries.length === 0) return null;
   return (
-    <div className="utrecht-alert utrecht-alert--error wk-error-summary" role="alert" tabIndex={-1} id="foutmeldingen">
+    <div
+      className="utrecht-alert utrecht-alert--error wk-error-summary"
+      role="alert"
+      tabIndex={-1}
+      id="foutmeldingen"
+    >
       <div className="utrecht-alert__content">
         <h2 className="utrecht-heading-2">Er is een probleem</h2>
         <ul className="utrecht-unordered-list">
@@ -126,9 +168,13 @@ export function TextField({
   spellCheck?: boolean;
 }) {
   const inputId = id ?? name;
-  const describedBy = [description ? `${inputId}-uitleg` : '', error ? `${inputId}-fout` : ''].filter(Boolean).join(' ');
+  const describedBy = [description ? `${inputId}-uitleg` : '', error ? `${inputId}-fout` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
+    <div
+      className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}
+    >
       <div className="utrecht-form-field__label">
         <label className="utrecht-form-label" htmlFor={inputId}>
           {label}
@@ -184,7 +230,9 @@ export function SelectField({
 }) {
   const inputId = id ?? name;
   return (
-    <div className={`utrecht-form-field utrecht-form-field--select${error ? ' utrecht-form-field--invalid' : ''}`}>
+    <div
+      className={`utrecht-form-field utrecht-form-field--select${error ? ' utrecht-form-field--invalid' : ''}`}
+    >
       <div className="utrecht-form-field__label">
         <label className="utrecht-form-label" htmlFor={inputId}>
           {label}
@@ -239,7 +287,9 @@ export function CheckboxGroup({
       id={prefix}
       aria-describedby={error ? `${prefix}-fout` : undefined}
     >
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+        {legend}
+      </legend>
       {error ? (
         <div className="utrecht-form-field-error-message" id={`${prefix}-fout`}>
           {error}

@@ -7,8 +7,8 @@ export function HomePage({ banner }: { banner?: React.ReactNode }) {
     <Layout title="Start" banner={banner}>
       <Heading level={1}>Welkom bij Wederkerig</Heading>
       <Paragraph lead>
-        De werkruimte waarin de sociale dienst samen met inwoners een passende tegenprestatie ontwerpt, afspreekt, volgt en
-        evalueert. Vanaf 1 januari 2027 heet dit maatschappelijke participatie.
+        De werkruimte waarin de sociale dienst samen met inwoners een passende tegenprestatie ontwerpt,
+        afspreekt, volgt en evalueert. Vanaf 1 januari 2027 heet dit maatschappelijke participatie.
       </Paragraph>
       <Heading level={2}>Wat u hier doet</Heading>
       <UnorderedList>

@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, expect } from 'vitest';
+import type { Config } from '../src/config.ts';
+import { loadDemo } from '../src/demo/demo.ts';
+import { systeemActor } from '../src/modules/auth/index.ts';
+import { createGemeentenService } from '../src/modules/gemeenten/index.ts';
+import { createTestApp } from '../test/app.ts';
+import type { TestDatabase } from '../test/db.ts';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The system Chromium: CHROMIUM_PATH, else /usr/bin/chromium. Fails with the way to install it. */
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `Chromium not found at ${path}. Install the system Chromium (Debian: sudo apt-get install -y chromium) ` +
+        'or set CHROMIUM_PATH to its executable. The end-to-end tests drive a real browser.',
+    );
+  }
+  return path;
+}
+
+export interface E2eApp {
+  app: FastifyInstance;
+  db: TestDatabase;
+  baseUrl: string;
+  config: Config;
+}
+
+/** The whole app with the demo data, listening on a free port, closed after the file. */
+export async function startE2eApp(overrides: Partial<Config> = {}): Promise<E2eApp> {
+  const t = await createTestApp({ mode: 'demo', ...overrides });
+  await loadDemo({ gemeenten: createGemeentenService(t.db.app) }, systeemActor('e2e:demo'));
+  await t.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = t.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { app: t.app, db: t.db, config: t.config, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+let browser: Browser | undefined;
+
+/** One browser per test file; a fresh context per call (JavaScript on or off). */
+export async function newContext(opts: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+  if (!browser) {
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    afterAll(async () => {
+      await browser?.close();
+      browser = undefined;
+    });
+  }
+  return browser.newContext({ locale: 'nl-NL', javaScriptEnabled: opts.javaScriptEnabled ?? true });
+}
+
+/** Collects console errors and CSP violations of a page, to assert none happened. */
+export function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+/** axe-core with the WCAG 2.1 A and AA rules: zero violations allowed. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary).toEqual([]);
+}
+
+/** Saves a screenshot under e2e/screenshots (ignored by git) to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = join(import.meta.dirname, 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import { type Config, loadConfig } from '../src/config.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
+
+export const TEST_SESSION_SECRET = 'test-session-secret-of-at-least-32-characters';
+export const TEST_LOGBOEK_KEY = 'a'.repeat(64);
+
+/** A configuration for tests: development mode unless asked otherwise, fixed secrets, no logs. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const base = loadConfig({ WEDERKERIG_MODE: 'development', LOG_LEVEL: 'silent' });
+  return { ...base, sessionSecret: TEST_SESSION_SECRET, logboekSigningKey: TEST_LOGBOEK_KEY, ...overrides };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: TestDatabase;
+  config: Config;
+}
+
+/** The whole app over a fresh test database, closed after the file. */
+export async function createTestApp(overrides: Partial<Config> = {}, db?: TestDatabase): Promise<TestApp> {
+  const database = db ?? (await createTestDatabase());
+  const config = testConfig(overrides);
+  const app = await buildApp({ config, db: database, logger: process.env.DBG ? { level: 'error' } : false });
+  await app.ready();
+  afterAll(async () => {
+    await app.close();
+  });
+  return { app, db: database, config };
+}
