@@ -1,7 +1,11 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Rol } from '../../db/context.ts';
 import { AppError } from '../../http/app-error.ts';
+import type { LayoutProps, NavItem } from '../../web/layout.tsx';
+import { navigationFor } from '../../web/navigation.ts';
+import { paths } from '../../web/paths.ts';
 import type { Gebruiker } from './actor.ts';
+import { ROL_NAMEN } from './policy.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -21,4 +25,19 @@ export function requireRol(req: FastifyRequest, ...rollen: Rol[]): Gebruiker {
   const actor = requireGebruiker(req);
   if (!rollen.includes(actor.rol)) throw new AppError('geen-toegang');
   return actor;
+}
+
+/** What every signed-in page needs: the header's account block (with logout form), the menu and a CSRF token. */
+export function pageChrome(
+  req: FastifyRequest,
+  reply: FastifyReply,
+): { account: LayoutProps['account']; nav: NavItem[]; csrfToken: string } {
+  const csrfToken = reply.generateCsrf();
+  const actor = req.actor;
+  if (!actor) return { account: undefined, nav: [], csrfToken };
+  return {
+    account: { naam: actor.naam, rolNaam: ROL_NAMEN[actor.rol], logoutAction: paths.uitloggen(), csrfToken },
+    nav: navigationFor(actor.rol, req.url.split('?')[0] ?? '/'),
+    csrfToken,
+  };
 }

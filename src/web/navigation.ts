@@ -1,0 +1,23 @@
+import type { Rol } from '../db/context.ts';
+import type { NavItem } from './layout.tsx';
+import { paths } from './paths.ts';
+
+interface NavEntry {
+  href: string;
+  label: string;
+  rollen: readonly Rol[] | 'iedereen';
+}
+
+/**
+ * The main menu per role. Each module adds its pages here (with a typed path); the menu shows only what the
+ * role may use.
+ */
+const ENTRIES: NavEntry[] = [{ href: paths.home(), label: 'Start', rollen: 'iedereen' }];
+
+export function navigationFor(rol: Rol, currentPath: string): NavItem[] {
+  return ENTRIES.filter((e) => e.rollen === 'iedereen' || e.rollen.includes(rol)).map((e) => ({
+    href: e.href,
+    label: e.label,
+    current: e.href === currentPath,
+  }));
+}
