@@ -2,3 +2,10 @@
 export { type Actor, dbContext, type Gebruiker, type Systeem, systeemActor } from './actor.ts';
 export { allPolicies, definePolicy, type Policy, ROL_NAMEN, renderRolesMatrix } from './policy.ts';
 export { pageChrome, requireGebruiker, requireRol } from './request.ts';
+export {
+  controleerWachtwoord,
+  hashWachtwoord,
+  NieuwWachtwoord,
+  verifieerWachtwoord,
+  WACHTWOORD_MIN,
+} from './wachtwoord.ts';

@@ -1,0 +1,44 @@
+import { hash, verify } from '@node-rs/argon2';
+import { z } from 'zod';
+
+/** Argon2id with the OWASP minimum (m=19 MiB, t=2, p=1). `algorithm: 2` is Argon2id: the const enum is `{}` at runtime. */
+const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export const WACHTWOORD_MIN = 12;
+/** An upper bound keeps hashing cheap for absurd input; passphrases fit easily. */
+export const WACHTWOORD_MAX = 256;
+
+/**
+ * Checks a new password against the rules (at least 12 characters, at most 256, not only spaces). Returns the
+ * Dutch message to show, or undefined when the password is acceptable.
+ */
+export function controleerWachtwoord(wachtwoord: string): string | undefined {
+  const lengte = [...wachtwoord].length;
+  if (lengte === 0) return 'Vul een wachtwoord in.';
+  if (wachtwoord.trim().length === 0) return 'Een wachtwoord kan niet alleen uit spaties bestaan.';
+  if (lengte < WACHTWOORD_MIN)
+    return `Kies een wachtwoord van minstens ${WACHTWOORD_MIN} tekens. Een zin van een paar woorden werkt goed.`;
+  if (lengte > WACHTWOORD_MAX) return `Kies een wachtwoord van hoogstens ${WACHTWOORD_MAX} tekens.`;
+  return undefined;
+}
+
+/** The same rules as a zod schema, for form and CLI input. */
+export const NieuwWachtwoord = z.string().superRefine((value, ctx) => {
+  const fout = controleerWachtwoord(value);
+  if (fout) ctx.addIssue({ code: 'custom', message: fout });
+});
+
+/** Hashes a password with Argon2id (PHC string, salt included). Does not check the rules: call `controleerWachtwoord` first. */
+export async function hashWachtwoord(wachtwoord: string): Promise<string> {
+  return hash(wachtwoord, ARGON2_OPTIONS);
+}
+
+/** Checks a password against a stored hash; false (never an exception) on a malformed hash. */
+export async function verifieerWachtwoord(opgeslagenHash: string, wachtwoord: string): Promise<boolean> {
+  if (wachtwoord.length > WACHTWOORD_MAX * 4) return false;
+  try {
+    return await verify(opgeslagenHash, wachtwoord);
+  } catch {
+    return false;
+  }
+}
