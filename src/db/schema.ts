@@ -57,6 +57,7 @@ export interface GebruikerTable {
   wachtwoordHash: string | null;
   totpGeheim: string | null;
   totpActiefSinds: TimestampNullable;
+  totpLaatsteStap: number | null;
   isDemo: Generated<boolean>;
   isActief: Generated<boolean>;
   aangemaaktOp: Generated<Date>;

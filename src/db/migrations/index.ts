@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './2026_11_27_0001_fundament.ts';
 import * as m0002 from './2026_11_27_0002_identiteit.ts';
+import * as m0003 from './2026_11_27_0003_auth.ts';
 
 /**
  * The static list of migrations (a file provider fails under Vitest). Forward-only: add new files at the end,
@@ -9,6 +10,7 @@ import * as m0002 from './2026_11_27_0002_identiteit.ts';
 export const migrations: Record<string, Migration> = {
   '2026_11_27_0001_fundament': m0001,
   '2026_11_27_0002_identiteit': m0002,
+  '2026_11_27_0003_auth': m0003,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
