@@ -12,10 +12,11 @@ export const TEST_WACHTWOORD = 'Test-wachtwoord-2026';
 
 // Hashing costs ~50 ms: hash the default password once per test file.
 let standaardHash: Promise<string> | undefined;
-const hashVoor = (wachtwoord: string) =>
-  wachtwoord === TEST_WACHTWOORD
-    ? (standaardHash ??= hashWachtwoord(TEST_WACHTWOORD))
-    : hashWachtwoord(wachtwoord);
+function hashVoor(wachtwoord: string): Promise<string> {
+  if (wachtwoord !== TEST_WACHTWOORD) return hashWachtwoord(wachtwoord);
+  standaardHash ??= hashWachtwoord(TEST_WACHTWOORD);
+  return standaardHash;
+}
 
 /** Inserts a team serving the given municipalities. */
 export async function insertTeam(
