@@ -35,12 +35,43 @@ export const gemeentenRepository = {
       .executeTakeFirst();
   },
 
-  async insertGemeente(tx: Tx, dienstId: string, naam: string, code: string): Promise<Gemeente> {
+  async insertGemeente(
+    tx: Tx,
+    dienstId: string,
+    naam: string,
+    code: string,
+    gemeenteId?: string,
+  ): Promise<Gemeente> {
     return tx
       .insertInto('gemeente')
-      .values({ dienstId, naam, code })
+      .values(gemeenteId ? { dienstId, gemeenteId, naam, code } : { dienstId, naam, code })
       .returning(['gemeenteId as id', 'naam', 'code'])
       .executeTakeFirstOrThrow();
+  },
+
+  async findGemeente(tx: Tx, dienstId: string, gemeenteId: string): Promise<Gemeente | undefined> {
+    return tx
+      .selectFrom('gemeente')
+      .select(['gemeenteId as id', 'naam', 'code'])
+      .where('dienstId', '=', dienstId)
+      .where('gemeenteId', '=', gemeenteId)
+      .executeTakeFirst();
+  },
+
+  async updateGemeente(
+    tx: Tx,
+    dienstId: string,
+    gemeenteId: string,
+    naam: string,
+    code: string,
+  ): Promise<Gemeente | undefined> {
+    return tx
+      .updateTable('gemeente')
+      .set({ naam, code })
+      .where('dienstId', '=', dienstId)
+      .where('gemeenteId', '=', gemeenteId)
+      .returning(['gemeenteId as id', 'naam', 'code'])
+      .executeTakeFirst();
   },
 
   async findWijk(

@@ -1,0 +1,18 @@
+/** Administration of the organisation model (municipalities, teams, users): the public surface of this module. */
+export { beheerPolicy } from './beheer.policy.ts';
+export {
+  type GebruikerInput,
+  type GebruikerOverzicht,
+  Invoerfout,
+  type Team,
+  type TeamInput,
+  type Veldfouten,
+} from './beheer.schemas.ts';
+export {
+  type BeheerDeps,
+  type BeheerService,
+  createBeheerService,
+  type GemeenteMetWijken,
+  type Keuzes,
+  type MaakUitnodiging,
+} from './beheer.service.ts';
