@@ -81,28 +81,50 @@ async function serve(demoFlag: boolean, out: Out): Promise<number> {
   const config = demoFlag ? { ...base, mode: 'demo' as const } : base;
   const started = Date.now();
   const rt = await openRuntime(config, { ifRunning: 'refuse', migrate: true });
-  if (rt.config.mode === 'demo') await seedDemo(rt);
-  const app = await buildApp({ config: rt.config, db: rt.pools });
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  try {
+    if (rt.config.mode === 'demo') await seedDemo(rt);
+    app = await buildApp({ config: rt.config, db: rt.pools });
+    await app.listen({ host: rt.config.host, port: rt.config.port });
+  } catch (e) {
+    // Never leave the embedded PostgreSQL running behind a failed start.
+    await app?.close().catch(() => {});
+    await rt.close();
+    if (e instanceof Error && 'code' in e && (e.code === 'EADDRINUSE' || e.code === 'EADDRNOTAVAIL')) {
+      throw new ConfigError(
+        `Kan niet luisteren op ${rt.config.host}:${rt.config.port} (${e.code === 'EADDRINUSE' ? 'de poort is al in gebruik' : 'dit adres hoort niet bij deze machine'}). Kies een andere PORT of HOST.`,
+      );
+    }
+    throw e;
+  }
+  const server = app;
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
+    server.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
+    let code = 0;
     try {
-      await app.close();
+      await server.close();
       await rt.close();
-    } finally {
-      process.exit(0);
+    } catch (e) {
+      server.log.error({ err: e }, 'shutdown failed');
+      code = 1;
     }
+    process.exit(code);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
     process.on(signal, () => void shutdown(signal));
 
-  await app.listen({ host: rt.config.host, port: rt.config.port });
-  const address = `http://${rt.config.host}:${rt.config.port}`;
+  // The bound address, not the configured one: with PORT=0 the system picks the port.
+  const bound = server.server.address();
+  const address =
+    bound !== null && typeof bound === 'object'
+      ? `http://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`
+      : `http://${rt.config.host}:${rt.config.port}`;
   out(
     `Wederkerig draait op ${address} (modus ${rt.config.mode}, ${rt.embedded ? 'ingebouwde PostgreSQL' : 'DATABASE_URL'}, gestart in ${Date.now() - started} ms)`,
   );

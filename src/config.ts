@@ -10,8 +10,13 @@ const Env = z.object({
   WEDERKERIG_MODE: z.enum(['production', 'demo', 'development']).default('production'),
   /** Address the web server listens on. */
   HOST: z.string().min(1).default('127.0.0.1'),
-  /** Port the web server listens on. */
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Port the web server listens on (0: the system picks a free one). Digits only: no `0x50`, `1e3` or blanks. */
+  PORT: z
+    .string()
+    .regex(/^[0-9]+$/, 'must be a whole number from 0 to 65535')
+    .transform(Number)
+    .pipe(z.number().max(65535, 'must be a whole number from 0 to 65535'))
+    .default(3000),
   /** Public base URL (used for links in e-mails and invitations; https makes cookies Secure). */
   PUBLIC_URL: z.url().optional(),
   /** Folder for the embedded PostgreSQL and other local data. */

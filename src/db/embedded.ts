@@ -1,7 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 
 /**
@@ -11,7 +22,7 @@ import pg from 'pg';
  * What this wrapper takes care of (see docs/ARCHITECTURE.md):
  * - runs as root (postgres refuses root: a `postgres` OS user owns the cluster) and as an ordinary user;
  * - finds and stops an orphaned postmaster of *this* data dir (left by `kill -9` of the app) and never
- *   touches another PostgreSQL;
+ *   touches another PostgreSQL; a lock file whose pid now belongs to another process is removed;
  * - refuses a second server on the same data dir, or lets a CLI attach to the running one;
  * - never the defaults: own free port, generated passwords, scram-sha-256, loopback only;
  * - shows the server's own log lines when it fails to start.
@@ -90,16 +101,40 @@ function readPidFile(path: string): number | undefined {
 export type PostmasterState =
   | { kind: 'none' }
   | { kind: 'running'; pid: number; ownerPid: number }
-  | { kind: 'orphan'; pid: number };
+  | { kind: 'orphan'; pid: number }
+  /**
+   * The lock file names a process that is not a running PostgreSQL of this data dir: the pid was reused by
+   * another program, or the postmaster is a zombie nobody reaps (an orphan under a container's init that does
+   * not reap). PostgreSQL itself would take either for a running server and refuse to start.
+   */
+  | { kind: 'stale'; pid: number };
 
-/** What runs on this data dir now: nothing, a server owned by a live process, or an orphaned postmaster. */
+/**
+ * Whether a process is a PostgreSQL of this cluster. Every postgres process works in its data directory, so
+ * `/proc/<pid>/cwd` identifies it even when its command line shows a relative path. When the cwd is not
+ * readable (another user's process, which cannot serve a data dir we own) the command line decides.
+ */
+function servesCluster(pid: number, pgDir: string, info: ProcInfo): boolean {
+  try {
+    return readlinkSync(`/proc/${pid}/cwd`) === pgDir;
+  } catch {
+    return info.cmdline.includes('postgres') && info.cmdline.includes(pgDir);
+  }
+}
+
+/**
+ * What runs on this data dir now: nothing, a server owned by a live process, an orphaned postmaster, or a
+ * stale lock file. `dataDir` must be a real path (no symlinks), as `startEmbedded` makes it.
+ */
 export function inspectPostmaster(dataDir: string): PostmasterState {
   const pgDir = join(dataDir, 'pg');
   const pmPid = readPidFile(join(pgDir, 'postmaster.pid'));
-  if (pmPid === undefined || !isAlive(pmPid)) return { kind: 'none' };
+  if (pmPid === undefined) return { kind: 'none' };
   const info = readProc(pmPid);
-  // Only a postgres started on *this* data dir counts; a reused pid of another program is ignored.
-  if (!info?.cmdline.includes('postgres') || !info.cmdline.includes(pgDir)) return { kind: 'none' };
+  // A pid that is gone: PostgreSQL itself recognises and replaces such a lock file.
+  if (!info) return { kind: 'none' };
+  if (info.state === 'Z' || info.state === 'X') return { kind: 'stale', pid: pmPid };
+  if (!servesCluster(pmPid, pgDir, info)) return { kind: 'stale', pid: pmPid };
   const ownerPid = readPidFile(join(dataDir, 'owner.pid'));
   if (ownerPid !== undefined && ownerPid !== process.pid && info.ppid === ownerPid && isAlive(ownerPid)) {
     return { kind: 'running', pid: pmPid, ownerPid };
@@ -127,7 +162,31 @@ async function stopOrphan(pid: number, log: (l: string) => void): Promise<void> 
       await sleep(50);
     }
   }
-  throw new EmbeddedDatabaseError(`Could not stop orphaned PostgreSQL process ${pid}.`);
+  throw new EmbeddedDatabaseError(`Kon het achtergebleven PostgreSQL-proces ${pid} niet stoppen.`);
+}
+
+/** Resolves once the process is gone (or a zombie): the postmaster may exit before we ask it to. */
+async function exited(pid: number): Promise<void> {
+  while (isAlive(pid)) await sleep(50);
+}
+
+/**
+ * As root the server runs as the `postgres` user, who must be able to pass through every parent directory.
+ * Mode bits only (no ACLs): used to explain a failure, never to refuse a start.
+ */
+function blockedParents(dir: string, ids: { uid: number; gid: number }): string[] {
+  const blocked: string[] = [];
+  for (let d = dirname(dir); ; d = dirname(d)) {
+    try {
+      const st = statSync(d);
+      const bit = st.uid === ids.uid ? 0o100 : st.gid === ids.gid ? 0o010 : 0o001;
+      if ((st.mode & bit) === 0) blocked.push(d);
+    } catch {
+      // Unreadable: nothing to explain.
+    }
+    if (d === dirname(d)) break;
+  }
+  return blocked;
 }
 
 function freePort(): Promise<number> {
@@ -251,13 +310,16 @@ async function importEmbeddedPostgres() {
 /** Starts (or attaches to) the embedded PostgreSQL for a data dir. */
 export async function startEmbedded(opts: StartOptions): Promise<EmbeddedDatabase> {
   const log = opts.onLog ?? (() => {});
-  const dataDir = opts.dataDir;
-  const pgDir = join(dataDir, 'pg');
-  const secretsFile = join(dataDir, 'embedded.json');
   const isRoot = process.getuid?.() === 0;
 
   // Traversable (not listable) by the postgres user when we run as root.
-  mkdirSync(dataDir, { recursive: true, mode: 0o711 });
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o711 });
+  // One spelling of the data dir (symlinks, `./data` vs an absolute path), so that every process finds the same
+  // server and its processes (whose cwd is the real path) are recognised.
+  const dataDir = realpathSync(opts.dataDir);
+  const pgDir = join(dataDir, 'pg');
+  const secretsFile = join(dataDir, 'embedded.json');
+  const ownerFile = join(dataDir, 'owner.pid');
   if (isRoot) {
     const mode = statSync(dataDir).mode & 0o777;
     if ((mode & 0o011) !== 0o011) chmodSync(dataDir, mode | 0o011);
@@ -282,6 +344,10 @@ export async function startEmbedded(opts: StartOptions): Promise<EmbeddedDatabas
     };
   }
   if (state.kind === 'orphan') await stopOrphan(state.pid, log);
+  if (state.kind === 'stale') {
+    log(`Removing stale postmaster.pid (pid ${state.pid} is no running PostgreSQL of this data dir)`);
+    rmSync(join(pgDir, 'postmaster.pid'), { force: true });
+  }
 
   const secrets = loadOrCreateSecrets(secretsFile, await freePort());
   if (!(await portIsFree(secrets.port))) {
@@ -314,17 +380,27 @@ export async function startEmbedded(opts: StartOptions): Promise<EmbeddedDatabas
     },
   });
 
-  const failure = (what: string, cause: unknown) =>
-    new EmbeddedDatabaseError(
-      `Embedded PostgreSQL could not ${what} (data dir ${pgDir}). Its last log lines:\n  ${lines.slice(-15).join('\n  ') || '(none)'}`,
+  const failure = (what: string, cause: unknown) => {
+    const pgUser = isRoot ? postgresUid() : undefined;
+    const blocked = pgUser ? blockedParents(pgDir, pgUser) : [];
+    const hint =
+      blocked.length > 0
+        ? `\nDe gebruiker postgres (PostgreSQL draait nooit als root) kan niet door ${blocked.join(', ')}. ` +
+          `Geef die gebruiker toegang (bijvoorbeeld: setfacl -m u:postgres:x ${blocked[0]}) of kies een DATA_DIR ` +
+          'buiten deze map.'
+        : '';
+    return new EmbeddedDatabaseError(
+      `De ingebouwde PostgreSQL kon niet ${what} (datamap ${pgDir}). De laatste regels van zijn log:\n  ` +
+        `${lines.slice(-15).join('\n  ') || '(geen)'}${hint}`,
       { cause },
     );
+  };
 
   if (!existsSync(join(pgDir, 'PG_VERSION'))) {
     try {
       await epg.initialise();
     } catch (e) {
-      throw failure('initialise', e);
+      throw failure('de datamap aanmaken', e);
     }
   }
   if (isRoot) {
@@ -336,31 +412,41 @@ export async function startEmbedded(opts: StartOptions): Promise<EmbeddedDatabas
   }
   chmodSync(pgDir, 0o700);
 
+  // Claim the data dir before the postmaster exists: from its first moment it is recognised as ours, so a
+  // second app that looks in the meantime refuses instead of taking it for an orphan.
+  writeFileSync(ownerFile, `${process.pid}\n`);
   try {
     await epg.start();
   } catch (e) {
-    throw failure('start', e);
+    throw failure('starten', e);
   }
-  writeFileSync(join(dataDir, 'owner.pid'), `${process.pid}\n`);
+  const postmaster = readPidFile(join(pgDir, 'postmaster.pid'));
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    // SIGINT/SIGTERM to the whole process group (Ctrl-C, a service manager) reaches the postmaster too: it may
+    // be gone before epg.stop() listens for its exit, which would then wait forever.
+    await Promise.race([
+      epg.stop(),
+      postmaster === undefined ? new Promise<never>(() => {}) : exited(postmaster),
+    ]);
+    if (readPidFile(ownerFile) === process.pid) rmSync(ownerFile, { force: true });
+  };
 
   const superuserUrl = url('postgres', secrets.superuserPassword, secrets.port, 'postgres');
   try {
     await ensureRolesAndDatabase(superuserUrl, secrets);
   } catch (e) {
-    await epg.stop();
-    throw failure('set up its roles', e);
+    await stop();
+    throw failure('zijn rollen aanmaken', e);
   }
-  let stopped = false;
   return {
     appUrl: url(APP_ROLE, secrets.appPassword, secrets.port, DATABASE_NAME),
     ownerUrl: url(OWNER_ROLE, secrets.ownerPassword, secrets.port, DATABASE_NAME),
     superuserUrl,
     secrets,
     started: true,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await epg.stop();
-    },
+    stop,
   };
 }

@@ -1,0 +1,155 @@
+import { resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const SECRET = 'x'.repeat(32);
+const SIGNING_KEY = 'ab'.repeat(32);
+const PRODUCTION_DB = {
+  DATABASE_URL: 'postgres://wederkerig_app:pw@db.example/wederkerig',
+  DATABASE_OWNER_URL: 'postgres://wederkerig_owner:pw@db.example/wederkerig',
+  SESSION_SECRET: SECRET,
+  LOGBOEK_SIGNING_KEY: SIGNING_KEY,
+};
+
+/** The ConfigError message `loadConfig` throws for `env`, or undefined when it accepts it. */
+function refusal(env: NodeJS.ProcessEnv): string | undefined {
+  try {
+    loadConfig(env);
+    return undefined;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as ConfigError).message;
+  }
+}
+
+describe('loadConfig', () => {
+  it('has safe defaults: production mode on the loopback address, port 3000, ./data', () => {
+    expect(loadConfig({})).toEqual({
+      mode: 'production',
+      host: '127.0.0.1',
+      port: 3000,
+      publicUrl: 'http://127.0.0.1:3000',
+      dataDir: resolve('./data'),
+      databaseUrl: undefined,
+      databaseOwnerUrl: undefined,
+      sessionSecret: undefined,
+      logboekSigningKey: undefined,
+      logLevel: 'info',
+      secureCookies: false,
+    });
+  });
+
+  it.each(['demo', 'development', 'production'] as const)(
+    'takes the mode %s from WEDERKERIG_MODE',
+    (mode) => {
+      expect(loadConfig({ WEDERKERIG_MODE: mode }).mode).toBe(mode);
+    },
+  );
+
+  it('takes the mode from WEDERKERIG_MODE only, never from NODE_ENV', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).mode).toBe('production');
+    expect(refusal({ WEDERKERIG_MODE: 'test' })).toContain('WEDERKERIG_MODE');
+  });
+
+  it.each(['abc', '-1', '65536', '3000.5', '80x', '', ' 80', '0x50', '1e3'])(
+    'refuses PORT=%j with a message naming PORT',
+    (port) => {
+      expect(refusal({ PORT: port })).toBe(
+        'Invalid configuration:\n  PORT: must be a whole number from 0 to 65535',
+      );
+    },
+  );
+
+  it('accepts any port number 0–65535 as the number it is, leading zeros included', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 65535 }), fc.nat({ max: 3 }), (port, zeros) => {
+        expect(loadConfig({ PORT: `${'0'.repeat(zeros)}${port}` }).port).toBe(port);
+      }),
+    );
+  });
+
+  it('refuses every PORT that is not just digits', () => {
+    fc.assert(
+      fc.property(
+        fc.string().filter((s) => !/^[0-9]+$/.test(s)),
+        (port) => {
+          expect(refusal({ PORT: port })).toContain('PORT');
+        },
+      ),
+    );
+  });
+
+  it('refuses every number above 65535', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 65536, max: 99999 }), (port) => {
+        expect(refusal({ PORT: String(port) })).toContain('PORT');
+      }),
+    );
+  });
+
+  it('lists every invalid variable at once', () => {
+    const message = refusal({ PORT: 'x', WEDERKERIG_MODE: 'x', LOG_LEVEL: 'x', PUBLIC_URL: 'x' });
+    for (const name of ['PORT', 'WEDERKERIG_MODE', 'LOG_LEVEL', 'PUBLIC_URL'])
+      expect(message).toContain(name);
+  });
+
+  it('refuses a short SESSION_SECRET and a malformed LOGBOEK_SIGNING_KEY in any mode', () => {
+    expect(refusal({ WEDERKERIG_MODE: 'demo', SESSION_SECRET: 'kort' })).toContain('SESSION_SECRET');
+    expect(refusal({ WEDERKERIG_MODE: 'demo', LOGBOEK_SIGNING_KEY: 'zz'.repeat(32) })).toContain(
+      'LOGBOEK_SIGNING_KEY',
+    );
+  });
+
+  it('accepts production with an external database and all its secrets', () => {
+    const config = loadConfig(PRODUCTION_DB);
+    expect(config.databaseUrl).toBe(PRODUCTION_DB.DATABASE_URL);
+    expect(config.databaseOwnerUrl).toBe(PRODUCTION_DB.DATABASE_OWNER_URL);
+  });
+
+  it.each(['SESSION_SECRET', 'LOGBOEK_SIGNING_KEY', 'DATABASE_OWNER_URL'] as const)(
+    'refuses production with DATABASE_URL but without %s',
+    (missing) => {
+      const env: NodeJS.ProcessEnv = { ...PRODUCTION_DB };
+      delete env[missing];
+      expect(refusal(env)).toBe(
+        `Production with DATABASE_URL needs ${missing} (no insecure defaults in production).`,
+      );
+    },
+  );
+
+  it('names every missing production secret at once', () => {
+    expect(refusal({ DATABASE_URL: PRODUCTION_DB.DATABASE_URL })).toBe(
+      'Production with DATABASE_URL needs SESSION_SECRET, LOGBOEK_SIGNING_KEY, DATABASE_OWNER_URL (no insecure defaults in production).',
+    );
+  });
+
+  it('lets demo and development use DATABASE_URL alone (the owner connection defaults to it)', () => {
+    for (const mode of ['demo', 'development'] as const) {
+      const config = loadConfig({ WEDERKERIG_MODE: mode, DATABASE_URL: PRODUCTION_DB.DATABASE_URL });
+      expect(config.databaseOwnerUrl).toBe(PRODUCTION_DB.DATABASE_URL);
+    }
+  });
+
+  it('lets production without DATABASE_URL use the embedded server’s generated secrets', () => {
+    expect(loadConfig({ WEDERKERIG_MODE: 'production' }).sessionSecret).toBeUndefined();
+  });
+
+  it('makes cookies Secure exactly when PUBLIC_URL is https', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://wederkerig.example.nl' })).toMatchObject({
+      publicUrl: 'https://wederkerig.example.nl',
+      secureCookies: true,
+    });
+    expect(loadConfig({ PUBLIC_URL: 'http://wederkerig.example.nl' }).secureCookies).toBe(false);
+    expect(loadConfig({}).secureCookies).toBe(false);
+  });
+
+  it('derives the public URL from HOST and PORT, with the loopback address for 0.0.0.0', () => {
+    expect(loadConfig({ HOST: '10.0.0.5', PORT: '8080' }).publicUrl).toBe('http://10.0.0.5:8080');
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://127.0.0.1:8080');
+  });
+
+  it('makes DATA_DIR absolute', () => {
+    expect(loadConfig({ DATA_DIR: 'elders/data' }).dataDir).toBe(resolve('elders/data'));
+  });
+});
