@@ -1,6 +1,15 @@
 /** Identity and access: actors, policies, and (through the auth hook) the signed-in user of a request. */
 export { type Actor, dbContext, type Gebruiker, type Systeem, systeemActor } from './actor.ts';
+export { authPolicy } from './auth.policy.ts';
+export {
+  type AuthService,
+  createAuthService,
+  type GevondenSessie,
+  UITNODIGING_GELDIG_MS,
+  type UitnodigingStatus,
+} from './auth.service.ts';
 export { allPolicies, definePolicy, type Policy, ROL_NAMEN, renderRolesMatrix } from './policy.ts';
+export { vereistMfa } from './regels.ts';
 export { pageChrome, requireGebruiker, requireRol } from './request.ts';
 export {
   controleerWachtwoord,

@@ -1,0 +1,587 @@
+import * as OTPAuth from 'otpauth';
+import QRCode from 'qrcode';
+import type { Config } from '../../config.ts';
+import { ROLLEN, type Rol, systeem, type Tx, withContext } from '../../db/context.ts';
+import type { Database } from '../../db/database.ts';
+import { AppError } from '../../http/app-error.ts';
+import { type Actor, dbContext, type Gebruiker, type Systeem } from './actor.ts';
+import { authPolicy } from './auth.policy.ts';
+import { type GebruikerGegevens, authRepository as repo } from './auth.repository.ts';
+import { ApiTokenInput, LoginInput } from './auth.schemas.ts';
+import {
+  beoordeelPogingen,
+  beoordeelSessie,
+  leesTotpCode,
+  moetBijwerken,
+  normaliseerHerstelcode,
+  POGING_VENSTER_MS,
+  SESSIE_ABSOLUUT_MS,
+  SESSIE_INACTIEF_MS,
+  type SessieStatus,
+  sessieStatus,
+  vereistMfa,
+} from './regels.ts';
+import { nieuweHerstelcode, nieuwToken, sha256Hex } from './tokens.ts';
+import { controleerWachtwoord, hashWachtwoord, verifieerWachtwoord } from './wachtwoord.ts';
+
+export const UITNODIGING_GELDIG_MS = 7 * 24 * 60 * 60 * 1000;
+export const AANTAL_HERSTELCODES = 10;
+const API_TOKEN_PREFIX = 'wkt_';
+const TOKEN_VORM = /^[A-Za-z0-9_-]{20,100}$/;
+const TOTP_PERIODE = 30;
+
+export interface AuthServiceDeps {
+  db: Database;
+  config: Pick<Config, 'mode' | 'publicUrl'>;
+  /** The clock; tests may pass their own. */
+  nu?: () => Date;
+}
+
+/** A session found from its cookie. `actor` may act only when `status` is `actief`. */
+export interface GevondenSessie {
+  /** The row id (SHA-256 of the cookie value). */
+  sessieId: string;
+  status: SessieStatus;
+  actor: Gebruiker;
+}
+
+export type LoginUitkomst =
+  | { kind: 'te-vaak' }
+  | { kind: 'onjuist' }
+  | { kind: 'ongeldig'; fouten: Record<string, string> }
+  | { kind: 'ingelogd'; sessieToken: string; status: SessieStatus };
+
+export type CodeUitkomst =
+  | { kind: 'te-vaak' }
+  | { kind: 'onjuist' }
+  | { kind: 'geen-sessie' }
+  | { kind: 'ingelogd'; sessieToken: string; herstelcodesOver: number | undefined };
+
+export type UitnodigingStatus = 'geldig' | 'gebruikt' | 'verlopen' | 'onbekend';
+
+const accountSleutel = (email: string) => `account:${sha256Hex(email)}`;
+const ipSleutel = (ip: string) => `ip:${sha256Hex(ip)}`;
+
+function alsRol(rol: string): Rol {
+  const gevonden = ROLLEN.find((r) => r === rol);
+  if (!gevonden) throw new AppError('intern', { message: `unknown role in database: ${rol}` });
+  return gevonden;
+}
+
+function actorVan(g: GebruikerGegevens, via: Gebruiker['via']): Gebruiker {
+  return {
+    kind: 'gebruiker',
+    dienstId: g.dienstId,
+    gebruikerId: g.gebruikerId,
+    naam: g.naam,
+    email: g.email,
+    rol: alsRol(g.rol),
+    gemeenten: g.gemeenten,
+    teams: g.teams,
+    via,
+  };
+}
+
+function totpVoor(geheim: string, email: string): OTPAuth.TOTP {
+  return new OTPAuth.TOTP({
+    issuer: 'Wederkerig',
+    label: email,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: TOTP_PERIODE,
+    secret: OTPAuth.Secret.fromBase32(geheim),
+  });
+}
+
+/** The time step a valid code belongs to (one step of clock drift either way), or undefined. */
+function totpStap(geheim: string, email: string, code: string, nu: Date): number | undefined {
+  const delta = totpVoor(geheim, email).validate({ token: code, timestamp: nu.getTime(), window: 1 });
+  if (delta === null) return undefined;
+  return Math.floor(nu.getTime() / 1000 / TOTP_PERIODE) + delta;
+}
+
+// Verifying against a real hash when the account does not exist keeps the answer time the same.
+let dummyHash: Promise<string> | undefined;
+function dummy(): Promise<string> {
+  dummyHash ??= hashWachtwoord('geen-account-maar-wel-even-lang-rekenen');
+  return dummyHash;
+}
+
+/**
+ * Authentication use cases: login with throttling, TOTP, sessions, API tokens, invitations. Lookups before the
+ * social service is known (a cookie, a token, an e-mail address) run under an explicit system context.
+ */
+export function createAuthService(deps: AuthServiceDeps) {
+  const { db, config } = deps;
+  const nu = deps.nu ?? (() => new Date());
+
+  async function nieuweSessie(
+    tx: Tx,
+    g: { dienstId: string; gebruikerId: string },
+    opts: { isMfaVoldaan: boolean; omschrijving: string },
+  ): Promise<string> {
+    const token = nieuwToken();
+    const t = nu();
+    await repo.deleteVerlopenSessies(tx, g.dienstId, g.gebruikerId, {
+      actiefVoor: new Date(t.getTime() - SESSIE_INACTIEF_MS),
+      aangemaaktVoor: new Date(t.getTime() - SESSIE_ABSOLUUT_MS),
+      nu: t,
+    });
+    await repo.insertSessie(tx, {
+      dienstId: g.dienstId,
+      id: sha256Hex(token),
+      gebruikerId: g.gebruikerId,
+      verlooptOp: new Date(t.getTime() + SESSIE_ABSOLUUT_MS),
+      isMfaVoldaan: opts.isMfaVoldaan,
+      omschrijving: opts.omschrijving,
+    });
+    return token;
+  }
+
+  async function telPogingen(tx: Tx, sleutels: { account: string; ip: string }) {
+    const t = nu();
+    await repo.deleteOudePogingen(tx, new Date(t.getTime() - POGING_VENSTER_MS));
+    const telling = await repo.countPogingen(
+      tx,
+      [sleutels.account, sleutels.ip],
+      new Date(t.getTime() - POGING_VENSTER_MS),
+    );
+    return beoordeelPogingen({
+      account: telling.get(sleutels.account) ?? 0,
+      ip: telling.get(sleutels.ip) ?? 0,
+    });
+  }
+
+  async function registreerMislukt(sleutels: { account: string; ip: string }) {
+    await withContext(db, systeem('auth:inlogpoging'), (tx) =>
+      repo.insertPogingen(tx, [sleutels.account, sleutels.ip], nu()),
+    );
+  }
+
+  const service = {
+    /**
+     * Step one of logging in: e-mail and password. Throttled per account and per IP address (10 failures in 15
+     * minutes); the answer on a wrong address or password is the same. Any previous session of this browser is
+     * replaced (a new session id at every login).
+     */
+    async login(input: {
+      email: string;
+      wachtwoord: string;
+      ip: string;
+      userAgentOmschrijving: string;
+      vorigeSessieToken?: string | undefined;
+    }): Promise<LoginUitkomst> {
+      const parsed = LoginInput.safeParse(input);
+      if (!parsed.success) {
+        const fouten: Record<string, string> = {};
+        for (const issue of parsed.error.issues) fouten[String(issue.path[0])] ??= issue.message;
+        return { kind: 'ongeldig', fouten };
+      }
+      const { email, wachtwoord } = parsed.data;
+      const sleutels = { account: accountSleutel(email), ip: ipSleutel(input.ip) };
+      const voor = await withContext(db, systeem('auth:inloggen'), async (tx) => {
+        if ((await telPogingen(tx, sleutels)) === 'geblokkeerd') return 'te-vaak' as const;
+        return repo.findGebruikerByEmail(tx, email);
+      });
+      if (voor === 'te-vaak') return { kind: 'te-vaak' };
+      const hash = voor?.isActief && voor.wachtwoordHash ? voor.wachtwoordHash : undefined;
+      const klopt = await verifieerWachtwoord(hash ?? (await dummy()), wachtwoord);
+      if (!voor || !hash || !klopt) {
+        await registreerMislukt(sleutels);
+        return { kind: 'onjuist' };
+      }
+      const totpActief = voor.totpActiefSinds !== null;
+      const sessieToken = await withContext(db, systeem('auth:inloggen', voor.dienstId), async (tx) => {
+        await repo.deletePogingen(tx, sleutels.account);
+        if (input.vorigeSessieToken) await repo.deleteSessie(tx, sha256Hex(input.vorigeSessieToken));
+        return nieuweSessie(
+          tx,
+          { dienstId: voor.dienstId, gebruikerId: voor.id },
+          { isMfaVoldaan: false, omschrijving: input.userAgentOmschrijving },
+        );
+      });
+      const status = sessieStatus({
+        isMfaVoldaan: false,
+        totpActief,
+        mfaVereist: vereistMfa(config.mode, voor.isDemo),
+      });
+      return { kind: 'ingelogd', sessieToken, status };
+    },
+
+    /**
+     * Step two of logging in: the TOTP code (or a single-use recovery code) for a session that waits for it.
+     * Failures count towards the same throttle as passwords. On success the session gets a new id.
+     */
+    async verifieerCode(input: {
+      sessieToken: string;
+      code: string;
+      ip: string;
+      userAgentOmschrijving: string;
+    }): Promise<CodeUitkomst> {
+      const sessie = await service.vindSessie(input.sessieToken);
+      if (sessie?.status !== 'wacht-op-code') return { kind: 'geen-sessie' };
+      const { dienstId, gebruikerId, email } = sessie.actor;
+      const sleutels = { account: accountSleutel(email), ip: ipSleutel(input.ip) };
+      const uitkomst = await withContext(db, systeem('auth:code', dienstId), async (tx) => {
+        if ((await telPogingen(tx, sleutels)) === 'geblokkeerd') return { kind: 'te-vaak' as const };
+        const totp = await repo.findTotp(tx, dienstId, gebruikerId);
+        if (!totp?.totpGeheim || !totp.totpActiefSinds) return { kind: 'onjuist' as const };
+        const cijfers = leesTotpCode(input.code);
+        let herstelcodesOver: number | undefined;
+        if (cijfers) {
+          const stap = totpStap(totp.totpGeheim, totp.email, cijfers, nu());
+          if (stap === undefined || !(await repo.claimTotpStap(tx, dienstId, gebruikerId, stap)))
+            return { kind: 'onjuist' as const };
+        } else {
+          const hash = sha256Hex(normaliseerHerstelcode(input.code));
+          if (!(await repo.markHerstelcodeGebruikt(tx, dienstId, gebruikerId, hash, nu())))
+            return { kind: 'onjuist' as const };
+          herstelcodesOver = await repo.countOngebruikteHerstelcodes(tx, dienstId, gebruikerId);
+        }
+        await repo.deletePogingen(tx, sleutels.account);
+        await repo.deleteSessie(tx, sessie.sessieId);
+        const sessieToken = await nieuweSessie(
+          tx,
+          { dienstId, gebruikerId },
+          { isMfaVoldaan: true, omschrijving: input.userAgentOmschrijving },
+        );
+        return { kind: 'ingelogd' as const, sessieToken, herstelcodesOver };
+      });
+      if (uitkomst.kind === 'onjuist') await registreerMislukt(sleutels);
+      return uitkomst;
+    },
+
+    /**
+     * The session behind a cookie value, or undefined when it does not exist, has expired (30 minutes idle, 12
+     * hours absolute; expired sessions are removed) or belongs to a user who was switched off. Records activity
+     * at most once a minute.
+     */
+    async vindSessie(sessieToken: string): Promise<GevondenSessie | undefined> {
+      if (!TOKEN_VORM.test(sessieToken)) return undefined;
+      const id = sha256Hex(sessieToken);
+      const t = nu();
+      return withContext(db, systeem('auth:sessie'), async (tx) => {
+        const s = await repo.findSessie(tx, id);
+        if (!s) return undefined;
+        const status = sessieStatus({
+          isMfaVoldaan: s.isMfaVoldaan,
+          totpActief: s.totpActief,
+          mfaVereist: vereistMfa(config.mode, s.isDemo),
+        });
+        const oordeel = beoordeelSessie({ ...s, wachtOpCode: status === 'wacht-op-code' }, t);
+        if (oordeel !== 'geldig' || !s.isActief) {
+          await repo.deleteSessie(tx, id);
+          return undefined;
+        }
+        if (moetBijwerken(s.laatstActiefOp, t)) await repo.touchSessie(tx, id, t);
+        return { sessieId: id, status, actor: actorVan(s, 'sessie') };
+      });
+    },
+
+    /**
+     * The user behind an API token (not revoked, user active), or undefined. `mfaOntbreekt` is true when the
+     * user must have TOTP and has none: the API then refuses (403). Records use at most once a minute.
+     */
+    async vindApiToken(token: string): Promise<{ actor: Gebruiker; mfaOntbreekt: boolean } | undefined> {
+      if (!token.startsWith(API_TOKEN_PREFIX) || !TOKEN_VORM.test(token.slice(API_TOKEN_PREFIX.length)))
+        return undefined;
+      const t = nu();
+      return withContext(db, systeem('auth:api-token'), async (tx) => {
+        const r = await repo.findApiToken(tx, sha256Hex(token));
+        if (!r?.isActief) return undefined;
+        if (moetBijwerken(r.laatstGebruiktOp, t)) await repo.touchApiToken(tx, r.dienstId, r.tokenId, t);
+        return {
+          actor: actorVan(r, 'api-token'),
+          mfaOntbreekt: vereistMfa(config.mode, r.isDemo) && !r.totpActief,
+        };
+      });
+    },
+
+    /** Ends the session behind a cookie value (logout). */
+    async uitloggen(sessieToken: string): Promise<void> {
+      if (!TOKEN_VORM.test(sessieToken)) return;
+      await withContext(db, systeem('auth:uitloggen'), (tx) => repo.deleteSessie(tx, sha256Hex(sessieToken)));
+    },
+
+    /** The actor's own sessions that are still valid, most recently active first. */
+    async findSessies(actor: Gebruiker, huidigeSessieId: string | undefined) {
+      authPolicy.vereis(actor, 'eigen-account-beheren');
+      const t = nu();
+      const rows = await withContext(db, dbContext(actor), (tx) =>
+        repo.listSessies(tx, actor.dienstId, actor.gebruikerId),
+      );
+      return rows
+        .filter((s) => beoordeelSessie(s, t) === 'geldig')
+        .map((s) => ({
+          id: s.id,
+          aangemaaktOp: s.aangemaaktOp,
+          laatstActiefOp: s.laatstActiefOp,
+          omschrijving: s.omschrijving || 'Onbekende browser',
+          isHuidige: s.id === huidigeSessieId,
+        }));
+    },
+
+    /** Ends one of the actor's own sessions; `niet-gevonden` for any other id. */
+    async revokeSessie(actor: Gebruiker, sessieId: string): Promise<void> {
+      authPolicy.vereis(actor, 'eigen-account-beheren');
+      const weg = await withContext(db, dbContext(actor), (tx) =>
+        repo.deleteSessieVanGebruiker(tx, actor.dienstId, actor.gebruikerId, sessieId),
+      );
+      if (!weg) throw new AppError('niet-gevonden', { userMessage: 'Deze sessie bestaat niet (meer).' });
+    },
+
+    /** The actor's API tokens (the token values themselves are never stored). */
+    async findApiTokens(actor: Gebruiker) {
+      authPolicy.vereis(actor, 'eigen-account-beheren');
+      return withContext(db, dbContext(actor), (tx) =>
+        repo.listApiTokens(tx, actor.dienstId, actor.gebruikerId),
+      );
+    },
+
+    /** Creates an API token for the actor; the value is returned once and stored only as its SHA-256. */
+    async createApiToken(actor: Gebruiker, input: ApiTokenInput): Promise<{ id: string; token: string }> {
+      authPolicy.vereis(actor, 'eigen-account-beheren');
+      const { naam } = ApiTokenInput.parse(input);
+      const token = `${API_TOKEN_PREFIX}${nieuwToken()}`;
+      const id = await withContext(db, dbContext(actor), (tx) =>
+        repo.insertApiToken(tx, {
+          dienstId: actor.dienstId,
+          gebruikerId: actor.gebruikerId,
+          naam,
+          tokenHash: sha256Hex(token),
+        }),
+      );
+      return { id, token };
+    },
+
+    /** Creates an API token for the user with this e-mail address (the CLI, as the system). */
+    async createApiTokenVoorEmail(
+      actor: Systeem,
+      input: { email: string; naam: string },
+    ): Promise<{ id: string; token: string }> {
+      authPolicy.vereis(actor, 'api-token-voor-ander-maken');
+      const { naam } = ApiTokenInput.parse({ naam: input.naam });
+      const email = input.email.trim().toLowerCase();
+      const token = `${API_TOKEN_PREFIX}${nieuwToken()}`;
+      const id = await withContext(db, dbContext(actor), async (tx) => {
+        const g = await repo.findGebruikerByEmail(tx, email);
+        if (!g?.isActief)
+          throw new AppError('niet-gevonden', {
+            userMessage: 'Er is geen actieve gebruiker met dit e-mailadres.',
+          });
+        return repo.insertApiToken(tx, {
+          dienstId: g.dienstId,
+          gebruikerId: g.id,
+          naam,
+          tokenHash: sha256Hex(token),
+        });
+      });
+      return { id, token };
+    },
+
+    /** Revokes one of the actor's own tokens; `niet-gevonden` when it is not theirs or already revoked. */
+    async revokeApiToken(actor: Gebruiker, tokenId: string): Promise<void> {
+      authPolicy.vereis(actor, 'eigen-account-beheren');
+      const gedaan = await withContext(db, dbContext(actor), (tx) =>
+        repo.revokeApiToken(tx, actor.dienstId, actor.gebruikerId, tokenId, nu()),
+      );
+      if (!gedaan)
+        throw new AppError('niet-gevonden', { userMessage: 'Dit token bestaat niet of is al ingetrokken.' });
+    },
+
+    /** Whether the actor has TOTP, since when, and how many unused recovery codes are left. */
+    async totpStatus(
+      actor: Gebruiker,
+    ): Promise<{ actief: boolean; sinds: Date | null; herstelcodesOver: number }> {
+      authPolicy.vereis(actor, 'eigen-account-beheren');
+      return withContext(db, dbContext(actor), async (tx) => {
+        const t = await repo.findTotp(tx, actor.dienstId, actor.gebruikerId);
+        return {
+          actief: Boolean(t?.totpActiefSinds),
+          sinds: t?.totpActiefSinds ?? null,
+          herstelcodesOver: await repo.countOngebruikteHerstelcodes(tx, actor.dienstId, actor.gebruikerId),
+        };
+      });
+    },
+
+    /**
+     * Starts (or resumes) TOTP enrolment: a new secret, kept until it is confirmed with a code. Returns the
+     * secret for manual entry, the otpauth URI and a QR code as an SVG data URI (allowed by the CSP).
+     */
+    async startTotp(actor: Gebruiker): Promise<{ geheim: string; uri: string; qrDataUri: string }> {
+      authPolicy.vereis(actor, 'eigen-account-beheren');
+      const geheim = await withContext(db, dbContext(actor), async (tx) => {
+        const t = await repo.findTotp(tx, actor.dienstId, actor.gebruikerId);
+        if (t?.totpActiefSinds)
+          throw new AppError('conflict', { userMessage: 'Tweestapsverificatie staat al aan.' });
+        if (t?.totpGeheim) return t.totpGeheim;
+        const nieuw = new OTPAuth.Secret({ size: 20 }).base32;
+        await repo.setTotpGeheim(tx, actor.dienstId, actor.gebruikerId, nieuw);
+        return nieuw;
+      });
+      const uri = totpVoor(geheim, actor.email).toString();
+      const svg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+      return { geheim, uri, qrDataUri: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
+    },
+
+    /**
+     * Confirms TOTP enrolment with one code from the app. Turns TOTP on, marks the current session as having
+     * passed two-step verification, and returns 10 new recovery codes (shown once, stored hashed).
+     */
+    async bevestigTotp(
+      actor: Gebruiker,
+      input: { code: string; sessieId?: string | undefined },
+    ): Promise<{ kind: 'onjuist' } | { kind: 'aan'; herstelcodes: string[] }> {
+      authPolicy.vereis(actor, 'eigen-account-beheren');
+      const cijfers = leesTotpCode(input.code);
+      if (!cijfers) return { kind: 'onjuist' };
+      return withContext(db, dbContext(actor), async (tx) => {
+        const t = await repo.findTotp(tx, actor.dienstId, actor.gebruikerId);
+        if (t?.totpActiefSinds)
+          throw new AppError('conflict', { userMessage: 'Tweestapsverificatie staat al aan.' });
+        if (!t?.totpGeheim) return { kind: 'onjuist' as const };
+        const stap = totpStap(t.totpGeheim, actor.email, cijfers, nu());
+        if (stap === undefined || !(await repo.claimTotpStap(tx, actor.dienstId, actor.gebruikerId, stap)))
+          return { kind: 'onjuist' as const };
+        await repo.activeerTotp(tx, actor.dienstId, actor.gebruikerId, nu());
+        const herstelcodes = Array.from({ length: AANTAL_HERSTELCODES }, nieuweHerstelcode);
+        await repo.replaceHerstelcodes(
+          tx,
+          actor.dienstId,
+          actor.gebruikerId,
+          herstelcodes.map((c) => sha256Hex(normaliseerHerstelcode(c))),
+        );
+        if (input.sessieId) await repo.setSessieMfaVoldaan(tx, input.sessieId);
+        return { kind: 'aan' as const, herstelcodes };
+      });
+    },
+
+    /** Replaces the actor's recovery codes after checking a current TOTP code. */
+    async vernieuwHerstelcodes(
+      actor: Gebruiker,
+      input: { code: string },
+    ): Promise<{ kind: 'onjuist' } | { kind: 'vernieuwd'; herstelcodes: string[] }> {
+      authPolicy.vereis(actor, 'eigen-account-beheren');
+      const cijfers = leesTotpCode(input.code);
+      if (!cijfers) return { kind: 'onjuist' };
+      return withContext(db, dbContext(actor), async (tx) => {
+        const t = await repo.findTotp(tx, actor.dienstId, actor.gebruikerId);
+        if (!t?.totpGeheim || !t.totpActiefSinds) return { kind: 'onjuist' as const };
+        const stap = totpStap(t.totpGeheim, actor.email, cijfers, nu());
+        if (stap === undefined || !(await repo.claimTotpStap(tx, actor.dienstId, actor.gebruikerId, stap)))
+          return { kind: 'onjuist' as const };
+        const herstelcodes = Array.from({ length: AANTAL_HERSTELCODES }, nieuweHerstelcode);
+        await repo.replaceHerstelcodes(
+          tx,
+          actor.dienstId,
+          actor.gebruikerId,
+          herstelcodes.map((c) => sha256Hex(normaliseerHerstelcode(c))),
+        );
+        return { kind: 'vernieuwd' as const, herstelcodes };
+      });
+    },
+
+    /**
+     * Turns a user's TOTP off (lost phone) and ends their sessions; they enrol again at their next login.
+     * For the functioneel beheerder (and the system).
+     */
+    async resetTweestapsverificatie(actor: Actor, gebruikerId: string): Promise<void> {
+      authPolicy.vereis(actor, 'tweestapsverificatie-resetten');
+      await withContext(db, dbContext(actor), async (tx) => {
+        const dienstId = await repo.findDienstVanGebruiker(tx, gebruikerId);
+        if (!dienstId) throw new AppError('niet-gevonden', { userMessage: 'Deze gebruiker bestaat niet.' });
+        await repo.setTotpGeheim(tx, dienstId, gebruikerId, null);
+        await repo.replaceHerstelcodes(tx, dienstId, gebruikerId, []);
+        await repo.deleteSessiesVanGebruiker(tx, dienstId, gebruikerId);
+      });
+    },
+
+    /**
+     * Makes a single-use invitation (valid 7 days) for a user to choose a password and set up two-step
+     * verification, and returns the link. Earlier open invitations of the user stop working.
+     */
+    async maakUitnodiging(actor: Actor, gebruikerId: string): Promise<string> {
+      authPolicy.vereis(actor, 'uitnodiging-maken');
+      const token = nieuwToken();
+      await withContext(db, dbContext(actor), async (tx) => {
+        const dienstId = await repo.findDienstVanGebruiker(tx, gebruikerId);
+        if (!dienstId) throw new AppError('niet-gevonden', { userMessage: 'Deze gebruiker bestaat niet.' });
+        await repo.deleteOpenUitnodigingen(tx, dienstId, gebruikerId);
+        await repo.insertUitnodiging(tx, {
+          dienstId,
+          gebruikerId,
+          tokenHash: sha256Hex(token),
+          verlooptOp: new Date(nu().getTime() + UITNODIGING_GELDIG_MS),
+        });
+      });
+      return `${config.publicUrl.replace(/\/$/, '')}/uitnodiging/${token}`;
+    },
+
+    /** What an invitation link leads to (for its page): valid, used, expired or unknown. */
+    async bekijkUitnodiging(
+      token: string,
+    ): Promise<{ status: UitnodigingStatus; naam?: string; email?: string }> {
+      if (!TOKEN_VORM.test(token)) return { status: 'onbekend' };
+      const u = await withContext(db, systeem('auth:uitnodiging'), (tx) =>
+        repo.findUitnodiging(tx, sha256Hex(token)),
+      );
+      if (!u?.isActief) return { status: 'onbekend' };
+      if (u.gebruiktOp) return { status: 'gebruikt' };
+      if (u.verlooptOp.getTime() <= nu().getTime()) return { status: 'verlopen' };
+      return { status: 'geldig', naam: u.naam, email: u.email };
+    },
+
+    /**
+     * Uses an invitation: sets the chosen password (checked against the rules, typed twice), ends the user's
+     * other sessions and signs them in. Returns field errors or the invitation's state when it cannot be used.
+     */
+    async accepteerUitnodiging(input: {
+      token: string;
+      wachtwoord: string;
+      herhaling: string;
+      userAgentOmschrijving: string;
+    }): Promise<
+      | { kind: 'fouten'; fouten: Record<string, string> }
+      | { kind: 'ongeldig'; status: Exclude<UitnodigingStatus, 'geldig'> }
+      | { kind: 'ingelogd'; sessieToken: string; status: SessieStatus }
+    > {
+      const fouten: Record<string, string> = {};
+      const regel = controleerWachtwoord(input.wachtwoord);
+      if (regel) fouten.wachtwoord = regel;
+      else if (input.herhaling !== input.wachtwoord)
+        fouten.herhaling = 'De twee wachtwoorden zijn niet gelijk. Typ hetzelfde wachtwoord twee keer.';
+      const vooraf = await service.bekijkUitnodiging(input.token);
+      if (vooraf.status !== 'geldig') return { kind: 'ongeldig', status: vooraf.status };
+      if (Object.keys(fouten).length > 0) return { kind: 'fouten', fouten };
+      const wachtwoordHash = await hashWachtwoord(input.wachtwoord);
+      const tokenHash = sha256Hex(input.token);
+      return withContext(db, systeem('auth:uitnodiging'), async (tx) => {
+        const u = await repo.findUitnodiging(tx, tokenHash);
+        if (!u?.isActief) return { kind: 'ongeldig' as const, status: 'onbekend' as const };
+        if (!(await repo.markUitnodigingGebruikt(tx, tokenHash, nu())))
+          return {
+            kind: 'ongeldig' as const,
+            status: u.gebruiktOp ? ('gebruikt' as const) : ('verlopen' as const),
+          };
+        await repo.setWachtwoordHash(tx, u.dienstId, u.gebruikerId, wachtwoordHash);
+        await repo.deleteSessiesVanGebruiker(tx, u.dienstId, u.gebruikerId);
+        await repo.deletePogingen(tx, accountSleutel(u.email));
+        const sessieToken = await nieuweSessie(
+          tx,
+          { dienstId: u.dienstId, gebruikerId: u.gebruikerId },
+          { isMfaVoldaan: false, omschrijving: input.userAgentOmschrijving },
+        );
+        const g = await repo.findGebruikerByEmail(tx, u.email);
+        const status = sessieStatus({
+          isMfaVoldaan: false,
+          totpActief: u.totpActief,
+          mfaVereist: vereistMfa(config.mode, g?.isDemo ?? false),
+        });
+        return { kind: 'ingelogd' as const, sessieToken, status };
+      });
+    },
+  };
+  return service;
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,121 @@
+import type { Mode } from '../../config.ts';
+
+/** Pure rules of authentication: no I/O, tested table by table. */
+
+export const SESSIE_INACTIEF_MS = 30 * 60 * 1000;
+export const SESSIE_ABSOLUUT_MS = 12 * 60 * 60 * 1000;
+/** A session waiting for its TOTP code lives briefly: the password step does not keep a door open. */
+export const SESSIE_CODE_MS = 10 * 60 * 1000;
+/** `laatst_actief_op` (sessions) and `laatst_gebruikt_op` (tokens) are written at most this often. */
+export const BIJWERK_INTERVAL_MS = 60 * 1000;
+
+export type SessieOordeel = 'geldig' | 'verlopen-inactief' | 'verlopen-absoluut';
+
+/**
+ * Is a session still valid at `nu`? Invalid after 30 minutes without a request (idle) and 12 hours after it
+ * was created (absolute), whichever comes first; `verlooptOp` (stored at creation) can only shorten it.
+ */
+export function beoordeelSessie(
+  s: { aangemaaktOp: Date; laatstActiefOp: Date; verlooptOp: Date; wachtOpCode?: boolean },
+  nu: Date,
+): SessieOordeel {
+  const t = nu.getTime();
+  const absoluut = Math.min(s.aangemaaktOp.getTime() + SESSIE_ABSOLUUT_MS, s.verlooptOp.getTime());
+  if (t >= absoluut) return 'verlopen-absoluut';
+  if (s.wachtOpCode && t >= s.aangemaaktOp.getTime() + SESSIE_CODE_MS) return 'verlopen-absoluut';
+  if (t >= s.laatstActiefOp.getTime() + SESSIE_INACTIEF_MS) return 'verlopen-inactief';
+  return 'geldig';
+}
+
+/** Should a last-activity timestamp be written now (at most once a minute)? */
+export function moetBijwerken(laatst: Date | null, nu: Date): boolean {
+  return laatst === null || nu.getTime() - laatst.getTime() >= BIJWERK_INTERVAL_MS;
+}
+
+/**
+ * Is TOTP required for this account? Always in production mode; in demo mode for every account except the
+ * demo accounts; never in development mode.
+ */
+export function vereistMfa(mode: Mode, isDemo: boolean): boolean {
+  if (mode === 'production') return true;
+  if (mode === 'demo') return !isDemo;
+  return false;
+}
+
+/** What a signed-in session may do. */
+export type SessieStatus =
+  /** Fully signed in. */
+  | 'actief'
+  /** Password accepted, the TOTP code (or a recovery code) still has to be given. */
+  | 'wacht-op-code'
+  /** Signed in, but TOTP is required and not set up: only the enrolment page and logout are reachable. */
+  | 'moet-mfa-instellen';
+
+export function sessieStatus(s: {
+  isMfaVoldaan: boolean;
+  totpActief: boolean;
+  mfaVereist: boolean;
+}): SessieStatus {
+  if (s.totpActief) return s.isMfaVoldaan ? 'actief' : 'wacht-op-code';
+  return s.mfaVereist ? 'moet-mfa-instellen' : 'actief';
+}
+
+export const MAX_MISLUKTE_POGINGEN = 10;
+export const POGING_VENSTER_MS = 15 * 60 * 1000;
+
+/**
+ * May a login attempt go ahead? Blocked once the account or the IP address has 10 failed attempts in the last
+ * 15 minutes (the counts passed in are for that window).
+ */
+export function beoordeelPogingen(mislukt: { account: number; ip: number }): 'toegestaan' | 'geblokkeerd' {
+  return mislukt.account >= MAX_MISLUKTE_POGINGEN || mislukt.ip >= MAX_MISLUKTE_POGINGEN
+    ? 'geblokkeerd'
+    : 'toegestaan';
+}
+
+/**
+ * A short, human description of a browser from its User-Agent ("Firefox op Windows"), for the list of
+ * sessions. No version numbers, no IP address: enough to recognise a session, not to fingerprint it.
+ */
+export function beschrijfBrowser(userAgent: string | undefined): string {
+  const ua = userAgent ?? '';
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /OPR\/|Opera/.test(ua)
+      ? 'Opera'
+      : /Firefox\//.test(ua)
+        ? 'Firefox'
+        : /Chrom(e|ium)\//.test(ua)
+          ? 'Chrome'
+          : /Safari\//.test(ua)
+            ? 'Safari'
+            : /curl\//i.test(ua)
+              ? 'curl'
+              : undefined;
+  const os = /Android/.test(ua)
+    ? 'Android'
+    : /iPhone|iPad|iPod/.test(ua)
+      ? 'iOS'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS X|Macintosh/.test(ua)
+          ? 'macOS'
+          : /CrOS/.test(ua)
+            ? 'ChromeOS'
+            : /Linux/.test(ua)
+              ? 'Linux'
+              : undefined;
+  if (browser && os) return `${browser} op ${os}`;
+  return browser ?? (os ? `Browser op ${os}` : 'Onbekende browser');
+}
+
+/** Normalises a typed recovery code: case, spaces and dashes do not matter. */
+export function normaliseerHerstelcode(invoer: string): string {
+  return invoer.toLowerCase().replace(/[\s-]/g, '');
+}
+
+/** A 6-digit TOTP code, spaces allowed ("123 456"). */
+export function leesTotpCode(invoer: string): string | undefined {
+  const code = invoer.replace(/\s/g, '');
+  return /^\d{6}$/.test(code) ? code : undefined;
+}
