@@ -1,0 +1,21 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ROLES_DOC, renderRolesDoc } from '../scripts/roles-doc.ts';
+import { allPolicies } from '../src/modules/auth/index.ts';
+
+describe('docs/roles.md', () => {
+  it('is generated from the current policies (run `npm run docs:roles` after changing a policy)', async () => {
+    const expected = await renderRolesDoc();
+    expect(existsSync(ROLES_DOC), 'docs/roles.md is missing: run `npm run docs:roles`').toBe(true);
+    expect(readFileSync(ROLES_DOC, 'utf8'), 'docs/roles.md is out of date: run `npm run docs:roles`').toBe(
+      expected,
+    );
+  });
+
+  it('includes the policy of every module that declares one', async () => {
+    await renderRolesDoc();
+    const modules = allPolicies().map((p) => p.module);
+    expect(modules).toEqual(expect.arrayContaining(['auth', 'beheer']));
+    expect(new Set(modules).size).toBe(modules.length);
+  });
+});
