@@ -10,6 +10,8 @@ const PRODUCTION_DB = {
   DATABASE_OWNER_URL: 'postgres://wederkerig_owner:pw@db.example/wederkerig',
   SESSION_SECRET: SECRET,
   LOGBOEK_SIGNING_KEY: SIGNING_KEY,
+  BSN_ENCRYPTION_KEYS: `v1:${'cd'.repeat(32)}`,
+  BSN_HASH_KEY: 'ef'.repeat(32),
 };
 
 /** The ConfigError message `loadConfig` throws for `env`, or undefined when it accepts it. */
@@ -101,26 +103,41 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses malformed BSN keys in any mode, without echoing them', () => {
+    for (const keys of ['v1:abc', `V1:${'cd'.repeat(32)}`, `v1:${'cd'.repeat(32)};v2:${'ab'.repeat(32)}`]) {
+      const message = refusal({ WEDERKERIG_MODE: 'demo', BSN_ENCRYPTION_KEYS: keys });
+      expect(message).toContain('BSN_ENCRYPTION_KEYS');
+      expect(message).not.toContain('cd'.repeat(32));
+    }
+    expect(refusal({ WEDERKERIG_MODE: 'demo', BSN_HASH_KEY: 'kort' })).toContain('BSN_HASH_KEY');
+    expect(
+      loadConfig({ BSN_ENCRYPTION_KEYS: `v1:${'cd'.repeat(32)},v2:${'ab'.repeat(32)}` }).bsnEncryptionKeys,
+    ).toBe(`v1:${'cd'.repeat(32)},v2:${'ab'.repeat(32)}`);
+  });
+
   it('accepts production with an external database and all its secrets', () => {
     const config = loadConfig(PRODUCTION_DB);
     expect(config.databaseUrl).toBe(PRODUCTION_DB.DATABASE_URL);
     expect(config.databaseOwnerUrl).toBe(PRODUCTION_DB.DATABASE_OWNER_URL);
   });
 
-  it.each(['SESSION_SECRET', 'LOGBOEK_SIGNING_KEY', 'DATABASE_OWNER_URL'] as const)(
-    'refuses production with DATABASE_URL but without %s',
-    (missing) => {
-      const env: NodeJS.ProcessEnv = { ...PRODUCTION_DB };
-      delete env[missing];
-      expect(refusal(env)).toBe(
-        `Production with DATABASE_URL needs ${missing} (no insecure defaults in production).`,
-      );
-    },
-  );
+  it.each([
+    'SESSION_SECRET',
+    'LOGBOEK_SIGNING_KEY',
+    'BSN_ENCRYPTION_KEYS',
+    'BSN_HASH_KEY',
+    'DATABASE_OWNER_URL',
+  ] as const)('refuses production with DATABASE_URL but without %s', (missing) => {
+    const env: NodeJS.ProcessEnv = { ...PRODUCTION_DB };
+    delete env[missing];
+    expect(refusal(env)).toBe(
+      `Production with DATABASE_URL needs ${missing} (no insecure defaults in production).`,
+    );
+  });
 
   it('names every missing production secret at once', () => {
     expect(refusal({ DATABASE_URL: PRODUCTION_DB.DATABASE_URL })).toBe(
-      'Production with DATABASE_URL needs SESSION_SECRET, LOGBOEK_SIGNING_KEY, DATABASE_OWNER_URL (no insecure defaults in production).',
+      'Production with DATABASE_URL needs SESSION_SECRET, LOGBOEK_SIGNING_KEY, BSN_ENCRYPTION_KEYS, BSN_HASH_KEY, DATABASE_OWNER_URL (no insecure defaults in production).',
     );
   });
 

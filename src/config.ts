@@ -32,6 +32,19 @@ const Env = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/i)
     .optional(),
+  /**
+   * Keys that encrypt the BSN at rest (AES-256-GCM): `v1:<64 hex>[,v2:<64 hex>…]`. The last one encrypts, every
+   * one decrypts what it encrypted (rotation: docs/bsn.md). Embedded default: generated and stored.
+   */
+  BSN_ENCRYPTION_KEYS: z
+    .string()
+    .regex(/^[a-z0-9]{1,16}:[0-9a-fA-F]{64}(,[a-z0-9]{1,16}:[0-9a-fA-F]{64})*$/)
+    .optional(),
+  /** Key (64 hex characters) of the keyed hash that finds a client by exact BSN. Embedded default: generated and stored. */
+  BSN_HASH_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i)
+    .optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -49,6 +62,8 @@ export interface Config {
   databaseOwnerUrl: string | undefined;
   sessionSecret: string | undefined;
   logboekSigningKey: string | undefined;
+  bsnEncryptionKeys: string | undefined;
+  bsnHashKey: string | undefined;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   /** Cookies carry `Secure` when the public URL is https. */
   secureCookies: boolean;
@@ -75,6 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseOwnerUrl: e.DATABASE_OWNER_URL ?? e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,
     logboekSigningKey: e.LOGBOEK_SIGNING_KEY,
+    bsnEncryptionKeys: e.BSN_ENCRYPTION_KEYS,
+    bsnHashKey: e.BSN_HASH_KEY,
     logLevel: e.LOG_LEVEL,
     secureCookies: publicUrl.startsWith('https:'),
   };
@@ -82,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const missing: string[] = [];
     if (!config.sessionSecret) missing.push('SESSION_SECRET');
     if (!config.logboekSigningKey) missing.push('LOGBOEK_SIGNING_KEY');
+    if (!config.bsnEncryptionKeys) missing.push('BSN_ENCRYPTION_KEYS');
+    if (!config.bsnHashKey) missing.push('BSN_HASH_KEY');
     if (!e.DATABASE_OWNER_URL) missing.push('DATABASE_OWNER_URL');
     if (missing.length > 0) {
       throw new ConfigError(

@@ -6,11 +6,20 @@ import { createTestDatabase, type TestDatabase } from './db.ts';
 
 export const TEST_SESSION_SECRET = 'test-session-secret-of-at-least-32-characters';
 export const TEST_LOGBOEK_KEY = 'a'.repeat(64);
+export const TEST_BSN_ENCRYPTION_KEYS = `v1:${'b'.repeat(64)}`;
+export const TEST_BSN_HASH_KEY = 'c'.repeat(64);
 
 /** A configuration for tests: development mode unless asked otherwise, fixed secrets, no logs. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const base = loadConfig({ WEDERKERIG_MODE: 'development', LOG_LEVEL: 'silent' });
-  return { ...base, sessionSecret: TEST_SESSION_SECRET, logboekSigningKey: TEST_LOGBOEK_KEY, ...overrides };
+  return {
+    ...base,
+    sessionSecret: TEST_SESSION_SECRET,
+    logboekSigningKey: TEST_LOGBOEK_KEY,
+    bsnEncryptionKeys: TEST_BSN_ENCRYPTION_KEYS,
+    bsnHashKey: TEST_BSN_HASH_KEY,
+    ...overrides,
+  };
 }
 
 export interface TestApp {

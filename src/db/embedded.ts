@@ -39,6 +39,10 @@ export interface EmbeddedSecrets {
   appPassword: string;
   sessionSecret: string;
   logboekSigningKey: string;
+  /** `v1:<64 hex>`: encrypts the BSN at rest (BSN_ENCRYPTION_KEYS). */
+  bsnEncryptionKeys: string;
+  /** 64 hex: the keyed hash for exact BSN search (BSN_HASH_KEY). */
+  bsnHashKey: string;
 }
 
 export interface EmbeddedDatabase {
@@ -214,7 +218,19 @@ const secret = (bytes = 24) => randomBytes(bytes).toString('base64url');
 
 function loadOrCreateSecrets(file: string, port: number): EmbeddedSecrets {
   if (existsSync(file)) {
-    return JSON.parse(readFileSync(file, 'utf8')) as EmbeddedSecrets;
+    const s = JSON.parse(readFileSync(file, 'utf8')) as Partial<EmbeddedSecrets> &
+      Omit<EmbeddedSecrets, 'bsnEncryptionKeys' | 'bsnHashKey'>;
+    // Files written before the client file existed lack the BSN keys: add them once, keep everything else.
+    if (!s.bsnEncryptionKeys || !s.bsnHashKey) {
+      const completed: EmbeddedSecrets = {
+        ...s,
+        bsnEncryptionKeys: s.bsnEncryptionKeys ?? `v1:${randomBytes(32).toString('hex')}`,
+        bsnHashKey: s.bsnHashKey ?? randomBytes(32).toString('hex'),
+      };
+      saveSecrets(file, completed);
+      return completed;
+    }
+    return s as EmbeddedSecrets;
   }
   const s: EmbeddedSecrets = {
     port,
@@ -223,6 +239,8 @@ function loadOrCreateSecrets(file: string, port: number): EmbeddedSecrets {
     appPassword: secret(),
     sessionSecret: secret(32),
     logboekSigningKey: randomBytes(32).toString('hex'),
+    bsnEncryptionKeys: `v1:${randomBytes(32).toString('hex')}`,
+    bsnHashKey: randomBytes(32).toString('hex'),
   };
   writeFileSync(file, `${JSON.stringify(s, null, 2)}\n`, { mode: 0o600 });
   return s;

@@ -37,6 +37,8 @@ export async function openRuntime(config: Config, opts: OpenOptions): Promise<Ru
       ...config,
       sessionSecret: config.sessionSecret ?? embedded.secrets.sessionSecret,
       logboekSigningKey: config.logboekSigningKey ?? embedded.secrets.logboekSigningKey,
+      bsnEncryptionKeys: config.bsnEncryptionKeys ?? embedded.secrets.bsnEncryptionKeys,
+      bsnHashKey: config.bsnHashKey ?? embedded.secrets.bsnHashKey,
     };
   }
   const pools = createPools({
