@@ -59,7 +59,8 @@ export const gebruikerSchema = (teamsElders = 0) =>
       ctx.addIssue({ code: 'custom', path: ['teamIds'], message: 'Een teamleider leidt minstens één team.' });
   });
 export const GebruikerInput = gebruikerSchema();
-export type GebruikerInput = z.input<typeof GebruikerInput>;
+/** The input as it arrives (a form sends any text as the role; the schema checks it). */
+export type GebruikerInput = Omit<z.input<typeof GebruikerInput>, 'rol'> & { rol: string };
 export type GebruikerData = z.output<typeof GebruikerInput>;
 
 export interface Team {
