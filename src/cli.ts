@@ -4,7 +4,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { EmbeddedDatabaseError } from './db/embedded.ts';
 import { openRuntime, type Runtime } from './db/runtime.ts';
 import { loadDemo } from './demo/demo.ts';
-import { systeemActor } from './modules/auth/index.ts';
+import { createAuthService, systeemActor } from './modules/auth/index.ts';
+import { BEHEER_USAGE, createBeheerService, runBeheerCli } from './modules/beheer/index.ts';
 import { createGemeentenService } from './modules/gemeenten/index.ts';
 
 const USAGE = `Gebruik: wederkerig <opdracht> [opties]
@@ -13,6 +14,7 @@ Opdrachten:
   serve            start de webserver (met de ingebouwde PostgreSQL als DATABASE_URL niet is gezet)
   migrate          voer databasemigraties uit
   demo             laad de demogegevens (kan vaker; verandert niets wat er al is)
+${BEHEER_USAGE}
   help             toon deze hulp
 
 Omgeving: WEDERKERIG_MODE (production|demo|development), HOST, PORT, DATA_DIR, DATABASE_URL,
@@ -52,6 +54,22 @@ export async function runCli(
           await rt.close();
         }
         return 0;
+      }
+      case 'gemeente':
+      case 'user': {
+        // Attaches to a running server's embedded PostgreSQL.
+        const rt = await openRuntime(loadConfig(), { ifRunning: 'attach', migrate: true });
+        try {
+          const gemeenten = createGemeentenService(rt.pools.app);
+          const auth = createAuthService({ db: rt.pools.app, config: rt.config });
+          const beheer = createBeheerService(rt.pools.app, {
+            gemeenten,
+            maakUitnodiging: (actor, gebruikerId) => auth.maakUitnodiging(actor, gebruikerId),
+          });
+          return await runBeheerCli(command, rest, { gemeenten, beheer }, out, err);
+        } finally {
+          await rt.close();
+        }
       }
       case undefined:
       case 'help':
