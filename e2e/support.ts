@@ -5,9 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, expect } from 'vitest';
 import type { Config } from '../src/config.ts';
-import { loadDemo } from '../src/demo/demo.ts';
+import { createDemoServices, loadDemo } from '../src/demo/demo.ts';
 import { systeemActor } from '../src/modules/auth/index.ts';
-import { createGemeentenService } from '../src/modules/gemeenten/index.ts';
 import { createTestApp } from '../test/app.ts';
 import type { TestDatabase } from '../test/db.ts';
 
@@ -44,7 +43,7 @@ export interface E2eApp {
 /** The whole app with the demo data, listening on a free port, closed after the file. */
 export async function startE2eApp(overrides: Partial<Config> = {}): Promise<E2eApp> {
   const t = await createTestApp({ mode: 'demo', ...overrides });
-  await loadDemo({ gemeenten: createGemeentenService(t.db.app) }, systeemActor('e2e:demo'));
+  await loadDemo(createDemoServices(t.db.app), systeemActor('e2e:demo'));
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -3,7 +3,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { EmbeddedDatabaseError } from './db/embedded.ts';
 import { openRuntime, type Runtime } from './db/runtime.ts';
-import { loadDemo } from './demo/demo.ts';
+import { createDemoServices, loadDemo } from './demo/demo.ts';
 import { createAuthService, systeemActor } from './modules/auth/index.ts';
 import { BEHEER_USAGE, createBeheerService, runBeheerCli } from './modules/beheer/index.ts';
 import { createGemeentenService } from './modules/gemeenten/index.ts';
@@ -91,7 +91,7 @@ export async function runCli(
 
 async function seedDemo(rt: Runtime) {
   const actor = systeemActor('cli:demo');
-  return loadDemo({ gemeenten: createGemeentenService(rt.pools.app) }, actor);
+  return loadDemo(createDemoServices(rt.pools.app), actor);
 }
 
 async function serve(demoFlag: boolean, out: Out): Promise<number> {

@@ -1,5 +1,8 @@
-import type { Actor } from '../modules/auth/index.ts';
-import type { GemeentenService } from '../modules/gemeenten/index.ts';
+import type { Rol } from '../db/context.ts';
+import type { Database } from '../db/database.ts';
+import { type Actor, hashWachtwoord } from '../modules/auth/index.ts';
+import { type BeheerService, createBeheerService } from '../modules/beheer/index.ts';
+import { createGemeentenService, type GemeentenService } from '../modules/gemeenten/index.ts';
 
 export const DEMO_DIENST = 'Sociale Dienst De Kempen (demo)';
 
@@ -31,13 +34,86 @@ export const DEMO_GEMEENTEN = [
   },
 ] as const;
 
+/** The password of every demo account (documented in the README; demo mode only exempts them from TOTP). */
+export const DEMO_WACHTWOORD = 'Wederkerig-demo-2026';
+
+/** The teams of the demo service and the municipality each serves. */
+export const DEMO_TEAMS = [
+  { naam: 'Team Aardam', gemeenten: ['Aardam'] },
+  { naam: 'Team Bergdorp', gemeenten: ['Bergdorp'] },
+] as const;
+
+/** The demo accounts: one per role (two klantmanagers), with fictional Dutch names. */
+export const DEMO_ACCOUNTS: ReadonlyArray<{
+  email: string;
+  naam: string;
+  rol: Rol;
+  teams: readonly string[];
+  gemeenten: readonly string[];
+}> = [
+  {
+    email: 'klantmanager.aardam@demo.wederkerig.nl',
+    naam: 'Sanne de Vries',
+    rol: 'klantmanager',
+    teams: ['Team Aardam'],
+    gemeenten: ['Aardam'],
+  },
+  {
+    email: 'klantmanager.bergdorp@demo.wederkerig.nl',
+    naam: 'Mohamed El Idrissi',
+    rol: 'klantmanager',
+    teams: ['Team Bergdorp'],
+    gemeenten: ['Bergdorp'],
+  },
+  {
+    email: 'teamleider@demo.wederkerig.nl',
+    naam: 'Anouk Jansen',
+    rol: 'teamleider',
+    teams: ['Team Aardam', 'Team Bergdorp'],
+    gemeenten: ['Aardam', 'Bergdorp'],
+  },
+  {
+    email: 'netwerk@demo.wederkerig.nl',
+    naam: 'Bram Hendriks',
+    rol: 'netwerkmakelaar',
+    teams: [],
+    gemeenten: ['Aardam', 'Bergdorp'],
+  },
+  {
+    email: 'beheer@demo.wederkerig.nl',
+    naam: 'Femke Bakker',
+    rol: 'functioneel-beheerder',
+    teams: [],
+    gemeenten: ['Aardam', 'Bergdorp'],
+  },
+  {
+    email: 'privacy@demo.wederkerig.nl',
+    naam: 'Ruud van Dijk',
+    rol: 'privacy-officer',
+    teams: [],
+    gemeenten: ['Aardam', 'Bergdorp'],
+  },
+];
+
 export interface DemoServices {
   gemeenten: GemeentenService;
+  beheer: BeheerService;
+}
+
+/** The services the demo loader uses, over the application role's pool. */
+export function createDemoServices(db: Database): DemoServices {
+  const gemeenten = createGemeentenService(db);
+  return { gemeenten, beheer: createBeheerService(db, { gemeenten }) };
 }
 
 export interface DemoResult {
   dienstId: string;
+  /** Municipality ids by name. */
   gemeenten: Record<string, string>;
+  /** Team ids by name. */
+  teams: Record<string, string>;
+  /** User ids by e-mail address. */
+  gebruikers: Record<string, string>;
 }
 
 /**
@@ -63,5 +139,29 @@ export async function loadDemo(services: DemoServices, actor: Actor): Promise<De
       });
     }
   }
-  return { dienstId, gemeenten };
+  // Within the demo service from here on (the system context then names it).
+  const binnenDienst: Actor = actor.kind === 'systeem' ? { ...actor, dienstId } : actor;
+  const teams: Record<string, string> = {};
+  for (const t of DEMO_TEAMS) {
+    const team = await services.beheer.ensureTeam(binnenDienst, {
+      naam: t.naam,
+      gemeenteIds: t.gemeenten.map((g) => gemeenten[g]!),
+    });
+    teams[t.naam] = team.id;
+  }
+  const wachtwoordHash = await hashWachtwoord(DEMO_WACHTWOORD);
+  const gebruikers: Record<string, string> = {};
+  for (const a of DEMO_ACCOUNTS) {
+    const gebruiker = await services.beheer.ensureGebruiker(binnenDienst, {
+      naam: a.naam,
+      email: a.email,
+      rol: a.rol,
+      teamIds: a.teams.map((t) => teams[t]!),
+      gemeenteIds: a.gemeenten.map((g) => gemeenten[g]!),
+      wachtwoordHash,
+      isDemo: true,
+    });
+    gebruikers[a.email] = gebruiker.id;
+  }
+  return { dienstId, gemeenten, teams, gebruikers };
 }
