@@ -65,6 +65,8 @@ function childEnv(dataDir: string, opts: RunOptions): NodeJS.ProcessEnv {
     'DATABASE_OWNER_URL',
     'SESSION_SECRET',
     'LOGBOEK_SIGNING_KEY',
+    'BSN_ENCRYPTION_KEYS',
+    'BSN_HASH_KEY',
     'PUBLIC_URL',
   ])
     delete env[key];
