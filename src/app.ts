@@ -11,6 +11,7 @@ import { setSystemContextListener } from './db/context.ts';
 import type { Pools } from './db/database.ts';
 import { isApiRequest, registerErrorHandlers } from './http/error-handler.ts';
 import { API_PREFIX, API_VERSION, registerOpenApi } from './http/openapi.ts';
+import { authRoutes, createAuthService, padVoorLog, registerAuthHook } from './modules/auth/index.ts';
 import { createGemeentenService, gemeentenApi } from './modules/gemeenten/index.ts';
 import { homeRoutes } from './modules/home/index.ts';
 import { opsRoutes } from './modules/ops/index.ts';
@@ -35,7 +36,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       level: config.logLevel,
       // No personal data in logs: no headers, no query strings, no bodies.
       serializers: {
-        req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+        req: (req) => ({ method: req.method, url: padVoorLog(req.url), id: req.id }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
     },
@@ -90,12 +91,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerOpenApi(app, config.publicUrl);
   registerErrorHandlers(app);
+  const auth = createAuthService({ db: db.app, config });
+  registerAuthHook(app, auth, config);
 
   const gemeenten = createGemeentenService(db.app);
 
   await app.register(assetRoutes());
   await app.register(opsRoutes(db.app));
-  await app.register(homeRoutes({ demo: config.mode === 'demo' }));
+  await app.register(homeRoutes({ demo: config.mode === 'demo', gemeenten }));
+  await app.register(authRoutes({ auth, config }));
   await app.register(gemeentenApi(gemeenten));
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { EmbeddedDatabaseError } from './db/embedded.ts';
 import { openRuntime, type Runtime } from './db/runtime.ts';
 import { createDemoServices, loadDemo } from './demo/demo.ts';
-import { createAuthService, systeemActor } from './modules/auth/index.ts';
+import { createAuthService, runTokenCli, systeemActor, TOKEN_USAGE } from './modules/auth/index.ts';
 import { BEHEER_USAGE, createBeheerService, runBeheerCli } from './modules/beheer/index.ts';
 import { createGemeentenService } from './modules/gemeenten/index.ts';
 
@@ -15,6 +15,7 @@ Opdrachten:
   migrate          voer databasemigraties uit
   demo             laad de demogegevens (kan vaker; verandert niets wat er al is)
 ${BEHEER_USAGE}
+${TOKEN_USAGE}
   help             toon deze hulp
 
 Omgeving: WEDERKERIG_MODE (production|demo|development), HOST, PORT, DATA_DIR, DATABASE_URL,
@@ -67,6 +68,20 @@ export async function runCli(
             maakUitnodiging: (actor, gebruikerId) => auth.maakUitnodiging(actor, gebruikerId),
           });
           return await runBeheerCli(command, rest, { gemeenten, beheer }, out, err);
+        } finally {
+          await rt.close();
+        }
+      }
+      case 'token': {
+        // Attaches to a running server's embedded PostgreSQL; the token is the last line of the output.
+        const rt = await openRuntime(loadConfig(), { ifRunning: 'attach', migrate: true });
+        try {
+          return await runTokenCli(
+            rest,
+            createAuthService({ db: rt.pools.app, config: rt.config }),
+            out,
+            err,
+          );
         } finally {
           await rt.close();
         }

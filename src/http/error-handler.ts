@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createElement } from 'react';
 import { ErrorPage } from '../web/error-page.tsx';
+import { paths } from '../web/paths.ts';
 import { renderPage } from '../web/render.ts';
 import { AppError, defaultTitle } from './app-error.ts';
 import { sendProblem } from './problem.ts';
@@ -46,6 +47,11 @@ export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, req, reply) => {
     if (error instanceof AppError) {
       if (error.status >= 500) req.log.error({ err: error }, 'application error');
+      // Not signed in: a page sends the browser to the login page; the API asks for a bearer token.
+      if (error.code === 'niet-ingelogd') {
+        if (!isApiRequest(req)) return reply.redirect(paths.home(), 303);
+        reply.header('WWW-Authenticate', 'Bearer realm="wederkerig"');
+      }
       return sendError(req, reply, error.status, error.userMessage);
     }
     const fe = error as FastifyError;

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
+import { insertGebruiker } from '../../test/factories/gebruikers.ts';
 import { insertGemeente } from '../../test/factories/gemeenten.ts';
+import { createAuthService, systeemActor } from '../modules/auth/index.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -81,11 +83,34 @@ describe('API', () => {
     });
   });
 
-  it('lists municipalities with id, naam and code', async () => {
+  it("lists only the caller's municipalities, with id, naam and code, for a bearer token", async () => {
     const g = await insertGemeente(t.db.app, { naam: 'Testdam', code: 'GM9999' });
-    const res = await t.app.inject({ url: '/api/v1/gemeenten' });
+    const ander = await insertGemeente(t.db.app, { dienstId: g.dienstId, naam: 'Anderdam', code: 'GM9998' });
+    const gebruiker = await insertGebruiker(t.db.app, { dienstId: g.dienstId, gemeenten: [g.gemeenteId] });
+    const { token } = await createAuthService({ db: t.db.app, config: t.config }).createApiTokenVoorEmail(
+      systeemActor('test'),
+      { email: gebruiker.email, naam: 'test' },
+    );
+    const res = await t.app.inject({
+      url: '/api/v1/gemeenten',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['api-version']).toBe('1.0.0');
-    expect(res.json()).toContainEqual({ id: g.gemeenteId, naam: 'Testdam', code: 'GM9999' });
+    expect(res.json()).toEqual([{ id: g.gemeenteId, naam: 'Testdam', code: 'GM9999' }]);
+    expect(JSON.stringify(res.json())).not.toContain(ander.gemeenteId);
+  });
+
+  it('answers 401 problem+json with WWW-Authenticate without a valid bearer token', async () => {
+    for (const headers of [
+      {},
+      { authorization: 'Bearer wkt_onzin-onzin-onzin-onzin-onzin' },
+      { authorization: 'Basic eDp5' },
+    ]) {
+      const res = await t.app.inject({ url: '/api/v1/gemeenten', headers });
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+    }
   });
 });

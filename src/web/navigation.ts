@@ -12,7 +12,12 @@ interface NavEntry {
  * The main menu per role. Each module adds its pages here (with a typed path); the menu shows only what the
  * role may use.
  */
-const ENTRIES: NavEntry[] = [{ href: paths.home(), label: 'Start', rollen: 'iedereen' }];
+const ENTRIES: NavEntry[] = [
+  { href: paths.home(), label: 'Start', rollen: 'iedereen' },
+  { href: paths.sessies(), label: 'Mijn sessies', rollen: 'iedereen' },
+  { href: paths.apiTokens(), label: 'API-tokens', rollen: 'iedereen' },
+  { href: paths.tweestapsverificatie(), label: 'Tweestapsverificatie', rollen: 'iedereen' },
+];
 
 export function navigationFor(rol: Rol, currentPath: string): NavItem[] {
   return ENTRIES.filter((e) => e.rollen === 'iedereen' || e.rollen.includes(rol)).map((e) => ({

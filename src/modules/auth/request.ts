@@ -6,11 +6,14 @@ import { navigationFor } from '../../web/navigation.ts';
 import { paths } from '../../web/paths.ts';
 import type { Gebruiker } from './actor.ts';
 import { ROL_NAMEN } from './policy.ts';
+import type { SessieStatus } from './regels.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in staff member, set by the auth hook (session cookie for pages, bearer token for the API). */
     actor: Gebruiker | undefined;
+    /** The page session of this request, also while it waits for the TOTP code (then `actor` is unset). */
+    sessie: { id: string; status: SessieStatus } | undefined;
   }
 }
 
@@ -37,7 +40,11 @@ export function pageChrome(
   if (!actor) return { account: undefined, nav: [], csrfToken };
   return {
     account: { naam: actor.naam, rolNaam: ROL_NAMEN[actor.rol], logoutAction: paths.uitloggen(), csrfToken },
-    nav: navigationFor(actor.rol, req.url.split('?')[0] ?? '/'),
+    // Until two-step verification is set up, no other page is reachable: show no menu.
+    nav:
+      req.sessie?.status === 'moet-mfa-instellen'
+        ? []
+        : navigationFor(actor.rol, req.url.split('?')[0] ?? '/'),
     csrfToken,
   };
 }

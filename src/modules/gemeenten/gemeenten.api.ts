@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { systeemActor } from '../auth/index.ts';
+import { Problem } from '../../http/problem.ts';
+import { requireGebruiker } from '../auth/index.ts';
 import { Gemeente } from './gemeenten.schemas.ts';
 import type { GemeentenService } from './gemeenten.service.ts';
 
@@ -14,13 +15,13 @@ export function gemeentenApi(service: GemeentenService) {
         schema: {
           operationId: 'listGemeenten',
           summary: 'Gemeenten',
-          description: 'De gemeenten van de sociale dienst.',
+          description: 'De gemeenten waarvoor de aanroeper (de gebruiker van het API-token) werkt.',
           tags: ['Gemeenten'],
-          response: { 200: z.array(Gemeente) },
+          response: { 200: z.array(Gemeente), 401: Problem, 403: Problem },
         },
       },
-      // Open in the foundation; the identity issue restricts this to the caller's municipalities.
-      async () => service.findGemeenten(systeemActor('api:gemeenten-openbaar')),
+      // The caller's own municipalities: the actor's context makes row-level security filter the rest.
+      async (req) => service.findGemeenten(requireGebruiker(req)),
     );
   };
 }

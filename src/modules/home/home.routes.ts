@@ -1,20 +1,42 @@
 import type { FastifyInstance } from 'fastify';
 import { createElement } from 'react';
+import { paths } from '../../web/paths.ts';
 import { renderPage } from '../../web/render.ts';
-import { HomePage } from './views/home-page.tsx';
+import { LoginPagina, pageChrome, ROL_NAMEN } from '../auth/index.ts';
+import type { GemeentenService } from '../gemeenten/index.ts';
+import { RolStartpagina } from './views/rol-startpagina.tsx';
 
-export function homeRoutes(opts: { demo: boolean }) {
+/** The start page `/`: the login page for anonymous visitors, the role's start page for a signed-in user. */
+export function homeRoutes(opts: { demo: boolean; gemeenten: GemeentenService }) {
   return async (app: FastifyInstance) => {
-    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
-      renderPage(
+    app.get('/', { schema: { hide: true } }, async (req, reply) => {
+      const banner = opts.demo ? createElement(DemoBanner) : undefined;
+      const actor = req.actor;
+      if (actor) {
+        const gemeenten = await opts.gemeenten.findGemeenten(actor);
+        return renderPage(
+          reply,
+          createElement(RolStartpagina, {
+            naam: actor.naam,
+            rol: actor.rol,
+            rolNaam: ROL_NAMEN[actor.rol],
+            gemeenten: gemeenten.map((g) => g.naam),
+            chrome: pageChrome(req, reply),
+            banner,
+          }),
+        );
+      }
+      if (req.sessie?.status === 'wacht-op-code') return reply.redirect(paths.inlogCode(), 303);
+      return renderPage(
         reply,
-        createElement(HomePage, { banner: opts.demo ? createElement(DemoBanner) : undefined }),
-      ),
-    );
+        createElement(LoginPagina, { csrfToken: reply.generateCsrf(), demo: opts.demo }),
+      );
+    });
   };
 }
 
-function DemoBanner() {
+/** Shown on the start page in demo mode. */
+export function DemoBanner() {
   return createElement(
     'p',
     { className: 'wk-banner utrecht-paragraph' },

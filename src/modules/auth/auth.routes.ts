@@ -1,0 +1,344 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createElement } from 'react';
+import type { Config } from '../../config.ts';
+import { paths } from '../../web/paths.ts';
+import { renderPage } from '../../web/render.ts';
+import { clearSessieCookie, sessieCookieNaam, setSessieCookie } from './auth.hook.ts';
+import type { AuthService } from './auth.service.ts';
+import { beschrijfBrowser } from './regels.ts';
+import { pageChrome, requireGebruiker } from './request.ts';
+import { ApiTokensPagina } from './views/api-tokens-pagina.tsx';
+import { CodePagina } from './views/code-pagina.tsx';
+import { LoginPagina, ONJUIST_TEKST } from './views/login-pagina.tsx';
+import { SessiesPagina } from './views/sessies-pagina.tsx';
+import { TweestapsverificatiePagina } from './views/tweestapsverificatie-pagina.tsx';
+import { UitnodigingPagina } from './views/uitnodiging-pagina.tsx';
+
+type Body = Record<string, unknown> | undefined;
+
+/** One text field of a posted form ('' when missing; the first value when repeated). */
+function veld(req: FastifyRequest, naam: string): string {
+  const v = (req.body as Body)?.[naam];
+  const first = Array.isArray(v) ? v[0] : v;
+  return typeof first === 'string' ? first : '';
+}
+
+const MELDINGEN: Record<string, string> = {
+  'sessie-beeindigd': 'De sessie is beëindigd.',
+  'token-ingetrokken': 'Het API-token is ingetrokken. Het werkt niet meer.',
+};
+
+/** Confirmation after a redirect: only known codes, never text from the address bar. */
+function melding(req: FastifyRequest): string | undefined {
+  const code = (req.query as Record<string, unknown> | undefined)?.melding;
+  return typeof code === 'string' ? MELDINGEN[code] : undefined;
+}
+
+export interface AuthRoutesDeps {
+  auth: AuthService;
+  config: Pick<Config, 'mode' | 'secureCookies'>;
+}
+
+/**
+ * Pages of logging in and out, the TOTP step, invitations and the user's own account (sessions, API tokens,
+ * two-step verification). Thin: parse, authorise, one service call, render or redirect.
+ */
+export function authRoutes({ auth, config }: AuthRoutesDeps) {
+  const cookieNaam = sessieCookieNaam(config.secureCookies);
+  const demo = config.mode === 'demo';
+  const hide = { schema: { hide: true } };
+
+  const naInloggen = (reply: FastifyReply, status: 'actief' | 'wacht-op-code' | 'moet-mfa-instellen') =>
+    reply.redirect(
+      status === 'wacht-op-code'
+        ? paths.inlogCode()
+        : status === 'moet-mfa-instellen'
+          ? paths.tweestapsverificatie()
+          : paths.home(),
+      303,
+    );
+
+  return async (app: FastifyInstance) => {
+    // Login (the form is on the start page, `/`).
+    app.post('/', hide, async (req, reply) => {
+      const email = veld(req, 'email');
+      const uitkomst = await auth.login({
+        email,
+        wachtwoord: veld(req, 'wachtwoord'),
+        ip: req.ip,
+        userAgentOmschrijving: beschrijfBrowser(req.headers['user-agent']),
+        vorigeSessieToken: req.cookies[cookieNaam],
+      });
+      const csrfToken = reply.generateCsrf();
+      if (uitkomst.kind === 'ingelogd') {
+        setSessieCookie(reply, config, uitkomst.sessieToken);
+        return naInloggen(reply, uitkomst.status);
+      }
+      if (uitkomst.kind === 'te-vaak')
+        return renderPage(reply, createElement(LoginPagina, { csrfToken, email, teVaak: true, demo }), 429);
+      const fouten = uitkomst.kind === 'ongeldig' ? uitkomst.fouten : { email: ONJUIST_TEKST };
+      return renderPage(reply, createElement(LoginPagina, { csrfToken, email, fouten, demo }), 422);
+    });
+
+    app.get('/inloggen/code', hide, async (req, reply) => {
+      if (req.sessie?.status !== 'wacht-op-code') return reply.redirect(paths.home(), 303);
+      return renderPage(reply, createElement(CodePagina, { csrfToken: reply.generateCsrf() }));
+    });
+
+    app.post('/inloggen/code', hide, async (req, reply) => {
+      const token = req.cookies[cookieNaam];
+      if (!token || req.sessie?.status !== 'wacht-op-code') return reply.redirect(paths.home(), 303);
+      const code = veld(req, 'code');
+      const csrfToken = reply.generateCsrf();
+      if (code.trim() === '')
+        return renderPage(
+          reply,
+          createElement(CodePagina, { csrfToken, fouten: { code: 'Vul de code uit uw app in.' } }),
+          422,
+        );
+      const uitkomst = await auth.verifieerCode({
+        sessieToken: token,
+        code,
+        ip: req.ip,
+        userAgentOmschrijving: beschrijfBrowser(req.headers['user-agent']),
+      });
+      switch (uitkomst.kind) {
+        case 'geen-sessie':
+          return reply.redirect(paths.home(), 303);
+        case 'te-vaak':
+          return renderPage(reply, createElement(CodePagina, { csrfToken, teVaak: true }), 429);
+        case 'onjuist':
+          return renderPage(
+            reply,
+            createElement(CodePagina, {
+              csrfToken,
+              fouten: {
+                code: 'Deze code klopt niet. Vul de nieuwste code uit uw app in, of een herstelcode.',
+              },
+            }),
+            422,
+          );
+        case 'ingelogd':
+          setSessieCookie(reply, config, uitkomst.sessieToken);
+          return reply.redirect(
+            uitkomst.herstelcodesOver === undefined
+              ? paths.home()
+              : `${paths.tweestapsverificatie()}?herstelcode=gebruikt`,
+            303,
+          );
+      }
+    });
+
+    app.post('/uitloggen', hide, async (req, reply) => {
+      const token = req.cookies[cookieNaam];
+      if (token) await auth.uitloggen(token);
+      clearSessieCookie(reply, config);
+      return reply.redirect(paths.home(), 303);
+    });
+
+    // My sessions.
+    app.get('/account/sessies', hide, async (req, reply) => {
+      const actor = requireGebruiker(req);
+      const sessies = await auth.findSessies(actor, req.sessie?.id);
+      return renderPage(
+        reply,
+        createElement(SessiesPagina, { sessies, melding: melding(req), chrome: pageChrome(req, reply) }),
+      );
+    });
+
+    app.post<{ Params: { id: string } }>('/account/sessies/:id/beeindigen', hide, async (req, reply) => {
+      const actor = requireGebruiker(req);
+      await auth.revokeSessie(actor, req.params.id);
+      if (req.params.id === req.sessie?.id) {
+        clearSessieCookie(reply, config);
+        return reply.redirect(paths.home(), 303);
+      }
+      return reply.redirect(paths.metMelding(paths.sessies(), 'sessie-beeindigd'), 303);
+    });
+
+    // API tokens.
+    app.get('/account/api-tokens', hide, async (req, reply) => {
+      const actor = requireGebruiker(req);
+      const tokens = await auth.findApiTokens(actor);
+      return renderPage(
+        reply,
+        createElement(ApiTokensPagina, { tokens, melding: melding(req), chrome: pageChrome(req, reply) }),
+      );
+    });
+
+    app.post('/account/api-tokens', hide, async (req, reply) => {
+      const actor = requireGebruiker(req);
+      const naam = veld(req, 'naam').trim();
+      const fout =
+        naam === ''
+          ? 'Geef het token een naam, bijvoorbeeld de naam van de koppeling.'
+          : naam.length > 100
+            ? 'De naam is te lang (hoogstens 100 tekens).'
+            : undefined;
+      if (fout) {
+        const tokens = await auth.findApiTokens(actor);
+        return renderPage(
+          reply,
+          createElement(ApiTokensPagina, {
+            tokens,
+            naam,
+            fouten: { naam: fout },
+            chrome: pageChrome(req, reply),
+          }),
+          422,
+        );
+      }
+      const nieuw = await auth.createApiToken(actor, { naam });
+      const tokens = await auth.findApiTokens(actor);
+      // The token is shown once, in this response (no redirect: it is not stored anywhere to show later).
+      return renderPage(
+        reply,
+        createElement(ApiTokensPagina, {
+          tokens,
+          nieuwToken: { naam, token: nieuw.token },
+          chrome: pageChrome(req, reply),
+        }),
+        201,
+      );
+    });
+
+    app.post<{ Params: { id: string } }>('/account/api-tokens/:id/intrekken', hide, async (req, reply) => {
+      const actor = requireGebruiker(req);
+      if (!/^[0-9a-f-]{36}$/i.test(req.params.id)) return reply.callNotFound();
+      await auth.revokeApiToken(actor, req.params.id);
+      return reply.redirect(paths.metMelding(paths.apiTokens(), 'token-ingetrokken'), 303);
+    });
+
+    // Two-step verification.
+    const tweestapsPagina = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      opts: { fouten?: Record<string, string>; status?: number } = {},
+    ) => {
+      const actor = requireGebruiker(req);
+      const huidig = await auth.totpStatus(actor);
+      const herstelcodeGebruikt =
+        (req.query as Record<string, unknown> | undefined)?.herstelcode === 'gebruikt';
+      const stand = huidig.actief
+        ? ({ stand: 'aan', sinds: huidig.sinds, herstelcodesOver: huidig.herstelcodesOver } as const)
+        : ({
+            stand: 'instellen',
+            verplicht: req.sessie?.status === 'moet-mfa-instellen',
+            ...(await auth.startTotp(actor)),
+          } as const);
+      return renderPage(
+        reply,
+        createElement(TweestapsverificatiePagina, {
+          chrome: pageChrome(req, reply),
+          stand,
+          herstelcodeGebruikt,
+          ...(opts.fouten ? { fouten: opts.fouten } : {}),
+        }),
+        opts.status ?? 200,
+      );
+    };
+
+    app.get('/account/tweestapsverificatie', hide, (req, reply) => tweestapsPagina(req, reply));
+
+    app.post('/account/tweestapsverificatie', hide, async (req, reply) => {
+      const actor = requireGebruiker(req);
+      const code = veld(req, 'code');
+      if (code.trim() === '')
+        return tweestapsPagina(req, reply, { fouten: { code: 'Vul de code uit uw app in.' }, status: 422 });
+      const uitkomst = await auth.bevestigTotp(actor, { code, sessieId: req.sessie?.id });
+      if (uitkomst.kind === 'onjuist')
+        return tweestapsPagina(req, reply, {
+          fouten: {
+            code: 'Deze code klopt niet. Controleer of de app de goede sleutel heeft en vul de nieuwste code in.',
+          },
+          status: 422,
+        });
+      // Now set up: this request may use the full menu again.
+      if (req.sessie) req.sessie = { ...req.sessie, status: 'actief' };
+      return renderPage(
+        reply,
+        createElement(TweestapsverificatiePagina, {
+          chrome: pageChrome(req, reply),
+          stand: { stand: 'herstelcodes', herstelcodes: uitkomst.herstelcodes, nieuw: true },
+        }),
+      );
+    });
+
+    app.post('/account/tweestapsverificatie/herstelcodes', hide, async (req, reply) => {
+      const actor = requireGebruiker(req);
+      const uitkomst = await auth.vernieuwHerstelcodes(actor, { code: veld(req, 'code') });
+      if (uitkomst.kind === 'onjuist')
+        return tweestapsPagina(req, reply, {
+          fouten: { code: 'Deze code klopt niet. Vul de nieuwste code uit uw app in.' },
+          status: 422,
+        });
+      return renderPage(
+        reply,
+        createElement(TweestapsverificatiePagina, {
+          chrome: pageChrome(req, reply),
+          stand: { stand: 'herstelcodes', herstelcodes: uitkomst.herstelcodes, nieuw: false },
+        }),
+      );
+    });
+
+    // Invitations (the token in the path is a random value, not personal data).
+    app.get<{ Params: { token: string } }>('/uitnodiging/:token', hide, async (req, reply) => {
+      const u = await auth.bekijkUitnodiging(req.params.token);
+      reply.header('Referrer-Policy', 'no-referrer').header('Cache-Control', 'no-store');
+      if (u.status !== 'geldig')
+        return renderPage(
+          reply,
+          createElement(UitnodigingPagina, { status: u.status }),
+          u.status === 'onbekend' ? 404 : 410,
+        );
+      return renderPage(
+        reply,
+        createElement(UitnodigingPagina, {
+          status: 'geldig',
+          token: req.params.token,
+          naam: u.naam ?? '',
+          email: u.email ?? '',
+          csrfToken: reply.generateCsrf(),
+        }),
+      );
+    });
+
+    app.post<{ Params: { token: string } }>('/uitnodiging/:token', hide, async (req, reply) => {
+      reply.header('Referrer-Policy', 'no-referrer').header('Cache-Control', 'no-store');
+      const vorige = req.cookies[cookieNaam];
+      const uitkomst = await auth.accepteerUitnodiging({
+        token: req.params.token,
+        wachtwoord: veld(req, 'wachtwoord'),
+        herhaling: veld(req, 'herhaling'),
+        userAgentOmschrijving: beschrijfBrowser(req.headers['user-agent']),
+      });
+      if (uitkomst.kind === 'ongeldig')
+        return renderPage(
+          reply,
+          createElement(UitnodigingPagina, { status: uitkomst.status }),
+          uitkomst.status === 'onbekend' ? 404 : 410,
+        );
+      if (uitkomst.kind === 'fouten') {
+        const u = await auth.bekijkUitnodiging(req.params.token);
+        return renderPage(
+          reply,
+          createElement(UitnodigingPagina, {
+            status: 'geldig',
+            token: req.params.token,
+            naam: u.naam ?? '',
+            email: u.email ?? '',
+            csrfToken: reply.generateCsrf(),
+            fouten: uitkomst.fouten,
+          }),
+          422,
+        );
+      }
+      if (vorige) await auth.uitloggen(vorige);
+      setSessieCookie(reply, config, uitkomst.sessieToken);
+      return reply.redirect(
+        uitkomst.status === 'wacht-op-code' ? paths.inlogCode() : paths.tweestapsverificatie(),
+        303,
+      );
+    });
+  };
+}

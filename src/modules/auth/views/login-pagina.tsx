@@ -1,0 +1,112 @@
+import {
+  Alert,
+  ErrorSummary,
+  type FieldErrors,
+  Form,
+  Heading,
+  ListItem,
+  Paragraph,
+  TextField,
+  UnorderedList,
+} from '../../../web/components/index.tsx';
+import { Layout } from '../../../web/layout.tsx';
+import { paths } from '../../../web/paths.ts';
+import { Verstuur } from './onderdelen.tsx';
+
+export const TE_VAAK_TEKST = 'Te vaak geprobeerd. Wacht 15 minuten en probeer het opnieuw.';
+export const ONJUIST_TEKST = 'E-mailadres of wachtwoord klopt niet.';
+
+const DEMO_ACCOUNTS = [
+  ['klantmanager.aardam@demo.wederkerig.nl', 'klantmanager, team Aardam'],
+  ['klantmanager.bergdorp@demo.wederkerig.nl', 'klantmanager, team Bergdorp'],
+  ['teamleider@demo.wederkerig.nl', 'teamleider van beide teams'],
+  ['netwerk@demo.wederkerig.nl', 'netwerkmakelaar'],
+  ['beheer@demo.wederkerig.nl', 'functioneel beheerder'],
+  ['privacy@demo.wederkerig.nl', 'privacy officer'],
+] as const;
+
+/** The start page for anonymous visitors: what Wederkerig is, and the login form. */
+export function LoginPagina({
+  csrfToken,
+  email,
+  fouten = {},
+  teVaak = false,
+  demo = false,
+}: {
+  csrfToken: string;
+  email?: string;
+  fouten?: FieldErrors;
+  teVaak?: boolean;
+  demo?: boolean;
+}) {
+  const heeftFouten = Object.values(fouten).some(Boolean);
+  return (
+    <Layout
+      title={heeftFouten || teVaak ? 'Fout: Inloggen' : 'Inloggen'}
+      banner={
+        demo ? (
+          <p className="wk-banner utrecht-paragraph">
+            Demo-omgeving: alle personen en gegevens zijn verzonnen.
+          </p>
+        ) : undefined
+      }
+    >
+      <ErrorSummary errors={fouten} />
+      <Heading level={1}>Welkom bij Wederkerig</Heading>
+      <Paragraph lead>
+        De werkruimte waarin de sociale dienst samen met inwoners een passende tegenprestatie ontwerpt,
+        afspreekt, volgt en evalueert. Vanaf 1 januari 2027 heet dit maatschappelijke participatie.
+      </Paragraph>
+      <Heading level={2}>Inloggen</Heading>
+      {teVaak ? (
+        <Alert type="error" title="Inloggen lukt nu niet">
+          <Paragraph>{TE_VAAK_TEKST}</Paragraph>
+        </Alert>
+      ) : null}
+      <Form action={paths.home()} csrfToken={csrfToken}>
+        <TextField
+          name="email"
+          type="email"
+          label="E-mailadres"
+          autoComplete="username"
+          spellCheck={false}
+          value={email}
+          error={fouten.email}
+        />
+        <TextField
+          name="wachtwoord"
+          type="password"
+          label="Wachtwoord"
+          autoComplete="current-password"
+          error={fouten.wachtwoord}
+        />
+        <Verstuur>Inloggen</Verstuur>
+      </Form>
+      <Paragraph>
+        Wachtwoord vergeten of nog geen account? Vraag de functioneel beheerder van uw sociale dienst om een
+        uitnodiging. Met de link daarin kiest u een nieuw wachtwoord.
+      </Paragraph>
+      {demo ? (
+        <>
+          <Heading level={2}>Demo-accounts</Heading>
+          <Paragraph>
+            Alle demo-accounts hebben het wachtwoord <code>Wederkerig-demo-2026</code>.
+          </Paragraph>
+          <UnorderedList>
+            {DEMO_ACCOUNTS.map(([adres, rol]) => (
+              <ListItem key={adres}>
+                <code>{adres}</code> ({rol})
+              </ListItem>
+            ))}
+          </UnorderedList>
+        </>
+      ) : null}
+      <Heading level={2}>Wat u hier doet</Heading>
+      <UnorderedList>
+        <ListItem>Het gesprek voeren over kracht, wensen en de eigen omgeving van de inwoner.</ListItem>
+        <ListItem>Een activiteit naar vermogen ontwerpen, bij een organisatie die iets teruggeeft.</ListItem>
+        <ListItem>Afspraken vastleggen, uren bijhouden en samen evalueren.</ListItem>
+      </UnorderedList>
+    </Layout>
+  );
+}
