@@ -14,6 +14,7 @@ import { API_PREFIX, API_VERSION, registerOpenApi } from './http/openapi.ts';
 import { authRoutes, createAuthService, padVoorLog, registerAuthHook } from './modules/auth/index.ts';
 import { createGemeentenService, gemeentenApi } from './modules/gemeenten/index.ts';
 import { homeRoutes } from './modules/home/index.ts';
+import { createLogboekService, logboekRoutes, registerTrace } from './modules/logboek/index.ts';
 import { opsRoutes } from './modules/ops/index.ts';
 import { assetRoutes } from './web/assets.ts';
 
@@ -51,6 +52,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   setSystemContextListener((reden) => app.log.debug({ systeemcontext: reden }, 'system context'));
+  // Every request's id is the trace id of the access log entries it writes.
+  registerTrace(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -101,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(homeRoutes({ demo: config.mode === 'demo', gemeenten }));
   await app.register(authRoutes({ auth, config }));
   await app.register(gemeentenApi(gemeenten));
+  await app.register(logboekRoutes(createLogboekService(db.app)));
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 

@@ -118,6 +118,63 @@ export interface InlogpogingTable {
   tijdstip: Generated<Date>;
 }
 
+export interface VerwerkingsactiviteitTable {
+  dienstId: string;
+  id: string;
+  naam: string;
+  doel: string;
+  grondslag: string;
+  aangemaaktOp: Generated<Date>;
+  gewijzigdOp: Generated<Date>;
+}
+
+export interface LogboekInstellingTable {
+  id: Generated<boolean>;
+  bewaartermijnMaanden: number | null;
+  eerstePartitie: TimestampNullable;
+  ankerZegel: string | null;
+  sleutelId: string | null;
+  gewijzigdOp: Generated<Date>;
+}
+
+export interface LogboekPartitieTable {
+  van: Timestamp;
+  tot: Timestamp;
+  naam: string;
+  aangemaaktOp: Generated<Date>;
+  verzegeldOp: TimestampNullable;
+  aantalRegels: number | null;
+  zegel: string | null;
+  sleutelId: string | null;
+  verwijderdOp: TimestampNullable;
+  bewaartermijnMaanden: number | null;
+  verwijderZegel: string | null;
+}
+
+export interface LogboekKetenTable {
+  partitie: Timestamp;
+  dienstId: string;
+  gemeenteId: string | null;
+  volgnummer: number;
+  hash: string;
+}
+
+export interface LogboekTable {
+  tijdstip: Timestamp;
+  dienstId: string;
+  gemeenteId: string | null;
+  volgnummer: number;
+  actorId: string;
+  actorReden: string | null;
+  rol: string;
+  actie: string;
+  subjectType: string;
+  subjectId: string;
+  verwerkingsactiviteitId: string;
+  traceId: string | null;
+  hash: string;
+}
+
 export interface DB {
   dienst: DienstTable;
   gemeente: GemeenteTable;
@@ -133,4 +190,9 @@ export interface DB {
   uitnodiging: UitnodigingTable;
   apiToken: ApiTokenTable;
   inlogpoging: InlogpogingTable;
+  verwerkingsactiviteit: VerwerkingsactiviteitTable;
+  logboekInstelling: LogboekInstellingTable;
+  logboekPartitie: LogboekPartitieTable;
+  logboekKeten: LogboekKetenTable;
+  logboek: LogboekTable;
 }

@@ -17,6 +17,11 @@ const ENTRIES: NavEntry[] = [
   { href: paths.sessies(), label: 'Mijn sessies', rollen: 'iedereen' },
   { href: paths.apiTokens(), label: 'API-tokens', rollen: 'iedereen' },
   { href: paths.tweestapsverificatie(), label: 'Tweestapsverificatie', rollen: 'iedereen' },
+  {
+    href: paths.verwerkingsactiviteiten(),
+    label: 'Verwerkingsactiviteiten',
+    rollen: ['functioneel-beheerder', 'privacy-officer'],
+  },
 ];
 
 export function navigationFor(rol: Rol, currentPath: string): NavItem[] {

@@ -13,6 +13,9 @@ export const paths = {
   healthz: () => '/healthz',
   asset: (name: string) => `/assets/${name}`,
   apiDocs: () => '/api/v1/openapi.json',
+  verwerkingsactiviteiten: () => '/beheer/verwerkingsactiviteiten',
+  verwerkingsactiviteitNieuw: () => '/beheer/verwerkingsactiviteiten/nieuw',
+  verwerkingsactiviteit: (id: string) => `/beheer/verwerkingsactiviteiten/${encodeURIComponent(id)}`,
   /** A page path with a confirmation to show after a redirect (Post/Redirect/Get). */
   metMelding: (path: string, melding: string) => `${path}?melding=${encodeURIComponent(melding)}`,
 } as const;

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './2026_11_27_0001_fundament.ts';
 import * as m0002 from './2026_11_27_0002_identiteit.ts';
 import * as m0003 from './2026_11_27_0003_auth.ts';
+import * as m0004 from './2026_11_27_0004_logboek.ts';
 
 /**
  * The static list of migrations (a file provider fails under Vitest). Forward-only: add new files at the end,
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0001_fundament': m0001,
   '2026_11_27_0002_identiteit': m0002,
   '2026_11_27_0003_auth': m0003,
+  '2026_11_27_0004_logboek': m0004,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

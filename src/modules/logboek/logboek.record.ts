@@ -1,0 +1,75 @@
+import type { Tx } from '../../db/context.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { Actor } from '../auth/index.ts';
+import { genesisHash, type KetenSleutel, type LogboekRegelData, maandBegin, regelHash } from './keten.ts';
+import { schrijfRepository as repo } from './logboek.repository.ts';
+import { LogboekInvoer } from './logboek.schemas.ts';
+import { huidigeTraceId } from './trace.ts';
+
+/** One processing to record: who (the actor), what (action and subject), why (the processing activity). */
+export type LogboekEntry = LogboekInvoer & { actor: Actor };
+
+const geldigeTraceId = (t: string | undefined): string | null =>
+  t !== undefined && /^[A-Za-z0-9._:-]{1,100}$/.test(t) ? t : null;
+
+export interface Vastgelegd {
+  tijdstip: Date;
+  volgnummer: number;
+  hash: string;
+}
+
+/**
+ * Records one processing in the access log, inside the caller's transaction (so the entry exists exactly when
+ * the change does). Call it in the same `withContext` transaction as the change or read it is about, as late
+ * as practical: it locks the chain head of (month, dienst, gemeente) until the transaction ends.
+ *
+ * The actor's id and role are taken from the actor, and the database's policy checks that they match the
+ * transaction's context. The trace id defaults to the current request's id.
+ *
+ * @throws AppError('intern') when the entry cannot be recorded (the caller's transaction then fails too).
+ */
+export async function record(tx: Tx, entry: LogboekEntry): Promise<Vastgelegd> {
+  const { actor, ...invoer } = entry;
+  const parsed = LogboekInvoer.safeParse(invoer);
+  if (!parsed.success) {
+    throw new AppError('intern', { message: `logboek.record: invalid entry: ${parsed.error.message}` });
+  }
+  const e = parsed.data;
+  const dienstId = actor.kind === 'gebruiker' ? actor.dienstId : (e.dienstId ?? actor.dienstId);
+  if (!dienstId) {
+    throw new AppError('intern', { message: 'logboek.record: the system actor needs a dienstId' });
+  }
+  if (actor.kind === 'gebruiker' && e.dienstId && e.dienstId !== actor.dienstId.toLowerCase()) {
+    throw new AppError('intern', { message: "logboek.record: dienstId differs from the actor's" });
+  }
+
+  const tijdstip = await repo.tijd(tx);
+  const sleutel: KetenSleutel = {
+    partitie: maandBegin(tijdstip),
+    dienstId: dienstId.toLowerCase(),
+    gemeenteId: e.gemeenteId,
+  };
+  await repo.ensureKop(tx, sleutel, genesisHash(sleutel));
+  const kop = await repo.lockKop(tx, sleutel);
+  if (!kop)
+    throw new AppError('intern', { message: 'logboek.record: chain head not visible in this context' });
+
+  const data: LogboekRegelData = {
+    volgnummer: kop.volgnummer + 1,
+    tijdstip,
+    dienstId: sleutel.dienstId,
+    gemeenteId: sleutel.gemeenteId,
+    actorId: actor.kind === 'gebruiker' ? actor.gebruikerId.toLowerCase() : 'systeem',
+    actorReden: actor.kind === 'gebruiker' ? null : actor.reden.slice(0, 200),
+    rol: actor.kind === 'gebruiker' ? actor.rol : 'systeem',
+    actie: e.actie,
+    subjectType: e.subject.type,
+    subjectId: e.subject.id,
+    verwerkingsactiviteitId: e.verwerkingsactiviteit,
+    traceId: e.traceId ?? geldigeTraceId(huidigeTraceId()),
+  };
+  const hash = regelHash(kop.hash, data);
+  await repo.insertRegel(tx, { ...data, hash });
+  await repo.updateKop(tx, sleutel, { volgnummer: data.volgnummer, hash });
+  return { tijdstip, volgnummer: data.volgnummer, hash };
+}
