@@ -175,6 +175,139 @@ export interface LogboekTable {
   hash: string;
 }
 
+/** `numeric` comes back from pg as a string; repositories convert it with Number(). */
+type Numeric = ColumnType<string, number | string, number | string>;
+type NumericNullable = ColumnType<string | null, number | string | null | undefined, number | string | null>;
+/** `jsonb` is read parsed and written as a JSON string. */
+type Jsonb<T> = ColumnType<T, string | undefined, string>;
+
+export interface GemeenteInstellingTable {
+  dienstId: string;
+  gemeenteId: string;
+  regulierWerkUren: ColumnType<string, number | string | undefined, number | string>;
+  gewijzigdOp: Generated<Date>;
+}
+
+export interface CatalogusTable {
+  dienstId: string;
+  id: Generated<string>;
+  naam: string;
+  isActief: Generated<boolean>;
+  aangemaaktOp: Generated<Date>;
+}
+
+export interface LokaleOntheffingsgrondTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  code: string;
+  naam: string;
+  grondslag: string;
+  isActief: Generated<boolean>;
+  aangemaaktOp: Generated<Date>;
+}
+
+export interface KlantTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  klantnummer: string | null;
+  bsnVersleuteld: string | null;
+  bsnHash: string | null;
+  voornamen: string | null;
+  roepnaam: string | null;
+  voorvoegsel: string | null;
+  achternaam: string;
+  geboortedatum: string;
+  straat: string | null;
+  huisnummer: string | null;
+  postcode: string | null;
+  woonplaats: string | null;
+  wijkId: string | null;
+  wijkHandmatig: Generated<boolean>;
+  telefoon: string | null;
+  email: string | null;
+  taal: string | null;
+  taalniveau: string | null;
+  opleidingsniveau: string | null;
+  werkervaring: Jsonb<Array<{ sector: string; functie: string; jaren: number }>>;
+  beschikbaarheid: Generated<string[]>;
+  zorgtaken: string | null;
+  mobiliteit: Generated<string[]>;
+  maxReistijdMinuten: number | null;
+  eigenNetwerk: string | null;
+  klantmanagerId: string | null;
+  toepasselijkheid: string | null;
+  toepasselijkheidGeldigTot: string | null;
+  dossierGeslotenOp: TimestampNullable;
+  aangemaaktOp: Generated<Date>;
+  gewijzigdOp: Generated<Date>;
+}
+
+export interface KlantWerkTable {
+  dienstId: string;
+  gemeenteId: string;
+  klantId: string;
+  id: Generated<string>;
+  omschrijving: string | null;
+  urenPerWeek: Numeric;
+  dagdelen: Generated<string[]>;
+  begindatum: string | null;
+  einddatum: string | null;
+}
+
+export interface KlantReintegratieTable {
+  dienstId: string;
+  gemeenteId: string;
+  klantId: string;
+  id: Generated<string>;
+  omschrijving: string | null;
+  begindatum: string;
+  einddatum: string | null;
+  dagdelen: Generated<string[]>;
+}
+
+export interface KlantVaardigheidTable {
+  dienstId: string;
+  gemeenteId: string;
+  klantId: string;
+  vaardigheidId: string;
+}
+
+export interface KlantInteresseTable {
+  dienstId: string;
+  gemeenteId: string;
+  klantId: string;
+  interesseId: string;
+}
+
+export interface KlantBelastbaarheidTable {
+  dienstId: string;
+  gemeenteId: string;
+  klantId: string;
+  maxUrenPerWeek: NumericNullable;
+  beperkingen: Generated<string[]>;
+  gewijzigdOp: Generated<Date>;
+}
+
+export interface KlantOntheffingTable {
+  dienstId: string;
+  gemeenteId: string;
+  klantId: string;
+  id: Generated<string>;
+  type: string;
+  lokaleGrondId: string | null;
+  reden: string | null;
+  begindatum: string;
+  einddatum: string | null;
+  herbeoordelingsdatum: string | null;
+  geboortedatumKind: string | null;
+  eerderGebruikt: Generated<boolean>;
+  eerdereGemeente: string | null;
+  aangemaaktOp: Generated<Date>;
+  aangemaaktDoor: string | null;
+}
+
 export interface DB {
   dienst: DienstTable;
   gemeente: GemeenteTable;
@@ -195,4 +328,15 @@ export interface DB {
   logboekPartitie: LogboekPartitieTable;
   logboekKeten: LogboekKetenTable;
   logboek: LogboekTable;
+  gemeenteInstelling: GemeenteInstellingTable;
+  vaardigheid: CatalogusTable;
+  interesse: CatalogusTable;
+  lokaleOntheffingsgrond: LokaleOntheffingsgrondTable;
+  klant: KlantTable;
+  klantWerk: KlantWerkTable;
+  klantReintegratie: KlantReintegratieTable;
+  klantVaardigheid: KlantVaardigheidTable;
+  klantInteresse: KlantInteresseTable;
+  klantBelastbaarheid: KlantBelastbaarheidTable;
+  klantOntheffing: KlantOntheffingTable;
 }

@@ -9,6 +9,7 @@ import {
   type RedenCode,
   type Toepasselijkheid,
   type ToepasselijkheidUitkomst,
+  volgendeWijziging,
 } from './toepasselijkheid.ts';
 
 const PEIL = '2026-06-01';
@@ -476,5 +477,44 @@ describe('grondslagOp (legal basis by date)', () => {
     );
     expect(u.redenen[0]).toMatchObject({ code: 'dringende-redenen', artikelBekend: false });
     expect(u.redenen[0]!.artikel).toContain('Participatiewet in balans');
+  });
+});
+
+describe('volgendeWijziging', () => {
+  it('is the first day on which the outcome may change', () => {
+    expect(volgendeWijziging(klant({ geboortedatum: '2008-06-10' }), PEIL)).toBe('2026-06-10');
+    expect(volgendeWijziging(klant({ ontheffingen: [dringend('2026-03-01', '2026-09-01')] }), PEIL)).toBe(
+      '2026-08-04',
+    );
+    expect(volgendeWijziging(klant(), PEIL)).toBe('2027-06-02');
+  });
+
+  it('never lets a stored outcome go stale: the outcome is the same on every day before that date', () => {
+    const datum = fc
+      .date({
+        min: new Date('2020-01-01T00:00:00Z'),
+        max: new Date('2030-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(
+        fc.constantFrom('1959-08-01', '1961-02-15', '1990-05-05', '2008-11-30'),
+        datum,
+        fc.array(fc.tuple(datum, fc.integer({ min: 1, max: 200 })), { maxLength: 2 }),
+        fc.integer({ min: 1, max: 60 }),
+        (geboren, peil, ontheffingen, stap) => {
+          const k = klant({
+            geboortedatum: geboren,
+            ontheffingen: ontheffingen.map(([b, n]) => dringend(b, plusDagen(b, n))),
+            reintegratie: [{ begindatum: plusDagen(peil, 40), einddatum: plusDagen(peil, 90) }],
+          });
+          const tot = volgendeWijziging(k, peil);
+          const tussen = plusDagen(peil, stap);
+          if (tussen < tot)
+            expect(bepaalToepasselijkheid(k, tussen).uitkomst).toBe(bepaalToepasselijkheid(k, peil).uitkomst);
+        },
+      ),
+    );
   });
 });

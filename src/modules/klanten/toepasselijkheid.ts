@@ -405,3 +405,31 @@ export function bepaalToepasselijkheid(
   }
   return { uitkomst: 'van-toepassing', redenen, resterendeUren: resterend, ...basis };
 }
+
+/** The outcome is recomputed at least this often, so changes of the AOW table or the rules reach stored values. */
+export const HERBEREKEN_UITERLIJK_DAGEN = 366;
+
+/**
+ * The first day after `peildatum` on which the outcome of `bepaalToepasselijkheid` may differ: an 18th birthday,
+ * the AOW date, a start or end of work, a trajectory or an exemption, or the day an exemption comes within
+ * 4 weeks of its end. At most `HERBEREKEN_UITERLIJK_DAGEN` ahead. Lists store the outcome with this date and
+ * recompute it once the date has come.
+ */
+export function volgendeWijziging(klant: KlantVoorToets, peildatum: IsoDatum): IsoDatum {
+  const kandidaten: IsoDatum[] = [plusJaren(klant.geboortedatum, 18), aowDatum(klant.geboortedatum).datum];
+  const periode = (p: { begindatum?: IsoDatum | null; einddatum?: IsoDatum | null }) => {
+    if (p.begindatum) kandidaten.push(p.begindatum);
+    if (p.einddatum) kandidaten.push(p.einddatum);
+  };
+  klant.werk.forEach(periode);
+  klant.reintegratie.forEach(periode);
+  for (const o of klant.ontheffingen) {
+    if (o.eerderGebruikt) continue;
+    kandidaten.push(o.begindatum);
+    const einde = effectiefEinde(o, klant.ontheffingen);
+    if (einde) kandidaten.push(einde, plusDagen(einde, -VERLOOPT_BINNEN_DAGEN));
+  }
+  let volgende = plusDagen(peildatum, HERBEREKEN_UITERLIJK_DAGEN);
+  for (const k of kandidaten) if (k > peildatum && k < volgende) volgende = k;
+  return volgende;
+}
