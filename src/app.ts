@@ -12,6 +12,7 @@ import type { Pools } from './db/database.ts';
 import { isApiRequest, registerErrorHandlers } from './http/error-handler.ts';
 import { API_PREFIX, API_VERSION, registerOpenApi } from './http/openapi.ts';
 import { authRoutes, createAuthService, padVoorLog, registerAuthHook } from './modules/auth/index.ts';
+import { beheerRoutes, createBeheerService } from './modules/beheer/index.ts';
 import { createGemeentenService, gemeentenApi } from './modules/gemeenten/index.ts';
 import { homeRoutes } from './modules/home/index.ts';
 import { createLogboekService, logboekRoutes, registerTrace } from './modules/logboek/index.ts';
@@ -104,6 +105,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(homeRoutes({ demo: config.mode === 'demo', gemeenten }));
   await app.register(authRoutes({ auth, config }));
   await app.register(gemeentenApi(gemeenten));
+  const beheer = createBeheerService(db.app, {
+    gemeenten,
+    maakUitnodiging: (actor, gebruikerId) => auth.maakUitnodiging(actor, gebruikerId),
+    resetTweestapsverificatie: (actor, gebruikerId) => auth.resetTweestapsverificatie(actor, gebruikerId),
+  });
+  await app.register(beheerRoutes(beheer, { secureCookies: config.secureCookies }));
   await app.register(logboekRoutes(createLogboekService(db.app)));
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());

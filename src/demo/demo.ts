@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import { type Actor, hashWachtwoord } from '../modules/auth/index.ts';
 import { type BeheerService, createBeheerService } from '../modules/beheer/index.ts';
 import { createGemeentenService, type GemeentenService } from '../modules/gemeenten/index.ts';
+import { createLogboekService, type LogboekService } from '../modules/logboek/index.ts';
 
 export const DEMO_DIENST = 'Sociale Dienst De Kempen (demo)';
 
@@ -98,12 +99,13 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
 export interface DemoServices {
   gemeenten: GemeentenService;
   beheer: BeheerService;
+  logboek: LogboekService;
 }
 
 /** The services the demo loader uses, over the application role's pool. */
 export function createDemoServices(db: Database): DemoServices {
   const gemeenten = createGemeentenService(db);
-  return { gemeenten, beheer: createBeheerService(db, { gemeenten }) };
+  return { gemeenten, beheer: createBeheerService(db, { gemeenten }), logboek: createLogboekService(db) };
 }
 
 export interface DemoResult {
@@ -122,6 +124,8 @@ export interface DemoResult {
  */
 export async function loadDemo(services: DemoServices, actor: Actor): Promise<DemoResult> {
   const dienstId = await services.gemeenten.ensureDienst(actor, DEMO_DIENST);
+  // The access log refers to the register of processing activities: it exists before anything is recorded.
+  await services.logboek.ensureStandaardRegister(actor, dienstId);
   const gemeenten: Record<string, string> = {};
   for (const g of DEMO_GEMEENTEN) {
     const gemeente = await services.gemeenten.createGemeente(

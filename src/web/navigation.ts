@@ -14,14 +14,17 @@ interface NavEntry {
  */
 const ENTRIES: NavEntry[] = [
   { href: paths.home(), label: 'Start', rollen: 'iedereen' },
-  { href: paths.sessies(), label: 'Mijn sessies', rollen: 'iedereen' },
-  { href: paths.apiTokens(), label: 'API-tokens', rollen: 'iedereen' },
-  { href: paths.tweestapsverificatie(), label: 'Tweestapsverificatie', rollen: 'iedereen' },
+  { href: paths.beheerGebruikers(), label: 'Gebruikers', rollen: ['functioneel-beheerder'] },
+  { href: paths.beheerTeams(), label: 'Teams', rollen: ['functioneel-beheerder'] },
+  { href: paths.beheerGemeenten(), label: 'Gemeenten', rollen: ['functioneel-beheerder'] },
   {
     href: paths.verwerkingsactiviteiten(),
     label: 'Verwerkingsactiviteiten',
     rollen: ['functioneel-beheerder', 'privacy-officer'],
   },
+  { href: paths.sessies(), label: 'Mijn sessies', rollen: 'iedereen' },
+  { href: paths.apiTokens(), label: 'API-tokens', rollen: 'iedereen' },
+  { href: paths.tweestapsverificatie(), label: 'Tweestapsverificatie', rollen: 'iedereen' },
 ];
 
 export function navigationFor(rol: Rol, currentPath: string): NavItem[] {

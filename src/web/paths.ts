@@ -16,6 +16,20 @@ export const paths = {
   verwerkingsactiviteiten: () => '/beheer/verwerkingsactiviteiten',
   verwerkingsactiviteitNieuw: () => '/beheer/verwerkingsactiviteiten/nieuw',
   verwerkingsactiviteit: (id: string) => `/beheer/verwerkingsactiviteiten/${encodeURIComponent(id)}`,
+  beheerGemeenten: () => '/beheer/gemeenten',
+  beheerGemeenteNieuw: () => '/beheer/gemeenten/nieuw',
+  beheerGemeente: (id: string) => `/beheer/gemeenten/${encodeURIComponent(id)}`,
+  beheerTeams: () => '/beheer/teams',
+  beheerTeamNieuw: () => '/beheer/teams/nieuw',
+  beheerTeam: (id: string) => `/beheer/teams/${encodeURIComponent(id)}`,
+  beheerGebruikers: () => '/beheer/gebruikers',
+  beheerGebruikerNieuw: () => '/beheer/gebruikers/nieuw',
+  beheerGebruiker: (id: string) => `/beheer/gebruikers/${encodeURIComponent(id)}`,
+  beheerGebruikerUitzetten: (id: string) => `/beheer/gebruikers/${encodeURIComponent(id)}/uitzetten`,
+  beheerGebruikerAanzetten: (id: string) => `/beheer/gebruikers/${encodeURIComponent(id)}/aanzetten`,
+  beheerGebruikerUitnodiging: (id: string) => `/beheer/gebruikers/${encodeURIComponent(id)}/uitnodiging`,
+  beheerGebruikerTweestap: (id: string) =>
+    `/beheer/gebruikers/${encodeURIComponent(id)}/tweestapsverificatie`,
   /** A page path with a confirmation to show after a redirect (Post/Redirect/Get). */
   metMelding: (path: string, melding: string) => `${path}?melding=${encodeURIComponent(melding)}`,
 } as const;

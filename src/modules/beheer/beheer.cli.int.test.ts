@@ -3,6 +3,7 @@ import { testConfig } from '../../../test/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.ts';
 import { createAuthService, systeemActor } from '../auth/index.ts';
 import { createGemeentenService } from '../gemeenten/index.ts';
+import { createLogboekService } from '../logboek/index.ts';
 import { type BeheerCliDeps, runBeheerCli, STANDAARD_DIENST } from './beheer.cli.ts';
 import { createBeheerService } from './beheer.service.ts';
 
@@ -32,6 +33,7 @@ beforeAll(async () => {
   });
   deps = {
     gemeenten,
+    logboek: createLogboekService(db.app),
     beheer: createBeheerService(db.app, {
       gemeenten,
       maakUitnodiging: (actor, gebruikerId) => auth.maakUitnodiging(actor, gebruikerId),

@@ -3,6 +3,7 @@ import { ROLLEN } from '../../db/context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { type Actor, ROL_NAMEN, systeemActor, UITNODIGING_GELDIG_MS } from '../auth/index.ts';
 import type { GemeentenService } from '../gemeenten/index.ts';
+import type { LogboekService } from '../logboek/index.ts';
 import { Invoerfout } from './beheer.schemas.ts';
 import type { BeheerService } from './beheer.service.ts';
 
@@ -19,6 +20,8 @@ export interface BeheerCliDeps {
   gemeenten: GemeentenService;
   /** The beheer service for a social service (built with the invitation function of the auth module). */
   beheer: BeheerService;
+  /** Every social service gets the standard register of processing activities (the access log refers to it). */
+  logboek: Pick<LogboekService, 'ensureStandaardRegister'>;
 }
 
 type Out = (line: string) => void;
@@ -114,8 +117,21 @@ function parseArgsFout(e: unknown): string | undefined {
 
 type Values = Record<string, string | boolean | Array<string | boolean> | undefined>;
 
-/** The social service to work in: the one named, else the only one; `gemeente create` may make it. */
+/**
+ * The social service to work in: the one named, else the only one; `gemeente create` may make it. It gets the
+ * standard register of processing activities when it lacks one (idempotent).
+ */
 async function kiesDienst(deps: BeheerCliDeps, naam: string | undefined, maakAan: boolean): Promise<string> {
+  const dienstId = await vindOfMaakDienst(deps, naam, maakAan);
+  await deps.logboek.ensureStandaardRegister(systeemActor('cli:register', dienstId), dienstId);
+  return dienstId;
+}
+
+async function vindOfMaakDienst(
+  deps: BeheerCliDeps,
+  naam: string | undefined,
+  maakAan: boolean,
+): Promise<string> {
   const systeem = systeemActor('cli:dienst-kiezen');
   if (naam) {
     const bestaand = (await deps.gemeenten.listDiensten(systeem)).find((d) => d.naam === naam);

@@ -7,6 +7,7 @@ import { withContext } from '../../db/context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { dbContext, type Gebruiker, systeemActor } from '../auth/index.ts';
 import { createGemeentenService } from '../gemeenten/index.ts';
+import { createLogboekService } from '../logboek/index.ts';
 import { beheerRepository } from './beheer.repository.ts';
 import { Invoerfout } from './beheer.schemas.ts';
 import { type BeheerService, createBeheerService } from './beheer.service.ts';
@@ -46,6 +47,7 @@ beforeAll(async () => {
   dienstId = a.dienstId;
   aardam = a.gemeenteId;
   bergdorp = (await insertGemeente(db.app, { dienstId, naam: 'Bergdorp', code: 'GM9902' })).gemeenteId;
+  await createLogboekService(db.app).ensureStandaardRegister(systeemActor('test', dienstId), dienstId);
   const gA = await insertGebruiker(db.app, { dienstId, rol: 'functioneel-beheerder', gemeenten: [aardam] });
   beheerA = actorVan(gA, { gemeenten: [aardam] });
   const gAB = await insertGebruiker(db.app, {
@@ -444,5 +446,87 @@ describe('row-level security underneath the code checks', () => {
         .execute(),
     );
     expect(over.map((r) => r.gemeenteId)).toEqual([bergdorp]);
+  });
+});
+
+describe('access log', () => {
+  const regels = (subjectId: string) =>
+    withContext(db.app, systeemActor('test', dienstId), (tx) =>
+      tx
+        .selectFrom('logboek')
+        .select(['actie', 'actorId', 'rol', 'subjectType', 'verwerkingsactiviteitId', 'gemeenteId'])
+        .where('subjectId', '=', subjectId)
+        .orderBy('tijdstip')
+        .orderBy('volgnummer')
+        .execute(),
+    );
+
+  it('records every change in the same transaction, with actor, role and the processing activity', async () => {
+    const team = await service.createTeam(beheerA, { naam: 'Team Logboek', gemeenteIds: [aardam] });
+    await service.updateTeam(beheerA, team.id, { naam: 'Team Logboek 2', gemeenteIds: [aardam] });
+    const { gebruiker } = await service.createGebruiker(beheerA, {
+      naam: 'Lotte Logboek',
+      email: 'lotte@aardam.nl',
+      rol: 'netwerkmakelaar',
+      gemeenteIds: [aardam],
+    });
+    await service.updateGebruiker(beheerA, gebruiker.id, {
+      naam: 'Lotte L.',
+      email: 'lotte@aardam.nl',
+      rol: 'netwerkmakelaar',
+      gemeenteIds: [aardam],
+    });
+    await service.zetActief(beheerA, gebruiker.id, false);
+    const gemeente = await service.createGemeente(beheerA, { naam: 'Logdorp', code: 'GM9980' });
+    await service.updateGemeente(
+      { ...beheerA, gemeenten: [...beheerA.gemeenten, gemeente.id] },
+      gemeente.id,
+      {
+        naam: 'Logdorp-Oost',
+        code: 'GM9980',
+      },
+    );
+
+    const door = {
+      actorId: beheerA.gebruikerId,
+      rol: 'functioneel-beheerder',
+      verwerkingsactiviteitId: 'va-beheer-organisatie',
+    };
+    expect(await regels(team.id)).toEqual([
+      { ...door, actie: 'aanmaken', subjectType: 'team', gemeenteId: null },
+      { ...door, actie: 'wijzigen', subjectType: 'team', gemeenteId: null },
+    ]);
+    expect(await regels(gebruiker.id)).toEqual([
+      { ...door, actie: 'aanmaken', subjectType: 'gebruiker', gemeenteId: null },
+      { ...door, actie: 'wijzigen', subjectType: 'gebruiker', gemeenteId: null },
+      { ...door, actie: 'wijzigen', subjectType: 'gebruiker', gemeenteId: null },
+    ]);
+    expect(await regels(gemeente.id)).toEqual([
+      { ...door, actie: 'aanmaken', subjectType: 'gemeente', gemeenteId: gemeente.id },
+      { ...door, actie: 'wijzigen', subjectType: 'gemeente', gemeenteId: gemeente.id },
+    ]);
+  });
+
+  it('records nothing for a refused change, and the system as actor for the CLI and demo', async () => {
+    const voor = await withContext(db.app, systeemActor('test', dienstId), (tx) =>
+      tx
+        .selectFrom('logboek')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    );
+    await invoerfout(service.createTeam(beheerA, { naam: '', gemeenteIds: [aardam] }));
+    await foutcode(service.updateGemeente(beheerA, bergdorp, { naam: 'X', code: 'GM9902' }));
+    const na = await withContext(db.app, systeemActor('test', dienstId), (tx) =>
+      tx
+        .selectFrom('logboek')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    );
+    expect(Number(na.n)).toBe(Number(voor.n));
+    const team = await service.createTeam(systeemActor('cli:test', dienstId), {
+      naam: 'Team Systeem',
+      gemeenteIds: [aardam],
+    });
+    expect(await regels(team.id)).toMatchObject([{ actorId: 'systeem', rol: 'systeem', actie: 'aanmaken' }]);
   });
 });

@@ -16,6 +16,7 @@ export interface GebruikerRij {
   isActief: boolean;
   isDemo: boolean;
   heeftWachtwoord: boolean;
+  heeftTweestapsverificatie: boolean;
   teams: Array<{ id: string; naam: string }>;
   gemeenteIds: string[];
 }
@@ -101,7 +102,7 @@ export const beheerRepository = {
   async listGebruikers(tx: Tx, dienstId: string, gebruikerId?: string): Promise<GebruikerRij[]> {
     let q = tx
       .selectFrom('gebruiker')
-      .select(['id', 'naam', 'email', 'rol', 'isActief', 'isDemo', 'wachtwoordHash'])
+      .select(['id', 'naam', 'email', 'rol', 'isActief', 'isDemo', 'wachtwoordHash', 'totpActiefSinds'])
       .where('dienstId', '=', dienstId)
       .orderBy('naam')
       .orderBy('email');
@@ -133,6 +134,7 @@ export const beheerRepository = {
       isActief: r.isActief,
       isDemo: r.isDemo,
       heeftWachtwoord: r.wachtwoordHash !== null,
+      heeftTweestapsverificatie: r.totpActiefSinds !== null,
       teams: teams.filter((t) => t.gebruikerId === r.id).map((t) => ({ id: t.id, naam: t.naam })),
       gemeenteIds: gemeenten.filter((g) => g.gebruikerId === r.id).map((g) => g.gemeenteId),
     }));

@@ -79,6 +79,8 @@ export interface GebruikerOverzicht {
   isDemo: boolean;
   /** Has the user set a password (accepted the invitation)? */
   heeftWachtwoord: boolean;
+  /** Has the user set up two-step verification (TOTP)? */
+  heeftTweestapsverificatie: boolean;
   teams: Array<{ id: string; naam: string }>;
   /** The user's municipalities (those the actor may see). */
   gemeenten: Array<{ id: string; naam: string }>;

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { AppError, forbidden, notFound } from '../../http/app-error.ts';
 import { type Actor, dbContext } from '../auth/index.ts';
 import { CreateGemeenteInput, type Gemeente, type GemeentenService } from '../gemeenten/index.ts';
+import { type LogboekActie, record, VA } from '../logboek/index.ts';
 import { beheerPolicy } from './beheer.policy.ts';
 import { type GebruikerRij, beheerRepository as repo, type TeamRij } from './beheer.repository.ts';
 import {
@@ -22,6 +23,8 @@ export interface BeheerDeps {
   gemeenten: GemeentenService;
   /** Left out where no invitation is wanted (the demo accounts have a password). */
   maakUitnodiging?: MaakUitnodiging;
+  /** Turns a user's two-step verification off (the auth module's `resetTweestapsverificatie`). */
+  resetTweestapsverificatie?: (actor: Actor, gebruikerId: string) => Promise<void>;
 }
 
 export interface GemeenteMetWijken extends Gemeente {
@@ -39,6 +42,25 @@ const isUniekeSchending = (e: unknown, constraint?: string): boolean =>
   e !== null &&
   (e as { code?: unknown }).code === '23505' &&
   (constraint === undefined || (e as { constraint?: unknown }).constraint === constraint);
+
+/**
+ * Writes the access log entry of an administration change, in the change's transaction. The subject is the
+ * changed record's id; a municipality's own changes go into its chain, teams and users into the service's.
+ */
+async function logWijziging(
+  tx: Tx,
+  actor: Actor,
+  actie: LogboekActie,
+  subject: { type: 'gemeente' | 'team' | 'gebruiker'; id: string },
+): Promise<void> {
+  await record(tx, {
+    actor,
+    actie,
+    subject,
+    verwerkingsactiviteit: VA.beheerOrganisatie,
+    gemeenteId: subject.type === 'gemeente' ? subject.id : null,
+  });
+}
 
 const GEEN_GEBRUIKER = 'Deze gebruiker bestaat niet of valt buiten uw gemeenten.';
 const GEEN_TEAM = 'Dit team bestaat niet of valt buiten uw gemeenten.';
@@ -80,6 +102,7 @@ export function createBeheerService(db: Database, deps: BeheerDeps) {
     isActief: rij.isActief,
     isDemo: rij.isDemo,
     heeftWachtwoord: rij.heeftWachtwoord,
+    heeftTweestapsverificatie: rij.heeftTweestapsverificatie,
     teams: rij.teams,
     gemeenten: binnen.filter((g) => rij.gemeenteIds.includes(g.id)).map((g) => ({ id: g.id, naam: g.naam })),
   });
@@ -151,6 +174,7 @@ export function createBeheerService(db: Database, deps: BeheerDeps) {
           inTransactie: async (tx, gemeente) => {
             if (actor.kind === 'gebruiker')
               await repo.setGebruikerGemeenten(tx, dienstId, actor.gebruikerId, [gemeente.id], []);
+            await logWijziging(tx, actor, 'aanmaken', { type: 'gemeente', id: gemeente.id });
           },
         });
       } catch (e) {
@@ -166,7 +190,9 @@ export function createBeheerService(db: Database, deps: BeheerDeps) {
       const parsed = parseInvoer(CreateGemeenteInput, input);
       if (!(await beheerdeGemeenten(actor)).some((g) => g.id === gemeenteId)) throw notFound(GEEN_GEMEENTE);
       try {
-        return await gemeenten.updateGemeente(actor, dienstId, gemeenteId, parsed);
+        return await gemeenten.updateGemeente(actor, dienstId, gemeenteId, parsed, {
+          inTransactie: (tx) => logWijziging(tx, actor, 'wijzigen', { type: 'gemeente', id: gemeenteId }),
+        });
       } catch (e) {
         if (e instanceof AppError && e.code === 'conflict') throw new Invoerfout({ code: e.userMessage });
         throw e;
@@ -204,6 +230,7 @@ export function createBeheerService(db: Database, deps: BeheerDeps) {
         return await withContext(db, dbContext(actor), async (tx) => {
           const teamId = await repo.insertTeam(tx, dienstId, parsed.naam);
           await repo.setTeamGemeenten(tx, dienstId, teamId, parsed.gemeenteIds, []);
+          await logWijziging(tx, actor, 'aanmaken', { type: 'team', id: teamId });
           const [team] = await repo.listTeams(tx, dienstId, teamId);
           return naarTeam(team!, binnen);
         });
@@ -231,6 +258,7 @@ export function createBeheerService(db: Database, deps: BeheerDeps) {
             parsed.gemeenteIds,
             binnen.map((g) => g.id),
           );
+          await logWijziging(tx, actor, 'wijzigen', { type: 'team', id: teamId });
           const [team] = await repo.listTeams(tx, dienstId, teamId);
           return naarTeam(team!, binnen);
         });
@@ -350,6 +378,7 @@ export function createBeheerService(db: Database, deps: BeheerDeps) {
             parsed.gemeenteIds,
             binnen.map((g) => g.id),
           );
+          await logWijziging(tx, actor, 'wijzigen', { type: 'gebruiker', id: gebruikerId });
           const [gewijzigd] = await beheerdeGebruikers(tx, dienstId, binnen, gebruikerId);
           return gewijzigd!;
         });
@@ -369,6 +398,7 @@ export function createBeheerService(db: Database, deps: BeheerDeps) {
         const [bestaand] = await beheerdeGebruikers(tx, dienstId, binnen, gebruikerId);
         if (!bestaand) throw notFound(GEEN_GEBRUIKER);
         await repo.setGebruikerActief(tx, dienstId, gebruikerId, actief);
+        await logWijziging(tx, actor, 'wijzigen', { type: 'gebruiker', id: gebruikerId });
         return { ...bestaand, isActief: actief };
       });
     },
@@ -383,6 +413,17 @@ export function createBeheerService(db: Database, deps: BeheerDeps) {
       if (!deps.maakUitnodiging)
         throw new AppError('niet-beschikbaar', { message: 'maakUitnodiging not configured' });
       return deps.maakUitnodiging(actor, gebruikerId);
+    },
+
+    /**
+     * Turns off a user's two-step verification (a lost phone): their sessions end and they set it up again at
+     * their next login. Only for users within the actor's municipalities.
+     */
+    async resetTweestapsverificatie(actor: Actor, gebruikerId: string): Promise<void> {
+      await service.findGebruiker(actor, gebruikerId);
+      if (!deps.resetTweestapsverificatie)
+        throw new AppError('niet-beschikbaar', { message: 'resetTweestapsverificatie not configured' });
+      await deps.resetTweestapsverificatie(actor, gebruikerId);
     },
   };
 
@@ -409,6 +450,7 @@ export function createBeheerService(db: Database, deps: BeheerDeps) {
         });
         await repo.setGebruikerTeams(tx, dienstId, gebruikerId, parsed.teamIds, []);
         await repo.setGebruikerGemeenten(tx, dienstId, gebruikerId, parsed.gemeenteIds, []);
+        await logWijziging(tx, actor, 'aanmaken', { type: 'gebruiker', id: gebruikerId });
         const [gebruiker] = await beheerdeGebruikers(tx, dienstId, binnen, gebruikerId);
         return gebruiker!;
       });

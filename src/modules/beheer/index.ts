@@ -1,6 +1,7 @@
 /** Administration of the organisation model (municipalities, teams, users): the public surface of this module. */
 export { BEHEER_USAGE, type BeheerCliDeps, runBeheerCli, STANDAARD_DIENST } from './beheer.cli.ts';
 export { beheerPolicy } from './beheer.policy.ts';
+export { beheerRoutes } from './beheer.routes.ts';
 export {
   type GebruikerInput,
   type GebruikerOverzicht,
