@@ -1,0 +1,172 @@
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { EmbeddedDatabaseError } from './db/embedded.ts';
+import { openRuntime, type Runtime } from './db/runtime.ts';
+import { createDemoServices, loadDemo } from './demo/demo.ts';
+import { createAuthService, runTokenCli, systeemActor, TOKEN_USAGE } from './modules/auth/index.ts';
+import { BEHEER_USAGE, createBeheerService, runBeheerCli } from './modules/beheer/index.ts';
+import { createGemeentenService } from './modules/gemeenten/index.ts';
+import { createLogboekService } from './modules/logboek/index.ts';
+
+const USAGE = `Gebruik: wederkerig <opdracht> [opties]
+
+Opdrachten:
+  serve            start de webserver (met de ingebouwde PostgreSQL als DATABASE_URL niet is gezet)
+  migrate          voer databasemigraties uit
+  demo             laad de demogegevens (kan vaker; verandert niets wat er al is)
+${BEHEER_USAGE}
+${TOKEN_USAGE}
+  help             toon deze hulp
+
+Omgeving: WEDERKERIG_MODE (production|demo|development), HOST, PORT, DATA_DIR, DATABASE_URL,
+DATABASE_OWNER_URL, SESSION_SECRET, LOGBOEK_SIGNING_KEY, LOG_LEVEL. Zie README.md.`;
+
+type Out = (line: string) => void;
+
+/** Runs one CLI command; returns the process exit code. */
+export async function runCli(
+  argv: string[],
+  out: Out = console.log,
+  err: Out = console.error,
+): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: { demo: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: false,
+  });
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(values.demo === true, out);
+      case 'migrate': {
+        const rt = await openRuntime(loadConfig(), { ifRunning: 'attach', migrate: true });
+        await rt.close();
+        out('Migraties uitgevoerd.');
+        return 0;
+      }
+      case 'demo': {
+        const rt = await openRuntime(loadConfig(), { ifRunning: 'attach', migrate: true });
+        try {
+          await seedDemo(rt);
+          out('Demogegevens geladen.');
+        } finally {
+          await rt.close();
+        }
+        return 0;
+      }
+      case 'gemeente':
+      case 'user': {
+        // Attaches to a running server's embedded PostgreSQL.
+        const rt = await openRuntime(loadConfig(), { ifRunning: 'attach', migrate: true });
+        try {
+          const gemeenten = createGemeentenService(rt.pools.app);
+          const auth = createAuthService({ db: rt.pools.app, config: rt.config });
+          const beheer = createBeheerService(rt.pools.app, {
+            gemeenten,
+            maakUitnodiging: (actor, gebruikerId) => auth.maakUitnodiging(actor, gebruikerId),
+          });
+          const logboek = createLogboekService(rt.pools.app);
+          return await runBeheerCli(command, rest, { gemeenten, beheer, logboek }, out, err);
+        } finally {
+          await rt.close();
+        }
+      }
+      case 'token': {
+        // Attaches to a running server's embedded PostgreSQL; the token is the last line of the output.
+        const rt = await openRuntime(loadConfig(), { ifRunning: 'attach', migrate: true });
+        try {
+          return await runTokenCli(
+            rest,
+            createAuthService({ db: rt.pools.app, config: rt.config }),
+            out,
+            err,
+          );
+        } finally {
+          await rt.close();
+        }
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+        out(USAGE);
+        return command === undefined ? 1 : 0;
+      default:
+        err(`Onbekende opdracht: ${command}\n\n${USAGE}`);
+        return 1;
+    }
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof EmbeddedDatabaseError) {
+      err(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+async function seedDemo(rt: Runtime) {
+  const actor = systeemActor('cli:demo');
+  return loadDemo(createDemoServices(rt.pools.app), actor);
+}
+
+async function serve(demoFlag: boolean, out: Out): Promise<number> {
+  const base = loadConfig();
+  const config = demoFlag ? { ...base, mode: 'demo' as const } : base;
+  const started = Date.now();
+  const rt = await openRuntime(config, { ifRunning: 'refuse', migrate: true });
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  try {
+    if (rt.config.mode === 'demo') await seedDemo(rt);
+    app = await buildApp({ config: rt.config, db: rt.pools });
+    await app.listen({ host: rt.config.host, port: rt.config.port });
+  } catch (e) {
+    // Never leave the embedded PostgreSQL running behind a failed start.
+    await app?.close().catch(() => {});
+    await rt.close();
+    if (e instanceof Error && 'code' in e && (e.code === 'EADDRINUSE' || e.code === 'EADDRNOTAVAIL')) {
+      throw new ConfigError(
+        `Kan niet luisteren op ${rt.config.host}:${rt.config.port} (${e.code === 'EADDRINUSE' ? 'de poort is al in gebruik' : 'dit adres hoort niet bij deze machine'}). Kies een andere PORT of HOST.`,
+      );
+    }
+    throw e;
+  }
+  const server = app;
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    server.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    let code = 0;
+    try {
+      await server.close();
+      await rt.close();
+    } catch (e) {
+      server.log.error({ err: e }, 'shutdown failed');
+      code = 1;
+    }
+    process.exit(code);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => void shutdown(signal));
+
+  // The bound address, not the configured one: with PORT=0 the system picks the port.
+  const bound = server.server.address();
+  const address =
+    bound !== null && typeof bound === 'object'
+      ? `http://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`
+      : `http://${rt.config.host}:${rt.config.port}`;
+  out(
+    `Wederkerig draait op ${address} (modus ${rt.config.mode}, ${rt.embedded ? 'ingebouwde PostgreSQL' : 'DATABASE_URL'}, gestart in ${Date.now() - started} ms)`,
+  );
+  return -1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.env.WEDERKERIG_CLI === '1') {
+  const code = await runCli(process.argv.slice(2));
+  if (code >= 0) process.exit(code);
+}
