@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
+import { actorVan } from '../../../test/factories/actoren.ts';
 import { insertGebruiker } from '../../../test/factories/gebruikers.ts';
 import { insertGemeente } from '../../../test/factories/gemeenten.ts';
 import { runCli } from '../../cli.ts';
@@ -43,9 +44,7 @@ describe('wederkerig token create', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual([{ id: gemeente.gemeenteId, naam: gemeente.naam, code: gemeente.code }]);
-    expect((await auth.findApiTokens({ ...actorVan(g), gemeenten: [] })).map((x) => x.naam)).toEqual([
-      'Koppeling',
-    ]);
+    expect((await auth.findApiTokens(actorVan(g))).map((x) => x.naam)).toEqual(['Koppeling']);
   });
 
   it('names the token after the command line and the date when no name is given', async () => {
@@ -105,17 +104,3 @@ describe('the wederkerig command', () => {
     expect(res.statusCode).toBe(200);
   });
 });
-
-function actorVan(g: { dienstId: string; gebruikerId: string; email: string; naam: string }) {
-  return {
-    kind: 'gebruiker' as const,
-    dienstId: g.dienstId,
-    gebruikerId: g.gebruikerId,
-    naam: g.naam,
-    email: g.email,
-    rol: 'klantmanager' as const,
-    gemeenten: [],
-    teams: [],
-    via: 'sessie' as const,
-  };
-}

@@ -3,6 +3,7 @@ import * as OTPAuth from 'otpauth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { ingelogdAls, TestBrowser, totpCode } from '../../../test/browser.ts';
+import { actorVan } from '../../../test/factories/actoren.ts';
 import { insertGebruiker, insertTeam, type TestGebruiker } from '../../../test/factories/gebruikers.ts';
 import { insertGemeente } from '../../../test/factories/gemeenten.ts';
 import { ROLLEN, withContext } from '../../db/context.ts';
@@ -626,22 +627,28 @@ describe('two-step verification (TOTP)', () => {
     const g = await insertGebruiker(t.db.app, { totpGeheim: geheim });
     const km = await insertGebruiker(t.db.app, { dienstId: g.dienstId, rol: 'klantmanager' });
     const fb = await insertGebruiker(t.db.app, { dienstId: g.dienstId, rol: 'functioneel-beheerder' });
-    const actor = (x: TestGebruiker) => ({
-      kind: 'gebruiker' as const,
-      dienstId: x.dienstId,
-      gebruikerId: x.gebruikerId,
-      naam: x.naam,
-      email: x.email,
-      rol: x.rol,
-      gemeenten: [],
-      teams: [],
-      via: 'sessie' as const,
-    });
-    await expect(auth.resetTweestapsverificatie(actor(km), g.gebruikerId)).rejects.toMatchObject({
+    await expect(auth.resetTweestapsverificatie(actorVan(km), g.gebruikerId)).rejects.toMatchObject({
       code: 'geen-toegang',
     });
-    await auth.resetTweestapsverificatie(actor(fb), g.gebruikerId);
+    await auth.resetTweestapsverificatie(actorVan(fb), g.gebruikerId);
     expect((await browser().login(g)).headers.location).toBe('/');
+  });
+});
+
+describe('cookies over https', () => {
+  let https: TestApp;
+  beforeAll(async () => {
+    https = await createTestApp({ publicUrl: 'https://wederkerig.example.nl', secureCookies: true }, t.db);
+  });
+
+  it('uses a __Host- session cookie with Secure, HttpOnly and SameSite=Lax', async () => {
+    const g = await insertGebruiker(t.db.app);
+    const b = new TestBrowser(https.app, { remoteAddress: nieuwIp() });
+    const res = await b.login(g);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/__Host-wk-sessie=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Lax/);
+    expect(cookie).not.toMatch(/Domain=/i);
+    expect((await b.get('/account/sessies')).statusCode).toBe(200);
   });
 });
 
@@ -715,17 +722,8 @@ describe('two-step verification is required in production mode', () => {
 });
 
 describe('invitations', () => {
-  const beheerder = (dienstId: string, rol: (typeof ROLLEN)[number] = 'functioneel-beheerder') => ({
-    kind: 'gebruiker' as const,
-    dienstId,
-    gebruikerId: '00000000-0000-4000-8000-000000000001',
-    naam: 'Beheerder',
-    email: 'beheer@test.wederkerig.nl',
-    rol,
-    gemeenten: [],
-    teams: [],
-    via: 'sessie' as const,
-  });
+  const beheerder = (dienstId: string, rol: (typeof ROLLEN)[number] = 'functioneel-beheerder') =>
+    actorVan({ dienstId, gebruikerId: '00000000-0000-4000-8000-000000000001' }, { rol });
 
   it('may be made by the functioneel beheerder only', async () => {
     const g = await insertGebruiker(t.db.app, { wachtwoord: null });

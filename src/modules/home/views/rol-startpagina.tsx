@@ -52,6 +52,9 @@ const ROLTEKST: Record<Rol, RolTekst> = {
   },
 };
 
+/** "Aardam, Bergdorp en Cdorp". */
+const EN = new Intl.ListFormat('nl', { type: 'conjunction' });
+
 /** The start page of a signed-in user: what this role finds here now, and what is still to come. */
 export function RolStartpagina({
   naam,
@@ -77,7 +80,7 @@ export function RolStartpagina({
       <Paragraph>
         {gemeenten.length === 0
           ? 'U bent nog niet aan een gemeente gekoppeld. Vraag uw functioneel beheerder om u aan een team of gemeente toe te voegen.'
-          : `U werkt voor ${gemeenten.length === 1 ? 'de gemeente' : 'de gemeenten'} ${gemeenten.join(', ')}.`}
+          : `U werkt voor ${gemeenten.length === 1 ? 'de gemeente' : 'de gemeenten'} ${EN.format(gemeenten)}.`}
       </Paragraph>
       <Heading level={2}>Wat u nu al kunt doen</Heading>
       <UnorderedList>
