@@ -1,13 +1,21 @@
 import { parseArgs } from 'node:util';
+import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { EmbeddedDatabaseError } from './db/embedded.ts';
 import { openRuntime, type Runtime } from './db/runtime.ts';
 import { createDemoServices, loadDemo } from './demo/demo.ts';
+import { type Jobs, startJobs } from './jobs/index.ts';
 import { createAuthService, runTokenCli, systeemActor, TOKEN_USAGE } from './modules/auth/index.ts';
 import { BEHEER_USAGE, createBeheerService, runBeheerCli } from './modules/beheer/index.ts';
 import { createGemeentenService } from './modules/gemeenten/index.ts';
-import { createLogboekService } from './modules/logboek/index.ts';
+import {
+  createLogboekService,
+  formatOnderhoud,
+  LOGBOEK_USAGE,
+  logboekCommand,
+  voerOnderhoudUit,
+} from './modules/logboek/index.ts';
 
 const USAGE = `Gebruik: wederkerig <opdracht> [opties]
 
@@ -17,6 +25,7 @@ Opdrachten:
   demo             laad de demogegevens (kan vaker; verandert niets wat er al is)
 ${BEHEER_USAGE}
 ${TOKEN_USAGE}
+${LOGBOEK_USAGE}
   help             toon deze hulp
 
 Omgeving: WEDERKERIG_MODE (production|demo|development), HOST, PORT, DATA_DIR, DATABASE_URL,
@@ -88,6 +97,16 @@ export async function runCli(
           await rt.close();
         }
       }
+      case 'logboek': {
+        // As the owner role: maintenance and verification of the access log (attaches to a running server).
+        const rt = await openRuntime(loadConfig(), { ifRunning: 'attach', migrate: true });
+        try {
+          const deps = { owner: rt.pools.owner, sleutel: rt.config.logboekSigningKey };
+          return await logboekCommand(rest, deps, out, err);
+        } finally {
+          await rt.close();
+        }
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -111,18 +130,45 @@ async function seedDemo(rt: Runtime) {
   return loadDemo(createDemoServices(rt.pools.app), actor);
 }
 
+/**
+ * The access log's maintenance, once at start (this month's partition must exist before anything writes to the
+ * log, the demo loader included). Runs as the owner role; problems are reported, they do not stop the server.
+ */
+async function onderhoudBijStart(rt: Runtime) {
+  return voerOnderhoudUit(rt.pools.owner, { sleutel: rt.config.logboekSigningKey });
+}
+
+/** pg-boss with the nightly schedules (the access log's maintenance). */
+async function startAchtergrond(rt: Runtime, log: FastifyBaseLogger): Promise<Jobs> {
+  const connectionString = rt.embedded?.ownerUrl ?? rt.config.databaseOwnerUrl ?? rt.config.databaseUrl;
+  if (!connectionString)
+    throw new ConfigError('DATABASE_OWNER_URL ontbreekt: nodig voor de achtergrondtaken.');
+  return startJobs({
+    connectionString,
+    owner: rt.pools.owner,
+    logboekSigningKey: rt.config.logboekSigningKey,
+    log,
+  });
+}
+
 async function serve(demoFlag: boolean, out: Out): Promise<number> {
   const base = loadConfig();
   const config = demoFlag ? { ...base, mode: 'demo' as const } : base;
   const started = Date.now();
   const rt = await openRuntime(config, { ifRunning: 'refuse', migrate: true });
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let jobs: Jobs | undefined;
   try {
+    const onderhoud = await onderhoudBijStart(rt);
     if (rt.config.mode === 'demo') await seedDemo(rt);
     app = await buildApp({ config: rt.config, db: rt.pools });
+    if (onderhoud.problemen.length > 0)
+      app.log.error({ verslag: formatOnderhoud(onderhoud) }, 'logboek maintenance found problems');
+    jobs = await startAchtergrond(rt, app.log);
     await app.listen({ host: rt.config.host, port: rt.config.port });
   } catch (e) {
     // Never leave the embedded PostgreSQL running behind a failed start.
+    await jobs?.stop().catch(() => {});
     await app?.close().catch(() => {});
     await rt.close();
     if (e instanceof Error && 'code' in e && (e.code === 'EADDRINUSE' || e.code === 'EADDRNOTAVAIL')) {
@@ -143,6 +189,7 @@ async function serve(demoFlag: boolean, out: Out): Promise<number> {
     force.unref();
     let code = 0;
     try {
+      await jobs?.stop();
       await server.close();
       await rt.close();
     } catch (e) {

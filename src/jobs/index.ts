@@ -1,0 +1,83 @@
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/database.ts';
+import { formatOnderhoud, metTrace, voerOnderhoudUit } from '../modules/logboek/index.ts';
+
+/**
+ * Background jobs on pg-boss 10 (the last major that runs on Node 20), in the `pgboss` schema of the same
+ * PostgreSQL. Jobs survive restarts and run once across instances. Every job acts as the system with a logged
+ * reason; maintenance of the access log runs as the OWNER role.
+ */
+
+/** The nightly maintenance of the access log (partitions ahead, seals, retention). */
+export const LOGBOEK_ONDERHOUD = 'logboek-onderhoud';
+/** 03:15 Amsterdam time, after the month boundary (UTC midnight) has passed by more than an hour. */
+export const LOGBOEK_ONDERHOUD_CRON = '15 3 * * *';
+
+interface JobLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface JobsOpties {
+  /** pg-boss's own connection: the owner role (it creates and maintains its schema). */
+  connectionString: string;
+  /** The owner pool, for the access log's maintenance. */
+  owner: Database;
+  logboekSigningKey: string | undefined;
+  log: JobLog;
+  /** Seconds between polls for new jobs (tests use the minimum, 0.5). */
+  pollingIntervalSeconds?: number;
+}
+
+export interface Jobs {
+  boss: PgBoss;
+  /** Queues a run now (the CLI and tests); returns the job id. */
+  runNow(queue: typeof LOGBOEK_ONDERHOUD): Promise<string | null>;
+  stop(): Promise<void>;
+}
+
+/** Starts pg-boss, registers the workers and the nightly schedules. */
+export async function startJobs(opts: JobsOpties): Promise<Jobs> {
+  const boss = new PgBoss({
+    connectionString: opts.connectionString,
+    schema: 'pgboss',
+    max: 3,
+    application_name: 'wederkerig-jobs',
+  });
+  boss.on('error', (err) => opts.log.error({ err }, 'pg-boss error'));
+  await boss.start();
+
+  // One maintenance at a time, across all instances; a failed run is retried twice.
+  await boss.createQueue(LOGBOEK_ONDERHOUD, {
+    name: LOGBOEK_ONDERHOUD,
+    policy: 'singleton',
+    retryLimit: 2,
+    retryDelay: 300,
+    expireInSeconds: 3600,
+  });
+  await boss.work(
+    LOGBOEK_ONDERHOUD,
+    { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
+    async ([job]) => {
+      const traceId = `job-${LOGBOEK_ONDERHOUD}-${job?.id ?? 'onbekend'}`;
+      const verslag = await metTrace(traceId, () =>
+        voerOnderhoudUit(opts.owner, { sleutel: opts.logboekSigningKey }),
+      );
+      const regels = formatOnderhoud(verslag);
+      if (verslag.problemen.length > 0) {
+        opts.log.error({ job: LOGBOEK_ONDERHOUD, verslag: regels }, 'logboek maintenance found problems');
+        throw new Error(verslag.problemen.join(' '));
+      }
+      opts.log.info({ job: LOGBOEK_ONDERHOUD, verslag: regels }, 'logboek maintenance done');
+      return { verzegeld: verslag.verzegeld, verwijderd: verslag.verwijderd, aangemaakt: verslag.aangemaakt };
+    },
+  );
+  await boss.schedule(LOGBOEK_ONDERHOUD, LOGBOEK_ONDERHOUD_CRON, {}, { tz: 'Europe/Amsterdam' });
+
+  return {
+    boss,
+    runNow: (queue) => boss.send(queue, {}),
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}
