@@ -138,8 +138,14 @@ export const authRepository = {
     await tx.updateTable('sessie').set({ laatstActiefOp: nu }).where('id', '=', id).execute();
   },
 
-  async setSessieMfaVoldaan(tx: Tx, id: string): Promise<void> {
-    await tx.updateTable('sessie').set({ isMfaVoldaan: true }).where('id', '=', id).execute();
+  async setSessieMfaVoldaan(tx: Tx, dienstId: string, gebruikerId: string, id: string): Promise<void> {
+    await tx
+      .updateTable('sessie')
+      .set({ isMfaVoldaan: true })
+      .where('dienstId', '=', dienstId)
+      .where('gebruikerId', '=', gebruikerId)
+      .where('id', '=', id)
+      .execute();
   },
 
   async listSessies(tx: Tx, dienstId: string, gebruikerId: string) {
@@ -435,6 +441,7 @@ export const authRepository = {
         'g.naam',
         'g.email',
         'g.isActief',
+        'g.isDemo',
         sql<boolean>`g.totp_actief_sinds IS NOT NULL`.as('totpActief'),
       ])
       .where('u.tokenHash', '=', tokenHash)

@@ -4,6 +4,7 @@ import type { Config } from '../../config.ts';
 import { paths } from '../../web/paths.ts';
 import { renderPage } from '../../web/render.ts';
 import { clearSessieCookie, sessieCookieNaam, setSessieCookie } from './auth.hook.ts';
+import { ApiTokenInput, veldFouten } from './auth.schemas.ts';
 import type { AuthService } from './auth.service.ts';
 import { beschrijfBrowser } from './regels.ts';
 import { pageChrome, requireGebruiker } from './request.ts';
@@ -168,34 +169,29 @@ export function authRoutes({ auth, config }: AuthRoutesDeps) {
 
     app.post('/account/api-tokens', hide, async (req, reply) => {
       const actor = requireGebruiker(req);
-      const naam = veld(req, 'naam').trim();
-      const fout =
-        naam === ''
-          ? 'Geef het token een naam, bijvoorbeeld de naam van de koppeling.'
-          : naam.length > 100
-            ? 'De naam is te lang (hoogstens 100 tekens).'
-            : undefined;
-      if (fout) {
+      const naam = veld(req, 'naam');
+      const parsed = ApiTokenInput.safeParse({ naam });
+      if (!parsed.success) {
         const tokens = await auth.findApiTokens(actor);
         return renderPage(
           reply,
           createElement(ApiTokensPagina, {
             tokens,
             naam,
-            fouten: { naam: fout },
+            fouten: veldFouten(parsed.error),
             chrome: pageChrome(req, reply),
           }),
           422,
         );
       }
-      const nieuw = await auth.createApiToken(actor, { naam });
+      const nieuw = await auth.createApiToken(actor, parsed.data);
       const tokens = await auth.findApiTokens(actor);
       // The token is shown once, in this response (no redirect: it is not stored anywhere to show later).
       return renderPage(
         reply,
         createElement(ApiTokensPagina, {
           tokens,
-          nieuwToken: { naam, token: nieuw.token },
+          nieuwToken: { naam: parsed.data.naam, token: nieuw.token },
           chrome: pageChrome(req, reply),
         }),
         201,

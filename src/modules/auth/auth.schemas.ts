@@ -18,10 +18,6 @@ export const LoginInput = z.object({
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
-export const CodeInput = z.object({
-  code: z.string().trim().min(1, 'Vul de code uit uw app in.').max(40, 'Deze code is te lang.'),
-});
-
 export const ApiTokenInput = z.object({
   naam: z
     .string()
@@ -30,12 +26,6 @@ export const ApiTokenInput = z.object({
     .max(100, 'De naam is te lang (hoogstens 100 tekens).'),
 });
 export type ApiTokenInput = z.infer<typeof ApiTokenInput>;
-
-export const WachtwoordKiezenInput = z.object({
-  wachtwoord: z.string().max(1024),
-  herhaling: z.string().max(1024),
-});
-export type WachtwoordKiezenInput = z.infer<typeof WachtwoordKiezenInput>;
 
 /** The field errors of a failed parse, keyed by field name (first message per field). */
 export function veldFouten(error: z.ZodError): Record<string, string> {

@@ -7,7 +7,7 @@ import { AppError } from '../../http/app-error.ts';
 import { type Actor, dbContext, type Gebruiker, type Systeem } from './actor.ts';
 import { authPolicy } from './auth.policy.ts';
 import { type GebruikerGegevens, authRepository as repo } from './auth.repository.ts';
-import { ApiTokenInput, LoginInput } from './auth.schemas.ts';
+import { ApiTokenInput, LoginInput, veldFouten } from './auth.schemas.ts';
 import {
   beoordeelPogingen,
   beoordeelSessie,
@@ -172,11 +172,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       vorigeSessieToken?: string | undefined;
     }): Promise<LoginUitkomst> {
       const parsed = LoginInput.safeParse(input);
-      if (!parsed.success) {
-        const fouten: Record<string, string> = {};
-        for (const issue of parsed.error.issues) fouten[String(issue.path[0])] ??= issue.message;
-        return { kind: 'ongeldig', fouten };
-      }
+      if (!parsed.success) return { kind: 'ongeldig', fouten: veldFouten(parsed.error) };
       const { email, wachtwoord } = parsed.data;
       const sleutels = { account: accountSleutel(email), ip: ipSleutel(input.ip) };
       const voor = await withContext(db, systeem('auth:inloggen'), async (tx) => {
@@ -451,7 +447,8 @@ export function createAuthService(deps: AuthServiceDeps) {
           actor.gebruikerId,
           herstelcodes.map((c) => sha256Hex(normaliseerHerstelcode(c))),
         );
-        if (input.sessieId) await repo.setSessieMfaVoldaan(tx, input.sessieId);
+        if (input.sessieId)
+          await repo.setSessieMfaVoldaan(tx, actor.dienstId, actor.gebruikerId, input.sessieId);
         return { kind: 'aan' as const, herstelcodes };
       });
     },
@@ -571,11 +568,10 @@ export function createAuthService(deps: AuthServiceDeps) {
           { dienstId: u.dienstId, gebruikerId: u.gebruikerId },
           { isMfaVoldaan: false, omschrijving: input.userAgentOmschrijving },
         );
-        const g = await repo.findGebruikerByEmail(tx, u.email);
         const status = sessieStatus({
           isMfaVoldaan: false,
           totpActief: u.totpActief,
-          mfaVereist: vereistMfa(config.mode, g?.isDemo ?? false),
+          mfaVereist: vereistMfa(config.mode, u.isDemo),
         });
         return { kind: 'ingelogd' as const, sessieToken, status };
       });
