@@ -15,6 +15,12 @@ import { authRoutes, createAuthService, padVoorLog, registerAuthHook } from './m
 import { beheerRoutes, createBeheerService } from './modules/beheer/index.ts';
 import { createGemeentenService, gemeentenApi } from './modules/gemeenten/index.ts';
 import { homeRoutes } from './modules/home/index.ts';
+import {
+  createKlantenService,
+  klantenApi,
+  medewerkersUitBeheer,
+  parseBsnSleutels,
+} from './modules/klanten/index.ts';
 import { createLogboekService, logboekRoutes, registerTrace } from './modules/logboek/index.ts';
 import { opsRoutes } from './modules/ops/index.ts';
 import { assetRoutes } from './web/assets.ts';
@@ -112,6 +118,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(beheerRoutes(beheer, { secureCookies: config.secureCookies }));
   await app.register(logboekRoutes(createLogboekService(db.app)));
+  const klanten = createKlantenService({
+    db: db.app,
+    bsnSleutels:
+      config.bsnEncryptionKeys && config.bsnHashKey
+        ? parseBsnSleutels(config.bsnEncryptionKeys, config.bsnHashKey)
+        : undefined,
+    gemeenten,
+    medewerkers: medewerkersUitBeheer(beheer),
+  });
+  await app.register(klantenApi(klanten));
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,0 +1,226 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Problem, sendProblem } from '../../http/problem.ts';
+import { requireGebruiker } from '../auth/index.ts';
+import {
+  Bsn,
+  CreateKlantInput,
+  KlantDossier,
+  KlantenPagina,
+  KlantenZoekvraag,
+  Ontheffing,
+  OntheffingInput,
+  UpdateKlantInput,
+} from './klanten.schemas.ts';
+import { type KlantenService, KlantInvoerfout } from './klanten.service.ts';
+
+const Id = z.object({ id: z.uuid().describe('De vaste identificatie van de klant') });
+
+/** Query strings are text: numbers and booleans are coerced here; the rest is the service's schema. */
+const Lijstvraag = KlantenZoekvraag.extend({
+  pagina: z.coerce.number().int().min(1).max(100000).optional().describe('Paginanummer, vanaf 1'),
+  paginaGrootte: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Aantal per pagina (1–100, standaard 25)'),
+  metGesloten: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true'))
+    .describe('Ook gesloten dossiers'),
+});
+
+const ZoekOpBsn = z.object({ bsn: Bsn }).meta({ id: 'KlantZoekvraag' });
+
+const fouten = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem } as const;
+
+/**
+ * A `KlantInvoerfout` becomes problem+json naming the fields (as JSON pointers, like the schema validation does);
+ * the message never contains the value that was sent.
+ */
+async function metVeldfouten<T>(
+  req: { id: string },
+  reply: FastifyReply,
+  fn: () => Promise<T>,
+): Promise<T | FastifyReply> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!(e instanceof KlantInvoerfout)) throw e;
+    return sendProblem(reply, {
+      type: `https://wederkerig.nl/problemen/${e.status}`,
+      title: e.status === 409 ? 'Dit conflicteert met bestaande gegevens.' : 'De invoer is niet geldig.',
+      status: e.status,
+      instance: req.id,
+      invalidParams: Object.entries(e.velden).map(([veld, reason]) => ({
+        name: `/${veld.replaceAll('.', '/')}`,
+        reason,
+      })),
+    });
+  }
+}
+
+/**
+ * JSON routes for client files (bearer token). Thin: parse (route schemas, so a 400 names the field), authorise
+ * (`requireGebruiker`; roles and caseload in the service), call one service function, reply. A client the caller
+ * may not see answers 404. The BSN is searched through a POST body only, never a query string.
+ */
+export function klantenApi(service: KlantenService) {
+  return async (app: FastifyInstance) => {
+    // PATCH bodies may come as JSON Merge Patch (RFC 7396), which is what the PATCH semantics are.
+    if (!app.hasContentTypeParser('application/merge-patch+json')) {
+      app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, (_req, body, done) => {
+        try {
+          done(null, JSON.parse(body as string));
+        } catch {
+          const err = new Error('Ongeldige JSON') as Error & { statusCode: number };
+          err.statusCode = 400;
+          done(err, undefined);
+        }
+      });
+    }
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ['Klanten'];
+
+    r.get(
+      '/api/v1/klanten',
+      {
+        schema: {
+          operationId: 'listKlanten',
+          summary: 'Klanten zoeken',
+          description:
+            'De klanten die de aanroeper mag zien (klantmanager: eigen caseload en team; teamleider: eigen gemeenten), ' +
+            'met zoeken op naam of klantnummer, filters, sortering en paginering. Zoeken op BSN gaat met POST /klanten/_zoek.',
+          tags,
+          querystring: Lijstvraag,
+          response: { 200: KlantenPagina, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, () => service.findKlanten(requireGebruiker(req), req.query)),
+    );
+
+    r.post(
+      '/api/v1/klanten',
+      {
+        schema: {
+          operationId: 'createKlant',
+          summary: 'Klant inschrijven',
+          description:
+            'Schrijft een klant in. Nodig: gemeenteId, achternaam en geboortedatum. Vrije tekst wordt precies bewaard ' +
+            'zoals verstuurd; alleen NUL-tekens en losse surrogaten worden geweigerd.',
+          tags,
+          body: CreateKlantInput,
+          response: { 201: KlantDossier, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, async () => {
+          const klant = await service.createKlant(requireGebruiker(req), req.body);
+          reply.status(201).header('Location', `/api/v1/klanten/${klant.id}`);
+          return klant;
+        }),
+    );
+
+    r.post(
+      '/api/v1/klanten/_zoek',
+      {
+        schema: {
+          operationId: 'zoekKlantenOpBsn',
+          summary: 'Klant zoeken op BSN',
+          description:
+            'Zoekt op het exacte BSN. Het BSN staat in de body, nooit in de URL (die komt in logbestanden terecht).',
+          tags,
+          body: ZoekOpBsn,
+          response: { 200: KlantenPagina, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, async () => {
+          const items = await service.zoekKlantenOpBsn(requireGebruiker(req), req.body.bsn);
+          return { items, totaal: items.length, pagina: 1, paginaGrootte: 20, aantalPaginas: 1 };
+        }),
+    );
+
+    r.get(
+      '/api/v1/klanten/:id',
+      {
+        schema: {
+          operationId: 'getKlant',
+          summary: 'Klantdossier',
+          description:
+            'Het dossier van een klant, met de toepasselijkheid van de tegenprestatie op vandaag. Het BSN is gemaskeerd.',
+          tags,
+          params: Id,
+          response: { 200: KlantDossier, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, () => service.findKlant(requireGebruiker(req), req.params.id)),
+    );
+
+    r.patch(
+      '/api/v1/klanten/:id',
+      {
+        schema: {
+          operationId: 'updateKlant',
+          summary: 'Klant wijzigen',
+          description:
+            'Wijzigt een klant: velden die ontbreken blijven gelijk, null maakt een veld leeg, lijsten worden in hun ' +
+            'geheel vervangen (JSON Merge Patch).',
+          tags,
+          params: Id,
+          body: UpdateKlantInput,
+          response: { 200: KlantDossier, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, () => service.updateKlant(requireGebruiker(req), req.params.id, req.body)),
+    );
+
+    r.get(
+      '/api/v1/klanten/:id/ontheffingen',
+      {
+        schema: {
+          operationId: 'listOntheffingen',
+          summary: 'Ontheffingen van een klant',
+          description:
+            'De ontheffingen van een klant, nieuwste eerst, met de wettelijke grondslag op vandaag.',
+          tags,
+          params: Id,
+          response: { 200: z.array(Ontheffing), ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, () => service.listOntheffingen(requireGebruiker(req), req.params.id)),
+    );
+
+    r.post(
+      '/api/v1/klanten/:id/ontheffingen',
+      {
+        schema: {
+          operationId: 'createOntheffing',
+          summary: 'Ontheffing vastleggen',
+          description:
+            'Legt een ontheffing vast. Dringende redenen: reden en einddatum verplicht. Alleenstaande ouder: ' +
+            'geboortedatum van het jongste kind verplicht. Lokaal: lokaleGrondId verplicht. De einddatum is de eerste ' +
+            'dag zonder ontheffing.',
+          tags,
+          params: Id,
+          body: OntheffingInput,
+          response: { 201: Ontheffing, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, async () => {
+          const o = await service.createOntheffing(requireGebruiker(req), req.params.id, req.body);
+          reply.status(201);
+          return o;
+        }),
+    );
+  };
+}

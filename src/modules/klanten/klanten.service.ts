@@ -1,0 +1,1483 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { type Tx, withContext } from '../../db/context.ts';
+import type { Database } from '../../db/database.ts';
+import { AppError, notFound } from '../../http/app-error.ts';
+import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
+import type { GemeentenService } from '../gemeenten/index.ts';
+import { logboek, VA } from '../logboek/index.ts';
+import {
+  type BsnSleutels,
+  hashBsn,
+  maskeerBsn,
+  normaliseerBsn,
+  ontsleutelBsn,
+  versleutelBsn,
+} from './bsn.ts';
+import { type IsoDatum, vandaag as vandaagNl } from './datum.ts';
+import type { Medewerker, MedewerkersBron } from './klanten.medewerkers.ts';
+import { klantenPolicy } from './klanten.policy.ts';
+import {
+  type BelastbaarheidRij,
+  type KlantKolommen,
+  type KlantRij,
+  type OntheffingRij,
+  type OverzichtRij,
+  type ReintegratieRij,
+  klantenRepository as repo,
+  type Sleutel,
+  type WerkRij,
+  type ZoekFilter,
+} from './klanten.repository.ts';
+import {
+  Bsn,
+  CreateKlantInput,
+  type KlantDossier,
+  type KlantenZoekvraag,
+  KlantenZoekvraag as KlantenZoekvraagSchema,
+  Klantnummer,
+  type KlantOverzicht,
+  type Ontheffing,
+  OntheffingInput,
+  type Pagina,
+  UpdateKlantInput,
+  UpdateOntheffingInput,
+  vrijeTekst,
+} from './klanten.schemas.ts';
+import { parsePostcode } from './postcode.ts';
+import {
+  bepaalToepasselijkheid,
+  effectiefEinde,
+  grondslagOp,
+  type KlantVoorToets,
+  ONTHEFFING_TYPE_NAMEN,
+  type OntheffingType,
+  type OntheffingVoorToets,
+  STANDAARD_REGULIER_WERK_UREN,
+  type Toepasselijkheid,
+  volgendeWijziging,
+} from './toepasselijkheid.ts';
+
+/** Field errors keyed by the input's field path (`achternaam`, `werk.0.urenPerWeek`, `bsn`). */
+export type Veldfouten = Record<string, string>;
+
+/**
+ * Invalid input for a client-file use case, with a Dutch message per field. The API answers 400 (409 for a
+ * duplicate) with `invalidParams` naming the fields; pages re-render the form with these messages (422). Never
+ * contains the value that was sent (a BSN must not reach a log or an error).
+ */
+export class KlantInvoerfout extends AppError {
+  readonly velden: Veldfouten;
+
+  constructor(velden: Veldfouten, code: 'ongeldige-invoer' | 'conflict' = 'ongeldige-invoer') {
+    super(code, { userMessage: Object.values(velden).join(' ') || undefined });
+    this.velden = velden;
+  }
+}
+
+function veldfoutenVan(error: z.ZodError): Veldfouten {
+  const velden: Veldfouten = {};
+  for (const issue of error.issues) velden[issue.path.map(String).join('.') || 'formulier'] ??= issue.message;
+  return velden;
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw new KlantInvoerfout(veldfoutenVan(r.error));
+  return r.data;
+}
+
+/** Parses one value; an error is reported on `veld`. */
+function parseVeld<S extends z.ZodType>(veld: string, schema: S, waarde: unknown): z.output<S> {
+  const r = schema.safeParse(waarde);
+  if (!r.success) throw new KlantInvoerfout({ [veld]: r.error.issues[0]?.message ?? 'Ongeldig.' });
+  return r.data;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GEEN_KLANT = 'Deze klant bestaat niet of u heeft er geen toegang toe.';
+const isUniekeSchending = (e: unknown, constraint?: string): boolean =>
+  typeof e === 'object' &&
+  e !== null &&
+  (e as { code?: unknown }).code === '23505' &&
+  (constraint === undefined || (e as { constraint?: unknown }).constraint === constraint);
+
+export interface KlantenDeps {
+  db: Database;
+  /** Undefined when BSN keys are not configured: every BSN operation then answers 503. */
+  bsnSleutels: BsnSleutels | undefined;
+  gemeenten: Pick<GemeentenService, 'findGemeenten' | 'listWijken'>;
+  medewerkers: MedewerkersBron;
+  /** Today's date (Europe/Amsterdam); tests pass a fixed one. */
+  vandaag?: () => IsoDatum;
+}
+
+export interface ImportRij {
+  /** Row number in the source (1-based, as the user sees it). */
+  rij: number;
+  klantnummer: string | null;
+  uitkomst: 'aangemaakt' | 'bijgewerkt' | 'afgewezen';
+  velden?: Veldfouten;
+}
+
+export interface KlantmanagerKeuze {
+  id: string;
+  naam: string;
+}
+
+export interface CatalogusItem {
+  id: string;
+  naam: string;
+  isActief: boolean;
+}
+
+export interface LokaleGrond {
+  id: string;
+  gemeenteId: string;
+  code: string;
+  naam: string;
+  grondslag: string;
+  isActief: boolean;
+}
+
+type CatalogusSoort = 'vaardigheid' | 'interesse';
+
+const klantSubject = (id: string) => ({ type: 'klant', id });
+
+/** Display name: first name(s) or call name, prefix and surname. */
+export function weergavenaam(k: {
+  roepnaam: string | null;
+  voornamen: string | null;
+  voorvoegsel: string | null;
+  achternaam: string;
+}): string {
+  return [k.roepnaam ?? k.voornamen, k.voorvoegsel, k.achternaam]
+    .filter((s) => s && s.trim() !== '')
+    .join(' ');
+}
+
+/** The client file's use cases: see `index.ts` for the overview. */
+export function createKlantenService(deps: KlantenDeps) {
+  const { db } = deps;
+  const vandaag = deps.vandaag ?? (() => vandaagNl());
+
+  const dienstVan = (actor: Actor): string => {
+    if (actor.kind === 'gebruiker') return actor.dienstId;
+    if (actor.dienstId) return actor.dienstId;
+    throw new AppError('intern', { message: `system context without dienstId: ${actor.reden}` });
+  };
+
+  const sleutels = (): BsnSleutels => {
+    if (!deps.bsnSleutels)
+      throw new AppError('niet-beschikbaar', {
+        message: 'BSN_ENCRYPTION_KEYS/BSN_HASH_KEY not configured',
+        userMessage: 'Het BSN kan nu niet worden verwerkt: de versleuteling is niet ingesteld.',
+      });
+    return deps.bsnSleutels;
+  };
+
+  const log = (
+    tx: Tx,
+    actor: Actor,
+    actie: 'lezen' | 'aanmaken' | 'wijzigen' | 'exporteren',
+    subject: { type: string; id: string },
+    gemeenteId: string | null,
+    verwerkingsactiviteit: string = VA.klantdossierTegenprestatie,
+  ) =>
+    logboek.record(tx, {
+      actor,
+      actie,
+      subject,
+      verwerkingsactiviteit,
+      gemeenteId,
+      ...(actor.kind === 'systeem' ? { dienstId: dienstVan(actor) } : {}),
+    });
+
+  // ---- Who sees which clients --------------------------------------------------------------------------------
+
+  /** The actor and the colleagues who share a team with them. */
+  async function teamgenoten(actor: Actor & { kind: 'gebruiker' }): Promise<string[]> {
+    const alle = await deps.medewerkers(actor.dienstId);
+    const ids = alle.filter((m) => m.teamIds.some((t) => actor.teams.includes(t))).map((m) => m.id);
+    return [...new Set([actor.gebruikerId, ...ids])];
+  }
+
+  async function zichtbareGemeenten(actor: Actor): Promise<string[]> {
+    if (actor.kind === 'gebruiker') return [...actor.gemeenten];
+    return (await deps.gemeenten.findGemeenten(actor)).map((g) => g.id);
+  }
+
+  /**
+   * Caseload scoping on top of row-level security. klantmanager: `mijn` (own) or `team` (own and team, the
+   * default); teamleider: `mijn`, `team` (clients of their teams' members) or `alle` (all clients of their
+   * municipalities, the default); the system: everything of its service.
+   */
+  async function bereik(
+    actor: Actor,
+    gevraagd?: 'mijn' | 'team' | 'alle',
+  ): Promise<{ gemeenteIds: string[]; klantmanagerIds?: string[] }> {
+    const gemeenteIds = await zichtbareGemeenten(actor);
+    if (actor.kind === 'systeem') return { gemeenteIds };
+    const r = gevraagd ?? (actor.rol === 'teamleider' ? 'alle' : 'team');
+    if (r === 'mijn') return { gemeenteIds, klantmanagerIds: [actor.gebruikerId] };
+    if (r === 'alle' && actor.rol === 'teamleider') return { gemeenteIds };
+    return { gemeenteIds, klantmanagerIds: await teamgenoten(actor) };
+  }
+
+  /** May the actor open this client's file? (Row-level security already limited it to their municipalities.) */
+  async function magDossier(actor: Actor, rij: { gemeenteId: string; klantmanagerId: string | null }) {
+    if (actor.kind === 'systeem') return true;
+    if (!actor.gemeenten.includes(rij.gemeenteId)) return false;
+    if (actor.rol === 'teamleider') return true;
+    if (actor.rol !== 'klantmanager' || rij.klantmanagerId === null) return false;
+    return (await teamgenoten(actor)).includes(rij.klantmanagerId);
+  }
+
+  /** Loads and locks (or just loads) a client the actor may see, or throws 404. */
+  async function zichtbareKlant(tx: Tx, actor: Actor, id: string, lock = false): Promise<KlantRij> {
+    if (!UUID.test(id)) throw notFound(GEEN_KLANT);
+    const rij = lock
+      ? await repo.lockKlant(tx, dienstVan(actor), id)
+      : await repo.findKlant(tx, dienstVan(actor), id);
+    if (!rij || !(await magDossier(actor, rij))) throw notFound(GEEN_KLANT);
+    return rij;
+  }
+
+  // ---- Derived values ---------------------------------------------------------------------------------------
+
+  async function drempel(tx: Tx, dienstId: string, gemeenteId: string): Promise<number> {
+    return (
+      (await repo.findInstelling(tx, dienstId, gemeenteId))?.regulierWerkUren ?? STANDAARD_REGULIER_WERK_UREN
+    );
+  }
+
+  const naarOntheffingVoorToets = (o: OntheffingRij): OntheffingVoorToets => ({
+    type: o.type as OntheffingType,
+    begindatum: o.begindatum,
+    einddatum: o.einddatum,
+    reden: o.reden,
+    geboortedatumKind: o.geboortedatumKind,
+    eerderGebruikt: o.eerderGebruikt,
+    lokaleGrond:
+      o.lokaleGrondId && o.lokaleGrondCode
+        ? { code: o.lokaleGrondCode, naam: o.lokaleGrondNaam ?? '', grondslag: o.lokaleGrondGrondslag ?? '' }
+        : null,
+  });
+
+  const voorToets = (
+    geboortedatum: string,
+    werk: readonly WerkRij[],
+    trajecten: readonly ReintegratieRij[],
+    ontheffingen: readonly OntheffingRij[],
+    belastbaarheid?: BelastbaarheidRij | null,
+  ): KlantVoorToets => ({
+    geboortedatum,
+    werk,
+    reintegratie: trajecten,
+    ontheffingen: ontheffingen.map(naarOntheffingVoorToets),
+    maxUrenPerWeek: belastbaarheid?.maxUrenPerWeek ?? null,
+  });
+
+  /** Recomputes and stores the applicability of clients (after a change, or when stale). */
+  async function herbereken(
+    tx: Tx,
+    dienstId: string,
+    klanten: ReadonlyArray<{ gemeenteId: string; id: string; geboortedatum: string }>,
+  ): Promise<void> {
+    if (klanten.length === 0) return;
+    const ids = klanten.map((k) => k.id);
+    const [werk, trajecten, ontheffingen, drempels] = await Promise.all([
+      repo.listWerk(tx, dienstId, ids),
+      repo.listReintegratie(tx, dienstId, ids),
+      repo.listOntheffingen(tx, dienstId, ids),
+      repo.listInstellingen(tx, dienstId, [...new Set(klanten.map((k) => k.gemeenteId))]),
+    ]);
+    const peil = vandaag();
+    const waarden = klanten.map((k) => {
+      const t = voorToets(
+        k.geboortedatum,
+        werk.filter((w) => w.klantId === k.id),
+        trajecten.filter((r) => r.klantId === k.id),
+        ontheffingen.filter((o) => o.klantId === k.id),
+      );
+      const uitkomst = bepaalToepasselijkheid(t, peil, {
+        regulierWerkUren: drempels.get(k.gemeenteId) ?? STANDAARD_REGULIER_WERK_UREN,
+      }).uitkomst;
+      return sql`(${k.id}::uuid, ${uitkomst}, ${volgendeWijziging(t, peil)}::date)`;
+    });
+    await sql`UPDATE klant SET toepasselijkheid = v.t, toepasselijkheid_geldig_tot = v.g
+      FROM (VALUES ${sql.join(waarden)}) AS v(id, t, g)
+      WHERE klant.dienst_id = ${dienstId} AND klant.id = v.id`.execute(tx);
+  }
+
+  /** Brings stored applicability up to date for the given municipalities (in batches). */
+  async function vernieuwVerouderd(
+    tx: Tx,
+    dienstId: string,
+    gemeenteIds: readonly string[],
+  ): Promise<number> {
+    let totaal = 0;
+    for (;;) {
+      const verouderd = await repo.findVerouderd(tx, dienstId, gemeenteIds, vandaag(), 1000);
+      await herbereken(tx, dienstId, verouderd);
+      totaal += verouderd.length;
+      if (verouderd.length < 1000) return totaal;
+    }
+  }
+
+  async function wijkVoor(
+    actor: Actor,
+    gemeenteId: string,
+    postcode: string | null,
+  ): Promise<{ id: string; naam: string } | null> {
+    if (!postcode) return null;
+    const p = parsePostcode(postcode);
+    if (!p.ok) return null;
+    const wijken = await deps.gemeenten.listWijken(actor, gemeenteId);
+    const w = wijken.find((x) => x.postcodes.includes(p.postcode4));
+    return w ? { id: w.id, naam: w.naam } : null;
+  }
+
+  async function controleerKlantmanager(
+    actor: Actor,
+    gemeenteId: string,
+    klantmanagerId: string,
+  ): Promise<Medewerker> {
+    const alle = await deps.medewerkers(dienstVan(actor));
+    const m = alle.find((x) => x.id === klantmanagerId);
+    const fout = (tekst: string) => new KlantInvoerfout({ klantmanagerId: tekst });
+    if (!m?.isActief || !['klantmanager', 'teamleider'].includes(m.rol))
+      throw fout('Kies een actieve klantmanager.');
+    if (!m.gemeenteIds.includes(gemeenteId))
+      throw fout('Deze klantmanager werkt niet voor de gemeente van de klant.');
+    if (actor.kind === 'gebruiker' && actor.rol === 'klantmanager') {
+      if (!(await teamgenoten(actor)).includes(m.id)) throw fout('Kies een klantmanager uit uw eigen team.');
+    }
+    return m;
+  }
+
+  // ---- Mapping to output ------------------------------------------------------------------------------------
+
+  async function namenVan(dienstId: string): Promise<Map<string, string>> {
+    return new Map((await deps.medewerkers(dienstId)).map((m) => [m.id, m.naam]));
+  }
+
+  const naarOverzicht = (r: OverzichtRij, namen: Map<string, string>): KlantOverzicht => ({
+    id: r.id,
+    gemeenteId: r.gemeenteId,
+    klantnummer: r.klantnummer,
+    naam: weergavenaam(r),
+    voornamen: r.voornamen,
+    roepnaam: r.roepnaam,
+    voorvoegsel: r.voorvoegsel,
+    achternaam: r.achternaam,
+    geboortedatum: r.geboortedatum,
+    postcode: r.postcode,
+    wijk: r.wijkId ? { id: r.wijkId, naam: r.wijkNaam ?? '' } : null,
+    klantmanager: r.klantmanagerId
+      ? { id: r.klantmanagerId, naam: namen.get(r.klantmanagerId) ?? 'Onbekend' }
+      : null,
+    toepasselijkheid: r.toepasselijkheid as Toepasselijkheid | null,
+    dossierGeslotenOp: r.dossierGeslotenOp ? r.dossierGeslotenOp.toISOString() : null,
+  });
+
+  const naarOntheffing = (o: OntheffingRij, alle: readonly OntheffingRij[], peil: IsoDatum): Ontheffing => {
+    const voor = naarOntheffingVoorToets(o);
+    const einde = effectiefEinde(voor, alle.map(naarOntheffingVoorToets));
+    const type = o.type as OntheffingType;
+    return {
+      id: o.id,
+      type,
+      typeNaam: ONTHEFFING_TYPE_NAMEN[type],
+      grondslag:
+        type === 'lokaal'
+          ? {
+              artikel: o.lokaleGrondGrondslag ?? 'lokale verordening',
+              bekend: o.lokaleGrondGrondslag !== null,
+            }
+          : grondslagOp(type, peil),
+      lokaleGrond:
+        o.lokaleGrondId && o.lokaleGrondCode
+          ? { id: o.lokaleGrondId, code: o.lokaleGrondCode, naam: o.lokaleGrondNaam ?? '' }
+          : null,
+      reden: o.reden,
+      begindatum: o.begindatum,
+      einddatum: o.einddatum,
+      effectiefEinde: einde,
+      herbeoordelingsdatum: o.herbeoordelingsdatum,
+      geboortedatumKind: o.geboortedatumKind,
+      eerderGebruikt: o.eerderGebruikt,
+      eerdereGemeente: o.eerdereGemeente,
+      isLopend: !o.eerderGebruikt && o.begindatum <= peil && (einde === null || peil < einde),
+      aangemaaktOp: o.aangemaaktOp.toISOString(),
+    };
+  };
+
+  async function bouwDossier(
+    tx: Tx,
+    rij: KlantRij & { wijkNaam?: string | null },
+    namen: Map<string, string>,
+  ): Promise<KlantDossier> {
+    const ids = [rij.id];
+    const [werk, trajecten, ontheffingen, [belastbaarheid], vaardigheden, interesses, regulier, wijkNaam] =
+      await Promise.all([
+        repo.listWerk(tx, rij.dienstId, ids),
+        repo.listReintegratie(tx, rij.dienstId, ids),
+        repo.listOntheffingen(tx, rij.dienstId, ids),
+        repo.listBelastbaarheid(tx, rij.dienstId, ids),
+        repo.listKoppelingen(tx, 'vaardigheid', rij.dienstId, ids),
+        repo.listKoppelingen(tx, 'interesse', rij.dienstId, ids),
+        drempel(tx, rij.dienstId, rij.gemeenteId),
+        rij.wijkNaam !== undefined
+          ? Promise.resolve(rij.wijkNaam)
+          : rij.wijkId
+            ? repo.findKlant(tx, rij.dienstId, rij.id).then((k) => k?.wijkNaam ?? null)
+            : Promise.resolve(null),
+      ]);
+    const peil = vandaag();
+    const detail = bepaalToepasselijkheid(
+      voorToets(rij.geboortedatum, werk, trajecten, ontheffingen, belastbaarheid),
+      peil,
+      {
+        regulierWerkUren: regulier,
+      },
+    );
+    let bsnGemaskeerd: string | null = null;
+    if (rij.bsnVersleuteld) {
+      try {
+        bsnGemaskeerd = maskeerBsn(ontsleutelBsn(sleutels(), rij.bsnVersleuteld));
+      } catch {
+        bsnGemaskeerd = '*********';
+      }
+    }
+    return {
+      ...naarOverzicht(
+        {
+          ...rij,
+          wijkNaam: wijkNaam ?? null,
+          // The stored value may be a day old; the file shows today's.
+          toepasselijkheid: detail.uitkomst,
+        },
+        namen,
+      ),
+      heeftBsn: rij.bsnVersleuteld !== null,
+      bsnGemaskeerd,
+      straat: rij.straat,
+      huisnummer: rij.huisnummer,
+      woonplaats: rij.woonplaats,
+      wijkHandmatig: rij.wijkHandmatig,
+      telefoon: rij.telefoon,
+      email: rij.email,
+      taal: rij.taal,
+      taalniveau: rij.taalniveau as KlantDossier['taalniveau'],
+      opleidingsniveau: rij.opleidingsniveau as KlantDossier['opleidingsniveau'],
+      werkervaring: rij.werkervaring,
+      beschikbaarheid: rij.beschikbaarheid,
+      zorgtaken: rij.zorgtaken,
+      mobiliteit: rij.mobiliteit,
+      maxReistijdMinuten: rij.maxReistijdMinuten,
+      eigenNetwerk: rij.eigenNetwerk,
+      belastbaarheid: belastbaarheid
+        ? { maxUrenPerWeek: belastbaarheid.maxUrenPerWeek, beperkingen: belastbaarheid.beperkingen }
+        : null,
+      werk: werk.map(({ klantId: _k, ...w }) => w),
+      reintegratie: trajecten.map(({ klantId: _k, ...r }) => r),
+      ontheffingen: ontheffingen.map((o) => naarOntheffing(o, ontheffingen, peil)),
+      vaardigheden: vaardigheden.map(({ id, naam }) => ({ id, naam })),
+      interesses: interesses.map(({ id, naam }) => ({ id, naam })),
+      toepasselijkheidDetail: { peildatum: peil, ...detail },
+      aangemaaktOp: rij.aangemaaktOp.toISOString(),
+      gewijzigdOp: rij.gewijzigdOp.toISOString(),
+    };
+  }
+
+  // ---- Writing ----------------------------------------------------------------------------------------------
+
+  type Profiel = z.output<typeof UpdateKlantInput>;
+
+  /** Input fields → columns (only the fields present). BSN encrypted and hashed; postcode normalised. */
+  function kolommenVan(p: Profiel): Partial<KlantKolommen> {
+    const k: Partial<KlantKolommen> = {};
+    const zet = <K extends keyof KlantKolommen>(kolom: K, waarde: KlantKolommen[K] | undefined) => {
+      if (waarde !== undefined) k[kolom] = waarde;
+    };
+    if (p.bsn !== undefined) {
+      if (p.bsn === null) {
+        k.bsnVersleuteld = null;
+        k.bsnHash = null;
+      } else {
+        const bsn = normaliseerBsn(p.bsn);
+        k.bsnVersleuteld = versleutelBsn(sleutels(), bsn);
+        k.bsnHash = hashBsn(sleutels(), bsn);
+      }
+    }
+    if (p.postcode !== undefined) {
+      const pc = p.postcode === null ? null : parsePostcode(p.postcode);
+      k.postcode = pc?.ok ? pc.postcode : null;
+    }
+    zet('klantnummer', p.klantnummer);
+    zet('voornamen', p.voornamen);
+    zet('roepnaam', p.roepnaam);
+    zet('voorvoegsel', p.voorvoegsel);
+    zet('achternaam', p.achternaam);
+    zet('geboortedatum', p.geboortedatum);
+    zet('straat', p.straat);
+    zet('huisnummer', p.huisnummer);
+    zet('woonplaats', p.woonplaats);
+    zet('telefoon', p.telefoon);
+    zet('email', p.email);
+    zet('taal', p.taal);
+    zet('taalniveau', p.taalniveau);
+    zet('opleidingsniveau', p.opleidingsniveau);
+    zet('werkervaring', p.werkervaring);
+    zet('beschikbaarheid', p.beschikbaarheid);
+    zet('zorgtaken', p.zorgtaken);
+    zet('mobiliteit', p.mobiliteit);
+    zet('maxReistijdMinuten', p.maxReistijdMinuten);
+    zet('eigenNetwerk', p.eigenNetwerk);
+    return k;
+  }
+
+  const werkRijen = (p: Profiel) =>
+    p.werk?.map((w) => ({
+      omschrijving: w.omschrijving ?? null,
+      urenPerWeek: w.urenPerWeek,
+      dagdelen: w.dagdelen ?? [],
+      begindatum: w.begindatum ?? null,
+      einddatum: w.einddatum ?? null,
+    }));
+  const trajectRijen = (p: Profiel) =>
+    p.reintegratie?.map((r) => ({
+      omschrijving: r.omschrijving ?? null,
+      begindatum: r.begindatum,
+      einddatum: r.einddatum ?? null,
+      dagdelen: r.dagdelen ?? [],
+    }));
+  const belastbaarheidVan = (p: Profiel) =>
+    p.belastbaarheid === undefined
+      ? undefined
+      : p.belastbaarheid === null
+        ? null
+        : {
+            maxUrenPerWeek: p.belastbaarheid.maxUrenPerWeek ?? null,
+            beperkingen: p.belastbaarheid.beperkingen ?? [],
+          };
+
+  async function controleerCatalogi(tx: Tx, dienstId: string, p: Profiel): Promise<void> {
+    const velden: Veldfouten = {};
+    for (const [veld, soort] of [
+      ['vaardigheidIds', 'vaardigheid'],
+      ['interesseIds', 'interesse'],
+    ] as const) {
+      const ids = p[veld];
+      if (
+        ids &&
+        ids.length > 0 &&
+        (await repo.countCatalogusIds(tx, soort, dienstId, ids)) !== new Set(ids).size
+      )
+        velden[veld] =
+          soort === 'vaardigheid' ? 'Kies bestaande vaardigheden.' : 'Kies bestaande interesses.';
+    }
+    if (Object.keys(velden).length > 0) throw new KlantInvoerfout(velden);
+  }
+
+  async function schrijfKinderen(tx: Tx, s: Sleutel, p: Profiel): Promise<void> {
+    const werk = werkRijen(p);
+    if (werk) await repo.replaceWerk(tx, s, werk);
+    const trajecten = trajectRijen(p);
+    if (trajecten) await repo.replaceReintegratie(tx, s, trajecten);
+    const b = belastbaarheidVan(p);
+    if (b !== undefined) await repo.upsertBelastbaarheid(tx, s, b);
+    if (p.vaardigheidIds) await repo.replaceKoppelingen(tx, 'vaardigheid', s, p.vaardigheidIds);
+    if (p.interesseIds) await repo.replaceKoppelingen(tx, 'interesse', s, p.interesseIds);
+  }
+
+  function vertaalUniek(e: unknown): never {
+    if (isUniekeSchending(e, 'klant_dienst_id_gemeente_id_klantnummer_key'))
+      throw new KlantInvoerfout({ klantnummer: 'Dit klantnummer bestaat al in deze gemeente.' }, 'conflict');
+    throw e;
+  }
+
+  async function controleerGemeente(actor: Actor, gemeenteId: string): Promise<void> {
+    const zichtbaar = await zichtbareGemeenten(actor);
+    if (!zichtbaar.includes(gemeenteId))
+      throw new KlantInvoerfout({ gemeenteId: 'Deze gemeente bestaat niet of u werkt er niet voor.' });
+  }
+
+  async function bsnAlInGemeente(
+    tx: Tx,
+    dienstId: string,
+    gemeenteId: string,
+    hash: string,
+    behalve?: string,
+  ) {
+    const n = await repo.countOverzicht(tx, {
+      dienstId,
+      gemeenteIds: [gemeenteId],
+      zoekwoorden: [],
+      metGesloten: true,
+      bsnHash: hash,
+    });
+    if (n === 0) return;
+    if (behalve) {
+      const zelf = await repo.countOverzicht(tx, {
+        dienstId,
+        gemeenteIds: [gemeenteId],
+        zoekwoorden: [],
+        metGesloten: true,
+        bsnHash: hash,
+        id: behalve,
+      });
+      if (zelf === n) return;
+    }
+    throw new KlantInvoerfout({ bsn: 'Er is in deze gemeente al een klant met dit BSN.' }, 'conflict');
+  }
+
+  async function wijzig(actor: Actor, id: string, invoer: unknown): Promise<KlantDossier> {
+    const p = parse(UpdateKlantInput, invoer);
+    const dienstId = dienstVan(actor);
+    if (p.klantmanagerId !== undefined) klantenPolicy.vereis(actor, 'klantmanager-toewijzen');
+    const namen = await namenVan(dienstId);
+    try {
+      return await withContext(db, dbContext(actor), async (tx) => {
+        const oud = await zichtbareKlant(tx, actor, id, true);
+        const s: Sleutel = { dienstId, gemeenteId: oud.gemeenteId, klantId: oud.id };
+        const k = kolommenVan(p);
+        if (k.bsnHash) await bsnAlInGemeente(tx, dienstId, oud.gemeenteId, k.bsnHash, oud.id);
+        if (p.klantmanagerId !== undefined) {
+          if (p.klantmanagerId === null) {
+            if (actor.kind === 'gebruiker' && actor.rol === 'klantmanager')
+              throw new KlantInvoerfout({ klantmanagerId: 'Kies een klantmanager uit uw eigen team.' });
+            k.klantmanagerId = null;
+          } else {
+            k.klantmanagerId = (await controleerKlantmanager(actor, oud.gemeenteId, p.klantmanagerId)).id;
+          }
+        }
+        if (p.wijkId !== undefined && p.wijkId !== null) {
+          const wijken = await deps.gemeenten.listWijken(actor, oud.gemeenteId);
+          if (!wijken.some((w) => w.id === p.wijkId))
+            throw new KlantInvoerfout({ wijkId: 'Kies een wijk van de gemeente van de klant.' });
+          k.wijkId = p.wijkId;
+          k.wijkHandmatig = true;
+        } else if (p.wijkId === null || (p.postcode !== undefined && !oud.wijkHandmatig)) {
+          k.wijkId = (await wijkVoor(actor, oud.gemeenteId, k.postcode ?? oud.postcode))?.id ?? null;
+          k.wijkHandmatig = false;
+        }
+        await controleerCatalogi(tx, dienstId, p);
+        await repo.updateKlant(tx, s, k);
+        await schrijfKinderen(tx, s, p);
+        await herbereken(tx, dienstId, [
+          { gemeenteId: oud.gemeenteId, id: oud.id, geboortedatum: k.geboortedatum ?? oud.geboortedatum },
+        ]);
+        await log(tx, actor, 'wijzigen', klantSubject(oud.id), oud.gemeenteId);
+        const nieuw = await repo.findKlant(tx, dienstId, oud.id);
+        return bouwDossier(tx, nieuw!, namen);
+      });
+    } catch (e) {
+      return vertaalUniek(e);
+    }
+  }
+
+  async function ontheffingenVan(tx: Tx, dienstId: string, klantId: string, peil: IsoDatum) {
+    const rijen = await repo.listOntheffingen(tx, dienstId, [klantId]);
+    return rijen.map((o) => naarOntheffing(o, rijen, peil));
+  }
+
+  // ---- Catalogues -------------------------------------------------------------------------------------------
+
+  const CatalogusNaam = vrijeTekst(100).refine((s) => s.trim().length > 0, 'Vul een naam in.');
+
+  async function createCatalogus(actor: Actor, soort: CatalogusSoort, invoer: { naam: unknown }) {
+    klantenPolicy.vereis(actor, 'catalogi-beheren');
+    const naam = parseVeld('naam', CatalogusNaam, invoer.naam);
+    const dienstId = dienstVan(actor);
+    return withContext(db, dbContext(actor), async (tx) => {
+      if (await repo.findCatalogusNaam(tx, soort, dienstId, naam))
+        throw new KlantInvoerfout({ naam: `Deze ${soort} bestaat al.` }, 'conflict');
+      const item = await repo.insertCatalogus(tx, soort, dienstId, naam);
+      await log(tx, actor, 'aanmaken', { type: soort, id: item.id }, null, VA.beheerOrganisatie);
+      return item;
+    });
+  }
+
+  async function updateCatalogus(
+    actor: Actor,
+    soort: CatalogusSoort,
+    id: string,
+    invoer: { naam?: unknown; isActief?: unknown },
+  ) {
+    klantenPolicy.vereis(actor, 'catalogi-beheren');
+    if (!UUID.test(id)) throw notFound();
+    const w: { naam?: string; isActief?: boolean } = {};
+    if (invoer.naam !== undefined) w.naam = parseVeld('naam', CatalogusNaam, invoer.naam);
+    if (invoer.isActief !== undefined) w.isActief = invoer.isActief === true;
+    const dienstId = dienstVan(actor);
+    try {
+      return await withContext(db, dbContext(actor), async (tx) => {
+        const item = await repo.updateCatalogus(tx, soort, dienstId, id, w);
+        if (!item) throw notFound();
+        await log(tx, actor, 'wijzigen', { type: soort, id }, null, VA.beheerOrganisatie);
+        return item;
+      });
+    } catch (e) {
+      if (isUniekeSchending(e)) throw new KlantInvoerfout({ naam: `Deze ${soort} bestaat al.` }, 'conflict');
+      throw e;
+    }
+  }
+
+  const service = {
+    // ---- Reading --------------------------------------------------------------------------------------------
+
+    /**
+     * The clients the actor may see, filtered, sorted and paged. Every client on the page is recorded in the access
+     * log as read. Stored applicability is brought up to date first.
+     */
+    async findKlanten(actor: Actor, vraag: KlantenZoekvraag = {}): Promise<Pagina<KlantOverzicht>> {
+      klantenPolicy.vereis(actor, 'klanten-bekijken');
+      const v = parse(KlantenZoekvraagSchema, vraag);
+      const dienstId = dienstVan(actor);
+      const scope = await bereik(actor, v.reikwijdte);
+      const gemeenteIds = v.gemeenteId
+        ? scope.gemeenteIds.filter((g) => g === v.gemeenteId)
+        : scope.gemeenteIds;
+      const paginaGrootte = v.paginaGrootte ?? 25;
+      const pagina = v.pagina ?? 1;
+      const namen = await namenVan(dienstId);
+      const filter: ZoekFilter = {
+        dienstId,
+        gemeenteIds,
+        ...(scope.klantmanagerIds ? { klantmanagerIds: scope.klantmanagerIds } : {}),
+        ...(v.klantmanagerId ? { klantmanagerId: v.klantmanagerId } : {}),
+        zoekwoorden: (v.zoek ?? '').split(/\s+/).filter(Boolean).slice(0, 6),
+        ...(v.toepasselijkheid ? { toepasselijkheid: v.toepasselijkheid } : {}),
+        ...(v.wijkId ? { wijkId: v.wijkId } : {}),
+        metGesloten: v.metGesloten ?? false,
+      };
+      return withContext(db, dbContext(actor), async (tx) => {
+        await vernieuwVerouderd(tx, dienstId, gemeenteIds);
+        const { rijen, totaal } = await repo.findOverzicht(tx, filter, {
+          sorteer: v.sorteer ?? 'naam',
+          aflopend: v.richting === 'aflopend',
+          limit: paginaGrootte,
+          offset: (pagina - 1) * paginaGrootte,
+        });
+        for (const r of rijen) await log(tx, actor, 'lezen', klantSubject(r.id), r.gemeenteId);
+        return {
+          items: rijen.map((r) => naarOverzicht(r, namen)),
+          totaal,
+          pagina,
+          paginaGrootte,
+          aantalPaginas: Math.max(1, Math.ceil(totaal / paginaGrootte)),
+        };
+      });
+    },
+
+    /**
+     * Exact search by BSN (sent in a body or posted form, never in a URL) within what the actor may see. Each
+     * client found is recorded as read. An invalid BSN is a `KlantInvoerfout` on `bsn`.
+     */
+    async zoekKlantenOpBsn(actor: Actor, bsn: string): Promise<KlantOverzicht[]> {
+      klantenPolicy.vereis(actor, 'klanten-bekijken');
+      const geldig = parseVeld('bsn', Bsn, bsn);
+      const hash = hashBsn(sleutels(), normaliseerBsn(geldig));
+      const dienstId = dienstVan(actor);
+      const scope = await bereik(actor);
+      const namen = await namenVan(dienstId);
+      return withContext(db, dbContext(actor), async (tx) => {
+        const { rijen } = await repo.findOverzicht(
+          tx,
+          {
+            dienstId,
+            gemeenteIds: scope.gemeenteIds,
+            ...(scope.klantmanagerIds ? { klantmanagerIds: scope.klantmanagerIds } : {}),
+            zoekwoorden: [],
+            metGesloten: true,
+            bsnHash: hash,
+          },
+          { sorteer: 'naam', aflopend: false, limit: 20, offset: 0 },
+        );
+        for (const r of rijen) await log(tx, actor, 'lezen', klantSubject(r.id), r.gemeenteId);
+        return rijen.map((r) => naarOverzicht(r, namen));
+      });
+    },
+
+    /** One client's whole file (profile, obligations, exemptions, today's applicability); recorded as read. */
+    async findKlant(actor: Actor, id: string): Promise<KlantDossier> {
+      klantenPolicy.vereis(actor, 'klanten-bekijken');
+      const namen = await namenVan(dienstVan(actor));
+      return withContext(db, dbContext(actor), async (tx) => {
+        const rij = await zichtbareKlant(tx, actor, id);
+        const dossier = await bouwDossier(tx, rij, namen);
+        await log(tx, actor, 'lezen', klantSubject(rij.id), rij.gemeenteId);
+        return dossier;
+      });
+    },
+
+    /** The full BSN, for an explicit "show" action; recorded in the access log (subject type `klant-bsn`). */
+    async toonBsn(actor: Actor, id: string): Promise<string | null> {
+      klantenPolicy.vereis(actor, 'bsn-tonen');
+      return withContext(db, dbContext(actor), async (tx) => {
+        const rij = await zichtbareKlant(tx, actor, id);
+        if (!rij.bsnVersleuteld) return null;
+        const bsn = ontsleutelBsn(sleutels(), rij.bsnVersleuteld);
+        await log(tx, actor, 'lezen', { type: 'klant-bsn', id: rij.id }, rij.gemeenteId);
+        return bsn;
+      });
+    },
+
+    /**
+     * For the privacy officer: which client (pseudonymous id) has this klantnummer or BSN, without opening the
+     * file. Recorded under the processing activity for privacy requests.
+     */
+    async identificeerKlant(
+      actor: Actor,
+      vraag: { klantnummer?: string; bsn?: string; gemeenteId?: string },
+    ): Promise<Array<{ id: string; gemeenteId: string; klantnummer: string | null }>> {
+      klantenPolicy.vereis(actor, 'klant-identificeren');
+      const dienstId = dienstVan(actor);
+      if (!vraag.klantnummer && !vraag.bsn)
+        throw new KlantInvoerfout({ klantnummer: 'Vul een klantnummer of een BSN in.' });
+      const filter: ZoekFilter = {
+        dienstId,
+        gemeenteIds: (await zichtbareGemeenten(actor)).filter(
+          (g) => !vraag.gemeenteId || g === vraag.gemeenteId,
+        ),
+        zoekwoorden: [],
+        metGesloten: true,
+      };
+      if (vraag.bsn) filter.bsnHash = hashBsn(sleutels(), normaliseerBsn(parseVeld('bsn', Bsn, vraag.bsn)));
+      const klantnummer = vraag.klantnummer
+        ? parseVeld('klantnummer', Klantnummer, vraag.klantnummer)
+        : undefined;
+      return withContext(db, dbContext(actor), async (tx) => {
+        const { rijen } = await repo.findOverzicht(tx, filter, {
+          sorteer: 'klantnummer',
+          aflopend: false,
+          limit: 500,
+          offset: 0,
+        });
+        const gevonden = rijen.filter((r) => !klantnummer || r.klantnummer === klantnummer);
+        for (const r of gevonden)
+          await log(tx, actor, 'lezen', klantSubject(r.id), r.gemeenteId, VA.privacyverzoeken);
+        return gevonden.map((r) => ({ id: r.id, gemeenteId: r.gemeenteId, klantnummer: r.klantnummer }));
+      });
+    },
+
+    // ---- Creating and changing ------------------------------------------------------------------------------
+
+    /**
+     * Registers a client. A klantmanager becomes the client's klantmanager unless they name a colleague of their
+     * team; a teamleider may leave it empty. The wijk follows from the postcode unless `wijkId` is given.
+     */
+    async createKlant(actor: Actor, invoer: CreateKlantInput | unknown): Promise<KlantDossier> {
+      klantenPolicy.vereis(actor, 'klanten-aanmaken');
+      const p = parse(CreateKlantInput, invoer);
+      const dienstId = dienstVan(actor);
+      await controleerGemeente(actor, p.gemeenteId);
+      let klantmanagerId: string | null = p.klantmanagerId ?? null;
+      if (actor.kind === 'gebruiker' && actor.rol === 'klantmanager') klantmanagerId ??= actor.gebruikerId;
+      if (klantmanagerId)
+        klantmanagerId = (await controleerKlantmanager(actor, p.gemeenteId, klantmanagerId)).id;
+      const k = kolommenVan(p);
+      let wijk: { id: string } | null = null;
+      if (p.wijkId) {
+        const wijken = await deps.gemeenten.listWijken(actor, p.gemeenteId);
+        if (!wijken.some((w) => w.id === p.wijkId))
+          throw new KlantInvoerfout({ wijkId: 'Kies een wijk van de gemeente van de klant.' });
+        wijk = { id: p.wijkId };
+      } else {
+        wijk = await wijkVoor(actor, p.gemeenteId, k.postcode ?? null);
+      }
+      const namen = await namenVan(dienstId);
+      try {
+        return await withContext(db, dbContext(actor), async (tx) => {
+          if (k.bsnHash) await bsnAlInGemeente(tx, dienstId, p.gemeenteId, k.bsnHash);
+          await controleerCatalogi(tx, dienstId, p);
+          const id = await repo.insertKlant(
+            tx,
+            { dienstId, gemeenteId: p.gemeenteId },
+            {
+              ...LEEG,
+              ...k,
+              achternaam: p.achternaam,
+              geboortedatum: p.geboortedatum,
+              wijkId: wijk?.id ?? null,
+              wijkHandmatig: Boolean(p.wijkId),
+              klantmanagerId,
+            },
+          );
+          const s: Sleutel = { dienstId, gemeenteId: p.gemeenteId, klantId: id };
+          await schrijfKinderen(tx, s, p);
+          await herbereken(tx, dienstId, [{ gemeenteId: p.gemeenteId, id, geboortedatum: p.geboortedatum }]);
+          await log(tx, actor, 'aanmaken', klantSubject(id), p.gemeenteId);
+          return bouwDossier(tx, (await repo.findKlant(tx, dienstId, id))!, namen);
+        });
+      } catch (e) {
+        return vertaalUniek(e);
+      }
+    },
+
+    /**
+     * Changes a client (PATCH semantics: absent fields stay, `null` clears, lists are replaced whole). Changing
+     * `klantmanagerId` also needs the right to reassign. `wijkId: null` returns to the wijk of the postcode.
+     */
+    async updateKlant(actor: Actor, id: string, invoer: UpdateKlantInput | unknown): Promise<KlantDossier> {
+      klantenPolicy.vereis(actor, 'klanten-wijzigen');
+      return wijzig(actor, id, invoer);
+    },
+
+    /** Assigns the client to another klantmanager (or none: teamleider only). */
+    async wijsKlantmanagerToe(
+      actor: Actor,
+      id: string,
+      klantmanagerId: string | null,
+    ): Promise<KlantDossier> {
+      klantenPolicy.vereis(actor, 'klantmanager-toewijzen');
+      return wijzig(actor, id, { klantmanagerId });
+    },
+
+    // ---- Exemptions -----------------------------------------------------------------------------------------
+
+    /** A client's exemptions, newest first, with their legal basis today; recorded as a read of the file. */
+    async listOntheffingen(actor: Actor, klantId: string): Promise<Ontheffing[]> {
+      klantenPolicy.vereis(actor, 'klanten-bekijken');
+      return withContext(db, dbContext(actor), async (tx) => {
+        const rij = await zichtbareKlant(tx, actor, klantId);
+        const lijst = await ontheffingenVan(tx, rij.dienstId, rij.id, vandaag());
+        await log(tx, actor, 'lezen', klantSubject(rij.id), rij.gemeenteId);
+        return lijst;
+      });
+    },
+
+    /** Records an exemption (type rules: see `OntheffingInput`) and updates the stored applicability. */
+    async createOntheffing(actor: Actor, klantId: string, invoer: unknown): Promise<Ontheffing> {
+      klantenPolicy.vereis(actor, 'ontheffingen-beheren');
+      const o = parse(OntheffingInput, invoer);
+      return withContext(db, dbContext(actor), async (tx) => {
+        const rij = await zichtbareKlant(tx, actor, klantId, true);
+        if (o.lokaleGrondId) {
+          const grond = await repo.findLokaleGrond(tx, rij.dienstId, rij.gemeenteId, o.lokaleGrondId);
+          if (!grond?.isActief)
+            throw new KlantInvoerfout({
+              lokaleGrondId: 'Kies een lokale ontheffingsgrond van deze gemeente.',
+            });
+        }
+        const s: Sleutel = { dienstId: rij.dienstId, gemeenteId: rij.gemeenteId, klantId: rij.id };
+        const id = await repo.insertOntheffing(tx, s, {
+          type: o.type,
+          lokaleGrondId: o.lokaleGrondId ?? null,
+          reden: o.reden ?? null,
+          begindatum: o.begindatum,
+          einddatum: o.einddatum ?? null,
+          herbeoordelingsdatum: o.herbeoordelingsdatum ?? null,
+          geboortedatumKind: o.geboortedatumKind ?? null,
+          eerderGebruikt: o.eerderGebruikt ?? false,
+          eerdereGemeente: o.eerdereGemeente ?? null,
+          aangemaaktDoor: actor.kind === 'gebruiker' ? actor.gebruikerId : null,
+        });
+        await repo.updateKlant(tx, s, {});
+        await herbereken(tx, rij.dienstId, [rij]);
+        await log(tx, actor, 'wijzigen', klantSubject(rij.id), rij.gemeenteId);
+        return (await ontheffingenVan(tx, rij.dienstId, rij.id, vandaag())).find((x) => x.id === id)!;
+      });
+    },
+
+    /** Changes an exemption's end date, review date or reason (e.g. to end it early). */
+    async updateOntheffing(
+      actor: Actor,
+      klantId: string,
+      ontheffingId: string,
+      invoer: unknown,
+    ): Promise<Ontheffing> {
+      klantenPolicy.vereis(actor, 'ontheffingen-beheren');
+      const w = parse(UpdateOntheffingInput, invoer);
+      if (!UUID.test(ontheffingId)) throw notFound('Deze ontheffing bestaat niet.');
+      return withContext(db, dbContext(actor), async (tx) => {
+        const rij = await zichtbareKlant(tx, actor, klantId, true);
+        const huidig = (await ontheffingenVan(tx, rij.dienstId, rij.id, vandaag())).find(
+          (x) => x.id === ontheffingId,
+        );
+        if (!huidig) throw notFound('Deze ontheffing bestaat niet.');
+        const samen = { ...huidig, ...w };
+        const velden: Veldfouten = {};
+        if (samen.einddatum && samen.einddatum <= samen.begindatum)
+          velden.einddatum = 'De einddatum moet na de begindatum liggen.';
+        if (huidig.type === 'dringende-redenen') {
+          if (!samen.einddatum)
+            velden.einddatum = 'Een ontheffing om dringende redenen is tijdelijk: vul een einddatum in.';
+          if (!samen.reden?.trim()) velden.reden = 'Vul de dringende reden in.';
+        }
+        if (Object.keys(velden).length > 0) throw new KlantInvoerfout(velden);
+        const s: Sleutel = { dienstId: rij.dienstId, gemeenteId: rij.gemeenteId, klantId: rij.id };
+        const wijziging: {
+          einddatum?: string | null;
+          herbeoordelingsdatum?: string | null;
+          reden?: string | null;
+        } = {};
+        if (w.einddatum !== undefined) wijziging.einddatum = w.einddatum;
+        if (w.herbeoordelingsdatum !== undefined) wijziging.herbeoordelingsdatum = w.herbeoordelingsdatum;
+        if (w.reden !== undefined) wijziging.reden = w.reden;
+        await repo.updateOntheffing(tx, s, ontheffingId, wijziging);
+        await repo.updateKlant(tx, s, {});
+        await herbereken(tx, rij.dienstId, [rij]);
+        await log(tx, actor, 'wijzigen', klantSubject(rij.id), rij.gemeenteId);
+        return (await ontheffingenVan(tx, rij.dienstId, rij.id, vandaag())).find(
+          (x) => x.id === ontheffingId,
+        )!;
+      });
+    },
+
+    // ---- Helpers for the forms --------------------------------------------------------------------------------
+
+    /** The klantmanagers the actor may assign (klantmanager: own team; teamleider: their municipalities). */
+    async klantmanagerKeuzes(actor: Actor, gemeenteId?: string): Promise<KlantmanagerKeuze[]> {
+      klantenPolicy.vereis(actor, 'klanten-bekijken');
+      const alle = await deps.medewerkers(dienstVan(actor));
+      const gemeenten = await zichtbareGemeenten(actor);
+      let kandidaten = alle.filter(
+        (m) =>
+          m.isActief &&
+          ['klantmanager', 'teamleider'].includes(m.rol) &&
+          m.gemeenteIds.some((g) => gemeenten.includes(g) && (!gemeenteId || g === gemeenteId)),
+      );
+      if (actor.kind === 'gebruiker' && actor.rol === 'klantmanager') {
+        const team = await teamgenoten(actor);
+        kandidaten = kandidaten.filter((m) => team.includes(m.id));
+      }
+      return kandidaten
+        .map((m) => ({ id: m.id, naam: m.naam }))
+        .sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
+    },
+
+    /** The wijk a postcode belongs to in a municipality (for the form's preview), or null. */
+    async wijkVoorPostcode(
+      actor: Actor,
+      gemeenteId: string,
+      postcode: string,
+    ): Promise<{ id: string; naam: string } | null> {
+      klantenPolicy.vereis(actor, 'klanten-bekijken');
+      await controleerGemeente(actor, gemeenteId);
+      return wijkVoor(actor, gemeenteId, postcode);
+    },
+
+    /**
+     * Recomputes stale stored applicability for all clients the actor's context can see (a daily job runs it
+     * with a system actor; lists also do it for their own municipalities). Returns how many were updated.
+     */
+    async vernieuwToepasselijkheid(actor: Actor): Promise<number> {
+      klantenPolicy.vereis(actor, 'klanten-bekijken');
+      const dienstId = dienstVan(actor);
+      const gemeenteIds = await zichtbareGemeenten(actor);
+      return withContext(db, dbContext(actor), (tx) => vernieuwVerouderd(tx, dienstId, gemeenteIds));
+    },
+
+    // ---- Bulk (CSV import, demo) --------------------------------------------------------------------------------
+
+    /**
+     * Creates or updates clients by klantnummer in one municipality (idempotent). Each row is validated like
+     * `createKlant` (klantnummer required); a broken row is reported and does not stop the others. New clients are
+     * inserted in batches. With `proefrun` nothing is written: the report says what would happen.
+     *
+     * The report holds only row numbers, klantnummers and field messages — what the functioneel beheerder may
+     * see. A staff member needs the `klanten-importeren` right; the database work then runs under a
+     * logged system context (the import also writes special-category data the beheerder cannot read).
+     */
+    async importeerKlanten(
+      actor: Actor,
+      gemeenteId: string,
+      rijen: ReadonlyArray<{ rij: number; invoer: unknown }>,
+      opts: { proefrun?: boolean; klantmanagerId?: string | null } = {},
+    ): Promise<ImportRij[]> {
+      const dienstId = dienstVan(actor);
+      if (actor.kind === 'gebruiker') {
+        klantenPolicy.vereis(actor, 'klanten-importeren');
+        if (!actor.gemeenten.includes(gemeenteId))
+          throw new KlantInvoerfout({ gemeenteId: 'Deze gemeente bestaat niet of u werkt er niet voor.' });
+      }
+      const uitvoerder: Actor =
+        actor.kind === 'systeem' ? actor : systeemActor(`import:klanten:${actor.gebruikerId}`, dienstId);
+      await controleerGemeente(uitvoerder, gemeenteId);
+      const klantmanagerId = opts.klantmanagerId
+        ? (await controleerKlantmanager(uitvoerder, gemeenteId, opts.klantmanagerId)).id
+        : null;
+      const wijken = await deps.gemeenten.listWijken(uitvoerder, gemeenteId);
+      const wijkVan = (pc: string | null | undefined) => {
+        const p = pc ? parsePostcode(pc) : undefined;
+        return p?.ok ? (wijken.find((w) => w.postcodes.includes(p.postcode4))?.id ?? null) : null;
+      };
+
+      const verslag: ImportRij[] = [];
+      const geldig: Array<{ rij: number; p: z.output<typeof CreateKlantInput> & { klantnummer: string } }> =
+        [];
+      const gezien = new Set<string>();
+      for (const r of rijen) {
+        const invoer = { ...(r.invoer as object), gemeenteId };
+        const res = CreateKlantInput.safeParse(invoer);
+        const nummer =
+          typeof (r.invoer as { klantnummer?: unknown })?.klantnummer === 'string'
+            ? ((r.invoer as { klantnummer: string }).klantnummer as string)
+            : null;
+        if (!res.success) {
+          verslag.push({
+            rij: r.rij,
+            klantnummer: nummer,
+            uitkomst: 'afgewezen',
+            velden: veldfoutenVan(res.error),
+          });
+          continue;
+        }
+        if (!res.data.klantnummer) {
+          verslag.push({
+            rij: r.rij,
+            klantnummer: null,
+            uitkomst: 'afgewezen',
+            velden: { klantnummer: 'Vul het klantnummer in.' },
+          });
+          continue;
+        }
+        if (gezien.has(res.data.klantnummer)) {
+          verslag.push({
+            rij: r.rij,
+            klantnummer: res.data.klantnummer,
+            uitkomst: 'afgewezen',
+            velden: { klantnummer: 'Dit klantnummer staat al eerder in het bestand.' },
+          });
+          continue;
+        }
+        gezien.add(res.data.klantnummer);
+        geldig.push({
+          rij: r.rij,
+          p: res.data as z.output<typeof CreateKlantInput> & { klantnummer: string },
+        });
+      }
+
+      return withContext(db, dbContext(uitvoerder), async (tx) => {
+        const bestaand = await repo.findKlantnummers(
+          tx,
+          dienstId,
+          gemeenteId,
+          geldig.map((g) => g.p.klantnummer),
+        );
+        const catalogi = {
+          vaardigheid: new Set((await repo.listCatalogus(tx, 'vaardigheid', dienstId)).map((c) => c.id)),
+          interesse: new Set((await repo.listCatalogus(tx, 'interesse', dienstId)).map((c) => c.id)),
+        };
+        const peil = vandaag();
+        const regulier = await drempel(tx, dienstId, gemeenteId);
+        const nieuw: typeof geldig = [];
+        for (const g of geldig) {
+          const onbekend =
+            (g.p.vaardigheidIds ?? []).some((id) => !catalogi.vaardigheid.has(id)) ||
+            (g.p.interesseIds ?? []).some((id) => !catalogi.interesse.has(id));
+          if (onbekend) {
+            verslag.push({
+              rij: g.rij,
+              klantnummer: g.p.klantnummer,
+              uitkomst: 'afgewezen',
+              velden: { vaardigheidIds: 'Kies bestaande vaardigheden en interesses.' },
+            });
+            continue;
+          }
+          const id = bestaand.get(g.p.klantnummer);
+          if (id === undefined) {
+            nieuw.push(g);
+            continue;
+          }
+          if (!opts.proefrun) {
+            const { gemeenteId: _g, klantmanagerId: _k, wijkId: _w, ...wijziging } = g.p;
+            const k = kolommenVan(wijziging);
+            const s: Sleutel = { dienstId, gemeenteId, klantId: id };
+            if (k.postcode !== undefined) {
+              const oud = await repo.findKlant(tx, dienstId, id);
+              if (!oud?.wijkHandmatig) {
+                k.wijkId = wijkVan(k.postcode);
+                k.wijkHandmatig = false;
+              }
+            }
+            await repo.updateKlant(tx, s, k);
+            await schrijfKinderen(tx, s, wijziging);
+            await herbereken(tx, dienstId, [{ gemeenteId, id, geboortedatum: g.p.geboortedatum }]);
+            await log(tx, uitvoerder, 'wijzigen', klantSubject(id), gemeenteId);
+          }
+          verslag.push({ rij: g.rij, klantnummer: g.p.klantnummer, uitkomst: 'bijgewerkt' });
+        }
+
+        if (!opts.proefrun && nieuw.length > 0) {
+          for (let i = 0; i < nieuw.length; i += 500) {
+            const blok = nieuw.slice(i, i + 500);
+            const waarden = blok.map(({ p }) => {
+              const werk = (werkRijen(p) ?? []).map(
+                (w) => ({ ...w, klantId: '' }) as WerkRij & { id: string },
+              );
+              const trajecten = (trajectRijen(p) ?? []).map(
+                (r) => ({ ...r, klantId: '' }) as ReintegratieRij & { id: string },
+              );
+              const t: KlantVoorToets = {
+                geboortedatum: p.geboortedatum,
+                werk,
+                reintegratie: trajecten,
+                ontheffingen: [],
+              };
+              return {
+                dienstId,
+                gemeenteId,
+                ...LEEG,
+                ...kolommenVan(p),
+                werkervaring: JSON.stringify(p.werkervaring ?? []),
+                achternaam: p.achternaam,
+                geboortedatum: p.geboortedatum,
+                wijkId: p.wijkId && wijken.some((w) => w.id === p.wijkId) ? p.wijkId : wijkVan(p.postcode),
+                wijkHandmatig: Boolean(p.wijkId && wijken.some((w) => w.id === p.wijkId)),
+                klantmanagerId: p.klantmanagerId ?? klantmanagerId,
+                toepasselijkheid: bepaalToepasselijkheid(t, peil, { regulierWerkUren: regulier }).uitkomst,
+                toepasselijkheidGeldigTot: volgendeWijziging(t, peil),
+              };
+            });
+            const ids = await tx
+              .insertInto('klant')
+              .values(waarden)
+              .returning(['id', 'klantnummer'])
+              .execute();
+            const idVan = new Map(ids.map((r) => [r.klantnummer as string, r.id]));
+            const sleutelVan = (p: { klantnummer: string }): Sleutel => ({
+              dienstId,
+              gemeenteId,
+              klantId: idVan.get(p.klantnummer)!,
+            });
+            const werk = blok.flatMap(({ p }) =>
+              (werkRijen(p) ?? []).map((w) => ({ ...w, ...sleutelVan(p) })),
+            );
+            if (werk.length > 0) await tx.insertInto('klantWerk').values(werk).execute();
+            const trajecten = blok.flatMap(({ p }) =>
+              (trajectRijen(p) ?? []).map((r) => ({ ...r, ...sleutelVan(p) })),
+            );
+            if (trajecten.length > 0) await tx.insertInto('klantReintegratie').values(trajecten).execute();
+            const belast = blok.flatMap(({ p }) => {
+              const b = belastbaarheidVan(p);
+              return b ? [{ ...b, ...sleutelVan(p) }] : [];
+            });
+            if (belast.length > 0) await tx.insertInto('klantBelastbaarheid').values(belast).execute();
+            const vaardig = blok.flatMap(({ p }) =>
+              [...new Set(p.vaardigheidIds ?? [])].map((vaardigheidId) => ({
+                ...sleutelVan(p),
+                vaardigheidId,
+              })),
+            );
+            if (vaardig.length > 0) await tx.insertInto('klantVaardigheid').values(vaardig).execute();
+            const interesse = blok.flatMap(({ p }) =>
+              [...new Set(p.interesseIds ?? [])].map((interesseId) => ({ ...sleutelVan(p), interesseId })),
+            );
+            if (interesse.length > 0) await tx.insertInto('klantInteresse').values(interesse).execute();
+            for (const { p } of blok)
+              await log(tx, uitvoerder, 'aanmaken', klantSubject(idVan.get(p.klantnummer)!), gemeenteId);
+          }
+        }
+        for (const g of nieuw)
+          verslag.push({ rij: g.rij, klantnummer: g.p.klantnummer, uitkomst: 'aangemaakt' });
+        return verslag.sort((a, b) => a.rij - b.rij);
+      });
+    },
+
+    /**
+     * Adds an exemption to a client found by klantnummer (demo and import of exemptions; system context or a
+     * staff member allowed to manage exemptions).
+     */
+    async createOntheffingVoorKlantnummer(
+      actor: Actor,
+      gemeenteId: string,
+      klantnummer: string,
+      invoer: unknown,
+    ): Promise<Ontheffing> {
+      const dienstId = dienstVan(actor);
+      const id = await withContext(db, dbContext(actor), async (tx) =>
+        (await repo.findKlantnummers(tx, dienstId, gemeenteId, [klantnummer])).get(klantnummer),
+      );
+      if (!id) throw notFound(GEEN_KLANT);
+      return service.createOntheffing(actor, id, invoer);
+    },
+
+    // ---- Catalogues and settings (functioneel beheerder) ------------------------------------------------------
+
+    /** Skills (vaardigheden) of the social service, inactive ones included (forms show only active ones). */
+    async listVaardigheden(actor: Actor): Promise<CatalogusItem[]> {
+      klantenPolicy.vereis(actor, 'catalogi-lezen');
+      return withContext(db, dbContext(actor), (tx) =>
+        repo.listCatalogus(tx, 'vaardigheid', dienstVan(actor)),
+      );
+    },
+    async createVaardigheid(actor: Actor, invoer: { naam: unknown }): Promise<CatalogusItem> {
+      return createCatalogus(actor, 'vaardigheid', invoer);
+    },
+    async updateVaardigheid(actor: Actor, id: string, invoer: { naam?: unknown; isActief?: unknown }) {
+      return updateCatalogus(actor, 'vaardigheid', id, invoer);
+    },
+    /** Interests (interesses) of the social service. */
+    async listInteresses(actor: Actor): Promise<CatalogusItem[]> {
+      klantenPolicy.vereis(actor, 'catalogi-lezen');
+      return withContext(db, dbContext(actor), (tx) => repo.listCatalogus(tx, 'interesse', dienstVan(actor)));
+    },
+    async createInteresse(actor: Actor, invoer: { naam: unknown }): Promise<CatalogusItem> {
+      return createCatalogus(actor, 'interesse', invoer);
+    },
+    async updateInteresse(actor: Actor, id: string, invoer: { naam?: unknown; isActief?: unknown }) {
+      return updateCatalogus(actor, 'interesse', id, invoer);
+    },
+
+    /** The local exemption grounds of a municipality. */
+    async listLokaleGronden(actor: Actor, gemeenteId: string): Promise<LokaleGrond[]> {
+      klantenPolicy.vereis(actor, 'catalogi-lezen');
+      await controleerGemeente(actor, gemeenteId);
+      return withContext(db, dbContext(actor), (tx) =>
+        repo.listLokaleGronden(tx, dienstVan(actor), gemeenteId),
+      );
+    },
+
+    async createLokaleGrond(
+      actor: Actor,
+      gemeenteId: string,
+      invoer: { code: unknown; naam: unknown; grondslag: unknown },
+    ): Promise<LokaleGrond> {
+      klantenPolicy.vereis(actor, 'catalogi-beheren');
+      await controleerGemeente(actor, gemeenteId);
+      const velden: Veldfouten = {};
+      const code = LokaleCode.safeParse(invoer.code);
+      const naam = CatalogusNaam.safeParse(invoer.naam);
+      const grondslag = Grondslag.safeParse(invoer.grondslag);
+      if (!code.success) velden.code = code.error.issues[0]!.message;
+      if (!naam.success) velden.naam = naam.error.issues[0]!.message;
+      if (!grondslag.success) velden.grondslag = grondslag.error.issues[0]!.message;
+      if (!code.success || !naam.success || !grondslag.success) throw new KlantInvoerfout(velden);
+      const dienstId = dienstVan(actor);
+      try {
+        return await withContext(db, dbContext(actor), async (tx) => {
+          const g = await repo.insertLokaleGrond(tx, dienstId, gemeenteId, {
+            code: code.data,
+            naam: naam.data,
+            grondslag: grondslag.data,
+          });
+          await log(
+            tx,
+            actor,
+            'aanmaken',
+            { type: 'lokale-ontheffingsgrond', id: g.id },
+            gemeenteId,
+            VA.beheerOrganisatie,
+          );
+          return g;
+        });
+      } catch (e) {
+        if (isUniekeSchending(e))
+          throw new KlantInvoerfout({ code: 'Deze code bestaat al in deze gemeente.' }, 'conflict');
+        throw e;
+      }
+    },
+
+    async updateLokaleGrond(
+      actor: Actor,
+      gemeenteId: string,
+      id: string,
+      invoer: { naam?: unknown; grondslag?: unknown; isActief?: unknown },
+    ): Promise<LokaleGrond> {
+      klantenPolicy.vereis(actor, 'catalogi-beheren');
+      await controleerGemeente(actor, gemeenteId);
+      if (!UUID.test(id)) throw notFound();
+      const w: { naam?: string; grondslag?: string; isActief?: boolean } = {};
+      if (invoer.naam !== undefined) w.naam = parseVeld('naam', CatalogusNaam, invoer.naam);
+      if (invoer.grondslag !== undefined) w.grondslag = parseVeld('grondslag', Grondslag, invoer.grondslag);
+      if (invoer.isActief !== undefined) w.isActief = invoer.isActief === true;
+      const dienstId = dienstVan(actor);
+      return withContext(db, dbContext(actor), async (tx) => {
+        const g = await repo.updateLokaleGrond(tx, dienstId, gemeenteId, id, w);
+        if (!g) throw notFound();
+        await log(
+          tx,
+          actor,
+          'wijzigen',
+          { type: 'lokale-ontheffingsgrond', id },
+          gemeenteId,
+          VA.beheerOrganisatie,
+        );
+        return g;
+      });
+    },
+
+    /** The municipality's settings for the client file. */
+    async findInstellingen(actor: Actor, gemeenteId: string): Promise<{ regulierWerkUren: number }> {
+      klantenPolicy.vereis(actor, 'catalogi-lezen');
+      await controleerGemeente(actor, gemeenteId);
+      return withContext(db, dbContext(actor), async (tx) => ({
+        regulierWerkUren: await drempel(tx, dienstVan(actor), gemeenteId),
+      }));
+    },
+
+    /** Sets from how many hours per week work counts as regular work; stored applicability is recomputed. */
+    async updateInstellingen(
+      actor: Actor,
+      gemeenteId: string,
+      invoer: { regulierWerkUren: unknown },
+    ): Promise<{ regulierWerkUren: number }> {
+      klantenPolicy.vereis(actor, 'catalogi-beheren');
+      await controleerGemeente(actor, gemeenteId);
+      const uren = parseVeld('regulierWerkUren', RegulierWerkUren, invoer.regulierWerkUren);
+      const dienstId = dienstVan(actor);
+      return withContext(db, dbContext(actor), async (tx) => {
+        await repo.upsertInstelling(tx, dienstId, gemeenteId, uren);
+        await repo.markeerVerouderd(tx, dienstId, gemeenteId);
+        await log(
+          tx,
+          actor,
+          'wijzigen',
+          { type: 'gemeente-instelling', id: gemeenteId },
+          gemeenteId,
+          VA.beheerOrganisatie,
+        );
+        return { regulierWerkUren: uren };
+      });
+    },
+  };
+  return service;
+}
+
+/** Column defaults for a new client: everything the input leaves out. */
+const LEEG: Omit<KlantKolommen, 'achternaam' | 'geboortedatum'> = {
+  klantnummer: null,
+  bsnVersleuteld: null,
+  bsnHash: null,
+  voornamen: null,
+  roepnaam: null,
+  voorvoegsel: null,
+  straat: null,
+  huisnummer: null,
+  postcode: null,
+  woonplaats: null,
+  wijkId: null,
+  wijkHandmatig: false,
+  telefoon: null,
+  email: null,
+  taal: null,
+  taalniveau: null,
+  opleidingsniveau: null,
+  werkervaring: [],
+  beschikbaarheid: [],
+  zorgtaken: null,
+  mobiliteit: [],
+  maxReistijdMinuten: null,
+  eigenNetwerk: null,
+  klantmanagerId: null,
+};
+
+const LokaleCode = vrijeTekst(60).refine(
+  (s) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s),
+  'Een code bestaat uit kleine letters, cijfers en streepjes, bijvoorbeeld mantelzorg.',
+);
+const Grondslag = vrijeTekst(500).refine(
+  (s) => s.trim().length > 0,
+  'Vul de grondslag in, bijvoorbeeld het artikel van de verordening.',
+);
+const RegulierWerkUren = z
+  .number({ error: 'Vul een aantal uren in.' })
+  .gt(0, 'Vul meer dan 0 uur in.')
+  .max(60, 'Hoogstens 60 uur.')
+  .refine((n) => Number.isInteger(n * 2), 'Vul hele of halve uren in.');
+
+export type KlantenService = ReturnType<typeof createKlantenService>;
