@@ -159,6 +159,15 @@ export interface LogboekKetenTable {
   hash: string;
 }
 
+export interface LogboekTussenstandTable {
+  partitie: Timestamp;
+  gemaaktOp: Timestamp;
+  /** `[dienst, gemeente, volgnummer, hash]` tuples; written as a JSON string. */
+  koppen: ColumnType<unknown, string, string>;
+  zegel: string;
+  sleutelId: string;
+}
+
 export interface LogboekTable {
   tijdstip: Timestamp;
   dienstId: string;
@@ -328,6 +337,7 @@ export interface DB {
   logboekPartitie: LogboekPartitieTable;
   logboekKeten: LogboekKetenTable;
   logboek: LogboekTable;
+  logboekTussenstand: LogboekTussenstandTable;
   gemeenteInstelling: GemeenteInstellingTable;
   vaardigheid: CatalogusTable;
   interesse: CatalogusTable;

@@ -4,6 +4,7 @@ import * as m0002 from './2026_11_27_0002_identiteit.ts';
 import * as m0003 from './2026_11_27_0003_auth.ts';
 import * as m0004 from './2026_11_27_0004_logboek.ts';
 import * as m0005 from './2026_11_27_0005_klanten.ts';
+import * as m0006 from './2026_11_27_0006_logboek_tussenstand.ts';
 
 /**
  * The static list of migrations (a file provider fails under Vitest). Forward-only: add new files at the end,
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0003_auth': m0003,
   '2026_11_27_0004_logboek': m0004,
   '2026_11_27_0005_klanten': m0005,
+  '2026_11_27_0006_logboek_tussenstand': m0006,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

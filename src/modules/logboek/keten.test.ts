@@ -147,6 +147,29 @@ describe('chain check', () => {
     expect(soorten).toEqual(verwacht);
   });
 
+  describe('with a signed checkpoint (ijkpunt)', () => {
+    const ijkpunt = { volgnummer: 4, hash: KETEN[3]!.hash };
+    const herschreven = herberekend(1, { subjectId: 'anders' });
+    const herschrevenKop = { volgnummer: 6, hash: herschreven[5]!.hash };
+    const ingekort = KETEN.slice(0, 2);
+    const ingekortKop = { volgnummer: 2, hash: KETEN[1]!.hash };
+    it.each([
+      ['an honest chain that grew after the checkpoint', KETEN, KOP, []],
+      ['a chain rewritten consistently, head included', herschreven, herschrevenKop, ['gewijzigd']],
+      ['a chain cut back before the checkpoint, head included', ingekort, ingekortKop, ['afgekapt']],
+      ['all entries and the head removed', [], undefined, ['afgekapt']],
+    ] as Array<[string, OpgeslagenRegel[], KetenKop | undefined, BevindingSoort[]]>)(
+      '%s',
+      (_naam, regels, kop, verwacht) => {
+        const soorten = [...new Set(controleerKeten(SLEUTEL, regels, kop, ijkpunt).map((b) => b.soort))];
+        expect(soorten).toEqual(verwacht);
+      },
+    );
+    it('without the checkpoint, the consistent rewrite passes (the limit of an unsigned head)', () => {
+      expect(controleerKeten(SLEUTEL, herschreven, herschrevenKop)).toEqual([]);
+    });
+  });
+
   it('points at the entry and the chain', () => {
     const [b] = controleerKeten(SLEUTEL, zonder(2), KOP);
     expect(b).toMatchObject({ soort: 'verwijderd', volgnummer: 3, partitie: '2026-11' });

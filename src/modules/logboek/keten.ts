@@ -141,6 +141,28 @@ export interface VerwijderInhoud {
   bewaartermijnMaanden: number;
 }
 
+export interface TussenstandInhoud {
+  van: Date;
+  gemaaktOp: Date;
+  koppen: readonly KetenKopMetSleutel[];
+}
+
+/** The chain heads as stored in a checkpoint: sorted `[dienst, gemeente, volgnummer, hash]` tuples. */
+export const koppenAlsTupels = (koppen: readonly KetenKopMetSleutel[]) =>
+  [...koppen].sort(kopVolgorde).map((k) => [k.dienstId, k.gemeenteId, k.volgnummer, k.hash] as const);
+
+/** The signature on a checkpoint (tussenstand) of a month that is still open. */
+export const maakTussenstandZegel = (sleutelHex: string, t: TussenstandInhoud): string =>
+  hmac(
+    sleutelHex,
+    JSON.stringify([
+      'wederkerig-logboek-tussenstand-v1',
+      t.van.toISOString(),
+      t.gemaaktOp.toISOString(),
+      koppenAlsTupels(t.koppen),
+    ]),
+  );
+
 /** The signature on the record of a dropped partition: only the maintenance job (holding the key) can make it. */
 export const maakVerwijderZegel = (sleutelHex: string, v: VerwijderInhoud): string =>
   hmac(
@@ -237,11 +259,22 @@ export class KetenControle {
   readonly bevindingen: Bevinding[] = [];
   aantal = 0;
 
+  /**
+   * @param ijkpunt the head of this chain in the last signed checkpoint (tussenstand), if any: the chain must
+   *   still contain that entry with that hash.
+   */
   constructor(
     private readonly sleutel: KetenSleutel,
+    private readonly ijkpunt?: KetenKop,
     private readonly maxBevindingen = 20,
   ) {
     this.vorigeHash = genesisHash(sleutel);
+  }
+
+  private toetsIjkpunt(n: number, hash: string): void {
+    if (this.ijkpunt && this.ijkpunt.volgnummer === n && !gelijk(hash, this.ijkpunt.hash)) {
+      this.meld('gewijzigd', `Regel ${n} verschilt van de ondertekende tussenstand.`, n);
+    }
   }
 
   private meld(soort: BevindingSoort, melding: string, volgnummer?: number): void {
@@ -289,6 +322,7 @@ export class KetenControle {
     // Among rows with the same number, the one that fits the chain is the original; the rest were inserted.
     const past =
       n === verwacht ? groep.find((r) => gelijk(regelHash(this.vorigeHash, r), r.hash)) : undefined;
+    this.toetsIjkpunt(n, (past ?? groep[0]!).hash);
     if (past) {
       for (let i = 1; i < groep.length; i++)
         this.meld('ingevoegd', `Regel ${n} komt dubbel voor (ingevoegd).`, n);
@@ -311,6 +345,13 @@ export class KetenControle {
   /** Compares the end of the chain with its head. */
   sluitAf(kop: KetenKop | undefined): Bevinding[] {
     this.verwerkGroep();
+    if (this.ijkpunt && this.laatste < this.ijkpunt.volgnummer) {
+      this.meld(
+        'afgekapt',
+        `De ondertekende tussenstand kende regel ${this.ijkpunt.volgnummer}, maar de keten eindigt bij ${this.laatste}: regels zijn verwijderd.`,
+        this.laatste + 1,
+      );
+    }
     if (!kop) {
       if (this.aantal > 0)
         this.meld(
@@ -349,8 +390,9 @@ export function controleerKeten(
   sleutel: KetenSleutel,
   regels: readonly OpgeslagenRegel[],
   kop: KetenKop | undefined,
+  ijkpunt?: KetenKop,
 ): Bevinding[] {
-  const controle = new KetenControle(sleutel);
+  const controle = new KetenControle(sleutel, ijkpunt);
   for (const r of [...regels].sort((a, b) => a.volgnummer - b.volgnummer)) controle.voegToe(r);
   return controle.sluitAf(kop);
 }

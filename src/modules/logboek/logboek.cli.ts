@@ -1,5 +1,11 @@
 import type { Database } from '../../db/database.ts';
-import { formatOnderhoud, leesBewaartermijn, voerOnderhoudUit, zetBewaartermijn } from './onderhoud.ts';
+import {
+  formatOnderhoud,
+  leesBewaartermijn,
+  vervangSleutel,
+  voerOnderhoudUit,
+  zetBewaartermijn,
+} from './onderhoud.ts';
 import { metTrace } from './trace.ts';
 import { formatVerificatie, verifieerLogboek } from './verificatie.ts';
 
@@ -8,7 +14,8 @@ export const LOGBOEK_USAGE = `Gebruik: wederkerig logboek <opdracht>
   verify                 controleer het hele logboek (zegels, ketens, partities); exitcode 0 = in orde
   onderhoud              maak partities aan, verzegel afgesloten maanden, verwijder verlopen maanden
   bewaartermijn          toon de bewaartermijn van het logboek
-  bewaartermijn <N|uit>  stel de bewaartermijn in op N maanden, of zet hem uit (niets wordt verwijderd)`;
+  bewaartermijn <N|uit>  stel de bewaartermijn in op N maanden, of zet hem uit (niets wordt verwijderd)
+  sleutel-vervangen      onderteken alles opnieuw met LOGBOEK_SIGNING_KEY; de oude sleutel komt via stdin`;
 
 type Out = (line: string) => void;
 
@@ -18,7 +25,12 @@ type Out = (line: string) => void;
  */
 export async function logboekCommand(
   args: readonly string[],
-  deps: { owner: Database; sleutel: string | undefined },
+  deps: {
+    owner: Database;
+    sleutel: string | undefined;
+    /** Reads standard input (the old key for `sleutel-vervangen`). */
+    leesInvoer?: () => Promise<string>;
+  },
   out: Out,
   err: Out,
 ): Promise<number> {
@@ -67,8 +79,31 @@ export async function logboekCommand(
       );
       return 0;
     }
+    case 'sleutel-vervangen': {
+      const oud = (await (deps.leesInvoer ?? leesStdin)()).trim();
+      if (!/^[0-9a-f]{64}$/i.test(oud) || !deps.sleutel) {
+        err('Geef de oude sleutel (64 hexadecimale tekens) via stdin en de nieuwe in LOGBOEK_SIGNING_KEY.');
+        return 1;
+      }
+      if (oud.toLowerCase() === deps.sleutel.toLowerCase()) {
+        err('De oude en de nieuwe sleutel zijn gelijk.');
+        return 1;
+      }
+      const nieuw = deps.sleutel;
+      const r = await metTrace(traceId, () =>
+        vervangSleutel(deps.owner, { oudeSleutel: oud, nieuweSleutel: nieuw }),
+      );
+      for (const line of r.regels) (r.ok ? out : err)(line);
+      return r.ok ? 0 : 1;
+    }
     default:
       (opdracht === undefined || opdracht === 'help' ? out : err)(LOGBOEK_USAGE);
       return opdracht === 'help' ? 0 : 1;
   }
+}
+
+async function leesStdin(): Promise<string> {
+  const delen: Buffer[] = [];
+  for await (const deel of process.stdin) delen.push(deel as Buffer);
+  return Buffer.concat(delen).toString('utf8');
 }

@@ -330,6 +330,56 @@ describe('tamper evidence', () => {
     expect(soorten(v)).toEqual(['afgekapt']);
   });
 
+  describe('in the open month, with signed checkpoints (tussenstanden)', () => {
+    it('detects a consistent rewrite of entries before the checkpoint, head included', async () => {
+      const env = await eerlijkLogboek();
+      await alsAanvaller(env.db, async (tx) => {
+        const rijen = await tx
+          .selectFrom('logboek')
+          .selectAll()
+          .where('gemeenteId', '=', env.gemeenteA)
+          .orderBy('volgnummer')
+          .execute();
+        // Rewrite entry 3 and recompute every later hash and the head, as an attacker who knows the scheme would.
+        let vorige = rijen[1]!.hash;
+        for (const r of rijen.slice(2)) {
+          const { hash: _oud, ...data } = r;
+          const nieuw = {
+            ...data,
+            subjectId: r.volgnummer === 3 ? randomUUID() : r.subjectId,
+            actie: 'lezen' as const,
+          };
+          vorige = regelHash(vorige, nieuw);
+          await tx
+            .updateTable('logboek')
+            .set({ subjectId: nieuw.subjectId, hash: vorige })
+            .where('gemeenteId', '=', env.gemeenteA)
+            .where('volgnummer', '=', r.volgnummer)
+            .execute();
+        }
+        await tx
+          .updateTable('logboekKeten')
+          .set({ hash: vorige })
+          .where('gemeenteId', '=', env.gemeenteA)
+          .execute();
+      });
+      const v = await verifieer(env.db.owner);
+      expect(soorten(v)).toEqual(['gewijzigd']);
+      expect(v.bevindingen[0]?.melding).toContain('tussenstand');
+    });
+
+    it('detects a missing checkpoint of a month that began more than two days ago', async () => {
+      const env = await maakOmgeving();
+      await env.schrijf(env.klantmanager(env.gemeenteA));
+      const nu = new Date(maandBegin(new Date()).getTime() + 3 * 24 * 3600 * 1000);
+      const verslag = await onderhoud(env.db.owner, nu);
+      expect(verslag.tussenstanden).toContain(nu.toISOString().slice(0, 7));
+      expect((await verifieer(env.db.owner, nu)).bevindingen).toEqual([]);
+      await alsAanvaller(env.db, (tx) => tx.deleteFrom('logboekTussenstand').execute());
+      expect(soorten(await verifieer(env.db.owner, nu))).toEqual(['niet-verzegeld']);
+    });
+  });
+
   describe('in a sealed partition', () => {
     /** Two months later: this month is closed and sealed by the maintenance job. */
     const later = () => plusMaanden(maandBegin(new Date()), 2);

@@ -223,6 +223,43 @@ export const beheerRepository = {
     await tx.updateTable('logboekPartitie').set(z).where('van', '=', van).execute();
   },
 
+  /** The signed checkpoint of an open month, if any. */
+  async tussenstand(
+    tx: Tx,
+    partitie: Date,
+  ): Promise<{ gemaaktOp: Date; koppen: unknown; zegel: string; sleutelId: string } | undefined> {
+    return tx
+      .selectFrom('logboekTussenstand')
+      .select(['gemaaktOp', 'koppen', 'zegel', 'sleutelId'])
+      .where('partitie', '=', partitie)
+      .executeTakeFirst();
+  },
+
+  async zetTussenstand(
+    tx: Tx,
+    partitie: Date,
+    t: { gemaaktOp: Date; koppen: string; zegel: string; sleutelId: string },
+  ): Promise<void> {
+    await tx
+      .insertInto('logboekTussenstand')
+      .values({ partitie, ...t })
+      .onConflict((oc) => oc.column('partitie').doUpdateSet(t))
+      .execute();
+  },
+
+  async verwijderTussenstand(tx: Tx, partitie: Date): Promise<void> {
+    await tx.deleteFrom('logboekTussenstand').where('partitie', '=', partitie).execute();
+  },
+
+  /** New signatures for a partition record (key rotation). */
+  async hersigneer(
+    tx: Tx,
+    van: Date,
+    z: { zegel: string; verwijderZegel: string | null; sleutelId: string },
+  ): Promise<void> {
+    await tx.updateTable('logboekPartitie').set(z).where('van', '=', van).execute();
+  },
+
   /** Drops a partition's table and chain heads; its record stays as a signed tombstone. */
   async verwijderPartitie(
     tx: Tx,

@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
-import { type DbContext, withContext } from '../../db/context.ts';
+import { type DbContext, setContext, withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import {
+  koppenAlsTupels,
   maakAnkerZegel,
+  maakTussenstandZegel,
   maakVerwijderZegel,
   maakZegel,
   maandBegin,
@@ -13,7 +15,13 @@ import {
   sleutelId,
 } from './keten.ts';
 import { beheerRepository as repo } from './logboek.repository.ts';
-import { controleerPartitie, ONDERHOUD_SLOT } from './verificatie.ts';
+import {
+  controleerPartitie,
+  formatVerificatie,
+  leesTussenstand,
+  ONDERHOUD_SLOT,
+  verifieerInTransactie,
+} from './verificatie.ts';
 
 /** How many months of partitions exist ahead of the current one. */
 export const VOORUIT_MAANDEN = 3;
@@ -31,6 +39,8 @@ export interface OnderhoudOpties {
 export interface OnderhoudVerslag {
   aangemaakt: string[];
   verzegeld: string[];
+  /** Open months whose chain heads were signed as a checkpoint. */
+  tussenstanden: string[];
   verwijderd: string[];
   ankerGezet: boolean;
   /** Problems that stopped a step (Dutch); the job reports them as a failure. */
@@ -60,6 +70,7 @@ async function stappen(db: Database, opts: OnderhoudOpties): Promise<OnderhoudVe
   const verslag: OnderhoudVerslag = {
     aangemaakt: [],
     verzegeld: [],
+    tussenstanden: [],
     verwijderd: [],
     ankerGezet: false,
     problemen: [],
@@ -115,7 +126,11 @@ async function stappen(db: Database, opts: OnderhoudOpties): Promise<OnderhoudVe
       vorigeZegel = await withContext(db, CTX, async (tx) => {
         await repo.sluitPartitie(tx, p.naam);
         const koppen = await repo.koppen(tx, p.van);
-        const controle = await controleerPartitie(tx, p, koppen);
+        const tussenstand = await leesTussenstand(tx, p.van, key);
+        if (tussenstand && !tussenstand.geldig) {
+          throw new OnderhoudFout(`${maandLabel(p.van)} niet verzegeld: de tussenstand is ongeldig.`);
+        }
+        const controle = await controleerPartitie(tx, p, koppen, tussenstand?.koppen ?? []);
         if (controle.bevindingen.length > 0) {
           throw new OnderhoudFout(
             `${maandLabel(p.van)} niet verzegeld: ${controle.bevindingen.length} bevinding(en), ` +
@@ -134,6 +149,8 @@ async function stappen(db: Database, opts: OnderhoudOpties): Promise<OnderhoudVe
           aantalRegels: controle.regels,
           verzegeldOp: nu,
         });
+        // The seal covers the whole month now; the checkpoint has done its work.
+        await repo.verwijderTussenstand(tx, p.van);
         return zegel;
       });
       verslag.verzegeld.push(maandLabel(p.van));
@@ -144,7 +161,45 @@ async function stappen(db: Database, opts: OnderhoudOpties): Promise<OnderhoudVe
     }
   }
 
-  // 4. Retention: drop whole months older than the log's retention, oldest first, sealed ones only.
+  // 4. Checkpoints of the months still open (one consistent snapshot each), so that rewriting recent entries
+  // together with their chain heads is detected too.
+  for (const p of await withContext(db, CTX, (tx) => repo.partities(tx))) {
+    if (p.zegel || p.verwijderdOp || p.van > nu) continue;
+    try {
+      await db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (tx) => {
+          await setContext(tx, CTX);
+          const koppen = await repo.koppen(tx, p.van);
+          const vorige = await leesTussenstand(tx, p.van, key);
+          if (vorige && !vorige.geldig) {
+            throw new OnderhoudFout(
+              `Tussenstand van ${maandLabel(p.van)} niet vernieuwd: de vorige is ongeldig.`,
+            );
+          }
+          const controle = await controleerPartitie(tx, p, koppen, vorige?.koppen ?? []);
+          if (controle.bevindingen.length > 0) {
+            throw new OnderhoudFout(
+              `Tussenstand van ${maandLabel(p.van)} niet ondertekend: ${controle.bevindingen[0]!.melding} ` +
+                'Draai `wederkerig logboek verify`.',
+            );
+          }
+          await repo.zetTussenstand(tx, p.van, {
+            gemaaktOp: nu,
+            koppen: JSON.stringify(koppenAlsTupels(koppen)),
+            zegel: maakTussenstandZegel(key, { van: p.van, gemaaktOp: nu, koppen }),
+            sleutelId: sleutelId(key),
+          });
+        });
+      verslag.tussenstanden.push(maandLabel(p.van));
+    } catch (e) {
+      if (!(e instanceof OnderhoudFout)) throw e;
+      verslag.problemen.push(e.message);
+    }
+  }
+
+  // 5. Retention: drop whole months older than the log's retention, oldest first, sealed ones only.
   const bewaartermijn = inst.bewaartermijnMaanden;
   if (bewaartermijn !== null) {
     const nuPartities = await withContext(db, CTX, (tx) => repo.partities(tx));
@@ -197,8 +252,110 @@ export function formatOnderhoud(v: OnderhoudVerslag): string[] {
   return [
     `Partities aangemaakt: ${lijst(v.aangemaakt)}`,
     `Verzegeld: ${lijst(v.verzegeld)}`,
+    `Tussenstand ondertekend: ${lijst(v.tussenstanden)}`,
     `Verwijderd na de bewaartermijn: ${lijst(v.verwijderd)}`,
     ...(v.ankerGezet ? ['Anker van het logboek gezet.'] : []),
     ...v.problemen.map((p) => `Probleem: ${p}`),
   ];
+}
+
+export interface SleutelWissel {
+  ok: boolean;
+  /** Dutch lines for the CLI. */
+  regels: string[];
+}
+
+/**
+ * Replaces LOGBOEK_SIGNING_KEY: verifies the whole log with the old key, re-signs the anchor, every seal (in
+ * order, each including the new previous seal) and every tombstone with the new key, and verifies again with the
+ * new key, all in one transaction under the maintenance lock. A dropped partition keeps its old seal value: the
+ * new tombstone signature vouches for it. Refuses when the log does not verify with the old key.
+ */
+export async function vervangSleutel(
+  owner: Database,
+  opts: { oudeSleutel: string; nieuweSleutel: string; nu?: Date },
+): Promise<SleutelWissel> {
+  return owner.connection().execute(async (conn) => {
+    await sql`SELECT pg_advisory_lock(${ONDERHOUD_SLOT})`.execute(conn);
+    try {
+      return await conn
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (tx) => {
+          await setContext(tx, { kind: 'systeem', reden: 'cli:logboek-sleutel-vervangen' });
+          const voor = await verifieerInTransactie(tx, {
+            sleutel: opts.oudeSleutel,
+            ...(opts.nu ? { nu: opts.nu } : {}),
+          });
+          if (!voor.ok) {
+            return {
+              ok: false,
+              regels: [
+                'Het logboek klopt niet met de oude sleutel; er is niets veranderd.',
+                ...formatVerificatie(voor),
+              ],
+            };
+          }
+          const key = opts.nieuweSleutel;
+          const inst = await repo.instelling(tx);
+          if (inst.eerstePartitie)
+            await repo.zetAnker(
+              tx,
+              inst.eerstePartitie,
+              maakAnkerZegel(key, inst.eerstePartitie),
+              sleutelId(key),
+            );
+          let vorigeZegel: string | null = null;
+          let aantal = 0;
+          for (const p of await repo.partities(tx)) {
+            if (p.verwijderdOp && p.zegel && p.bewaartermijnMaanden !== null) {
+              const verwijderZegel = maakVerwijderZegel(key, {
+                van: p.van,
+                tot: p.tot,
+                zegel: p.zegel,
+                verwijderdOp: p.verwijderdOp,
+                bewaartermijnMaanden: p.bewaartermijnMaanden,
+              });
+              await repo.hersigneer(tx, p.van, { zegel: p.zegel, verwijderZegel, sleutelId: sleutelId(key) });
+              vorigeZegel = p.zegel;
+            } else if (p.zegel) {
+              const isEerste = inst.eerstePartitie?.getTime() === p.van.getTime();
+              const koppen = await repo.koppen(tx, p.van);
+              const zegel = maakZegel(key, {
+                van: p.van,
+                tot: p.tot,
+                vorigeZegel: isEerste ? null : vorigeZegel,
+                koppen,
+              });
+              await repo.hersigneer(tx, p.van, { zegel, verwijderZegel: null, sleutelId: sleutelId(key) });
+              vorigeZegel = zegel;
+            } else {
+              vorigeZegel = null;
+              const t = await leesTussenstand(tx, p.van, opts.oudeSleutel);
+              if (t?.geldig) {
+                await repo.zetTussenstand(tx, p.van, {
+                  gemaaktOp: t.gemaaktOp,
+                  koppen: JSON.stringify(koppenAlsTupels(t.koppen)),
+                  zegel: maakTussenstandZegel(key, { van: p.van, gemaaktOp: t.gemaaktOp, koppen: t.koppen }),
+                  sleutelId: sleutelId(key),
+                });
+              }
+              continue;
+            }
+            aantal += 1;
+          }
+          const na = await verifieerInTransactie(tx, { sleutel: key, nu: voor.nu });
+          if (!na.ok) throw new Error(`Re-signing did not verify: ${formatVerificatie(na).join(' ')}`);
+          return {
+            ok: true,
+            regels: [
+              `Sleutel vervangen (${sleutelId(opts.oudeSleutel)} → ${sleutelId(key)}): anker en ${aantal} partitie(s) opnieuw ondertekend.`,
+              'Zet nu LOGBOEK_SIGNING_KEY op de nieuwe sleutel voor alle instanties en vernietig de oude.',
+            ],
+          };
+        });
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${ONDERHOUD_SLOT})`.execute(conn);
+    }
+  });
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { setContext, type Tx } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import {
@@ -7,6 +8,7 @@ import {
   KetenControle,
   type KetenKopMetSleutel,
   maakAnkerZegel,
+  maakTussenstandZegel,
   maakVerwijderZegel,
   maakZegel,
   maandLabel,
@@ -33,17 +35,19 @@ export async function controleerPartitie(
   tx: Tx,
   p: Pick<PartitieRij, 'van' | 'tot'>,
   koppen: readonly KetenKopMetSleutel[],
+  ijkpunten: readonly KetenKopMetSleutel[] = [],
 ): Promise<{ bevindingen: Bevinding[]; regels: number; ketens: number }> {
   const ketens = await repo.ketens(tx, p.van, p.tot);
   const kopPer = new Map(koppen.map((k) => [sleutelVan(k.dienstId, k.gemeenteId), k]));
+  const ijkpuntPer = new Map(ijkpunten.map((k) => [sleutelVan(k.dienstId, k.gemeenteId), k]));
   const overzichtPer = new Map(ketens.map((k) => [sleutelVan(k.dienstId, k.gemeenteId), k]));
   const alle = new Map<string, { dienstId: string; gemeenteId: string | null }>();
-  for (const k of [...koppen, ...ketens]) alle.set(sleutelVan(k.dienstId, k.gemeenteId), k);
+  for (const k of [...koppen, ...ketens, ...ijkpunten]) alle.set(sleutelVan(k.dienstId, k.gemeenteId), k);
 
   const bevindingen: Bevinding[] = [];
   let regels = 0;
   for (const [sleutel, keten] of [...alle.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const controle = new KetenControle({ partitie: p.van, ...keten });
+    const controle = new KetenControle({ partitie: p.van, ...keten }, ijkpuntPer.get(sleutel));
     const overzicht = overzichtPer.get(sleutel);
     if (overzicht) {
       for (let vanaf = overzicht.min; vanaf <= overzicht.max; vanaf += VENSTER) {
@@ -55,6 +59,35 @@ export async function controleerPartitie(
     bevindingen.push(...controle.sluitAf(kopPer.get(sleutel)));
   }
   return { bevindingen, regels, ketens: alle.size };
+}
+
+const Tupels = z.array(z.tuple([z.string(), z.string().nullable(), z.number().int().min(0), z.string()]));
+
+export interface Tussenstand {
+  gemaaktOp: Date;
+  koppen: KetenKopMetSleutel[];
+  /** The signature matches this key and content. */
+  geldig: boolean;
+  sleutelId: string;
+}
+
+/** The checkpoint (tussenstand) of an open month, with its signature checked. */
+export async function leesTussenstand(tx: Tx, van: Date, sleutel: string): Promise<Tussenstand | undefined> {
+  const rij = await repo.tussenstand(tx, van);
+  if (!rij) return undefined;
+  const parsed = Tupels.safeParse(rij.koppen);
+  const koppen = parsed.success
+    ? parsed.data.map(([dienstId, gemeenteId, volgnummer, hash]) => ({
+        dienstId,
+        gemeenteId,
+        volgnummer,
+        hash,
+      }))
+    : [];
+  const geldig =
+    parsed.success &&
+    gelijk(maakTussenstandZegel(sleutel, { van, gemaaktOp: rij.gemaaktOp, koppen }), rij.zegel);
+  return { gemaaktOp: rij.gemaaktOp, koppen, geldig, sleutelId: rij.sleutelId };
 }
 
 export type PartitieStatus = 'verwijderd' | 'verzegeld' | 'open' | 'toekomst';
@@ -89,7 +122,7 @@ export async function verifieerLogboek(owner: Database, opts: VerifieerOpties): 
         .execute(async (tx) => {
           await sql`SET TRANSACTION READ ONLY`.execute(tx);
           await setContext(tx, { kind: 'systeem', reden: 'cli:logboek-verify' });
-          return verifieer(tx, opts);
+          return verifieerInTransactie(tx, opts);
         });
     } finally {
       await sql`SELECT pg_advisory_unlock(${ONDERHOUD_SLOT})`.execute(conn);
@@ -97,7 +130,8 @@ export async function verifieerLogboek(owner: Database, opts: VerifieerOpties): 
   });
 }
 
-async function verifieer(tx: Tx, opts: VerifieerOpties): Promise<Verificatie> {
+/** The verification inside an open transaction (system context set by the caller). */
+export async function verifieerInTransactie(tx: Tx, opts: VerifieerOpties): Promise<Verificatie> {
   const nu = opts.nu ?? (await repo.nu(tx));
   const key = opts.sleutel;
   const bevindingen: Bevinding[] = [];
@@ -245,7 +279,30 @@ async function verifieer(tx: Tx, opts: VerifieerOpties): Promise<Verificatie> {
         melding: `Partitie ${maand} is afgesloten maar niet verzegeld. Draai \`wederkerig logboek onderhoud\`.`,
       });
     }
-    const c = await controleerPartitie(tx, p, koppen);
+    let ijkpunten: KetenKopMetSleutel[] = [];
+    if (!p.zegel && p.van <= nu) {
+      const t = await leesTussenstand(tx, p.van, key);
+      if (t && !t.geldig) {
+        meld({
+          soort: 'zegel',
+          partitie: maand,
+          melding:
+            t.sleutelId !== sleutelId(key)
+              ? `De tussenstand van ${maand} is gemaakt met een andere sleutel (${t.sleutelId}).`
+              : `De ondertekende tussenstand van ${maand} is gewijzigd.`,
+        });
+      }
+      if (t?.geldig) ijkpunten = t.koppen;
+      const recent = t?.geldig === true && t.gemaaktOp.getTime() + VERZEGEL_UITERLIJK_MS > nu.getTime();
+      if (!recent && p.van.getTime() + VERZEGEL_UITERLIJK_MS <= nu.getTime()) {
+        meld({
+          soort: 'niet-verzegeld',
+          partitie: maand,
+          melding: `Van ${maand} is er geen ondertekende tussenstand van de laatste 48 uur. Draai \`wederkerig logboek onderhoud\`.`,
+        });
+      }
+    }
+    const c = await controleerPartitie(tx, p, koppen, ijkpunten);
     bevindingen.push(...c.bevindingen);
     totaal += c.regels;
     overzicht.push({ maand, status, regels: c.regels, ketens: c.ketens });
