@@ -9,6 +9,7 @@ import { type Jobs, startJobs } from './jobs/index.ts';
 import { createAuthService, runTokenCli, systeemActor, TOKEN_USAGE } from './modules/auth/index.ts';
 import { BEHEER_USAGE, createBeheerService, runBeheerCli } from './modules/beheer/index.ts';
 import { createGemeentenService } from './modules/gemeenten/index.ts';
+import { parseBsnSleutels } from './modules/klanten/index.ts';
 import {
   createLogboekService,
   formatOnderhoud,
@@ -127,7 +128,10 @@ export async function runCli(
 
 async function seedDemo(rt: Runtime) {
   const actor = systeemActor('cli:demo');
-  return loadDemo(createDemoServices(rt.pools.app), actor);
+  const { bsnEncryptionKeys, bsnHashKey } = rt.config;
+  const bsnSleutels =
+    bsnEncryptionKeys && bsnHashKey ? parseBsnSleutels(bsnEncryptionKeys, bsnHashKey) : undefined;
+  return loadDemo(createDemoServices(rt.pools.app, bsnSleutels ? { bsnSleutels } : {}), actor);
 }
 
 /**

@@ -3,7 +3,14 @@ import type { Database } from '../db/database.ts';
 import { type Actor, hashWachtwoord } from '../modules/auth/index.ts';
 import { type BeheerService, createBeheerService } from '../modules/beheer/index.ts';
 import { createGemeentenService, type GemeentenService } from '../modules/gemeenten/index.ts';
+import {
+  type BsnSleutels,
+  createKlantenService,
+  type KlantenService,
+  medewerkersUitBeheer,
+} from '../modules/klanten/index.ts';
 import { createLogboekService, type LogboekService } from '../modules/logboek/index.ts';
+import { laadDemoKlanten } from './demo-klanten.ts';
 
 export const DEMO_DIENST = 'Sociale Dienst De Kempen (demo)';
 
@@ -100,12 +107,28 @@ export interface DemoServices {
   gemeenten: GemeentenService;
   beheer: BeheerService;
   logboek: LogboekService;
+  klanten: KlantenService;
+  /** Demo clients get a (fictional) BSN only when the app's BSN keys are known. */
+  metBsn: boolean;
 }
 
 /** The services the demo loader uses, over the application role's pool. */
-export function createDemoServices(db: Database): DemoServices {
+export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleutels } = {}): DemoServices {
   const gemeenten = createGemeentenService(db);
-  return { gemeenten, beheer: createBeheerService(db, { gemeenten }), logboek: createLogboekService(db) };
+  const beheer = createBeheerService(db, { gemeenten });
+  const klanten = createKlantenService({
+    db,
+    bsnSleutels: opts.bsnSleutels,
+    gemeenten,
+    medewerkers: medewerkersUitBeheer(beheer),
+  });
+  return {
+    gemeenten,
+    beheer,
+    logboek: createLogboekService(db),
+    klanten,
+    metBsn: opts.bsnSleutels !== undefined,
+  };
 }
 
 export interface DemoResult {
@@ -116,6 +139,8 @@ export interface DemoResult {
   teams: Record<string, string>;
   /** User ids by e-mail address. */
   gebruikers: Record<string, string>;
+  /** Number of demo clients per municipality name. */
+  klanten: Record<string, number>;
 }
 
 /**
@@ -167,5 +192,17 @@ export async function loadDemo(services: DemoServices, actor: Actor): Promise<De
     });
     gebruikers[a.email] = gebruiker.id;
   }
-  return { dienstId, gemeenten, teams, gebruikers };
+  const klanten = await laadDemoKlanten(
+    services.klanten,
+    binnenDienst,
+    DEMO_GEMEENTEN.map((g) => ({
+      id: gemeenten[g.naam]!,
+      naam: g.naam,
+      code: g.code,
+      postcodes: g.wijken.flatMap((w) => w.postcodes),
+      klantmanagerId: gebruikers[`klantmanager.${g.naam.toLowerCase()}@demo.wederkerig.nl`],
+    })),
+    { metBsn: services.metBsn },
+  );
+  return { dienstId, gemeenten, teams, gebruikers, klanten };
 }

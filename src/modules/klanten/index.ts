@@ -49,7 +49,7 @@
  * stale (lists also do this for their own municipalities before filtering).
  */
 export { aowDatum, formatAowLeeftijd } from './aow.ts';
-export { isGeldigBsn, maskeerBsn, normaliseerBsn, parseBsnSleutels } from './bsn.ts';
+export { type BsnSleutels, isGeldigBsn, maskeerBsn, normaliseerBsn, parseBsnSleutels } from './bsn.ts';
 export { formatDatumNl, type IsoDatum, vandaag } from './datum.ts';
 export {
   BEPERKING_NAMEN,

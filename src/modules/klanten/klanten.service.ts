@@ -116,7 +116,7 @@ export interface ImportRij {
   /** Row number in the source (1-based, as the user sees it). */
   rij: number;
   klantnummer: string | null;
-  uitkomst: 'aangemaakt' | 'bijgewerkt' | 'afgewezen';
+  uitkomst: 'aangemaakt' | 'bijgewerkt' | 'overgeslagen' | 'afgewezen';
   velden?: Veldfouten;
 }
 
@@ -1086,7 +1086,7 @@ export function createKlantenService(deps: KlantenDeps) {
       actor: Actor,
       gemeenteId: string,
       rijen: ReadonlyArray<{ rij: number; invoer: unknown }>,
-      opts: { proefrun?: boolean; klantmanagerId?: string | null } = {},
+      opts: { proefrun?: boolean; klantmanagerId?: string | null; alleenNieuw?: boolean } = {},
     ): Promise<ImportRij[]> {
       const dienstId = dienstVan(actor);
       if (actor.kind === 'gebruiker') {
@@ -1101,18 +1101,27 @@ export function createKlantenService(deps: KlantenDeps) {
         ? (await controleerKlantmanager(uitvoerder, gemeenteId, opts.klantmanagerId)).id
         : null;
       const wijken = await deps.gemeenten.listWijken(uitvoerder, gemeenteId);
+      const toewijsbaar = new Set(
+        (await deps.medewerkers(dienstId))
+          .filter(
+            (m) =>
+              m.isActief &&
+              ['klantmanager', 'teamleider'].includes(m.rol) &&
+              m.gemeenteIds.includes(gemeenteId),
+          )
+          .map((m) => m.id),
+      );
       const wijkVan = (pc: string | null | undefined) => {
         const p = pc ? parsePostcode(pc) : undefined;
         return p?.ok ? (wijken.find((w) => w.postcodes.includes(p.postcode4))?.id ?? null) : null;
       };
 
       const verslag: ImportRij[] = [];
-      const geldig: Array<{ rij: number; p: z.output<typeof CreateKlantInput> & { klantnummer: string } }> =
-        [];
+      const geldig: Array<{ rij: number; p: z.output<typeof ImportInvoer> & { klantnummer: string } }> = [];
       const gezien = new Set<string>();
       for (const r of rijen) {
         const invoer = { ...(r.invoer as object), gemeenteId };
-        const res = CreateKlantInput.safeParse(invoer);
+        const res = ImportInvoer.safeParse(invoer);
         const nummer =
           typeof (r.invoer as { klantnummer?: unknown })?.klantnummer === 'string'
             ? ((r.invoer as { klantnummer: string }).klantnummer as string)
@@ -1147,7 +1156,7 @@ export function createKlantenService(deps: KlantenDeps) {
         gezien.add(res.data.klantnummer);
         geldig.push({
           rij: r.rij,
-          p: res.data as z.output<typeof CreateKlantInput> & { klantnummer: string },
+          p: res.data as z.output<typeof ImportInvoer> & { klantnummer: string },
         });
       }
 
@@ -1164,6 +1173,11 @@ export function createKlantenService(deps: KlantenDeps) {
         };
         const peil = vandaag();
         const regulier = await drempel(tx, dienstId, gemeenteId);
+        const gronden = new Map(
+          (await repo.listLokaleGronden(tx, dienstId, gemeenteId))
+            .filter((g) => g.isActief)
+            .map((g) => [g.id, g]),
+        );
         const nieuw: typeof geldig = [];
         for (const g of geldig) {
           const onbekend =
@@ -1178,13 +1192,35 @@ export function createKlantenService(deps: KlantenDeps) {
             });
             continue;
           }
+          if (g.p.klantmanagerId && !toewijsbaar.has(g.p.klantmanagerId)) {
+            verslag.push({
+              rij: g.rij,
+              klantnummer: g.p.klantnummer,
+              uitkomst: 'afgewezen',
+              velden: { klantmanagerId: 'Deze klantmanager werkt niet (meer) voor deze gemeente.' },
+            });
+            continue;
+          }
+          if ((g.p.ontheffingen ?? []).some((o) => o.lokaleGrondId && !gronden.has(o.lokaleGrondId))) {
+            verslag.push({
+              rij: g.rij,
+              klantnummer: g.p.klantnummer,
+              uitkomst: 'afgewezen',
+              velden: { ontheffingen: 'Kies een lokale ontheffingsgrond van deze gemeente.' },
+            });
+            continue;
+          }
           const id = bestaand.get(g.p.klantnummer);
           if (id === undefined) {
             nieuw.push(g);
             continue;
           }
+          if (opts.alleenNieuw) {
+            verslag.push({ rij: g.rij, klantnummer: g.p.klantnummer, uitkomst: 'overgeslagen' });
+            continue;
+          }
           if (!opts.proefrun) {
-            const { gemeenteId: _g, klantmanagerId: _k, wijkId: _w, ...wijziging } = g.p;
+            const { gemeenteId: _g, klantmanagerId: _k, wijkId: _w, ontheffingen: _o, ...wijziging } = g.p;
             const k = kolommenVan(wijziging);
             const s: Sleutel = { dienstId, gemeenteId, klantId: id };
             if (k.postcode !== undefined) {
@@ -1216,7 +1252,15 @@ export function createKlantenService(deps: KlantenDeps) {
                 geboortedatum: p.geboortedatum,
                 werk,
                 reintegratie: trajecten,
-                ontheffingen: [],
+                ontheffingen: (p.ontheffingen ?? []).map((o) => {
+                  const grond = o.lokaleGrondId ? gronden.get(o.lokaleGrondId) : undefined;
+                  return {
+                    ...o,
+                    lokaleGrond: grond
+                      ? { code: grond.code, naam: grond.naam, grondslag: grond.grondslag }
+                      : null,
+                  };
+                }),
               };
               return {
                 dienstId,
@@ -1268,6 +1312,22 @@ export function createKlantenService(deps: KlantenDeps) {
               [...new Set(p.interesseIds ?? [])].map((interesseId) => ({ ...sleutelVan(p), interesseId })),
             );
             if (interesse.length > 0) await tx.insertInto('klantInteresse').values(interesse).execute();
+            const ontheffingen = blok.flatMap(({ p }) =>
+              (p.ontheffingen ?? []).map((o) => ({
+                ...sleutelVan(p),
+                type: o.type,
+                lokaleGrondId: o.lokaleGrondId ?? null,
+                reden: o.reden ?? null,
+                begindatum: o.begindatum,
+                einddatum: o.einddatum ?? null,
+                herbeoordelingsdatum: o.herbeoordelingsdatum ?? null,
+                geboortedatumKind: o.geboortedatumKind ?? null,
+                eerderGebruikt: o.eerderGebruikt ?? false,
+                eerdereGemeente: o.eerdereGemeente ?? null,
+              })),
+            );
+            if (ontheffingen.length > 0)
+              await tx.insertInto('klantOntheffing').values(ontheffingen).execute();
             for (const { p } of blok)
               await log(tx, uitvoerder, 'aanmaken', klantSubject(idVan.get(p.klantnummer)!), gemeenteId);
           }
@@ -1437,6 +1497,9 @@ export function createKlantenService(deps: KlantenDeps) {
   };
   return service;
 }
+
+/** An import row: a new client's input, optionally with exemptions (added for new clients only). */
+const ImportInvoer = CreateKlantInput.extend({ ontheffingen: z.array(OntheffingInput).max(10).optional() });
 
 /** Column defaults for a new client: everything the input leaves out. */
 const LEEG: Omit<KlantKolommen, 'achternaam' | 'geboortedatum'> = {

@@ -25,7 +25,7 @@ const klant = (over: Partial<KlantVoorToets> = {}): KlantVoorToets => ({
 const dringend = (
   begindatum: string,
   einddatum: string | null,
-  reden = 'Zorg voor een ziek familielid',
+  reden = 'Zorg voor een ziek familielid.',
 ): OntheffingVoorToets => ({
   type: 'dringende-redenen',
   begindatum,
@@ -420,7 +420,10 @@ describe('bepaalToepasselijkheid', () => {
     const u = bepaalToepasselijkheid(g.klant, g.peildatum ?? PEIL, { regulierWerkUren: g.drempel ?? 28 });
     expect(u.uitkomst).toBe(g.uitkomst);
     expect(u.redenen.map((r) => r.code)).toEqual(g.codes);
-    for (const r of u.redenen) expect(r.tekst.length).toBeGreaterThan(10);
+    for (const r of u.redenen) {
+      expect(r.tekst.length).toBeGreaterThan(10);
+      expect(r.tekst).not.toMatch(/\.\.$/);
+    }
     g.check?.(u);
   });
 

@@ -201,6 +201,9 @@ export interface ToepasselijkheidUitkomst {
 const loopt = (p: { begindatum?: IsoDatum | null; einddatum?: IsoDatum | null }, d: IsoDatum) =>
   (p.begindatum == null || p.begindatum <= d) && (p.einddatum == null || d < p.einddatum);
 
+/** `: reason` without doubling the full stop the sentence ends with. */
+const metReden = (reden: string | null | undefined) => (reden ? `: ${reden.replace(/[.!?\s]+$/u, '')}` : '');
+
 const uren = (n: number) => `${Number.isInteger(n) ? n : n.toFixed(1).replace('.', ',')} uur`;
 
 /**
@@ -239,11 +242,11 @@ function ontheffingTekst(
   const totTekst = tot ? ` tot ${formatDatumNl(tot)}` : '';
   switch (o.type) {
     case 'dringende-redenen':
-      return `Tijdelijke ontheffing om dringende redenen${totTekst}${o.reden ? `: ${o.reden}` : ''}.`;
+      return `Tijdelijke ontheffing om dringende redenen${totTekst}${metReden(o.reden)}.`;
     case 'volledig-arbeidsongeschikt':
       return `Volledig en duurzaam arbeidsongeschikt${totTekst}.`;
     case 'lokaal':
-      return `Ontheffing op lokale grond "${o.lokaleGrond?.naam ?? 'onbekend'}"${totTekst}${o.reden ? `: ${o.reden}` : ''}.`;
+      return `Ontheffing op lokale grond "${o.lokaleGrond?.naam ?? 'onbekend'}"${totTekst}${metReden(o.reden)}.`;
     case 'alleenstaande-ouder-kind-onder-5': {
       const kind5 = o.geboortedatumKind ? plusJaren(o.geboortedatumKind, 5) : null;
       const eerder = eerder9aDagen(o, alle);
