@@ -252,16 +252,26 @@ export const klantenRepository = {
       .executeTakeFirst() as Promise<KlantRij | undefined>;
   },
 
-  async findKlantnummers(tx: Tx, dienstId: string, gemeenteId: string, nummers: readonly string[]) {
-    if (nummers.length === 0) return new Map<string, string>();
-    const rijen = await tx
-      .selectFrom('klant')
-      .select(['id', 'klantnummer'])
-      .where('dienstId', '=', dienstId)
-      .where('gemeenteId', '=', gemeenteId)
-      .where('klantnummer', 'in', [...nummers])
-      .execute();
-    return new Map(rijen.map((r) => [r.klantnummer as string, r.id]));
+  /** Existing clients by klantnummer (in chunks: PostgreSQL takes at most 65,535 parameters per query). */
+  async findKlantnummers(
+    tx: Tx,
+    dienstId: string,
+    gemeenteId: string,
+    nummers: readonly string[],
+  ): Promise<Map<string, { id: string; wijkHandmatig: boolean }>> {
+    const gevonden = new Map<string, { id: string; wijkHandmatig: boolean }>();
+    for (let i = 0; i < nummers.length; i += 10_000) {
+      const rijen = await tx
+        .selectFrom('klant')
+        .select(['id', 'klantnummer', 'wijkHandmatig'])
+        .where('dienstId', '=', dienstId)
+        .where('gemeenteId', '=', gemeenteId)
+        .where('klantnummer', 'in', nummers.slice(i, i + 10_000))
+        .execute();
+      for (const r of rijen)
+        gevonden.set(r.klantnummer as string, { id: r.id, wijkHandmatig: r.wijkHandmatig });
+    }
+    return gevonden;
   },
 
   async insertKlant(

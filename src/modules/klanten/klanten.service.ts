@@ -1179,6 +1179,7 @@ export function createKlantenService(deps: KlantenDeps) {
             .map((g) => [g.id, g]),
         );
         const nieuw: typeof geldig = [];
+        const bijgewerkt: Array<{ gemeenteId: string; id: string; geboortedatum: string }> = [];
         for (const g of geldig) {
           const onbekend =
             (g.p.vaardigheidIds ?? []).some((id) => !catalogi.vaardigheid.has(id)) ||
@@ -1210,8 +1211,8 @@ export function createKlantenService(deps: KlantenDeps) {
             });
             continue;
           }
-          const id = bestaand.get(g.p.klantnummer);
-          if (id === undefined) {
+          const gevonden = bestaand.get(g.p.klantnummer);
+          if (gevonden === undefined) {
             nieuw.push(g);
             continue;
           }
@@ -1222,22 +1223,21 @@ export function createKlantenService(deps: KlantenDeps) {
           if (!opts.proefrun) {
             const { gemeenteId: _g, klantmanagerId: _k, wijkId: _w, ontheffingen: _o, ...wijziging } = g.p;
             const k = kolommenVan(wijziging);
-            const s: Sleutel = { dienstId, gemeenteId, klantId: id };
-            if (k.postcode !== undefined) {
-              const oud = await repo.findKlant(tx, dienstId, id);
-              if (!oud?.wijkHandmatig) {
-                k.wijkId = wijkVan(k.postcode);
-                k.wijkHandmatig = false;
-              }
+            const s: Sleutel = { dienstId, gemeenteId, klantId: gevonden.id };
+            if (k.postcode !== undefined && !gevonden.wijkHandmatig) {
+              k.wijkId = wijkVan(k.postcode);
+              k.wijkHandmatig = false;
             }
             await repo.updateKlant(tx, s, k);
             await schrijfKinderen(tx, s, wijziging);
-            await herbereken(tx, dienstId, [{ gemeenteId, id, geboortedatum: g.p.geboortedatum }]);
-            await log(tx, uitvoerder, 'wijzigen', klantSubject(id), gemeenteId);
+            bijgewerkt.push({ gemeenteId, id: gevonden.id, geboortedatum: g.p.geboortedatum });
+            await log(tx, uitvoerder, 'wijzigen', klantSubject(gevonden.id), gemeenteId);
           }
           verslag.push({ rij: g.rij, klantnummer: g.p.klantnummer, uitkomst: 'bijgewerkt' });
         }
 
+        for (let i = 0; i < bijgewerkt.length; i += 1000)
+          await herbereken(tx, dienstId, bijgewerkt.slice(i, i + 1000));
         if (!opts.proefrun && nieuw.length > 0) {
           for (let i = 0; i < nieuw.length; i += 500) {
             const blok = nieuw.slice(i, i + 500);
@@ -1349,8 +1349,11 @@ export function createKlantenService(deps: KlantenDeps) {
       invoer: unknown,
     ): Promise<Ontheffing> {
       const dienstId = dienstVan(actor);
-      const id = await withContext(db, dbContext(actor), async (tx) =>
-        (await repo.findKlantnummers(tx, dienstId, gemeenteId, [klantnummer])).get(klantnummer),
+      const id = await withContext(
+        db,
+        dbContext(actor),
+        async (tx) =>
+          (await repo.findKlantnummers(tx, dienstId, gemeenteId, [klantnummer])).get(klantnummer)?.id,
       );
       if (!id) throw notFound(GEEN_KLANT);
       return service.createOntheffing(actor, id, invoer);
