@@ -95,7 +95,14 @@ export type PartitieStatus = 'verwijderd' | 'verzegeld' | 'open' | 'toekomst';
 export interface Verificatie {
   ok: boolean;
   bevindingen: Bevinding[];
-  partities: Array<{ maand: string; status: PartitieStatus; regels: number; ketens: number }>;
+  partities: Array<{
+    maand: string;
+    status: PartitieStatus;
+    regels: number;
+    ketens: number;
+    /** For a dropped month: when, and under which retention. */
+    toelichting?: string;
+  }>;
   regels: number;
   nu: Date;
 }
@@ -240,7 +247,13 @@ export async function verifieerInTransactie(tx: Tx, opts: VerifieerOpties): Prom
           melding: `Partitie ${maand} staat als verwijderd, maar bestaat nog.`,
         });
       }
-      overzicht.push({ maand, status: 'verwijderd', regels: p.aantalRegels ?? 0, ketens: 0 });
+      overzicht.push({
+        maand,
+        status: 'verwijderd',
+        regels: p.aantalRegels ?? 0,
+        ketens: 0,
+        toelichting: `verwijderd op ${p.verwijderdOp.toISOString().slice(0, 10)}, bewaartermijn ${p.bewaartermijnMaanden ?? '?'} maanden`,
+      });
       vorigeZegel = p.zegel;
       continue;
     }
@@ -321,7 +334,7 @@ export function formatVerificatie(v: Verificatie): string[] {
   ];
   for (const p of v.partities) {
     lines.push(
-      `  ${p.maand}  ${p.status.padEnd(10)} ${String(p.regels).padStart(8)} regels  ${p.ketens} ketens`,
+      `  ${p.maand}  ${p.status.padEnd(10)} ${String(p.regels).padStart(8)} regels  ${p.ketens} ketens${p.toelichting ? `  (${p.toelichting})` : ''}`,
     );
   }
   if (v.ok) {
