@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { EmbeddedDatabaseError } from './db/embedded.ts';
 import { openRuntime, type Runtime } from './db/runtime.ts';
 import { createDemoServices, loadDemo } from './demo/demo.ts';
-import { type Jobs, startJobs } from './jobs/index.ts';
+import { type Jobs, LOGBOEK_ONDERHOUD, startJobs } from './jobs/index.ts';
 import { createAuthService, runTokenCli, systeemActor, TOKEN_USAGE } from './modules/auth/index.ts';
 import { BEHEER_USAGE, createBeheerService, runBeheerCli } from './modules/beheer/index.ts';
 import { createGemeentenService } from './modules/gemeenten/index.ts';
@@ -135,11 +135,11 @@ async function seedDemo(rt: Runtime) {
 }
 
 /**
- * The access log's maintenance, once at start (this month's partition must exist before anything writes to the
- * log, the demo loader included). Runs as the owner role; problems are reported, they do not stop the server.
+ * The access log's partitions, at start: this month's must exist before anything writes to the log (the demo
+ * loader included). The rest of the maintenance (seals, checkpoints, retention) runs as a job right after.
  */
 async function onderhoudBijStart(rt: Runtime) {
-  return voerOnderhoudUit(rt.pools.owner, { sleutel: rt.config.logboekSigningKey });
+  return voerOnderhoudUit(rt.pools.owner, { sleutel: rt.config.logboekSigningKey, alleenPartities: true });
 }
 
 /** pg-boss with the nightly schedules (the access log's maintenance). */
@@ -169,6 +169,7 @@ async function serve(demoFlag: boolean, out: Out): Promise<number> {
     if (onderhoud.problemen.length > 0)
       app.log.error({ verslag: formatOnderhoud(onderhoud) }, 'logboek maintenance found problems');
     jobs = await startAchtergrond(rt, app.log);
+    await jobs.runNow(LOGBOEK_ONDERHOUD);
     await app.listen({ host: rt.config.host, port: rt.config.port });
   } catch (e) {
     // Never leave the embedded PostgreSQL running behind a failed start.

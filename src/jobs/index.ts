@@ -70,7 +70,8 @@ export async function startJobs(opts: JobsOpties): Promise<Jobs> {
         throw new Error(verslag.problemen.join(' '));
       }
       opts.log.info({ job: LOGBOEK_ONDERHOUD, verslag: regels }, 'logboek maintenance done');
-      return { verzegeld: verslag.verzegeld, verwijderd: verslag.verwijderd, aangemaakt: verslag.aangemaakt };
+      const { aangemaakt, verzegeld, tussenstanden, verwijderd } = verslag;
+      return { aangemaakt, verzegeld, tussenstanden, verwijderd };
     },
   );
   await boss.schedule(LOGBOEK_ONDERHOUD, LOGBOEK_ONDERHOUD_CRON, {}, { tz: 'Europe/Amsterdam' });

@@ -479,6 +479,23 @@ describe('tamper evidence', () => {
       expect(soorten(await verifieer(env.db.owner, nu))).toEqual(['zegel']);
     });
 
+    it('creates only the partitions ahead when asked (serve at start), after a long downtime too', async () => {
+      const env = await maakOmgeving();
+      const nu = plusMaanden(maandBegin(new Date()), 7);
+      const verslag = await onderhoud(env.db.owner, nu);
+      expect(verslag.aangemaakt.length).toBeGreaterThan(0);
+      const alleen = await voerOnderhoudUit(env.db.owner, {
+        sleutel: TEST_LOGBOEK_KEY,
+        nu: plusMaanden(nu, 2),
+        alleenPartities: true,
+      });
+      expect(alleen.aangemaakt).toEqual(
+        [plusMaanden(nu, 4), plusMaanden(nu, 5)].map((d) => d.toISOString().slice(0, 7)),
+      );
+      expect(alleen.verzegeld).toEqual([]);
+      expect(alleen.tussenstanden).toEqual([]);
+    });
+
     it('drops nothing while no retention is set', async () => {
       const env = await eerlijkLogboek();
       const nu = plusMaanden(maandBegin(new Date()), 30);

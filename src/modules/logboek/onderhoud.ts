@@ -34,6 +34,8 @@ export interface OnderhoudOpties {
   /** The moment to act at (tests simulate time); default: the database's clock. */
   nu?: Date;
   vooruitMaanden?: number;
+  /** Only create the partitions ahead (fast; `serve` does this before it starts, the job does the rest). */
+  alleenPartities?: boolean;
 }
 
 export interface OnderhoudVerslag {
@@ -91,6 +93,7 @@ async function stappen(db: Database, opts: OnderhoudOpties): Promise<OnderhoudVe
     }
   });
 
+  if (opts.alleenPartities) return verslag;
   if (!key) {
     verslag.problemen.push('LOGBOEK_SIGNING_KEY ontbreekt: niets verzegeld of verwijderd.');
     return verslag;
