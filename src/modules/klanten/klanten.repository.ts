@@ -135,6 +135,8 @@ export interface ZoekFilter {
   wijkId?: string;
   metGesloten: boolean;
   bsnHash?: string;
+  /** Exact klantnummer. */
+  klantnummer?: string;
   /** A single client by id. */
   id?: string;
 }
@@ -167,6 +169,7 @@ function filterExpressie(
   if (f.wijkId) en.push(eb('k.wijkId', '=', f.wijkId));
   if (!f.metGesloten) en.push(eb('k.dossierGeslotenOp', 'is', null));
   if (f.bsnHash) en.push(eb('k.bsnHash', '=', f.bsnHash));
+  if (f.klantnummer) en.push(eb('k.klantnummer', '=', f.klantnummer));
   if (f.id) en.push(eb('k.id', '=', f.id));
   return eb.and(en);
 }

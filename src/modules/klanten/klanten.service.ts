@@ -846,9 +846,7 @@ export function createKlantenService(deps: KlantenDeps) {
         metGesloten: true,
       };
       if (vraag.bsn) filter.bsnHash = hashBsn(sleutels(), normaliseerBsn(parseVeld('bsn', Bsn, vraag.bsn)));
-      const klantnummer = vraag.klantnummer
-        ? parseVeld('klantnummer', Klantnummer, vraag.klantnummer)
-        : undefined;
+      if (vraag.klantnummer) filter.klantnummer = parseVeld('klantnummer', Klantnummer, vraag.klantnummer);
       return withContext(db, dbContext(actor), async (tx) => {
         const { rijen } = await repo.findOverzicht(tx, filter, {
           sorteer: 'klantnummer',
@@ -856,7 +854,7 @@ export function createKlantenService(deps: KlantenDeps) {
           limit: 500,
           offset: 0,
         });
-        const gevonden = rijen.filter((r) => !klantnummer || r.klantnummer === klantnummer);
+        const gevonden = rijen;
         for (const r of gevonden)
           await log(tx, actor, 'lezen', klantSubject(r.id), r.gemeenteId, VA.privacyverzoeken);
         return gevonden.map((r) => ({ id: r.id, gemeenteId: r.gemeenteId, klantnummer: r.klantnummer }));
