@@ -317,6 +317,125 @@ export interface KlantOntheffingTable {
   aangemaaktDoor: string | null;
 }
 
+// ---- Netwerk: organisations, activities, displacement assessment, intervision (migration 0007) ----------------
+
+export interface OrganisatieTable {
+  dienstId: string;
+  id: Generated<string>;
+  naam: string;
+  type: string;
+  kvkNummer: string | null;
+  straat: string | null;
+  huisnummer: string | null;
+  postcode: string | null;
+  plaats: string | null;
+  wijkId: string | null;
+  gemeenten: string[];
+  website: string | null;
+  status: Generated<string>;
+  notities: string | null;
+  materieleVersie: Generated<number>;
+  zoektekst: ColumnType<string, never, never>;
+  aangemaaktOp: Generated<Date>;
+  gewijzigdOp: Generated<Date>;
+}
+
+export interface OrganisatieContactpersoonTable {
+  dienstId: string;
+  organisatieId: string;
+  id: Generated<string>;
+  naam: string;
+  functie: string | null;
+  email: string | null;
+  telefoon: string | null;
+  volgorde: Generated<number>;
+}
+
+export interface OrganisatieWederkerigheidTable {
+  dienstId: string;
+  organisatieId: string;
+  categorie: string;
+  omschrijving: string;
+}
+
+export interface ActiviteitTable {
+  dienstId: string;
+  id: Generated<string>;
+  organisatieId: string | null;
+  titel: string;
+  omschrijving: string;
+  taken: string | null;
+  categorie: string;
+  vaardigheden: Generated<string[]>;
+  fysiekeBelasting: string;
+  belastingToelichting: string | null;
+  taalniveauMin: string | null;
+  urenMin: ColumnType<string, number | string, number | string>;
+  urenMax: ColumnType<string, number | string, number | string>;
+  dagdelen: Generated<string[]>;
+  locatie: string | null;
+  postcode: string | null;
+  wijkId: string | null;
+  gemeenten: string[];
+  plaatsen: number;
+  plaatsenBezet: Generated<number>;
+  mentor: string | null;
+  startdatum: ColumnType<string | null, string | null | undefined, string | null>;
+  einddatum: ColumnType<string | null, string | null | undefined, string | null>;
+  status: Generated<string>;
+  isMaatwerk: Generated<boolean>;
+  materieleVersie: Generated<number>;
+  zoektekst: ColumnType<string, never, never>;
+  aangemaaktOp: Generated<Date>;
+  gewijzigdOp: Generated<Date>;
+}
+
+export interface ActiviteitPlaatsTable {
+  dienstId: string;
+  activiteitId: string;
+  houderType: string;
+  houderId: string;
+  geclaimdOp: Generated<Date>;
+}
+
+export interface VerdringingstoetsTable {
+  dienstId: string;
+  id: Generated<string>;
+  activiteitId: string;
+  antwoorden: ColumnType<
+    Array<{ vraag: string; antwoord: string; toelichting: string }>,
+    string,
+    string
+  >;
+  advies: string;
+  conclusie: string;
+  motivering: string;
+  beoordeeldDoor: string | null;
+  beoordeeldDoorNaam: string;
+  beoordeeldOp: Generated<Date>;
+  geldigTot: ColumnType<string, string, string>;
+  activiteitVersie: number;
+  organisatieVersie: number | null;
+  vervallenOp: TimestampNullable;
+  vervallenReden: string | null;
+}
+
+export interface IntervisieTable {
+  dienstId: string;
+  id: Generated<string>;
+  verdringingstoetsId: string;
+  activiteitId: string;
+  aangevraagdOp: Generated<Date>;
+  deelnemers: Generated<string[]>;
+  besluit: string | null;
+  voorwaarden: string | null;
+  motivering: string | null;
+  beslotenDoor: string | null;
+  beslotenDoorNaam: string | null;
+  beslotenOp: TimestampNullable;
+}
+
+
 export interface DB {
   dienst: DienstTable;
   gemeente: GemeenteTable;
@@ -349,4 +468,11 @@ export interface DB {
   klantInteresse: KlantInteresseTable;
   klantBelastbaarheid: KlantBelastbaarheidTable;
   klantOntheffing: KlantOntheffingTable;
+  organisatie: OrganisatieTable;
+  organisatieContactpersoon: OrganisatieContactpersoonTable;
+  organisatieWederkerigheid: OrganisatieWederkerigheidTable;
+  activiteit: ActiviteitTable;
+  activiteitPlaats: ActiviteitPlaatsTable;
+  verdringingstoets: VerdringingstoetsTable;
+  intervisie: IntervisieTable;
 }

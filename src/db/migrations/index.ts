@@ -5,6 +5,7 @@ import * as m0003 from './2026_11_27_0003_auth.ts';
 import * as m0004 from './2026_11_27_0004_logboek.ts';
 import * as m0005 from './2026_11_27_0005_klanten.ts';
 import * as m0006 from './2026_11_27_0006_logboek_tussenstand.ts';
+import * as m0007 from './2026_11_27_0007_netwerk.ts';
 
 /**
  * The static list of migrations (a file provider fails under Vitest). Forward-only: add new files at the end,
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0004_logboek': m0004,
   '2026_11_27_0005_klanten': m0005,
   '2026_11_27_0006_logboek_tussenstand': m0006,
+  '2026_11_27_0007_netwerk': m0007,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -6,6 +6,7 @@ export const VA = {
   beheerOrganisatie: 'va-beheer-organisatie',
   klantdossierTegenprestatie: 'va-klantdossier-tegenprestatie',
   matching: 'va-matching',
+  netwerk: 'va-netwerk',
   rapportage: 'va-rapportage',
   privacyverzoeken: 'va-privacyverzoeken',
   bewaartermijnen: 'va-bewaartermijnen',
@@ -54,6 +55,17 @@ export const STANDAARD_REGISTER: readonly CreateVerwerkingsactiviteitInput[] = [
     grondslag:
       'AVG art. 6 lid 1 sub e; Participatiewet art. 9 lid 1 onder c en art. 8a lid 1 onder b (verordening ' +
       'tegenprestatie).',
+  },
+  {
+    id: VA.netwerk,
+    naam: 'Netwerk van organisaties en activiteiten',
+    doel:
+      'Een netwerk bijhouden van organisaties die activiteiten aanbieden voor de tegenprestatie, met hun ' +
+      'contactpersonen, wat zij teruggeven (wederkerigheid), de activiteiten en hun plaatsen, en per activiteit de ' +
+      'toets op verdringing van betaald werk met de intervisie bij twijfel.',
+    grondslag:
+      'AVG art. 6 lid 1 sub e; Participatiewet art. 9 lid 1 onder c (tegenprestatie naast of in aanvulling op ' +
+      'reguliere arbeid, zonder verdringing) met de verordening tegenprestatie van de gemeente.',
   },
   {
     id: VA.rapportage,
