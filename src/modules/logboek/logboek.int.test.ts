@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/db.ts';
 import { actorVan } from '../../../test/factories/actoren.ts';
 import { insertGemeente } from '../../../test/factories/gemeenten.ts';
 import type { Rol, Tx } from '../../db/context.ts';
-import { withContext } from '../../db/context.ts';
+import { setContext, withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
 import {
@@ -494,6 +494,26 @@ describe('tamper evidence', () => {
       );
       expect(alleen.verzegeld).toEqual([]);
       expect(alleen.tussenstanden).toEqual([]);
+    });
+
+    it('gives up quickly while a transaction holds the log, and succeeds the next time', async () => {
+      const env = await eerlijkLogboek();
+      const lezer = await env.db.app.startTransaction().execute();
+      await setContext(lezer, { kind: 'systeem', reden: 'test:lezer' });
+      await lezer.selectFrom('logboek').select('volgnummer').execute();
+      const nu = plusMaanden(maandBegin(new Date()), 2);
+      const geblokkeerd = await voerOnderhoudUit(env.db.owner, {
+        sleutel: TEST_LOGBOEK_KEY,
+        nu,
+        slotWachttijdMs: 100,
+      });
+      expect(geblokkeerd.verzegeld).toEqual([]);
+      expect(geblokkeerd.problemen.join(' ')).toContain('Volgende keer opnieuw');
+      await lezer.rollback().execute();
+      const daarna = await onderhoud(env.db.owner, nu);
+      expect(daarna.problemen).toEqual([]);
+      expect(daarna.verzegeld).toContain(new Date().toISOString().slice(0, 7));
+      expect((await verifieer(env.db.owner, nu)).bevindingen).toEqual([]);
     });
 
     it('drops nothing while no retention is set', async () => {

@@ -135,6 +135,18 @@ export interface KetenOverzicht {
 }
 
 /**
+ * DDL on the log takes strong locks (creating or dropping a partition locks the parent table): wait at most ten
+ * seconds for running transactions instead of queueing every writer behind us; the next run tries again.
+ */
+async function wachtKort(tx: Tx, ms = 10_000): Promise<void> {
+  await sql`SELECT set_config('lock_timeout', ${`${Math.max(1, Math.round(ms))}ms`}, true)`.execute(tx);
+}
+
+/** PostgreSQL's `lock_not_available` (a lock timeout). */
+export const isSlotTimeout = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '55P03';
+
+/**
  * Queries of the maintenance job and of `logboek verify`. They run as the OWNER role inside an explicit system
  * context (the tables force row-level security, also for their owner).
  */
@@ -192,7 +204,8 @@ export const beheerRepository = {
   },
 
   /** Creates a partition owner-only (no access for the app role except through the parent) and records it. */
-  async maakPartitie(tx: Tx, van: Date, tot: Date, naam: string): Promise<void> {
+  async maakPartitie(tx: Tx, van: Date, tot: Date, naam: string, slotMs?: number): Promise<void> {
+    await wachtKort(tx, slotMs);
     const t = sql.id(naam);
     await sql`CREATE TABLE ${t} PARTITION OF logboek
       FOR VALUES FROM (${sql.lit(van.toISOString())}) TO (${sql.lit(tot.toISOString())})`.execute(tx);
@@ -206,7 +219,8 @@ export const beheerRepository = {
    * Closes a partition for writing: a CHECK (false) NOT VALID constraint refuses every new row (existing rows
    * are not checked). Taking the lock waits for transactions still writing to it.
    */
-  async sluitPartitie(tx: Tx, naam: string): Promise<void> {
+  async sluitPartitie(tx: Tx, naam: string, slotMs?: number): Promise<void> {
+    await wachtKort(tx, slotMs);
     const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_constraint
       WHERE conrelid = ${naam}::regclass AND conname = 'logboek_verzegeld'`.execute(tx);
     if ((r.rows[0]?.n ?? 0) > 0) return;
@@ -265,7 +279,9 @@ export const beheerRepository = {
     tx: Tx,
     p: { van: Date; naam: string },
     v: { verwijderdOp: Date; bewaartermijnMaanden: number; verwijderZegel: string },
+    slotMs?: number,
   ): Promise<void> {
+    await wachtKort(tx, slotMs);
     await sql`DROP TABLE ${sql.id(p.naam)}`.execute(tx);
     await tx.deleteFrom('logboekKeten').where('partitie', '=', p.van).execute();
     await tx.updateTable('logboekPartitie').set(v).where('van', '=', p.van).execute();

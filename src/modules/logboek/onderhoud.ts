@@ -14,7 +14,7 @@ import {
   plusMaanden,
   sleutelId,
 } from './keten.ts';
-import { beheerRepository as repo } from './logboek.repository.ts';
+import { isSlotTimeout, beheerRepository as repo } from './logboek.repository.ts';
 import {
   controleerPartitie,
   formatVerificatie,
@@ -34,6 +34,8 @@ export interface OnderhoudOpties {
   /** The moment to act at (tests simulate time); default: the database's clock. */
   nu?: Date;
   vooruitMaanden?: number;
+  /** How long DDL waits for running transactions before it gives up until the next run (default 10 s). */
+  slotWachttijdMs?: number;
   /** Only create the partitions ahead (fast; `serve` does this before it starts, the job does the rest). */
   alleenPartities?: boolean;
 }
@@ -81,17 +83,26 @@ async function stappen(db: Database, opts: OnderhoudOpties): Promise<OnderhoudVe
   const key = opts.sleutel;
 
   // 1. Partitions: an unbroken series up to `vooruit` months ahead.
-  await withContext(db, CTX, async (tx) => {
-    const bestaand = await repo.partities(tx);
-    const grens = plusMaanden(maandBegin(nu), (opts.vooruitMaanden ?? VOORUIT_MAANDEN) + 1);
-    let van = bestaand.at(-1)?.tot ?? maandBegin(nu);
-    while (van < grens) {
-      const tot = plusMaanden(van, 1);
-      await repo.maakPartitie(tx, van, tot, partitieNaam(van));
-      verslag.aangemaakt.push(maandLabel(van));
-      van = tot;
-    }
-  });
+  try {
+    await withContext(db, CTX, async (tx) => {
+      const bestaand = await repo.partities(tx);
+      const grens = plusMaanden(maandBegin(nu), (opts.vooruitMaanden ?? VOORUIT_MAANDEN) + 1);
+      let van = bestaand.at(-1)?.tot ?? maandBegin(nu);
+      const nieuw: string[] = [];
+      while (van < grens) {
+        const tot = plusMaanden(van, 1);
+        await repo.maakPartitie(tx, van, tot, partitieNaam(van), opts.slotWachttijdMs);
+        nieuw.push(maandLabel(van));
+        van = tot;
+      }
+      verslag.aangemaakt.push(...nieuw);
+    });
+  } catch (e) {
+    if (!isSlotTimeout(e)) throw e;
+    verslag.problemen.push(
+      'Geen nieuwe partities: lopende transacties hielden het logboek vast. Volgende keer opnieuw.',
+    );
+  }
 
   if (opts.alleenPartities) return verslag;
   if (!key) {
@@ -127,7 +138,7 @@ async function stappen(db: Database, opts: OnderhoudOpties): Promise<OnderhoudVe
     }
     try {
       vorigeZegel = await withContext(db, CTX, async (tx) => {
-        await repo.sluitPartitie(tx, p.naam);
+        await repo.sluitPartitie(tx, p.naam, opts.slotWachttijdMs);
         const koppen = await repo.koppen(tx, p.van);
         const tussenstand = await leesTussenstand(tx, p.van, key);
         if (tussenstand && !tussenstand.geldig) {
@@ -158,6 +169,12 @@ async function stappen(db: Database, opts: OnderhoudOpties): Promise<OnderhoudVe
       });
       verslag.verzegeld.push(maandLabel(p.van));
     } catch (e) {
+      if (isSlotTimeout(e)) {
+        verslag.problemen.push(
+          `${maandLabel(p.van)} niet verzegeld: er schrijven nog transacties in. Volgende keer opnieuw.`,
+        );
+        break;
+      }
       if (!(e instanceof OnderhoudFout)) throw e;
       verslag.problemen.push(e.message);
       break;
@@ -214,19 +231,32 @@ async function stappen(db: Database, opts: OnderhoudOpties): Promise<OnderhoudVe
         break;
       }
       const zegel = p.zegel;
-      await withContext(db, CTX, (tx) =>
-        repo.verwijderPartitie(tx, p, {
-          verwijderdOp: nu,
-          bewaartermijnMaanden: bewaartermijn,
-          verwijderZegel: maakVerwijderZegel(key, {
-            van: p.van,
-            tot: p.tot,
-            zegel,
-            verwijderdOp: nu,
-            bewaartermijnMaanden: bewaartermijn,
-          }),
-        }),
-      );
+      try {
+        await withContext(db, CTX, (tx) =>
+          repo.verwijderPartitie(
+            tx,
+            p,
+            {
+              verwijderdOp: nu,
+              bewaartermijnMaanden: bewaartermijn,
+              verwijderZegel: maakVerwijderZegel(key, {
+                van: p.van,
+                tot: p.tot,
+                zegel,
+                verwijderdOp: nu,
+                bewaartermijnMaanden: bewaartermijn,
+              }),
+            },
+            opts.slotWachttijdMs,
+          ),
+        );
+      } catch (e) {
+        if (!isSlotTimeout(e)) throw e;
+        verslag.problemen.push(
+          `${maandLabel(p.van)} niet verwijderd: het logboek was bezet. Volgende keer opnieuw.`,
+        );
+        break;
+      }
       verslag.verwijderd.push(maandLabel(p.van));
     }
   }
