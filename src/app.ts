@@ -22,6 +22,7 @@ import {
   parseBsnSleutels,
 } from './modules/klanten/index.ts';
 import { createLogboekService, logboekRoutes, registerTrace } from './modules/logboek/index.ts';
+import { createNetwerkService, netwerkApi } from './modules/netwerk/index.ts';
 import { opsRoutes } from './modules/ops/index.ts';
 import { assetRoutes } from './web/assets.ts';
 
@@ -128,6 +129,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     medewerkers: medewerkersUitBeheer(beheer),
   });
   await app.register(klantenApi(klanten));
+  const netwerk = createNetwerkService({ db: db.app, gemeenten });
+  await app.register(netwerkApi(netwerk));
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 

@@ -38,6 +38,7 @@
  */
 export * from './keuzelijsten.ts';
 export { activiteitMaterieelGewijzigd, organisatieMaterieelGewijzigd } from './materieel.ts';
+export { netwerkApi } from './netwerk.api.ts';
 export { type NetwerkActie, netwerkPolicy } from './netwerk.policy.ts';
 export {
   type Activiteit,
