@@ -11,13 +11,16 @@ import { setSystemContextListener } from './db/context.ts';
 import type { Pools } from './db/database.ts';
 import { isApiRequest, registerErrorHandlers } from './http/error-handler.ts';
 import { API_PREFIX, API_VERSION, registerOpenApi } from './http/openapi.ts';
+import type { Taken } from './jobs/index.ts';
 import { authRoutes, createAuthService, padVoorLog, registerAuthHook } from './modules/auth/index.ts';
 import { beheerRoutes, createBeheerService } from './modules/beheer/index.ts';
 import { createGemeentenService, gemeentenApi } from './modules/gemeenten/index.ts';
 import { homeRoutes } from './modules/home/index.ts';
 import {
+  createKlantenImportService,
   createKlantenService,
   klantenApi,
+  klantenRoutes,
   medewerkersUitBeheer,
   parseBsnSleutels,
 } from './modules/klanten/index.ts';
@@ -33,6 +36,11 @@ export interface AppDeps {
   db: Pools;
   /** Pino options or `false` (tests). */
   logger?: FastifyServerOptions['logger'];
+  /**
+   * The bridge to the job runner (the server): buildApp sets the job handlers on it, startJobs runs them. Without
+   * it (tests, tools) a started client import runs in this process.
+   */
+  taken?: Taken;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -119,16 +127,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(beheerRoutes(beheer, { secureCookies: config.secureCookies }));
   await app.register(logboekRoutes(createLogboekService(db.app)));
+  const bsnSleutels =
+    config.bsnEncryptionKeys && config.bsnHashKey
+      ? parseBsnSleutels(config.bsnEncryptionKeys, config.bsnHashKey)
+      : undefined;
   const klanten = createKlantenService({
     db: db.app,
-    bsnSleutels:
-      config.bsnEncryptionKeys && config.bsnHashKey
-        ? parseBsnSleutels(config.bsnEncryptionKeys, config.bsnHashKey)
-        : undefined,
+    bsnSleutels,
     gemeenten,
     medewerkers: medewerkersUitBeheer(beheer),
   });
   await app.register(klantenApi(klanten));
+  const taken = deps.taken;
+  const klantenImport = createKlantenImportService({
+    db: db.app,
+    klanten,
+    bsnSleutels,
+    wachtrij: taken ? (opdracht) => taken.stuurKlantenImport(opdracht) : undefined,
+    meldFout: (err, opdracht) => app.log.error({ err, importId: opdracht.importId }, 'klanten import failed'),
+  });
+  if (taken) taken.klantenImport = (opdracht) => klantenImport.verwerk(opdracht);
+  await app.register(klantenRoutes({ klanten, importService: klantenImport, gemeenten }));
   const netwerk = createNetwerkService({ db: db.app, gemeenten });
   await app.register(netwerkApi(netwerk));
 

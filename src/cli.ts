@@ -5,11 +5,18 @@ import { ConfigError, loadConfig } from './config.ts';
 import { EmbeddedDatabaseError } from './db/embedded.ts';
 import { openRuntime, type Runtime } from './db/runtime.ts';
 import { createDemoServices, loadDemo } from './demo/demo.ts';
-import { type Jobs, LOGBOEK_ONDERHOUD, startJobs } from './jobs/index.ts';
+import { type Jobs, LOGBOEK_ONDERHOUD, startJobs, Taken } from './jobs/index.ts';
 import { createAuthService, runTokenCli, systeemActor, TOKEN_USAGE } from './modules/auth/index.ts';
 import { BEHEER_USAGE, createBeheerService, runBeheerCli } from './modules/beheer/index.ts';
 import { createGemeentenService } from './modules/gemeenten/index.ts';
-import { parseBsnSleutels } from './modules/klanten/index.ts';
+import {
+  createKlantenImportService,
+  createKlantenService,
+  IMPORT_USAGE,
+  medewerkersUitBeheer,
+  parseBsnSleutels,
+  runImportCli,
+} from './modules/klanten/index.ts';
 import {
   createLogboekService,
   formatOnderhoud,
@@ -27,6 +34,7 @@ Opdrachten:
 ${BEHEER_USAGE}
 ${TOKEN_USAGE}
 ${LOGBOEK_USAGE}
+${IMPORT_USAGE}
   help             toon deze hulp
 
 Omgeving: WEDERKERIG_MODE (production|demo|development), HOST, PORT, DATA_DIR, DATABASE_URL,
@@ -98,6 +106,33 @@ export async function runCli(
           await rt.close();
         }
       }
+      case 'import': {
+        // Attaches to a running server's embedded PostgreSQL and runs the import in this process.
+        const rt = await openRuntime(loadConfig(), { ifRunning: 'attach', migrate: true });
+        try {
+          const db = rt.pools.app;
+          const gemeenten = createGemeentenService(db);
+          const { bsnEncryptionKeys, bsnHashKey } = rt.config;
+          const bsnSleutels =
+            bsnEncryptionKeys && bsnHashKey ? parseBsnSleutels(bsnEncryptionKeys, bsnHashKey) : undefined;
+          const klanten = createKlantenService({
+            db,
+            bsnSleutels,
+            gemeenten,
+            medewerkers: medewerkersUitBeheer(createBeheerService(db, { gemeenten })),
+          });
+          const importService = createKlantenImportService({
+            db,
+            klanten,
+            bsnSleutels,
+            wachtrij: async () => {},
+            meldFout: (e) => err(e instanceof Error ? e.message : String(e)),
+          });
+          return await runImportCli(rest, { importService, gemeenten }, out, err);
+        } finally {
+          await rt.close();
+        }
+      }
       case 'logboek': {
         // As the owner role: maintenance and verification of the access log (attaches to a running server).
         const rt = await openRuntime(loadConfig(), { ifRunning: 'attach', migrate: true });
@@ -143,7 +178,7 @@ async function onderhoudBijStart(rt: Runtime) {
 }
 
 /** pg-boss with the nightly schedules (the access log's maintenance). */
-async function startAchtergrond(rt: Runtime, log: FastifyBaseLogger): Promise<Jobs> {
+async function startAchtergrond(rt: Runtime, log: FastifyBaseLogger, taken: Taken): Promise<Jobs> {
   const connectionString = rt.embedded?.ownerUrl ?? rt.config.databaseOwnerUrl ?? rt.config.databaseUrl;
   if (!connectionString)
     throw new ConfigError('DATABASE_OWNER_URL ontbreekt: nodig voor de achtergrondtaken.');
@@ -152,6 +187,7 @@ async function startAchtergrond(rt: Runtime, log: FastifyBaseLogger): Promise<Jo
     owner: rt.pools.owner,
     logboekSigningKey: rt.config.logboekSigningKey,
     log,
+    taken,
   });
 }
 
@@ -165,10 +201,22 @@ async function serve(demoFlag: boolean, out: Out): Promise<number> {
   try {
     const onderhoud = await onderhoudBijStart(rt);
     if (rt.config.mode === 'demo') await seedDemo(rt);
-    app = await buildApp({ config: rt.config, db: rt.pools });
+    // The app sets the job handlers (it builds the services); startAchtergrond runs them and connects sending.
+    const taken = new Taken();
+    app = await buildApp({ config: rt.config, db: rt.pools, taken });
+    // TOTP secrets stored before encryption (or under an older key) are encrypted under the current key.
+    const totp = await createAuthService({ db: rt.pools.app, config: rt.config }).versleutelOudeTotpGeheimen(
+      systeemActor('serve:totp-versleutelen'),
+    );
+    if (totp.versleuteld > 0) app.log.info({ aantal: totp.versleuteld }, 'TOTP secrets encrypted');
+    if (totp.onleesbaar > 0)
+      app.log.error(
+        { aantal: totp.onleesbaar },
+        'TOTP secrets under a key missing from TOTP_ENCRYPTION_KEYS',
+      );
     if (onderhoud.problemen.length > 0)
       app.log.error({ verslag: formatOnderhoud(onderhoud) }, 'logboek maintenance found problems');
-    jobs = await startAchtergrond(rt, app.log);
+    jobs = await startAchtergrond(rt, app.log, taken);
     await jobs.runNow(LOGBOEK_ONDERHOUD);
     await app.listen({ host: rt.config.host, port: rt.config.port });
   } catch (e) {

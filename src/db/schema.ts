@@ -435,6 +435,45 @@ export interface IntervisieTable {
   beslotenOp: TimestampNullable;
 }
 
+// ---- Klanten import (migration 0008) -------------------------------------------------------------------------
+
+export interface KlantImportTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  gestartDoor: string | null;
+  gestartDoorNaam: string;
+  bestandsnaam: string;
+  status: Generated<string>;
+  codering: string;
+  scheidingsteken: string;
+  kolommen: string[];
+  onbekendeKolommen: string[];
+  totaal: number;
+  proefAanmaken: Generated<number>;
+  proefBijwerken: Generated<number>;
+  proefAfgewezen: Generated<number>;
+  verwerkt: Generated<number>;
+  aangemaakt: Generated<number>;
+  bijgewerkt: Generated<number>;
+  afgewezen: Generated<number>;
+  bestand: Buffer | null;
+  foutmelding: string | null;
+  aangemaaktOp: Generated<Date>;
+  gestartOp: TimestampNullable;
+  klaarOp: TimestampNullable;
+}
+
+export interface KlantImportRijTable {
+  dienstId: string;
+  gemeenteId: string;
+  importId: string;
+  rij: number;
+  klantnummer: string | null;
+  proef: string;
+  uitkomst: string | null;
+  fouten: ColumnType<Record<string, string> | null, string | null, string | null>;
+}
 
 export interface DB {
   dienst: DienstTable;
@@ -468,6 +507,8 @@ export interface DB {
   klantInteresse: KlantInteresseTable;
   klantBelastbaarheid: KlantBelastbaarheidTable;
   klantOntheffing: KlantOntheffingTable;
+  klantImport: KlantImportTable;
+  klantImportRij: KlantImportRijTable;
   organisatie: OrganisatieTable;
   organisatieContactpersoon: OrganisatieContactpersoonTable;
   organisatieWederkerigheid: OrganisatieWederkerigheidTable;

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
+import { AppError } from '../http/app-error.ts';
 import { formatOnderhoud, metTrace, voerOnderhoudUit } from '../modules/logboek/index.ts';
 
 /**
@@ -12,6 +13,39 @@ import { formatOnderhoud, metTrace, voerOnderhoudUit } from '../modules/logboek/
 export const LOGBOEK_ONDERHOUD = 'logboek-onderhoud';
 /** 03:15 Amsterdam time, after the month boundary (UTC midnight) has passed by more than an hour. */
 export const LOGBOEK_ONDERHOUD_CRON = '15 3 * * *';
+
+/** The CSV import of clients: one job per started import (it works through the file in blocks). */
+export const KLANTEN_IMPORT = 'klanten-import';
+export interface KlantenImportJob {
+  dienstId: string;
+  importId: string;
+}
+
+/**
+ * The bridge between the app and pg-boss. The server creates one and gives it to `buildApp` (which sets the
+ * handlers, since it builds the services) and to `startJobs` (which registers those handlers as workers and
+ * connects the sending side). Tests and tools without a job runner leave it out.
+ */
+export class Taken {
+  /** Runs one client import (set by buildApp). */
+  klantenImport: ((job: KlantenImportJob) => Promise<unknown>) | undefined;
+  private boss: PgBoss | undefined;
+
+  /** Connects the sending side to a started pg-boss (startJobs does this). */
+  koppel(boss: PgBoss | undefined): void {
+    this.boss = boss;
+  }
+
+  /** Queues a client import; 503 while the job runner is not up. */
+  async stuurKlantenImport(job: KlantenImportJob): Promise<void> {
+    if (!this.boss)
+      throw new AppError('niet-beschikbaar', {
+        message: 'job runner not started',
+        userMessage: 'De achtergrondtaken draaien nu niet. Probeer het over een paar minuten opnieuw.',
+      });
+    await this.boss.send(KLANTEN_IMPORT, job);
+  }
+}
 
 interface JobLog {
   info(obj: object, msg: string): void;
@@ -28,6 +62,8 @@ export interface JobsOpties {
   log: JobLog;
   /** Seconds between polls for new jobs (tests use the minimum, 0.5). */
   pollingIntervalSeconds?: number;
+  /** The handlers the app set (client import); their queues are created and worked here. */
+  taken?: Taken;
 }
 
 export interface Jobs {
@@ -76,9 +112,37 @@ export async function startJobs(opts: JobsOpties): Promise<Jobs> {
   );
   await boss.schedule(LOGBOEK_ONDERHOUD, LOGBOEK_ONDERHOUD_CRON, {}, { tz: 'Europe/Amsterdam' });
 
+  // Client imports: a run cut off by a restart expires after an hour
+  // and is picked up again, continuing after its last finished block. Failures are recorded on the import itself.
+  await boss.createQueue(KLANTEN_IMPORT, {
+    name: KLANTEN_IMPORT,
+    policy: 'standard',
+    retryLimit: 2,
+    retryDelay: 30,
+    expireInSeconds: 3600,
+  });
+  const taken = opts.taken;
+  if (taken?.klantenImport) {
+    const verwerk = taken.klantenImport;
+    await boss.work<KlantenImportJob>(
+      KLANTEN_IMPORT,
+      { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
+      async ([job]) => {
+        if (!job) return;
+        opts.log.info({ job: KLANTEN_IMPORT, importId: job.data.importId }, 'klanten import started');
+        await metTrace(`job-${KLANTEN_IMPORT}-${job.id}`, () => verwerk(job.data));
+        opts.log.info({ job: KLANTEN_IMPORT, importId: job.data.importId }, 'klanten import done');
+      },
+    );
+  }
+  taken?.koppel(boss);
+
   return {
     boss,
     runNow: (queue) => boss.send(queue, {}),
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    stop: async () => {
+      opts.taken?.koppel(undefined);
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
   };
 }

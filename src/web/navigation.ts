@@ -14,9 +14,11 @@ interface NavEntry {
  */
 const ENTRIES: NavEntry[] = [
   { href: paths.home(), label: 'Start', rollen: 'iedereen' },
+  { href: paths.klanten(), label: 'Klanten', rollen: ['klantmanager', 'teamleider'] },
   { href: paths.beheerGebruikers(), label: 'Gebruikers', rollen: ['functioneel-beheerder'] },
   { href: paths.beheerTeams(), label: 'Teams', rollen: ['functioneel-beheerder'] },
   { href: paths.beheerGemeenten(), label: 'Gemeenten', rollen: ['functioneel-beheerder'] },
+  { href: paths.klantenImport(), label: 'Klanten importeren', rollen: ['functioneel-beheerder'] },
   {
     href: paths.verwerkingsactiviteiten(),
     label: 'Verwerkingsactiviteiten',

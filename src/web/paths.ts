@@ -30,6 +30,23 @@ export const paths = {
   beheerGebruikerUitnodiging: (id: string) => `/beheer/gebruikers/${encodeURIComponent(id)}/uitnodiging`,
   beheerGebruikerTweestap: (id: string) =>
     `/beheer/gebruikers/${encodeURIComponent(id)}/tweestapsverificatie`,
+  klanten: () => '/klanten',
+  klantenZoekBsn: () => '/klanten/zoek-bsn',
+  klantNieuw: () => '/klanten/nieuw',
+  klant: (id: string) => `/klanten/${encodeURIComponent(id)}`,
+  klantVerplichtingen: (id: string) => `/klanten/${encodeURIComponent(id)}/verplichtingen`,
+  klantTegenprestaties: (id: string) => `/klanten/${encodeURIComponent(id)}/tegenprestaties`,
+  klantGesprekken: (id: string) => `/klanten/${encodeURIComponent(id)}/gesprekken`,
+  klantWijzigen: (id: string) => `/klanten/${encodeURIComponent(id)}/wijzigen`,
+  klantBsn: (id: string) => `/klanten/${encodeURIComponent(id)}/bsn`,
+  klantKlantmanager: (id: string) => `/klanten/${encodeURIComponent(id)}/klantmanager`,
+  klantOntheffingen: (id: string) => `/klanten/${encodeURIComponent(id)}/ontheffingen`,
+  klantOntheffingBeeindigen: (id: string, ontheffingId: string) =>
+    `/klanten/${encodeURIComponent(id)}/ontheffingen/${encodeURIComponent(ontheffingId)}/beeindigen`,
+  klantenImport: () => '/beheer/klanten-import',
+  klantenImportDetail: (id: string) => `/beheer/klanten-import/${encodeURIComponent(id)}`,
+  klantenImportStart: (id: string) => `/beheer/klanten-import/${encodeURIComponent(id)}/start`,
+  klantenImportVoortgang: (id: string) => `/beheer/klanten-import/${encodeURIComponent(id)}/voortgang`,
   /** A page path with a confirmation to show after a redirect (Post/Redirect/Get). */
   metMelding: (path: string, melding: string) => `${path}?melding=${encodeURIComponent(melding)}`,
 } as const;

@@ -6,6 +6,7 @@ import * as m0004 from './2026_11_27_0004_logboek.ts';
 import * as m0005 from './2026_11_27_0005_klanten.ts';
 import * as m0006 from './2026_11_27_0006_logboek_tussenstand.ts';
 import * as m0007 from './2026_11_27_0007_netwerk.ts';
+import * as m0008 from './2026_11_27_0008_klant_import.ts';
 
 /**
  * The static list of migrations (a file provider fails under Vitest). Forward-only: add new files at the end,
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0005_klanten': m0005,
   '2026_11_27_0006_logboek_tussenstand': m0006,
   '2026_11_27_0007_netwerk': m0007,
+  '2026_11_27_0008_klant_import': m0008,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

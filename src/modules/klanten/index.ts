@@ -51,6 +51,13 @@
 export { aowDatum, formatAowLeeftijd } from './aow.ts';
 export { type BsnSleutels, isGeldigBsn, maskeerBsn, normaliseerBsn, parseBsnSleutels } from './bsn.ts';
 export { formatDatumNl, type IsoDatum, vandaag } from './datum.ts';
+export { IMPORT_USAGE, runImportCli } from './import/klanten-import.cli.ts';
+export {
+  createKlantenImportService,
+  ImportBestandFout,
+  type KlantenImportService,
+  type KlantImport,
+} from './import/klanten-import.service.ts';
 export {
   BEPERKING_NAMEN,
   BEPERKINGEN,
@@ -70,6 +77,7 @@ export {
 export { klantenApi } from './klanten.api.ts';
 export { type Medewerker, type MedewerkersBron, medewerkersUitBeheer } from './klanten.medewerkers.ts';
 export { klantenPolicy } from './klanten.policy.ts';
+export { klantenRoutes } from './klanten.routes.ts';
 export {
   CreateKlantInput,
   type KlantDossier,
