@@ -12,6 +12,7 @@ const PRODUCTION_DB = {
   LOGBOEK_SIGNING_KEY: SIGNING_KEY,
   BSN_ENCRYPTION_KEYS: `v1:${'cd'.repeat(32)}`,
   BSN_HASH_KEY: 'ef'.repeat(32),
+  TOTP_ENCRYPTION_KEYS: `v1:${'12'.repeat(32)}`,
 };
 
 /** The ConfigError message `loadConfig` throws for `env`, or undefined when it accepts it. */
@@ -126,6 +127,7 @@ describe('loadConfig', () => {
     'LOGBOEK_SIGNING_KEY',
     'BSN_ENCRYPTION_KEYS',
     'BSN_HASH_KEY',
+    'TOTP_ENCRYPTION_KEYS',
     'DATABASE_OWNER_URL',
   ] as const)('refuses production with DATABASE_URL but without %s', (missing) => {
     const env: NodeJS.ProcessEnv = { ...PRODUCTION_DB };
@@ -137,8 +139,16 @@ describe('loadConfig', () => {
 
   it('names every missing production secret at once', () => {
     expect(refusal({ DATABASE_URL: PRODUCTION_DB.DATABASE_URL })).toBe(
-      'Production with DATABASE_URL needs SESSION_SECRET, LOGBOEK_SIGNING_KEY, BSN_ENCRYPTION_KEYS, BSN_HASH_KEY, DATABASE_OWNER_URL (no insecure defaults in production).',
+      'Production with DATABASE_URL needs SESSION_SECRET, LOGBOEK_SIGNING_KEY, BSN_ENCRYPTION_KEYS, BSN_HASH_KEY, TOTP_ENCRYPTION_KEYS, DATABASE_OWNER_URL (no insecure defaults in production).',
     );
+  });
+
+  it('refuses malformed TOTP keys in any mode, without echoing them', () => {
+    for (const keys of ['v1:abc', `v1:${'cd'.repeat(32)},v1`]) {
+      const message = refusal({ WEDERKERIG_MODE: 'development', TOTP_ENCRYPTION_KEYS: keys });
+      expect(message).toContain('TOTP_ENCRYPTION_KEYS');
+      expect(message).not.toContain('cd'.repeat(32));
+    }
   });
 
   it('lets demo and development use DATABASE_URL alone (the owner connection defaults to it)', () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { SLEUTELRING_VORM } from './lib/sleutelring.ts';
 
 /**
  * The whole configuration, parsed once from the environment. Every variable is documented here and in the
@@ -45,6 +46,11 @@ const Env = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/i)
     .optional(),
+  /**
+   * Keys that encrypt the staff's TOTP secrets at rest (AES-256-GCM): `v1:<64 hex>[,v2:<64 hex>…]`, the last one
+   * encrypts (same format and rotation as BSN_ENCRYPTION_KEYS). Embedded default: generated and stored.
+   */
+  TOTP_ENCRYPTION_KEYS: z.string().regex(SLEUTELRING_VORM).optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -64,6 +70,7 @@ export interface Config {
   logboekSigningKey: string | undefined;
   bsnEncryptionKeys: string | undefined;
   bsnHashKey: string | undefined;
+  totpEncryptionKeys: string | undefined;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   /** Cookies carry `Secure` when the public URL is https. */
   secureCookies: boolean;
@@ -92,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logboekSigningKey: e.LOGBOEK_SIGNING_KEY,
     bsnEncryptionKeys: e.BSN_ENCRYPTION_KEYS,
     bsnHashKey: e.BSN_HASH_KEY,
+    totpEncryptionKeys: e.TOTP_ENCRYPTION_KEYS,
     logLevel: e.LOG_LEVEL,
     secureCookies: publicUrl.startsWith('https:'),
   };
@@ -101,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!config.logboekSigningKey) missing.push('LOGBOEK_SIGNING_KEY');
     if (!config.bsnEncryptionKeys) missing.push('BSN_ENCRYPTION_KEYS');
     if (!config.bsnHashKey) missing.push('BSN_HASH_KEY');
+    if (!config.totpEncryptionKeys) missing.push('TOTP_ENCRYPTION_KEYS');
     if (!e.DATABASE_OWNER_URL) missing.push('DATABASE_OWNER_URL');
     if (missing.length > 0) {
       throw new ConfigError(

@@ -8,6 +8,7 @@ export const TEST_SESSION_SECRET = 'test-session-secret-of-at-least-32-character
 export const TEST_LOGBOEK_KEY = 'a'.repeat(64);
 export const TEST_BSN_ENCRYPTION_KEYS = `v1:${'b'.repeat(64)}`;
 export const TEST_BSN_HASH_KEY = 'c'.repeat(64);
+export const TEST_TOTP_ENCRYPTION_KEYS = `v1:${'d'.repeat(64)}`;
 
 /** A configuration for tests: development mode unless asked otherwise, fixed secrets, no logs. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
@@ -18,6 +19,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logboekSigningKey: TEST_LOGBOEK_KEY,
     bsnEncryptionKeys: TEST_BSN_ENCRYPTION_KEYS,
     bsnHashKey: TEST_BSN_HASH_KEY,
+    totpEncryptionKeys: TEST_TOTP_ENCRYPTION_KEYS,
     ...overrides,
   };
 }

@@ -67,6 +67,7 @@ function childEnv(dataDir: string, opts: RunOptions): NodeJS.ProcessEnv {
     'LOGBOEK_SIGNING_KEY',
     'BSN_ENCRYPTION_KEYS',
     'BSN_HASH_KEY',
+    'TOTP_ENCRYPTION_KEYS',
     'PUBLIC_URL',
   ])
     delete env[key];

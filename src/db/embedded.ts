@@ -43,6 +43,8 @@ export interface EmbeddedSecrets {
   bsnEncryptionKeys: string;
   /** 64 hex: the keyed hash for exact BSN search (BSN_HASH_KEY). */
   bsnHashKey: string;
+  /** `v1:<64 hex>`: encrypts TOTP secrets at rest (TOTP_ENCRYPTION_KEYS). */
+  totpEncryptionKeys: string;
 }
 
 export interface EmbeddedDatabase {
@@ -219,13 +221,15 @@ const secret = (bytes = 24) => randomBytes(bytes).toString('base64url');
 function loadOrCreateSecrets(file: string, port: number): EmbeddedSecrets {
   if (existsSync(file)) {
     const s = JSON.parse(readFileSync(file, 'utf8')) as Partial<EmbeddedSecrets> &
-      Omit<EmbeddedSecrets, 'bsnEncryptionKeys' | 'bsnHashKey'>;
-    // Files written before the client file existed lack the BSN keys: add them once, keep everything else.
-    if (!s.bsnEncryptionKeys || !s.bsnHashKey) {
+      Omit<EmbeddedSecrets, 'bsnEncryptionKeys' | 'bsnHashKey' | 'totpEncryptionKeys'>;
+    // Files written before the client file (BSN keys) or TOTP encryption existed lack those keys: add them once,
+    // keep everything else.
+    if (!s.bsnEncryptionKeys || !s.bsnHashKey || !s.totpEncryptionKeys) {
       const completed: EmbeddedSecrets = {
         ...s,
         bsnEncryptionKeys: s.bsnEncryptionKeys ?? `v1:${randomBytes(32).toString('hex')}`,
         bsnHashKey: s.bsnHashKey ?? randomBytes(32).toString('hex'),
+        totpEncryptionKeys: s.totpEncryptionKeys ?? `v1:${randomBytes(32).toString('hex')}`,
       };
       saveSecrets(file, completed);
       return completed;
@@ -241,6 +245,7 @@ function loadOrCreateSecrets(file: string, port: number): EmbeddedSecrets {
     logboekSigningKey: randomBytes(32).toString('hex'),
     bsnEncryptionKeys: `v1:${randomBytes(32).toString('hex')}`,
     bsnHashKey: randomBytes(32).toString('hex'),
+    totpEncryptionKeys: `v1:${randomBytes(32).toString('hex')}`,
   };
   writeFileSync(file, `${JSON.stringify(s, null, 2)}\n`, { mode: 0o600 });
   return s;

@@ -39,6 +39,7 @@ export async function openRuntime(config: Config, opts: OpenOptions): Promise<Ru
       logboekSigningKey: config.logboekSigningKey ?? embedded.secrets.logboekSigningKey,
       bsnEncryptionKeys: config.bsnEncryptionKeys ?? embedded.secrets.bsnEncryptionKeys,
       bsnHashKey: config.bsnHashKey ?? embedded.secrets.bsnHashKey,
+      totpEncryptionKeys: config.totpEncryptionKeys ?? embedded.secrets.totpEncryptionKeys,
     };
   }
   const pools = createPools({

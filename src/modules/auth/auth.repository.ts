@@ -322,6 +322,35 @@ export const authRepository = {
       .execute();
   },
 
+  /**
+   * Stores a secret again in another form (encrypted, or under the current key) without touching its state;
+   * only when the row still holds `vorig`, so a concurrent change wins.
+   */
+  async herschrijfTotpGeheim(
+    tx: Tx,
+    dienstId: string,
+    gebruikerId: string,
+    vorig: string,
+    nieuw: string,
+  ): Promise<void> {
+    await tx
+      .updateTable('gebruiker')
+      .set({ totpGeheim: nieuw })
+      .where('dienstId', '=', dienstId)
+      .where('id', '=', gebruikerId)
+      .where('totpGeheim', '=', vorig)
+      .execute();
+  },
+
+  /** Every stored TOTP secret (for re-encryption at start; the system context sees all services). */
+  async listTotpGeheimen(tx: Tx) {
+    return tx
+      .selectFrom('gebruiker')
+      .select(['dienstId', 'id', 'totpGeheim'])
+      .where('totpGeheim', 'is not', null)
+      .execute();
+  },
+
   async activeerTotp(tx: Tx, dienstId: string, gebruikerId: string, nu: Date): Promise<void> {
     await tx
       .updateTable('gebruiker')

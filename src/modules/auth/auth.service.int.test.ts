@@ -1,8 +1,13 @@
 import * as OTPAuth from 'otpauth';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TEST_TOTP_ENCRYPTION_KEYS } from '../../../test/app.ts';
+import { totpCode } from '../../../test/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.ts';
+import { actorVan } from '../../../test/factories/actoren.ts';
 import { insertGebruiker, insertTeam, TEST_WACHTWOORD } from '../../../test/factories/gebruikers.ts';
 import { insertGemeente } from '../../../test/factories/gemeenten.ts';
+import { withContext } from '../../db/context.ts';
+import { genereerSleutelring } from '../../lib/sleutelring.ts';
 import { systeemActor } from './actor.ts';
 import { type AuthService, createAuthService } from './auth.service.ts';
 
@@ -13,11 +18,19 @@ beforeAll(async () => {
   db = await createTestDatabase();
   auth = createAuthService({
     db: db.app,
-    config: { mode: 'development', publicUrl: 'https://wederkerig.test' },
+    config: {
+      mode: 'development',
+      publicUrl: 'https://wederkerig.test',
+      totpEncryptionKeys: TEST_TOTP_ENCRYPTION_KEYS,
+    },
   });
   prod = createAuthService({
     db: db.app,
-    config: { mode: 'production', publicUrl: 'https://wederkerig.test' },
+    config: {
+      mode: 'production',
+      publicUrl: 'https://wederkerig.test',
+      totpEncryptionKeys: TEST_TOTP_ENCRYPTION_KEYS,
+    },
   });
 });
 
@@ -69,5 +82,83 @@ describe('auth service', () => {
     });
     expect(ok.kind).toBe('ingelogd');
     expect(await auth.bekijkUitnodiging(token)).toEqual({ status: 'gebruikt' });
+  });
+});
+
+/** The stored TOTP secret of a user, as it is in the database. */
+const opgeslagenGeheim = async (gebruikerId: string) =>
+  (
+    await withContext(db.owner, systeemActor('test:lezen'), (tx) =>
+      tx.selectFrom('gebruiker').select('totpGeheim').where('id', '=', gebruikerId).executeTakeFirstOrThrow(),
+    )
+  ).totpGeheim;
+
+describe('TOTP secrets at rest', () => {
+  it('stores a new secret encrypted (key id prefix, never the base32) and still accepts its codes', async () => {
+    const g = await insertGebruiker(db.app);
+    const actor = actorVan(g);
+    const { geheim } = await auth.startTotp(actor);
+    const opgeslagen = await opgeslagenGeheim(g.gebruikerId);
+    expect(opgeslagen).toMatch(/^v1:[A-Za-z0-9_-]+$/);
+    expect(opgeslagen).not.toContain(geheim);
+    // Resuming enrolment shows the same secret (decrypted), without storing a new one.
+    expect((await auth.startTotp(actor)).geheim).toBe(geheim);
+    expect(await opgeslagenGeheim(g.gebruikerId)).toBe(opgeslagen);
+    expect(await auth.bevestigTotp(actor, { code: totpCode(geheim) })).toMatchObject({ kind: 'aan' });
+  });
+
+  it('accepts a plain secret from before encryption and encrypts it when it is used', async () => {
+    const geheim = new OTPAuth.Secret({ size: 20 }).base32;
+    const g = await insertGebruiker(db.app, { totpGeheim: geheim });
+    expect(await opgeslagenGeheim(g.gebruikerId)).toBe(geheim);
+    const stap1 = await login(prod, g.email, TEST_WACHTWOORD, '10.0.0.2');
+    if (stap1.kind !== 'ingelogd') throw new Error(stap1.kind);
+    const stap2 = await prod.verifieerCode({
+      sessieToken: stap1.sessieToken,
+      code: totpCode(geheim),
+      ip: '10.0.0.2',
+      userAgentOmschrijving: 'x',
+    });
+    expect(stap2.kind).toBe('ingelogd');
+    expect(await opgeslagenGeheim(g.gebruikerId)).toMatch(/^v1:/);
+  });
+
+  it('refuses to store a new secret without TOTP_ENCRYPTION_KEYS (never plain)', async () => {
+    const zonder = createAuthService({
+      db: db.app,
+      config: { mode: 'development', publicUrl: 'https://wederkerig.test', totpEncryptionKeys: undefined },
+    });
+    const g = await insertGebruiker(db.app);
+    await expect(zonder.startTotp(actorVan(g))).rejects.toMatchObject({ code: 'niet-beschikbaar' });
+    expect(await opgeslagenGeheim(g.gebruikerId)).toBeNull();
+  });
+
+  it('encrypts the remaining plain secrets at start, and re-encrypts under the new key after a rotation', async () => {
+    const geheim = new OTPAuth.Secret({ size: 20 }).base32;
+    const g = await insertGebruiker(db.app, { totpGeheim: geheim });
+    const eerste = await auth.versleutelOudeTotpGeheimen(systeemActor('test:start'));
+    expect(eerste.versleuteld).toBeGreaterThanOrEqual(1);
+    expect(await opgeslagenGeheim(g.gebruikerId)).toMatch(/^v1:/);
+    expect((await auth.versleutelOudeTotpGeheimen(systeemActor('test:start'))).versleuteld).toBe(0);
+
+    const nieuweRing = `${TEST_TOTP_ENCRYPTION_KEYS},${genereerSleutelring('v2')}`;
+    const na = createAuthService({
+      db: db.app,
+      config: { mode: 'production', publicUrl: 'https://wederkerig.test', totpEncryptionKeys: nieuweRing },
+    });
+    expect(
+      (await na.versleutelOudeTotpGeheimen(systeemActor('test:start'))).versleuteld,
+    ).toBeGreaterThanOrEqual(1);
+    expect(await opgeslagenGeheim(g.gebruikerId)).toMatch(/^v2:/);
+    const stap1 = await login(na, g.email, TEST_WACHTWOORD, '10.0.0.3');
+    if (stap1.kind !== 'ingelogd') throw new Error(stap1.kind);
+    expect(
+      await na.verifieerCode({
+        sessieToken: stap1.sessieToken,
+        code: totpCode(geheim),
+        ip: '10.0.0.3',
+        userAgentOmschrijving: 'x',
+      }),
+    ).toMatchObject({ kind: 'ingelogd' });
   });
 });

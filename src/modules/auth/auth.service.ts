@@ -4,6 +4,7 @@ import type { Config } from '../../config.ts';
 import { ROLLEN, type Rol, systeem, type Tx, withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
+import { parseSleutelring, type Sleutelring, SleutelringFout } from '../../lib/sleutelring.ts';
 import { type Actor, dbContext, type Gebruiker, type Systeem } from './actor.ts';
 import { authPolicy } from './auth.policy.ts';
 import { type GebruikerGegevens, authRepository as repo } from './auth.repository.ts';
@@ -22,6 +23,7 @@ import {
   vereistMfa,
 } from './regels.ts';
 import { nieuweHerstelcode, nieuwToken, sha256Hex } from './tokens.ts';
+import { leesTotpGeheim, versleutelTotpGeheim } from './totp-geheim.ts';
 import { controleerWachtwoord, hashWachtwoord, verifieerWachtwoord } from './wachtwoord.ts';
 
 export const UITNODIGING_GELDIG_MS = 7 * 24 * 60 * 60 * 1000;
@@ -32,7 +34,7 @@ const TOTP_PERIODE = 30;
 
 export interface AuthServiceDeps {
   db: Database;
-  config: Pick<Config, 'mode' | 'publicUrl'>;
+  config: Pick<Config, 'mode' | 'publicUrl' | 'totpEncryptionKeys'>;
   /** The clock; tests may pass their own. */
   nu?: () => Date;
 }
@@ -114,6 +116,30 @@ function dummy(): Promise<string> {
 export function createAuthService(deps: AuthServiceDeps) {
   const { db, config } = deps;
   const nu = deps.nu ?? (() => new Date());
+  const totpRing: Sleutelring | undefined = config.totpEncryptionKeys
+    ? parseSleutelring(config.totpEncryptionKeys, 'TOTP_ENCRYPTION_KEYS')
+    : undefined;
+
+  /**
+   * The plain base32 secret of a stored TOTP secret. A secret stored before encryption (or under an older key)
+   * is encrypted under the current key on this use, in the caller's transaction.
+   */
+  async function totpGeheimVan(
+    tx: Tx,
+    g: { dienstId: string; gebruikerId: string },
+    opgeslagen: string,
+  ): Promise<string> {
+    const { geheim, moetOpnieuw } = leesTotpGeheim(totpRing, g.gebruikerId, opgeslagen);
+    if (moetOpnieuw && totpRing)
+      await repo.herschrijfTotpGeheim(
+        tx,
+        g.dienstId,
+        g.gebruikerId,
+        opgeslagen,
+        versleutelTotpGeheim(totpRing, g.gebruikerId, geheim),
+      );
+    return geheim;
+  }
 
   async function nieuweSessie(
     tx: Tx,
@@ -224,8 +250,9 @@ export function createAuthService(deps: AuthServiceDeps) {
         if (!totp?.totpGeheim || !totp.totpActiefSinds) return { kind: 'onjuist' as const };
         const cijfers = leesTotpCode(input.code);
         let herstelcodesOver: number | undefined;
+        const geheim = await totpGeheimVan(tx, { dienstId, gebruikerId }, totp.totpGeheim);
         if (cijfers) {
-          const stap = totpStap(totp.totpGeheim, totp.email, cijfers, nu());
+          const stap = totpStap(geheim, totp.email, cijfers, nu());
           if (stap === undefined || !(await repo.claimTotpStap(tx, dienstId, gebruikerId, stap)))
             return { kind: 'onjuist' as const };
         } else {
@@ -410,9 +437,20 @@ export function createAuthService(deps: AuthServiceDeps) {
         const t = await repo.findTotp(tx, actor.dienstId, actor.gebruikerId);
         if (t?.totpActiefSinds)
           throw new AppError('conflict', { userMessage: 'Tweestapsverificatie staat al aan.' });
-        if (t?.totpGeheim) return t.totpGeheim;
+        if (t?.totpGeheim) return totpGeheimVan(tx, actor, t.totpGeheim);
+        if (!totpRing)
+          throw new AppError('niet-beschikbaar', {
+            message: 'TOTP_ENCRYPTION_KEYS is not configured: TOTP secrets cannot be stored',
+            userMessage:
+              'Tweestapsverificatie instellen kan nu niet: de sleutel om het geheim te beveiligen ontbreekt. Neem contact op met de beheerder.',
+          });
         const nieuw = new OTPAuth.Secret({ size: 20 }).base32;
-        await repo.setTotpGeheim(tx, actor.dienstId, actor.gebruikerId, nieuw);
+        await repo.setTotpGeheim(
+          tx,
+          actor.dienstId,
+          actor.gebruikerId,
+          versleutelTotpGeheim(totpRing, actor.gebruikerId, nieuw),
+        );
         return nieuw;
       });
       const uri = totpVoor(geheim, actor.email).toString();
@@ -436,7 +474,8 @@ export function createAuthService(deps: AuthServiceDeps) {
         if (t?.totpActiefSinds)
           throw new AppError('conflict', { userMessage: 'Tweestapsverificatie staat al aan.' });
         if (!t?.totpGeheim) return { kind: 'onjuist' as const };
-        const stap = totpStap(t.totpGeheim, actor.email, cijfers, nu());
+        const geheim = await totpGeheimVan(tx, actor, t.totpGeheim);
+        const stap = totpStap(geheim, actor.email, cijfers, nu());
         if (stap === undefined || !(await repo.claimTotpStap(tx, actor.dienstId, actor.gebruikerId, stap)))
           return { kind: 'onjuist' as const };
         await repo.activeerTotp(tx, actor.dienstId, actor.gebruikerId, nu());
@@ -464,7 +503,8 @@ export function createAuthService(deps: AuthServiceDeps) {
       return withContext(db, dbContext(actor), async (tx) => {
         const t = await repo.findTotp(tx, actor.dienstId, actor.gebruikerId);
         if (!t?.totpGeheim || !t.totpActiefSinds) return { kind: 'onjuist' as const };
-        const stap = totpStap(t.totpGeheim, actor.email, cijfers, nu());
+        const geheim = await totpGeheimVan(tx, actor, t.totpGeheim);
+        const stap = totpStap(geheim, actor.email, cijfers, nu());
         if (stap === undefined || !(await repo.claimTotpStap(tx, actor.dienstId, actor.gebruikerId, stap)))
           return { kind: 'onjuist' as const };
         const herstelcodes = Array.from({ length: AANTAL_HERSTELCODES }, nieuweHerstelcode);
@@ -491,6 +531,30 @@ export function createAuthService(deps: AuthServiceDeps) {
         await repo.replaceHerstelcodes(tx, dienstId, gebruikerId, []);
         await repo.deleteSessiesVanGebruiker(tx, dienstId, gebruikerId);
       });
+    },
+
+    /**
+     * Encrypts every TOTP secret that is still plain (stored before encryption existed) or under an older key,
+     * with the current key of TOTP_ENCRYPTION_KEYS. Run by `serve` at start; returns how many were rewritten.
+     */
+    async versleutelOudeTotpGeheimen(actor: Systeem): Promise<{ versleuteld: number; onleesbaar: number }> {
+      const telling = { versleuteld: 0, onleesbaar: 0 };
+      if (!totpRing) return telling;
+      await withContext(db, dbContext(actor), async (tx) => {
+        for (const r of await repo.listTotpGeheimen(tx)) {
+          if (!r.totpGeheim) continue;
+          try {
+            if (!leesTotpGeheim(totpRing, r.id, r.totpGeheim).moetOpnieuw) continue;
+            await totpGeheimVan(tx, { dienstId: r.dienstId, gebruikerId: r.id }, r.totpGeheim);
+            telling.versleuteld++;
+          } catch (e) {
+            // A secret under a key that is no longer configured: that user cannot log in with it; report it.
+            if (!(e instanceof SleutelringFout)) throw e;
+            telling.onleesbaar++;
+          }
+        }
+      });
+      return telling;
     },
 
     /**
