@@ -211,16 +211,6 @@ async function serve(demoFlag: boolean, out: Out): Promise<number> {
     if (totp.versleuteld > 0) app.log.info({ aantal: totp.versleuteld }, 'TOTP secrets encrypted');
     if (totp.onleesbaar > 0)
       app.log.error({ aantal: totp.onleesbaar }, 'TOTP secrets under a key missing from TOTP_ENCRYPTION_KEYS');
-    // TOTP secrets stored before encryption (or under an older key) are encrypted under the current key.
-    const totp = await createAuthService({ db: rt.pools.app, config: rt.config }).versleutelOudeTotpGeheimen(
-      systeemActor('serve:totp-versleutelen'),
-    );
-    if (totp.versleuteld > 0) app.log.info({ aantal: totp.versleuteld }, 'TOTP secrets encrypted');
-    if (totp.onleesbaar > 0)
-      app.log.error(
-        { aantal: totp.onleesbaar },
-        'TOTP secrets under a key missing from TOTP_ENCRYPTION_KEYS',
-      );
     if (onderhoud.problemen.length > 0)
       app.log.error({ verslag: formatOnderhoud(onderhoud) }, 'logboek maintenance found problems');
     jobs = await startAchtergrond(rt, app.log, taken);
