@@ -25,7 +25,7 @@ import {
   parseBsnSleutels,
 } from './modules/klanten/index.ts';
 import { createLogboekService, logboekRoutes, registerTrace } from './modules/logboek/index.ts';
-import { createNetwerkService, netwerkApi } from './modules/netwerk/index.ts';
+import { createNetwerkService, netwerkApi, netwerkRoutes } from './modules/netwerk/index.ts';
 import { opsRoutes } from './modules/ops/index.ts';
 import { assetRoutes } from './web/assets.ts';
 
@@ -138,6 +138,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     medewerkers: medewerkersUitBeheer(beheer),
   });
   await app.register(klantenApi(klanten));
+  const netwerk = createNetwerkService({ db: db.app, gemeenten });
+  await app.register(netwerkApi(netwerk));
+  await app.register(netwerkRoutes(netwerk));
   const taken = deps.taken;
   const klantenImport = createKlantenImportService({
     db: db.app,
@@ -148,8 +151,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   if (taken) taken.klantenImport = (opdracht) => klantenImport.verwerk(opdracht);
   await app.register(klantenRoutes({ klanten, importService: klantenImport, gemeenten }));
-  const netwerk = createNetwerkService({ db: db.app, gemeenten });
-  await app.register(netwerkApi(netwerk));
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 

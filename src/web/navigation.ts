@@ -15,6 +15,17 @@ interface NavEntry {
 const ENTRIES: NavEntry[] = [
   { href: paths.home(), label: 'Start', rollen: 'iedereen' },
   { href: paths.klanten(), label: 'Klanten', rollen: ['klantmanager', 'teamleider'] },
+  {
+    href: paths.organisaties(),
+    label: 'Organisaties',
+    rollen: ['netwerkmakelaar', 'klantmanager', 'teamleider'],
+  },
+  {
+    href: paths.activiteiten(),
+    label: 'Activiteiten',
+    rollen: ['netwerkmakelaar', 'klantmanager', 'teamleider'],
+  },
+  { href: paths.intervisies(), label: 'Intervisie', rollen: ['teamleider', 'netwerkmakelaar'] },
   { href: paths.beheerGebruikers(), label: 'Gebruikers', rollen: ['functioneel-beheerder'] },
   { href: paths.beheerTeams(), label: 'Teams', rollen: ['functioneel-beheerder'] },
   { href: paths.beheerGemeenten(), label: 'Gemeenten', rollen: ['functioneel-beheerder'] },

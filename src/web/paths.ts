@@ -47,6 +47,21 @@ export const paths = {
   klantenImportDetail: (id: string) => `/beheer/klanten-import/${encodeURIComponent(id)}`,
   klantenImportStart: (id: string) => `/beheer/klanten-import/${encodeURIComponent(id)}/start`,
   klantenImportVoortgang: (id: string) => `/beheer/klanten-import/${encodeURIComponent(id)}/voortgang`,
+  organisaties: () => '/organisaties',
+  organisatieNieuw: () => '/organisaties/nieuw',
+  organisatie: (id: string) => `/organisaties/${encodeURIComponent(id)}`,
+  organisatieWijzigen: (id: string) => `/organisaties/${encodeURIComponent(id)}/wijzigen`,
+  activiteiten: () => '/activiteiten',
+  activiteitNieuw: (organisatieId?: string) =>
+    organisatieId
+      ? `/activiteiten/nieuw?organisatieId=${encodeURIComponent(organisatieId)}`
+      : '/activiteiten/nieuw',
+  activiteit: (id: string) => `/activiteiten/${encodeURIComponent(id)}`,
+  activiteitWijzigen: (id: string) => `/activiteiten/${encodeURIComponent(id)}/wijzigen`,
+  verdringingstoets: (activiteitId: string) =>
+    `/activiteiten/${encodeURIComponent(activiteitId)}/verdringingstoets`,
+  intervisies: () => '/intervisies',
+  intervisie: (id: string) => `/intervisies/${encodeURIComponent(id)}`,
   /** A page path with a confirmation to show after a redirect (Post/Redirect/Get). */
   metMelding: (path: string, melding: string) => `${path}?melding=${encodeURIComponent(melding)}`,
 } as const;

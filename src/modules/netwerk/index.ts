@@ -40,6 +40,7 @@ export * from './keuzelijsten.ts';
 export { activiteitMaterieelGewijzigd, organisatieMaterieelGewijzigd } from './materieel.ts';
 export { netwerkApi } from './netwerk.api.ts';
 export { type NetwerkActie, netwerkPolicy } from './netwerk.policy.ts';
+export { netwerkRoutes } from './netwerk.routes.ts';
 export {
   type Activiteit,
   ActiviteitInput,

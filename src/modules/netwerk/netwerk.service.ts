@@ -4,12 +4,13 @@ import { AppError, notFound } from '../../http/app-error.ts';
 import { type Actor, dbContext } from '../auth/index.ts';
 import type { Gemeente, GemeentenService } from '../gemeenten/index.ts';
 import { type LogboekActie, record, VA } from '../logboek/index.ts';
-import type {
-  ActiviteitStatus,
-  Besluit,
-  Conclusie,
-  OrganisatieStatus,
-  OrganisatieType,
+import {
+  type ActiviteitStatus,
+  ANTWOORDEN,
+  type Besluit,
+  type Conclusie,
+  type OrganisatieStatus,
+  type OrganisatieType,
 } from './keuzelijsten.ts';
 import { activiteitMaterieelGewijzigd, organisatieMaterieelGewijzigd } from './materieel.ts';
 import { netwerkPolicy } from './netwerk.policy.ts';
@@ -43,6 +44,7 @@ import {
   ToetsInput,
   type ToetsSamenvatting,
   type Verdringingstoets,
+  veldfoutenVan,
 } from './netwerk.schemas.ts';
 import {
   bepaalAdvies,
@@ -53,6 +55,7 @@ import {
   type Plaatsingsoordeel,
   type ToetsAntwoord,
   toetsStatus,
+  VRAAG_IDS,
   type VraagId,
 } from './verdringing.ts';
 
@@ -101,6 +104,29 @@ const pagina = <T>(items: T[], totaal: number, p: number, paginaGrootte: number)
   paginaGrootte,
   aantalPaginas: Math.max(1, Math.ceil(totaal / paginaGrootte)),
 });
+
+/** The well-formed answers of a checklist input (also from input that failed validation elsewhere). */
+function geldigeAntwoorden(input: unknown): ToetsAntwoord[] {
+  const lijst = Array.isArray(input) ? input : (input as { antwoorden?: unknown } | null)?.antwoorden;
+  if (!Array.isArray(lijst)) return [];
+  const vragen = new Set<string>(VRAAG_IDS);
+  const antwoorden = new Set<string>(ANTWOORDEN);
+  return lijst.flatMap((x) => {
+    const a = x as { vraag?: unknown; antwoord?: unknown; toelichting?: unknown } | null;
+    return typeof a?.vraag === 'string' &&
+      vragen.has(a.vraag) &&
+      typeof a.antwoord === 'string' &&
+      antwoorden.has(a.antwoord)
+      ? [
+          {
+            vraag: a.vraag as VraagId,
+            antwoord: a.antwoord as ToetsAntwoord['antwoord'],
+            toelichting: typeof a.toelichting === 'string' ? a.toelichting.trim() : '',
+          },
+        ]
+      : [];
+  });
+}
 
 /** Writes the access log entry of a change in the network, in the change's transaction. */
 async function logWijziging(
@@ -784,27 +810,25 @@ export function createNetwerkService(deps: NetwerkDeps) {
       input: ToetsInput,
     ): Promise<{ toets: Verdringingstoets; intervisieId: string | null }> {
       netwerkPolicy.vereis(actor, 'verdringing-toetsen');
-      const v = parseInvoer(ToetsInput, input);
+      const r = ToetsInput.safeParse(input);
       const dienstId = dienstVan(actor);
       return withContext(db, dbContext(actor), async (tx) => {
         const a = await repo.findActiviteit(tx, dienstId, activiteitId);
         if (!a) throw notFound(GEEN_ACTIVITEIT);
-        const antwoorden: ToetsAntwoord[] = v.antwoorden.map((x) => ({
-          vraag: x.vraag as VraagId,
-          antwoord: x.antwoord,
-          toelichting: x.toelichting,
-        }));
-        const fouten: Record<string, string> = {};
+        // All messages at once: the schema's and the checklist's (over the answers that are well-formed).
+        const fouten: Record<string, string> = r.success ? {} : veldfoutenVan(r.error);
+        const antwoorden = geldigeAntwoorden(r.success ? r.data.antwoorden : input);
         for (const [vraag, melding] of Object.entries(
           controleerAntwoorden(antwoorden, (a.organisatieType as OrganisatieType | null) ?? null),
         ))
-          if (melding) fouten[`antwoorden.${vraag}`] = melding;
+          if (melding) fouten[`antwoorden.${vraag}`] ??= melding;
         const { advies } = bepaalAdvies(antwoorden);
-        if (Object.keys(fouten).length === 0) {
-          const conclusieFout = controleerConclusie(advies, v.conclusie);
+        if (r.success && Object.keys(fouten).length === 0) {
+          const conclusieFout = controleerConclusie(advies, r.data.conclusie);
           if (conclusieFout) fouten.conclusie = conclusieFout;
         }
-        if (Object.keys(fouten).length > 0) throw new NetwerkInvoerfout(fouten);
+        if (!r.success || Object.keys(fouten).length > 0) throw new NetwerkInvoerfout(fouten);
+        const v = r.data;
 
         await repo.markeerToetsenVervallen(
           tx,
