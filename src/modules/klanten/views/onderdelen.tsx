@@ -39,8 +39,10 @@ export function KlantenLayout({
 }) {
   return (
     <Layout title={title} nav={chrome.nav} account={chrome.account}>
-      {melding ? <Alert type="ok">{MELDINGEN[melding]}</Alert> : null}
-      {children}
+      <div className="wk-klanten">
+        {melding ? <Alert type="ok">{MELDINGEN[melding]}</Alert> : null}
+        {children}
+      </div>
     </Layout>
   );
 }

@@ -1,0 +1,651 @@
+import type { ReactNode } from 'react';
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  Cell,
+  CheckboxGroup,
+  type FieldErrors,
+  Form,
+  Heading,
+  Paragraph,
+  Row,
+  SelectField,
+  Table,
+  TextField,
+} from '../../../web/components/index.tsx';
+import { paths } from '../../../web/paths.ts';
+import { formatAowLeeftijd } from '../aow.ts';
+import { formatDatumNl } from '../datum.ts';
+import {
+  BEPERKING_NAMEN,
+  type Beperking,
+  DAG_NAMEN,
+  DAGDEEL_TIJDEN,
+  DAGEN_KORT,
+  MOBILITEIT_NAMEN,
+  OPLEIDINGSNIVEAU_NAMEN,
+  TAAL_NAMEN,
+  TAALNIVEAU_NAMEN,
+  type Vervoer,
+} from '../keuzelijsten.ts';
+import type { KlantDossier, Ontheffing } from '../klanten.schemas.ts';
+import type { KlantmanagerKeuze, LokaleGrond } from '../klanten.service.ts';
+import { ONTHEFFING_TYPE_NAMEN, ONTHEFFING_TYPES, TOEPASSELIJKHEID_NAMEN } from '../toepasselijkheid.ts';
+import { ToepasselijkheidLabel } from './klanten.tsx';
+import {
+  type Chrome,
+  Foutmeldingen,
+  Gegevens,
+  KlantenLayout,
+  type Melding,
+  Tabs,
+  TextArea,
+} from './onderdelen.tsx';
+
+export type Tab = 'profiel' | 'verplichtingen' | 'tegenprestaties' | 'gesprekken';
+
+const datum = (d: string | null | undefined) => (d ? formatDatumNl(d) : '–');
+const uren = (n: number | null | undefined) =>
+  n === null || n === undefined ? '–' : `${String(n).replace('.', ',')} uur per week`;
+
+/** Age in whole years on `peildatum`. */
+function leeftijd(geboortedatum: string, peildatum: string): number {
+  const [gj, gm, gd] = geboortedatum.split('-').map(Number) as [number, number, number];
+  const [pj, pm, pd] = peildatum.split('-').map(Number) as [number, number, number];
+  return pj - gj - (pm < gm || (pm === gm && pd < gd) ? 1 : 0);
+}
+
+/** Frame of a client's file: name, key facts, applicability, actions and the tabs. */
+function DossierFrame({
+  chrome,
+  klant,
+  tab,
+  melding,
+  titel,
+  children,
+}: {
+  chrome: Chrome;
+  klant: KlantDossier;
+  tab: Tab;
+  melding?: Melding | undefined;
+  titel?: string;
+  children: ReactNode;
+}) {
+  const t = klant.toepasselijkheidDetail;
+  const tabs: ReadonlyArray<{ tab: Tab; href: string; label: string }> = [
+    { tab: 'profiel', href: paths.klant(klant.id), label: 'Profiel' },
+    {
+      tab: 'verplichtingen',
+      href: paths.klantVerplichtingen(klant.id),
+      label: 'Verplichtingen en ontheffingen',
+    },
+    { tab: 'tegenprestaties', href: paths.klantTegenprestaties(klant.id), label: 'Tegenprestaties' },
+    { tab: 'gesprekken', href: paths.klantGesprekken(klant.id), label: 'Gesprekken' },
+  ];
+  const huidig = tabs.find((x) => x.tab === tab)!;
+  return (
+    <KlantenLayout title={titel ?? `${klant.naam} – ${huidig.label}`} chrome={chrome} melding={melding}>
+      <Paragraph>
+        <a className="utrecht-link utrecht-link--html-a" href={paths.klanten()}>
+          Terug naar klanten
+        </a>
+      </Paragraph>
+      <div className="wk-dossierkop">
+        <div>
+          <Heading level={1}>{klant.naam}</Heading>
+          <Paragraph>
+            Klantnummer {klant.klantnummer ?? '(geen)'} · geboren {formatDatumNl(klant.geboortedatum)} (
+            {leeftijd(klant.geboortedatum, t.peildatum)} jaar) · klantmanager{' '}
+            {klant.klantmanager?.naam ?? 'geen'}
+          </Paragraph>
+        </div>
+        <ButtonLink href={paths.klantWijzigen(klant.id)}>Gegevens wijzigen</ButtonLink>
+      </div>
+      <section className="wk-toepasselijkheid" aria-labelledby="tegenprestatie-kop">
+        <Heading level={2} id="tegenprestatie-kop">
+          Tegenprestatie: <ToepasselijkheidLabel waarde={t.uitkomst} />
+        </Heading>
+        <Redenen klant={klant} />
+      </section>
+      <Tabs
+        label="Onderdelen van het dossier"
+        tabs={tabs.map((x) => ({ href: x.href, label: x.label, current: x.tab === tab }))}
+      />
+      <Heading level={2}>{huidig.label}</Heading>
+      {children}
+    </KlantenLayout>
+  );
+}
+
+/** The reasons behind today's applicability, each with its article. */
+function Redenen({ klant }: { klant: KlantDossier }) {
+  const t = klant.toepasselijkheidDetail;
+  return (
+    <>
+      {t.redenen.length > 0 ? (
+        <ul className="utrecht-unordered-list">
+          {t.redenen.map((r) => (
+            <li className="utrecht-unordered-list__item" key={`${r.code}-${r.tot ?? ''}`}>
+              {r.tekst}
+              {r.tot ? ` (tot ${formatDatumNl(r.tot)})` : ''} —{' '}
+              <span className="wk-artikel">
+                {r.artikelBekend ? r.artikel : `${r.artikel} (artikel in de nieuwe wet nog niet bekend)`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {t.uitkomst === 'van-toepassing' ? (
+        <Paragraph>
+          {t.resterendeUren === null
+            ? 'De tegenprestatie is van toepassing.'
+            : `Ruimte voor een tegenprestatie: hoogstens ${String(t.resterendeUren).replace('.', ',')} uur per week (${
+                t.capaciteitBron === 'belastbaarheid'
+                  ? 'volgens de belastbaarheid'
+                  : `grens regulier werk ${t.regulierWerkUren} uur`
+              }${t.werkurenPerWeek > 0 ? `, min ${String(t.werkurenPerWeek).replace('.', ',')} uur werk` : ''}).`}
+        </Paragraph>
+      ) : null}
+      {t.vanToepassingVanaf ? (
+        <Paragraph>Van toepassing vanaf {formatDatumNl(t.vanToepassingVanaf)}.</Paragraph>
+      ) : null}
+    </>
+  );
+}
+
+/** Days × morning/afternoon/evening as a read-only table. */
+function DagdelenTabel({ caption, dagdelen }: { caption: string; dagdelen: readonly string[] }) {
+  if (dagdelen.length === 0) return <Paragraph>{caption}: geen dagdelen opgegeven.</Paragraph>;
+  return (
+    <div className="utrecht-table-container">
+      <table className="utrecht-table utrecht-table--html-table wk-dagdelen">
+        <caption className="utrecht-table__caption">{caption}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <td className="utrecht-table__header-cell" />
+            {DAGDEEL_TIJDEN.map((t) => (
+              <th className="utrecht-table__header-cell" scope="col" key={t}>
+                {t}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {DAGEN_KORT.map((d) => (
+            <tr className="utrecht-table__row" key={d}>
+              <th className="utrecht-table__header-cell" scope="row">
+                {DAG_NAMEN[d]}
+              </th>
+              {DAGDEEL_TIJDEN.map((t) => (
+                <td className="utrecht-table__cell" key={t}>
+                  {dagdelen.includes(`${d}-${t}`) ? 'Ja' : '–'}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The profile tab: personal data (BSN masked, revealed only by an explicit, logged action), skills and more. */
+export function ProfielPagina({
+  chrome,
+  klant,
+  melding,
+  getoondBsn,
+  klantmanagers,
+  toewijzenFout,
+}: {
+  chrome: Chrome;
+  klant: KlantDossier;
+  melding?: Melding | undefined;
+  /** The full BSN, only in the response to the posted "Toon BSN" action. */
+  getoondBsn?: string | null;
+  klantmanagers: readonly KlantmanagerKeuze[];
+  toewijzenFout?: string;
+}) {
+  const bsn =
+    getoondBsn !== undefined ? (
+      <span className="wk-geheim">{getoondBsn ?? 'Geen BSN bekend'}</span>
+    ) : klant.heeftBsn ? (
+      <div className="wk-bsn">
+        <span>{klant.bsnGemaskeerd}</span>
+        <Form action={paths.klantBsn(klant.id)} csrfToken={chrome.csrfToken}>
+          <Button appearance="subtle">Toon BSN</Button>
+        </Form>
+      </div>
+    ) : (
+      'Geen BSN bekend'
+    );
+  return (
+    <DossierFrame chrome={chrome} klant={klant} tab="profiel" melding={melding}>
+      {toewijzenFout ? <Foutmeldingen fouten={{ klantmanagerId: toewijzenFout }} /> : null}
+      <div className="wk-kolommen">
+        <section aria-labelledby="persoon-kop">
+          <Heading level={3} id="persoon-kop">
+            Persoonsgegevens
+          </Heading>
+          <Gegevens
+            items={[
+              ['Voornamen', klant.voornamen],
+              ['Roepnaam', klant.roepnaam],
+              ['Achternaam', [klant.voorvoegsel, klant.achternaam].filter(Boolean).join(' ')],
+              ['Geboortedatum', formatDatumNl(klant.geboortedatum)],
+              ['BSN', bsn],
+              [
+                'AOW-leeftijd',
+                `${formatAowLeeftijd(klant.toepasselijkheidDetail.aow)}, op ${formatDatumNl(klant.toepasselijkheidDetail.aow.datum)}${klant.toepasselijkheidDetail.aow.voorlopig ? ' (voorlopig)' : ''}`,
+              ],
+            ]}
+          />
+        </section>
+        <section aria-labelledby="adres-kop">
+          <Heading level={3} id="adres-kop">
+            Adres en contact
+          </Heading>
+          <Gegevens
+            items={[
+              ['Adres', [klant.straat, klant.huisnummer].filter(Boolean).join(' ')],
+              ['Postcode en woonplaats', [klant.postcode, klant.woonplaats].filter(Boolean).join(' ')],
+              [
+                'Wijk',
+                klant.wijk
+                  ? `${klant.wijk.naam}${klant.wijkHandmatig ? ' (met de hand gekozen)' : ''}`
+                  : null,
+              ],
+              ['Telefoon', klant.telefoon],
+              ['E-mailadres', klant.email],
+            ]}
+          />
+        </section>
+        <section aria-labelledby="taal-kop">
+          <Heading level={3} id="taal-kop">
+            Taal en opleiding
+          </Heading>
+          <Gegevens
+            items={[
+              ['Voorkeurstaal', klant.taal ? (TAAL_NAMEN[klant.taal] ?? klant.taal) : null],
+              ['Taalniveau Nederlands', klant.taalniveau ? TAALNIVEAU_NAMEN[klant.taalniveau] : null],
+              [
+                'Opleidingsniveau',
+                klant.opleidingsniveau ? OPLEIDINGSNIVEAU_NAMEN[klant.opleidingsniveau] : null,
+              ],
+            ]}
+          />
+        </section>
+        <section aria-labelledby="mogelijkheden-kop">
+          <Heading level={3} id="mogelijkheden-kop">
+            Mogelijkheden
+          </Heading>
+          <Gegevens
+            items={[
+              [
+                'Belastbaarheid',
+                klant.belastbaarheid?.maxUrenPerWeek != null
+                  ? uren(klant.belastbaarheid.maxUrenPerWeek)
+                  : null,
+              ],
+              [
+                'Beperkingen',
+                klant.belastbaarheid?.beperkingen.length
+                  ? klant.belastbaarheid.beperkingen
+                      .map((b) => BEPERKING_NAMEN[b as Beperking] ?? b)
+                      .join('; ')
+                  : null,
+              ],
+              ['Vervoer', klant.mobiliteit.map((m) => MOBILITEIT_NAMEN[m as Vervoer] ?? m).join(', ')],
+              [
+                'Reistijd',
+                klant.maxReistijdMinuten === null ? null : `hoogstens ${klant.maxReistijdMinuten} minuten`,
+              ],
+              ['Zorgtaken', klant.zorgtaken],
+              ['Eigen netwerk', klant.eigenNetwerk],
+              ['Vaardigheden', klant.vaardigheden.map((v) => v.naam).join(', ')],
+              ['Interesses', klant.interesses.map((v) => v.naam).join(', ')],
+            ]}
+          />
+        </section>
+      </div>
+      <DagdelenTabel caption="Beschikbaar op deze dagdelen" dagdelen={klant.beschikbaarheid} />
+      <Heading level={3}>Werkervaring</Heading>
+      {klant.werkervaring.length > 0 ? (
+        <Table caption="Werkervaring" head={['Sector', 'Functie', 'Jaren']}>
+          {klant.werkervaring.map((w) => (
+            <Row key={`${w.sector}|${w.functie}|${w.jaren}`}>
+              <Cell>{w.sector}</Cell>
+              <Cell>{w.functie}</Cell>
+              <Cell>{String(w.jaren).replace('.', ',')}</Cell>
+            </Row>
+          ))}
+        </Table>
+      ) : (
+        <Paragraph>Geen werkervaring vastgelegd.</Paragraph>
+      )}
+      <Heading level={3}>Klantmanager</Heading>
+      <Form action={paths.klantKlantmanager(klant.id)} csrfToken={chrome.csrfToken}>
+        <SelectField
+          name="klantmanagerId"
+          label="Klantmanager van deze klant"
+          value={klant.klantmanager?.id ?? ''}
+          error={toewijzenFout}
+          options={[
+            { value: '', label: 'Geen klantmanager' },
+            ...klantmanagers.map((k) => ({ value: k.id, label: k.naam })),
+            ...(klant.klantmanager && !klantmanagers.some((k) => k.id === klant.klantmanager?.id)
+              ? [{ value: klant.klantmanager.id, label: klant.klantmanager.naam }]
+              : []),
+          ]}
+        />
+        <div className="wk-form-actions">
+          <Button appearance="secondary">Klantmanager wijzigen</Button>
+        </div>
+      </Form>
+    </DossierFrame>
+  );
+}
+
+/** What the exemption form keeps between a failed post and its re-render. */
+export interface OntheffingWaarden {
+  type: string;
+  begindatum: string;
+  einddatum: string;
+  herbeoordelingsdatum: string;
+  reden: string;
+  geboortedatumKind: string;
+  lokaleGrondId: string;
+  eerderGebruikt: string;
+  eerdereGemeente: string;
+}
+
+export const LEGE_ONTHEFFING: OntheffingWaarden = {
+  type: '',
+  begindatum: '',
+  einddatum: '',
+  herbeoordelingsdatum: '',
+  reden: '',
+  geboortedatumKind: '',
+  lokaleGrondId: '',
+  eerderGebruikt: '',
+  eerdereGemeente: '',
+};
+
+function OntheffingStatus({ o, peildatum }: { o: Ontheffing; peildatum: string }) {
+  if (o.eerderGebruikt) return <>Eerdere periode{o.eerdereGemeente ? ` (${o.eerdereGemeente})` : ''}</>;
+  if (o.isLopend) return <>Loopt</>;
+  return <>{o.begindatum > peildatum ? 'Nog niet begonnen' : 'Afgelopen'}</>;
+}
+
+/** The obligations tab: work, re-integration, the applicability in detail, and the exemptions. */
+export function VerplichtingenPagina({
+  chrome,
+  klant,
+  melding,
+  lokaleGronden,
+  waarden = LEGE_ONTHEFFING,
+  fouten = {},
+  beeindigFout,
+}: {
+  chrome: Chrome;
+  klant: KlantDossier;
+  melding?: Melding | undefined;
+  lokaleGronden: readonly LokaleGrond[];
+  waarden?: OntheffingWaarden;
+  fouten?: FieldErrors;
+  beeindigFout?: { ontheffingId: string; melding: string };
+}) {
+  const t = klant.toepasselijkheidDetail;
+  const heeftFouten = Object.values(fouten).some(Boolean) || beeindigFout !== undefined;
+  const actieveGronden = lokaleGronden.filter((g) => g.isActief);
+  return (
+    <DossierFrame
+      chrome={chrome}
+      klant={klant}
+      tab="verplichtingen"
+      melding={melding}
+      {...(heeftFouten ? { titel: `Fout: ${klant.naam} – Verplichtingen en ontheffingen` } : {})}
+    >
+      <Foutmeldingen
+        fouten={beeindigFout ? { [`einddatum-${beeindigFout.ontheffingId}`]: beeindigFout.melding } : fouten}
+        veldIds={{ type: 'type', lokaleGrondId: 'lokaleGrondId', eerderGebruikt: 'eerderGebruikt-ja' }}
+      />
+      <Gegevens
+        items={[
+          ['Uitkomst op vandaag', TOEPASSELIJKHEID_NAMEN[t.uitkomst]],
+          ['Betaald werk', uren(t.werkurenPerWeek)],
+          ['Grens regulier werk in deze gemeente', uren(t.regulierWerkUren)],
+          ['Ruimte voor een tegenprestatie', t.resterendeUren === null ? '–' : uren(t.resterendeUren)],
+          ['AOW-datum', `${formatDatumNl(t.aow.datum)}${t.aow.voorlopig ? ' (voorlopig)' : ''}`],
+        ]}
+      />
+      <Heading level={3}>Werk</Heading>
+      {klant.werk.length > 0 ? (
+        <Table
+          caption="Betaald werk"
+          head={['Omschrijving', 'Uren per week', 'Van', 'Tot (eerste dag zonder)']}
+        >
+          {klant.werk.map((w) => (
+            <Row key={w.id}>
+              <Cell>{w.omschrijving ?? '–'}</Cell>
+              <Cell>{String(w.urenPerWeek).replace('.', ',')}</Cell>
+              <Cell>{datum(w.begindatum)}</Cell>
+              <Cell>{datum(w.einddatum)}</Cell>
+            </Row>
+          ))}
+        </Table>
+      ) : (
+        <Paragraph>Geen betaald werk vastgelegd.</Paragraph>
+      )}
+      <Heading level={3}>Re-integratie</Heading>
+      {klant.reintegratie.length > 0 ? (
+        <Table caption="Re-integratietrajecten" head={['Omschrijving', 'Van', 'Tot (eerste dag zonder)']}>
+          {klant.reintegratie.map((r) => (
+            <Row key={r.id}>
+              <Cell>{r.omschrijving ?? '–'}</Cell>
+              <Cell>{datum(r.begindatum)}</Cell>
+              <Cell>{datum(r.einddatum)}</Cell>
+            </Row>
+          ))}
+        </Table>
+      ) : (
+        <Paragraph>Geen re-integratietraject vastgelegd.</Paragraph>
+      )}
+      <Paragraph>
+        Werk en re-integratie wijzigt u met{' '}
+        <a className="utrecht-link" href={paths.klantWijzigen(klant.id)}>
+          Gegevens wijzigen
+        </a>
+        .
+      </Paragraph>
+
+      <Heading level={3}>Ontheffingen</Heading>
+      {klant.ontheffingen.length > 0 ? (
+        <div className="utrecht-table-container wk-tabel-scroll">
+          <table className="utrecht-table utrecht-table--html-table">
+            <caption className="utrecht-table__caption">Ontheffingen, nieuwste eerst</caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                {[
+                  'Soort',
+                  'Wettelijke grondslag',
+                  'Van',
+                  'Tot (eerste dag zonder)',
+                  'Herbeoordeling',
+                  'Reden',
+                  'Stand',
+                  'Beëindigen',
+                ].map((h) => (
+                  <th className="utrecht-table__header-cell" scope="col" key={h}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {klant.ontheffingen.map((o) => (
+                <tr className="utrecht-table__row" key={o.id}>
+                  <td className="utrecht-table__cell">
+                    {o.typeNaam}
+                    {o.lokaleGrond ? `: ${o.lokaleGrond.naam}` : ''}
+                  </td>
+                  <td className="utrecht-table__cell">
+                    {o.grondslag.bekend ? o.grondslag.artikel : `${o.grondslag.artikel} (nog niet bekend)`}
+                  </td>
+                  <td className="utrecht-table__cell">{datum(o.begindatum)}</td>
+                  <td className="utrecht-table__cell">
+                    {datum(o.effectiefEinde)}
+                    {o.effectiefEinde && o.effectiefEinde !== o.einddatum ? ' (volgt uit de wet)' : ''}
+                  </td>
+                  <td className="utrecht-table__cell">{datum(o.herbeoordelingsdatum)}</td>
+                  <td className="utrecht-table__cell">{o.reden ?? '–'}</td>
+                  <td className="utrecht-table__cell">
+                    <OntheffingStatus o={o} peildatum={t.peildatum} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <Paragraph>Geen ontheffingen vastgelegd.</Paragraph>
+      )}
+
+      {klant.ontheffingen
+        .filter((o) => o.isLopend)
+        .map((o) => (
+          <Form
+            key={o.id}
+            action={paths.klantOntheffingBeeindigen(klant.id, o.id)}
+            csrfToken={chrome.csrfToken}
+            id={`beeindigen-${o.id}`}
+          >
+            <div className="wk-beeindigen">
+              <TextField
+                name="einddatum"
+                id={`einddatum-${o.id}`}
+                type="date"
+                label={`${o.typeNaam} (sinds ${formatDatumNl(o.begindatum)}) beëindigen: eerste dag zonder ontheffing`}
+                value={beeindigFout?.ontheffingId === o.id ? undefined : t.peildatum}
+                error={beeindigFout?.ontheffingId === o.id ? beeindigFout.melding : undefined}
+              />
+              <Button appearance="secondary">Beëindigen</Button>
+            </div>
+          </Form>
+        ))}
+      <Heading level={3} id="ontheffing-vastleggen">
+        Ontheffing vastleggen
+      </Heading>
+      <Form action={paths.klantOntheffingen(klant.id)} csrfToken={chrome.csrfToken} id="ontheffing-formulier">
+        <SelectField
+          name="type"
+          label="Soort ontheffing"
+          value={waarden.type}
+          error={fouten.type}
+          options={[
+            { value: '', label: 'Kies een soort' },
+            ...ONTHEFFING_TYPES.filter((x) => x !== 'lokaal' || actieveGronden.length > 0).map((x) => ({
+              value: x,
+              label: ONTHEFFING_TYPE_NAMEN[x],
+            })),
+          ]}
+        />
+        {actieveGronden.length > 0 ? (
+          <SelectField
+            name="lokaleGrondId"
+            label="Lokale ontheffingsgrond (alleen bij een lokale ontheffing)"
+            value={waarden.lokaleGrondId}
+            error={fouten.lokaleGrondId}
+            options={[
+              { value: '', label: 'Geen' },
+              ...actieveGronden.map((g) => ({ value: g.id, label: `${g.naam} (${g.grondslag})` })),
+            ]}
+          />
+        ) : null}
+        <div className="wk-velden-naast-elkaar">
+          <TextField
+            name="begindatum"
+            type="date"
+            label="Begindatum"
+            value={waarden.begindatum}
+            error={fouten.begindatum}
+          />
+          <TextField
+            name="einddatum"
+            type="date"
+            label="Einddatum (eerste dag zonder ontheffing)"
+            description="Verplicht bij dringende redenen."
+            value={waarden.einddatum}
+            error={fouten.einddatum}
+          />
+          <TextField
+            name="herbeoordelingsdatum"
+            type="date"
+            label="Herbeoordelen op"
+            value={waarden.herbeoordelingsdatum}
+            error={fouten.herbeoordelingsdatum}
+          />
+        </div>
+        <TextArea
+          name="reden"
+          label="Reden"
+          description="Verplicht bij dringende redenen. Schrijf geen diagnoses op."
+          value={waarden.reden}
+          error={fouten.reden}
+          rows={3}
+        />
+        <TextField
+          name="geboortedatumKind"
+          type="date"
+          label="Geboortedatum van het jongste kind (alleen bij alleenstaande ouder)"
+          value={waarden.geboortedatumKind}
+          error={fouten.geboortedatumKind}
+        />
+        <CheckboxGroup
+          name="eerderGebruikt"
+          idPrefix="eerderGebruikt"
+          legend="Eerdere periode (alleen bij alleenstaande ouder)"
+          options={[
+            {
+              value: 'ja',
+              label: 'Dit is een eerdere periode, ook in een andere gemeente, die meetelt voor de 5 jaar',
+            },
+          ]}
+          values={waarden.eerderGebruikt === 'ja' ? ['ja'] : []}
+          error={fouten.eerderGebruikt}
+        />
+        <TextField
+          name="eerdereGemeente"
+          label="Gemeente van die eerdere periode"
+          value={waarden.eerdereGemeente}
+          error={fouten.eerdereGemeente}
+        />
+        <div className="wk-form-actions">
+          <Button>Ontheffing vastleggen</Button>
+        </div>
+      </Form>
+    </DossierFrame>
+  );
+}
+
+/** Tabs the next issues fill (the tegenprestatie workflow and the conversations). */
+export function PlaatshouderPagina({
+  chrome,
+  klant,
+  tab,
+}: {
+  chrome: Chrome;
+  klant: KlantDossier;
+  tab: Tab;
+}) {
+  return (
+    <DossierFrame chrome={chrome} klant={klant} tab={tab}>
+      <Alert type="info">
+        {tab === 'tegenprestaties'
+          ? 'Hier komen de tegenprestaties van deze klant: de afspraken, de activiteit en de uren. Dit onderdeel komt in een volgende versie.'
+          : 'Hier komen de gesprekken met deze klant: kracht, wensen en de eigen omgeving. Dit onderdeel komt in een volgende versie.'}
+      </Alert>
+    </DossierFrame>
+  );
+}
