@@ -10,7 +10,9 @@ import {
   medewerkersUitBeheer,
 } from '../modules/klanten/index.ts';
 import { createLogboekService, type LogboekService } from '../modules/logboek/index.ts';
+import { createNetwerkService, type NetwerkService } from '../modules/netwerk/index.ts';
 import { laadDemoKlanten } from './demo-klanten.ts';
+import { laadDemoNetwerk } from './netwerk.ts';
 
 export const DEMO_DIENST = 'Sociale Dienst De Kempen (demo)';
 
@@ -108,6 +110,7 @@ export interface DemoServices {
   beheer: BeheerService;
   logboek: LogboekService;
   klanten: KlantenService;
+  netwerk: NetwerkService;
   /** Demo clients get a (fictional) BSN only when the app's BSN keys are known. */
   metBsn: boolean;
 }
@@ -127,6 +130,7 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     beheer,
     logboek: createLogboekService(db),
     klanten,
+    netwerk: createNetwerkService({ db, gemeenten }),
     metBsn: opts.bsnSleutels !== undefined,
   };
 }
@@ -141,6 +145,8 @@ export interface DemoResult {
   gebruikers: Record<string, string>;
   /** Number of demo clients per municipality name. */
   klanten: Record<string, number>;
+  /** Number of demo organisations and activities. */
+  netwerk: { organisaties: number; activiteiten: number };
 }
 
 /**
@@ -204,5 +210,10 @@ export async function loadDemo(services: DemoServices, actor: Actor): Promise<De
     })),
     { metBsn: services.metBsn },
   );
-  return { dienstId, gemeenten, teams, gebruikers, klanten };
+  const netwerk = await laadDemoNetwerk(
+    services.netwerk,
+    binnenDienst,
+    DEMO_GEMEENTEN.map((g) => ({ naam: g.naam, id: gemeenten[g.naam]!, wijken: g.wijken })),
+  );
+  return { dienstId, gemeenten, teams, gebruikers, klanten, netwerk };
 }

@@ -59,7 +59,9 @@ export {
   type Verdringingstoets,
 } from './netwerk.schemas.ts';
 export {
+  type ActiviteitImportRij,
   createNetwerkService,
+  type ImportUitkomst,
   type NetwerkDeps,
   type NetwerkService,
   type OrganisatieKeuze,

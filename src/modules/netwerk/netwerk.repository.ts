@@ -662,6 +662,22 @@ export const netwerkRepository = {
       .executeTakeFirst();
   },
 
+  async findActiviteitOpTitel(
+    tx: Tx,
+    dienstId: string,
+    organisatieId: string,
+    titel: string,
+  ): Promise<{ id: string } | undefined> {
+    return tx
+      .selectFrom('activiteit')
+      .select('id')
+      .where('dienstId', '=', dienstId)
+      .where('organisatieId', '=', organisatieId)
+      .where(sql<SqlBool>`lower(titel) = lower(${titel})`)
+      .orderBy('aangemaaktOp')
+      .executeTakeFirst();
+  },
+
   async insertActiviteit(tx: Tx, dienstId: string, k: ActiviteitKolommen): Promise<string> {
     const r = await tx
       .insertInto('activiteit')

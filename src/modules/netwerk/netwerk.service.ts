@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { type Tx, withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
@@ -73,6 +74,27 @@ export interface OrganisatieKeuze {
   status: OrganisatieStatus;
 }
 
+/** The outcome of one row of an import (also of a dry run): what happened or would happen, and why not. */
+export interface ImportUitkomst {
+  /** The row number in the file (the caller's numbering). */
+  rij: number;
+  /** `ongewijzigd`: the row matches what is stored; nothing is written or logged. */
+  actie: 'aanmaken' | 'bijwerken' | 'ongewijzigd' | 'weigeren';
+  /** The organisation's name or the activity's title, as far as known. */
+  naam: string;
+  /** Dutch reasons for a refusal, one per field. */
+  redenen: string[];
+  id?: string;
+}
+
+/** A row of an activity import: the host by its natural key, and the activity itself. */
+export interface ActiviteitImportRij {
+  rij: number;
+  organisatie: { kvkNummer?: string | null; naam?: string | null; postcode?: string | null };
+  /** `ActiviteitInput` without `organisatieId`; `gemeenteIds` defaults to the host's (within the actor's). */
+  invoer: unknown;
+}
+
 const GEEN_ORGANISATIE = 'Deze organisatie bestaat niet of werkt niet in uw gemeenten.';
 const GEEN_ACTIVITEIT = 'Deze activiteit bestaat niet of is niet in uw gemeenten.';
 const GEEN_INTERVISIE = 'Dit intervisieverzoek bestaat niet of valt buiten uw gemeenten.';
@@ -125,6 +147,21 @@ function geldigeAntwoorden(input: unknown): ToetsAntwoord[] {
           },
         ]
       : [];
+  });
+}
+
+/** Equality of plain JSON values. */
+const gelijk = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+const aanbodSleutel = (l: ReadonlyArray<{ categorie: string; omschrijving: string }>) =>
+  [...l].map((w) => `${w.categorie}\u0000${w.omschrijving}`).sort();
+
+/** Would writing `nieuw` change the stored row? Compares only the columns `nieuw` has; arrays as sets. */
+function zelfde(nieuw: object, oud: object): boolean {
+  const o = oud as Record<string, unknown>;
+  return Object.entries(nieuw).every(([k, v]) => {
+    const w = o[k];
+    if (Array.isArray(v) && Array.isArray(w)) return gelijk([...v].sort(), [...w].sort());
+    return (v ?? null) === (w ?? null);
   });
 }
 
@@ -458,9 +495,15 @@ export function createNetwerkService(deps: NetwerkDeps) {
   });
 
   /** The activity's municipalities must be served by its host. */
-  const controleerHost = async (tx: Tx, dienstId: string, v: ActiviteitInvoer, gemeenteIds: string[]) => {
+  const controleerHost = async (
+    tx: Tx,
+    dienstId: string,
+    v: ActiviteitInvoer,
+    gemeenteIds: string[],
+    bekend?: { naam: string; gemeenten: string[] },
+  ) => {
     if (!v.organisatieId) return;
-    const o = await repo.findOrganisatie(tx, dienstId, v.organisatieId);
+    const o = bekend ?? (await repo.findOrganisatie(tx, dienstId, v.organisatieId));
     if (!o) throw new NetwerkInvoerfout({ organisatieId: 'Kies een organisatie uit de lijst.' });
     if (!gemeenteIds.every((g) => o.gemeenten.includes(g)))
       throw new NetwerkInvoerfout({
@@ -482,6 +525,299 @@ export function createNetwerkService(deps: NetwerkDeps) {
       await logWijziging(tx, actor, dienstId, 'aanmaken', { type: 'activiteit', id });
       return leesActiviteit(tx, dienstId, id, namen, peildatum);
     });
+  }
+
+  /** Field messages as reasons: "postcode: Vul een postcode in zoals 5611 AB." */
+  const redenenVan = (velden: Record<string, string>): string[] =>
+    Object.entries(velden).map(([veld, melding]) => (veld === 'formulier' ? melding : `${veld}: ${melding}`));
+
+  /** A postcode's wijk in one of these municipalities, from a prepared index (imports look it up per row). */
+  const wijkIndex = async (actor: Actor, eigen: readonly Gemeente[]) => {
+    const index = new Map<string, Map<string, string>>();
+    for (const g of eigen) {
+      const m = new Map<string, string>();
+      for (const w of await gemeenten.listWijken(actor, g.id)) for (const pc of w.postcodes) m.set(pc, w.id);
+      index.set(g.id, m);
+    }
+    return (gemeenteIds: readonly string[], postcode: string | null): string | null => {
+      if (!postcode) return null;
+      for (const g of gemeenteIds) {
+        const w = index.get(g)?.get(postcode.slice(0, 4));
+        if (w) return w;
+      }
+      return null;
+    };
+  };
+
+  /**
+   * Runs the rows of an import in one transaction, each under a savepoint (a refused row leaves the others
+   * intact). A dry run does the same work and then rolls everything back, so its report is exactly what the real
+   * run would do.
+   */
+  async function importeer<R>(
+    actor: Actor,
+    rijen: readonly R[],
+    opts: { proefrun?: boolean | undefined },
+    verwerk: (tx: Tx, rij: R) => Promise<ImportUitkomst>,
+  ): Promise<ImportUitkomst[]> {
+    const uitkomsten: ImportUitkomst[] = [];
+    const proef = new AppError('intern', { message: 'dry run: roll back' });
+    try {
+      await withContext(db, dbContext(actor), async (tx) => {
+        for (const rij of rijen) {
+          await sql`SAVEPOINT importrij`.execute(tx);
+          try {
+            const u = await verwerk(tx, rij);
+            await sql`RELEASE SAVEPOINT importrij`.execute(tx);
+            uitkomsten.push(u);
+          } catch (e) {
+            await sql`ROLLBACK TO SAVEPOINT importrij`.execute(tx);
+            if (e instanceof NetwerkInvoerfout) {
+              const r = rij as { rij: number; invoer?: unknown };
+              const naam = (r.invoer as { naam?: unknown; titel?: unknown } | null) ?? {};
+              uitkomsten.push({
+                rij: r.rij,
+                actie: 'weigeren',
+                naam: String(naam.naam ?? naam.titel ?? '').slice(0, 200),
+                redenen: redenenVan(e.velden),
+              });
+            } else throw e;
+          }
+        }
+        if (opts.proefrun) throw proef;
+      });
+    } catch (e) {
+      if (e !== proef) throw e;
+    }
+    return uitkomsten;
+  }
+
+  const importPolicy = (actor: Actor) => netwerkPolicy.vereis(actor, 'netwerk-importeren');
+
+  /**
+   * Imports organisations: upsert by natural key (KvK number, else name + postcode). Contact persons keep their id
+   * when the name matches; the reciprocity offer is replaced when the row has one. `proefrun`: report only.
+   */
+  async function importeerOrganisaties(
+    actor: Actor,
+    rijen: ReadonlyArray<{ rij: number; invoer: unknown }>,
+    opts: { proefrun?: boolean } = {},
+  ): Promise<ImportUitkomst[]> {
+    importPolicy(actor);
+    const dienstId = dienstVan(actor);
+    const eigen = await eigenGemeenten(actor);
+    const wijk = await wijkIndex(actor, eigen);
+    return importeer(actor, rijen, opts, async (tx, { rij, invoer }) => {
+      const v = parseInvoer(OrganisatieInput, invoer);
+      const bestaand = await repo.findOrganisatieOpSleutel(tx, dienstId, v);
+      if (!bestaand) {
+        const gemeenteIds = bepaalGemeenten(v.gemeenteIds, eigen);
+        let id: string;
+        try {
+          id = await repo.insertOrganisatie(
+            tx,
+            dienstId,
+            organisatieKolommen(v, gemeenteIds, wijk(gemeenteIds, v.postcode), v.status),
+          );
+        } catch (e) {
+          return vertaalOrganisatieFout(e);
+        }
+        await repo.bewaarContactpersonen(tx, dienstId, id, v.contactpersonen);
+        await repo.bewaarWederkerigheid(tx, dienstId, id, v.wederkerigheid);
+        await logWijziging(tx, actor, dienstId, 'aanmaken', { type: 'organisatie', id });
+        return { rij, actie: 'aanmaken', naam: v.naam, redenen: [], id };
+      }
+      const id = bestaand.id;
+      const oud = await repo.findOrganisatie(tx, dienstId, id);
+      if (!oud) throw new NetwerkInvoerfout({ naam: 'Deze organisatie is niet zichtbaar.' });
+      const gemeenteIds = bepaalGemeenten(v.gemeenteIds, eigen, oud.gemeenten);
+      const kolommen = organisatieKolommen(
+        v,
+        gemeenteIds,
+        wijk(gemeenteIds, v.postcode) ?? oud.wijkId,
+        v.status,
+      );
+      const huidigeContacten = await repo.listContactpersonen(tx, dienstId, id);
+      const huidigAanbod = await repo.listWederkerigheid(tx, dienstId, id);
+      if (
+        zelfde(kolommen, { ...oud, gemeenten: oud.gemeenten }) &&
+        (v.contactpersonen.length === 0 ||
+          gelijk(
+            v.contactpersonen.map((c) => [c.naam, c.functie, c.email, c.telefoon]),
+            huidigeContacten.map((c) => [c.naam, c.functie, c.email, c.telefoon]),
+          )) &&
+        (v.wederkerigheid.length === 0 ||
+          gelijk(aanbodSleutel(v.wederkerigheid), aanbodSleutel(huidigAanbod)))
+      )
+        return { rij, actie: 'ongewijzigd', naam: v.naam, redenen: [], id };
+      const materieel = organisatieMaterieelGewijzigd(oud, v);
+      try {
+        await repo.updateOrganisatie(tx, dienstId, id, kolommen, materieel);
+      } catch (e) {
+        return vertaalOrganisatieFout(e);
+      }
+      if (v.contactpersonen.length > 0) {
+        const huidige = huidigeContacten;
+        await repo.bewaarContactpersonen(
+          tx,
+          dienstId,
+          id,
+          v.contactpersonen.map((c) => ({
+            ...c,
+            id: huidige.find((h) => h.naam.toLowerCase() === c.naam.toLowerCase())?.id,
+          })),
+        );
+      }
+      if (v.wederkerigheid.length > 0) await repo.bewaarWederkerigheid(tx, dienstId, id, v.wederkerigheid);
+      await logWijziging(tx, actor, dienstId, 'wijzigen', { type: 'organisatie', id });
+      if (materieel) {
+        const vervallen = await repo.markeerToetsenVervallen(
+          tx,
+          dienstId,
+          await repo.activiteitIdsVanOrganisatie(tx, dienstId, id),
+          'De organisatie is wezenlijk gewijzigd (soort organisatie of KvK-nummer).',
+        );
+        for (const t of vervallen)
+          await logWijziging(tx, actor, dienstId, 'wijzigen', { type: 'verdringingstoets', id: t });
+      }
+      return { rij, actie: 'bijwerken', naam: v.naam, redenen: [], id };
+    });
+  }
+
+  /**
+   * Imports activities: the host by its natural key (it must exist and be visible), upsert by host + title.
+   * `proefrun`: report only.
+   */
+  async function importeerActiviteiten(
+    actor: Actor,
+    rijen: readonly ActiviteitImportRij[],
+    opts: { proefrun?: boolean } = {},
+  ): Promise<ImportUitkomst[]> {
+    importPolicy(actor);
+    const dienstId = dienstVan(actor);
+    const eigen = await eigenGemeenten(actor);
+    const eigenIds = new Set(eigen.map((g) => g.id));
+    const wijk = await wijkIndex(actor, eigen);
+    // The hosts do not change during an activity import: look each up once.
+    const hosts = new Map<string, OrganisatieRij>();
+    return importeer(actor, rijen, opts, async (tx, { rij, organisatie, invoer }) => {
+      const sleutel = {
+        kvkNummer: organisatie.kvkNummer?.replace(/[\s.]/g, '') || null,
+        naam: organisatie.naam?.trim() ?? '',
+        postcode: organisatie.postcode
+          ? `${organisatie.postcode.replace(/\s+/g, '').toUpperCase().slice(0, 4)} ${organisatie.postcode.replace(/\s+/g, '').toUpperCase().slice(4)}`
+          : null,
+      };
+      if (!sleutel.kvkNummer && !sleutel.naam)
+        throw new NetwerkInvoerfout({ organisatie: 'Vul het KvK-nummer of de naam van de organisatie in.' });
+      const cacheSleutel = JSON.stringify(sleutel);
+      let o = hosts.get(cacheSleutel);
+      if (!o) {
+        const host = await repo.findOrganisatieOpSleutel(tx, dienstId, sleutel);
+        o = host ? await repo.findOrganisatie(tx, dienstId, host.id) : undefined;
+        if (o) hosts.set(cacheSleutel, o);
+      }
+      if (!o)
+        throw new NetwerkInvoerfout({
+          organisatie:
+            'Deze organisatie staat niet in het netwerk (of niet in uw gemeenten). Importeer eerst de organisaties.',
+        });
+      const ruw = (typeof invoer === 'object' && invoer !== null ? invoer : {}) as Record<string, unknown>;
+      const v = parseInvoer(ActiviteitInput, {
+        ...ruw,
+        organisatieId: o.id,
+        gemeenteIds:
+          Array.isArray(ruw.gemeenteIds) && ruw.gemeenteIds.length > 0
+            ? ruw.gemeenteIds
+            : o.gemeenten.filter((g) => eigenIds.has(g)),
+      });
+      const bestaand = await repo.findActiviteitOpTitel(tx, dienstId, o.id, v.titel);
+      const oud = bestaand ? await repo.findActiviteit(tx, dienstId, bestaand.id) : undefined;
+      const gemeenteIds = bepaalGemeenten(v.gemeenteIds, eigen, oud?.gemeenten ?? []);
+      await controleerHost(tx, dienstId, v, gemeenteIds, o);
+      if (!oud) {
+        const id = await repo.insertActiviteit(
+          tx,
+          dienstId,
+          activiteitKolommen(v, gemeenteIds, wijk(gemeenteIds, v.postcode)),
+        );
+        await logWijziging(tx, actor, dienstId, 'aanmaken', { type: 'activiteit', id });
+        return { rij, actie: 'aanmaken', naam: v.titel, redenen: [], id };
+      }
+      if (v.plaatsen < oud.plaatsenBezet)
+        throw new NetwerkInvoerfout({ plaatsen: `Er zijn al ${oud.plaatsenBezet} plaatsen bezet.` });
+      const kolommen = {
+        ...activiteitKolommen(v, gemeenteIds, wijk(gemeenteIds, v.postcode) ?? oud.wijkId),
+        isMaatwerk: oud.isMaatwerk,
+      };
+      if (zelfde(kolommen, { ...oud, urenMin: Number(oud.urenMin), urenMax: Number(oud.urenMax) }))
+        return { rij, actie: 'ongewijzigd', naam: v.titel, redenen: [], id: oud.id };
+      const materieel = activiteitMaterieelGewijzigd(
+        { ...oud, urenMin: Number(oud.urenMin), urenMax: Number(oud.urenMax) },
+        v,
+      );
+      await repo.updateActiviteit(tx, dienstId, oud.id, kolommen, materieel);
+      await logWijziging(tx, actor, dienstId, 'wijzigen', { type: 'activiteit', id: oud.id });
+      if (materieel)
+        for (const t of await repo.markeerToetsenVervallen(
+          tx,
+          dienstId,
+          [oud.id],
+          'De activiteit is wezenlijk gewijzigd (import).',
+        ))
+          await logWijziging(tx, actor, dienstId, 'wijzigen', { type: 'verdringingstoets', id: t });
+      return { rij, actie: 'bijwerken', naam: v.titel, redenen: [], id: oud.id };
+    });
+  }
+
+  /** Records one assessment inside an open transaction (see `createVerdringingstoets`). */
+  async function legToetsVast(
+    tx: Tx,
+    actor: Actor,
+    dienstId: string,
+    activiteitId: string,
+    input: unknown,
+  ): Promise<{ toets: Verdringingstoets; intervisieId: string | null }> {
+    const r = ToetsInput.safeParse(input);
+    const a = await repo.findActiviteit(tx, dienstId, activiteitId);
+    if (!a) throw notFound(GEEN_ACTIVITEIT);
+    // All messages at once: the schema's and the checklist's (over the answers that are well-formed).
+    const fouten: Record<string, string> = r.success ? {} : veldfoutenVan(r.error);
+    const antwoorden = geldigeAntwoorden(r.success ? r.data.antwoorden : input);
+    for (const [vraag, melding] of Object.entries(
+      controleerAntwoorden(antwoorden, (a.organisatieType as OrganisatieType | null) ?? null),
+    ))
+      if (melding) fouten[`antwoorden.${vraag}`] ??= melding;
+    const { advies } = bepaalAdvies(antwoorden);
+    if (r.success && Object.keys(fouten).length === 0) {
+      const conclusieFout = controleerConclusie(advies, r.data.conclusie);
+      if (conclusieFout) fouten.conclusie = conclusieFout;
+    }
+    if (!r.success || Object.keys(fouten).length > 0) throw new NetwerkInvoerfout(fouten);
+    const v = r.data;
+
+    await repo.markeerToetsenVervallen(tx, dienstId, [activiteitId], 'Vervangen door een nieuwere toets.');
+    const { id } = await repo.insertToets(tx, dienstId, {
+      activiteitId,
+      antwoorden,
+      advies,
+      conclusie: v.conclusie,
+      motivering: v.motivering,
+      beoordeeldDoor: idVan(actor),
+      beoordeeldDoorNaam: naamVan(actor),
+      geldigTot: geldigTot(vandaagNl()),
+      activiteitVersie: a.materieleVersie,
+      organisatieVersie: a.organisatieId ? a.organisatieVersie : null,
+    });
+    await logWijziging(tx, actor, dienstId, 'aanmaken', { type: 'verdringingstoets', id });
+    let intervisieId: string | null = null;
+    if (v.conclusie === 'twijfel') {
+      intervisieId = await repo.insertIntervisie(tx, dienstId, { verdringingstoetsId: id, activiteitId });
+      await logWijziging(tx, actor, dienstId, 'aanmaken', { type: 'intervisie', id: intervisieId });
+    }
+    const toets = (await repo.listToetsen(tx, dienstId, activiteitId)).find((t) => t.id === id);
+    if (!toets) throw new AppError('intern', { message: 'assessment not readable after insert' });
+    return { toets: toetsUit(toets), intervisieId };
   }
 
   type PlaatsOpties = { tx?: Tx };
@@ -528,6 +864,25 @@ export function createNetwerkService(deps: NetwerkDeps) {
         type: r.type as OrganisatieType,
         status: r.status as OrganisatieStatus,
       }));
+    },
+
+    /**
+     * The organisation with this natural key, if the actor can see it: the KvK number when given, else name
+     * (case-insensitive) and postcode. The key of the CSV import and the demo loader.
+     */
+    async findOrganisatieOpSleutel(
+      actor: Actor,
+      sleutel: { kvkNummer?: string | null; naam: string; postcode?: string | null },
+    ): Promise<string | undefined> {
+      netwerkPolicy.vereis(actor, 'netwerk-bekijken');
+      const r = await withContext(db, dbContext(actor), (tx) =>
+        repo.findOrganisatieOpSleutel(tx, dienstVan(actor), {
+          kvkNummer: sleutel.kvkNummer ?? null,
+          naam: sleutel.naam,
+          postcode: sleutel.postcode ?? null,
+        }),
+      );
+      return r?.id;
     },
 
     /** The organisations a new activity can belong to (not ended), for the activity form. */
@@ -622,6 +977,9 @@ export function createNetwerkService(deps: NetwerkDeps) {
         return vertaalOrganisatieFout(e);
       }
     },
+
+    importeerOrganisaties,
+    importeerActiviteiten,
 
     // ---- Activities ----
 
@@ -810,53 +1168,23 @@ export function createNetwerkService(deps: NetwerkDeps) {
       input: ToetsInput,
     ): Promise<{ toets: Verdringingstoets; intervisieId: string | null }> {
       netwerkPolicy.vereis(actor, 'verdringing-toetsen');
-      const r = ToetsInput.safeParse(input);
+      const dienstId = dienstVan(actor);
+      return withContext(db, dbContext(actor), (tx) =>
+        legToetsVast(tx, actor, dienstId, activiteitId, input),
+      );
+    },
+
+    /** Several assessments in one transaction (the demo loader); all or none. */
+    async createVerdringingstoetsen(
+      actor: Actor,
+      toetsen: ReadonlyArray<{ activiteitId: string; invoer: ToetsInput }>,
+    ): Promise<Array<{ toets: Verdringingstoets; intervisieId: string | null }>> {
+      netwerkPolicy.vereis(actor, 'verdringing-toetsen');
       const dienstId = dienstVan(actor);
       return withContext(db, dbContext(actor), async (tx) => {
-        const a = await repo.findActiviteit(tx, dienstId, activiteitId);
-        if (!a) throw notFound(GEEN_ACTIVITEIT);
-        // All messages at once: the schema's and the checklist's (over the answers that are well-formed).
-        const fouten: Record<string, string> = r.success ? {} : veldfoutenVan(r.error);
-        const antwoorden = geldigeAntwoorden(r.success ? r.data.antwoorden : input);
-        for (const [vraag, melding] of Object.entries(
-          controleerAntwoorden(antwoorden, (a.organisatieType as OrganisatieType | null) ?? null),
-        ))
-          if (melding) fouten[`antwoorden.${vraag}`] ??= melding;
-        const { advies } = bepaalAdvies(antwoorden);
-        if (r.success && Object.keys(fouten).length === 0) {
-          const conclusieFout = controleerConclusie(advies, r.data.conclusie);
-          if (conclusieFout) fouten.conclusie = conclusieFout;
-        }
-        if (!r.success || Object.keys(fouten).length > 0) throw new NetwerkInvoerfout(fouten);
-        const v = r.data;
-
-        await repo.markeerToetsenVervallen(
-          tx,
-          dienstId,
-          [activiteitId],
-          'Vervangen door een nieuwere toets.',
-        );
-        const { id } = await repo.insertToets(tx, dienstId, {
-          activiteitId,
-          antwoorden,
-          advies,
-          conclusie: v.conclusie,
-          motivering: v.motivering,
-          beoordeeldDoor: idVan(actor),
-          beoordeeldDoorNaam: naamVan(actor),
-          geldigTot: geldigTot(vandaagNl()),
-          activiteitVersie: a.materieleVersie,
-          organisatieVersie: a.organisatieId ? a.organisatieVersie : null,
-        });
-        await logWijziging(tx, actor, dienstId, 'aanmaken', { type: 'verdringingstoets', id });
-        let intervisieId: string | null = null;
-        if (v.conclusie === 'twijfel') {
-          intervisieId = await repo.insertIntervisie(tx, dienstId, { verdringingstoetsId: id, activiteitId });
-          await logWijziging(tx, actor, dienstId, 'aanmaken', { type: 'intervisie', id: intervisieId });
-        }
-        const toets = (await repo.listToetsen(tx, dienstId, activiteitId)).find((t) => t.id === id);
-        if (!toets) throw new AppError('intern', { message: 'assessment not readable after insert' });
-        return { toets: toetsUit(toets), intervisieId };
+        const uit = [];
+        for (const t of toetsen) uit.push(await legToetsVast(tx, actor, dienstId, t.activiteitId, t.invoer));
+        return uit;
       });
     },
 
