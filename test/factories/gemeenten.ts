@@ -1,13 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { withContext } from '../../src/db/context.ts';
 import type { Database } from '../../src/db/database.ts';
+import { systeemActor } from '../../src/modules/auth/index.ts';
+import { createLogboekService } from '../../src/modules/logboek/index.ts';
 
 let counter = 0;
 const uniq = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
 
-/** Inserts a social service (system context, as bootstrapping does). */
-export async function insertDienst(db: Database, overrides: { naam?: string } = {}): Promise<string> {
-  return withContext(db, { kind: 'systeem', reden: 'test:factory' }, async (tx) => {
+/**
+ * Inserts a social service with the standard register of processing activities, as bootstrapping does (system
+ * context). Without the register nothing that writes to the access log works, logins included: pass
+ * `register: false` only to test exactly that.
+ */
+export async function insertDienst(
+  db: Database,
+  overrides: { naam?: string; register?: boolean } = {},
+): Promise<string> {
+  const dienstId = await withContext(db, { kind: 'systeem', reden: 'test:factory' }, async (tx) => {
     const row = await tx
       .insertInto('dienst')
       .values({ naam: overrides.naam ?? `Dienst ${uniq()}` })
@@ -15,6 +24,9 @@ export async function insertDienst(db: Database, overrides: { naam?: string } = 
       .executeTakeFirstOrThrow();
     return row.dienstId;
   });
+  if (overrides.register !== false)
+    await createLogboekService(db).ensureStandaardRegister(systeemActor('test:factory', dienstId), dienstId);
+  return dienstId;
 }
 
 /** Inserts a municipality, creating its social service when none is given. */

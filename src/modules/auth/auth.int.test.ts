@@ -754,6 +754,9 @@ describe('invitations', () => {
     const kort = await b.post(pad, { wachtwoord: 'kort', herhaling: 'kort' });
     expect(kort.statusCode).toBe(422);
     expect(kort.body).toContain('minstens 12 tekens');
+    const zwak = await b.post(pad, { wachtwoord: 'Wachtwoord1234', herhaling: 'Wachtwoord1234' });
+    expect(zwak.statusCode).toBe(422);
+    expect(zwak.body).toContain('Dit wachtwoord is te makkelijk te raden.');
     const anders = await b.post(pad, {
       wachtwoord: 'Een-lang-wachtwoord',
       herhaling: 'Een-ander-wachtwoord',

@@ -134,6 +134,18 @@ export const authRepository = {
     await tx.deleteFrom('sessie').where('id', '=', id).execute();
   },
 
+  /** Removes the session with this id; returns whose it was (undefined when there was none). */
+  async deleteSessieVanToken(
+    tx: Tx,
+    id: string,
+  ): Promise<{ dienstId: string; gebruikerId: string } | undefined> {
+    return tx
+      .deleteFrom('sessie')
+      .where('id', '=', id)
+      .returning(['dienstId', 'gebruikerId'])
+      .executeTakeFirst();
+  },
+
   async touchSessie(tx: Tx, id: string, nu: Date): Promise<void> {
     await tx.updateTable('sessie').set({ laatstActiefOp: nu }).where('id', '=', id).execute();
   },

@@ -5,7 +5,7 @@ import { ROLLEN, type Rol, systeem, type Tx, withContext } from '../../db/contex
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import { parseSleutelring, type Sleutelring, SleutelringFout } from '../../lib/sleutelring.ts';
-import { type Actor, dbContext, type Gebruiker, type Systeem } from './actor.ts';
+import { type Actor, dbContext, type Gebruiker, type Systeem, systeemActor } from './actor.ts';
 import { authPolicy } from './auth.policy.ts';
 import { type GebruikerGegevens, authRepository as repo } from './auth.repository.ts';
 import { ApiTokenInput, LoginInput, veldFouten } from './auth.schemas.ts';
@@ -22,6 +22,7 @@ import {
   sessieStatus,
   vereistMfa,
 } from './regels.ts';
+import { registreerToegang } from './toegangslog.ts';
 import { nieuweHerstelcode, nieuwToken, sha256Hex } from './tokens.ts';
 import { leesTotpGeheim, versleutelTotpGeheim } from './totp-geheim.ts';
 import { controleerWachtwoord, hashWachtwoord, verifieerWachtwoord } from './wachtwoord.ts';
@@ -102,6 +103,21 @@ function totpStap(geheim: string, email: string, code: string, nu: Date): number
   return Math.floor(nu.getTime() / 1000 / TOTP_PERIODE) + delta;
 }
 
+/** The field errors of a new password typed twice (rules and strength first), or undefined when it is fine. */
+function controleerNieuwWachtwoord(
+  input: { wachtwoord: string; herhaling: string },
+  persoon: { email?: string | undefined; naam?: string | undefined },
+): Record<string, string> | undefined {
+  const regel = controleerWachtwoord(input.wachtwoord, {
+    ...(persoon.email ? { email: persoon.email } : {}),
+    ...(persoon.naam ? { naam: persoon.naam } : {}),
+  });
+  if (regel) return { wachtwoord: regel };
+  if (input.herhaling !== input.wachtwoord)
+    return { herhaling: 'De twee wachtwoorden zijn niet gelijk. Typ hetzelfde wachtwoord twee keer.' };
+  return undefined;
+}
+
 // Verifying against a real hash when the account does not exist keeps the answer time the same.
 let dummyHash: Promise<string> | undefined;
 function dummy(): Promise<string> {
@@ -178,10 +194,20 @@ export function createAuthService(deps: AuthServiceDeps) {
     });
   }
 
-  async function registreerMislukt(sleutels: { account: string; ip: string }) {
-    await withContext(db, systeem('auth:inlogpoging'), (tx) =>
-      repo.insertPogingen(tx, [sleutels.account, sleutels.ip], nu()),
-    );
+  /**
+   * Counts a failed attempt towards the throttle and, when the account exists, records it in the access log
+   * (subject: the user's id; never the e-mail address typed).
+   */
+  async function registreerMislukt(
+    sleutels: { account: string; ip: string },
+    account: { dienstId: string; gebruikerId: string } | undefined,
+    reden: string,
+  ) {
+    await withContext(db, systeem(reden), async (tx) => {
+      await repo.insertPogingen(tx, [sleutels.account, sleutels.ip], nu());
+      if (account)
+        await registreerToegang(tx, systeemActor(reden, account.dienstId), 'inlog-mislukt', account);
+    });
   }
 
   const service = {
@@ -209,18 +235,20 @@ export function createAuthService(deps: AuthServiceDeps) {
       const hash = voor?.isActief && voor.wachtwoordHash ? voor.wachtwoordHash : undefined;
       const klopt = await verifieerWachtwoord(hash ?? (await dummy()), wachtwoord);
       if (!voor || !hash || !klopt) {
-        await registreerMislukt(sleutels);
+        await registreerMislukt(
+          sleutels,
+          voor ? { dienstId: voor.dienstId, gebruikerId: voor.id } : undefined,
+          'auth:inloggen',
+        );
         return { kind: 'onjuist' };
       }
       const totpActief = voor.totpActiefSinds !== null;
       const sessieToken = await withContext(db, systeem('auth:inloggen', voor.dienstId), async (tx) => {
         await repo.deletePogingen(tx, sleutels.account);
         if (input.vorigeSessieToken) await repo.deleteSessie(tx, sha256Hex(input.vorigeSessieToken));
-        return nieuweSessie(
-          tx,
-          { dienstId: voor.dienstId, gebruikerId: voor.id },
-          { isMfaVoldaan: false, omschrijving: input.userAgentOmschrijving },
-        );
+        const g = { dienstId: voor.dienstId, gebruikerId: voor.id };
+        await registreerToegang(tx, systeemActor('auth:inloggen', voor.dienstId), 'inlog', g);
+        return nieuweSessie(tx, g, { isMfaVoldaan: false, omschrijving: input.userAgentOmschrijving });
       });
       const status = sessieStatus({
         isMfaVoldaan: false,
@@ -263,6 +291,10 @@ export function createAuthService(deps: AuthServiceDeps) {
         }
         await repo.deletePogingen(tx, sleutels.account);
         await repo.deleteSessie(tx, sessie.sessieId);
+        await registreerToegang(tx, systeemActor('auth:code', dienstId), 'inlog-tweede-stap', {
+          dienstId,
+          gebruikerId,
+        });
         const sessieToken = await nieuweSessie(
           tx,
           { dienstId, gebruikerId },
@@ -270,7 +302,8 @@ export function createAuthService(deps: AuthServiceDeps) {
         );
         return { kind: 'ingelogd' as const, sessieToken, herstelcodesOver };
       });
-      if (uitkomst.kind === 'onjuist') await registreerMislukt(sleutels);
+      if (uitkomst.kind === 'onjuist')
+        await registreerMislukt(sleutels, { dienstId, gebruikerId }, 'auth:code');
       return uitkomst;
     },
 
@@ -320,10 +353,13 @@ export function createAuthService(deps: AuthServiceDeps) {
       });
     },
 
-    /** Ends the session behind a cookie value (logout). */
+    /** Ends the session behind a cookie value (logout), recorded in the access log. */
     async uitloggen(sessieToken: string): Promise<void> {
       if (!TOKEN_VORM.test(sessieToken)) return;
-      await withContext(db, systeem('auth:uitloggen'), (tx) => repo.deleteSessie(tx, sha256Hex(sessieToken)));
+      await withContext(db, systeem('auth:uitloggen'), async (tx) => {
+        const weg = await repo.deleteSessieVanToken(tx, sha256Hex(sessieToken));
+        if (weg) await registreerToegang(tx, systeemActor('auth:uitloggen', weg.dienstId), 'uitlog', weg);
+      });
     },
 
     /** The actor's own sessions that are still valid, most recently active first. */
@@ -347,9 +383,11 @@ export function createAuthService(deps: AuthServiceDeps) {
     /** Ends one of the actor's own sessions; `niet-gevonden` for any other id. */
     async revokeSessie(actor: Gebruiker, sessieId: string): Promise<void> {
       authPolicy.vereis(actor, 'eigen-account-beheren');
-      const weg = await withContext(db, dbContext(actor), (tx) =>
-        repo.deleteSessieVanGebruiker(tx, actor.dienstId, actor.gebruikerId, sessieId),
-      );
+      const weg = await withContext(db, dbContext(actor), async (tx) => {
+        const gedaan = await repo.deleteSessieVanGebruiker(tx, actor.dienstId, actor.gebruikerId, sessieId);
+        if (gedaan) await registreerToegang(tx, actor, 'sessie', actor);
+        return gedaan;
+      });
       if (!weg) throw new AppError('niet-gevonden', { userMessage: 'Deze sessie bestaat niet (meer).' });
     },
 
@@ -366,14 +404,16 @@ export function createAuthService(deps: AuthServiceDeps) {
       authPolicy.vereis(actor, 'eigen-account-beheren');
       const { naam } = ApiTokenInput.parse(input);
       const token = `${API_TOKEN_PREFIX}${nieuwToken()}`;
-      const id = await withContext(db, dbContext(actor), (tx) =>
-        repo.insertApiToken(tx, {
+      const id = await withContext(db, dbContext(actor), async (tx) => {
+        const nieuw = await repo.insertApiToken(tx, {
           dienstId: actor.dienstId,
           gebruikerId: actor.gebruikerId,
           naam,
           tokenHash: sha256Hex(token),
-        }),
-      );
+        });
+        await registreerToegang(tx, actor, 'api-token', actor);
+        return nieuw;
+      });
       return { id, token };
     },
 
@@ -392,12 +432,17 @@ export function createAuthService(deps: AuthServiceDeps) {
           throw new AppError('niet-gevonden', {
             userMessage: 'Er is geen actieve gebruiker met dit e-mailadres.',
           });
-        return repo.insertApiToken(tx, {
+        const nieuw = await repo.insertApiToken(tx, {
           dienstId: g.dienstId,
           gebruikerId: g.id,
           naam,
           tokenHash: sha256Hex(token),
         });
+        await registreerToegang(tx, systeemActor(actor.reden, g.dienstId), 'api-token', {
+          dienstId: g.dienstId,
+          gebruikerId: g.id,
+        });
+        return nieuw;
       });
       return { id, token };
     },
@@ -405,9 +450,11 @@ export function createAuthService(deps: AuthServiceDeps) {
     /** Revokes one of the actor's own tokens; `niet-gevonden` when it is not theirs or already revoked. */
     async revokeApiToken(actor: Gebruiker, tokenId: string): Promise<void> {
       authPolicy.vereis(actor, 'eigen-account-beheren');
-      const gedaan = await withContext(db, dbContext(actor), (tx) =>
-        repo.revokeApiToken(tx, actor.dienstId, actor.gebruikerId, tokenId, nu()),
-      );
+      const gedaan = await withContext(db, dbContext(actor), async (tx) => {
+        const ingetrokken = await repo.revokeApiToken(tx, actor.dienstId, actor.gebruikerId, tokenId, nu());
+        if (ingetrokken) await registreerToegang(tx, actor, 'api-token-ingetrokken', actor);
+        return ingetrokken;
+      });
       if (!gedaan)
         throw new AppError('niet-gevonden', { userMessage: 'Dit token bestaat niet of is al ingetrokken.' });
     },
@@ -488,6 +535,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         );
         if (input.sessieId)
           await repo.setSessieMfaVoldaan(tx, actor.dienstId, actor.gebruikerId, input.sessieId);
+        await registreerToegang(tx, actor, 'tweestapsverificatie', actor);
         return { kind: 'aan' as const, herstelcodes };
       });
     },
@@ -514,6 +562,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           actor.gebruikerId,
           herstelcodes.map((c) => sha256Hex(normaliseerHerstelcode(c))),
         );
+        await registreerToegang(tx, actor, 'herstelcodes', actor);
         return { kind: 'vernieuwd' as const, herstelcodes };
       });
     },
@@ -530,6 +579,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         await repo.setTotpGeheim(tx, dienstId, gebruikerId, null);
         await repo.replaceHerstelcodes(tx, dienstId, gebruikerId, []);
         await repo.deleteSessiesVanGebruiker(tx, dienstId, gebruikerId);
+        await registreerToegang(tx, actor, 'tweestapsverificatie-uit', { dienstId, gebruikerId });
       });
     },
 
@@ -606,14 +656,10 @@ export function createAuthService(deps: AuthServiceDeps) {
       | { kind: 'ongeldig'; status: Exclude<UitnodigingStatus, 'geldig'> }
       | { kind: 'ingelogd'; sessieToken: string; status: SessieStatus }
     > {
-      const fouten: Record<string, string> = {};
-      const regel = controleerWachtwoord(input.wachtwoord);
-      if (regel) fouten.wachtwoord = regel;
-      else if (input.herhaling !== input.wachtwoord)
-        fouten.herhaling = 'De twee wachtwoorden zijn niet gelijk. Typ hetzelfde wachtwoord twee keer.';
       const vooraf = await service.bekijkUitnodiging(input.token);
       if (vooraf.status !== 'geldig') return { kind: 'ongeldig', status: vooraf.status };
-      if (Object.keys(fouten).length > 0) return { kind: 'fouten', fouten };
+      const fouten = controleerNieuwWachtwoord(input, { email: vooraf.email, naam: vooraf.naam });
+      if (fouten) return { kind: 'fouten', fouten };
       const wachtwoordHash = await hashWachtwoord(input.wachtwoord);
       const tokenHash = sha256Hex(input.token);
       return withContext(db, systeem('auth:uitnodiging'), async (tx) => {
@@ -627,6 +673,9 @@ export function createAuthService(deps: AuthServiceDeps) {
         await repo.setWachtwoordHash(tx, u.dienstId, u.gebruikerId, wachtwoordHash);
         await repo.deleteSessiesVanGebruiker(tx, u.dienstId, u.gebruikerId);
         await repo.deletePogingen(tx, accountSleutel(u.email));
+        const wie = systeemActor('auth:uitnodiging', u.dienstId);
+        await registreerToegang(tx, wie, 'wachtwoord', u);
+        await registreerToegang(tx, wie, 'inlog', u);
         const sessieToken = await nieuweSessie(
           tx,
           { dienstId: u.dienstId, gebruikerId: u.gebruikerId },

@@ -1,8 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { controleerWachtwoord, hashWachtwoord, NieuwWachtwoord, verifieerWachtwoord } from './wachtwoord.ts';
+import {
+  controleerLengte,
+  controleerWachtwoord,
+  hashWachtwoord,
+  NieuwWachtwoord,
+  verifieerWachtwoord,
+} from './wachtwoord.ts';
+import { beoordeelSterkte, MIN_SCORE, persoonlijkeWoorden } from './wachtwoordsterkte.ts';
 
-describe('controleerWachtwoord', () => {
+describe('controleerLengte', () => {
   it.each([
     ['', 'Vul een wachtwoord in.'],
     ['            ', 'alleen uit spaties'],
@@ -10,19 +17,20 @@ describe('controleerWachtwoord', () => {
     ['elf-tekens!', 'minstens 12 tekens'],
     ['x'.repeat(257), 'hoogstens 256 tekens'],
   ])('rejects %j', (pw, message) => {
+    expect(controleerLengte(pw)).toContain(message);
     expect(controleerWachtwoord(pw)).toContain(message);
   });
 
   it.each([['twaalf-teken'], ['Wederkerig-demo-2026'], ['een zin van een paar woorden'], ['x'.repeat(256)]])(
-    'accepts %j',
+    'accepts the length of %j',
     (pw) => {
-      expect(controleerWachtwoord(pw)).toBeUndefined();
+      expect(controleerLengte(pw)).toBeUndefined();
     },
   );
 
   it('counts characters, not UTF-16 units (12 emoji are 12 characters)', () => {
-    expect(controleerWachtwoord('🔑'.repeat(11))).toBeDefined();
-    expect(controleerWachtwoord('🔑'.repeat(12))).toBeUndefined();
+    expect(controleerLengte('🔑'.repeat(11))).toBeDefined();
+    expect(controleerLengte('🔑'.repeat(12))).toBeUndefined();
   });
 
   it('accepts every password of 12–256 characters with a non-space character', () => {
@@ -31,7 +39,7 @@ describe('controleerWachtwoord', () => {
         fc.string({ minLength: 11, maxLength: 255, unit: 'grapheme-ascii' }).map((s) => `${s}a`),
         (pw) => {
           fc.pre([...pw].length >= 12);
-          expect(controleerWachtwoord(pw)).toBeUndefined();
+          expect(controleerLengte(pw)).toBeUndefined();
         },
       ),
     );
@@ -45,12 +53,50 @@ describe('controleerWachtwoord', () => {
       }),
     );
   });
+});
+
+describe('controleerWachtwoord: length and strength', () => {
+  it.each([
+    ['Wachtwoord1234', 'hoofdletters'],
+    ['aaaaaaaaaaaaaaaa', 'Herhaalde tekens'],
+    ['qwertyuiopasdf', 'vaak wordt gebruikt'],
+    ['asdfghjkl;123', 'toetsenbord'],
+    ['wederkerig2026!', 'Wederkerig'],
+    ['123456789012', 'makkelijk te raden'],
+  ])('refuses the easily guessed %j with Dutch advice', (pw, uitleg) => {
+    const melding = controleerWachtwoord(pw);
+    expect(melding).toMatch(/^Dit wachtwoord is te makkelijk te raden\./);
+    expect(melding).toContain(uitleg);
+  });
+
+  it("refuses a password made of the person's own name and e-mail address", () => {
+    const persoon = { email: 'janneke.bosma@aardam.nl', naam: 'Janneke Bosma' };
+    expect(controleerWachtwoord('janneke.bosma2026', persoon)).toContain('gegevens van uzelf');
+    expect(controleerWachtwoord('janneke.bosma2026')).toBeUndefined();
+  });
+
+  it.each([
+    ['Wederkerig-demo-2026'],
+    ['paarse olifant fietst langzaam'],
+    ['Tafel-Regen-Knoop-47'],
+    ['een zin van een paar woorden'],
+  ])('accepts the strong %j', (pw) => {
+    expect(controleerWachtwoord(pw)).toBeUndefined();
+    expect(beoordeelSterkte(pw).score).toBeGreaterThanOrEqual(MIN_SCORE);
+  });
+
+  it("lists the person's words an attacker tries first", () => {
+    expect(persoonlijkeWoorden({ email: 'j.de-vries@gemeente.nl', naam: 'Jan de Vries' })).toEqual(
+      expect.arrayContaining(['wederkerig', 'j.de-vries@gemeente.nl', 'vries', 'jan', 'gemeente']),
+    );
+  });
 
   it('agrees with the zod schema', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 20 }), (pw) => {
         expect(NieuwWachtwoord.safeParse(pw).success).toBe(controleerWachtwoord(pw) === undefined);
       }),
+      { numRuns: 50 },
     );
   });
 });

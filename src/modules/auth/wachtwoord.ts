@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
+import { persoonlijkeWoorden, sterkteMelding } from './wachtwoordsterkte.ts';
 
 /** Argon2id with the OWASP minimum (m=19 MiB, t=2, p=1). `algorithm: 2` is Argon2id: the const enum is `{}` at runtime. */
 const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -9,10 +10,10 @@ export const WACHTWOORD_MIN = 12;
 export const WACHTWOORD_MAX = 256;
 
 /**
- * Checks a new password against the rules (at least 12 characters, at most 256, not only spaces). Returns the
- * Dutch message to show, or undefined when the password is acceptable.
+ * The length rules of a new password (at least 12 characters, at most 256, not only spaces). Returns the Dutch
+ * message to show, or undefined when the length is acceptable.
  */
-export function controleerWachtwoord(wachtwoord: string): string | undefined {
+export function controleerLengte(wachtwoord: string): string | undefined {
   const lengte = [...wachtwoord].length;
   if (lengte === 0) return 'Vul een wachtwoord in.';
   if (wachtwoord.trim().length === 0) return 'Een wachtwoord kan niet alleen uit spaties bestaan.';
@@ -20,6 +21,18 @@ export function controleerWachtwoord(wachtwoord: string): string | undefined {
     return `Kies een wachtwoord van minstens ${WACHTWOORD_MIN} tekens. Een zin van een paar woorden werkt goed.`;
   if (lengte > WACHTWOORD_MAX) return `Kies een wachtwoord van hoogstens ${WACHTWOORD_MAX} tekens.`;
   return undefined;
+}
+
+/**
+ * Checks a new password against all rules: the length rules, then its strength (zxcvbn score 3 or more, with the
+ * person's own name and e-mail address counted as easy to guess). Returns the Dutch message to show (with what
+ * makes it weak), or undefined when the password is acceptable.
+ */
+export function controleerWachtwoord(
+  wachtwoord: string,
+  persoon: { email?: string; naam?: string } = {},
+): string | undefined {
+  return controleerLengte(wachtwoord) ?? sterkteMelding(wachtwoord, persoonlijkeWoorden(persoon));
 }
 
 /** The same rules as a zod schema, for form and CLI input. */

@@ -9,3 +9,7 @@ export function Verstuur({ children }: { children: ReactNode }) {
     </div>
   );
 }
+
+/** The hint under every new-password field. */
+export const WACHTWOORD_UITLEG =
+  'Minstens 12 tekens en niet makkelijk te raden. Een zin van een paar gewone woorden is sterk en goed te onthouden.';

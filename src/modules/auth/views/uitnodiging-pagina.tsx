@@ -10,7 +10,7 @@ import {
 import { Layout } from '../../../web/layout.tsx';
 import { paths } from '../../../web/paths.ts';
 import type { UitnodigingStatus } from '../auth.service.ts';
-import { Verstuur } from './onderdelen.tsx';
+import { Verstuur, WACHTWOORD_UITLEG } from './onderdelen.tsx';
 
 const ONBRUIKBAAR: Record<Exclude<UitnodigingStatus, 'geldig'>, { titel: string; tekst: string }> = {
   gebruikt: {
@@ -70,7 +70,7 @@ export function UitnodigingPagina(
           name="wachtwoord"
           type="password"
           label="Nieuw wachtwoord"
-          description="Minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden."
+          description={WACHTWOORD_UITLEG}
           autoComplete="new-password"
           error={fouten.wachtwoord}
         />
