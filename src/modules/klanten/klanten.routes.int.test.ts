@@ -244,9 +244,7 @@ describe('the caseload list', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     // The page has no link carrying the BSN.
     expect(res.body).not.toMatch(/href="[^"]*111222333/);
-    expect((await kmBrowser.get('/klanten')).body).toMatch(
-      /action="\/klanten\/zoek-bsn" method="post"/,
-    );
+    expect((await kmBrowser.get('/klanten')).body).toMatch(/action="\/klanten\/zoek-bsn" method="post"/);
 
     const fout = await kmBrowser.post('/klanten/zoek-bsn', { bsn: '123456789' });
     expect(fout.statusCode).toBe(422);
@@ -362,9 +360,7 @@ describe('create and edit forms', () => {
     expect(fout.body).toContain('Dit is geen geldig BSN');
     expect(fout.body).toContain('value="Joris"');
     expect(fout.body).toContain('value="Timmerman"');
-    expect(fout.body).toMatch(
-      /id="beschikbaarheid-di-middag" name="beschikbaarheid" checked=""/,
-    );
+    expect(fout.body).toMatch(/id="beschikbaarheid-di-middag" name="beschikbaarheid" checked=""/);
 
     const ok = await kmBrowser.post('/klanten', {
       gemeenteId: A,

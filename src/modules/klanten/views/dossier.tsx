@@ -312,7 +312,7 @@ export function ProfielPagina({
       <DagdelenTabel caption="Beschikbaar op deze dagdelen" dagdelen={klant.beschikbaarheid} />
       <Heading level={3}>Werkervaring</Heading>
       {klant.werkervaring.length > 0 ? (
-        <Table caption="Werkervaring" head={['Sector', 'Functie', 'Jaren']}>
+        <Table caption="Sector, functie en aantal jaren" head={['Sector', 'Functie', 'Jaren']}>
           {klant.werkervaring.map((w) => (
             <Row key={`${w.sector}|${w.functie}|${w.jaren}`}>
               <Cell>{w.sector}</Cell>
@@ -475,7 +475,6 @@ export function VerplichtingenPagina({
                   'Herbeoordeling',
                   'Reden',
                   'Stand',
-                  'Beëindigen',
                 ].map((h) => (
                   <th className="utrecht-table__header-cell" scope="col" key={h}>
                     {h}
@@ -538,6 +537,10 @@ export function VerplichtingenPagina({
         Ontheffing vastleggen
       </Heading>
       <Form action={paths.klantOntheffingen(klant.id)} csrfToken={chrome.csrfToken} id="ontheffing-formulier">
+        <Paragraph>
+          Bij dringende redenen zijn een einddatum en een reden verplicht. Een ontheffing geldt tot de
+          einddatum: op die dag geldt de tegenprestatie weer.
+        </Paragraph>
         <SelectField
           name="type"
           label="Soort ontheffing"
@@ -575,7 +578,6 @@ export function VerplichtingenPagina({
             name="einddatum"
             type="date"
             label="Einddatum (eerste dag zonder ontheffing)"
-            description="Verplicht bij dringende redenen."
             value={waarden.einddatum}
             error={fouten.einddatum}
           />
