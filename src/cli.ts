@@ -210,7 +210,10 @@ async function serve(demoFlag: boolean, out: Out): Promise<number> {
     );
     if (totp.versleuteld > 0) app.log.info({ aantal: totp.versleuteld }, 'TOTP secrets encrypted');
     if (totp.onleesbaar > 0)
-      app.log.error({ aantal: totp.onleesbaar }, 'TOTP secrets under a key missing from TOTP_ENCRYPTION_KEYS');
+      app.log.error(
+        { aantal: totp.onleesbaar },
+        'TOTP secrets under a key missing from TOTP_ENCRYPTION_KEYS',
+      );
     if (onderhoud.problemen.length > 0)
       app.log.error({ verslag: formatOnderhoud(onderhoud) }, 'logboek maintenance found problems');
     jobs = await startAchtergrond(rt, app.log, taken);
@@ -234,12 +237,16 @@ async function serve(demoFlag: boolean, out: Out): Promise<number> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    // Ctrl-C reaches the embedded PostgreSQL too: work still in flight (a job being marked as failed by
+    // pg-boss) may reject against the stopping database. That must not turn a clean stop into a crash.
+    process.on('unhandledRejection', (err) => server.log.warn({ err }, 'unfinished work during shutdown'));
     server.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     let code = 0;
     try {
-      await jobs?.stop();
+      // Stopping the jobs must not stand in the way of stopping the server and the database.
+      await jobs?.stop().catch((e) => server.log.warn({ err: e }, 'stopping the jobs failed'));
       await server.close();
       await rt.close();
     } catch (e) {

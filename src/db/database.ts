@@ -24,10 +24,17 @@ export interface PoolOptions {
   onError?: (err: Error) => void;
 }
 
-/** Creates a Kysely instance over a pg pool that never crashes the process on an idle-client error. */
+/**
+ * Creates a Kysely instance over a pg pool that never crashes the process on a connection error: idle clients
+ * report to the pool's handler, and a client that is checked out (a transaction or a job holding a session)
+ * gets its own listener too, because pg-pool removes its handler while a client is in use and an unhandled
+ * 'error' event (PostgreSQL shutting down between two queries) would end the process. The query in progress
+ * still fails with the error.
+ */
 export function createDatabase(url: string, max = 10, onError?: (err: Error) => void): Database {
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on('error', (err) => onError?.(err));
+  pool.on('connect', (client) => client.on('error', (err) => onError?.(err)));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
 }
 

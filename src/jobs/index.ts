@@ -81,7 +81,12 @@ export async function startJobs(opts: JobsOpties): Promise<Jobs> {
     max: 3,
     application_name: 'wederkerig-jobs',
   });
-  boss.on('error', (err) => opts.log.error({ err }, 'pg-boss error'));
+  boss.on('error', (err) => {
+    // PostgreSQL stopping (Ctrl-C reaches the embedded server too) ends pg-boss's connections: not an error.
+    if ((err as { code?: unknown }).code === '57P01')
+      opts.log.warn({ code: '57P01' }, 'pg-boss: database shut down');
+    else opts.log.error({ err }, 'pg-boss error');
+  });
   await boss.start();
 
   // One maintenance at a time, across all instances; a failed run is retried twice.
