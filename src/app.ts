@@ -27,6 +27,7 @@ import {
 import { createLogboekService, logboekRoutes, registerTrace } from './modules/logboek/index.ts';
 import { createNetwerkService, netwerkApi, netwerkRoutes } from './modules/netwerk/index.ts';
 import { opsRoutes } from './modules/ops/index.ts';
+import { createPrivacyService, privacyApi, privacyRoutes } from './modules/privacy/index.ts';
 import { assetRoutes } from './web/assets.ts';
 
 z.config(z.locales.nl());
@@ -151,6 +152,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   if (taken) taken.klantenImport = (opdracht) => klantenImport.verwerk(opdracht);
   await app.register(klantenRoutes({ klanten, importService: klantenImport, gemeenten }));
+  const privacy = createPrivacyService({
+    db: db.app,
+    klanten,
+    logboek: createLogboekService(db.app),
+    gemeenten,
+    medewerkers: medewerkersUitBeheer(beheer),
+  });
+  if (taken) taken.bewaartermijnVoorstel = (reden) => privacy.stelVernietigingslijstenVoor(reden);
+  await app.register(privacyApi(privacy));
+  await app.register(privacyRoutes(privacy));
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 

@@ -24,6 +24,7 @@ import {
   logboekCommand,
   voerOnderhoudUit,
 } from './modules/logboek/index.ts';
+import { BEWAARTERMIJN_USAGE, createPrivacyService, runBewaartermijnCli } from './modules/privacy/index.ts';
 
 const USAGE = `Gebruik: wederkerig <opdracht> [opties]
 
@@ -35,6 +36,7 @@ ${BEHEER_USAGE}
 ${TOKEN_USAGE}
 ${LOGBOEK_USAGE}
 ${IMPORT_USAGE}
+${BEWAARTERMIJN_USAGE}
   help             toon deze hulp
 
 Omgeving: WEDERKERIG_MODE (production|demo|development), HOST, PORT, DATA_DIR, DATABASE_URL,
@@ -129,6 +131,28 @@ export async function runCli(
             meldFout: (e) => err(e instanceof Error ? e.message : String(e)),
           });
           return await runImportCli(rest, { importService, gemeenten }, out, err);
+        } finally {
+          await rt.close();
+        }
+      }
+      case 'bewaartermijn': {
+        // Attaches to a running server's embedded PostgreSQL; acts as the system with a logged reason.
+        const rt = await openRuntime(loadConfig(), { ifRunning: 'attach', migrate: true });
+        try {
+          const db = rt.pools.app;
+          const gemeenten = createGemeentenService(db);
+          const { bsnEncryptionKeys, bsnHashKey } = rt.config;
+          const bsnSleutels =
+            bsnEncryptionKeys && bsnHashKey ? parseBsnSleutels(bsnEncryptionKeys, bsnHashKey) : undefined;
+          const medewerkers = medewerkersUitBeheer(createBeheerService(db, { gemeenten }));
+          const privacy = createPrivacyService({
+            db,
+            klanten: createKlantenService({ db, bsnSleutels, gemeenten, medewerkers }),
+            logboek: createLogboekService(db),
+            gemeenten,
+            medewerkers,
+          });
+          return await runBewaartermijnCli(rest, privacy, out, err);
         } finally {
           await rt.close();
         }

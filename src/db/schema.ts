@@ -475,6 +475,41 @@ export interface KlantImportRijTable {
   fouten: ColumnType<Record<string, string> | null, string | null, string | null>;
 }
 
+// ---- Privacy: retention and destruction lists (migration 0009) ------------------------------------------------
+
+export interface BewaartermijnTable {
+  dienstId: string;
+  gemeenteId: string;
+  klantdossierMaanden: number;
+  grondslag: string;
+  gewijzigdOp: Generated<Date>;
+  gewijzigdDoor: string | null;
+}
+
+export interface VernietigingslijstTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  status: Generated<string>;
+  peildatum: ColumnType<string, string, string>;
+  bewaartermijnMaanden: number;
+  aantal: number;
+  aangemaaktOp: Generated<Date>;
+  afgehandeldOp: TimestampNullable;
+  afgehandeldDoor: string | null;
+  aantalVernietigd: number | null;
+}
+
+export interface VernietigingslijstKlantTable {
+  dienstId: string;
+  gemeenteId: string;
+  lijstId: string;
+  klantId: string;
+  klantnummer: string | null;
+  dossierGeslotenOp: Timestamp;
+  vernietigenVanaf: ColumnType<string, string, string>;
+}
+
 export interface DB {
   dienst: DienstTable;
   gemeente: GemeenteTable;
@@ -516,4 +551,7 @@ export interface DB {
   activiteitPlaats: ActiviteitPlaatsTable;
   verdringingstoets: VerdringingstoetsTable;
   intervisie: IntervisieTable;
+  bewaartermijn: BewaartermijnTable;
+  vernietigingslijst: VernietigingslijstTable;
+  vernietigingslijstKlant: VernietigingslijstKlantTable;
 }

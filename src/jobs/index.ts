@@ -16,6 +16,11 @@ export const LOGBOEK_ONDERHOUD_CRON = '15 3 * * *';
 
 /** The CSV import of clients: one job per started import (it works through the file in blocks). */
 export const KLANTEN_IMPORT = 'klanten-import';
+/** The monthly destruction-list proposal per municipality (retention of closed client files). */
+export const BEWAARTERMIJN_VOORSTEL = 'bewaartermijn-voorstel';
+/** 04:30 Amsterdam time on the first day of each month. */
+export const BEWAARTERMIJN_VOORSTEL_CRON = '30 4 1 * *';
+
 export interface KlantenImportJob {
   dienstId: string;
   importId: string;
@@ -29,6 +34,8 @@ export interface KlantenImportJob {
 export class Taken {
   /** Runs one client import (set by buildApp). */
   klantenImport: ((job: KlantenImportJob) => Promise<unknown>) | undefined;
+  /** Proposes the month's destruction lists (set by buildApp); the argument is the logged reason. */
+  bewaartermijnVoorstel: ((reden: string) => Promise<unknown>) | undefined;
   private boss: PgBoss | undefined;
 
   /** Connects the sending side to a started pg-boss (startJobs does this). */
@@ -69,7 +76,7 @@ export interface JobsOpties {
 export interface Jobs {
   boss: PgBoss;
   /** Queues a run now (the CLI and tests); returns the job id. */
-  runNow(queue: typeof LOGBOEK_ONDERHOUD): Promise<string | null>;
+  runNow(queue: typeof LOGBOEK_ONDERHOUD | typeof BEWAARTERMIJN_VOORSTEL): Promise<string | null>;
   stop(): Promise<void>;
 }
 
@@ -139,6 +146,28 @@ export async function startJobs(opts: JobsOpties): Promise<Jobs> {
         opts.log.info({ job: KLANTEN_IMPORT, importId: job.data.importId }, 'klanten import done');
       },
     );
+  }
+  // Destruction lists: proposed monthly, approved by the functioneel beheerder on a page (nothing is destroyed here).
+  if (taken?.bewaartermijnVoorstel) {
+    const stelVoor = taken.bewaartermijnVoorstel;
+    await boss.createQueue(BEWAARTERMIJN_VOORSTEL, {
+      name: BEWAARTERMIJN_VOORSTEL,
+      policy: 'singleton',
+      retryLimit: 2,
+      retryDelay: 600,
+      expireInSeconds: 3600,
+    });
+    await boss.work(
+      BEWAARTERMIJN_VOORSTEL,
+      { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
+      async ([job]) => {
+        const uitkomst = await metTrace(`job-${BEWAARTERMIJN_VOORSTEL}-${job?.id ?? 'onbekend'}`, () =>
+          stelVoor(`job:${BEWAARTERMIJN_VOORSTEL}`),
+        );
+        opts.log.info({ job: BEWAARTERMIJN_VOORSTEL, uitkomst }, 'destruction lists proposed');
+      },
+    );
+    await boss.schedule(BEWAARTERMIJN_VOORSTEL, BEWAARTERMIJN_VOORSTEL_CRON, {}, { tz: 'Europe/Amsterdam' });
   }
   taken?.koppel(boss);
 

@@ -62,6 +62,17 @@ export const paths = {
     `/activiteiten/${encodeURIComponent(activiteitId)}/verdringingstoets`,
   intervisies: () => '/intervisies',
   intervisie: (id: string) => `/intervisies/${encodeURIComponent(id)}`,
+  privacyVerwerkingen: () => '/privacy/verwerkingen',
+  privacyKlantVerwerkingen: (klantId: string) => `/privacy/verwerkingen/${encodeURIComponent(klantId)}`,
+  privacyVerwerkingenExport: (klantId: string) =>
+    `/privacy/verwerkingen/${encodeURIComponent(klantId)}/export`,
+  privacyInzage: (klantId: string) => `/privacy/verwerkingen/${encodeURIComponent(klantId)}/inzage`,
+  bewaartermijnen: () => '/beheer/bewaartermijnen',
+  bewaartermijn: (gemeenteId: string) => `/beheer/bewaartermijnen/${encodeURIComponent(gemeenteId)}`,
+  vernietigingslijsten: () => '/beheer/vernietigingslijsten',
+  vernietigingslijst: (id: string) => `/beheer/vernietigingslijsten/${encodeURIComponent(id)}`,
+  vernietigingslijstGoedkeuren: (id: string) =>
+    `/beheer/vernietigingslijsten/${encodeURIComponent(id)}/goedkeuren`,
   /** A page path with a confirmation to show after a redirect (Post/Redirect/Get). */
   metMelding: (path: string, melding: string) => `${path}?melding=${encodeURIComponent(melding)}`,
 } as const;

@@ -23,8 +23,11 @@
  *   (`bepaalToepasselijkheid` for today: uitkomst, redenen with article, resterendeUren, AOW date).
  * - `toonBsn(actor, id)` → the full BSN (or null), logged as a reveal (subject type `klant-bsn`).
  * - `listOntheffingen(actor, klantId)` → `Ontheffing[]`.
- * - `identificeerKlant(actor, { klantnummer?, bsn?, gemeenteId? })` → `[{ id, gemeenteId, klantnummer }]`
- *   (privacy officer: find the subject for the access log without opening the file).
+ * - `identificeerKlant(actor, { klantnummer?, bsn?, gemeenteId?, klantId? })` → `[{ id, gemeenteId, klantnummer }]`
+ *   (privacy officer: find the subject for the access log without opening the file; the lookup runs under a
+ *   system context, since row-level security keeps the privacy officer out of client tables).
+ * - `verzamelInzage(actor, id)` → `KlantDossier & { bsn }` (privacy officer, AVG art. 15: collected under the
+ *   system context `avg-inzage`, logged as the system's read and the officer's `exporteren`).
  *
  * Changing
  * - `createKlant(actor, CreateKlantInput)` → `KlantDossier`. Needs `gemeenteId`, `achternaam`, `geboortedatum`.
@@ -32,6 +35,8 @@
  * - `updateKlant(actor, id, UpdateKlantInput)` → `KlantDossier`. PATCH: absent = unchanged, `null` = cleared,
  *   lists (werk, reintegratie, dagdelen, vaardigheidIds, …) replaced whole; `wijkId: null` = derive again.
  * - `wijsKlantmanagerToe(actor, id, klantmanagerId | null)` (klantmanager: within own team).
+ * - `sluitDossier(actor, id, { gesloten?: boolean = true, per?: IsoDatum })` → `KlantDossier`: closes the file
+ *   (benefit ended) now or as of an earlier day, or opens it again; retention counts from the closing day.
  * - `createOntheffing(actor, klantId, OntheffingInput)`, `updateOntheffing(actor, klantId, ontheffingId,
  *   { einddatum?, herbeoordelingsdatum?, reden? })` → `Ontheffing`. End dates are exclusive: the tegenprestatie
  *   applies again from the end date.
@@ -45,12 +50,17 @@
  * `importeerKlanten(actor, gemeenteId, [{ rij, invoer }], { proefrun?, klantmanagerId? })` → `ImportRij[]`
  * (upsert by klantnummer; only row numbers, klantnummers and field messages in the report; batch inserts).
  *
+ * Retention (functioneel beheerder, jobs): `findVerlopenDossiers(actor, { gemeenteId, maanden, peildatum })` →
+ * closed files past their period (id, klantnummer, dates); `vernietigKlanten(actor, { gemeenteId, klantIds,
+ * maanden, peildatum, inTransactie? })` deletes those still past it from every client table in one transaction
+ * (the log keeps its pseudonymous references and records each destruction).
+ *
  * Jobs: `vernieuwToepasselijkheid(systeemActor(…, dienstId))` recomputes stored applicability that has become
  * stale (lists also do this for their own municipalities before filtering).
  */
 export { aowDatum, formatAowLeeftijd } from './aow.ts';
 export { type BsnSleutels, isGeldigBsn, maskeerBsn, normaliseerBsn, parseBsnSleutels } from './bsn.ts';
-export { formatDatumNl, type IsoDatum, vandaag } from './datum.ts';
+export { formatDatumNl, type IsoDatum, isIsoDatum, plusMaanden, vandaag } from './datum.ts';
 export { IMPORT_USAGE, runImportCli } from './import/klanten-import.cli.ts';
 export {
   createKlantenImportService,

@@ -36,6 +36,13 @@ const Lijstvraag = KlantenZoekvraag.extend({
 
 const ZoekOpBsn = z.object({ bsn: Bsn }).meta({ id: 'KlantZoekvraag' });
 
+const SluitDossierInput = z
+  .object({
+    gesloten: z.boolean().optional().describe('false opent een gesloten dossier weer (standaard true)'),
+    per: z.iso.date().optional().describe('De dag van sluiten (standaard vandaag; niet in de toekomst)'),
+  })
+  .meta({ id: 'SluitDossierInput' });
+
 const fouten = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem } as const;
 
 /**
@@ -180,6 +187,25 @@ export function klantenApi(service: KlantenService) {
       },
       async (req, reply) =>
         metVeldfouten(req, reply, () => service.updateKlant(requireGebruiker(req), req.params.id, req.body)),
+    );
+
+    r.post(
+      '/api/v1/klanten/:id/_sluiten',
+      {
+        schema: {
+          operationId: 'sluitKlantdossier',
+          summary: 'Dossier sluiten of weer openen',
+          description:
+            'Sluit het dossier van een klant (de uitkering is beëindigd), vandaag of per een eerdere datum, of opent ' +
+            'het weer met gesloten: false. De bewaartermijn van de gemeente telt vanaf de dag van sluiten.',
+          tags,
+          params: Id,
+          body: SluitDossierInput,
+          response: { 200: KlantDossier, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, () => service.sluitDossier(requireGebruiker(req), req.params.id, req.body)),
     );
 
     r.get(

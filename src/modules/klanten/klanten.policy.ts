@@ -36,6 +36,21 @@ export const klantenPolicy = definePolicy('klanten', {
     rollen: ['privacy-officer'],
     omschrijving: 'Een klant op klantnummer of BSN vinden voor het logboek, zonder het dossier te openen',
   },
+  'dossier-sluiten': {
+    rollen: ['klantmanager', 'teamleider'],
+    omschrijving:
+      'Het dossier van een klant sluiten (uitkering beëindigd) of weer openen; de bewaartermijn telt vanaf het sluiten',
+  },
+  'inzage-verzamelen': {
+    rollen: ['privacy-officer'],
+    omschrijving:
+      'Alle gegevens van één klant verzamelen voor een inzageverzoek (AVG art. 15), zonder het dossier te openen (wordt gelogd)',
+  },
+  'dossiers-vernietigen': {
+    rollen: ['functioneel-beheerder'],
+    omschrijving:
+      'Gesloten dossiers waarvan de bewaartermijn verstreken is vernietigen (na goedkeuren van de vernietigingslijst)',
+  },
   'klanten-importeren': {
     rollen: ['functioneel-beheerder'],
     omschrijving: 'Klanten uit het kernsysteem importeren (ziet alleen klantnummers, regelnummers en fouten)',

@@ -347,6 +347,97 @@ export const klantenRepository = {
       .execute();
   },
 
+  // ---- Closing and retention ----------------------------------------------------------------------------------
+
+  /** Closes the file now or as of the start of a day (Amsterdam), or opens it again with null. */
+  async zetDossierGesloten(tx: Tx, s: Sleutel, op: 'nu' | { datum: string } | null): Promise<void> {
+    const waarde =
+      op === null
+        ? null
+        : op === 'nu'
+          ? sql<Date>`now()`
+          : sql<Date>`(${op.datum}::date)::timestamp AT TIME ZONE 'Europe/Amsterdam'`;
+    await tx
+      .updateTable('klant')
+      .set({ dossierGeslotenOp: waarde, gewijzigdOp: sql`now()` })
+      .where('dienstId', '=', s.dienstId)
+      .where('gemeenteId', '=', s.gemeenteId)
+      .where('id', '=', s.klantId)
+      .execute();
+  },
+
+  /**
+   * Closed files of a municipality whose retention has passed on `peildatum`: closed on a day (Amsterdam) that,
+   * plus `maanden` months, is on or before `peildatum` (PostgreSQL clamps to the end of a shorter month). With
+   * `ids`, only those clients, locked for destruction.
+   */
+  async findVerlopen(
+    tx: Tx,
+    f: { dienstId: string; gemeenteId: string; maanden: number; peildatum: string; ids?: readonly string[] },
+  ): Promise<
+    Array<{ id: string; klantnummer: string | null; dossierGeslotenOp: Date; vernietigenVanaf: string }>
+  > {
+    const vanaf = sql<string>`(((dossier_gesloten_op AT TIME ZONE 'Europe/Amsterdam')::date
+      + make_interval(months => ${f.maanden}::int))::date)::text`;
+    let q = tx
+      .selectFrom('klant')
+      .select(['id', 'klantnummer', 'dossierGeslotenOp', vanaf.as('vernietigenVanaf')])
+      .where('dienstId', '=', f.dienstId)
+      .where('gemeenteId', '=', f.gemeenteId)
+      .where('dossierGeslotenOp', 'is not', null)
+      .where(sql<SqlBool>`${vanaf}::date <= ${f.peildatum}::date`)
+      .orderBy('dossierGeslotenOp')
+      .orderBy('id');
+    if (f.ids !== undefined) {
+      if (f.ids.length === 0) return [];
+      q = q.where('id', 'in', [...f.ids]).forUpdate();
+    }
+    return (await q.execute()) as Array<{
+      id: string;
+      klantnummer: string | null;
+      dossierGeslotenOp: Date;
+      vernietigenVanaf: string;
+    }>;
+  },
+
+  /**
+   * Deletes a client with everything that refers to it in this module's tables: the child tables explicitly
+   * (special-category ones included; the caller runs under the system context), the client row, and the
+   * klantnummer in import reports (the report rows stay, without the number).
+   */
+  async deleteKlant(tx: Tx, s: Sleutel, klantnummer: string | null): Promise<void> {
+    for (const tabel of [
+      'klantBelastbaarheid',
+      'klantOntheffing',
+      'klantWerk',
+      'klantReintegratie',
+      'klantVaardigheid',
+      'klantInteresse',
+    ] as const) {
+      await tx
+        .deleteFrom(tabel)
+        .where('dienstId', '=', s.dienstId)
+        .where('gemeenteId', '=', s.gemeenteId)
+        .where('klantId', '=', s.klantId)
+        .execute();
+    }
+    await tx
+      .deleteFrom('klant')
+      .where('dienstId', '=', s.dienstId)
+      .where('gemeenteId', '=', s.gemeenteId)
+      .where('id', '=', s.klantId)
+      .execute();
+    if (klantnummer !== null) {
+      await tx
+        .updateTable('klantImportRij')
+        .set({ klantnummer: null })
+        .where('dienstId', '=', s.dienstId)
+        .where('gemeenteId', '=', s.gemeenteId)
+        .where('klantnummer', '=', klantnummer)
+        .execute();
+    }
+  },
+
   // ---- Child tables -------------------------------------------------------------------------------------------
 
   async listWerk(tx: Tx, dienstId: string, klantIds: readonly string[]): Promise<WerkRij[]> {

@@ -70,12 +70,20 @@ describe('row-level security of the client file', () => {
     },
   );
 
-  it.each(['netwerkmakelaar', 'privacy-officer', 'functioneel-beheerder'] as const)(
+  it.each(['netwerkmakelaar', 'functioneel-beheerder'] as const)(
     'shows a %s NO functional limitations or exemptions, even in their own municipality',
     async (rol) => {
       expect(await tel(ctx(rol, [a.gemeenteId]))).toEqual({ klant: 1, belastbaarheid: 0, ontheffing: 0 });
     },
   );
+
+  it('shows a privacy-officer no client rows at all (lookups for the log run under a system context)', async () => {
+    expect(await tel(ctx('privacy-officer', [a.gemeenteId]))).toEqual({
+      klant: 0,
+      belastbaarheid: 0,
+      ontheffing: 0,
+    });
+  });
 
   it.each(['netwerkmakelaar', 'privacy-officer'] as const)(
     'refuses a %s writing special-category rows',

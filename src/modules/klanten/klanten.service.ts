@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { type Tx, withContext } from '../../db/context.ts';
+import { setContext, systeem, type Tx, withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
@@ -14,7 +14,7 @@ import {
   ontsleutelBsn,
   versleutelBsn,
 } from './bsn.ts';
-import { type IsoDatum, vandaag as vandaagNl } from './datum.ts';
+import { type IsoDatum, isIsoDatum, vandaag as vandaagNl } from './datum.ts';
 import type { Medewerker, MedewerkersBron } from './klanten.medewerkers.ts';
 import { klantenPolicy } from './klanten.policy.ts';
 import {
@@ -179,7 +179,7 @@ export function createKlantenService(deps: KlantenDeps) {
   const log = (
     tx: Tx,
     actor: Actor,
-    actie: 'lezen' | 'aanmaken' | 'wijzigen' | 'exporteren',
+    actie: 'lezen' | 'aanmaken' | 'wijzigen' | 'verwijderen' | 'exporteren',
     subject: { type: string; id: string },
     gemeenteId: string | null,
     verwerkingsactiviteit: string = VA.klantdossierTegenprestatie,
@@ -831,12 +831,13 @@ export function createKlantenService(deps: KlantenDeps) {
      */
     async identificeerKlant(
       actor: Actor,
-      vraag: { klantnummer?: string; bsn?: string; gemeenteId?: string },
+      vraag: { klantnummer?: string; bsn?: string; gemeenteId?: string; klantId?: string },
     ): Promise<Array<{ id: string; gemeenteId: string; klantnummer: string | null }>> {
       klantenPolicy.vereis(actor, 'klant-identificeren');
       const dienstId = dienstVan(actor);
-      if (!vraag.klantnummer && !vraag.bsn)
+      if (!vraag.klantnummer && !vraag.bsn && !vraag.klantId)
         throw new KlantInvoerfout({ klantnummer: 'Vul een klantnummer of een BSN in.' });
+      if (vraag.klantId !== undefined && !UUID.test(vraag.klantId)) return [];
       const filter: ZoekFilter = {
         dienstId,
         gemeenteIds: (await zichtbareGemeenten(actor)).filter(
@@ -847,7 +848,10 @@ export function createKlantenService(deps: KlantenDeps) {
       };
       if (vraag.bsn) filter.bsnHash = hashBsn(sleutels(), normaliseerBsn(parseVeld('bsn', Bsn, vraag.bsn)));
       if (vraag.klantnummer) filter.klantnummer = parseVeld('klantnummer', Klantnummer, vraag.klantnummer);
-      return withContext(db, dbContext(actor), async (tx) => {
+      if (vraag.klantId) filter.id = vraag.klantId;
+      // The privacy officer's own context may not read client tables (row-level security): the lookup runs under
+      // an explicit system context limited to the officer's municipalities (the filter), the log entry in theirs.
+      return withContext(db, systeem('privacy:klant-identificeren', dienstId), async (tx) => {
         const { rijen } = await repo.findOverzicht(tx, filter, {
           sorteer: 'klantnummer',
           aflopend: false,
@@ -855,9 +859,130 @@ export function createKlantenService(deps: KlantenDeps) {
           offset: 0,
         });
         const gevonden = rijen;
+        await setContext(tx, dbContext(actor));
         for (const r of gevonden)
           await log(tx, actor, 'lezen', klantSubject(r.id), r.gemeenteId, VA.privacyverzoeken);
         return gevonden.map((r) => ({ id: r.id, gemeenteId: r.gemeenteId, klantnummer: r.klantnummer }));
+      });
+    },
+
+    /**
+     * For an access request (AVG art. 15) by the privacy officer: the client's whole file (as `findKlant` builds
+     * it) plus the full BSN, without the officer opening the file. The data is collected under an explicit system
+     * context (reason `avg-inzage`; the officer's own context may not read client tables) and recorded twice in
+     * the same transaction: the system's read and the officer's export (`exporteren`), under the processing
+     * activity for privacy requests. A client outside the officer's municipalities answers 404.
+     */
+    async verzamelInzage(actor: Actor, id: string): Promise<KlantDossier & { bsn: string | null }> {
+      klantenPolicy.vereis(actor, 'inzage-verzamelen');
+      if (!UUID.test(id)) throw notFound(GEEN_KLANT);
+      const dienstId = dienstVan(actor);
+      const namen = await namenVan(dienstId);
+      return withContext(db, systeem('avg-inzage', dienstId), async (tx) => {
+        const rij = await repo.findKlant(tx, dienstId, id);
+        if (!rij || (actor.kind === 'gebruiker' && !actor.gemeenten.includes(rij.gemeenteId)))
+          throw notFound(GEEN_KLANT);
+        const dossier = await bouwDossier(tx, rij, namen);
+        const bsn = rij.bsnVersleuteld ? ontsleutelBsn(sleutels(), rij.bsnVersleuteld) : null;
+        await log(
+          tx,
+          systeemActor('avg-inzage', dienstId),
+          'lezen',
+          klantSubject(rij.id),
+          rij.gemeenteId,
+          VA.privacyverzoeken,
+        );
+        await setContext(tx, dbContext(actor));
+        await log(tx, actor, 'exporteren', klantSubject(rij.id), rij.gemeenteId, VA.privacyverzoeken);
+        return { ...dossier, bsn };
+      });
+    },
+
+    /**
+     * Closes a client's file (the benefit ended) as of today or an earlier date, or opens it again
+     * (`gesloten: false`). Retention counts from the closing date. Closed files drop out of the default lists.
+     */
+    async sluitDossier(
+      actor: Actor,
+      id: string,
+      invoer: { gesloten?: boolean; per?: string } = {},
+    ): Promise<KlantDossier> {
+      klantenPolicy.vereis(actor, 'dossier-sluiten');
+      const gesloten = invoer.gesloten ?? true;
+      const per = invoer.per;
+      if (per !== undefined && (!isIsoDatum(per) || per > vandaag() || per < '1990-01-01'))
+        throw new KlantInvoerfout({ per: 'Vul een geldige datum in, niet in de toekomst.' });
+      const namen = await namenVan(dienstVan(actor));
+      return withContext(db, dbContext(actor), async (tx) => {
+        const rij = await zichtbareKlant(tx, actor, id, true);
+        const s: Sleutel = { dienstId: rij.dienstId, gemeenteId: rij.gemeenteId, klantId: rij.id };
+        await repo.zetDossierGesloten(tx, s, gesloten ? (per ? { datum: per } : 'nu') : null);
+        await log(tx, actor, 'wijzigen', klantSubject(rij.id), rij.gemeenteId);
+        return bouwDossier(tx, (await repo.findKlant(tx, rij.dienstId, rij.id))!, namen);
+      });
+    },
+
+    /**
+     * Closed files of one municipality whose retention (`maanden` from the closing day) has passed on
+     * `peildatum`: klantnummer and dates only. For the destruction list (job, CLI, functioneel beheerder).
+     */
+    async findVerlopenDossiers(
+      actor: Actor,
+      vraag: { gemeenteId: string; maanden: number; peildatum: IsoDatum },
+    ): Promise<
+      Array<{ id: string; klantnummer: string | null; dossierGeslotenOp: Date; vernietigenVanaf: IsoDatum }>
+    > {
+      klantenPolicy.vereis(actor, 'dossiers-vernietigen');
+      const dienstId = dienstVan(actor);
+      if (actor.kind === 'gebruiker' && !actor.gemeenten.includes(vraag.gemeenteId)) return [];
+      return withContext(db, systeem('bewaartermijn:verlopen-dossiers', dienstId), (tx) =>
+        repo.findVerlopen(tx, { dienstId, ...vraag }),
+      );
+    },
+
+    /**
+     * Destroys the given clients of one municipality — those that are still closed and past their retention on
+     * `peildatum` (others are skipped) — in one transaction: every client table, the klantnummer in import
+     * reports, and `inTransactie` (the caller's own records, e.g. the destruction list). The access log keeps its
+     * pseudonymous references; each destruction is recorded there (`verwijderen`, processing activity
+     * `va-bewaartermijnen`) in the actor's name. The deletes run under an explicit system context (the
+     * special-category tables are closed to other roles).
+     */
+    async vernietigKlanten(
+      actor: Actor,
+      opdracht: {
+        gemeenteId: string;
+        klantIds: readonly string[];
+        maanden: number;
+        peildatum: IsoDatum;
+        inTransactie?: (tx: Tx, vernietigd: readonly string[]) => Promise<void>;
+      },
+    ): Promise<{ vernietigd: string[] }> {
+      klantenPolicy.vereis(actor, 'dossiers-vernietigen');
+      const dienstId = dienstVan(actor);
+      if (actor.kind === 'gebruiker' && !actor.gemeenten.includes(opdracht.gemeenteId))
+        throw notFound('Deze gemeente bestaat niet of u heeft er geen toegang toe.');
+      const ids = opdracht.klantIds.filter((k) => UUID.test(k));
+      return withContext(db, systeem('bewaartermijn:vernietigen', dienstId), async (tx) => {
+        const verlopen = await repo.findVerlopen(tx, {
+          dienstId,
+          gemeenteId: opdracht.gemeenteId,
+          maanden: opdracht.maanden,
+          peildatum: opdracht.peildatum,
+          ids,
+        });
+        for (const k of verlopen)
+          await repo.deleteKlant(
+            tx,
+            { dienstId, gemeenteId: opdracht.gemeenteId, klantId: k.id },
+            k.klantnummer,
+          );
+        await setContext(tx, dbContext(actor));
+        for (const k of verlopen)
+          await log(tx, actor, 'verwijderen', klantSubject(k.id), opdracht.gemeenteId, VA.bewaartermijnen);
+        const vernietigd = verlopen.map((k) => k.id);
+        await opdracht.inTransactie?.(tx, vernietigd);
+        return { vernietigd };
       });
     },
 

@@ -19,6 +19,9 @@ export { logboekRoutes } from './logboek.routes.ts';
 export {
   CreateVerwerkingsactiviteitInput,
   UpdateVerwerkingsactiviteitInput,
+  type Verwerking,
+  type Verwerkingen,
+  VerwerkingenVraag,
   type Verwerkingsactiviteit,
 } from './logboek.schemas.ts';
 export { createLogboekService, type LogboekService } from './logboek.service.ts';

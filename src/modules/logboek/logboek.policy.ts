@@ -6,6 +6,11 @@ export const logboekPolicy = definePolicy('logboek', {
     rollen: ['functioneel-beheerder', 'privacy-officer'],
     omschrijving: 'Het register van verwerkingsactiviteiten bekijken',
   },
+  'logboek-inzien': {
+    rollen: ['privacy-officer'],
+    omschrijving:
+      'Het logboek doorzoeken: wie de gegevens van een betrokkene las of wijzigde, wanneer en waarvoor (eigen gemeenten)',
+  },
   'register-beheren': {
     rollen: ['functioneel-beheerder'],
     omschrijving: 'Verwerkingsactiviteiten toevoegen en wijzigen',

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import type { Tx } from '../../db/context.ts';
 import { APP_ROLE } from '../../db/migrations/rls.ts';
 import type { KetenKop, KetenKopMetSleutel, KetenSleutel, LogboekActie, OpgeslagenRegel } from './keten.ts';
@@ -54,6 +54,101 @@ export const registerRepository = {
       .where('id', '=', id)
       .executeTakeFirst();
     return r.numUpdatedRows > 0n;
+  },
+};
+
+export interface VerwerkingenFilter {
+  dienstId: string;
+  subjecten: ReadonlyArray<{ type: string; id: string }>;
+  actorId?: string;
+  actie?: string;
+  /** Days in Europe/Amsterdam, both inclusive. */
+  van?: string;
+  tot?: string;
+}
+
+export interface VerwerkingRij {
+  tijdstip: Date;
+  gemeenteId: string | null;
+  actorId: string;
+  actorReden: string | null;
+  rol: string;
+  actie: string;
+  subjectType: string;
+  subjectId: string;
+  verwerkingsactiviteitId: string;
+  verwerkingsactiviteitNaam: string | null;
+  traceId: string | null;
+}
+
+/** Reading the log about one subject (application role: row-level security limits it to the reader's scope). */
+export const leesRepository = {
+  async findVerwerkingen(
+    tx: Tx,
+    f: VerwerkingenFilter,
+    opts: { limit: number; offset: number },
+  ): Promise<{ rijen: VerwerkingRij[]; totaal: number }> {
+    if (f.subjecten.length === 0) return { rijen: [], totaal: 0 };
+    let q = tx
+      .selectFrom('logboek as l')
+      .leftJoin('verwerkingsactiviteit as va', (j) =>
+        j.onRef('va.dienstId', '=', 'l.dienstId').onRef('va.id', '=', 'l.verwerkingsactiviteitId'),
+      )
+      .where('l.dienstId', '=', f.dienstId)
+      .where((eb) =>
+        eb.or(
+          f.subjecten.map((s) => eb.and([eb('l.subjectType', '=', s.type), eb('l.subjectId', '=', s.id)])),
+        ),
+      );
+    if (f.actorId) q = q.where('l.actorId', '=', f.actorId);
+    if (f.actie) q = q.where('l.actie', '=', f.actie);
+    if (f.van)
+      q = q.where(sql<SqlBool>`l.tijdstip >= (${f.van}::date)::timestamp AT TIME ZONE 'Europe/Amsterdam'`);
+    if (f.tot)
+      q = q.where(
+        sql<SqlBool>`l.tijdstip < ((${f.tot}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`,
+      );
+    const rijen = await q
+      .select([
+        'l.tijdstip',
+        'l.gemeenteId',
+        'l.actorId',
+        'l.actorReden',
+        'l.rol',
+        'l.actie',
+        'l.subjectType',
+        'l.subjectId',
+        'l.verwerkingsactiviteitId',
+        'va.naam as verwerkingsactiviteitNaam',
+        'l.traceId',
+        sql<number>`count(*) OVER ()`.as('totaal'),
+      ])
+      .orderBy('l.tijdstip', 'desc')
+      .orderBy('l.volgnummer', 'desc')
+      .limit(opts.limit)
+      .offset(opts.offset)
+      .execute();
+    const totaal = rijen[0] ? Number(rijen[0].totaal) : 0;
+    return { rijen: rijen.map(({ totaal: _t, ...r }) => r), totaal };
+  },
+
+  /** The distinct actors in the log about these subjects (for a filter), whatever the other filters. */
+  async findActoren(
+    tx: Tx,
+    dienstId: string,
+    subjecten: ReadonlyArray<{ type: string; id: string }>,
+  ): Promise<Array<{ actorId: string; rol: string }>> {
+    if (subjecten.length === 0) return [];
+    return tx
+      .selectFrom('logboek as l')
+      .select(['l.actorId', 'l.rol'])
+      .distinct()
+      .where('l.dienstId', '=', dienstId)
+      .where((eb) =>
+        eb.or(subjecten.map((s) => eb.and([eb('l.subjectType', '=', s.type), eb('l.subjectId', '=', s.id)]))),
+      )
+      .orderBy('l.actorId')
+      .execute();
   },
 };
 

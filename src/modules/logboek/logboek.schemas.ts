@@ -77,3 +77,41 @@ export const LogboekInvoer = z.object({
     .optional(),
 });
 export type LogboekInvoer = z.input<typeof LogboekInvoer>;
+
+const dag = z.iso.date();
+
+/** A search in the log about one subject (a person): who processed it, when, how and why. */
+export const VerwerkingenVraag = z.object({
+  subjecten: z.array(LogboekInvoer.shape.subject).min(1).max(10),
+  actorId: z.union([z.uuid(), z.literal('systeem')]).optional(),
+  actie: z.enum(LOGBOEK_ACTIES).optional(),
+  van: dag.optional(),
+  tot: dag.optional(),
+  pagina: z.number().int().min(1).max(100000).optional(),
+  paginaGrootte: z.number().int().min(1).max(10000).optional(),
+});
+export type VerwerkingenVraag = z.input<typeof VerwerkingenVraag>;
+
+/** One entry of the log as the privacy officer sees it. */
+export interface Verwerking {
+  tijdstip: Date;
+  gemeenteId: string | null;
+  /** A staff member's id, or `systeem` (then `actorReden` says why). */
+  actorId: string;
+  actorReden: string | null;
+  rol: string;
+  actie: string;
+  subject: { type: string; id: string };
+  verwerkingsactiviteit: { id: string; naam: string };
+  traceId: string | null;
+}
+
+export interface Verwerkingen {
+  items: Verwerking[];
+  totaal: number;
+  pagina: number;
+  paginaGrootte: number;
+  aantalPaginas: number;
+  /** Everyone who appears in the log about these subjects (for a filter), whatever the other filters. */
+  actoren: Array<{ actorId: string; rol: string }>;
+}

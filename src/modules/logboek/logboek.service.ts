@@ -4,10 +4,12 @@ import { AppError } from '../../http/app-error.ts';
 import { type Actor, dbContext } from '../auth/index.ts';
 import { logboekPolicy } from './logboek.policy.ts';
 import { record } from './logboek.record.ts';
-import { registerRepository as repo } from './logboek.repository.ts';
+import { leesRepository, registerRepository as repo } from './logboek.repository.ts';
 import {
   CreateVerwerkingsactiviteitInput,
   UpdateVerwerkingsactiviteitInput,
+  type Verwerkingen,
+  VerwerkingenVraag,
   type Verwerkingsactiviteit,
   VerwerkingsactiviteitId,
 } from './logboek.schemas.ts';
@@ -28,6 +30,56 @@ export function createLogboekService(db: Database) {
       logboekPolicy.vereis(actor, 'register-bekijken');
       const dienst = dienstVan(actor, dienstId);
       return withContext(db, dbContext(actor), (tx) => repo.list(tx, dienst));
+    },
+
+    /**
+     * The log about one person (the subjects that stand for them, e.g. `klant` and `klant-bsn` with the client's
+     * id): newest first, filtered by actor, action and period (days in Amsterdam, inclusive), paged. Privacy
+     * officer only; row-level security limits it to their municipalities (and service-level entries). Reading
+     * the log is not itself recorded here: the caller records what it does with the result.
+     */
+    async findVerwerkingen(actor: Actor, vraag: VerwerkingenVraag): Promise<Verwerkingen> {
+      logboekPolicy.vereis(actor, 'logboek-inzien');
+      const v = VerwerkingenVraag.parse(vraag);
+      const dienstId = dienstVan(actor);
+      const paginaGrootte = v.paginaGrootte ?? 50;
+      const pagina = v.pagina ?? 1;
+      return withContext(db, dbContext(actor), async (tx) => {
+        const { rijen, totaal } = await leesRepository.findVerwerkingen(
+          tx,
+          {
+            dienstId,
+            subjecten: v.subjecten,
+            ...(v.actorId ? { actorId: v.actorId } : {}),
+            ...(v.actie ? { actie: v.actie } : {}),
+            ...(v.van ? { van: v.van } : {}),
+            ...(v.tot ? { tot: v.tot } : {}),
+          },
+          { limit: paginaGrootte, offset: (pagina - 1) * paginaGrootte },
+        );
+        const actoren = await leesRepository.findActoren(tx, dienstId, v.subjecten);
+        return {
+          items: rijen.map((r) => ({
+            tijdstip: r.tijdstip,
+            gemeenteId: r.gemeenteId,
+            actorId: r.actorId,
+            actorReden: r.actorReden,
+            rol: r.rol,
+            actie: r.actie,
+            subject: { type: r.subjectType, id: r.subjectId },
+            verwerkingsactiviteit: {
+              id: r.verwerkingsactiviteitId,
+              naam: r.verwerkingsactiviteitNaam ?? r.verwerkingsactiviteitId,
+            },
+            traceId: r.traceId,
+          })),
+          totaal,
+          pagina,
+          paginaGrootte,
+          aantalPaginas: Math.max(1, Math.ceil(totaal / paginaGrootte)),
+          actoren,
+        };
+      });
     },
 
     /** The access log's retention in months (null: not set, nothing is dropped). */
