@@ -269,6 +269,24 @@ describe('the real run', () => {
     expect(await service.verwerk({ dienstId, importId: proef.id })).toBeUndefined();
   });
 
+  it('puts an import back when the job cannot be queued, so it can be started again', async () => {
+    const zonderWachtrij = createKlantenImportService({
+      db: db.app,
+      klanten: { importeerKlanten: async () => [] },
+      bsnSleutels: parseBsnSleutels(TEST_BSN_ENCRYPTION_KEYS, TEST_BSN_HASH_KEY),
+      wachtrij: async () => {
+        throw new Error('pg-boss is niet gestart');
+      },
+    });
+    const proef = await service.proefrun(beheerder, {
+      gemeenteId: A,
+      bestandsnaam: 'q.csv',
+      bytes: utf8('klantnummer;achternaam;geboortedatum\nQ-1;Q;1980-01-01\n'),
+    });
+    await expect(zonderWachtrij.start(beheerder, proef.id)).rejects.toThrow('pg-boss is niet gestart');
+    expect((await service.findImport(beheerder, proef.id)).status).toBe('proefrun');
+  });
+
   it('lists the latest imports of the beheerder’s municipalities only', async () => {
     const lijst = await service.listImports(beheerder);
     expect(lijst.length).toBeGreaterThan(0);

@@ -297,7 +297,7 @@ export function createKlantenImportService(deps: KlantenImportDeps) {
       controleer(actor);
       if (!UUID.test(importId)) throw notFound(GEEN_IMPORT);
       const dienstId = dienstVan(actor);
-      const imp = await withContext(db, dbContext(actor), async (tx) => {
+      const { imp, vorige } = await withContext(db, dbContext(actor), async (tx) => {
         const rij = await repo.lockImport(tx, dienstId, importId);
         if (!rij) throw notFound(GEEN_IMPORT);
         controleer(actor, rij.gemeenteId);
@@ -312,11 +312,23 @@ export function createKlantenImportService(deps: KlantenImportDeps) {
           throw new AppError('conflict', { userMessage: 'Het bestand is er niet meer. Laad het opnieuw.' });
         await repo.updateImport(tx, dienstId, importId, { status: 'wachtend', foutmelding: null });
         await logImport(tx, actor, 'wijzigen', importId, rij.gemeenteId);
-        return naarImport({ ...rij, status: 'wachtend', foutmelding: null });
+        return { imp: naarImport({ ...rij, status: 'wachtend', foutmelding: null }), vorige: rij };
       });
       const opdracht = { dienstId, importId };
-      if (deps.wachtrij) await deps.wachtrij(opdracht);
-      else
+      if (deps.wachtrij) {
+        try {
+          await deps.wachtrij(opdracht);
+        } catch (e) {
+          // Not queued: back to where it was, so it can be started again.
+          await withContext(db, dbContext(actor), (tx) =>
+            repo.updateImport(tx, dienstId, importId, {
+              status: vorige.status,
+              foutmelding: vorige.foutmelding,
+            }),
+          );
+          throw e;
+        }
+      } else
         setImmediate(() => {
           service.verwerk(opdracht).catch((e) => deps.meldFout?.(e, opdracht));
         });
