@@ -12,7 +12,14 @@ import type { Pools } from './db/database.ts';
 import { isApiRequest, registerErrorHandlers } from './http/error-handler.ts';
 import { API_PREFIX, API_VERSION, registerOpenApi } from './http/openapi.ts';
 import type { Taken } from './jobs/index.ts';
-import { authRoutes, createAuthService, padVoorLog, registerAuthHook } from './modules/auth/index.ts';
+import { createMailer, type Mailer } from './mail/index.ts';
+import {
+  authRoutes,
+  createAuthService,
+  loginPaginaOpties,
+  padVoorLog,
+  registerAuthHook,
+} from './modules/auth/index.ts';
 import { beheerRoutes, createBeheerService } from './modules/beheer/index.ts';
 import { createGemeentenService, gemeentenApi } from './modules/gemeenten/index.ts';
 import { homeRoutes } from './modules/home/index.ts';
@@ -37,6 +44,8 @@ export interface AppDeps {
   db: Pools;
   /** Pino options or `false` (tests). */
   logger?: FastifyServerOptions['logger'];
+  /** Outgoing mail; default: SMTP when SMTP_URL is set, else a log line (tests pass their own). */
+  mailer?: Mailer;
   /**
    * The bridge to the job runner (the server): buildApp sets the job handlers on it, startJobs runs them. Without
    * it (tests, tools) a started client import runs in this process.
@@ -111,14 +120,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerOpenApi(app, config.publicUrl);
   registerErrorHandlers(app);
-  const auth = createAuthService({ db: db.app, config });
+  const mailer =
+    deps.mailer ??
+    createMailer({
+      smtpUrl: config.smtpUrl,
+      afzender: config.mailFrom,
+      mode: config.mode,
+      log: (gegevens, melding) => app.log.info(gegevens, melding),
+    });
+  const auth = createAuthService({
+    db: db.app,
+    config,
+    mailer,
+    meldFout: (e) => app.log.error({ err: e }, 'sending mail failed'),
+  });
   registerAuthHook(app, auth, config);
 
   const gemeenten = createGemeentenService(db.app);
 
   await app.register(assetRoutes());
   await app.register(opsRoutes(db.app));
-  await app.register(homeRoutes({ demo: config.mode === 'demo', gemeenten }));
+  await app.register(
+    homeRoutes({ demo: config.mode === 'demo', gemeenten, login: loginPaginaOpties(auth) }),
+  );
   await app.register(authRoutes({ auth, config }));
   await app.register(gemeentenApi(gemeenten));
   const beheer = createBeheerService(db.app, {

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       databaseOwnerUrl: undefined,
       sessionSecret: undefined,
       logboekSigningKey: undefined,
+      mailFrom: 'Wederkerig <noreply@127.0.0.1>',
       logLevel: 'info',
       secureCookies: false,
     });
@@ -178,5 +179,63 @@ describe('loadConfig', () => {
 
   it('makes DATA_DIR absolute', () => {
     expect(loadConfig({ DATA_DIR: 'elders/data' }).dataDir).toBe(resolve('elders/data'));
+  });
+});
+
+describe('SSO configuration (OIDC_*)', () => {
+  const SSO = {
+    WEDERKERIG_MODE: 'production',
+    OIDC_ISSUER_URL: 'https://login.gemeente.example/realms/medewerkers',
+    OIDC_CLIENT_ID: 'wederkerig',
+    OIDC_CLIENT_SECRET: 'geheim',
+    OIDC_ROL_MAP:
+      'wk-teamleider:teamleider, wk-klantmanager:klantmanager,urn:rol:beheer:functioneel-beheerder',
+    OIDC_ACR_VALUES: 'urn:mfa',
+    PUBLIC_URL: 'https://wederkerig.gemeente.example/',
+  };
+
+  it('is off without OIDC_* variables', () => {
+    expect(loadConfig({}).sso).toBeUndefined();
+  });
+
+  it('parses the mapping in order (values may contain colons) and fills in the defaults', () => {
+    expect(loadConfig(SSO).sso).toEqual({
+      issuerUrl: SSO.OIDC_ISSUER_URL,
+      clientId: 'wederkerig',
+      clientSecret: 'geheim',
+      redirectUrl: 'https://wederkerig.gemeente.example/inloggen/sso/terug',
+      scopes: 'openid email profile',
+      rolClaim: 'groups',
+      rolMap: [
+        ['wk-teamleider', 'teamleider'],
+        ['wk-klantmanager', 'klantmanager'],
+        ['urn:rol:beheer', 'functioneel-beheerder'],
+      ],
+      teamClaim: undefined,
+      gemeenteClaim: undefined,
+      acrValues: ['urn:mfa'],
+      amrValues: [],
+    });
+  });
+
+  it.each([
+    [{ OIDC_CLIENT_SECRET: undefined }, 'OIDC_CLIENT_SECRET'],
+    [{ OIDC_ROL_MAP: 'wk-baas:directeur' }, 'OIDC_ROL_MAP'],
+    [{ OIDC_ROL_MAP: 'klantmanager' }, 'OIDC_ROL_MAP'],
+    [{ OIDC_ISSUER_URL: 'http://login.gemeente.example' }, 'https'],
+    [{ OIDC_ACR_VALUES: undefined }, 'OIDC_ACR_VALUES or OIDC_AMR_VALUES'],
+    [{ OIDC_SCOPES: 'email profile' }, 'openid'],
+  ])('refuses %j', (wijziging, melding) => {
+    expect(refusal({ ...SSO, ...wijziging })).toContain(melding);
+  });
+
+  it('accepts an http issuer and no MFA values outside production (development, tests)', () => {
+    const sso = loadConfig({
+      ...SSO,
+      WEDERKERIG_MODE: 'development',
+      OIDC_ISSUER_URL: 'http://127.0.0.1:4000',
+      OIDC_ACR_VALUES: undefined,
+    }).sso;
+    expect(sso).toMatchObject({ issuerUrl: 'http://127.0.0.1:4000', acrValues: [], amrValues: [] });
   });
 });

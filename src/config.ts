@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { ROLLEN, type Rol } from './db/context.ts';
 import { SLEUTELRING_VORM } from './lib/sleutelring.ts';
 
 /**
@@ -51,11 +52,69 @@ const Env = z.object({
    * encrypts (same format and rotation as BSN_ENCRYPTION_KEYS). Embedded default: generated and stored.
    */
   TOTP_ENCRYPTION_KEYS: z.string().regex(SLEUTELRING_VORM).optional(),
+  /**
+   * Outgoing mail (password-reset links): `smtp://user:pass@host:587` or `smtps://…:465`. Unset: messages are only
+   * written to the log, without their link (development mode shows the link); in production mode the
+   * "Wachtwoord vergeten" function is then switched off.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** Sender of outgoing mail. Default: `Wederkerig <noreply@<host of PUBLIC_URL>>`. */
+  MAIL_FROM: z.string().min(3).max(200).optional(),
+  /**
+   * SSO for staff with OpenID Connect (authorization code + PKCE). Set the issuer, client id and secret and the
+   * role mapping to turn it on; local accounts stay available. See docs/auth.md.
+   */
+  /** The identity provider's issuer URL (its discovery document is at `/.well-known/openid-configuration`). */
+  OIDC_ISSUER_URL: z.url().optional(),
+  /** The client id Wederkerig is registered under at the identity provider. */
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** The client secret (sent in the token request body, `client_secret_post`, or as HTTP Basic). */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Where the identity provider sends the browser back. Default: `<PUBLIC_URL>/inloggen/sso/terug`. */
+  OIDC_REDIRECT_URL: z.url().optional(),
+  /** Scopes to ask for. Default: `openid email profile`. */
+  OIDC_SCOPES: z.string().min(6).optional(),
+  /** The claim with the user's groups or roles (a string or a list of strings). Default: `groups`. */
+  OIDC_ROL_CLAIM: z.string().min(1).optional(),
+  /**
+   * Claim values to Wederkerig roles, `value:role[,value:role…]`, e.g. `wk-klantmanager:klantmanager`. The first
+   * pair (in this order) whose value the user has decides the role; a user with none cannot sign in with SSO.
+   */
+  OIDC_ROL_MAP: z.string().min(3).optional(),
+  /** Optional: a claim whose values are team names; the user's teams are then set from it at every SSO login. */
+  OIDC_TEAM_CLAIM: z.string().min(1).optional(),
+  /** Optional: a claim whose values are municipality codes (GM0363) or names; sets the user's municipalities. */
+  OIDC_GEMEENTE_CLAIM: z.string().min(1).optional(),
+  /** Accepted `acr` values (comma-separated): the identity provider's proof of multi-factor authentication. */
+  OIDC_ACR_VALUES: z.string().min(1).optional(),
+  /** Accepted `amr` values (comma-separated, e.g. `mfa,otp,hwk`): one of them must be in the token's `amr`. */
+  OIDC_AMR_VALUES: z.string().min(1).optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Mode = z.infer<typeof Env>['WEDERKERIG_MODE'];
+
+/** SSO with OpenID Connect, when configured. */
+export interface SsoConfig {
+  issuerUrl: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+  scopes: string;
+  rolClaim: string;
+  /** Claim value → role, in priority order. */
+  rolMap: ReadonlyArray<readonly [string, Rol]>;
+  teamClaim: string | undefined;
+  gemeenteClaim: string | undefined;
+  /** Accepted `acr` values; empty: not checked. */
+  acrValues: readonly string[];
+  /** Accepted `amr` values (one must be present); empty: not checked. */
+  amrValues: readonly string[];
+}
 
 export interface Config {
   mode: Mode;
@@ -71,12 +130,72 @@ export interface Config {
   bsnEncryptionKeys: string | undefined;
   bsnHashKey: string | undefined;
   totpEncryptionKeys: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** SSO for staff (OpenID Connect); undefined when not configured. */
+  sso: SsoConfig | undefined;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   /** Cookies carry `Secure` when the public URL is https. */
   secureCookies: boolean;
 }
 
 export class ConfigError extends Error {}
+
+const lijst = (waarde: string | undefined): string[] =>
+  (waarde ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+/** The SSO settings, or undefined when no OIDC_* variable is set. Refuses a half or unsafe configuration. */
+function ssoConfig(e: z.infer<typeof Env>, publicUrl: string): SsoConfig | undefined {
+  const gezet = Object.entries(e).some(([k, v]) => k.startsWith('OIDC_') && v !== undefined);
+  if (!gezet) return undefined;
+  const ontbreekt = (
+    [
+      ['OIDC_ISSUER_URL', e.OIDC_ISSUER_URL],
+      ['OIDC_CLIENT_ID', e.OIDC_CLIENT_ID],
+      ['OIDC_CLIENT_SECRET', e.OIDC_CLIENT_SECRET],
+      ['OIDC_ROL_MAP', e.OIDC_ROL_MAP],
+    ] as const
+  )
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
+  if (ontbreekt.length > 0) throw new ConfigError(`SSO (OIDC_*) needs ${ontbreekt.join(', ')} as well.`);
+  const rolMap: Array<readonly [string, Rol]> = [];
+  for (const paar of lijst(e.OIDC_ROL_MAP)) {
+    const i = paar.lastIndexOf(':');
+    const waarde = paar.slice(0, i).trim();
+    const rol = ROLLEN.find((r) => r === paar.slice(i + 1).trim());
+    if (i <= 0 || !waarde || !rol)
+      throw new ConfigError(`OIDC_ROL_MAP: "${paar}" is not value:role with a role of ${ROLLEN.join(', ')}.`);
+    rolMap.push([waarde, rol]);
+  }
+  const sso: SsoConfig = {
+    issuerUrl: e.OIDC_ISSUER_URL ?? '',
+    clientId: e.OIDC_CLIENT_ID ?? '',
+    clientSecret: e.OIDC_CLIENT_SECRET ?? '',
+    redirectUrl: e.OIDC_REDIRECT_URL ?? `${publicUrl.replace(/\/$/, '')}/inloggen/sso/terug`,
+    scopes: e.OIDC_SCOPES ?? 'openid email profile',
+    rolClaim: e.OIDC_ROL_CLAIM ?? 'groups',
+    rolMap,
+    teamClaim: e.OIDC_TEAM_CLAIM,
+    gemeenteClaim: e.OIDC_GEMEENTE_CLAIM,
+    acrValues: lijst(e.OIDC_ACR_VALUES),
+    amrValues: lijst(e.OIDC_AMR_VALUES),
+  };
+  if (!sso.scopes.split(/\s+/).includes('openid')) throw new ConfigError('OIDC_SCOPES must include openid.');
+  if (e.WEDERKERIG_MODE === 'production') {
+    if (!sso.issuerUrl.startsWith('https:'))
+      throw new ConfigError('OIDC_ISSUER_URL must be https in production.');
+    // Staff see special-category data: in production SSO is only accepted with the identity provider's MFA.
+    if (sso.acrValues.length === 0 && sso.amrValues.length === 0)
+      throw new ConfigError(
+        'SSO in production needs OIDC_ACR_VALUES or OIDC_AMR_VALUES (the proof of multi-factor authentication).',
+      );
+  }
+  return sso;
+}
 
 /** Parses the environment; throws a ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -100,6 +219,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bsnEncryptionKeys: e.BSN_ENCRYPTION_KEYS,
     bsnHashKey: e.BSN_HASH_KEY,
     totpEncryptionKeys: e.TOTP_ENCRYPTION_KEYS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? `Wederkerig <noreply@${new URL(publicUrl).hostname}>`,
+    sso: ssoConfig(e, publicUrl),
     logLevel: e.LOG_LEVEL,
     secureCookies: publicUrl.startsWith('https:'),
   };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
+import type { Mailer } from '../src/mail/index.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
 export const TEST_SESSION_SECRET = 'test-session-secret-of-at-least-32-characters';
@@ -30,11 +31,20 @@ export interface TestApp {
   config: Config;
 }
 
-/** The whole app over a fresh test database, closed after the file. */
-export async function createTestApp(overrides: Partial<Config> = {}, db?: TestDatabase): Promise<TestApp> {
+/** The whole app over a fresh test database, closed after the file. `mailer` receives the outgoing mail. */
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  db?: TestDatabase,
+  opts: { mailer?: Mailer } = {},
+): Promise<TestApp> {
   const database = db ?? (await createTestDatabase());
   const config = testConfig(overrides);
-  const app = await buildApp({ config, db: database, logger: process.env.DBG ? { level: 'error' } : false });
+  const app = await buildApp({
+    config,
+    db: database,
+    logger: process.env.DBG ? { level: 'error' } : false,
+    ...(opts.mailer ? { mailer: opts.mailer } : {}),
+  });
   await app.ready();
   afterAll(async () => {
     await app.close();

@@ -101,6 +101,15 @@ export interface UitnodigingTable {
   gebruiktOp: TimestampNullable;
 }
 
+export interface WachtwoordHerstelTable {
+  dienstId: string;
+  tokenHash: string;
+  gebruikerId: string;
+  aangemaaktOp: Generated<Date>;
+  verlooptOp: Timestamp;
+  gebruiktOp: TimestampNullable;
+}
+
 export interface ApiTokenTable {
   dienstId: string;
   id: Generated<string>;
@@ -524,6 +533,7 @@ export interface DB {
   sessie: SessieTable;
   uitnodiging: UitnodigingTable;
   apiToken: ApiTokenTable;
+  wachtwoordHerstel: WachtwoordHerstelTable;
   inlogpoging: InlogpogingTable;
   verwerkingsactiviteit: VerwerkingsactiviteitTable;
   logboekInstelling: LogboekInstellingTable;

@@ -93,7 +93,10 @@ export function registerAuthHook(
   });
 }
 
-/** A request path fit for logs: the secret in an invitation link is replaced. */
+/** A request path fit for logs: the secret in an invitation or password-reset link is replaced. */
 export function padVoorLog(url: string): string {
-  return (url.split('?')[0] ?? '').replace(/^\/uitnodiging\/[^/]+/, '/uitnodiging/[token]');
+  return (url.split('?')[0] ?? '').replace(
+    /^\/(uitnodiging|wachtwoord-herstellen)\/[^/]+/,
+    (_, soort: string) => `/${soort}/[token]`,
+  );
 }

@@ -48,7 +48,7 @@ export const authRepository = {
   async findGebruikerByEmail(tx: Tx, email: string) {
     return tx
       .selectFrom('gebruiker')
-      .select(['dienstId', 'id', 'wachtwoordHash', 'isActief', 'isDemo', 'totpActiefSinds'])
+      .select(['dienstId', 'id', 'naam', 'wachtwoordHash', 'isActief', 'isDemo', 'totpActiefSinds'])
       .where('email', '=', email)
       .executeTakeFirst();
   },
@@ -493,6 +493,56 @@ export const authRepository = {
   async markUitnodigingGebruikt(tx: Tx, tokenHash: string, nu: Date): Promise<boolean> {
     const r = await tx
       .updateTable('uitnodiging')
+      .set({ gebruiktOp: nu })
+      .where('tokenHash', '=', tokenHash)
+      .where('gebruiktOp', 'is', null)
+      .where('verlooptOp', '>', nu)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
+
+  // Password reset ---------------------------------------------------------------------------------------
+
+  /** Earlier unused reset links of a user stop working when a new one is made. */
+  async deleteOpenHerstel(tx: Tx, dienstId: string, gebruikerId: string): Promise<void> {
+    await tx
+      .deleteFrom('wachtwoordHerstel')
+      .where('dienstId', '=', dienstId)
+      .where('gebruikerId', '=', gebruikerId)
+      .where('gebruiktOp', 'is', null)
+      .execute();
+  },
+
+  async insertHerstel(
+    tx: Tx,
+    h: { dienstId: string; gebruikerId: string; tokenHash: string; verlooptOp: Date },
+  ): Promise<void> {
+    await tx.insertInto('wachtwoordHerstel').values(h).execute();
+  },
+
+  async findHerstel(tx: Tx, tokenHash: string) {
+    return tx
+      .selectFrom('wachtwoordHerstel as h')
+      .innerJoin('gebruiker as g', (j) =>
+        j.onRef('g.dienstId', '=', 'h.dienstId').onRef('g.id', '=', 'h.gebruikerId'),
+      )
+      .select([
+        'h.dienstId',
+        'h.gebruikerId',
+        'h.verlooptOp',
+        'h.gebruiktOp',
+        'g.naam',
+        'g.email',
+        'g.isActief',
+      ])
+      .where('h.tokenHash', '=', tokenHash)
+      .executeTakeFirst();
+  },
+
+  /** Uses a reset link once: false when it was used already or has expired. */
+  async markHerstelGebruikt(tx: Tx, tokenHash: string, nu: Date): Promise<boolean> {
+    const r = await tx
+      .updateTable('wachtwoordHerstel')
       .set({ gebruiktOp: nu })
       .where('tokenHash', '=', tokenHash)
       .where('gebruiktOp', 'is', null)

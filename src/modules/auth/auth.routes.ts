@@ -14,6 +14,8 @@ import { LoginPagina, ONJUIST_TEKST } from './views/login-pagina.tsx';
 import { SessiesPagina } from './views/sessies-pagina.tsx';
 import { TweestapsverificatiePagina } from './views/tweestapsverificatie-pagina.tsx';
 import { UitnodigingPagina } from './views/uitnodiging-pagina.tsx';
+import { WachtwoordHerstellenPagina } from './views/wachtwoord-herstellen-pagina.tsx';
+import { WachtwoordVergetenPagina } from './views/wachtwoord-vergeten-pagina.tsx';
 
 type Body = Record<string, unknown> | undefined;
 
@@ -30,9 +32,26 @@ const MELDINGEN: Record<string, string> = {
 };
 
 /** Confirmation after a redirect: only known codes, never text from the address bar. */
-function melding(req: FastifyRequest): string | undefined {
+function melding(req: FastifyRequest, bekend: Record<string, string> = MELDINGEN): string | undefined {
   const code = (req.query as Record<string, unknown> | undefined)?.melding;
-  return typeof code === 'string' ? MELDINGEN[code] : undefined;
+  return typeof code === 'string' ? bekend[code] : undefined;
+}
+
+const LOGIN_MELDINGEN: Record<string, string> = {
+  'wachtwoord-gewijzigd': 'Uw wachtwoord is gewijzigd. Log in met uw nieuwe wachtwoord.',
+};
+
+/**
+ * What the login page shows besides the form, for the page at `/` (the home module renders it): password reset
+ * and SSO when they are available, and a confirmation after a redirect.
+ */
+export function loginPaginaOpties(auth: AuthService) {
+  return (req: FastifyRequest) => ({ ...auth.loginOpties(), melding: melding(req, LOGIN_MELDINGEN) });
+}
+
+/** Pages with a secret in their path: no referrer to other sites, never cached. */
+function geheimePagina(reply: FastifyReply): void {
+  reply.header('Referrer-Policy', 'no-referrer').header('Cache-Control', 'no-store');
 }
 
 export interface AuthRoutesDeps {
@@ -75,10 +94,11 @@ export function authRoutes({ auth, config }: AuthRoutesDeps) {
         setSessieCookie(reply, config, uitkomst.sessieToken);
         return naInloggen(reply, uitkomst.status);
       }
+      const opties = { ...auth.loginOpties(), csrfToken, email, demo };
       if (uitkomst.kind === 'te-vaak')
-        return renderPage(reply, createElement(LoginPagina, { csrfToken, email, teVaak: true, demo }), 429);
+        return renderPage(reply, createElement(LoginPagina, { ...opties, teVaak: true }), 429);
       const fouten = uitkomst.kind === 'ongeldig' ? uitkomst.fouten : { email: ONJUIST_TEKST };
-      return renderPage(reply, createElement(LoginPagina, { csrfToken, email, fouten, demo }), 422);
+      return renderPage(reply, createElement(LoginPagina, { ...opties, fouten }), 422);
     });
 
     app.get('/inloggen/code', hide, async (req, reply) => {
@@ -275,6 +295,90 @@ export function authRoutes({ auth, config }: AuthRoutesDeps) {
           stand: { stand: 'herstelcodes', herstelcodes: uitkomst.herstelcodes, nieuw: false },
         }),
       );
+    });
+
+    // Password reset ("Wachtwoord vergeten"): request a link, then choose a new password with it.
+    app.get('/wachtwoord-vergeten', hide, async (req, reply) => {
+      if (!auth.loginOpties().wachtwoordHerstel)
+        return renderPage(reply, createElement(WachtwoordVergetenPagina, { stand: 'uit' }));
+      if ((req.query as Record<string, unknown> | undefined)?.melding === 'aangevraagd')
+        return renderPage(reply, createElement(WachtwoordVergetenPagina, { stand: 'aangevraagd' }));
+      return renderPage(
+        reply,
+        createElement(WachtwoordVergetenPagina, { stand: 'formulier', csrfToken: reply.generateCsrf() }),
+      );
+    });
+
+    app.post('/wachtwoord-vergeten', hide, async (req, reply) => {
+      if (!auth.loginOpties().wachtwoordHerstel)
+        return renderPage(reply, createElement(WachtwoordVergetenPagina, { stand: 'uit' }), 404);
+      const email = veld(req, 'email');
+      const uitkomst = await auth.vraagWachtwoordHerstelAan({ email, ip: req.ip });
+      if (uitkomst.kind === 'aangevraagd')
+        return reply.redirect(paths.metMelding(paths.wachtwoordVergeten(), 'aangevraagd'), 303);
+      const csrfToken = reply.generateCsrf();
+      return renderPage(
+        reply,
+        createElement(
+          WachtwoordVergetenPagina,
+          uitkomst.kind === 'te-vaak'
+            ? { stand: 'formulier', csrfToken, email, teVaak: true }
+            : { stand: 'formulier', csrfToken, email, fouten: uitkomst.fouten },
+        ),
+        uitkomst.kind === 'te-vaak' ? 429 : 422,
+      );
+    });
+
+    app.get<{ Params: { token: string } }>('/wachtwoord-herstellen/:token', hide, async (req, reply) => {
+      geheimePagina(reply);
+      const h = await auth.bekijkHerstel(req.params.token);
+      if (h.status !== 'geldig')
+        return renderPage(
+          reply,
+          createElement(WachtwoordHerstellenPagina, { status: h.status }),
+          h.status === 'onbekend' ? 404 : 410,
+        );
+      return renderPage(
+        reply,
+        createElement(WachtwoordHerstellenPagina, {
+          status: 'geldig',
+          token: req.params.token,
+          email: h.email ?? '',
+          csrfToken: reply.generateCsrf(),
+        }),
+      );
+    });
+
+    app.post<{ Params: { token: string } }>('/wachtwoord-herstellen/:token', hide, async (req, reply) => {
+      geheimePagina(reply);
+      const uitkomst = await auth.herstelWachtwoord({
+        token: req.params.token,
+        wachtwoord: veld(req, 'wachtwoord'),
+        herhaling: veld(req, 'herhaling'),
+      });
+      if (uitkomst.kind === 'ongeldig')
+        return renderPage(
+          reply,
+          createElement(WachtwoordHerstellenPagina, { status: uitkomst.status }),
+          uitkomst.status === 'onbekend' ? 404 : 410,
+        );
+      if (uitkomst.kind === 'fouten') {
+        const h = await auth.bekijkHerstel(req.params.token);
+        return renderPage(
+          reply,
+          createElement(WachtwoordHerstellenPagina, {
+            status: 'geldig',
+            token: req.params.token,
+            email: h.email ?? '',
+            csrfToken: reply.generateCsrf(),
+            fouten: uitkomst.fouten,
+          }),
+          422,
+        );
+      }
+      // Every session of the user has ended; this browser's cookie is cleared too.
+      clearSessieCookie(reply, config);
+      return reply.redirect(paths.metMelding(paths.home(), 'wachtwoord-gewijzigd'), 303);
     });
 
     // Invitations (the token in the path is a random value, not personal data).

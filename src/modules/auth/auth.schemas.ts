@@ -18,6 +18,9 @@ export const LoginInput = z.object({
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
+export const HerstelAanvraagInput = z.object({ email: LoginInput.shape.email });
+export type HerstelAanvraagInput = z.infer<typeof HerstelAanvraagInput>;
+
 export const ApiTokenInput = z.object({
   naam: z
     .string()

@@ -5,11 +5,13 @@ import { ROLLEN, type Rol, systeem, type Tx, withContext } from '../../db/contex
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import { parseSleutelring, type Sleutelring, SleutelringFout } from '../../lib/sleutelring.ts';
+import { LINK, type Mailer } from '../../mail/index.ts';
 import { type Actor, dbContext, type Gebruiker, type Systeem, systeemActor } from './actor.ts';
 import { authPolicy } from './auth.policy.ts';
 import { type GebruikerGegevens, authRepository as repo } from './auth.repository.ts';
-import { ApiTokenInput, LoginInput, veldFouten } from './auth.schemas.ts';
+import { ApiTokenInput, HerstelAanvraagInput, LoginInput, veldFouten } from './auth.schemas.ts';
 import {
+  beoordeelHerstelverzoeken,
   beoordeelPogingen,
   beoordeelSessie,
   leesTotpCode,
@@ -28,6 +30,8 @@ import { leesTotpGeheim, versleutelTotpGeheim } from './totp-geheim.ts';
 import { controleerWachtwoord, hashWachtwoord, verifieerWachtwoord } from './wachtwoord.ts';
 
 export const UITNODIGING_GELDIG_MS = 7 * 24 * 60 * 60 * 1000;
+/** A password-reset link works for one hour, once. */
+export const HERSTEL_GELDIG_MS = 60 * 60 * 1000;
 export const AANTAL_HERSTELCODES = 10;
 const API_TOKEN_PREFIX = 'wkt_';
 const TOKEN_VORM = /^[A-Za-z0-9_-]{20,100}$/;
@@ -35,9 +39,13 @@ const TOTP_PERIODE = 30;
 
 export interface AuthServiceDeps {
   db: Database;
-  config: Pick<Config, 'mode' | 'publicUrl' | 'totpEncryptionKeys'>;
+  config: Pick<Config, 'mode' | 'publicUrl' | 'totpEncryptionKeys'> & Partial<Pick<Config, 'sso'>>;
   /** The clock; tests may pass their own. */
   nu?: () => Date;
+  /** Sends password-reset links. Without it (or with a log-only mailer in production) reset is switched off. */
+  mailer?: Mailer;
+  /** Reports an error that happens after the answer was given (sending mail). */
+  meldFout?: (e: unknown) => void;
 }
 
 /** A session found from its cookie. `actor` may act only when `status` is `actief`. */
@@ -61,9 +69,43 @@ export type CodeUitkomst =
   | { kind: 'ingelogd'; sessieToken: string; herstelcodesOver: number | undefined };
 
 export type UitnodigingStatus = 'geldig' | 'gebruikt' | 'verlopen' | 'onbekend';
+/** A password-reset link's state (the same four as an invitation's). */
+export type HerstelStatus = UitnodigingStatus;
+
+export type HerstelAanvraagUitkomst =
+  | { kind: 'ongeldig'; fouten: Record<string, string> }
+  | { kind: 'te-vaak' }
+  /** The same answer whether or not the address has an account. */
+  | { kind: 'aangevraagd' };
 
 const accountSleutel = (email: string) => `account:${sha256Hex(email)}`;
 const ipSleutel = (ip: string) => `ip:${sha256Hex(ip)}`;
+const herstelAdresSleutel = (email: string) => `herstel-adres:${sha256Hex(email)}`;
+const herstelIpSleutel = (ip: string) => `herstel-ip:${sha256Hex(ip)}`;
+
+/** The e-mail with a password-reset link (plain Dutch; `{{link}}` is filled in by the mailer only). */
+function herstelBericht(naam: string) {
+  return {
+    onderwerp: 'Nieuw wachtwoord kiezen voor Wederkerig',
+    tekst: [
+      `Beste ${naam},`,
+      '',
+      'U (of iemand anders) heeft gevraagd om een nieuw wachtwoord voor uw account bij Wederkerig.',
+      '',
+      'Kies een nieuw wachtwoord via deze link:',
+      LINK,
+      '',
+      'De link werkt 1 uur en maar één keer. Daarna logt u in met uw nieuwe wachtwoord. Gebruikt u',
+      'tweestapsverificatie? Dan vult u daarna ook de code uit uw app in.',
+      '',
+      'Heeft u dit niet zelf gevraagd? Dan hoeft u niets te doen: uw wachtwoord blijft hetzelfde.',
+      'Krijgt u dit bericht vaker zonder dat u het vraagt? Meld het dan bij de functioneel beheerder.',
+      '',
+      'Met vriendelijke groet,',
+      'Wederkerig',
+    ].join('\n'),
+  };
+}
 
 function alsRol(rol: string): Rol {
   const gevonden = ROLLEN.find((r) => r === rol);
@@ -132,6 +174,10 @@ function dummy(): Promise<string> {
 export function createAuthService(deps: AuthServiceDeps) {
   const { db, config } = deps;
   const nu = deps.nu ?? (() => new Date());
+  const meldFout = deps.meldFout ?? ((e: unknown) => console.error(e));
+  // In production a reset link must really arrive: without SMTP the function is off (and the page says so).
+  const herstelBeschikbaar =
+    deps.mailer !== undefined && (deps.mailer.soort === 'smtp' || config.mode !== 'production');
   const totpRing: Sleutelring | undefined = config.totpEncryptionKeys
     ? parseSleutelring(config.totpEncryptionKeys, 'TOTP_ENCRYPTION_KEYS')
     : undefined;
@@ -605,6 +651,111 @@ export function createAuthService(deps: AuthServiceDeps) {
         }
       });
       return telling;
+    },
+
+    /** What the login page offers: password reset (only when its mail can be sent) and SSO (when configured). */
+    loginOpties(): { wachtwoordHerstel: boolean; sso: boolean } {
+      return { wachtwoordHerstel: herstelBeschikbaar, sso: config.sso !== undefined };
+    },
+
+    /**
+     * "Wachtwoord vergeten": when the address belongs to an active account, sends a single-use link (valid 1
+     * hour; earlier open links stop working). The answer is the same whether or not the address exists, and the
+     * mail is sent after the answer (its delay tells nothing either). Throttled per address and per IP address
+     * in PostgreSQL; every request counts.
+     */
+    async vraagWachtwoordHerstelAan(input: { email: string; ip: string }): Promise<HerstelAanvraagUitkomst> {
+      if (!herstelBeschikbaar || !deps.mailer)
+        throw new AppError('niet-beschikbaar', { message: 'password reset needs a mailer' });
+      const parsed = HerstelAanvraagInput.safeParse({ email: input.email });
+      if (!parsed.success) return { kind: 'ongeldig', fouten: veldFouten(parsed.error) };
+      const { email } = parsed.data;
+      const sleutels = [herstelAdresSleutel(email), herstelIpSleutel(input.ip)];
+      const t = nu();
+      const uitkomst = await withContext(db, systeem('auth:wachtwoord-herstel'), async (tx) => {
+        await repo.deleteOudePogingen(tx, new Date(t.getTime() - POGING_VENSTER_MS));
+        const telling = await repo.countPogingen(tx, sleutels, new Date(t.getTime() - POGING_VENSTER_MS));
+        const oordeel = beoordeelHerstelverzoeken({
+          adres: telling.get(sleutels[0] ?? '') ?? 0,
+          ip: telling.get(sleutels[1] ?? '') ?? 0,
+        });
+        if (oordeel === 'geblokkeerd') return { kind: 'te-vaak' as const };
+        await repo.insertPogingen(tx, sleutels, t);
+        const g = await repo.findGebruikerByEmail(tx, email);
+        if (!g?.isActief) return { kind: 'aangevraagd' as const, mail: undefined };
+        const token = nieuwToken();
+        await repo.deleteOpenHerstel(tx, g.dienstId, g.id);
+        await repo.insertHerstel(tx, {
+          dienstId: g.dienstId,
+          gebruikerId: g.id,
+          tokenHash: sha256Hex(token),
+          verlooptOp: new Date(t.getTime() + HERSTEL_GELDIG_MS),
+        });
+        const wie = { dienstId: g.dienstId, gebruikerId: g.id };
+        await registreerToegang(
+          tx,
+          systeemActor('auth:wachtwoord-herstel', g.dienstId),
+          'wachtwoord-herstel',
+          wie,
+        );
+        return { kind: 'aangevraagd' as const, mail: { naam: g.naam, token } };
+      });
+      if (uitkomst.kind === 'te-vaak') return uitkomst;
+      if (uitkomst.mail) {
+        const { naam, token } = uitkomst.mail;
+        const link = `${config.publicUrl.replace(/\/$/, '')}/wachtwoord-herstellen/${token}`;
+        // Not awaited: the answer must not wait for (or reveal) the sending.
+        void deps.mailer.verstuur({ aan: email, ...herstelBericht(naam), link }).catch(meldFout);
+      }
+      return { kind: 'aangevraagd' };
+    },
+
+    /** What a reset link leads to (for its page): valid, used, expired or unknown. */
+    async bekijkHerstel(token: string): Promise<{ status: HerstelStatus; naam?: string; email?: string }> {
+      if (!TOKEN_VORM.test(token)) return { status: 'onbekend' };
+      const h = await withContext(db, systeem('auth:wachtwoord-herstel'), (tx) =>
+        repo.findHerstel(tx, sha256Hex(token)),
+      );
+      if (!h?.isActief) return { status: 'onbekend' };
+      if (h.gebruiktOp) return { status: 'gebruikt' };
+      if (h.verlooptOp.getTime() <= nu().getTime()) return { status: 'verlopen' };
+      return { status: 'geldig', naam: h.naam, email: h.email };
+    },
+
+    /**
+     * Uses a reset link once: sets the new password (rules and strength checked, typed twice) and ends all the
+     * user's sessions. The user then logs in as usual (with their TOTP code when they have one): a reset never
+     * skips two-step verification.
+     */
+    async herstelWachtwoord(input: {
+      token: string;
+      wachtwoord: string;
+      herhaling: string;
+    }): Promise<
+      | { kind: 'fouten'; fouten: Record<string, string> }
+      | { kind: 'ongeldig'; status: Exclude<HerstelStatus, 'geldig'> }
+      | { kind: 'gewijzigd' }
+    > {
+      const vooraf = await service.bekijkHerstel(input.token);
+      if (vooraf.status !== 'geldig') return { kind: 'ongeldig', status: vooraf.status };
+      const fouten = controleerNieuwWachtwoord(input, { email: vooraf.email, naam: vooraf.naam });
+      if (fouten) return { kind: 'fouten', fouten };
+      const wachtwoordHash = await hashWachtwoord(input.wachtwoord);
+      const tokenHash = sha256Hex(input.token);
+      return withContext(db, systeem('auth:wachtwoord-herstel'), async (tx) => {
+        const h = await repo.findHerstel(tx, tokenHash);
+        if (!h?.isActief) return { kind: 'ongeldig' as const, status: 'onbekend' as const };
+        if (!(await repo.markHerstelGebruikt(tx, tokenHash, nu())))
+          return {
+            kind: 'ongeldig' as const,
+            status: h.gebruiktOp ? ('gebruikt' as const) : ('verlopen' as const),
+          };
+        await repo.setWachtwoordHash(tx, h.dienstId, h.gebruikerId, wachtwoordHash);
+        await repo.deleteSessiesVanGebruiker(tx, h.dienstId, h.gebruikerId);
+        await repo.deletePogingen(tx, accountSleutel(h.email));
+        await registreerToegang(tx, systeemActor('auth:wachtwoord-herstel', h.dienstId), 'wachtwoord', h);
+        return { kind: 'gewijzigd' as const };
+      });
     },
 
     /**

@@ -3,11 +3,12 @@ export { type Actor, dbContext, type Gebruiker, type Systeem, systeemActor } fro
 export { runTokenCli, TOKEN_USAGE } from './auth.cli.ts';
 export { padVoorLog, registerAuthHook, sessieCookieNaam } from './auth.hook.ts';
 export { authPolicy } from './auth.policy.ts';
-export { authRoutes } from './auth.routes.ts';
+export { authRoutes, loginPaginaOpties } from './auth.routes.ts';
 export {
   type AuthService,
   createAuthService,
   type GevondenSessie,
+  HERSTEL_GELDIG_MS,
   UITNODIGING_GELDIG_MS,
   type UitnodigingStatus,
 } from './auth.service.ts';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  beoordeelHerstelverzoeken,
   beoordeelPogingen,
   beoordeelSessie,
   beschrijfBrowser,
@@ -122,6 +123,17 @@ describe('beoordeelPogingen', () => {
         expect(beoordeelPogingen({ account, ip }) === 'geblokkeerd').toBe(account >= 10 || ip >= 10);
       }),
     );
+  });
+});
+
+describe('beoordeelHerstelverzoeken', () => {
+  it.each([
+    [0, 0, 'toegestaan'],
+    [2, 9, 'toegestaan'],
+    [3, 0, 'geblokkeerd'],
+    [0, 10, 'geblokkeerd'],
+  ] as const)('address %d, ip %d → %s', (adres, ip, verwacht) => {
+    expect(beoordeelHerstelverzoeken({ adres, ip })).toBe(verwacht);
   });
 });
 

@@ -73,6 +73,23 @@ export function beoordeelPogingen(mislukt: { account: number; ip: number }): 'to
     : 'toegestaan';
 }
 
+/** Password-reset requests per address and per IP address in the same 15-minute window. */
+export const MAX_HERSTEL_PER_ADRES = 3;
+export const MAX_HERSTEL_PER_IP = 10;
+
+/**
+ * May a password-reset request go ahead? Every request counts, whether or not the address has an account (so
+ * the throttle says nothing about which addresses exist).
+ */
+export function beoordeelHerstelverzoeken(eerder: {
+  adres: number;
+  ip: number;
+}): 'toegestaan' | 'geblokkeerd' {
+  return eerder.adres >= MAX_HERSTEL_PER_ADRES || eerder.ip >= MAX_HERSTEL_PER_IP
+    ? 'geblokkeerd'
+    : 'toegestaan';
+}
+
 /**
  * A short, human description of a browser from its User-Agent ("Firefox op Windows"), for the list of
  * sessions. No version numbers, no IP address: enough to recognise a session, not to fingerprint it.

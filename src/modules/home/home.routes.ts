@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createElement } from 'react';
 import { paths } from '../../web/paths.ts';
 import { renderPage } from '../../web/render.ts';
@@ -7,7 +7,12 @@ import type { GemeentenService } from '../gemeenten/index.ts';
 import { RolStartpagina } from './views/rol-startpagina.tsx';
 
 /** The start page `/`: the login page for anonymous visitors, the role's start page for a signed-in user. */
-export function homeRoutes(opts: { demo: boolean; gemeenten: GemeentenService }) {
+export function homeRoutes(opts: {
+  demo: boolean;
+  gemeenten: GemeentenService;
+  /** What the login page shows besides the form (reset, SSO, a confirmation): from the auth module. */
+  login?: (req: FastifyRequest) => { wachtwoordHerstel: boolean; sso: boolean; melding: string | undefined };
+}) {
   return async (app: FastifyInstance) => {
     app.get('/', { schema: { hide: true } }, async (req, reply) => {
       const banner = opts.demo ? createElement(DemoBanner) : undefined;
@@ -29,7 +34,11 @@ export function homeRoutes(opts: { demo: boolean; gemeenten: GemeentenService })
       if (req.sessie?.status === 'wacht-op-code') return reply.redirect(paths.inlogCode(), 303);
       return renderPage(
         reply,
-        createElement(LoginPagina, { csrfToken: reply.generateCsrf(), demo: opts.demo }),
+        createElement(LoginPagina, {
+          csrfToken: reply.generateCsrf(),
+          demo: opts.demo,
+          ...(opts.login ? opts.login(req) : {}),
+        }),
       );
     });
   };

@@ -1,9 +1,11 @@
 import {
   Alert,
+  ButtonLink,
   ErrorSummary,
   type FieldErrors,
   Form,
   Heading,
+  Link,
   ListItem,
   Paragraph,
   TextField,
@@ -25,24 +27,36 @@ const DEMO_ACCOUNTS = [
   ['privacy@demo.wederkerig.nl', 'privacy officer'],
 ] as const;
 
-/** The start page for anonymous visitors: what Wederkerig is, and the login form. */
+/**
+ * The start page for anonymous visitors: what Wederkerig is, and the login form. With SSO configured, a second
+ * way in below the form (local accounts stay the default); `melding` confirms something (a new password),
+ * `ssoFout` says why an SSO login was refused.
+ */
 export function LoginPagina({
   csrfToken,
   email,
   fouten = {},
   teVaak = false,
   demo = false,
+  wachtwoordHerstel = false,
+  sso = false,
+  melding,
+  ssoFout,
 }: {
   csrfToken: string;
   email?: string;
   fouten?: FieldErrors;
   teVaak?: boolean;
   demo?: boolean;
+  wachtwoordHerstel?: boolean;
+  sso?: boolean;
+  melding?: string | undefined;
+  ssoFout?: string | undefined;
 }) {
   const heeftFouten = Object.values(fouten).some(Boolean);
   return (
     <Layout
-      title={heeftFouten || teVaak ? 'Fout: Inloggen' : 'Inloggen'}
+      title={heeftFouten || teVaak || ssoFout ? 'Fout: Inloggen' : 'Inloggen'}
       banner={
         demo ? (
           <p className="wk-banner utrecht-paragraph">
@@ -58,6 +72,16 @@ export function LoginPagina({
         afspreekt, volgt en evalueert. Vanaf 1 januari 2027 heet dit maatschappelijke participatie.
       </Paragraph>
       <Heading level={2}>Inloggen</Heading>
+      {melding ? (
+        <Alert type="ok">
+          <Paragraph>{melding}</Paragraph>
+        </Alert>
+      ) : null}
+      {ssoFout ? (
+        <Alert type="error" title="Inloggen met uw organisatie-account lukte niet">
+          <Paragraph>{ssoFout}</Paragraph>
+        </Alert>
+      ) : null}
       {teVaak ? (
         <Alert type="error" title="Inloggen lukt nu niet">
           <Paragraph>{TE_VAAK_TEKST}</Paragraph>
@@ -82,10 +106,23 @@ export function LoginPagina({
         />
         <Verstuur>Inloggen</Verstuur>
       </Form>
-      <Paragraph>
-        Wachtwoord vergeten of nog geen account? Vraag de functioneel beheerder van uw sociale dienst om een
-        uitnodiging. Met de link daarin kiest u een nieuw wachtwoord.
-      </Paragraph>
+      {wachtwoordHerstel ? (
+        <Paragraph>
+          <Link href={paths.wachtwoordVergeten()}>Wachtwoord vergeten?</Link> Nog geen account? Vraag de
+          functioneel beheerder van uw sociale dienst om een uitnodiging.
+        </Paragraph>
+      ) : (
+        <Paragraph>
+          Wachtwoord vergeten of nog geen account? Vraag de functioneel beheerder van uw sociale dienst om een
+          uitnodiging. Met de link daarin kiest u een nieuw wachtwoord.
+        </Paragraph>
+      )}
+      {sso ? (
+        <>
+          <Paragraph>Werkt uw organisatie met één account voor alle systemen? Log dan zo in:</Paragraph>
+          <ButtonLink href={paths.ssoStart()}>Inloggen met uw organisatie-account</ButtonLink>
+        </>
+      ) : null}
       {demo ? (
         <>
           <Heading level={2}>Demo-accounts</Heading>

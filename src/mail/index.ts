@@ -1,0 +1,10 @@
+/** Outgoing e-mail: SMTP when configured, otherwise a log line without the message's secret link. */
+export {
+  type Bericht,
+  createMailer,
+  LINK,
+  type Mailer,
+  type MailerOpties,
+  type MailLog,
+  vulLinkIn,
+} from './mail.ts';
