@@ -32,7 +32,13 @@ import {
   parseBsnSleutels,
 } from './modules/klanten/index.ts';
 import { createLogboekService, logboekRoutes, registerTrace } from './modules/logboek/index.ts';
-import { createNetwerkService, netwerkApi, netwerkRoutes } from './modules/netwerk/index.ts';
+import {
+  createNetwerkImportService,
+  createNetwerkService,
+  netwerkApi,
+  netwerkImportRoutes,
+  netwerkRoutes,
+} from './modules/netwerk/index.ts';
 import { opsRoutes } from './modules/ops/index.ts';
 import { createPrivacyService, privacyApi, privacyRoutes } from './modules/privacy/index.ts';
 import { assetRoutes } from './web/assets.ts';
@@ -166,6 +172,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const netwerk = createNetwerkService({ db: db.app, gemeenten });
   await app.register(netwerkApi(netwerk));
   await app.register(netwerkRoutes(netwerk));
+  const netwerkImport = createNetwerkImportService({
+    db: db.app,
+    netwerk,
+    gemeenten,
+    wachtrij: taken ? (opdracht) => taken.stuurNetwerkImport(opdracht) : undefined,
+    meldFout: (err, opdracht) => app.log.error({ err, importId: opdracht.importId }, 'netwerk import failed'),
+  });
+  if (taken) taken.netwerkImport = (opdracht) => netwerkImport.verwerk(opdracht);
+  await app.register(netwerkImportRoutes(netwerkImport));
   const taken = deps.taken;
   const klantenImport = createKlantenImportService({
     db: db.app,

@@ -519,6 +519,38 @@ export interface VernietigingslijstKlantTable {
   vernietigenVanaf: ColumnType<string, string, string>;
 }
 
+export interface NetwerkImportTable {
+  dienstId: string;
+  id: Generated<string>;
+  soort: string;
+  gemeenten: string[];
+  gestartDoor: string | null;
+  gestartDoorNaam: string;
+  bestandsnaam: string;
+  status: Generated<string>;
+  codering: string;
+  scheidingsteken: string;
+  totaal: number;
+  proef: ColumnType<Record<string, number>, string | undefined, string>;
+  verwerkt: Generated<number>;
+  uitkomst: ColumnType<Record<string, number>, string | undefined, string>;
+  bestand: Buffer | null;
+  foutmelding: string | null;
+  aangemaaktOp: Generated<Date>;
+  gestartOp: TimestampNullable;
+  klaarOp: TimestampNullable;
+}
+
+export interface NetwerkImportRijTable {
+  dienstId: string;
+  importId: string;
+  rij: number;
+  naam: string;
+  proef: string;
+  uitkomst: string | null;
+  redenen: Generated<string[]>;
+}
+
 export interface DB {
   dienst: DienstTable;
   gemeente: GemeenteTable;
@@ -564,4 +596,6 @@ export interface DB {
   bewaartermijn: BewaartermijnTable;
   vernietigingslijst: VernietigingslijstTable;
   vernietigingslijstKlant: VernietigingslijstKlantTable;
+  netwerkImport: NetwerkImportTable;
+  netwerkImportRij: NetwerkImportRijTable;
 }

@@ -16,6 +16,8 @@ export const LOGBOEK_ONDERHOUD_CRON = '15 3 * * *';
 
 /** The CSV import of clients: one job per started import (it works through the file in blocks). */
 export const KLANTEN_IMPORT = 'klanten-import';
+/** The CSV import of the network (organisations or activities): one job per started import. */
+export const NETWERK_IMPORT = 'netwerk-import';
 /** The monthly destruction-list proposal per municipality (retention of closed client files). */
 export const BEWAARTERMIJN_VOORSTEL = 'bewaartermijn-voorstel';
 /** 04:30 Amsterdam time on the first day of each month. */
@@ -34,6 +36,8 @@ export interface KlantenImportJob {
 export class Taken {
   /** Runs one client import (set by buildApp). */
   klantenImport: ((job: KlantenImportJob) => Promise<unknown>) | undefined;
+  /** Runs one network import (set by buildApp). */
+  netwerkImport: ((job: KlantenImportJob) => Promise<unknown>) | undefined;
   /** Proposes the month's destruction lists (set by buildApp); the argument is the logged reason. */
   bewaartermijnVoorstel: ((reden: string) => Promise<unknown>) | undefined;
   private boss: PgBoss | undefined;
@@ -51,6 +55,16 @@ export class Taken {
         userMessage: 'De achtergrondtaken draaien nu niet. Probeer het over een paar minuten opnieuw.',
       });
     await this.boss.send(KLANTEN_IMPORT, job);
+  }
+
+  /** Queues a network import; 503 while the job runner is not up. */
+  async stuurNetwerkImport(job: KlantenImportJob): Promise<void> {
+    if (!this.boss)
+      throw new AppError('niet-beschikbaar', {
+        message: 'job runner not started',
+        userMessage: 'De achtergrondtaken draaien nu niet. Probeer het over een paar minuten opnieuw.',
+      });
+    await this.boss.send(NETWERK_IMPORT, job);
   }
 }
 
@@ -144,6 +158,26 @@ export async function startJobs(opts: JobsOpties): Promise<Jobs> {
         opts.log.info({ job: KLANTEN_IMPORT, importId: job.data.importId }, 'klanten import started');
         await metTrace(`job-${KLANTEN_IMPORT}-${job.id}`, () => verwerk(job.data));
         opts.log.info({ job: KLANTEN_IMPORT, importId: job.data.importId }, 'klanten import done');
+      },
+    );
+  }
+  // Network imports: like the client imports (a run cut off by a restart continues after its last stored block).
+  if (taken?.netwerkImport) {
+    const verwerkNetwerk = taken.netwerkImport;
+    await boss.createQueue(NETWERK_IMPORT, {
+      name: NETWERK_IMPORT,
+      policy: 'standard',
+      retryLimit: 2,
+      retryDelay: 30,
+      expireInSeconds: 3600,
+    });
+    await boss.work<KlantenImportJob>(
+      NETWERK_IMPORT,
+      { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
+      async ([job]) => {
+        if (!job) return;
+        await metTrace(`job-${NETWERK_IMPORT}-${job.id}`, () => verwerkNetwerk(job.data));
+        opts.log.info({ job: NETWERK_IMPORT, importId: job.data.importId }, 'netwerk import done');
       },
     );
   }

@@ -66,6 +66,10 @@ export const paths = {
     `/activiteiten/${encodeURIComponent(activiteitId)}/verdringingstoets`,
   intervisies: () => '/intervisies',
   intervisie: (id: string) => `/intervisies/${encodeURIComponent(id)}`,
+  netwerkImport: () => '/netwerk/import',
+  netwerkImportDetail: (id: string) => `/netwerk/import/${encodeURIComponent(id)}`,
+  netwerkImportStart: (id: string) => `/netwerk/import/${encodeURIComponent(id)}/start`,
+  netwerkImportVoortgang: (id: string) => `/netwerk/import/${encodeURIComponent(id)}/voortgang`,
   privacyVerwerkingen: () => '/privacy/verwerkingen',
   privacyKlantVerwerkingen: (klantId: string) => `/privacy/verwerkingen/${encodeURIComponent(klantId)}`,
   privacyVerwerkingenExport: (klantId: string) =>

@@ -9,6 +9,7 @@ import * as m0007 from './2026_11_27_0007_netwerk.ts';
 import * as m0008 from './2026_11_27_0008_klant_import.ts';
 import * as m0009 from './2026_11_27_0009_privacy.ts';
 import * as m0011 from './2026_11_27_0011_wachtwoord_herstel.ts';
+import * as m0010 from './2026_11_27_0010_netwerk_import.ts';
 
 /**
  * The static list of migrations (a file provider fails under Vitest). Forward-only: add new files at the end,
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0008_klant_import': m0008,
   '2026_11_27_0009_privacy': m0009,
   '2026_11_27_0011_wachtwoord_herstel': m0011,
+  '2026_11_27_0010_netwerk_import': m0010,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -36,6 +36,15 @@
  * assessment or an allowing intervision decision", 12 months' validity, lapsed on material change — with Dutch
  * reasons; `bepaalAdvies` (checklist → advice), `toetsStatus`, `VRAGEN` (the checklist), and the value lists.
  */
+export { ACTIVITEIT_KOLOMMEN, ORGANISATIE_KOLOMMEN } from './import/kolommen.ts';
+export { netwerkImportRoutes } from './import/netwerk-import.routes.ts';
+export {
+  createNetwerkImportService,
+  ImportBestandFout,
+  type NetwerkImport,
+  type NetwerkImportOpdracht,
+  type NetwerkImportService,
+} from './import/netwerk-import.service.ts';
 export * from './keuzelijsten.ts';
 export { activiteitMaterieelGewijzigd, organisatieMaterieelGewijzigd } from './materieel.ts';
 export { netwerkApi } from './netwerk.api.ts';
@@ -61,6 +70,7 @@ export {
 export {
   type ActiviteitImportRij,
   createNetwerkService,
+  type ImportOpties,
   type ImportUitkomst,
   type NetwerkDeps,
   type NetwerkService,

@@ -84,7 +84,16 @@ export interface ImportUitkomst {
   naam: string;
   /** Dutch reasons for a refusal, one per field. */
   redenen: string[];
+  /** The same reasons by field path (`postcode`, `contactpersonen.0.email`), for a report per column. */
+  velden?: Record<string, string>;
   id?: string;
+}
+
+export interface ImportOpties {
+  /** Report what would happen, change nothing. */
+  proefrun?: boolean | undefined;
+  /** Work as if the actor had only these municipalities (a job running for the uploader). */
+  binnenGemeenten?: readonly string[] | undefined;
 }
 
 /** A row of an activity import: the host by its natural key, and the activity itself. */
@@ -580,6 +589,7 @@ export function createNetwerkService(deps: NetwerkDeps) {
                 actie: 'weigeren',
                 naam: String(naam.naam ?? naam.titel ?? '').slice(0, 200),
                 redenen: redenenVan(e.velden),
+                velden: e.velden,
               });
             } else throw e;
           }
@@ -593,6 +603,9 @@ export function createNetwerkService(deps: NetwerkDeps) {
   }
 
   const importPolicy = (actor: Actor) => netwerkPolicy.vereis(actor, 'netwerk-importeren');
+  /** A background job acts as the system, within the municipalities of the person who uploaded the file. */
+  const binnen = (eigen: Gemeente[], opts: ImportOpties) =>
+    opts.binnenGemeenten ? eigen.filter((g) => opts.binnenGemeenten?.includes(g.id)) : eigen;
 
   /**
    * Imports organisations: upsert by natural key (KvK number, else name + postcode). Contact persons keep their id
@@ -601,11 +614,11 @@ export function createNetwerkService(deps: NetwerkDeps) {
   async function importeerOrganisaties(
     actor: Actor,
     rijen: ReadonlyArray<{ rij: number; invoer: unknown }>,
-    opts: { proefrun?: boolean } = {},
+    opts: ImportOpties = {},
   ): Promise<ImportUitkomst[]> {
     importPolicy(actor);
     const dienstId = dienstVan(actor);
-    const eigen = await eigenGemeenten(actor);
+    const eigen = binnen(await eigenGemeenten(actor), opts);
     const wijk = await wijkIndex(actor, eigen);
     return importeer(actor, rijen, opts, async (tx, { rij, invoer }) => {
       const v = parseInvoer(OrganisatieInput, invoer);
@@ -691,11 +704,11 @@ export function createNetwerkService(deps: NetwerkDeps) {
   async function importeerActiviteiten(
     actor: Actor,
     rijen: readonly ActiviteitImportRij[],
-    opts: { proefrun?: boolean } = {},
+    opts: ImportOpties = {},
   ): Promise<ImportUitkomst[]> {
     importPolicy(actor);
     const dienstId = dienstVan(actor);
-    const eigen = await eigenGemeenten(actor);
+    const eigen = binnen(await eigenGemeenten(actor), opts);
     const eigenIds = new Set(eigen.map((g) => g.id));
     const wijk = await wijkIndex(actor, eigen);
     // The hosts do not change during an activity import: look each up once.

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createElement } from 'react';
 import type { z } from 'zod';
 import { AppError } from '../../http/app-error.ts';

@@ -25,6 +25,7 @@ export const MELDINGEN = {
   'toets-twijfel':
     'De verdringingstoets is vastgelegd. Omdat u twijfelt, staat er een intervisieverzoek klaar voor de teamleider.',
   'besluit-vastgelegd': 'Het besluit is vastgelegd.',
+  'import-gestart': 'Het inlezen is gestart. Deze pagina laat zien hoe ver het is.',
 } as const;
 export type Melding = keyof typeof MELDINGEN;
 export const isMelding = (v: unknown): v is Melding => typeof v === 'string' && Object.hasOwn(MELDINGEN, v);
