@@ -146,9 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(assetRoutes());
   await app.register(opsRoutes(db.app));
-  await app.register(
-    homeRoutes({ demo: config.mode === 'demo', gemeenten, login: loginPaginaOpties(auth) }),
-  );
+  await app.register(homeRoutes({ demo: config.mode === 'demo', gemeenten, login: loginPaginaOpties(auth) }));
   await app.register(authRoutes({ auth, config }));
   await app.register(gemeentenApi(gemeenten));
   const beheer = createBeheerService(db.app, {
@@ -169,18 +167,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     medewerkers: medewerkersUitBeheer(beheer),
   });
   await app.register(klantenApi(klanten));
-  const netwerk = createNetwerkService({ db: db.app, gemeenten });
-  await app.register(netwerkApi(netwerk));
-  await app.register(netwerkRoutes(netwerk));
-  const netwerkImport = createNetwerkImportService({
-    db: db.app,
-    netwerk,
-    gemeenten,
-    wachtrij: taken ? (opdracht) => taken.stuurNetwerkImport(opdracht) : undefined,
-    meldFout: (err, opdracht) => app.log.error({ err, importId: opdracht.importId }, 'netwerk import failed'),
-  });
-  if (taken) taken.netwerkImport = (opdracht) => netwerkImport.verwerk(opdracht);
-  await app.register(netwerkImportRoutes(netwerkImport));
   const taken = deps.taken;
   const klantenImport = createKlantenImportService({
     db: db.app,
@@ -201,6 +187,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (taken) taken.bewaartermijnVoorstel = (reden) => privacy.stelVernietigingslijstenVoor(reden);
   await app.register(privacyApi(privacy));
   await app.register(privacyRoutes(privacy));
+  const netwerk = createNetwerkService({ db: db.app, gemeenten });
+  await app.register(netwerkApi(netwerk));
+  await app.register(netwerkRoutes(netwerk));
+  const netwerkImport = createNetwerkImportService({
+    db: db.app,
+    netwerk,
+    gemeenten,
+    wachtrij: taken ? (opdracht) => taken.stuurNetwerkImport(opdracht) : undefined,
+    meldFout: (err, opdracht) => app.log.error({ err, importId: opdracht.importId }, 'netwerk import failed'),
+  });
+  if (taken) taken.netwerkImport = (opdracht) => netwerkImport.verwerk(opdracht);
+  await app.register(netwerkImportRoutes(netwerkImport));
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 

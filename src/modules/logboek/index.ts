@@ -4,7 +4,7 @@
  * Every module records processing with `record(tx, entry)` (also as `logboek.record`), inside the transaction
  * of the change or read it is about. See docs/logboek.md.
  */
-import { record } from './logboek.record.ts';
+import { record, recordMany } from './logboek.record.ts';
 
 export {
   type Bevinding,
@@ -14,7 +14,7 @@ export {
 } from './keten.ts';
 export { LOGBOEK_USAGE, logboekCommand } from './logboek.cli.ts';
 export { logboekPolicy } from './logboek.policy.ts';
-export { type LogboekEntry, record, type Vastgelegd } from './logboek.record.ts';
+export { type LogboekEntry, record, recordMany, type Vastgelegd } from './logboek.record.ts';
 export { logboekRoutes } from './logboek.routes.ts';
 export {
   CreateVerwerkingsactiviteitInput,
@@ -37,5 +37,5 @@ export { STANDAARD_REGISTER, VA } from './standaard-register.ts';
 export { huidigeTraceId, metTrace, registerTrace } from './trace.ts';
 export { formatVerificatie, type Verificatie, verifieerLogboek } from './verificatie.ts';
 
-/** `logboek.record(tx, entry)`: the one way to write to the access log. */
-export const logboek = { record } as const;
+/** `logboek.record(tx, entry)` (and `recordMany` for batches): the one way to write to the access log. */
+export const logboek = { record, recordMany } as const;

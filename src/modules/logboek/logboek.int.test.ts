@@ -15,6 +15,7 @@ import {
   type LogboekEntry,
   metTrace,
   record,
+  recordMany,
   STANDAARD_REGISTER,
   VA,
   verifieerLogboek,
@@ -250,6 +251,57 @@ describe('concurrency', () => {
     expect(v.bevindingen).toEqual([]);
     expect(v.ok).toBe(true);
     expect(v.regels).toBe(STANDAARD_REGISTER.length + 50);
+  });
+});
+
+describe('recordMany', () => {
+  it('records batches and single entries concurrently into gapless, verifiable chains', async () => {
+    const env = await maakOmgeving();
+    const actoren = [env.klantmanager(env.gemeenteA), env.klantmanager(env.gemeenteB)];
+    const systeem = systeemActor('test:batch', env.dienstId);
+    const batch = (n: number) =>
+      withContext(env.db.app, dbContext(systeem), (tx) =>
+        recordMany(
+          tx,
+          Array.from({ length: n }, (_, i) => ({
+            actor: systeem,
+            actie: 'aanmaken' as const,
+            subject: { type: 'klant', id: randomUUID() },
+            verwerkingsactiviteit: VA.klantdossierTegenprestatie,
+            gemeenteId: i % 2 === 0 ? env.gemeenteA : env.gemeenteB,
+          })),
+        ),
+      );
+    await Promise.all([
+      batch(1500),
+      ...Array.from({ length: 10 }, (_, i) => env.schrijf(actoren[i % 2]!)),
+      batch(7),
+    ]);
+    const rijen = await alleRegels(env.db);
+    expect(rijen.length).toBe(STANDAARD_REGISTER.length + 1500 + 10 + 7);
+    const perKeten = new Map<string, number[]>();
+    for (const r of rijen) {
+      const k = r.gemeenteId ?? 'dienst';
+      perKeten.set(k, [...(perKeten.get(k) ?? []), r.volgnummer]);
+    }
+    for (const nummers of perKeten.values()) {
+      expect([...nummers].sort((a, b) => a - b)).toEqual(
+        Array.from({ length: nummers.length }, (_, i) => i + 1),
+      );
+    }
+    await onderhoud(env.db.owner);
+    const v = await verifieer(env.db.owner);
+    expect(v.bevindingen).toEqual([]);
+    expect(v.ok).toBe(true);
+  });
+
+  it('writes nothing for an empty batch', async () => {
+    const env = await maakOmgeving();
+    const voor = (await alleRegels(env.db)).length;
+    await withContext(env.db.app, dbContext(systeemActor('test:leeg', env.dienstId)), (tx) =>
+      recordMany(tx, []),
+    );
+    expect((await alleRegels(env.db)).length).toBe(voor);
   });
 });
 

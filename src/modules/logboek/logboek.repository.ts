@@ -196,8 +196,8 @@ export const schrijfRepository = {
     await q.execute();
   },
 
-  async insertRegel(tx: Tx, r: OpgeslagenRegel): Promise<void> {
-    await tx.insertInto('logboek').values(r).execute();
+  async insertRegels(tx: Tx, rijen: OpgeslagenRegel[]): Promise<void> {
+    await tx.insertInto('logboek').values(rijen).execute();
   },
 };
 
