@@ -124,6 +124,35 @@ describe('the network for the netwerkmakelaar (demo account)', () => {
   });
 });
 
+describe('the CSV import (demo netwerkmakelaar)', () => {
+  it('does a dry run and reads the file in, accessible on every page', async () => {
+    const ctx = await newContext();
+    const page = await ctx.newPage();
+    const errors = watchConsole(page);
+    await login(page, 'netwerk@demo.wederkerig.nl', 'Netwerk importeren');
+    await menu(page).getByRole('link', { name: 'Netwerk importeren' }).click();
+    await expectAccessible(page);
+    await page.getByLabel('Organisaties', { exact: true }).check();
+    await page.getByLabel('CSV-bestand (hoogstens 5 MB)').setInputFiles({
+      name: 'organisaties.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'naam;soort;postcode;plaats;gemeenten\nSportschool Fit & Vrij;commercieel bedrijf;5614 AA;Aardam;Aardam\nZonder soort;;;;\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Proefrun doen' }).click();
+    await page.getByText('Proefrun: Nieuw: 1').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'netwerk-import-proefrun');
+    await page.getByRole('button', { name: 'Bestand inlezen' }).click();
+    await page.getByText('Het inlezen is gestart.').waitFor();
+    await page.getByText('2 van 2 regels verwerkt').waitFor();
+    await expectAccessible(page);
+    expect(echteFouten(errors)).toEqual([]);
+    await ctx.close();
+  });
+});
+
 describe('intervision for the teamleider (demo account)', () => {
   it('decides an intervision request from the queue', async () => {
     const ctx = await newContext();
