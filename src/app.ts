@@ -139,6 +139,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config,
     mailer,
     meldFout: (e) => app.log.error({ err: e }, 'sending mail failed'),
+    // Called only during an SSO login, when `beheer` (built below) exists.
+    ssoToewijzingen: (actor, gebruikerId, wens) => beheer.pasSsoToewijzingenToe(actor, gebruikerId, wens),
   });
   registerAuthHook(app, auth, config);
 

@@ -225,6 +225,7 @@ describe('SSO configuration (OIDC_*)', () => {
     [{ OIDC_ISSUER_URL: 'http://login.gemeente.example' }, 'https'],
     [{ OIDC_ACR_VALUES: undefined }, 'OIDC_ACR_VALUES or OIDC_AMR_VALUES'],
     [{ OIDC_SCOPES: 'email profile' }, 'openid'],
+    [{ OIDC_REDIRECT_URL: 'https://wederkerig.gemeente.example/terug' }, '/inloggen/sso/terug'],
   ])('refuses %j', (wijziging, melding) => {
     expect(refusal({ ...SSO, ...wijziging })).toContain(melding);
   });

@@ -8,6 +8,7 @@ import { ApiTokenInput, veldFouten } from './auth.schemas.ts';
 import type { AuthService } from './auth.service.ts';
 import { beschrijfBrowser } from './regels.ts';
 import { pageChrome, requireGebruiker } from './request.ts';
+import { createSsoClient, pogingAlsTekst, pogingUitTekst, SSO_POGING_MS, SsoFout } from './sso.ts';
 import { ApiTokensPagina } from './views/api-tokens-pagina.tsx';
 import { CodePagina } from './views/code-pagina.tsx';
 import { LoginPagina, ONJUIST_TEKST } from './views/login-pagina.tsx';
@@ -56,8 +57,34 @@ function geheimePagina(reply: FastifyReply): void {
 
 export interface AuthRoutesDeps {
   auth: AuthService;
-  config: Pick<Config, 'mode' | 'secureCookies'>;
+  config: Pick<Config, 'mode' | 'secureCookies'> & Partial<Pick<Config, 'sso'>>;
 }
+
+const SSO_FOUTEN: Record<SsoFout['soort'] | 'geen-poging', { melding: string; status: number }> = {
+  'geen-poging': {
+    melding:
+      'Het inloggen is verlopen of is niet in deze browser begonnen. Klik opnieuw op “Inloggen met uw organisatie-account”.',
+    status: 400,
+  },
+  verlopen: {
+    melding: 'Het inloggen duurde te lang. Klik opnieuw op “Inloggen met uw organisatie-account”.',
+    status: 400,
+  },
+  afgebroken: {
+    melding: 'Het inloggen bij uw organisatie is afgebroken. Probeer het opnieuw.',
+    status: 400,
+  },
+  ongeldig: {
+    melding:
+      'Het antwoord van uw organisatie klopte niet, daarom bent u niet ingelogd. Klik opnieuw op “Inloggen met uw organisatie-account”.',
+    status: 400,
+  },
+  'idp-onbereikbaar': {
+    melding:
+      'De inlogdienst van uw organisatie is nu niet bereikbaar. Probeer het later opnieuw, of log in met uw e-mailadres en wachtwoord.',
+    status: 503,
+  },
+};
 
 /**
  * Pages of logging in and out, the TOTP step, invitations and the user's own account (sessions, API tokens,
@@ -66,6 +93,16 @@ export interface AuthRoutesDeps {
 export function authRoutes({ auth, config }: AuthRoutesDeps) {
   const cookieNaam = sessieCookieNaam(config.secureCookies);
   const demo = config.mode === 'demo';
+  const sso = config.sso ? createSsoClient(config.sso) : undefined;
+  // The SSO attempt (state, nonce, PKCE verifier) lives in a signed, HttpOnly cookie for 10 minutes, sent only
+  // to the SSO paths; SameSite=Lax lets the identity provider's redirect back carry it.
+  const ssoCookie = config.secureCookies ? '__Secure-wk-sso' : 'wk-sso';
+  const ssoCookieOpties = {
+    path: '/inloggen/sso',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secureCookies,
+  } as const;
   const hide = { schema: { hide: true } };
 
   const naInloggen = (reply: FastifyReply, status: 'actief' | 'wacht-op-code' | 'moet-mfa-instellen') =>
@@ -99,6 +136,64 @@ export function authRoutes({ auth, config }: AuthRoutesDeps) {
         return renderPage(reply, createElement(LoginPagina, { ...opties, teVaak: true }), 429);
       const fouten = uitkomst.kind === 'ongeldig' ? uitkomst.fouten : { email: ONJUIST_TEKST };
       return renderPage(reply, createElement(LoginPagina, { ...opties, fouten }), 422);
+    });
+
+    // SSO with OpenID Connect: start (to the identity provider) and return (code exchange, then a session).
+    const ssoFout = (reply: FastifyReply, melding: string, status: number) =>
+      renderPage(
+        reply.header('Cache-Control', 'no-store'),
+        createElement(LoginPagina, {
+          ...auth.loginOpties(),
+          csrfToken: reply.generateCsrf(),
+          demo,
+          ssoFout: melding,
+        }),
+        status,
+      );
+
+    app.get('/inloggen/sso', hide, async (req, reply) => {
+      if (!sso) return reply.callNotFound();
+      let start: Awaited<ReturnType<typeof sso.start>>;
+      try {
+        start = await sso.start();
+      } catch (e) {
+        if (!(e instanceof SsoFout)) throw e;
+        req.log.warn({ err: e.cause ?? e }, 'SSO: identity provider unreachable');
+        return ssoFout(reply, SSO_FOUTEN['idp-onbereikbaar'].melding, 503);
+      }
+      reply.setCookie(ssoCookie, pogingAlsTekst(start.poging), {
+        ...ssoCookieOpties,
+        signed: true,
+        maxAge: SSO_POGING_MS / 1000,
+      });
+      return reply.header('Cache-Control', 'no-store').redirect(start.url, 303);
+    });
+
+    app.get('/inloggen/sso/terug', hide, async (req, reply) => {
+      if (!sso) return reply.callNotFound();
+      const ruw = req.cookies[ssoCookie];
+      // One attempt, one return: the cookie is cleared whatever happens next.
+      reply.clearCookie(ssoCookie, ssoCookieOpties);
+      const ontcijferd = ruw ? req.unsignCookie(ruw) : undefined;
+      const poging = ontcijferd?.valid && ontcijferd.value ? pogingUitTekst(ontcijferd.value) : undefined;
+      if (!poging) return ssoFout(reply, SSO_FOUTEN['geen-poging'].melding, SSO_FOUTEN['geen-poging'].status);
+      const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+      let claims: Awaited<ReturnType<typeof sso.terug>>;
+      try {
+        claims = await sso.terug(query, poging);
+      } catch (e) {
+        if (!(e instanceof SsoFout)) throw e;
+        req.log.warn({ sso: e.soort, err: e.cause ?? e }, 'SSO: login refused');
+        return ssoFout(reply, SSO_FOUTEN[e.soort].melding, SSO_FOUTEN[e.soort].status);
+      }
+      const uitkomst = await auth.ssoLogin({
+        claims,
+        userAgentOmschrijving: beschrijfBrowser(req.headers['user-agent']),
+        vorigeSessieToken: req.cookies[cookieNaam],
+      });
+      if (uitkomst.kind === 'geweigerd') return ssoFout(reply, uitkomst.melding, 403);
+      setSessieCookie(reply, config, uitkomst.sessieToken);
+      return naInloggen(reply, uitkomst.status);
     });
 
     app.get('/inloggen/code', hide, async (req, reply) => {

@@ -24,6 +24,14 @@ import {
   sessieStatus,
   vereistMfa,
 } from './regels.ts';
+import {
+  beoordeelMfa,
+  bepaalRol,
+  type Claims,
+  type SsoToewijzingen,
+  ssoEmail,
+  ssoToewijzingen,
+} from './sso-regels.ts';
 import { registreerToegang } from './toegangslog.ts';
 import { nieuweHerstelcode, nieuwToken, sha256Hex } from './tokens.ts';
 import { leesTotpGeheim, versleutelTotpGeheim } from './totp-geheim.ts';
@@ -46,7 +54,25 @@ export interface AuthServiceDeps {
   mailer?: Mailer;
   /** Reports an error that happens after the answer was given (sending mail). */
   meldFout?: (e: unknown) => void;
+  /**
+   * Brings a user's role (and, when configured, teams and municipalities) in line with their SSO claims: the
+   * beheer module's `pasSsoToewijzingenToe`. Throws `AppError` with a Dutch message when they do not fit.
+   */
+  ssoToewijzingen?: (actor: Systeem, gebruikerId: string, wens: SsoToewijzingen) => Promise<void>;
 }
+
+export type SsoLoginUitkomst =
+  | { kind: 'geweigerd'; melding: string }
+  | { kind: 'ingelogd'; sessieToken: string; status: SessieStatus };
+
+const SSO_GEEN_EMAIL =
+  'Uw organisatie-account geeft geen bevestigd e-mailadres door. Daardoor kan Wederkerig uw account niet vinden. Vraag de functioneel beheerder om hulp.';
+const SSO_GEEN_ACCOUNT =
+  'Er is in Wederkerig geen account met het e-mailadres van uw organisatie-account. Vraag de functioneel beheerder van uw sociale dienst om een account.';
+const SSO_ACCOUNT_UIT =
+  'Uw account in Wederkerig staat uit. Vraag de functioneel beheerder van uw sociale dienst om het weer aan te zetten.';
+const SSO_GEEN_ROL =
+  'Uw organisatie-account heeft geen rol voor Wederkerig. Vraag de beheerder van uw organisatie-account om de juiste groep.';
 
 /** A session found from its cookie. `actor` may act only when `status` is `actief`. */
 export interface GevondenSessie {
@@ -651,6 +677,66 @@ export function createAuthService(deps: AuthServiceDeps) {
         }
       });
       return telling;
+    },
+
+    /**
+     * Logs in with the claims of a completed OpenID Connect login. The account is the existing, active user with
+     * the claims' verified e-mail address (no account is created here). The role comes only from the configured
+     * mapping of the role claim, and the user's role (and teams and municipalities, when configured) is brought in
+     * line with it; the identity provider's MFA must meet the accepted `acr`/`amr` values, and then counts as
+     * this session's two-step verification. A refusal of a known user is recorded in the access log.
+     */
+    async ssoLogin(input: {
+      claims: Claims;
+      userAgentOmschrijving: string;
+      vorigeSessieToken?: string | undefined;
+    }): Promise<SsoLoginUitkomst> {
+      const sso = config.sso;
+      if (!sso) throw new AppError('niet-beschikbaar', { message: 'SSO is not configured' });
+      const email = ssoEmail(input.claims);
+      if (!email) return { kind: 'geweigerd', melding: SSO_GEEN_EMAIL };
+      const g = await withContext(db, systeem('auth:sso'), (tx) => repo.findGebruikerByEmail(tx, email));
+      if (!g) return { kind: 'geweigerd', melding: SSO_GEEN_ACCOUNT };
+      const wie = { dienstId: g.dienstId, gebruikerId: g.id };
+      const actor = systeemActor('auth:sso', g.dienstId);
+      const weiger = async (melding: string): Promise<SsoLoginUitkomst> => {
+        await withContext(db, dbContext(actor), (tx) => registreerToegang(tx, actor, 'inlog-mislukt', wie));
+        return { kind: 'geweigerd', melding };
+      };
+      if (!g.isActief) return weiger(SSO_ACCOUNT_UIT);
+      const mfa = beoordeelMfa(input.claims, sso);
+      if (mfa.kind === 'geweigerd') return weiger(mfa.melding);
+      const rol = bepaalRol(input.claims, sso);
+      if (!rol) return weiger(SSO_GEEN_ROL);
+      if (deps.ssoToewijzingen) {
+        try {
+          await deps.ssoToewijzingen(actor, g.id, ssoToewijzingen(input.claims, rol, sso));
+        } catch (e) {
+          if (!(e instanceof AppError) || e.status >= 500) throw e;
+          return weiger(
+            `Uw rol, team of gemeenten bij uw organisatie passen niet bij Wederkerig: ${e.userMessage} Vraag de functioneel beheerder om hulp.`,
+          );
+        }
+      }
+      const uitkomst = await withContext(db, dbContext(actor), async (tx) => {
+        // Whatever the sync did: this session only starts with exactly the mapped role.
+        const nu = await repo.findGebruikerGegevens(tx, g.dienstId, g.id);
+        if (nu?.rol !== rol || !nu.isActief) return undefined;
+        if (input.vorigeSessieToken) await repo.deleteSessie(tx, sha256Hex(input.vorigeSessieToken));
+        await registreerToegang(tx, actor, 'inlog', wie);
+        const sessieToken = await nieuweSessie(tx, wie, {
+          isMfaVoldaan: mfa.mfaVoldaan,
+          omschrijving: input.userAgentOmschrijving,
+        });
+        return { sessieToken, totpActief: nu.totpActief };
+      });
+      if (!uitkomst) return weiger(SSO_GEEN_ROL);
+      const status = sessieStatus({
+        isMfaVoldaan: mfa.mfaVoldaan,
+        totpActief: uitkomst.totpActief,
+        mfaVereist: vereistMfa(config.mode, g.isDemo),
+      });
+      return { kind: 'ingelogd', sessieToken: uitkomst.sessieToken, status };
     },
 
     /** What the login page offers: password reset (only when its mail can be sent) and SSO (when configured). */

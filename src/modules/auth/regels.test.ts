@@ -101,6 +101,8 @@ describe('sessieStatus', () => {
     [{ isMfaVoldaan: true, totpActief: true, mfaVereist: true }, 'actief'],
     [{ isMfaVoldaan: false, totpActief: false, mfaVereist: true }, 'moet-mfa-instellen'],
     [{ isMfaVoldaan: false, totpActief: false, mfaVereist: false }, 'actief'],
+    // SSO: the identity provider's accepted MFA counts, also without a local TOTP secret.
+    [{ isMfaVoldaan: true, totpActief: false, mfaVereist: true }, 'actief'],
   ] as const)('%o → %s', (s, verwacht) => {
     expect(sessieStatus(s)).toBe(verwacht);
   });

@@ -51,12 +51,17 @@ export type SessieStatus =
   /** Signed in, but TOTP is required and not set up: only the enrolment page and logout are reachable. */
   | 'moet-mfa-instellen';
 
+/**
+ * The state of a session. Two-step verification is met by the local TOTP step or, for an SSO session, by the
+ * identity provider's accepted MFA (`isMfaVoldaan` from the start).
+ */
 export function sessieStatus(s: {
   isMfaVoldaan: boolean;
   totpActief: boolean;
   mfaVereist: boolean;
 }): SessieStatus {
-  if (s.totpActief) return s.isMfaVoldaan ? 'actief' : 'wacht-op-code';
+  if (s.isMfaVoldaan) return 'actief';
+  if (s.totpActief) return 'wacht-op-code';
   return s.mfaVereist ? 'moet-mfa-instellen' : 'actief';
 }
 

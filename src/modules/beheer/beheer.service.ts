@@ -1,7 +1,7 @@
-import { type Tx, withContext } from '../../db/context.ts';
+import { type Rol, type Tx, withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, forbidden, notFound } from '../../http/app-error.ts';
-import { type Actor, dbContext } from '../auth/index.ts';
+import { type Actor, dbContext, type Systeem } from '../auth/index.ts';
 import { CreateGemeenteInput, type Gemeente, type GemeentenService } from '../gemeenten/index.ts';
 import { type LogboekActie, record, VA } from '../logboek/index.ts';
 import { beheerPolicy } from './beheer.policy.ts';
@@ -385,6 +385,56 @@ export function createBeheerService(db: Database, deps: BeheerDeps) {
       } catch (e) {
         return vertaalUniek(e);
       }
+    },
+
+    /**
+     * Brings a user's role, and (when given) teams and municipalities, in line with their SSO claims (the auth
+     * module calls this at every SSO login, as the system). Teams are matched by name, municipalities by code or
+     * name, both within the user's social service; unknown values are ignored. Changes go through
+     * `updateGebruiker` (same rules, same access log entry); nothing changes when everything already matches.
+     * Throws `Invoerfout` when the result does not fit the rules (a klantmanager needs exactly one team, everyone
+     * at least one municipality).
+     */
+    async pasSsoToewijzingenToe(
+      actor: Systeem,
+      gebruikerId: string,
+      wens: { rol: Rol; teamNamen: readonly string[] | undefined; gemeenten: readonly string[] | undefined },
+    ): Promise<void> {
+      const bestaand = await service.findGebruiker(actor, gebruikerId);
+      const gewoon = (t: string) => t.trim().toLocaleLowerCase('nl');
+      let teamIds = bestaand.teams.map((t) => t.id);
+      if (wens.teamNamen) {
+        const namen = new Set(wens.teamNamen.map(gewoon));
+        teamIds = (await service.listTeams(actor)).filter((t) => namen.has(gewoon(t.naam))).map((t) => t.id);
+      }
+      let gemeenteIds = bestaand.gemeenten.map((g) => g.id);
+      if (wens.gemeenten) {
+        const gevraagd = new Set(wens.gemeenten.map(gewoon));
+        gemeenteIds = (await beheerdeGemeenten(actor))
+          .filter((g) => gevraagd.has(gewoon(g.code)) || gevraagd.has(gewoon(g.naam)))
+          .map((g) => g.id);
+      }
+      const zelfde = (a: readonly string[], b: readonly string[]) =>
+        a.length === b.length && a.every((x) => b.includes(x));
+      if (
+        bestaand.rol === wens.rol &&
+        zelfde(
+          teamIds,
+          bestaand.teams.map((t) => t.id),
+        ) &&
+        zelfde(
+          gemeenteIds,
+          bestaand.gemeenten.map((g) => g.id),
+        )
+      )
+        return;
+      await service.updateGebruiker(actor, gebruikerId, {
+        naam: bestaand.naam,
+        email: bestaand.email,
+        rol: wens.rol,
+        teamIds,
+        gemeenteIds,
+      });
     },
 
     /** Turns an account off (it can no longer sign in) or on again. Nobody turns their own account off. */
