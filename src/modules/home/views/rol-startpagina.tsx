@@ -14,7 +14,6 @@ const ROLTEKST: Record<Rol, RolTekst> = {
   klantmanager: {
     wat: 'Als klantmanager voert u het gesprek met inwoners en ontwerpt u samen met hen een passende tegenprestatie. U ziet de inwoners van uw eigen caseload en van uw team.',
     komt: [
-      'Uw klanten en die van uw team, met hun dossier.',
       'Gesprekken vastleggen: kracht, wensen en de eigen omgeving van de inwoner.',
       'Een activiteit naar vermogen zoeken en afspraken vastleggen.',
       'Uren bijhouden en samen evalueren.',
@@ -31,8 +30,7 @@ const ROLTEKST: Record<Rol, RolTekst> = {
   netwerkmakelaar: {
     wat: 'Als netwerkmakelaar onderhoudt u de contacten met organisaties die activiteiten aanbieden in uw gemeenten.',
     komt: [
-      'Organisaties en hun contactpersonen.',
-      'Activiteiten bij die organisaties, met de toets op verdringing van betaald werk.',
+      'Kandidaten voor een activiteit: welke inwoners er goed bij passen.',
       'Overzicht van hoeveel inwoners waar meedoen.',
     ],
   },
@@ -40,15 +38,12 @@ const ROLTEKST: Record<Rol, RolTekst> = {
     wat: 'Als functioneel beheerder richt u Wederkerig in voor uw sociale dienst: gemeenten, teams en gebruikers.',
     komt: [
       'De verordeningen van de gemeenten, zodat Wederkerig de regels kan toetsen.',
-      'Instellingen voor signalen en bewaartermijnen.',
+      'Instellingen voor signalen.',
     ],
   },
   'privacy-officer': {
     wat: 'Als privacy officer controleert u wie welke gegevens van inwoners heeft gebruikt, en waarvoor.',
-    komt: [
-      'Het logboek doorzoeken per inwoner, medewerker en periode.',
-      'Rapporten voor een verzoek om inzage van een inwoner.',
-    ],
+    komt: ['Een overzicht van alle verwerkingen per medewerker, over alle inwoners heen.'],
   },
 };
 
