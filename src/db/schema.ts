@@ -299,6 +299,15 @@ export interface KlantInteresseTable {
   interesseId: string;
 }
 
+export interface KlantNetwerkOrganisatieTable {
+  dienstId: string;
+  gemeenteId: string;
+  klantId: string;
+  organisatieId: string;
+  toelichting: string | null;
+  gekoppeldOp: Generated<Date>;
+}
+
 export interface KlantBelastbaarheidTable {
   dienstId: string;
   gemeenteId: string;
@@ -582,6 +591,7 @@ export interface DB {
   klantReintegratie: KlantReintegratieTable;
   klantVaardigheid: KlantVaardigheidTable;
   klantInteresse: KlantInteresseTable;
+  klantNetwerkOrganisatie: KlantNetwerkOrganisatieTable;
   klantBelastbaarheid: KlantBelastbaarheidTable;
   klantOntheffing: KlantOntheffingTable;
   klantImport: KlantImportTable;

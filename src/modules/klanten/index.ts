@@ -40,6 +40,10 @@
  * - `createOntheffing(actor, klantId, OntheffingInput)`, `updateOntheffing(actor, klantId, ontheffingId,
  *   { einddatum?, herbeoordelingsdatum?, reden? })` → `Ontheffing`. End dates are exclusive: the tegenprestatie
  *   applies again from the end date.
+ * - Own network: `koppelNetwerkOrganisatie(actor, klantId, organisatieId, toelichting?)`,
+ *   `ontkoppelNetwerkOrganisatie(actor, klantId, organisatieId)` and `zoekNetwerkOrganisaties(actor, klantId,
+ *   zoek)` (the network module's look-up); same access as editing the client, the organisation must be visible
+ *   and serve the client's municipality; logged as `wijzigen`. The file lists them in `netwerkOrganisaties`.
  *
  * Form helpers: `klantmanagerKeuzes(actor, gemeenteId?)`, `wijkVoorPostcode(actor, gemeenteId, postcode)`,
  * `listVaardigheden`, `listInteresses`, `listLokaleGronden(actor, gemeenteId)`, `findInstellingen(actor,

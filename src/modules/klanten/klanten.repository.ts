@@ -650,6 +650,53 @@ export const klantenRepository = {
       .execute();
   },
 
+  /** The organisations linked to clients' own networks (ids only: the names belong to the network module). */
+  async listNetwerkOrganisaties(
+    tx: Tx,
+    dienstId: string,
+    klantIds: readonly string[],
+  ): Promise<
+    Array<{ klantId: string; organisatieId: string; toelichting: string | null; gekoppeldOp: Date }>
+  > {
+    if (klantIds.length === 0) return [];
+    return tx
+      .selectFrom('klantNetwerkOrganisatie')
+      .select(['klantId', 'organisatieId', 'toelichting', 'gekoppeldOp'])
+      .where('dienstId', '=', dienstId)
+      .where('klantId', 'in', [...klantIds])
+      .orderBy('gekoppeldOp')
+      .orderBy('organisatieId')
+      .execute();
+  },
+
+  /** Links an organisation (again: the note is replaced). */
+  async koppelNetwerkOrganisatie(
+    tx: Tx,
+    s: Sleutel,
+    organisatieId: string,
+    toelichting: string | null,
+  ): Promise<void> {
+    await tx
+      .insertInto('klantNetwerkOrganisatie')
+      .values({ ...s, organisatieId, toelichting })
+      .onConflict((oc) =>
+        oc.columns(['dienstId', 'gemeenteId', 'klantId', 'organisatieId']).doUpdateSet({ toelichting }),
+      )
+      .execute();
+  },
+
+  /** Removes a link; false when there was none. */
+  async ontkoppelNetwerkOrganisatie(tx: Tx, s: Sleutel, organisatieId: string): Promise<boolean> {
+    const r = await tx
+      .deleteFrom('klantNetwerkOrganisatie')
+      .where('dienstId', '=', s.dienstId)
+      .where('gemeenteId', '=', s.gemeenteId)
+      .where('klantId', '=', s.klantId)
+      .where('organisatieId', '=', organisatieId)
+      .executeTakeFirst();
+    return r.numDeletedRows > 0n;
+  },
+
   async replaceKoppelingen(
     tx: Tx,
     soort: 'vaardigheid' | 'interesse',

@@ -19,6 +19,7 @@ import { type KlantenService, KlantInvoerfout } from './klanten.service.ts';
 import { TOEPASSELIJKHEDEN } from './toepasselijkheid.ts';
 import {
   LEGE_ONTHEFFING,
+  type NetwerkZoekstand,
   type OntheffingWaarden,
   PlaatshouderPagina,
   ProfielPagina,
@@ -152,11 +153,19 @@ export function klantenRoutes(deps: KlantenRoutesDeps) {
     req: FastifyRequest,
     reply: FastifyReply,
     actor: Gebruiker,
-    extra: { getoondBsn?: string | null; toewijzenFout?: string } = {},
+    extra: { getoondBsn?: string | null; toewijzenFout?: string; netwerk?: NetwerkZoekstand } = {},
     status = 200,
   ) {
     const klant = await klanten.findKlant(actor, idVan(req));
     const klantmanagers = await klanten.klantmanagerKeuzes(actor, klant.gemeenteId);
+    // The own-network search (GET ?zoek=, or the search a failed "Koppelen" came from).
+    const q = (req.query as { zoek?: unknown } | undefined)?.zoek;
+    const zoek = extra.netwerk?.zoek ?? (typeof q === 'string' ? q.slice(0, 100) : '');
+    const netwerk: NetwerkZoekstand = {
+      ...extra.netwerk,
+      zoek,
+      ...(zoek.trim() ? { resultaten: await klanten.zoekNetwerkOrganisaties(actor, klant.id, zoek) } : {}),
+    };
     return renderPage(
       reply.header('cache-control', 'no-store'),
       createElement(ProfielPagina, {
@@ -165,6 +174,7 @@ export function klantenRoutes(deps: KlantenRoutesDeps) {
         klantmanagers,
         melding: meldingVan(req),
         ...extra,
+        netwerk,
       }),
       status,
     );
@@ -306,6 +316,38 @@ export function klantenRoutes(deps: KlantenRoutesDeps) {
       }
       return reply.redirect(paths.metMelding(paths.klant(idVan(req)), 'toegewezen'), 303);
     });
+
+    // ---- Own network: link and remove organisations of the network ----------------------------------------
+    app.post('/klanten/:id/netwerk-organisaties', { schema: { hide: true } }, async (req, reply) => {
+      const actor = medewerker(req);
+      const waarden = waardenVanBody(req.body);
+      const zoek = tekst(waarden, 'zoek').slice(0, 100);
+      try {
+        await klanten.koppelNetwerkOrganisatie(actor, idVan(req), tekst(waarden, 'organisatieId'));
+      } catch (e) {
+        if (!(e instanceof KlantInvoerfout)) throw e;
+        const fout = Object.values(e.velden)[0] ?? 'Kies een organisatie uit de lijst.';
+        return toonProfiel(req, reply, actor, { netwerk: { zoek, fout } }, 422);
+      }
+      return reply.redirect(
+        `${paths.metMelding(paths.klant(idVan(req)), 'netwerk-gekoppeld')}#eigen-netwerk`,
+        303,
+      );
+    });
+
+    app.post(
+      '/klanten/:id/netwerk-organisaties/:organisatieId/verwijderen',
+      { schema: { hide: true } },
+      async (req, reply) => {
+        const actor = medewerker(req);
+        const organisatieId = String((req.params as { organisatieId?: unknown }).organisatieId ?? '');
+        await klanten.ontkoppelNetwerkOrganisatie(actor, idVan(req), organisatieId);
+        return reply.redirect(
+          `${paths.metMelding(paths.klant(idVan(req)), 'netwerk-ontkoppeld')}#eigen-netwerk`,
+          303,
+        );
+      },
+    );
 
     // ---- Edit --------------------------------------------------------------------------------------------
     app.get('/klanten/:id/wijzigen', { schema: { hide: true } }, async (req, reply) => {

@@ -353,6 +353,18 @@ const Reintegratie = z.object({
   dagdelen: z.array(z.string()),
 });
 
+/** An organisation of the network linked to the client's own network. */
+export const NetwerkOrganisatieKoppeling = z.object({
+  organisatieId: z.uuid(),
+  naam: z
+    .string()
+    .nullable()
+    .describe('De naam van de organisatie; null als de organisatie niet (meer) zichtbaar is'),
+  toelichting: z.string().nullable(),
+  gekoppeldOp: tijdstip(),
+});
+export type NetwerkOrganisatieKoppeling = z.infer<typeof NetwerkOrganisatieKoppeling>;
+
 export const KlantDossier = KlantOverzicht.extend({
   heeftBsn: z.boolean(),
   bsnGemaskeerd: z.string().nullable().describe('Alleen de laatste 4 cijfers, bijvoorbeeld *****2333'),
@@ -371,6 +383,7 @@ export const KlantDossier = KlantOverzicht.extend({
   mobiliteit: z.array(z.string()),
   maxReistijdMinuten: z.number().nullable(),
   eigenNetwerk: z.string().nullable(),
+  netwerkOrganisaties: z.array(NetwerkOrganisatieKoppeling),
   belastbaarheid: z
     .object({ maxUrenPerWeek: z.number().nullable(), beperkingen: z.array(z.string()) })
     .nullable(),

@@ -4,8 +4,14 @@ import { setContext, systeem, type Tx, withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
-import type { GemeentenService } from '../gemeenten/index.ts';
+import { createGemeentenService, type GemeentenService } from '../gemeenten/index.ts';
 import { logboek, VA } from '../logboek/index.ts';
+import {
+  createNetwerkService,
+  type NetwerkService,
+  netwerkPolicy,
+  type OrganisatieKeuze,
+} from '../netwerk/index.ts';
 import {
   type BsnSleutels,
   hashBsn,
@@ -37,6 +43,7 @@ import {
   KlantenZoekvraag as KlantenZoekvraagSchema,
   Klantnummer,
   type KlantOverzicht,
+  type NetwerkOrganisatieKoppeling,
   type Ontheffing,
   OntheffingInput,
   type Pagina,
@@ -110,6 +117,8 @@ export interface KlantenDeps {
   medewerkers: MedewerkersBron;
   /** Today's date (Europe/Amsterdam); tests pass a fixed one. */
   vandaag?: () => IsoDatum;
+  /** The network's organisation look-up (own network); by default the network module's service on `db`. */
+  netwerk?: Pick<NetwerkService, 'zoekOrganisaties' | 'findOrganisatie'>;
 }
 
 export interface ImportRij {
@@ -160,6 +169,7 @@ export function weergavenaam(k: {
 export function createKlantenService(deps: KlantenDeps) {
   const { db } = deps;
   const vandaag = deps.vandaag ?? (() => vandaagNl());
+  const netwerk = deps.netwerk ?? createNetwerkService({ db, gemeenten: createGemeentenService(db) });
 
   const dienstVan = (actor: Actor): string => {
     if (actor.kind === 'gebruiker') return actor.dienstId;
@@ -438,21 +448,31 @@ export function createKlantenService(deps: KlantenDeps) {
     namen: Map<string, string>,
   ): Promise<KlantDossier> {
     const ids = [rij.id];
-    const [werk, trajecten, ontheffingen, [belastbaarheid], vaardigheden, interesses, regulier, wijkNaam] =
-      await Promise.all([
-        repo.listWerk(tx, rij.dienstId, ids),
-        repo.listReintegratie(tx, rij.dienstId, ids),
-        repo.listOntheffingen(tx, rij.dienstId, ids),
-        repo.listBelastbaarheid(tx, rij.dienstId, ids),
-        repo.listKoppelingen(tx, 'vaardigheid', rij.dienstId, ids),
-        repo.listKoppelingen(tx, 'interesse', rij.dienstId, ids),
-        drempel(tx, rij.dienstId, rij.gemeenteId),
-        rij.wijkNaam !== undefined
-          ? Promise.resolve(rij.wijkNaam)
-          : rij.wijkId
-            ? repo.findKlant(tx, rij.dienstId, rij.id).then((k) => k?.wijkNaam ?? null)
-            : Promise.resolve(null),
-      ]);
+    const [
+      werk,
+      trajecten,
+      ontheffingen,
+      [belastbaarheid],
+      vaardigheden,
+      interesses,
+      regulier,
+      wijkNaam,
+      netwerkOrganisaties,
+    ] = await Promise.all([
+      repo.listWerk(tx, rij.dienstId, ids),
+      repo.listReintegratie(tx, rij.dienstId, ids),
+      repo.listOntheffingen(tx, rij.dienstId, ids),
+      repo.listBelastbaarheid(tx, rij.dienstId, ids),
+      repo.listKoppelingen(tx, 'vaardigheid', rij.dienstId, ids),
+      repo.listKoppelingen(tx, 'interesse', rij.dienstId, ids),
+      drempel(tx, rij.dienstId, rij.gemeenteId),
+      rij.wijkNaam !== undefined
+        ? Promise.resolve(rij.wijkNaam)
+        : rij.wijkId
+          ? repo.findKlant(tx, rij.dienstId, rij.id).then((k) => k?.wijkNaam ?? null)
+          : Promise.resolve(null),
+      repo.listNetwerkOrganisaties(tx, rij.dienstId, ids),
+    ]);
     const peil = vandaag();
     const detail = bepaalToepasselijkheid(
       voorToets(rij.geboortedatum, werk, trajecten, ontheffingen, belastbaarheid),
@@ -496,6 +516,13 @@ export function createKlantenService(deps: KlantenDeps) {
       mobiliteit: rij.mobiliteit,
       maxReistijdMinuten: rij.maxReistijdMinuten,
       eigenNetwerk: rij.eigenNetwerk,
+      // Names are filled in after the transaction (metOrganisatieNamen): they belong to the network module.
+      netwerkOrganisaties: netwerkOrganisaties.map((n) => ({
+        organisatieId: n.organisatieId,
+        naam: null,
+        toelichting: n.toelichting,
+        gekoppeldOp: n.gekoppeldOp.toISOString(),
+      })),
       belastbaarheid: belastbaarheid
         ? { maxUrenPerWeek: belastbaarheid.maxUrenPerWeek, beperkingen: belastbaarheid.beperkingen }
         : null,
@@ -508,6 +535,33 @@ export function createKlantenService(deps: KlantenDeps) {
       aangemaaktOp: rij.aangemaaktOp.toISOString(),
       gewijzigdOp: rij.gewijzigdOp.toISOString(),
     };
+  }
+
+  /**
+   * Fills in the names of the linked organisations through the network module (outside the client transaction).
+   * Read as the actor when they may read the network (klantmanager, teamleider), else (system, the privacy
+   * officer's export) as the service; an organisation the reader cannot see keeps `naam: null`.
+   */
+  async function metOrganisatieNamen<D extends { netwerkOrganisaties: NetwerkOrganisatieKoppeling[] }>(
+    actor: Actor,
+    dossier: D,
+  ): Promise<D> {
+    if (dossier.netwerkOrganisaties.length === 0) return dossier;
+    const lezer: Actor =
+      actor.kind === 'gebruiker' && netwerkPolicy.mag(actor, 'netwerk-bekijken')
+        ? actor
+        : systeemActor('klantdossier:eigen-netwerk', dienstVan(actor));
+    const netwerkOrganisaties = await Promise.all(
+      dossier.netwerkOrganisaties.map(async (n) => {
+        try {
+          return { ...n, naam: (await netwerk.findOrganisatie(lezer, n.organisatieId)).naam };
+        } catch (e) {
+          if (e instanceof AppError && e.status === 404) return n;
+          throw e;
+        }
+      }),
+    );
+    return { ...dossier, netwerkOrganisaties };
   }
 
   // ---- Writing ----------------------------------------------------------------------------------------------
@@ -839,6 +893,62 @@ export function createKlantenService(deps: KlantenDeps) {
         const dossier = await bouwDossier(tx, rij, namen);
         await log(tx, actor, 'lezen', klantSubject(rij.id), rij.gemeenteId);
         return dossier;
+      }).then((d) => metOrganisatieNamen(actor, d));
+    },
+
+    // ---- Own network: organisations of the network ---------------------------------------------------------
+
+    /**
+     * Organisations to link to a client's own network, by name (the network's look-up; at most 10). The same
+     * access as changing the client: the client must be one the actor may edit.
+     */
+    async zoekNetwerkOrganisaties(actor: Actor, klantId: string, zoek: string): Promise<OrganisatieKeuze[]> {
+      klantenPolicy.vereis(actor, 'klanten-wijzigen');
+      await withContext(db, dbContext(actor), (tx) => zichtbareKlant(tx, actor, klantId));
+      if (zoek.trim() === '') return [];
+      return netwerk.zoekOrganisaties(actor, zoek.slice(0, 100), { limit: 10 });
+    },
+
+    /**
+     * Links an organisation of the network to the client's own network (again: replaces the note). The
+     * organisation must be visible to the actor and serve the client's municipality. Recorded as `wijzigen`.
+     */
+    async koppelNetwerkOrganisatie(
+      actor: Actor,
+      klantId: string,
+      organisatieId: string,
+      toelichting?: string | null,
+    ): Promise<void> {
+      klantenPolicy.vereis(actor, 'klanten-wijzigen');
+      const noot = parseVeld('toelichting', vrijeTekst(500).nullish(), toelichting)?.trim() || null;
+      const geenOrganisatie = () =>
+        new KlantInvoerfout({
+          organisatieId: 'Deze organisatie bestaat niet of werkt niet in de gemeente van de klant.',
+        });
+      if (!UUID.test(organisatieId)) throw geenOrganisatie();
+      const organisatie = await netwerk.findOrganisatie(actor, organisatieId).catch((e: unknown) => {
+        if (e instanceof AppError && e.status === 404) throw geenOrganisatie();
+        throw e;
+      });
+      await withContext(db, dbContext(actor), async (tx) => {
+        const rij = await zichtbareKlant(tx, actor, klantId, true);
+        if (!organisatie.gemeenten.some((g) => g.id === rij.gemeenteId)) throw geenOrganisatie();
+        const s: Sleutel = { dienstId: rij.dienstId, gemeenteId: rij.gemeenteId, klantId: rij.id };
+        await repo.koppelNetwerkOrganisatie(tx, s, organisatie.id, noot);
+        await log(tx, actor, 'wijzigen', klantSubject(rij.id), rij.gemeenteId);
+      });
+    },
+
+    /** Removes an organisation from the client's own network (404 when it was not linked). Recorded as `wijzigen`. */
+    async ontkoppelNetwerkOrganisatie(actor: Actor, klantId: string, organisatieId: string): Promise<void> {
+      klantenPolicy.vereis(actor, 'klanten-wijzigen');
+      if (!UUID.test(organisatieId)) throw notFound('Deze organisatie is niet aan de klant gekoppeld.');
+      await withContext(db, dbContext(actor), async (tx) => {
+        const rij = await zichtbareKlant(tx, actor, klantId, true);
+        const s: Sleutel = { dienstId: rij.dienstId, gemeenteId: rij.gemeenteId, klantId: rij.id };
+        if (!(await repo.ontkoppelNetwerkOrganisatie(tx, s, organisatieId)))
+          throw notFound('Deze organisatie is niet aan de klant gekoppeld.');
+        await log(tx, actor, 'wijzigen', klantSubject(rij.id), rij.gemeenteId);
       });
     },
 
@@ -924,7 +1034,7 @@ export function createKlantenService(deps: KlantenDeps) {
         await setContext(tx, dbContext(actor));
         await log(tx, actor, 'exporteren', klantSubject(rij.id), rij.gemeenteId, VA.privacyverzoeken);
         return { ...dossier, bsn };
-      });
+      }).then((d) => metOrganisatieNamen(actor, d));
     },
 
     /**

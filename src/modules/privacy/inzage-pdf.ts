@@ -136,6 +136,14 @@ export function inzageDocument(inzage: Inzage): object {
         ['Langste reistijd', g.maxReistijdMinuten === null ? leeg : `${g.maxReistijdMinuten} minuten`],
         ['Beschikbaar (dagdelen)', g.beschikbaarheid.length ? g.beschikbaarheid.join(', ') : leeg],
         ['Eigen netwerk', tekst(g.eigenNetwerk)],
+        [
+          'Organisaties die u kent',
+          g.netwerkOrganisaties.length
+            ? g.netwerkOrganisaties
+                .map((n) => [n.naam ?? 'Onbekende organisatie', n.toelichting].filter(Boolean).join(': '))
+                .join('; ')
+            : leeg,
+        ],
         ['Uw klantmanager', tekst(g.klantmanager)],
         ['Dossier aangemaakt', datum(g.aangemaaktOp)],
         ['Laatst gewijzigd', datum(g.gewijzigdOp)],

@@ -6,6 +6,7 @@ import { actorVan } from '../../../test/factories/actoren.ts';
 import { insertGebruiker, insertTeam } from '../../../test/factories/gebruikers.ts';
 import { insertGemeente } from '../../../test/factories/gemeenten.ts';
 import { maakKlant } from '../../../test/factories/klanten.ts';
+import { insertOrganisatie } from '../../../test/factories/netwerk.ts';
 import { type DbContext, withContext } from '../../db/context.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Gebruiker } from '../auth/index.ts';
@@ -86,6 +87,12 @@ async function volledigeKlant(gemeenteId: string, bsn?: string) {
     begindatum: '2024-02-01',
     einddatum: '2024-08-01',
   });
+  const organisatie = await insertOrganisatie(db.app, {
+    dienstId,
+    gemeenten: [gemeenteId],
+    naam: 'Buurthuis De Linde',
+  });
+  await klanten.koppelNetwerkOrganisatie(actor, k.id, organisatie.id, 'Oom is er vrijwilliger');
   return k;
 }
 
@@ -173,6 +180,7 @@ describe('the privacy officer finds a client without opening the file', () => {
         'klant_reintegratie',
         'klant_vaardigheid',
         'klant_interesse',
+        'klant_netwerk_organisatie',
         'klant_belastbaarheid',
         'klant_ontheffing',
       ]) {
@@ -260,6 +268,9 @@ describe('the AVG article 15 export', () => {
     });
     expect(inzage.gegevens.vaardigheden).toHaveLength(1);
     expect(inzage.gegevens.interesses).toHaveLength(1);
+    expect(inzage.gegevens.netwerkOrganisaties).toEqual([
+      expect.objectContaining({ naam: 'Buurthuis De Linde', toelichting: 'Oom is er vrijwilliger' }),
+    ]);
     expect(inzage.verwerkingen.length).toBeGreaterThan(2);
     expect(Object.keys(inzage.verwerkingen[0]!).sort()).toEqual([
       'datum',

@@ -198,6 +198,7 @@ export function ProfielPagina({
   getoondBsn,
   klantmanagers,
   toewijzenFout,
+  netwerk,
 }: {
   chrome: Chrome;
   klant: KlantDossier;
@@ -206,6 +207,7 @@ export function ProfielPagina({
   getoondBsn?: string | null;
   klantmanagers: readonly KlantmanagerKeuze[];
   toewijzenFout?: string;
+  netwerk?: NetwerkZoekstand;
 }) {
   const bsn =
     getoondBsn !== undefined ? (
@@ -223,6 +225,9 @@ export function ProfielPagina({
   return (
     <DossierFrame chrome={chrome} klant={klant} tab="profiel" melding={melding}>
       {toewijzenFout ? <Foutmeldingen fouten={{ klantmanagerId: toewijzenFout }} /> : null}
+      {netwerk?.fout ? (
+        <Foutmeldingen fouten={{ organisatieId: netwerk.fout }} veldIds={{ organisatieId: 'netwerk-zoek' }} />
+      ) : null}
       <div className="wk-kolommen">
         <section aria-labelledby="persoon-kop">
           <Heading level={3} id="persoon-kop">
@@ -343,9 +348,105 @@ export function ProfielPagina({
           <Button appearance="secondary">Klantmanager wijzigen</Button>
         </div>
       </Form>
+      <EigenNetwerk chrome={chrome} klant={klant} stand={netwerk ?? { zoek: '' }} />
     </DossierFrame>
   );
 }
+
+/** The search for organisations to link (GET `?zoek=`) and a failed link's message. */
+export interface NetwerkZoekstand {
+  zoek: string;
+  resultaten?: ReadonlyArray<{ id: string; naam: string; plaats: string | null }>;
+  fout?: string;
+}
+
+/** Organisations of the network in the client's own network: the list, remove, and search + link (no JS needed). */
+function EigenNetwerk({
+  chrome,
+  klant,
+  stand,
+}: {
+  chrome: Chrome;
+  klant: KlantDossier;
+  stand: NetwerkZoekstand;
+}) {
+  const gekoppeld = new Set(klant.netwerkOrganisaties.map((n) => n.organisatieId));
+  return (
+    <section aria-labelledby="eigen-netwerk-kop" id="eigen-netwerk">
+      <Heading level={3} id="eigen-netwerk-kop">
+        Eigen netwerk
+      </Heading>
+      {klant.netwerkOrganisaties.length > 0 ? (
+        <Table caption="Organisaties die de klant al kent" head={['Organisatie', 'Toelichting', 'Actie']}>
+          {klant.netwerkOrganisaties.map((n) => (
+            <Row key={n.organisatieId}>
+              <Cell>{n.naam ?? 'Organisatie niet (meer) zichtbaar'}</Cell>
+              <Cell>{n.toelichting ?? ''}</Cell>
+              <Cell>
+                <Form
+                  action={netwerkPaden.ontkoppelen(klant.id, n.organisatieId)}
+                  csrfToken={chrome.csrfToken}
+                >
+                  <Button appearance="subtle">Verwijderen</Button>
+                </Form>
+              </Cell>
+            </Row>
+          ))}
+        </Table>
+      ) : (
+        <Paragraph>Nog geen organisaties uit het netwerk gekoppeld.</Paragraph>
+      )}
+      <form method="get" action={`${paths.klant(klant.id)}#eigen-netwerk`} aria-label="Organisatie zoeken">
+        <TextField
+          name="zoek"
+          id="netwerk-zoek"
+          label="Zoek een organisatie op naam"
+          value={stand.zoek}
+          autoComplete="off"
+          error={stand.fout}
+        />
+        <div className="wk-form-actions">
+          <Button appearance="secondary">Zoeken</Button>
+        </div>
+      </form>
+      {stand.resultaten ? (
+        stand.resultaten.length > 0 ? (
+          <Table
+            caption={`Organisaties gevonden voor "${stand.zoek}"`}
+            head={['Organisatie', 'Plaats', 'Actie']}
+          >
+            {stand.resultaten.map((o) => (
+              <Row key={o.id}>
+                <Cell>{o.naam}</Cell>
+                <Cell>{o.plaats ?? ''}</Cell>
+                <Cell>
+                  {gekoppeld.has(o.id) ? (
+                    'Al gekoppeld'
+                  ) : (
+                    <Form action={netwerkPaden.koppelen(klant.id)} csrfToken={chrome.csrfToken}>
+                      <input type="hidden" name="organisatieId" value={o.id} />
+                      <input type="hidden" name="zoek" value={stand.zoek} />
+                      <Button appearance="secondary">Koppelen</Button>
+                    </Form>
+                  )}
+                </Cell>
+              </Row>
+            ))}
+          </Table>
+        ) : (
+          <Paragraph>Geen organisaties gevonden. Probeer een ander woord uit de naam.</Paragraph>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+/** The own-network actions on a client (POST). */
+export const netwerkPaden = {
+  koppelen: (klantId: string) => `${paths.klant(klantId)}/netwerk-organisaties`,
+  ontkoppelen: (klantId: string, organisatieId: string) =>
+    `${paths.klant(klantId)}/netwerk-organisaties/${encodeURIComponent(organisatieId)}/verwijderen`,
+};
 
 /** What the exemption form keeps between a failed post and its re-render. */
 export interface OntheffingWaarden {

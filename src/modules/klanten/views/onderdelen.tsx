@@ -19,6 +19,8 @@ export const MELDINGEN = {
   aangemaakt: 'De klant is ingeschreven.',
   gewijzigd: 'De wijzigingen zijn opgeslagen.',
   toegewezen: 'De klantmanager is gewijzigd.',
+  'netwerk-gekoppeld': 'De organisatie staat nu in het eigen netwerk van de klant.',
+  'netwerk-ontkoppeld': 'De organisatie is uit het eigen netwerk van de klant gehaald.',
   'ontheffing-vastgelegd': 'De ontheffing is vastgelegd.',
   'ontheffing-beeindigd': 'De einddatum van de ontheffing is opgeslagen.',
   'import-gestart': 'De import is gestart. Deze pagina laat zien hoe ver hij is.',
