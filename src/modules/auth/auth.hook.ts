@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../http/app-error.ts';
 import { isApiRequest } from '../../http/error-handler.ts';
+import { API_PREFIX } from '../../http/openapi.ts';
 import { paths } from '../../web/paths.ts';
 import type { AuthService } from './auth.service.ts';
 
@@ -10,6 +11,9 @@ export const sessieCookieNaam = (secure: boolean) => (secure ? '__Host-wk-sessie
 
 /** Paths that do not need the session looked up at all. */
 const ZONDER_AUTH = /^\/(assets\/|healthz$|metrics$)/;
+
+/** The one API path that needs no token. */
+const OPENAPI = `${API_PREFIX}/openapi.json`;
 
 /** Paths a user who still has to set up two-step verification may reach. */
 const TIJDENS_MFA_INSTELLEN = new Set([paths.tweestapsverificatie(), paths.uitloggen()]);
@@ -56,7 +60,12 @@ export function registerAuthHook(
 
     if (isApiRequest(req)) {
       const header = req.headers.authorization;
-      if (header === undefined) return;
+      // Without a token only the API description (and the 404 of an unknown path) is public; every other route
+      // answers 401 before it validates the input (a 400 would tell an anonymous caller about the schema).
+      if (header === undefined) {
+        if (pad === OPENAPI || req.routeOptions.url === undefined) return;
+        throw new AppError('niet-ingelogd');
+      }
       const token = /^Bearer +([^\s]+) *$/i.exec(header)?.[1];
       const gevonden = token ? await auth.vindApiToken(token) : undefined;
       if (!gevonden)

@@ -1,0 +1,117 @@
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import { afterAll } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import type { Config } from '../../src/config.ts';
+import {
+  createDemoServices,
+  DEMO_ACCOUNTS,
+  DEMO_WACHTWOORD,
+  type DemoResult,
+  loadDemo,
+} from '../../src/demo/demo.ts';
+import type { Mailer } from '../../src/mail/index.ts';
+import { systeemActor } from '../../src/modules/auth/index.ts';
+import { parseBsnSleutels } from '../../src/modules/klanten/index.ts';
+import { TEST_BSN_ENCRYPTION_KEYS, TEST_BSN_HASH_KEY, testConfig } from '../app.ts';
+import { ingelogdAls, type TestBrowser } from '../browser.ts';
+import { createTestDatabase, type TestDatabase } from '../db.ts';
+
+/** One registered route: method and URL pattern as Fastify knows it (e.g. `/klanten/:id`). */
+export interface Route {
+  method: string;
+  url: string;
+}
+
+export interface AanvalApp {
+  app: FastifyInstance;
+  db: TestDatabase;
+  config: Config;
+  /** Every route the app registered (HEAD routes Fastify adds for GET left out), sorted. */
+  routes: Route[];
+}
+
+/** The whole app over a fresh test database, with the list of its own registered routes. */
+export async function startAanvalApp(
+  overrides: Partial<Config> = {},
+  opts: { mailer?: Mailer } = {},
+): Promise<AanvalApp> {
+  const db = await createTestDatabase();
+  const config = testConfig({ mode: 'demo', ...overrides });
+  const verzameld: Route[] = [];
+  const app = await buildApp({
+    config,
+    db,
+    logger: process.env.DBG ? { level: 'error' } : false,
+    ...(opts.mailer ? { mailer: opts.mailer } : {}),
+    onRoute: (r: RouteOptions) => {
+      for (const m of [r.method].flat()) verzameld.push({ method: m, url: r.url });
+    },
+  });
+  await app.ready();
+  afterAll(async () => {
+    await app.close();
+  });
+  const gezien = new Set<string>();
+  const routes = verzameld
+    .filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS')
+    .filter((r) => {
+      const k = `${r.method} ${r.url}`;
+      if (gezien.has(k)) return false;
+      gezien.add(k);
+      return true;
+    })
+    .sort((a, b) => `${a.url} ${a.method}`.localeCompare(`${b.url} ${b.method}`));
+  return { app, db, config, routes };
+}
+
+/** Loads the demo social service (six accounts, ~150 clients per municipality, the network). */
+export async function laadDemo(t: AanvalApp): Promise<DemoResult> {
+  return loadDemo(
+    createDemoServices(t.db.app, {
+      bsnSleutels: parseBsnSleutels(TEST_BSN_ENCRYPTION_KEYS, TEST_BSN_HASH_KEY),
+    }),
+    systeemActor('test:aanval'),
+  );
+}
+
+/** The six demo accounts by a short name. */
+export const ROLLEN = {
+  'km-aardam': 'klantmanager.aardam@demo.wederkerig.nl',
+  'km-bergdorp': 'klantmanager.bergdorp@demo.wederkerig.nl',
+  teamleider: 'teamleider@demo.wederkerig.nl',
+  netwerkmakelaar: 'netwerk@demo.wederkerig.nl',
+  beheerder: 'beheer@demo.wederkerig.nl',
+  privacy: 'privacy@demo.wederkerig.nl',
+} as const;
+export type RolNaam = keyof typeof ROLLEN;
+export const ROLNAMEN = Object.keys(ROLLEN) as RolNaam[];
+
+export interface Ingelogd {
+  browser: TestBrowser;
+  /** A bearer token for the API, made on the account page. */
+  token: string;
+}
+
+let ip = 10;
+/** Signs a demo account in (its own address, so the login rate limit is not shared) and makes an API token. */
+export async function alsRol(t: AanvalApp, rol: RolNaam): Promise<Ingelogd> {
+  const email = ROLLEN[rol];
+  if (!DEMO_ACCOUNTS.some((a) => a.email === email)) throw new Error(`no demo account ${email}`);
+  const browser = await ingelogdAls(
+    t.app,
+    { email, wachtwoord: DEMO_WACHTWOORD },
+    { remoteAddress: `10.9.0.${ip++}` },
+  );
+  await browser.get('/account/api-tokens');
+  const res = await browser.post('/account/api-tokens', { naam: 'Aanvalstest' });
+  const token = /id="nieuw-token">(wkt_[A-Za-z0-9_-]{43})</.exec(res.body)?.[1];
+  if (!token) throw new Error(`no API token for ${rol}: ${res.statusCode}`);
+  return { browser, token };
+}
+
+/** Fills a route pattern's parameters (`:id`, `*`) with the given value. */
+export function vulIn(url: string, waarde: string): string {
+  return url.replace(/:[A-Za-z0-9_]+/g, waarde).replace(/\*$/, waarde);
+}
+
+export const isApi = (url: string) => url.startsWith('/api/');
