@@ -70,14 +70,17 @@ export function leeftijd(geboortedatum: IsoDatum, peildatum: IsoDatum): number {
 export const minDatum = (a: IsoDatum, b: IsoDatum): IsoDatum => (a <= b ? a : b);
 export const maxDatum = (a: IsoDatum, b: IsoDatum): IsoDatum => (a >= b ? a : b);
 
+/** Built once: constructing an `Intl.DateTimeFormat` costs far more than formatting with it (the import calls this per row). */
+const AMSTERDAM_DATUM = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Today's date in the Netherlands (Europe/Amsterdam), as the rules use it. */
 export function vandaag(nu: Date = new Date()): IsoDatum {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(nu);
+  return AMSTERDAM_DATUM.format(nu);
 }
 
 /** `2028-04-01` → `1 april 2028`. */

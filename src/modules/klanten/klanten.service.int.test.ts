@@ -551,4 +551,79 @@ describe('importeerKlanten', () => {
     expect((await logregels(imp1.id))[0]).toMatchObject({ actie: 'aanmaken', actorId: 'systeem' });
     expect((await fout(service.importeerKlanten(km1, A, rijen))).status).toBe(403);
   });
+
+  it('a re-import replaces the given child rows of each updated client and keeps the ones left out', async () => {
+    const v1 = await service.createVaardigheid(fb, { naam: 'Lassen' });
+    const v2 = await service.createVaardigheid(fb, { naam: 'Schilderen' });
+    const i1 = await service.createInteresse(fb, { naam: 'Muziek' });
+    const eerst = await service.importeerKlanten(fb, A, [
+      {
+        rij: 2,
+        invoer: {
+          klantnummer: 'HER-1',
+          achternaam: 'Herhaal',
+          geboortedatum: '1990-01-01',
+          werk: [{ urenPerWeek: 30 }],
+          belastbaarheid: { maxUrenPerWeek: 20, beperkingen: ['persoonlijk-functioneren'] },
+          vaardigheidIds: [v1.id],
+          interesseIds: [i1.id],
+        },
+      },
+      {
+        rij: 3,
+        invoer: {
+          klantnummer: 'HER-2',
+          achternaam: 'Herhaal',
+          geboortedatum: '1991-01-01',
+          werk: [{ urenPerWeek: 10 }, { urenPerWeek: 12 }],
+          reintegratie: [{ begindatum: '2026-01-01' }],
+          belastbaarheid: { maxUrenPerWeek: 16 },
+        },
+      },
+    ]);
+    expect(eerst.map((r) => r.uitkomst)).toEqual(['aangemaakt', 'aangemaakt']);
+    const opnieuw = await service.importeerKlanten(fb, A, [
+      {
+        rij: 2,
+        invoer: {
+          klantnummer: 'HER-1',
+          achternaam: 'Herhaal',
+          geboortedatum: '1990-01-01',
+          werk: [],
+          belastbaarheid: null,
+          vaardigheidIds: [v2.id, v2.id],
+          interesseIds: [],
+        },
+      },
+      {
+        rij: 3,
+        invoer: {
+          klantnummer: 'HER-2',
+          achternaam: 'Herhaal',
+          geboortedatum: '1991-01-01',
+          reintegratie: [],
+          belastbaarheid: { maxUrenPerWeek: 8, beperkingen: ['persoonlijk-functioneren'] },
+        },
+      },
+    ]);
+    expect(opnieuw.map((r) => r.uitkomst)).toEqual(['bijgewerkt', 'bijgewerkt']);
+    const [een, twee] = await Promise.all(
+      ['HER-1', 'HER-2'].map(
+        async (nr) => (await service.findKlanten(tl, { zoek: nr })).items.find((k) => k.klantnummer === nr)!,
+      ),
+    );
+    const d1 = await service.findKlant(tl, een!.id);
+    expect(d1.werk).toEqual([]);
+    expect(d1.belastbaarheid).toBeNull();
+    expect(d1.vaardigheden.map((v) => v.naam)).toEqual(['Schilderen']);
+    expect(d1.interesses).toEqual([]);
+    expect(een!.toepasselijkheid).toBe('van-toepassing');
+    const d2 = await service.findKlant(tl, twee!.id);
+    expect(d2.werk.map((w) => w.urenPerWeek).sort()).toEqual([10, 12]);
+    expect(d2.reintegratie).toEqual([]);
+    expect(d2.belastbaarheid).toEqual({ maxUrenPerWeek: 8, beperkingen: ['persoonlijk-functioneren'] });
+    expect((await logregels(een!.id)).map((r) => r.actie)).toEqual(
+      expect.arrayContaining(['aanmaken', 'wijzigen']),
+    );
+  });
 });

@@ -1422,6 +1422,7 @@ export function createKlantenService(deps: KlantenDeps) {
         });
       }
 
+      await repo.werkStatistiekenBij(db);
       return withContext(db, dbContext(uitvoerder), async (tx) => {
         const bestaand = await repo.findKlantnummers(
           tx,
@@ -1442,6 +1443,9 @@ export function createKlantenService(deps: KlantenDeps) {
         );
         const nieuw: typeof geldig = [];
         const bijgewerkt: Array<{ gemeenteId: string; id: string; geboortedatum: string }> = [];
+        // The child rows of updated clients are written together after the loop (as `schrijfKinderen` would).
+        const kinderen: Array<{ klantId: string; p: Profiel }> = [];
+        const wijzigingen: Array<{ id: string; k: Partial<KlantKolommen> }> = [];
         for (const g of geldig) {
           const onbekend =
             (g.p.vaardigheidIds ?? []).some((id) => !catalogi.vaardigheid.has(id)) ||
@@ -1485,18 +1489,38 @@ export function createKlantenService(deps: KlantenDeps) {
           if (!opts.proefrun) {
             const { gemeenteId: _g, klantmanagerId: _k, wijkId: _w, ontheffingen: _o, ...wijziging } = g.p;
             const k = kolommenVan(wijziging);
-            const s: Sleutel = { dienstId, gemeenteId, klantId: gevonden.id };
             if (k.postcode !== undefined && !gevonden.wijkHandmatig) {
               k.wijkId = wijkVan(k.postcode);
               k.wijkHandmatig = false;
             }
-            await repo.updateKlant(tx, s, k);
-            await schrijfKinderen(tx, s, wijziging);
+            wijzigingen.push({ id: gevonden.id, k });
+            kinderen.push({ klantId: gevonden.id, p: wijziging });
             bijgewerkt.push({ gemeenteId, id: gevonden.id, geboortedatum: g.p.geboortedatum });
           }
           verslag.push({ rij: g.rij, klantnummer: g.p.klantnummer, uitkomst: 'bijgewerkt' });
         }
 
+        await repo.updateKlantenVeel(tx, dienstId, gemeenteId, wijzigingen);
+        await repo.schrijfKinderenVeel(tx, dienstId, gemeenteId, {
+          werk: kinderen.flatMap(({ klantId, p }) => {
+            const rijen = werkRijen(p);
+            return rijen ? [{ klantId, rijen }] : [];
+          }),
+          trajecten: kinderen.flatMap(({ klantId, p }) => {
+            const rijen = trajectRijen(p);
+            return rijen ? [{ klantId, rijen }] : [];
+          }),
+          belastbaarheid: kinderen.flatMap(({ klantId, p }) => {
+            const b = belastbaarheidVan(p);
+            return b !== undefined ? [{ klantId, b }] : [];
+          }),
+          vaardigheden: kinderen.flatMap(({ klantId, p }) =>
+            p.vaardigheidIds ? [{ klantId, ids: p.vaardigheidIds }] : [],
+          ),
+          interesses: kinderen.flatMap(({ klantId, p }) =>
+            p.interesseIds ? [{ klantId, ids: p.interesseIds }] : [],
+          ),
+        });
         await logVeel(
           tx,
           uitvoerder,
