@@ -186,7 +186,9 @@ function ssoConfig(e: z.infer<typeof Env>, publicUrl: string): SsoConfig | undef
   };
   if (!sso.scopes.split(/\s+/).includes('openid')) throw new ConfigError('OIDC_SCOPES must include openid.');
   if (new URL(sso.redirectUrl).pathname !== '/inloggen/sso/terug')
-    throw new ConfigError('OIDC_REDIRECT_URL must end in /inloggen/sso/terug (the page that completes the login).');
+    throw new ConfigError(
+      'OIDC_REDIRECT_URL must end in /inloggen/sso/terug (the page that completes the login).',
+    );
   if (e.WEDERKERIG_MODE === 'production') {
     if (!sso.issuerUrl.startsWith('https:'))
       throw new ConfigError('OIDC_ISSUER_URL must be https in production.');

@@ -19,7 +19,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CHECK (verloopt_op > aangemaakt_op)
   )`.execute(db);
   await sql`CREATE UNIQUE INDEX wachtwoord_herstel_token ON wachtwoord_herstel (token_hash)`.execute(db);
-  await sql`CREATE INDEX wachtwoord_herstel_gebruiker ON wachtwoord_herstel (dienst_id, gebruiker_id)`.execute(db);
+  await sql`CREATE INDEX wachtwoord_herstel_gebruiker ON wachtwoord_herstel (dienst_id, gebruiker_id)`.execute(
+    db,
+  );
   await beveiligTabel(db, 'wachtwoord_herstel', 'dienst');
 }
 
