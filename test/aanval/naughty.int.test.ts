@@ -176,3 +176,70 @@ describe('naughty strings', () => {
     expect(gebruikers).toBeGreaterThan(keuze.length * 0.5);
   }, 120_000);
 });
+
+/** The fields of the form posting to `actie` on an HTML page: text fields get the string, the rest a valid value. */
+function vulFormulier(html: string, actie: string, s: string): Record<string, string> {
+  const form = [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)]
+    .map((m) => m[0])
+    .find((f) => new RegExp(`action="${actie.replaceAll('/', '\\/')}"`).test(f));
+  if (!form) throw new Error(`no form posting to ${actie}`);
+  const velden: Record<string, string> = {};
+  for (const m of form.matchAll(/<input\b[^>]*>/g)) {
+    const tag = m[0];
+    const naam = /name="([^"]+)"/.exec(tag)?.[1];
+    const type = /type="([^"]+)"/.exec(tag)?.[1] ?? 'text';
+    if (!naam || naam === '_csrf' || naam in velden) continue;
+    if (type === 'text' || type === 'search' || type === 'url') velden[naam] = s;
+    else if (type === 'email') velden[naam] = 'naughty@voorbeeld.nl';
+    else if (type === 'date') velden[naam] = '1980-01-01';
+    else if (type === 'number') velden[naam] = '1';
+    else if ((type === 'checkbox' || type === 'radio') && /\bchecked\b/.test(tag))
+      velden[naam] = /value="([^"]*)"/.exec(tag)?.[1] ?? 'on';
+    else if (type === 'hidden') velden[naam] = /value="([^"]*)"/.exec(tag)?.[1] ?? '';
+  }
+  for (const m of form.matchAll(/<textarea\b[^>]*name="([^"]+)"/g)) if (m[1]) velden[m[1]] = s;
+  for (const m of form.matchAll(/<select\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    const waarde = /<option\b[^>]*value="([^"]+)"/.exec(m[2] ?? '')?.[1];
+    if (m[1] && waarde) velden[m[1]] = waarde;
+  }
+  return velden;
+}
+
+describe('naughty strings into the page forms', () => {
+  const FORMULIEREN: Array<{ wie: () => Ingelogd; pagina: string; actie: string }> = [
+    { wie: () => km, pagina: '/klanten/nieuw', actie: '/klanten' },
+    { wie: () => makelaar, pagina: '/organisaties/nieuw', actie: '/organisaties' },
+    { wie: () => makelaar, pagina: '/activiteiten/nieuw', actie: '/activiteiten' },
+    { wie: () => beheerder, pagina: '/beheer/gemeenten/nieuw', actie: '/beheer/gemeenten' },
+    {
+      wie: () => beheerder,
+      pagina: '/beheer/verwerkingsactiviteiten/nieuw',
+      actie: '/beheer/verwerkingsactiviteiten',
+    },
+  ];
+  // Every tenth string (the page forms render a whole page per post).
+  const PAGINA_KEUZE = BLNS.filter((_, i) => i % 10 === 3);
+
+  it('every text field of the create forms: no 5xx, and a re-rendered form never shows markup unescaped', async () => {
+    const fouten: string[] = [];
+    let aangenomen = 0;
+    for (const f of FORMULIEREN) {
+      const b = f.wie().browser;
+      for (const s of PAGINA_KEUZE) {
+        const pagina = await b.get(f.pagina);
+        expect(pagina.statusCode).toBe(200);
+        const res = await b.post(f.actie, vulFormulier(pagina.body, f.actie, s));
+        const k = `${f.actie} ${JSON.stringify(s).slice(0, 60)} → ${res.statusCode}`;
+        if (res.statusCode >= 500) fouten.push(k);
+        else if (res.statusCode === 303) aangenomen++;
+        else if (res.statusCode !== 422) fouten.push(k);
+        // A refusal is the form again, with the error summary (the post reached validation, not a CSRF wall).
+        else if (!res.body.includes('wk-error-summary')) fouten.push(`${k}: no error summary`);
+        if (/<[a-z!/]/i.test(s) && res.body.includes(s)) fouten.push(`${k}: shown unescaped`);
+      }
+    }
+    expect(fouten).toEqual([]);
+    // Formatted fields (postcode, KvK number, code) refuse most strings; some posts still get through.
+    expect(aangenomen).toBeGreaterThan(0);
+  }, 120_000);
+});
