@@ -72,6 +72,11 @@ describe('password reset in the browser', () => {
     await page.goto(`${e.baseUrl}${new URL(link).pathname}`);
     expect(await page.locator('h1').textContent()).toBe('Nieuw wachtwoord kiezen');
     await expectAccessible(page);
+    // The meter (JavaScript) gives the same advice while typing.
+    await page.getByLabel('Nieuw wachtwoord').pressSequentially('Wachtwoord1234');
+    await page.getByText('te makkelijk te raden', { exact: false }).first().waitFor();
+    expect(await page.getByRole('meter').count()).toBe(1);
+    await expectAccessible(page);
     await page.getByLabel('Nieuw wachtwoord').fill('Wachtwoord1234');
     await page.getByLabel('Herhaal het wachtwoord').fill('Wachtwoord1234');
     await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();

@@ -14,6 +14,10 @@ const ASSETS: Record<string, { file: string; type: string }> = {
     file: fileURLToPath(new URL('../../public/assets/app.css', import.meta.url)),
     type: 'text/css',
   },
+  'wachtwoordmeter.js': {
+    file: fileURLToPath(new URL('../../public/assets/wachtwoordmeter.js', import.meta.url)),
+    type: 'text/javascript',
+  },
 };
 
 export function assetRoutes() {

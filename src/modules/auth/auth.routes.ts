@@ -17,6 +17,7 @@ import { TweestapsverificatiePagina } from './views/tweestapsverificatie-pagina.
 import { UitnodigingPagina } from './views/uitnodiging-pagina.tsx';
 import { WachtwoordHerstellenPagina } from './views/wachtwoord-herstellen-pagina.tsx';
 import { WachtwoordVergetenPagina } from './views/wachtwoord-vergeten-pagina.tsx';
+import { beoordeelNieuwWachtwoord } from './wachtwoord.ts';
 
 type Body = Record<string, unknown> | undefined;
 
@@ -422,6 +423,15 @@ export function authRoutes({ auth, config }: AuthRoutesDeps) {
         ),
         uitkomst.kind === 'te-vaak' ? 429 : 422,
       );
+    });
+
+    // The strength meter's question while typing (wachtwoordmeter.js): the same check as when the form is sent.
+    app.post('/wachtwoord-sterkte', hide, async (req, reply) => {
+      const email = veld(req, 'email');
+      const uitkomst = beoordeelNieuwWachtwoord(veld(req, 'wachtwoord').slice(0, 300), {
+        ...(/^[^@\s]{1,100}@[^@\s]{1,200}$/.test(email) ? { email } : {}),
+      });
+      return reply.header('Cache-Control', 'no-store').send(uitkomst);
     });
 
     app.get<{ Params: { token: string } }>('/wachtwoord-herstellen/:token', hide, async (req, reply) => {

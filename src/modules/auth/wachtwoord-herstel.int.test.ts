@@ -190,6 +190,33 @@ describe('password reset ("Wachtwoord vergeten")', () => {
     expect(postvak.aan(uit.email)).toEqual([]);
   });
 
+  it('answers the strength meter with the same check as the form (CSRF required), and loads its script', async () => {
+    const b = browser();
+    const g = await insertGebruiker(t.db.app);
+    await vraagAan(g.email);
+    const pagina = await b.get(laatsteLink(g.email));
+    expect(pagina.body).toContain('<script src="/assets/wachtwoordmeter.js" defer="">');
+    const zwak = await b.post('/wachtwoord-sterkte', { wachtwoord: 'Wachtwoord1234', email: g.email });
+    expect(zwak.statusCode).toBe(200);
+    expect(zwak.headers['cache-control']).toBe('no-store');
+    expect(zwak.json()).toMatchObject({
+      voldoende: false,
+      melding: expect.stringContaining('te makkelijk te raden'),
+    });
+    expect(zwak.json().score).toBeLessThan(3);
+    const sterk = await b.post('/wachtwoord-sterkte', { wachtwoord: NIEUW, email: g.email });
+    expect(sterk.json()).toEqual({ score: 4, voldoende: true, melding: 'Dit wachtwoord is sterk genoeg.' });
+    const zonderCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/wachtwoord-sterkte',
+      payload: { wachtwoord: NIEUW },
+    });
+    expect(zonderCsrf.statusCode).toBe(403);
+    const script = await b.get('/assets/wachtwoordmeter.js');
+    expect(script.statusCode).toBe(200);
+    expect(script.headers['content-type']).toContain('text/javascript');
+  });
+
   it('keeps the token out of request logs', () => {
     expect(padVoorLog('/wachtwoord-herstellen/abcDEF123_-xyz?x=1')).toBe('/wachtwoord-herstellen/[token]');
     expect(padVoorLog('/uitnodiging/abc')).toBe('/uitnodiging/[token]');

@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
-import { persoonlijkeWoorden, sterkteMelding } from './wachtwoordsterkte.ts';
+import { beoordeelSterkte, MIN_SCORE, persoonlijkeWoorden, sterkteMelding } from './wachtwoordsterkte.ts';
 
 /** Argon2id with the OWASP minimum (m=19 MiB, t=2, p=1). `algorithm: 2` is Argon2id: the const enum is `{}` at runtime. */
 const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -33,6 +33,23 @@ export function controleerWachtwoord(
   persoon: { email?: string; naam?: string } = {},
 ): string | undefined {
   return controleerLengte(wachtwoord) ?? sterkteMelding(wachtwoord, persoonlijkeWoorden(persoon));
+}
+
+/**
+ * For the strength meter while typing: the score (0–4) and the message the form would give, or a confirmation
+ * when the password is acceptable.
+ */
+export function beoordeelNieuwWachtwoord(
+  wachtwoord: string,
+  persoon: { email?: string; naam?: string } = {},
+): { score: number; voldoende: boolean; melding: string } {
+  const fout = controleerWachtwoord(wachtwoord, persoon);
+  const { score } = beoordeelSterkte(wachtwoord, persoonlijkeWoorden(persoon));
+  return {
+    score: fout ? Math.min(score, MIN_SCORE - 1) : score,
+    voldoende: fout === undefined,
+    melding: fout ?? 'Dit wachtwoord is sterk genoeg.',
+  };
 }
 
 /** The same rules as a zod schema, for form and CLI input. */

@@ -10,7 +10,7 @@ import {
 import { Layout } from '../../../web/layout.tsx';
 import { paths } from '../../../web/paths.ts';
 import type { UitnodigingStatus } from '../auth.service.ts';
-import { Verstuur, WACHTWOORD_UITLEG } from './onderdelen.tsx';
+import { Verstuur, WACHTWOORD_UITLEG, WachtwoordMeter } from './onderdelen.tsx';
 
 const ONBRUIKBAAR: Record<Exclude<UitnodigingStatus, 'geldig'>, { titel: string; tekst: string }> = {
   gebruikt: {
@@ -83,6 +83,7 @@ export function UitnodigingPagina(
         />
         <Verstuur>Wachtwoord opslaan</Verstuur>
       </Form>
+      <WachtwoordMeter />
     </Layout>
   );
 }

@@ -10,7 +10,7 @@ import {
 import { Layout } from '../../../web/layout.tsx';
 import { paths } from '../../../web/paths.ts';
 import type { HerstelStatus } from '../auth.service.ts';
-import { Verstuur, WACHTWOORD_UITLEG } from './onderdelen.tsx';
+import { Verstuur, WACHTWOORD_UITLEG, WachtwoordMeter } from './onderdelen.tsx';
 
 const ONBRUIKBAAR: Record<Exclude<HerstelStatus, 'geldig'>, { titel: string; tekst: string }> = {
   gebruikt: {
@@ -79,6 +79,7 @@ export function WachtwoordHerstellenPagina(
         />
         <Verstuur>Wachtwoord opslaan</Verstuur>
       </Form>
+      <WachtwoordMeter />
     </Layout>
   );
 }
