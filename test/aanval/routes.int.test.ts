@@ -291,6 +291,29 @@ describe('other municipalities and tampered ids', () => {
     expect(fouten).toEqual([]);
   });
 
+  it('a valid change to a Bergdorp client from Aardam is refused and changes nothing', async () => {
+    const wijzig = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/klanten/${bergdorp.klantId}`,
+      headers: { authorization: `Bearer ${rollen['km-aardam'].token}` },
+      payload: { achternaam: 'Overgenomen' },
+    });
+    expect([403, 404]).toContain(wijzig.statusCode);
+    const sluit = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/klanten/${bergdorp.klantId}/_sluiten`,
+      headers: { authorization: `Bearer ${rollen['km-aardam'].token}` },
+      payload: {},
+    });
+    expect([400, 403, 404]).toContain(sluit.statusCode);
+    const pagina = await rollen['km-aardam'].browser.post(`/klanten/${bergdorp.klantId}`, {
+      achternaam: 'Overgenomen',
+    });
+    expect([403, 404]).toContain(pagina.statusCode);
+    const terug = await alsRolVraag('km-bergdorp', 'GET', `/api/v1/klanten/${bergdorp.klantId}`);
+    expect(terug.json().achternaam).not.toBe('Overgenomen');
+  });
+
   it('tampered and guessed ids in every route parameter: 400/403/404/414, never data, never 5xx', async () => {
     const waarden = [
       randomUUID(),
