@@ -420,11 +420,7 @@ export interface VerdringingstoetsTable {
   dienstId: string;
   id: Generated<string>;
   activiteitId: string;
-  antwoorden: ColumnType<
-    Array<{ vraag: string; antwoord: string; toelichting: string }>,
-    string,
-    string
-  >;
+  antwoorden: ColumnType<Array<{ vraag: string; antwoord: string; toelichting: string }>, string, string>;
   advies: string;
   conclusie: string;
   motivering: string;

@@ -8,10 +8,10 @@ import * as m0006 from './2026_11_27_0006_logboek_tussenstand.ts';
 import * as m0007 from './2026_11_27_0007_netwerk.ts';
 import * as m0008 from './2026_11_27_0008_klant_import.ts';
 import * as m0009 from './2026_11_27_0009_privacy.ts';
+import * as m0010 from './2026_11_27_0010_netwerk_import.ts';
 import * as m0011 from './2026_11_27_0011_wachtwoord_herstel.ts';
 import * as m0012 from './2026_11_27_0012_klant_netwerk.ts';
 import * as m0013 from './2026_11_27_0013_klant_statistieken.ts';
-import * as m0010 from './2026_11_27_0010_netwerk_import.ts';
 
 /**
  * The static list of migrations (a file provider fails under Vitest). Forward-only: add new files at the end,
@@ -27,8 +27,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0007_netwerk': m0007,
   '2026_11_27_0008_klant_import': m0008,
   '2026_11_27_0009_privacy': m0009,
-  '2026_11_27_0011_wachtwoord_herstel': m0011,
   '2026_11_27_0010_netwerk_import': m0010,
+  '2026_11_27_0011_wachtwoord_herstel': m0011,
   '2026_11_27_0012_klant_netwerk': m0012,
   '2026_11_27_0013_klant_statistieken': m0013,
 };
