@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import { Alert, ErrorSummary, type FieldErrors, Link } from '../../../web/components/index.tsx';
+
+export { Gegevens, Paginering, TextArea } from '../../../web/components/index.tsx';
+
 import { Layout, type LayoutProps } from '../../../web/layout.tsx';
 
 /**
@@ -60,77 +63,6 @@ export function Foutmeldingen({
   return <ErrorSummary errors={fouten} {...(veldIds ? { fieldIds: veldIds } : {})} />;
 }
 
-export function TextArea({
-  name,
-  label,
-  id,
-  value,
-  error,
-  description,
-  rows = 4,
-}: {
-  name: string;
-  label: string;
-  id?: string;
-  value?: string;
-  error?: string | undefined;
-  description?: string;
-  rows?: number;
-}) {
-  const inputId = id ?? name;
-  const describedBy = [description ? `${inputId}-uitleg` : '', error ? `${inputId}-fout` : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div
-      className={`utrecht-form-field utrecht-form-field--textarea${error ? ' utrecht-form-field--invalid' : ''}`}
-    >
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={inputId}>
-          {label}
-        </label>
-      </div>
-      {description ? (
-        <div className="utrecht-form-field-description" id={`${inputId}-uitleg`}>
-          {description}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="utrecht-form-field-error-message" id={`${inputId}-fout`}>
-          {error}
-        </div>
-      ) : null}
-      <div className="utrecht-form-field__input">
-        <textarea
-          className={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}`}
-          id={inputId}
-          name={name}
-          rows={rows}
-          defaultValue={value}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
-        />
-      </div>
-    </div>
-  );
-}
-
-/** A list of label/value pairs (NL Design System data list). Empty values show a dash. */
-export function Gegevens({ items }: { items: ReadonlyArray<[string, ReactNode]> }) {
-  return (
-    <dl className="utrecht-data-list utrecht-data-list--rows wk-gegevens">
-      {items.map(([k, v]) => (
-        <div className="utrecht-data-list__item" key={k}>
-          <dt className="utrecht-data-list__item-key">{k}</dt>
-          <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">
-            {v === null || v === undefined || v === '' ? '–' : v}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 /** Tabs as plain links (each tab is its own page, so they work without JavaScript). */
 export function Tabs({
   label,
@@ -150,46 +82,6 @@ export function Tabs({
           </li>
         ))}
       </ul>
-    </nav>
-  );
-}
-
-/** Previous / page x of y / next, as links (the page number travels in the query string). */
-export function Paginering({
-  pagina,
-  aantalPaginas,
-  href,
-  label = 'Paginering',
-}: {
-  pagina: number;
-  aantalPaginas: number;
-  href: (pagina: number) => string;
-  label?: string;
-}) {
-  if (aantalPaginas <= 1) return null;
-  return (
-    <nav className="utrecht-pagination wk-paginering" aria-label={label}>
-      {pagina > 1 ? (
-        <a
-          className="utrecht-pagination__relative-link utrecht-pagination__relative-link--prev"
-          href={href(pagina - 1)}
-          rel="prev"
-        >
-          Vorige pagina
-        </a>
-      ) : null}
-      <span className="wk-paginering-stand">
-        Pagina {pagina} van {aantalPaginas}
-      </span>
-      {pagina < aantalPaginas ? (
-        <a
-          className="utrecht-pagination__relative-link utrecht-pagination__relative-link--next"
-          href={href(pagina + 1)}
-          rel="next"
-        >
-          Volgende pagina
-        </a>
-      ) : null}
     </nav>
   );
 }

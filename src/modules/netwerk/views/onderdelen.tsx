@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import { Alert, ErrorSummary, type FieldErrors } from '../../../web/components/index.tsx';
+
+export { Gegevens, Paginering, RadioGroup, TextArea } from '../../../web/components/index.tsx';
+
 import { Layout, type LayoutProps } from '../../../web/layout.tsx';
 
 /**
@@ -60,137 +63,6 @@ export function Foutmeldingen({
   return <ErrorSummary errors={fouten} {...(veldIds ? { fieldIds: veldIds } : {})} />;
 }
 
-export function TextArea({
-  name,
-  label,
-  id,
-  value,
-  error,
-  description,
-  rows = 4,
-}: {
-  name: string;
-  label: string;
-  id?: string;
-  value?: string;
-  error?: string | undefined;
-  description?: string;
-  rows?: number;
-}) {
-  const inputId = id ?? name;
-  const describedBy = [description ? `${inputId}-uitleg` : '', error ? `${inputId}-fout` : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div
-      className={`utrecht-form-field utrecht-form-field--textarea${error ? ' utrecht-form-field--invalid' : ''}`}
-    >
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={inputId}>
-          {label}
-        </label>
-      </div>
-      {description ? (
-        <div className="utrecht-form-field-description" id={`${inputId}-uitleg`}>
-          {description}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="utrecht-form-field-error-message" id={`${inputId}-fout`}>
-          {error}
-        </div>
-      ) : null}
-      <div className="utrecht-form-field__input">
-        <textarea
-          className={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}`}
-          id={inputId}
-          name={name}
-          rows={rows}
-          defaultValue={value}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
-        />
-      </div>
-    </div>
-  );
-}
-
-/** Radio buttons in a fieldset with a legend (one choice). The fieldset's id is `idPrefix`. */
-export function RadioGroup({
-  name,
-  legend,
-  options,
-  value,
-  error,
-  idPrefix,
-  description,
-}: {
-  name: string;
-  legend: ReactNode;
-  options: ReadonlyArray<{ value: string; label: string }>;
-  value: string | undefined;
-  error?: string | undefined;
-  idPrefix?: string;
-  description?: string;
-}) {
-  const prefix = idPrefix ?? name;
-  const describedBy = [description ? `${prefix}-uitleg` : '', error ? `${prefix}-fout` : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <fieldset
-      className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}`}
-      id={prefix}
-      aria-describedby={describedBy || undefined}
-    >
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-        {legend}
-      </legend>
-      {description ? (
-        <div className="utrecht-form-field-description" id={`${prefix}-uitleg`}>
-          {description}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="utrecht-form-field-error-message" id={`${prefix}-fout`}>
-          {error}
-        </div>
-      ) : null}
-      {options.map((o) => (
-        <div className="utrecht-form-field utrecht-form-field--radio" key={o.value}>
-          <input
-            className="utrecht-radio-button utrecht-radio-button--html-input"
-            type="radio"
-            id={`${prefix}-${o.value}`}
-            name={name}
-            value={o.value}
-            defaultChecked={value === o.value}
-          />
-          <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`${prefix}-${o.value}`}>
-            {o.label}
-          </label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
-
-/** A list of label/value pairs (NL Design System data list). Empty values show a dash. */
-export function Gegevens({ items }: { items: ReadonlyArray<[string, ReactNode]> }) {
-  return (
-    <dl className="utrecht-data-list utrecht-data-list--rows">
-      {items.map(([k, v]) => (
-        <div className="utrecht-data-list__item" key={k}>
-          <dt className="utrecht-data-list__item-key">{k}</dt>
-          <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">
-            {v === null || v === undefined || v === '' ? '–' : v}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 /** A search form (GET, no CSRF token: it changes nothing), labelled for assistive technology. */
 export function Zoekformulier({
   action,
@@ -207,44 +79,6 @@ export function Zoekformulier({
         {children}
       </form>
     </search>
-  );
-}
-
-/** Previous / page x of y / next, as links (the page number travels in the query string). */
-export function Paginering({
-  pagina,
-  aantalPaginas,
-  href,
-}: {
-  pagina: number;
-  aantalPaginas: number;
-  href: (pagina: number) => string;
-}) {
-  if (aantalPaginas <= 1) return null;
-  return (
-    <nav className="utrecht-pagination" aria-label="Paginering">
-      {pagina > 1 ? (
-        <a
-          className="utrecht-pagination__relative-link utrecht-pagination__relative-link--prev"
-          href={href(pagina - 1)}
-          rel="prev"
-        >
-          Vorige pagina
-        </a>
-      ) : null}{' '}
-      <span>
-        Pagina {pagina} van {aantalPaginas}
-      </span>{' '}
-      {pagina < aantalPaginas ? (
-        <a
-          className="utrecht-pagination__relative-link utrecht-pagination__relative-link--next"
-          href={href(pagina + 1)}
-          rel="next"
-        >
-          Volgende pagina
-        </a>
-      ) : null}
-    </nav>
   );
 }
 
