@@ -44,6 +44,7 @@ export const paths = {
   klantWijzigen: (id: string) => `/klanten/${encodeURIComponent(id)}/wijzigen`,
   klantBsn: (id: string) => `/klanten/${encodeURIComponent(id)}/bsn`,
   klantKlantmanager: (id: string) => `/klanten/${encodeURIComponent(id)}/klantmanager`,
+  klantDossierSluiten: (id: string) => `/klanten/${encodeURIComponent(id)}/dossier-sluiten`,
   klantOntheffingen: (id: string) => `/klanten/${encodeURIComponent(id)}/ontheffingen`,
   klantOntheffingBeeindigen: (id: string, ontheffingId: string) =>
     `/klanten/${encodeURIComponent(id)}/ontheffingen/${encodeURIComponent(ontheffingId)}/beeindigen`,

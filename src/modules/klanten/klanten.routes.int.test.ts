@@ -137,6 +137,7 @@ const routes = () => ({
     '/klanten/zoek-bsn',
     `/klanten/${klantA}`,
     `/klanten/${klantA}/bsn`,
+    `/klanten/${klantA}/dossier-sluiten`,
     `/klanten/${klantA}/klantmanager`,
     `/klanten/${klantA}/ontheffingen`,
     `/klanten/${klantA}/ontheffingen/${klantA}/beeindigen`,
@@ -334,6 +335,33 @@ describe('the client file', () => {
     expect(ok.statusCode).toBe(303);
     expect((await kmBrowser.get(`/klanten/${klantA}`)).body).toContain('klantmanager Koen Aardam');
     await kmBrowser.post(`/klanten/${klantA}/klantmanager`, { klantmanagerId: km.gebruikerId });
+  });
+});
+
+describe('closing the file', () => {
+  it('refuses a date in the future with 422 keeping it, closes as of a date (303), and opens the file again', async () => {
+    await kmBrowser.get(`/klanten/${klantA}`);
+    const fout = await kmBrowser.post(`/klanten/${klantA}/dossier-sluiten`, {
+      actie: 'sluiten',
+      per: '2999-01-01',
+    });
+    expect(fout.statusCode).toBe(422);
+    expect(fout.body).toContain('Er is een probleem');
+    expect(fout.body).toContain('value="2999-01-01"');
+    const dicht = await kmBrowser.post(`/klanten/${klantA}/dossier-sluiten`, {
+      actie: 'sluiten',
+      per: '2026-01-15',
+    });
+    expect(dicht.statusCode).toBe(303);
+    const pagina = await kmBrowser.get(`/klanten/${klantA}`);
+    expect(pagina.body).toContain('Het dossier is gesloten op 15 januari 2026');
+    expect(
+      (await service.findKlant(actorVan(km, { gemeenten: [A] }), klantA)).dossierGeslotenOp,
+    ).not.toBeNull();
+    const open = await kmBrowser.post(`/klanten/${klantA}/dossier-sluiten`, { actie: 'heropenen' });
+    expect(open.statusCode).toBe(303);
+    expect((await kmBrowser.get(`/klanten/${klantA}`)).body).toContain('Dossier sluiten');
+    expect((await service.findKlant(actorVan(km, { gemeenten: [A] }), klantA)).dossierGeslotenOp).toBeNull();
   });
 });
 

@@ -153,7 +153,12 @@ export function klantenRoutes(deps: KlantenRoutesDeps) {
     req: FastifyRequest,
     reply: FastifyReply,
     actor: Gebruiker,
-    extra: { getoondBsn?: string | null; toewijzenFout?: string; netwerk?: NetwerkZoekstand } = {},
+    extra: {
+      getoondBsn?: string | null;
+      toewijzenFout?: string;
+      sluiten?: { per: string; fout: string };
+      netwerk?: NetwerkZoekstand;
+    } = {},
     status = 200,
   ) {
     const klant = await klanten.findKlant(actor, idVan(req));
@@ -315,6 +320,24 @@ export function klantenRoutes(deps: KlantenRoutesDeps) {
         );
       }
       return reply.redirect(paths.metMelding(paths.klant(idVan(req)), 'toegewezen'), 303);
+    });
+
+    app.post('/klanten/:id/dossier-sluiten', { schema: { hide: true } }, async (req, reply) => {
+      const actor = medewerker(req);
+      const waarden = waardenVanBody(req.body);
+      const heropenen = tekst(waarden, 'actie') === 'heropenen';
+      const per = tekst(waarden, 'per').trim().slice(0, 20);
+      try {
+        await klanten.sluitDossier(actor, idVan(req), heropenen ? { gesloten: false } : per ? { per } : {});
+      } catch (e) {
+        if (!(e instanceof KlantInvoerfout)) throw e;
+        const fout = Object.values(e.velden)[0] ?? 'Vul een geldige datum in.';
+        return toonProfiel(req, reply, actor, { sluiten: { per, fout } }, 422);
+      }
+      return reply.redirect(
+        paths.metMelding(paths.klant(idVan(req)), heropenen ? 'dossier-heropend' : 'dossier-gesloten'),
+        303,
+      );
     });
 
     // ---- Own network: link and remove organisations of the network ----------------------------------------

@@ -16,7 +16,7 @@ import {
 } from '../../../web/components/index.tsx';
 import { paths } from '../../../web/paths.ts';
 import { formatAowLeeftijd } from '../aow.ts';
-import { formatDatumNl } from '../datum.ts';
+import { formatDatumNl, vandaag } from '../datum.ts';
 import {
   BEPERKING_NAMEN,
   type Beperking,
@@ -198,10 +198,13 @@ export function ProfielPagina({
   getoondBsn,
   klantmanagers,
   toewijzenFout,
+  sluiten,
   netwerk,
 }: {
   chrome: Chrome;
   klant: KlantDossier;
+  /** What was typed in the "Dossier sluiten" form and why it was refused. */
+  sluiten?: { per: string; fout: string };
   melding?: Melding | undefined;
   /** The full BSN, only in the response to the posted "Toon BSN" action. */
   getoondBsn?: string | null;
@@ -225,6 +228,7 @@ export function ProfielPagina({
   return (
     <DossierFrame chrome={chrome} klant={klant} tab="profiel" melding={melding}>
       {toewijzenFout ? <Foutmeldingen fouten={{ klantmanagerId: toewijzenFout }} /> : null}
+      {sluiten ? <Foutmeldingen fouten={{ per: sluiten.fout }} veldIds={{ per: 'dossier-per' }} /> : null}
       {netwerk?.fout ? (
         <Foutmeldingen fouten={{ organisatieId: netwerk.fout }} veldIds={{ organisatieId: 'netwerk-zoek' }} />
       ) : null}
@@ -348,6 +352,7 @@ export function ProfielPagina({
           <Button appearance="secondary">Klantmanager wijzigen</Button>
         </div>
       </Form>
+      <DossierSluiten chrome={chrome} klant={klant} stand={sluiten} />
       <EigenNetwerk chrome={chrome} klant={klant} stand={netwerk ?? { zoek: '' }} />
     </DossierFrame>
   );
@@ -750,5 +755,52 @@ export function PlaatshouderPagina({
           : 'Hier komen de gesprekken met deze klant: kracht, wensen en de eigen omgeving. Dit onderdeel komt in een volgende versie.'}
       </Alert>
     </DossierFrame>
+  );
+}
+
+/** Closing the file when the benefit ends (retention counts from that day), or opening it again. */
+function DossierSluiten({
+  chrome,
+  klant,
+  stand,
+}: {
+  chrome: Chrome;
+  klant: KlantDossier;
+  stand: { per: string; fout: string } | undefined;
+}) {
+  return (
+    <section aria-labelledby="dossier-kop">
+      <Heading level={3} id="dossier-kop">
+        Dossier
+      </Heading>
+      {klant.dossierGeslotenOp ? (
+        <Form action={paths.klantDossierSluiten(klant.id)} csrfToken={chrome.csrfToken}>
+          <Paragraph>
+            Het dossier is gesloten op {formatDatumNl(vandaag(new Date(klant.dossierGeslotenOp)))}. De
+            bewaartermijn telt vanaf die dag.
+          </Paragraph>
+          <input type="hidden" name="actie" value="heropenen" />
+          <div className="wk-form-actions">
+            <Button appearance="secondary">Dossier weer openen</Button>
+          </div>
+        </Form>
+      ) : (
+        <Form action={paths.klantDossierSluiten(klant.id)} csrfToken={chrome.csrfToken}>
+          <input type="hidden" name="actie" value="sluiten" />
+          <TextField
+            name="per"
+            id="dossier-per"
+            type="date"
+            label="Gesloten per (optioneel)"
+            description="Sluit het dossier als de uitkering is beëindigd. Leeg laten: vandaag. De bewaartermijn telt vanaf deze datum."
+            value={stand?.per ?? ''}
+            error={stand?.fout}
+          />
+          <div className="wk-form-actions">
+            <Button appearance="secondary">Dossier sluiten</Button>
+          </div>
+        </Form>
+      )}
+    </section>
   );
 }

@@ -22,6 +22,8 @@ export const MELDINGEN = {
   aangemaakt: 'De klant is ingeschreven.',
   gewijzigd: 'De wijzigingen zijn opgeslagen.',
   toegewezen: 'De klantmanager is gewijzigd.',
+  'dossier-gesloten': 'Het dossier is gesloten. De bewaartermijn telt vanaf de sluitdatum.',
+  'dossier-heropend': 'Het dossier is weer geopend.',
   'netwerk-gekoppeld': 'De organisatie staat nu in het eigen netwerk van de klant.',
   'netwerk-ontkoppeld': 'De organisatie is uit het eigen netwerk van de klant gehaald.',
   'ontheffing-vastgelegd': 'De ontheffing is vastgelegd.',
