@@ -12,6 +12,7 @@ import {
   Paragraph,
   Row,
   Table,
+  TextArea,
   TextField,
 } from '../../../web/components/index.tsx';
 import { Layout, type LayoutProps } from '../../../web/layout.tsx';
@@ -102,59 +103,6 @@ export interface Waarden {
   grondslag: string;
 }
 
-/** A multi-line text field with the Utrecht textarea classes (the shared facade has none yet). */
-function TekstVak({
-  name,
-  label,
-  value,
-  error,
-  description,
-  rows = 4,
-}: {
-  name: string;
-  label: string;
-  value: string;
-  error?: string | undefined;
-  description?: string;
-  rows?: number;
-}) {
-  const describedBy = [description ? `${name}-uitleg` : '', error ? `${name}-fout` : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div
-      className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}
-    >
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={name}>
-          {label}
-        </label>
-      </div>
-      {description ? (
-        <div className="utrecht-form-field-description" id={`${name}-uitleg`}>
-          {description}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="utrecht-form-field-error-message" id={`${name}-fout`}>
-          {error}
-        </div>
-      ) : null}
-      <div className="utrecht-form-field__input">
-        <textarea
-          className={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}`}
-          id={name}
-          name={name}
-          rows={rows}
-          defaultValue={value}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
-        />
-      </div>
-    </div>
-  );
-}
-
 /** Add (no `bestaand`) or edit one processing activity. */
 export function VerwerkingsactiviteitFormulier({
   chrome,
@@ -196,14 +144,14 @@ export function VerwerkingsactiviteitFormulier({
           />
         )}
         <TextField name="naam" label="Naam" value={waarden.naam} error={fouten.naam} autoComplete="off" />
-        <TekstVak
+        <TextArea
           name="doel"
           label="Doel"
           value={waarden.doel}
           error={fouten.doel}
           description="Waarom verwerkt de dienst deze gegevens?"
         />
-        <TekstVak
+        <TextArea
           name="grondslag"
           label="Grondslag"
           value={waarden.grondslag}
