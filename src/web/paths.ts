@@ -41,6 +41,7 @@ export const paths = {
   klantVerplichtingen: (id: string) => `/klanten/${encodeURIComponent(id)}/verplichtingen`,
   klantTegenprestaties: (id: string) => `/klanten/${encodeURIComponent(id)}/tegenprestaties`,
   klantGesprekken: (id: string) => `/klanten/${encodeURIComponent(id)}/gesprekken`,
+  klantPassendeActiviteiten: (id: string) => `/klanten/${encodeURIComponent(id)}/passende-activiteiten`,
   klantWijzigen: (id: string) => `/klanten/${encodeURIComponent(id)}/wijzigen`,
   klantBsn: (id: string) => `/klanten/${encodeURIComponent(id)}/bsn`,
   klantKlantmanager: (id: string) => `/klanten/${encodeURIComponent(id)}/klantmanager`,

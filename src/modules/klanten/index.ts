@@ -128,3 +128,4 @@ export {
   TOEPASSELIJKHEID_NAMEN,
   type Toepasselijkheid,
 } from './toepasselijkheid.ts';
+export { DossierFrame, type Tab as DossierTab } from './views/dossier.tsx';

@@ -43,7 +43,7 @@ import {
   TextArea,
 } from './onderdelen.tsx';
 
-export type Tab = 'profiel' | 'verplichtingen' | 'tegenprestaties' | 'gesprekken';
+export type Tab = 'profiel' | 'verplichtingen' | 'tegenprestaties' | 'gesprekken' | 'passende-activiteiten';
 
 const datum = (d: string | null | undefined) => (d ? formatDatumNl(d) : '–');
 const uren = (n: number | null | undefined) =>
@@ -56,8 +56,8 @@ function leeftijd(geboortedatum: string, peildatum: string): number {
   return pj - gj - (pm < gm || (pm === gm && pd < gd) ? 1 : 0);
 }
 
-/** Frame of a client's file: name, key facts, applicability, actions and the tabs. */
-function DossierFrame({
+/** Frame of a client's file: name, key facts, applicability, actions and the tabs (used by other modules' tabs). */
+export function DossierFrame({
   chrome,
   klant,
   tab,
@@ -82,6 +82,11 @@ function DossierFrame({
     },
     { tab: 'tegenprestaties', href: paths.klantTegenprestaties(klant.id), label: 'Tegenprestaties' },
     { tab: 'gesprekken', href: paths.klantGesprekken(klant.id), label: 'Gesprekken' },
+    {
+      tab: 'passende-activiteiten',
+      href: paths.klantPassendeActiviteiten(klant.id),
+      label: 'Passende activiteiten',
+    },
   ];
   const huidig = tabs.find((x) => x.tab === tab)!;
   return (
@@ -752,7 +757,9 @@ export function PlaatshouderPagina({
       <Alert type="info">
         {tab === 'tegenprestaties'
           ? 'Hier komen de tegenprestaties van deze klant: de afspraken, de activiteit en de uren. Dit onderdeel komt in een volgende versie.'
-          : 'Hier komen de gesprekken met deze klant: kracht, wensen en de eigen omgeving. Dit onderdeel komt in een volgende versie.'}
+          : tab === 'passende-activiteiten'
+            ? 'Hier komen activiteiten die bij deze klant passen, met de redenen. Dit onderdeel komt in een volgende versie.'
+            : 'Hier komen de gesprekken met deze klant: kracht, wensen en de eigen omgeving. Dit onderdeel komt in een volgende versie.'}
       </Alert>
     </DossierFrame>
   );
