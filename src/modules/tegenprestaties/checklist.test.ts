@@ -1,0 +1,324 @@
+import { describe, expect, it } from 'vitest';
+import { type ChecklistInvoer, richtlijnChecklist } from './checklist.ts';
+
+/** A design where every MOET and WENSELIJK holds. */
+function compleet(): ChecklistInvoer {
+  return {
+    ontwerp: {
+      activiteitId: '00000000-0000-4000-8000-000000000001',
+      urenPerWeek: 8,
+      startdatum: '2027-02-01',
+      einddatum: '2027-08-01',
+      evaluatiedata: ['2027-05-01'],
+      vervolg: 're-integratie',
+      vervolgToelichting: null,
+      maatwerk: {
+        leeftijd: '58 jaar; rustig tempo.',
+        opleiding: 'Mbo 2.',
+        werkervaring: 'Twintig jaar in de groenvoorziening.',
+        omstandigheden: 'Mantelzorg op dinsdag.',
+      },
+      wederkerigheid: { categorie: 'begeleiding', omschrijving: 'Vaste begeleider Piet.' },
+      overtuigd: {
+        klantmanager: { oordeel: 'ja', motivering: 'Past bij zijn wens.' },
+        klant: { oordeel: 'ja', motivering: 'Ik wil graag buiten werken.' },
+        organisatie: { oordeel: 'ja', motivering: 'Extra handen in de tuin.' },
+      },
+      afwijkingen: {},
+    },
+    toepasselijkheid: { uitkomst: 'van-toepassing', redenen: [], resterendeUren: 12 },
+    activiteit: { titel: 'Tuin', isMaatwerk: false, heeftOrganisatie: true, aanbod: ['begeleiding'] },
+    plaatsing: { mag: true, redenen: [], voorwaarden: null, conclusie: 'geen-risico' },
+    gesprek: {
+      datum: '2027-01-10',
+      onderdelen: { krachtEnBekwaamheid: 'a', wensen: 'b', eigenVoorstel: 'c', socialeOmgeving: 'd' },
+    },
+  };
+}
+
+type Wijziging = (i: ChecklistInvoer) => void;
+const status = (i: ChecklistInvoer, id: string) =>
+  richtlijnChecklist(i).items.find((x) => x.id === id)?.status;
+
+describe('richtlijnChecklist', () => {
+  it('lets a complete design go to toetsing', () => {
+    const c = richtlijnChecklist(compleet());
+    expect(c.moetenVoldaan).toBe(true);
+    expect(c.magNaarToetsing).toBe(true);
+    expect(c.blokkades).toEqual([]);
+    expect(c.magGeenMedewerking).toBe(false);
+  });
+
+  const moeten: Array<[string, string, Wijziging, RegExp]> = [
+    [
+      'no start date',
+      'van-toepassing',
+      (i) => {
+        i.ontwerp.startdatum = null;
+        i.toepasselijkheid = null;
+      },
+      /startdatum/,
+    ],
+    [
+      'not applicable',
+      'van-toepassing',
+      (i) => {
+        i.toepasselijkheid = {
+          uitkomst: 'niet-van-toepassing',
+          redenen: ['Re-integratie loopt.'],
+          resterendeUren: null,
+        };
+      },
+      /Re-integratie loopt/,
+    ],
+    [
+      'exemption ending',
+      'van-toepassing',
+      (i) => {
+        i.toepasselijkheid = { uitkomst: 'ontheffing-verloopt', redenen: [], resterendeUren: null };
+      },
+      /niet van toepassing/,
+    ],
+    [
+      'a maatwerk factor empty',
+      'maatwerk',
+      (i) => {
+        i.ontwerp.maatwerk.opleiding = ' ';
+      },
+      /opleiding/,
+    ],
+    [
+      'two maatwerk factors missing',
+      'maatwerk',
+      (i) => {
+        i.ontwerp.maatwerk.leeftijd = null;
+        i.ontwerp.maatwerk.omstandigheden = null;
+      },
+      /leeftijd en omstandigheden/,
+    ],
+    [
+      'no hours',
+      'uren',
+      (i) => {
+        i.ontwerp.urenPerWeek = null;
+      },
+      /uren per week/,
+    ],
+    [
+      'hours above capacity',
+      'uren',
+      (i) => {
+        i.ontwerp.urenPerWeek = 16;
+      },
+      /16 uur per week is te veel: de klant kan 12 uur/,
+    ],
+    [
+      'capacity unknown',
+      'uren',
+      (i) => {
+        i.toepasselijkheid = { uitkomst: 'niet-van-toepassing', redenen: [], resterendeUren: null };
+      },
+      /niet bekend/,
+    ],
+    [
+      'client not convinced',
+      'overtuigd',
+      (i) => {
+        i.ontwerp.overtuigd.klant.oordeel = 'nee';
+      },
+      /Niet overtuigd: de klant.*vrijwillige afspraak/,
+    ],
+    [
+      'organisation statement missing',
+      'overtuigd',
+      (i) => {
+        i.ontwerp.overtuigd.organisatie = { oordeel: null, motivering: null };
+      },
+      /Nog niet vastgelegd: de organisatie/,
+    ],
+    [
+      'caseworker without motivation',
+      'overtuigd',
+      (i) => {
+        i.ontwerp.overtuigd.klantmanager.motivering = '';
+      },
+      /Motivering ontbreekt bij de klantmanager/,
+    ],
+    [
+      'no reciprocity',
+      'wederkerigheid',
+      (i) => {
+        i.ontwerp.wederkerigheid = { categorie: null, omschrijving: null };
+      },
+      /teruggeeft/,
+    ],
+    [
+      'reciprocity outside the offer',
+      'wederkerigheid',
+      (i) => {
+        i.ontwerp.wederkerigheid.categorie = 'certificaat';
+      },
+      /vaste aanbod/,
+    ],
+    [
+      'no activity',
+      'verdringing',
+      (i) => {
+        i.activiteit = null;
+        i.plaatsing = null;
+      },
+      /Kies eerst een activiteit/,
+    ],
+    [
+      'displacement',
+      'verdringing',
+      (i) => {
+        i.plaatsing = {
+          mag: false,
+          redenen: ['Uit de verdringingstoets blijkt verdringing.'],
+          voorwaarden: null,
+          conclusie: 'verdringing',
+        };
+      },
+      /verdringing/,
+    ],
+    [
+      'doubt undecided',
+      'verdringing',
+      (i) => {
+        i.plaatsing = {
+          mag: false,
+          redenen: ['Twijfel; intervisie nog niet besloten.'],
+          voorwaarden: null,
+          conclusie: 'twijfel',
+        };
+      },
+      /intervisie/,
+    ],
+  ];
+  it.each(moeten)('MOET blocks: %s', (_naam, id, wijzig, uitleg) => {
+    const i = compleet();
+    wijzig(i);
+    const c = richtlijnChecklist(i);
+    const item = c.items.find((x) => x.id === id)!;
+    expect(item.niveau).toBe('moet');
+    expect(item.status).toBe('open');
+    expect(item.uitleg).toMatch(uitleg);
+    expect(c.moetenVoldaan).toBe(false);
+    expect(c.magNaarToetsing).toBe(false);
+  });
+
+  it('a host-less maatwerk activity needs no reciprocity and no organisation statement', () => {
+    const i = compleet();
+    i.activiteit = {
+      titel: 'Boodschappen voor de buren',
+      isMaatwerk: true,
+      heeftOrganisatie: false,
+      aanbod: [],
+    };
+    i.ontwerp.wederkerigheid = { categorie: null, omschrijving: null };
+    i.ontwerp.overtuigd.organisatie = { oordeel: null, motivering: null };
+    expect(status(i, 'wederkerigheid')).toBe('niet-van-toepassing');
+    expect(status(i, 'overtuigd')).toBe('voldaan');
+    expect(richtlijnChecklist(i).magNaarToetsing).toBe(true);
+  });
+
+  const wensen: Array<[string, 'gesprek' | 'vervolg' | 'evaluatie', Wijziging]> = [
+    [
+      'no conversation',
+      'gesprek',
+      (i) => {
+        i.gesprek = null;
+      },
+    ],
+    [
+      'conversation part c missing',
+      'gesprek',
+      (i) => {
+        i.gesprek!.onderdelen.eigenVoorstel = null;
+      },
+    ],
+    [
+      'no follow-up',
+      'vervolg',
+      (i) => {
+        i.ontwerp.vervolg = null;
+      },
+    ],
+    [
+      'follow-up anders without text',
+      'vervolg',
+      (i) => {
+        i.ontwerp.vervolg = 'anders';
+      },
+    ],
+    [
+      'no end date',
+      'evaluatie',
+      (i) => {
+        i.ontwerp.einddatum = null;
+      },
+    ],
+    [
+      'no evaluation date',
+      'evaluatie',
+      (i) => {
+        i.ontwerp.evaluatiedata = [];
+      },
+    ],
+    [
+      'evaluation after the end',
+      'evaluatie',
+      (i) => {
+        i.ontwerp.evaluatiedata = ['2027-09-01'];
+      },
+    ],
+  ];
+  it.each(wensen)('WENSELIJK warns and needs a reason: %s', (_naam, id, wijzig) => {
+    const i = compleet();
+    wijzig(i);
+    let c = richtlijnChecklist(i);
+    expect(c.moetenVoldaan).toBe(true);
+    expect(c.openWaarschuwingen).toEqual([id]);
+    expect(c.magNaarToetsing).toBe(false);
+    i.ontwerp.afwijkingen[id] = 'De klant wil snel beginnen; we spreken dit later af.';
+    c = richtlijnChecklist(i);
+    expect(status(i, id)).toBe('afgeweken');
+    expect(c.magNaarToetsing).toBe(true);
+  });
+
+  it('geen-medewerking only for a tailored design the client refuses', () => {
+    const i = compleet();
+    i.ontwerp.overtuigd.klant = { oordeel: 'nee', motivering: 'Ik wil dit niet doen.' };
+    expect(richtlijnChecklist(i).magGeenMedewerking).toBe(true);
+    i.ontwerp.urenPerWeek = 20;
+    expect(richtlijnChecklist(i).magGeenMedewerking).toBe(false);
+    i.ontwerp.urenPerWeek = 8;
+    i.ontwerp.overtuigd.klant.motivering = null;
+    expect(richtlijnChecklist(i).magGeenMedewerking).toBe(false);
+    i.ontwerp.overtuigd.klant = { oordeel: 'nee', motivering: 'Nee.' };
+    i.ontwerp.overtuigd.organisatie.oordeel = 'nee';
+    expect(richtlijnChecklist(i).magGeenMedewerking).toBe(false);
+  });
+
+  const oordelen: Array<[ChecklistInvoer['plaatsing'], RegExp]> = [
+    [{ mag: true, redenen: [], voorwaarden: null, conclusie: 'geen-risico' }, /Geen risico/],
+    [
+      { mag: false, redenen: ['x'], voorwaarden: null, conclusie: 'twijfel' },
+      /bij de teamleider voor intervisie/,
+    ],
+    [
+      { mag: true, redenen: [], voorwaarden: 'Max 2 dagen', conclusie: 'twijfel' },
+      /na intervisie toegestaan/,
+    ],
+    [{ mag: false, redenen: ['x'], voorwaarden: null, conclusie: 'verdringing' }, /Verdringing/],
+    [{ mag: false, redenen: ['x'], voorwaarden: null, conclusie: null }, /Nog geen oordeel/],
+  ];
+  it.each(oordelen)('SITUATIONEEL shows the displacement judgment %#', (plaatsing, uitleg) => {
+    const i = compleet();
+    i.plaatsing = plaatsing;
+    const item = richtlijnChecklist(i).items.find((x) => x.id === 'verdringingsoordeel')!;
+    expect(item.niveau).toBe('situationeel');
+    expect(item.uitleg).toMatch(uitleg);
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import {
+  OVERGANGEN,
+  overgangenVanuit,
+  plaatsActie,
+  STATUSSEN,
+  type Status,
+  toetsOvergang,
+} from './statusmachine.ts';
+
+describe('statusmachine', () => {
+  const tabel: Array<[Status, Status, 1 | 2, string | undefined, boolean | RegExp]> = [
+    ['verkenning', 'ontwerp', 1, undefined, true],
+    ['ontwerp', 'toetsing', 1, undefined, true],
+    ['ontwerp', 'geen-medewerking', 1, 'Weigert zonder goede reden.', true],
+    ['ontwerp', 'geen-medewerking', 1, '  ', /Onderbouw/],
+    ['toetsing', 'ontwerp', 1, 'Organisatie trok zich terug.', true],
+    ['toetsing', 'ontwerp', 1, undefined, /Schrijf op waarom/],
+    ['ontwerp', 'verkenning', 1, 'Eerst nog een gesprek.', true],
+    ['ontwerp', 'verkenning', 1, '', /Schrijf op waarom/],
+    ['verkenning', 'toetsing', 1, undefined, /kan de tegenprestatie niet naar/],
+    ['verkenning', 'geen-medewerking', 1, 'x', /kan de tegenprestatie niet naar/],
+    ['geen-medewerking', 'ontwerp', 1, 'x', /kan de tegenprestatie niet naar/],
+    ['toetsing', 'toetsing', 1, undefined, /staat al op/],
+    // Part 2 exists in the table, but only a part-2 caller may use it.
+    ['toetsing', 'overeengekomen', 1, undefined, /volgende versie/],
+    ['toetsing', 'overeengekomen', 2, undefined, true],
+    ['overeengekomen', 'lopend', 2, undefined, true],
+    ['lopend', 'afgerond', 2, undefined, true],
+    ['lopend', 'beeindigd', 2, 'Werk gevonden.', true],
+    ['lopend', 'beeindigd', 2, undefined, /Schrijf op waarom/],
+    ['overeengekomen', 'beeindigd', 1, 'x', /volgende versie/],
+    ['overeengekomen', 'toetsing', 2, 'De organisatie trok zich terug.', true],
+    ['afgerond', 'lopend', 2, 'x', /kan de tegenprestatie niet naar/],
+    ['beeindigd', 'lopend', 2, 'x', /kan de tegenprestatie niet naar/],
+  ];
+  it.each(tabel)('%s → %s (deel %s, reden %j)', (van, naar, deel, reden, verwacht) => {
+    const o = toetsOvergang(van, naar, { reden, deel });
+    if (verwacht === true) expect(o.mag).toBe(true);
+    else {
+      expect(o.mag).toBe(false);
+      if (!o.mag) expect(o.melding).toMatch(verwacht);
+    }
+  });
+
+  it('has every status reachable from verkenning, and no move out of the end states', () => {
+    const bereikt = new Set<Status>(['verkenning']);
+    for (let i = 0; i < STATUSSEN.length; i++)
+      for (const o of OVERGANGEN) if (bereikt.has(o.van)) bereikt.add(o.naar);
+    expect([...bereikt].sort()).toEqual([...STATUSSEN].sort());
+    for (const eind of ['afgerond', 'beeindigd', 'geen-medewerking'] as const)
+      expect(overgangenVanuit(eind, 2)).toEqual([]);
+  });
+
+  it('offers only part-1 moves to part-1 callers', () => {
+    expect(overgangenVanuit('toetsing').map((o) => o.naar)).toEqual(['ontwerp']);
+    expect(overgangenVanuit('toetsing', 2).map((o) => o.naar)).toEqual(['ontwerp', 'overeengekomen']);
+  });
+
+  const plaatsen: Array<[Status, Status, 'claimen' | 'vrijgeven' | null]> = [
+    ['ontwerp', 'toetsing', 'claimen'],
+    ['toetsing', 'ontwerp', 'vrijgeven'],
+    ['toetsing', 'overeengekomen', null],
+    ['overeengekomen', 'lopend', null],
+    ['lopend', 'afgerond', 'vrijgeven'],
+    ['lopend', 'beeindigd', 'vrijgeven'],
+    ['overeengekomen', 'beeindigd', 'vrijgeven'],
+    ['ontwerp', 'geen-medewerking', null],
+    ['verkenning', 'ontwerp', null],
+  ];
+  it.each(plaatsen)('place on %s → %s: %s', (van, naar, actie) => {
+    expect(plaatsActie(van, naar)).toBe(actie);
+  });
+});
