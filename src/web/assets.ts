@@ -8,8 +8,15 @@ const require = createRequire(import.meta.url);
 /** The static files the pages use: NL Design System CSS, the token theme, htmx and our own CSS. */
 const ASSETS: Record<string, { file: string; type: string }> = {
   'utrecht.css': { file: require.resolve('@utrecht/component-library-css/dist/index.css'), type: 'text/css' },
-  'tokens.css': { file: require.resolve('@utrecht/design-tokens/dist/index.css'), type: 'text/css' },
+  'tokens.css': {
+    file: require.resolve('@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css'),
+    type: 'text/css',
+  },
   'htmx.min.js': { file: require.resolve('htmx.org/dist/htmx.min.js'), type: 'text/javascript' },
+  'thema.css': {
+    file: fileURLToPath(new URL('../../public/assets/thema.css', import.meta.url)),
+    type: 'text/css',
+  },
   'app.css': {
     file: fileURLToPath(new URL('../../public/assets/app.css', import.meta.url)),
     type: 'text/css',

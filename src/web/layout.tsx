@@ -24,7 +24,7 @@ export const SERVICE_NAME = 'Wederkerig';
 /** The page frame: NL Design System theme, skip link, header with the service's name, main, footer. */
 export function Layout({ title, children, nav, account, banner }: LayoutProps) {
   return (
-    <html lang="nl" className="utrecht-theme">
+    <html lang="nl" className="voorbeeld-theme">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -35,6 +35,7 @@ export function Layout({ title, children, nav, account, banner }: LayoutProps) {
           content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false,"responseHandling":[{"code":"204","swap":false},{"code":"[23]..","swap":true},{"code":"422","swap":true},{"code":"[45]..","swap":false,"error":true}]}'
         />
         <link rel="stylesheet" href={paths.asset('tokens.css')} />
+        <link rel="stylesheet" href={paths.asset('thema.css')} />
         <link rel="stylesheet" href={paths.asset('utrecht.css')} />
         <link rel="stylesheet" href={paths.asset('app.css')} />
         <script src={paths.asset('htmx.min.js')} defer />
