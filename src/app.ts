@@ -22,6 +22,7 @@ import {
 } from './modules/auth/index.ts';
 import { beheerRoutes, createBeheerService } from './modules/beheer/index.ts';
 import { createGemeentenService, gemeentenApi } from './modules/gemeenten/index.ts';
+import { createGesprekkenService, gesprekkenApi, gesprekkenRoutes } from './modules/gesprekken/index.ts';
 import { homeRoutes } from './modules/home/index.ts';
 import {
   createKlantenImportService,
@@ -195,6 +196,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const netwerk = createNetwerkService({ db: db.app, gemeenten });
   await app.register(netwerkApi(netwerk));
   await app.register(netwerkRoutes(netwerk));
+  // Conversations and own proposals; other modules' routes get `gesprekken` from here (see its index.ts).
+  const gesprekken = createGesprekkenService({ db: db.app, klanten, netwerk });
+  await app.register(gesprekkenApi(gesprekken));
+  await app.register(gesprekkenRoutes({ gesprekken }));
+  // Designs and the guideline checklist; other modules' routes get `tegenprestaties` from here (see its index.ts).
+  const tegenprestaties = createTegenprestatiesService({ db: db.app, klanten, netwerk, gesprekken });
+  await app.register(tegenprestatiesApi(tegenprestaties));
+  await app.register(tegenprestatiesRoutes({ tegenprestaties, netwerk }));
   const netwerkImport = createNetwerkImportService({
     db: db.app,
     netwerk,

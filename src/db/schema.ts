@@ -308,6 +308,44 @@ export interface KlantNetwerkOrganisatieTable {
   gekoppeldOp: Generated<Date>;
 }
 
+export interface GesprekTable {
+  dienstId: string;
+  gemeenteId: string;
+  klantId: string;
+  id: Generated<string>;
+  /** ISO date; read as a string (the pg type parser keeps dates as text). */
+  datum: string;
+  deelnemers: Generated<string[]>;
+  krachtEnBekwaamheid: string | null;
+  wensen: string | null;
+  eigenVoorstel: string | null;
+  socialeOmgeving: string | null;
+  notities: string | null;
+  afspraken: string | null;
+  aangemaaktOp: Generated<Date>;
+  aangemaaktDoor: string | null;
+  gewijzigdOp: Generated<Date>;
+  gewijzigdDoor: string | null;
+}
+
+export interface EigenVoorstelTable {
+  dienstId: string;
+  gemeenteId: string;
+  klantId: string;
+  gesprekId: string;
+  id: Generated<string>;
+  titel: string;
+  omschrijving: string;
+  soort: string;
+  organisatieId: string | null;
+  nieuweOrganisatieNaam: string | null;
+  maatschappelijkNut: boolean;
+  nutMotivering: string;
+  activiteitId: string | null;
+  aangemaaktOp: Generated<Date>;
+  aangemaaktDoor: string | null;
+}
+
 export interface KlantBelastbaarheidTable {
   dienstId: string;
   gemeenteId: string;
@@ -589,6 +627,8 @@ export interface DB {
   klantInteresse: KlantInteresseTable;
   klantNetwerkOrganisatie: KlantNetwerkOrganisatieTable;
   klantBelastbaarheid: KlantBelastbaarheidTable;
+  gesprek: GesprekTable;
+  eigenVoorstel: EigenVoorstelTable;
   klantOntheffing: KlantOntheffingTable;
   klantImport: KlantImportTable;
   klantImportRij: KlantImportRijTable;
