@@ -1,0 +1,88 @@
+/**
+ * Benchmark of the exact cohort assignment (issue #8): the min-cost-flow solver on generated instances of
+ * 10,000 clients × 2,000 activities and 40,000 × 8,000 (capacities 1–10, each client's top-50 candidates,
+ * integer scores), and the 10k instance as an LP in the npm `highs` package (HiGHS, WASM) as the reference.
+ *
+ *   npx tsx bench/matching-cohort.ts        (or npm run bench:matching for all six figures)
+ *
+ * Prints, one per line: cohort_10k_seconds, cohort_40k_seconds, highs_10k_seconds, objective_gap (relative
+ * difference of our objective and the LP optimum on the same candidate pairs; must be 0). Lines starting with
+ * `#` are context. Targets: cohort_10k_seconds ≤ 1, cohort_40k_seconds ≤ 5, objective_gap 0.
+ *
+ * The instances come from the seeded generator in src/modules/matching/cohort/testinstantie.ts (wijk clusters,
+ * distance, interests, popularity — see there). Only the solve is timed, not the generation of the candidates
+ * (the ranking's all-pairs top-50 is timed by bench/matching-rank.ts).
+ */
+import {
+  type CohortInstantie,
+  type CohortOplossing,
+  losCohortOp,
+} from '../src/modules/matching/cohort/oplosser.ts';
+import { genereerCohortInstantie } from '../src/modules/matching/cohort/testinstantie.ts';
+import { laadHighs, losLpOp } from '../test/lp-referentie.ts';
+
+function seconden(start: number): number {
+  return (performance.now() - start) / 1000;
+}
+
+/** Checks the assignment against the instance (capacity, candidate pairs, objective); throws on a violation. */
+function controleer(inst: CohortInstantie, r: CohortOplossing): void {
+  const paren = new Map<number, number>();
+  const m = inst.capaciteit.length;
+  for (let e = 0; e < inst.klant.length; e++) {
+    const sleutel = inst.klant[e]! * m + inst.activiteit[e]!;
+    paren.set(sleutel, Math.max(paren.get(sleutel) ?? Number.NEGATIVE_INFINITY, inst.score[e]!));
+  }
+  const gebruikt = new Int32Array(m);
+  let som = 0;
+  for (let i = 0; i < inst.aantalKlanten; i++) {
+    const j = r.toegewezen[i]!;
+    if (j < 0) continue;
+    const s = paren.get(i * m + j);
+    if (s === undefined) throw new Error(`klant ${i} kreeg activiteit ${j} buiten de kandidaten`);
+    gebruikt[j]!++;
+    som += r.toegewezenScore[i]!;
+  }
+  for (let j = 0; j < m; j++)
+    if (gebruikt[j]! > inst.capaciteit[j]!) throw new Error(`activiteit ${j} boven capaciteit`);
+  if (som !== r.doelwaarde) throw new Error('doelwaarde klopt niet met de toewijzing');
+}
+
+function beschrijf(naam: string, inst: CohortInstantie, r: CohortOplossing): void {
+  const plaatsen = inst.capaciteit.reduce((a, b) => a + b, 0);
+  console.log(
+    `# ${naam}: ${inst.aantalKlanten} klanten, ${inst.capaciteit.length} activiteiten, ${plaatsen} plaatsen, ` +
+      `${inst.klant.length} kandidaatparen; ${r.aantalToegewezen} toegewezen, doelwaarde ${r.doelwaarde}`,
+  );
+}
+
+async function main(): Promise<void> {
+  const inst10 = genereerCohortInstantie({ klanten: 10_000, activiteiten: 2_000, k: 50, zaad: 10 });
+  let t = performance.now();
+  const r10 = losCohortOp(inst10);
+  const cohort10 = seconden(t);
+  controleer(inst10, r10);
+  beschrijf('10k', inst10, r10);
+
+  await laadHighs();
+  t = performance.now();
+  const lp = await losLpOp(inst10);
+  const highs10 = seconden(t);
+  if (!lp.optimaal) throw new Error('HiGHS vond geen optimum');
+  const gap = Math.abs(r10.doelwaarde - lp.doelwaarde) / Math.max(1, Math.abs(lp.doelwaarde));
+  console.log(`# HiGHS (simplex) doelwaarde ${lp.doelwaarde}`);
+
+  const inst40 = genereerCohortInstantie({ klanten: 40_000, activiteiten: 8_000, k: 50, zaad: 40 });
+  t = performance.now();
+  const r40 = losCohortOp(inst40);
+  const cohort40 = seconden(t);
+  controleer(inst40, r40);
+  beschrijf('40k', inst40, r40);
+
+  console.log(`cohort_10k_seconds: ${cohort10.toFixed(3)}`);
+  console.log(`cohort_40k_seconds: ${cohort40.toFixed(3)}`);
+  console.log(`highs_10k_seconds: ${highs10.toFixed(3)}`);
+  console.log(`objective_gap: ${gap}`);
+}
+
+await main();
