@@ -42,6 +42,11 @@ import {
 } from './modules/netwerk/index.ts';
 import { opsRoutes } from './modules/ops/index.ts';
 import { createPrivacyService, privacyApi, privacyRoutes } from './modules/privacy/index.ts';
+import {
+  createTegenprestatiesService,
+  tegenprestatiesApi,
+  tegenprestatiesRoutes,
+} from './modules/tegenprestaties/index.ts';
 import { assetRoutes } from './web/assets.ts';
 
 z.config(z.locales.nl());

@@ -594,6 +594,70 @@ export interface NetwerkImportRijTable {
   redenen: Generated<string[]>;
 }
 
+export interface TegenprestatieTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  klantId: string;
+  klantmanagerId: string | null;
+  status: Generated<string>;
+  activiteitId: string | null;
+  gesprekId: string | null;
+  suggestie: ColumnType<
+    { bron: 'ranking' | 'cohort'; score: number; redenen: string[] } | null,
+    string | null,
+    string | null
+  >;
+  /** `numeric` comes back as a string. */
+  urenPerWeek: ColumnType<string | null, number | null, number | null>;
+  dagdelen: Generated<string[]>;
+  /** ISO dates (the pg type parser keeps dates as text). */
+  startdatum: string | null;
+  einddatum: string | null;
+  /** `date[]`: select it cast to text[] (the array parser would make Date objects). */
+  evaluatiedata: ColumnType<string[], string[] | undefined, string[]>;
+  vervolg: string | null;
+  vervolgToelichting: string | null;
+  maatwerkLeeftijd: string | null;
+  maatwerkOpleiding: string | null;
+  maatwerkWerkervaring: string | null;
+  maatwerkOmstandigheden: string | null;
+  wederkerigheidCategorie: string | null;
+  wederkerigheidOmschrijving: string | null;
+  overtuigdKlantmanager: boolean | null;
+  overtuigdKlantmanagerMotivering: string | null;
+  overtuigdKlant: boolean | null;
+  overtuigdKlantZienswijze: string | null;
+  overtuigdOrganisatie: boolean | null;
+  overtuigdOrganisatieMotivering: string | null;
+  adviesVraag: string | null;
+  adviesGevraagdOp: Date | null;
+  adviesGevraagdDoorNaam: string | null;
+  advies: string | null;
+  adviesOp: Date | null;
+  adviesDoor: string | null;
+  adviesDoorNaam: string | null;
+  afwijkingen: ColumnType<Record<string, string>, string | undefined, string>;
+  geenMedewerkingOnderbouwing: string | null;
+  beeindigingReden: string | null;
+  versie: Generated<number>;
+  aangemaaktOp: Generated<Date>;
+  gewijzigdOp: Generated<Date>;
+}
+
+export interface TegenprestatieOvergangTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  tegenprestatieId: string;
+  van: string | null;
+  naar: string;
+  door: string | null;
+  doorNaam: string;
+  op: Generated<Date>;
+  reden: string | null;
+}
+
 export interface DB {
   dienst: DienstTable;
   gemeente: GemeenteTable;
@@ -644,4 +708,6 @@ export interface DB {
   vernietigingslijstKlant: VernietigingslijstKlantTable;
   netwerkImport: NetwerkImportTable;
   netwerkImportRij: NetwerkImportRijTable;
+  tegenprestatie: TegenprestatieTable;
+  tegenprestatieOvergang: TegenprestatieOvergangTable;
 }

@@ -31,7 +31,7 @@ function compleet(): ChecklistInvoer {
     plaatsing: { mag: true, redenen: [], voorwaarden: null, conclusie: 'geen-risico' },
     gesprek: {
       datum: '2027-01-10',
-      onderdelen: { krachtEnBekwaamheid: 'a', wensen: 'b', eigenVoorstel: 'c', socialeOmgeving: 'd' },
+      onderdelen: { krachtEnBekwaamheid: true, wensen: true, eigenVoorstel: true, socialeOmgeving: true },
     },
   };
 }
@@ -235,7 +235,7 @@ describe('richtlijnChecklist', () => {
       'conversation part c missing',
       'gesprek',
       (i) => {
-        i.gesprek!.onderdelen.eigenVoorstel = null;
+        i.gesprek!.onderdelen.eigenVoorstel = false;
       },
     ],
     [

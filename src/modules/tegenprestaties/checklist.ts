@@ -86,14 +86,17 @@ export interface ChecklistInvoer {
     voorwaarden: string | null;
     conclusie: 'geen-risico' | 'twijfel' | 'verdringing' | null;
   } | null;
-  /** The latest conversation's four parts (the gesprekken module's summary), or null when none was held. */
+  /**
+   * The latest conversation's four parts (the gesprekken module's summary: true = the part holds text), or null
+   * when none was held.
+   */
   gesprek: {
     datum: string;
     onderdelen: {
-      krachtEnBekwaamheid: string | null;
-      wensen: string | null;
-      eigenVoorstel: string | null;
-      socialeOmgeving: string | null;
+      krachtEnBekwaamheid: boolean;
+      wensen: boolean;
+      eigenVoorstel: boolean;
+      socialeOmgeving: boolean;
     };
   } | null;
 }
@@ -319,7 +322,7 @@ function wenselijk(i: ChecklistInvoer, id: WenselijkId, voldaan: boolean, mist: 
 function gesprek(i: ChecklistInvoer): ChecklistItem {
   const g = i.gesprek;
   if (!g) return wenselijk(i, 'gesprek', false, 'Er is nog geen gesprek met de klant vastgelegd.');
-  const mist = ONDERDELEN.filter(([k]) => !gevuld(g.onderdelen[k])).map(([, n]) => n);
+  const mist = ONDERDELEN.filter(([k]) => !g.onderdelen[k]).map(([, n]) => n);
   return wenselijk(i, 'gesprek', mist.length === 0, `In het laatste gesprek ontbreekt: ${opsomming(mist)}.`);
 }
 

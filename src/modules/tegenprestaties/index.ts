@@ -1,0 +1,57 @@
+/**
+ * Tegenprestaties, part 1: exploration (verkenning), design (ontwerp), the guideline checklist and the move to
+ * toetsing — the public surface of this module. See docs/tegenprestaties.md.
+ *
+ * ## Service (`createTegenprestatiesService({ db, klanten, netwerk, gesprekken?, geenMedewerkingToegestaan? })`)
+ *
+ * Other modules get the service from `buildApp` (src/app.ts builds it once after klanten and netwerk and passes it
+ * to the routes that need it, as it does with `klanten` and `netwerk`): take it as a dependency of your routes
+ * factory (`Pick<TegenprestatiesService, 'startVerkenning'>`), never build a second one.
+ *
+ * Access (`tegenprestatiesPolicy`): klantmanager and teamleider; a design is visible exactly when its client's file
+ * is (`klanten.findKlant`); anything else answers `niet-gevonden` (404). Every read and change is logged
+ * (`va-klantdossier-tegenprestatie`, subject the client) in its transaction. Invalid input throws
+ * `TegenprestatieInvoerfout` (`.velden`: Dutch message per field path; 400). A refused move answers
+ * `niet-verwerkbaar` (422) with a Dutch message; a stale `versie` answers `conflict` (409).
+ *
+ * - `startVerkenning(actor, { klantId, activiteitId?, gesprekId?, suggestie?: { bron: 'ranking'|'cohort', score,
+ *   redenen } }, { tx? })` → `{ id }`: a new design in `verkenning` (from the client file, a conversation or an
+ *   accepted matching suggestion). `tx`: inside the caller's transaction.
+ * - `findTegenprestaties(actor, { klantId?, status?, adviesGevraagd?, pagina?, paginaGrootte? })` → `Pagina`;
+ *   `findTegenprestatie(actor, id)` → design + `overgangen` (status history).
+ * - `bekijkOntwerp(actor, id, concept?)` → the design page's data with the live `richtlijnChecklist`.
+ * - `updateTegenprestatie(actor, id, patch)` (only in verkenning/ontwerp; `versie` for optimistic concurrency).
+ * - `wijzigStatus(actor, id, { naar, reden?, versie? })`: part-1 moves only (verkenning → ontwerp → toetsing,
+ *   ontwerp → geen-medewerking, back-steps with a reason). Entering `toetsing` claims the activity's place
+ *   (netwerk `claimPlaats`, houderType `tegenprestatie`, same transaction); leaving it releases it.
+ * - `voerDeel2OvergangUit(actor, id, { naar, reden?, versie?, beeindigingReden? }, { tx? })`: **reserved for part 2**
+ *   (agreement, running, ending); the pages and API of this module never call it.
+ * - `vraagAdvies(actor, id, { vraag })`, `geefAdvies(actor, id, { advies })` (teamleider).
+ *
+ * Pure: `richtlijnChecklist(input)` (checklist.ts) and the state machine (`toetsOvergang`, `OVERGANGEN`,
+ * `plaatsActie`, `houdtPlaats`; statusmachine.ts).
+ */
+export * from './checklist.ts';
+export * from './statusmachine.ts';
+export { tegenprestatiesApi } from './tegenprestaties.api.ts';
+export { tegenprestatiesPolicy } from './tegenprestaties.policy.ts';
+export { tegenprestatiesRoutes } from './tegenprestaties.routes.ts';
+export {
+  StartVerkenningInput,
+  type Statusovergang,
+  StatusovergangInput,
+  Suggestie,
+  Tegenprestatie,
+  TegenprestatieInvoerfout,
+  UpdateTegenprestatieInput,
+  VERVOLG_NAMEN,
+  VERVOLGEN,
+  type Vervolg,
+} from './tegenprestaties.schemas.ts';
+export {
+  createTegenprestatiesService,
+  type GesprekSamenvatting,
+  type OntwerpBeeld,
+  type TegenprestatiesDeps,
+  type TegenprestatiesService,
+} from './tegenprestaties.service.ts';

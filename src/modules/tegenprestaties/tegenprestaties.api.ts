@@ -1,0 +1,199 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Problem, sendProblem } from '../../http/problem.ts';
+import { requireGebruiker } from '../auth/index.ts';
+import { STATUSSEN } from './statusmachine.ts';
+import {
+  StartVerkenningInput,
+  Statusovergang,
+  StatusovergangInput,
+  Tegenprestatie,
+  TegenprestatieInvoerfout,
+  UpdateTegenprestatieInput,
+} from './tegenprestaties.schemas.ts';
+import type { TegenprestatiesService } from './tegenprestaties.service.ts';
+
+const Id = z.object({ id: z.uuid().describe('De vaste identificatie van de tegenprestatie') });
+
+const Lijstvraag = z.object({
+  klantId: z.uuid().optional().describe('Alleen de tegenprestaties van deze klant'),
+  status: z.enum(STATUSSEN).optional(),
+  pagina: z.coerce.number().int().min(1).max(100000).optional().describe('Paginanummer, vanaf 1'),
+  paginaGrootte: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Aantal per pagina (hoogstens 100)'),
+});
+
+const TegenprestatiesPagina = z
+  .object({
+    items: z.array(Tegenprestatie),
+    totaal: z.number().int(),
+    pagina: z.number().int(),
+    paginaGrootte: z.number().int(),
+    aantalPaginas: z.number().int(),
+  })
+  .meta({ id: 'TegenprestatiesPagina' });
+
+const TegenprestatieMetHistorie = Tegenprestatie.extend({ overgangen: z.array(Statusovergang) }).meta({
+  id: 'TegenprestatieMetHistorie',
+});
+
+const fouten = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  422: Problem,
+} as const;
+
+/** A `TegenprestatieInvoerfout` becomes problem+json naming the fields as JSON pointers, like schema validation. */
+async function metVeldfouten<T>(
+  req: { id: string },
+  reply: FastifyReply,
+  fn: () => Promise<T>,
+): Promise<T | FastifyReply> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!(e instanceof TegenprestatieInvoerfout)) throw e;
+    return sendProblem(reply, {
+      type: `https://wederkerig.nl/problemen/${e.status}`,
+      title: e.status === 409 ? 'Dit conflicteert met bestaande gegevens.' : 'De invoer is niet geldig.',
+      status: e.status,
+      instance: req.id,
+      invalidParams: Object.entries(e.velden).map(([veld, reason]) => ({
+        name: `/${veld.replaceAll('.', '/')}`,
+        reason,
+      })),
+    });
+  }
+}
+
+/**
+ * JSON routes for tegenprestaties (bearer token). Thin: parse (route schemas), authorise (`requireGebruiker`; roles
+ * and caseload in the service), call one service function, reply. Part-2 statuses are refused (422).
+ */
+export function tegenprestatiesApi(service: TegenprestatiesService) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.get(
+      '/api/v1/tegenprestaties',
+      {
+        schema: {
+          operationId: 'listTegenprestaties',
+          summary: 'Tegenprestaties zoeken',
+          description:
+            'Tegenprestaties (ontwerpen) die u mag zien, laatst gewijzigd eerst. Met klantId: die van één klant. Zonder: een teamleider ziet die van zijn gemeenten, een klantmanager zijn eigen ontwerpen.',
+          tags: ['Tegenprestaties'],
+          querystring: Lijstvraag,
+          response: { 200: TegenprestatiesPagina, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, () => service.findTegenprestaties(requireGebruiker(req), req.query)),
+    );
+
+    r.post(
+      '/api/v1/tegenprestaties',
+      {
+        schema: {
+          operationId: 'createTegenprestatie',
+          summary: 'Tegenprestatie verkennen',
+          description:
+            'Begint een tegenprestatie met een klant in de status verkenning, eventueel met een activiteit, het gesprek en het voorstel uit matching.',
+          tags: ['Tegenprestaties'],
+          body: StartVerkenningInput,
+          response: { 201: Tegenprestatie, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, async () => {
+          const actor = requireGebruiker(req);
+          const { id } = await service.startVerkenning(actor, req.body);
+          const t = await service.findTegenprestatie(actor, id);
+          reply.status(201).header('Location', `/api/v1/tegenprestaties/${id}`);
+          const { overgangen: _o, ...zonder } = t;
+          return zonder;
+        }),
+    );
+
+    r.get(
+      '/api/v1/tegenprestaties/:id',
+      {
+        schema: {
+          operationId: 'getTegenprestatie',
+          summary: 'Eén tegenprestatie',
+          description: 'De tegenprestatie met de historie van haar status.',
+          tags: ['Tegenprestaties'],
+          params: Id,
+          response: { 200: TegenprestatieMetHistorie, ...fouten },
+        },
+      },
+      async (req) => service.findTegenprestatie(requireGebruiker(req), req.params.id),
+    );
+
+    r.patch(
+      '/api/v1/tegenprestaties/:id',
+      {
+        schema: {
+          operationId: 'updateTegenprestatie',
+          summary: 'Ontwerp wijzigen',
+          description:
+            'Wijzigt het ontwerp (weglaten = ongewijzigd, null = leegmaken). Alleen in verkenning of ontwerp. Geef de versie mee die u las: is die intussen gewijzigd, dan volgt 409.',
+          tags: ['Tegenprestaties'],
+          params: Id,
+          body: UpdateTegenprestatieInput,
+          response: { 200: Tegenprestatie, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, () =>
+          service.updateTegenprestatie(requireGebruiker(req), req.params.id, req.body),
+        ),
+    );
+
+    r.get(
+      '/api/v1/tegenprestaties/:id/statusovergangen',
+      {
+        schema: {
+          operationId: 'listStatusovergangen',
+          summary: 'Statushistorie',
+          description: 'Elke statuswijziging van de tegenprestatie: van, naar, door wie, wanneer en waarom.',
+          tags: ['Tegenprestaties'],
+          params: Id,
+          response: { 200: z.array(Statusovergang), ...fouten },
+        },
+      },
+      async (req) => (await service.findTegenprestatie(requireGebruiker(req), req.params.id)).overgangen,
+    );
+
+    r.post(
+      '/api/v1/tegenprestaties/:id/statusovergangen',
+      {
+        schema: {
+          operationId: 'createStatusovergang',
+          summary: 'Status wijzigen',
+          description:
+            'Zet de tegenprestatie naar een andere status: ontwerp, toetsing (alleen als de checklist van de richtlijn in orde is), geen-medewerking (met onderbouwing) of terug (met reden). Overeenkomst en uitvoering komen in een volgende versie (422).',
+          tags: ['Tegenprestaties'],
+          params: Id,
+          body: StatusovergangInput,
+          response: { 201: Tegenprestatie, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, async () => {
+          const t = await service.wijzigStatus(requireGebruiker(req), req.params.id, req.body);
+          reply.status(201).header('Location', `/api/v1/tegenprestaties/${t.id}/statusovergangen`);
+          return t;
+        }),
+    );
+  };
+}

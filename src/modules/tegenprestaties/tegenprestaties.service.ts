@@ -1,0 +1,725 @@
+import { type Tx, withContext } from '../../db/context.ts';
+import type { Database } from '../../db/database.ts';
+import { AppError, notFound } from '../../http/app-error.ts';
+import { type Actor, dbContext } from '../auth/index.ts';
+import { bepaalToepasselijkheid, type KlantDossier, type KlantenService, vandaag } from '../klanten/index.ts';
+import { record, VA } from '../logboek/index.ts';
+import type { Activiteit, NetwerkService } from '../netwerk/index.ts';
+import { type Checklist, type ChecklistInvoer, richtlijnChecklist, type Verklaring } from './checklist.ts';
+import {
+  isBewerkbaar,
+  type Overgang,
+  overgangenVanuit,
+  plaatsActie,
+  STATUS_NAMEN,
+  type Status,
+  toetsOvergang,
+} from './statusmachine.ts';
+import { tegenprestatiesPolicy } from './tegenprestaties.policy.ts';
+import {
+  tegenprestatiesRepository as repo,
+  type TegenprestatieKolommen,
+  type TegenprestatieRij,
+} from './tegenprestaties.repository.ts';
+import {
+  AdviesInput,
+  AdviesVraagInput,
+  type Pagina,
+  parseInvoer,
+  StartVerkenningInput,
+  type Statusovergang,
+  StatusovergangInput,
+  type Tegenprestatie,
+  TegenprestatieInvoerfout,
+  TegenprestatieZoekvraag,
+  type UpdateTegenprestatie,
+  UpdateTegenprestatieInput,
+  type Vervolg,
+} from './tegenprestaties.schemas.ts';
+
+/**
+ * The latest conversation's four parts, as the gesprekken module gives them (`samenvattingVoorKlant`; true = the
+ * part holds text).
+ */
+export interface GesprekSamenvatting {
+  id: string;
+  datum: string;
+  onderdelen: {
+    krachtEnBekwaamheid: boolean;
+    wensen: boolean;
+    eigenVoorstel: boolean;
+    socialeOmgeving: boolean;
+  };
+}
+
+export interface TegenprestatiesDeps {
+  db: Database;
+  klanten: Pick<KlantenService, 'findKlant'>;
+  netwerk: Pick<
+    NetwerkService,
+    'findActiviteit' | 'findOrganisatie' | 'beoordeelPlaatsing' | 'claimPlaats' | 'releasePlaats'
+  >;
+  /** The gesprekken module's summary of a client's latest conversation (absent: no conversations known). */
+  gesprekken?: {
+    samenvattingVoorKlant(
+      actor: Actor,
+      klantId: string,
+      opties?: { tx?: Tx },
+    ): Promise<GesprekSamenvatting | null>;
+  };
+  /**
+   * May `geen-medewerking` be recorded in this municipality on this date? Part 2 limits it to municipalities whose
+   * ordinance imposes the tegenprestatie; until then always true.
+   */
+  geenMedewerkingToegestaan?: (gemeenteId: string, datum: string) => boolean | Promise<boolean>;
+}
+
+/** Everything the design page shows: the design, its client, activity, conversation and live checklist. */
+export interface OntwerpBeeld {
+  tegenprestatie: Tegenprestatie;
+  overgangen: Statusovergang[];
+  klant: KlantDossier;
+  activiteit: Activiteit | null;
+  /** The host's standing reciprocity offer (empty without host). */
+  aanbod: Array<{ categorie: string; omschrijving: string }>;
+  gesprek: GesprekSamenvatting | null;
+  checklist: Checklist;
+  /** The part-1 moves out of the current status, with whether the checklist allows them now. */
+  acties: Array<Overgang & { kan: boolean }>;
+}
+
+const GEEN_TEGENPRESTATIE = 'Deze tegenprestatie bestaat niet of u heeft er geen toegang toe.';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const STANDAARD_PAGINA = 25;
+
+const naamVan = (actor: Actor): string =>
+  actor.kind === 'gebruiker' ? actor.naam : `Systeem (${actor.reden.slice(0, 150)})`;
+const idVan = (actor: Actor): string | null => (actor.kind === 'gebruiker' ? actor.gebruikerId : null);
+const oordeel = (b: boolean | null): 'ja' | 'nee' | null => (b === null ? null : b ? 'ja' : 'nee');
+const bool = (o: 'ja' | 'nee' | null): boolean | null => (o === null ? null : o === 'ja');
+
+/** A row as the API and pages see it. */
+export function naarTegenprestatie(r: TegenprestatieRij): Tegenprestatie {
+  return {
+    id: r.id,
+    klantId: r.klantId,
+    gemeenteId: r.gemeenteId,
+    klantmanagerId: r.klantmanagerId,
+    status: r.status as Status,
+    activiteitId: r.activiteitId,
+    gesprekId: r.gesprekId,
+    suggestie: r.suggestie,
+    urenPerWeek: r.urenPerWeek === null ? null : Number(r.urenPerWeek),
+    dagdelen: r.dagdelen,
+    startdatum: r.startdatum,
+    einddatum: r.einddatum,
+    evaluatiedata: r.evaluatiedata,
+    vervolg: r.vervolg as Vervolg | null,
+    vervolgToelichting: r.vervolgToelichting,
+    maatwerk: {
+      leeftijd: r.maatwerkLeeftijd,
+      opleiding: r.maatwerkOpleiding,
+      werkervaring: r.maatwerkWerkervaring,
+      omstandigheden: r.maatwerkOmstandigheden,
+    },
+    wederkerigheid: {
+      categorie: r.wederkerigheidCategorie as Tegenprestatie['wederkerigheid']['categorie'],
+      omschrijving: r.wederkerigheidOmschrijving,
+    },
+    overtuigd: {
+      klantmanager: {
+        oordeel: oordeel(r.overtuigdKlantmanager),
+        motivering: r.overtuigdKlantmanagerMotivering,
+      },
+      klant: { oordeel: oordeel(r.overtuigdKlant), motivering: r.overtuigdKlantZienswijze },
+      organisatie: {
+        oordeel: oordeel(r.overtuigdOrganisatie),
+        motivering: r.overtuigdOrganisatieMotivering,
+      },
+    },
+    advies: {
+      vraag: r.adviesVraag,
+      gevraagdOp: r.adviesGevraagdOp?.toISOString() ?? null,
+      gevraagdDoorNaam: r.adviesGevraagdDoorNaam,
+      advies: r.advies,
+      op: r.adviesOp?.toISOString() ?? null,
+      doorNaam: r.adviesDoorNaam,
+    },
+    afwijkingen: r.afwijkingen ?? {},
+    geenMedewerkingOnderbouwing: r.geenMedewerkingOnderbouwing,
+    versie: r.versie,
+    aangemaaktOp: r.aangemaaktOp.toISOString(),
+    gewijzigdOp: r.gewijzigdOp.toISOString(),
+  };
+}
+
+/** The design with a (validated) change applied, without saving: the live checklist of an unsaved form. */
+export function pasToe(t: Tegenprestatie, w: UpdateTegenprestatie): Tegenprestatie {
+  const verklaring = (x: Verklaring | undefined, oud: Verklaring): Verklaring => x ?? oud;
+  const afw = { ...t.afwijkingen };
+  for (const [k, r] of Object.entries(w.afwijkingen ?? {})) {
+    if (r === undefined) continue;
+    if (r === null) delete afw[k];
+    else afw[k] = r;
+  }
+  const def = <T>(nieuw: T | undefined, oud: T): T => (nieuw === undefined ? oud : nieuw);
+  return {
+    ...t,
+    activiteitId: def(w.activiteitId, t.activiteitId),
+    gesprekId: def(w.gesprekId, t.gesprekId),
+    urenPerWeek: def(w.urenPerWeek, t.urenPerWeek),
+    dagdelen: def(w.dagdelen, t.dagdelen),
+    startdatum: def(w.startdatum, t.startdatum),
+    einddatum: def(w.einddatum, t.einddatum),
+    evaluatiedata: def(w.evaluatiedata ? [...w.evaluatiedata].sort() : undefined, t.evaluatiedata),
+    vervolg: def(w.vervolg, t.vervolg),
+    vervolgToelichting: def(w.vervolgToelichting, t.vervolgToelichting),
+    maatwerk: {
+      leeftijd: def(w.maatwerk?.leeftijd, t.maatwerk.leeftijd),
+      opleiding: def(w.maatwerk?.opleiding, t.maatwerk.opleiding),
+      werkervaring: def(w.maatwerk?.werkervaring, t.maatwerk.werkervaring),
+      omstandigheden: def(w.maatwerk?.omstandigheden, t.maatwerk.omstandigheden),
+    },
+    wederkerigheid: w.wederkerigheid ?? t.wederkerigheid,
+    overtuigd: {
+      klantmanager: verklaring(w.overtuigd?.klantmanager, t.overtuigd.klantmanager),
+      klant: verklaring(w.overtuigd?.klant, t.overtuigd.klant),
+      organisatie: verklaring(w.overtuigd?.organisatie, t.overtuigd.organisatie),
+    },
+    afwijkingen: afw,
+  };
+}
+
+/** The columns that store a design as `t` has it. */
+function kolommenVan(t: Tegenprestatie): TegenprestatieKolommen {
+  return {
+    activiteitId: t.activiteitId,
+    gesprekId: t.gesprekId,
+    urenPerWeek: t.urenPerWeek,
+    dagdelen: t.dagdelen,
+    startdatum: t.startdatum,
+    einddatum: t.einddatum,
+    evaluatiedata: t.evaluatiedata,
+    vervolg: t.vervolg,
+    vervolgToelichting: t.vervolgToelichting,
+    maatwerkLeeftijd: t.maatwerk.leeftijd,
+    maatwerkOpleiding: t.maatwerk.opleiding,
+    maatwerkWerkervaring: t.maatwerk.werkervaring,
+    maatwerkOmstandigheden: t.maatwerk.omstandigheden,
+    wederkerigheidCategorie: t.wederkerigheid.categorie,
+    wederkerigheidOmschrijving: t.wederkerigheid.omschrijving,
+    overtuigdKlantmanager: bool(t.overtuigd.klantmanager.oordeel),
+    overtuigdKlantmanagerMotivering: t.overtuigd.klantmanager.motivering,
+    overtuigdKlant: bool(t.overtuigd.klant.oordeel),
+    overtuigdKlantZienswijze: t.overtuigd.klant.motivering,
+    overtuigdOrganisatie: bool(t.overtuigd.organisatie.oordeel),
+    overtuigdOrganisatieMotivering: t.overtuigd.organisatie.motivering,
+    afwijkingen: JSON.stringify(t.afwijkingen),
+  };
+}
+
+/**
+ * Tegenprestaties, part 1: exploration, design and the guideline checklist, up to `toetsing`. Every function takes
+ * `(actor, …)`, checks `tegenprestatiesPolicy`, sees a design only when the actor may open its client's file
+ * (`klanten.findKlant`, which logs that read), runs its writes in one transaction under the actor's row-level
+ * security context and records each read and change in the access log (`va-klantdossier-tegenprestatie`, subject
+ * the client) in that transaction.
+ */
+export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
+  const { db, klanten, netwerk } = deps;
+
+  const dienstVan = (actor: Actor): string => {
+    if (actor.kind === 'gebruiker') return actor.dienstId;
+    if (actor.dienstId) return actor.dienstId;
+    throw new AppError('intern', { message: `system context without dienstId: ${actor.reden}` });
+  };
+
+  const log = (
+    tx: Tx,
+    actor: Actor,
+    actie: 'lezen' | 'aanmaken' | 'wijzigen',
+    klantId: string,
+    gemeenteId: string,
+  ) =>
+    record(tx, {
+      actor,
+      actie,
+      subject: { type: 'klant', id: klantId },
+      verwerkingsactiviteit: VA.klantdossierTegenprestatie,
+      gemeenteId,
+      ...(actor.kind === 'systeem' ? { dienstId: dienstVan(actor) } : {}),
+    });
+
+  /** The design and its client, or `niet-gevonden` when either is outside the actor's reach. */
+  async function zichtbaar(
+    actor: Actor,
+    id: string,
+  ): Promise<{ rij: TegenprestatieRij; klant: KlantDossier }> {
+    if (!UUID.test(id)) throw notFound(GEEN_TEGENPRESTATIE);
+    const rij = await withContext(db, dbContext(actor), (tx) => repo.find(tx, dienstVan(actor), id));
+    if (!rij) throw notFound(GEEN_TEGENPRESTATIE);
+    const klant = await klanten.findKlant(actor, rij.klantId).catch((e: unknown) => {
+      if (e instanceof AppError && e.code === 'niet-gevonden') throw notFound(GEEN_TEGENPRESTATIE);
+      throw e;
+    });
+    return { rij, klant };
+  }
+
+  async function activiteitVan(actor: Actor, activiteitId: string | null, veld = 'activiteitId') {
+    if (!activiteitId) return null;
+    try {
+      return await netwerk.findActiviteit(actor, activiteitId);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'niet-gevonden')
+        throw new TegenprestatieInvoerfout({
+          [veld]: 'Deze activiteit bestaat niet of is niet in uw gemeenten.',
+        });
+      throw e;
+    }
+  }
+
+  async function aanbodVan(actor: Actor, a: Activiteit | null) {
+    if (!a?.organisatie) return [];
+    try {
+      return (await netwerk.findOrganisatie(actor, a.organisatie.id)).wederkerigheid;
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'niet-gevonden') return [];
+      throw e;
+    }
+  }
+
+  /** `bepaalToepasselijkheid` for the client on `datum`, from the file the actor may read. */
+  function toepasselijkheidOp(klant: KlantDossier, datum: string): ChecklistInvoer['toepasselijkheid'] {
+    const u = bepaalToepasselijkheid(
+      {
+        geboortedatum: klant.geboortedatum,
+        werk: klant.werk.map((w) => ({
+          urenPerWeek: w.urenPerWeek,
+          begindatum: w.begindatum,
+          einddatum: w.einddatum,
+        })),
+        reintegratie: klant.reintegratie.map((r) => ({ begindatum: r.begindatum, einddatum: r.einddatum })),
+        ontheffingen: klant.ontheffingen.map((o) => ({
+          type: o.type,
+          begindatum: o.begindatum,
+          einddatum: o.einddatum,
+          reden: o.reden,
+          geboortedatumKind: o.geboortedatumKind,
+          eerderGebruikt: o.eerderGebruikt,
+          lokaleGrond: o.lokaleGrond
+            ? { code: o.lokaleGrond.code, naam: o.lokaleGrond.naam, grondslag: o.grondslag.artikel }
+            : null,
+        })),
+        maxUrenPerWeek: klant.belastbaarheid?.maxUrenPerWeek ?? null,
+      },
+      datum,
+      { regulierWerkUren: klant.toepasselijkheidDetail.regulierWerkUren },
+    );
+    return { uitkomst: u.uitkomst, redenen: u.redenen.map((r) => r.tekst), resterendeUren: u.resterendeUren };
+  }
+
+  /** Gathers the facts of the checklist (client, activity, displacement, conversation) and computes it. */
+  async function beoordeel(actor: Actor, t: Tegenprestatie, klant: KlantDossier) {
+    const activiteit = await activiteitVan(actor, t.activiteitId);
+    const [aanbod, plaatsing, gesprek] = await Promise.all([
+      aanbodVan(actor, activiteit),
+      activiteit && t.startdatum ? netwerk.beoordeelPlaatsing(actor, activiteit.id, t.startdatum) : null,
+      deps.gesprekken ? deps.gesprekken.samenvattingVoorKlant(actor, t.klantId) : null,
+    ]);
+    const checklist = richtlijnChecklist({
+      ontwerp: {
+        activiteitId: t.activiteitId,
+        urenPerWeek: t.urenPerWeek,
+        startdatum: t.startdatum,
+        einddatum: t.einddatum,
+        evaluatiedata: t.evaluatiedata,
+        vervolg: t.vervolg,
+        vervolgToelichting: t.vervolgToelichting,
+        maatwerk: t.maatwerk,
+        wederkerigheid: t.wederkerigheid,
+        overtuigd: t.overtuigd,
+        afwijkingen: t.afwijkingen,
+      },
+      toepasselijkheid: t.startdatum ? toepasselijkheidOp(klant, t.startdatum) : null,
+      activiteit: activiteit
+        ? {
+            titel: activiteit.titel,
+            isMaatwerk: activiteit.isMaatwerk,
+            heeftOrganisatie: activiteit.organisatie !== null,
+            aanbod: aanbod.map((a) => a.categorie),
+          }
+        : null,
+      plaatsing: plaatsing ? { ...plaatsing, conclusie: activiteit?.toets.conclusie ?? null } : null,
+      gesprek: gesprek ? { datum: gesprek.datum, onderdelen: gesprek.onderdelen } : null,
+    });
+    return { activiteit, aanbod, gesprek, checklist };
+  }
+
+  const overgangenVan = async (tx: Tx, r: TegenprestatieRij): Promise<Statusovergang[]> =>
+    (await repo.listOvergangen(tx, r.dienstId, r.gemeenteId, r.id)).map((o) => ({
+      van: o.van as Status | null,
+      naar: o.naar as Status,
+      doorNaam: o.doorNaam,
+      op: o.op.toISOString(),
+      reden: o.reden,
+    }));
+
+  /** Locks the row and checks the version the caller read; `conflict` when someone changed it meanwhile. */
+  async function vergrendel(tx: Tx, actor: Actor, id: string, versie: number | undefined) {
+    const r = await repo.find(tx, dienstVan(actor), id, true);
+    if (!r) throw notFound(GEEN_TEGENPRESTATIE);
+    if (versie !== undefined && r.versie !== versie)
+      throw new AppError('conflict', {
+        userMessage:
+          'Iemand anders heeft deze tegenprestatie intussen gewijzigd. Open de pagina opnieuw en kijk of uw wijziging nog nodig is.',
+      });
+    return r;
+  }
+
+  /**
+   * One status move inside the caller's transaction: machine, place claim or release (netwerk, same transaction),
+   * the new status, the history row and the log entry.
+   */
+  async function verplaats(
+    tx: Tx,
+    actor: Actor,
+    r: TegenprestatieRij,
+    naar: Status,
+    reden: string | null,
+    extra: TegenprestatieKolommen = {},
+  ): Promise<void> {
+    const van = r.status as Status;
+    const actie = plaatsActie(van, naar);
+    if (actie && r.activiteitId) {
+      const plaats = { activiteitId: r.activiteitId, houderType: 'tegenprestatie', houderId: r.id };
+      if (actie === 'claimen') await netwerk.claimPlaats(actor, plaats, { tx });
+      else await netwerk.releasePlaats(actor, plaats, { tx });
+    }
+    await repo.update(tx, r, { status: naar, ...extra });
+    await repo.insertOvergang(tx, {
+      dienstId: r.dienstId,
+      gemeenteId: r.gemeenteId,
+      tegenprestatieId: r.id,
+      van,
+      naar,
+      door: idVan(actor),
+      doorNaam: naamVan(actor),
+      reden,
+    });
+    await log(tx, actor, 'wijzigen', r.klantId, r.gemeenteId);
+  }
+
+  async function lees(tx: Tx, actor: Actor, id: string): Promise<Tegenprestatie> {
+    const r = await repo.find(tx, dienstVan(actor), id);
+    if (!r) throw notFound(GEEN_TEGENPRESTATIE);
+    return naarTegenprestatie(r);
+  }
+
+  const service = {
+    /**
+     * Starts exploring a tegenprestatie with a client (`verkenning`): from the client file, a conversation or an
+     * accepted matching suggestion (whose score and reasons travel into the design). Pass `opties.tx` to start it
+     * inside the caller's own transaction (its context must be set). The actor must be able to open the client's
+     * file; the activity, when given, must be visible to the actor.
+     * @returns the new design's id.
+     */
+    async startVerkenning(
+      actor: Actor,
+      input: {
+        klantId: string;
+        activiteitId?: string;
+        gesprekId?: string;
+        suggestie?: { bron: 'ranking' | 'cohort'; score: number; redenen: string[] };
+      },
+      opties: { tx?: Tx } = {},
+    ): Promise<{ id: string }> {
+      tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-ontwerpen');
+      const v = parseInvoer(StartVerkenningInput, input);
+      const klant = await klanten.findKlant(actor, v.klantId);
+      if (v.activiteitId) await activiteitVan(actor, v.activiteitId);
+      const werk = async (tx: Tx) => {
+        const id = await repo.insert(tx, {
+          dienstId: dienstVan(actor),
+          gemeenteId: klant.gemeenteId,
+          klantId: klant.id,
+          klantmanagerId: idVan(actor),
+          activiteitId: v.activiteitId ?? null,
+          gesprekId: v.gesprekId ?? null,
+          suggestie: v.suggestie ? JSON.stringify(v.suggestie) : null,
+        });
+        await repo.insertOvergang(tx, {
+          dienstId: dienstVan(actor),
+          gemeenteId: klant.gemeenteId,
+          tegenprestatieId: id,
+          van: null,
+          naar: 'verkenning',
+          door: idVan(actor),
+          doorNaam: naamVan(actor),
+          reden: v.suggestie
+            ? `Voorstel uit matching (${v.suggestie.bron === 'cohort' ? 'cohort' : 'rangschikking'})`
+            : null,
+        });
+        await log(tx, actor, 'aanmaken', klant.id, klant.gemeenteId);
+        return { id };
+      };
+      return opties.tx ? werk(opties.tx) : withContext(db, dbContext(actor), werk);
+    },
+
+    /**
+     * Designs the actor may see, newest change first. `klantId`: that client's (the actor must be able to open the
+     * file). Without it: a teamleider sees all of their municipalities, a klantmanager their own designs.
+     * `adviesGevraagd: true`: advice asked and not yet given.
+     */
+    async findTegenprestaties(
+      actor: Actor,
+      vraag: TegenprestatieZoekvraag = {},
+    ): Promise<Pagina<Tegenprestatie>> {
+      tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-bekijken');
+      const f = parseInvoer(TegenprestatieZoekvraag, vraag);
+      if (f.klantId) await klanten.findKlant(actor, f.klantId);
+      const paginaGrootte = f.paginaGrootte ?? STANDAARD_PAGINA;
+      const pagina = f.pagina ?? 1;
+      const eigen = !f.klantId && actor.kind === 'gebruiker' && actor.rol === 'klantmanager';
+      return withContext(db, dbContext(actor), async (tx) => {
+        const { rijen, totaal } = await repo.list(
+          tx,
+          dienstVan(actor),
+          {
+            klantId: f.klantId,
+            status: f.status,
+            adviesGevraagd: f.adviesGevraagd,
+            klantmanagerId: eigen ? (idVan(actor) ?? undefined) : undefined,
+          },
+          paginaGrootte,
+          (pagina - 1) * paginaGrootte,
+        );
+        for (const [klantId, gemeenteId] of new Map(rijen.map((r) => [r.klantId, r.gemeenteId])))
+          await log(tx, actor, 'lezen', klantId, gemeenteId);
+        return {
+          items: rijen.map(naarTegenprestatie),
+          totaal,
+          pagina,
+          paginaGrootte,
+          aantalPaginas: Math.max(1, Math.ceil(totaal / paginaGrootte)),
+        };
+      });
+    },
+
+    /** One design with its status history, or `niet-gevonden`. */
+    async findTegenprestatie(
+      actor: Actor,
+      id: string,
+    ): Promise<Tegenprestatie & { overgangen: Statusovergang[] }> {
+      tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-bekijken');
+      const { rij } = await zichtbaar(actor, id);
+      return withContext(db, dbContext(actor), async (tx) => {
+        const overgangen = await overgangenVan(tx, rij);
+        await log(tx, actor, 'lezen', rij.klantId, rij.gemeenteId);
+        return { ...naarTegenprestatie(rij), overgangen };
+      });
+    },
+
+    /**
+     * The design page: the design (with `concept`, an unsaved change from the form, applied when given), its
+     * client, activity, the host's reciprocity offer, the latest conversation and the live checklist.
+     * An invalid `concept` throws `TegenprestatieInvoerfout`.
+     */
+    async bekijkOntwerp(actor: Actor, id: string, concept?: unknown): Promise<OntwerpBeeld> {
+      tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-bekijken');
+      const { rij, klant } = await zichtbaar(actor, id);
+      const opgeslagen = naarTegenprestatie(rij);
+      const t =
+        concept === undefined
+          ? opgeslagen
+          : pasToe(opgeslagen, parseInvoer(UpdateTegenprestatieInput, concept));
+      const [{ activiteit, aanbod, gesprek, checklist }, overgangen] = await Promise.all([
+        beoordeel(actor, t, klant).catch(async (e: unknown) => {
+          // An unsaved choice of an activity the actor cannot see: show the checklist without it.
+          if (e instanceof TegenprestatieInvoerfout && concept !== undefined)
+            return beoordeel(actor, { ...t, activiteitId: null }, klant);
+          throw e;
+        }),
+        withContext(db, dbContext(actor), async (tx) => {
+          const o = await overgangenVan(tx, rij);
+          await log(tx, actor, 'lezen', rij.klantId, rij.gemeenteId);
+          return o;
+        }),
+      ]);
+      const acties = overgangenVanuit(opgeslagen.status).map((o) => ({
+        ...o,
+        kan:
+          o.checklist === 'toetsing'
+            ? checklist.magNaarToetsing
+            : o.checklist === 'geen-medewerking'
+              ? checklist.magGeenMedewerking
+              : true,
+      }));
+      return { tegenprestatie: t, overgangen, klant, activiteit, aanbod, gesprek, checklist, acties };
+    },
+
+    /**
+     * Changes the design (PATCH: absent = unchanged, null = cleared; nested statements replaced per person).
+     * Only in `verkenning` or `ontwerp`; with `versie`, only when nobody changed it meanwhile (else `conflict`). The
+     * activity must be visible; the reciprocity must come from the host's standing offer.
+     */
+    async updateTegenprestatie(
+      actor: Actor,
+      id: string,
+      input: UpdateTegenprestatieInput,
+    ): Promise<Tegenprestatie> {
+      tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-ontwerpen');
+      const w = parseInvoer(UpdateTegenprestatieInput, input);
+      const { rij } = await zichtbaar(actor, id);
+      if (!isBewerkbaar(rij.status as Status))
+        throw new AppError('conflict', {
+          userMessage: `In de status "${STATUS_NAMEN[rij.status as Status]}" kan het ontwerp niet meer worden gewijzigd. Zet het eerst terug naar ontwerp.`,
+        });
+      const nieuw = pasToe(naarTegenprestatie(rij), w);
+      const activiteit = await activiteitVan(actor, nieuw.activiteitId);
+      const c = nieuw.wederkerigheid.categorie;
+      if (c) {
+        const aanbod = await aanbodVan(actor, activiteit);
+        if (!aanbod.some((a) => a.categorie === c))
+          throw new TegenprestatieInvoerfout({
+            'wederkerigheid.categorie': activiteit?.organisatie
+              ? 'Kies wat de organisatie teruggeeft uit haar vaste aanbod.'
+              : 'Deze activiteit heeft geen organisatie die iets teruggeeft.',
+          });
+      }
+      if (nieuw.startdatum && nieuw.einddatum && nieuw.einddatum < nieuw.startdatum)
+        throw new TegenprestatieInvoerfout({ einddatum: 'De einddatum ligt vóór de startdatum.' });
+      return withContext(db, dbContext(actor), async (tx) => {
+        const r = await vergrendel(tx, actor, id, w.versie);
+        if (!isBewerkbaar(r.status as Status) || r.versie !== rij.versie)
+          throw new AppError('conflict', {
+            userMessage:
+              'Iemand anders heeft deze tegenprestatie intussen gewijzigd. Open de pagina opnieuw.',
+          });
+        await repo.update(tx, r, kolommenVan(nieuw));
+        await log(tx, actor, 'wijzigen', r.klantId, r.gemeenteId);
+        return lees(tx, actor, id);
+      });
+    },
+
+    /**
+     * Moves the design to another status (part 1 only): `ontwerp` (from verkenning, or back from toetsing with a
+     * reason), `toetsing` (only when every MOET holds and every WENSELIJK holds or has a recorded reason; takes a
+     * place of the activity), `verkenning` (back, with a reason) or `geen-medewerking` (only for a tailored design
+     * the client refuses, with a written substantiation, where the municipality allows it). Part-2 statuses are
+     * refused with a Dutch message. Records who, when and why.
+     */
+    async wijzigStatus(actor: Actor, id: string, input: StatusovergangInput): Promise<Tegenprestatie> {
+      tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-ontwerpen');
+      const v = parseInvoer(StatusovergangInput, input);
+      const { rij, klant } = await zichtbaar(actor, id);
+      const oordeelMachine = toetsOvergang(rij.status as Status, v.naar, { reden: v.reden, deel: 1 });
+      if (!oordeelMachine.mag)
+        throw new AppError('niet-verwerkbaar', { userMessage: oordeelMachine.melding });
+      const o = oordeelMachine.overgang;
+      const extra: TegenprestatieKolommen = {};
+      if (o.checklist) {
+        const { checklist } = await beoordeel(actor, naarTegenprestatie(rij), klant);
+        if (o.checklist === 'toetsing' && !checklist.magNaarToetsing)
+          throw new AppError('niet-verwerkbaar', {
+            userMessage: `Het ontwerp kan nog niet naar toetsing. ${checklist.blokkades.join(' ')}`,
+          });
+        if (o.checklist === 'geen-medewerking') {
+          if (!checklist.magGeenMedewerking)
+            throw new AppError('niet-verwerkbaar', {
+              userMessage:
+                'Geen medewerking kan alleen bij een ontwerp dat op maat is: alle andere MOET-punten zijn in orde, klantmanager en organisatie zijn overtuigd en de zienswijze van de klant (niet overtuigd) is vastgelegd.',
+            });
+          const toegestaan = deps.geenMedewerkingToegestaan ?? (() => true);
+          if (!(await toegestaan(rij.gemeenteId, rij.startdatum ?? vandaag())))
+            throw new AppError('niet-verwerkbaar', {
+              userMessage:
+                'In deze gemeente is de tegenprestatie niet verplicht. Geen medewerking vastleggen kan daarom niet.',
+            });
+          extra.geenMedewerkingOnderbouwing = v.reden ?? null;
+        }
+      }
+      return withContext(db, dbContext(actor), async (tx) => {
+        const r = await vergrendel(tx, actor, id, v.versie ?? rij.versie);
+        if (r.status !== rij.status)
+          throw new AppError('conflict', {
+            userMessage: 'De status is intussen gewijzigd. Open de pagina opnieuw.',
+          });
+        await verplaats(tx, actor, r, v.naar, v.reden ?? null, extra);
+        return lees(tx, actor, id);
+      });
+    },
+
+    /**
+     * For part 2 only (the agreement and what follows): makes a part-2 move (`overeengekomen`, `lopend`,
+     * `afgerond`, `beeindigd`, back to `toetsing`) under the same rules for reasons, places, history and the log.
+     * Part 2 checks its own conditions (ordinance, acceptance) before calling. Pass `opties.tx` to run inside the
+     * caller's transaction. Not used by this module's pages or API.
+     */
+    async voerDeel2OvergangUit(
+      actor: Actor,
+      id: string,
+      input: StatusovergangInput & { beeindigingReden?: string },
+      opties: { tx?: Tx } = {},
+    ): Promise<Tegenprestatie> {
+      tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-ontwerpen');
+      const v = parseInvoer(StatusovergangInput, input);
+      const { rij } = await zichtbaar(actor, id);
+      const o = toetsOvergang(rij.status as Status, v.naar, { reden: v.reden, deel: 2 });
+      if (!o.mag) throw new AppError('niet-verwerkbaar', { userMessage: o.melding });
+      const werk = async (tx: Tx) => {
+        const r = await vergrendel(tx, actor, id, v.versie ?? rij.versie);
+        await verplaats(tx, actor, r, v.naar, v.reden ?? null, {
+          ...(v.naar === 'beeindigd' ? { beeindigingReden: input.beeindigingReden ?? 'anders' } : {}),
+        });
+        return lees(tx, actor, id);
+      };
+      return opties.tx ? werk(opties.tx) : withContext(db, dbContext(actor), werk);
+    },
+
+    /** The caseworker asks the team lead's advice (the client is not convinced, or another doubt). Recorded. */
+    async vraagAdvies(actor: Actor, id: string, input: { vraag: string }): Promise<Tegenprestatie> {
+      tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-ontwerpen');
+      const v = parseInvoer(AdviesVraagInput, input);
+      const { rij } = await zichtbaar(actor, id);
+      if (!isBewerkbaar(rij.status as Status))
+        throw new AppError('niet-verwerkbaar', {
+          userMessage: 'Advies vragen kan in verkenning of ontwerp.',
+        });
+      return withContext(db, dbContext(actor), async (tx) => {
+        const r = await vergrendel(tx, actor, id, undefined);
+        await repo.update(tx, r, {
+          adviesVraag: v.vraag,
+          adviesGevraagdOp: new Date(),
+          adviesGevraagdDoorNaam: naamVan(actor),
+          advies: null,
+          adviesOp: null,
+          adviesDoor: null,
+          adviesDoorNaam: null,
+        });
+        await log(tx, actor, 'wijzigen', r.klantId, r.gemeenteId);
+        return lees(tx, actor, id);
+      });
+    },
+
+    /** The team lead's advice on a design (recorded with who and when). */
+    async geefAdvies(actor: Actor, id: string, input: { advies: string }): Promise<Tegenprestatie> {
+      tegenprestatiesPolicy.vereis(actor, 'advies-geven');
+      const v = parseInvoer(AdviesInput, input);
+      await zichtbaar(actor, id);
+      return withContext(db, dbContext(actor), async (tx) => {
+        const r = await vergrendel(tx, actor, id, undefined);
+        await repo.update(tx, r, {
+          advies: v.advies,
+          adviesOp: new Date(),
+          adviesDoor: idVan(actor),
+          adviesDoorNaam: naamVan(actor),
+        });
+        await log(tx, actor, 'wijzigen', r.klantId, r.gemeenteId);
+        return lees(tx, actor, id);
+      });
+    },
+  };
+  return service;
+}
+
+export type TegenprestatiesService = ReturnType<typeof createTegenprestatiesService>;
