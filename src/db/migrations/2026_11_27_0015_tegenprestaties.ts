@@ -26,7 +26,14 @@ const STATUSSEN = [
   'afgerond',
   'beeindigd',
 ];
-const VERVOLG = ['verlengen', 're-integratie', 'betaald-werk', 'vrijwilligerswerk-eigen-titel', 'stoppen', 'anders'];
+const VERVOLG = [
+  'verlengen',
+  're-integratie',
+  'betaald-werk',
+  'vrijwilligerswerk-eigen-titel',
+  'stoppen',
+  'anders',
+];
 const WEDERKERIGHEID = [
   'begeleiding',
   'training',
@@ -95,8 +102,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     FOREIGN KEY (dienst_id, activiteit_id) REFERENCES activiteit (dienst_id, id)
   )`.execute(db);
   await sql`CREATE UNIQUE INDEX tegenprestatie_id ON tegenprestatie (dienst_id, id)`.execute(db);
-  await sql`CREATE INDEX tegenprestatie_klant ON tegenprestatie (dienst_id, gemeente_id, klant_id)`.execute(db);
-  await sql`CREATE INDEX tegenprestatie_status ON tegenprestatie (dienst_id, gemeente_id, status)`.execute(db);
+  await sql`CREATE INDEX tegenprestatie_klant ON tegenprestatie (dienst_id, gemeente_id, klant_id)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX tegenprestatie_status ON tegenprestatie (dienst_id, gemeente_id, status)`.execute(
+    db,
+  );
   await sql`CREATE INDEX tegenprestatie_activiteit ON tegenprestatie (dienst_id, activiteit_id)`.execute(db);
   await beveiligTabel(db, 'tegenprestatie', 'gemeente');
   await sql`CREATE POLICY tegenprestatie_geen_privacy_officer ON tegenprestatie AS RESTRICTIVE
