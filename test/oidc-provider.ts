@@ -39,6 +39,7 @@ export async function startTestOp(opts: { redirectUri: string }): Promise<TestOp
         client_id: op.clientId,
         client_secret: op.clientSecret,
         redirect_uris: [opts.redirectUri],
+        post_logout_redirect_uris: [new URL('/', opts.redirectUri).href],
         response_types: ['code'],
         grant_types: ['authorization_code'],
         token_endpoint_auth_method: 'client_secret_post',

@@ -104,6 +104,9 @@ export function authRoutes({ auth, config }: AuthRoutesDeps) {
     sameSite: 'lax',
     secure: config.secureCookies,
   } as const;
+  // Marks a browser whose session came from SSO, so logging out also ends the identity provider's session.
+  const viaSsoCookie = config.secureCookies ? '__Secure-wk-via-sso' : 'wk-via-sso';
+  const viaSsoOpties = { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies } as const;
   const hide = { schema: { hide: true } };
 
   const naInloggen = (reply: FastifyReply, status: 'actief' | 'wacht-op-code' | 'moet-mfa-instellen') =>
@@ -194,6 +197,7 @@ export function authRoutes({ auth, config }: AuthRoutesDeps) {
       });
       if (uitkomst.kind === 'geweigerd') return ssoFout(reply, uitkomst.melding, 403);
       setSessieCookie(reply, config, uitkomst.sessieToken);
+      reply.setCookie(viaSsoCookie, '1', viaSsoOpties);
       return naInloggen(reply, uitkomst.status);
     });
 
@@ -250,6 +254,11 @@ export function authRoutes({ auth, config }: AuthRoutesDeps) {
       const token = req.cookies[cookieNaam];
       if (token) await auth.uitloggen(token);
       clearSessieCookie(reply, config);
+      if (req.cookies[viaSsoCookie]) {
+        reply.clearCookie(viaSsoCookie, viaSsoOpties);
+        const bijIdp = sso ? await sso.uitlogUrl() : undefined;
+        if (bijIdp) return reply.redirect(bijIdp, 303);
+      }
       return reply.redirect(paths.home(), 303);
     });
 

@@ -178,9 +178,18 @@ describe('SSO with OpenID Connect (against a real oidc-provider)', () => {
         },
       ]),
     );
-    // Logging out ends it like any other session.
-    await b.post('/uitloggen');
+    // Logging out ends our session and then the identity provider's (RP-initiated logout).
+    const uit = await b.post('/uitloggen');
+    expect(uit.statusCode).toBe(303);
+    const naarIdp = new URL(uit.headers.location as string);
+    expect(naarIdp.origin).toBe(op.issuer);
+    expect(naarIdp.searchParams.get('client_id')).toBe(op.clientId);
+    expect(naarIdp.searchParams.get('post_logout_redirect_uri')).toBe('http://127.0.0.1:3000/');
+    // The identity provider knows that end-session URL and offers to sign out there (its own page).
+    expect((await new CookieJar().fetch(naarIdp.href)).status).toBe(200);
     expect((await b.get('/account/sessies')).statusCode).not.toBe(200);
+    // A second logout in the same browser is local only: the SSO mark went with the first.
+    expect((await b.post('/uitloggen')).headers.location).toBe('/');
   });
 
   it('refuses a login whose acr does not show multi-factor authentication, with a Dutch message', async () => {

@@ -70,6 +70,24 @@ export function createSsoClient(sso: SsoConfig, opts: { nu?: () => number } = {}
   }
 
   return {
+    /**
+     * RP-initiated logout: the identity provider's end-session URL (with our client id and the start page as
+     * the way back), or undefined when the provider offers none or cannot be reached — then only our own
+     * session ends.
+     */
+    async uitlogUrl(): Promise<string | undefined> {
+      try {
+        const c = await config();
+        if (!c.serverMetadata().end_session_endpoint) return undefined;
+        return oidc.buildEndSessionUrl(c, {
+          client_id: sso.clientId,
+          post_logout_redirect_uri: new URL('/', sso.redirectUrl).href,
+        }).href;
+      } catch {
+        return undefined;
+      }
+    },
+
     /** Starts a login: the URL to send the browser to, and what to remember for its return. */
     async start(): Promise<{ url: string; poging: SsoPoging }> {
       const c = await config();
