@@ -47,6 +47,7 @@ import {
   tegenprestatiesApi,
   tegenprestatiesRoutes,
 } from './modules/tegenprestaties/index.ts';
+import { createVerordeningService, verordeningApi, verordeningRoutes } from './modules/verordening/index.ts';
 import { assetRoutes } from './web/assets.ts';
 
 z.config(z.locales.nl());
@@ -218,6 +219,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   if (taken) taken.netwerkImport = (opdracht) => netwerkImport.verwerk(opdracht);
   await app.register(netwerkImportRoutes(netwerkImport));
+  const verordening = createVerordeningService({ db: db.app, gemeenten, klanten });
+  await app.register(verordeningApi(verordening));
+  await app.register(verordeningRoutes(verordening));
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 

@@ -658,6 +658,41 @@ export interface TegenprestatieOvergangTable {
   reden: string | null;
 }
 
+export interface VerordeningVersieTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  /** ISO date; read as a string (the pg type parser keeps dates as text). */
+  ingangsdatum: string;
+  titel: string;
+  vorm: string;
+  weergavenaam: string;
+  minUrenPerWeek: NumericNullable;
+  maxUrenPerWeek: NumericNullable;
+  maxDuurMaanden: number | null;
+  verlengingToegestaan: boolean;
+  maxVerlengingMaanden: number | null;
+  lokaleGrondIds: Generated<string[]>;
+  schriftelijkeOvereenkomstVerplicht: boolean;
+  artikelVorm: Generated<string>;
+  artikelUren: Generated<string>;
+  artikelDuur: Generated<string>;
+  artikelVerlenging: Generated<string>;
+  artikelOntheffingen: Generated<string>;
+  artikelOvereenkomst: Generated<string>;
+  toelichting: string | null;
+  aangemaaktOp: Generated<Date>;
+  aangemaaktDoor: string | null;
+}
+
+export interface VerordeningRechtsgrondTable {
+  dienstId: string;
+  vanaf: string;
+  artikel: string | null;
+  gewijzigdOp: Generated<Date>;
+  gewijzigdDoor: string | null;
+}
+
 export interface DB {
   dienst: DienstTable;
   gemeente: GemeenteTable;
@@ -710,4 +745,6 @@ export interface DB {
   netwerkImportRij: NetwerkImportRijTable;
   tegenprestatie: TegenprestatieTable;
   tegenprestatieOvergang: TegenprestatieOvergangTable;
+  verordeningVersie: VerordeningVersieTable;
+  verordeningRechtsgrond: VerordeningRechtsgrondTable;
 }

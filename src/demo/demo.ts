@@ -11,6 +11,11 @@ import {
 } from '../modules/klanten/index.ts';
 import { createLogboekService, type LogboekService } from '../modules/logboek/index.ts';
 import { createNetwerkService, type NetwerkService } from '../modules/netwerk/index.ts';
+import {
+  createVerordeningService,
+  laadDemoVerordeningen,
+  type VerordeningService,
+} from '../modules/verordening/index.ts';
 import { laadDemoKlanten } from './demo-klanten.ts';
 import { laadDemoNetwerk } from './netwerk.ts';
 
@@ -111,6 +116,7 @@ export interface DemoServices {
   logboek: LogboekService;
   klanten: KlantenService;
   netwerk: NetwerkService;
+  verordening: VerordeningService;
   /** Demo clients get a (fictional) BSN only when the app's BSN keys are known. */
   metBsn: boolean;
 }
@@ -131,6 +137,7 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     logboek: createLogboekService(db),
     klanten,
     netwerk: createNetwerkService({ db, gemeenten }),
+    verordening: createVerordeningService({ db, gemeenten, klanten }),
     metBsn: opts.bsnSleutels !== undefined,
   };
 }
@@ -215,5 +222,7 @@ export async function loadDemo(services: DemoServices, actor: Actor): Promise<De
     binnenDienst,
     DEMO_GEMEENTEN.map((g) => ({ naam: g.naam, id: gemeenten[g.naam]!, wijken: g.wijken })),
   );
+  // Ordinances after the clients: their local exemption grounds come from the klanten demo.
+  await laadDemoVerordeningen(services.verordening, binnenDienst, gemeenten);
   return { dienstId, gemeenten, teams, gebruikers, klanten, netwerk };
 }

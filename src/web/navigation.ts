@@ -31,6 +31,7 @@ const ENTRIES: NavEntry[] = [
   { href: paths.beheerTeams(), label: 'Teams', rollen: ['functioneel-beheerder'] },
   { href: paths.beheerGemeenten(), label: 'Gemeenten', rollen: ['functioneel-beheerder'] },
   { href: paths.klantenImport(), label: 'Klanten importeren', rollen: ['functioneel-beheerder'] },
+  { href: paths.verordeningen(), label: 'Verordeningen', rollen: ['functioneel-beheerder'] },
   {
     href: paths.verwerkingsactiviteiten(),
     label: 'Verwerkingsactiviteiten',

@@ -83,6 +83,16 @@ export const paths = {
   vernietigingslijst: (id: string) => `/beheer/vernietigingslijsten/${encodeURIComponent(id)}`,
   vernietigingslijstGoedkeuren: (id: string) =>
     `/beheer/vernietigingslijsten/${encodeURIComponent(id)}/goedkeuren`,
+  verordeningen: () => '/beheer/verordeningen',
+  verordeningRechtsgrond: () => '/beheer/verordeningen/rechtsgrond',
+  verordeningOvergang: () => '/beheer/verordeningen/overgang',
+  verordening: (gemeenteId: string) => `/beheer/verordeningen/${encodeURIComponent(gemeenteId)}`,
+  verordeningVersies: (gemeenteId: string) =>
+    `/beheer/verordeningen/${encodeURIComponent(gemeenteId)}/versies`,
+  verordeningVersieNieuw: (gemeenteId: string) =>
+    `/beheer/verordeningen/${encodeURIComponent(gemeenteId)}/versies/nieuw`,
+  verordeningVersie: (gemeenteId: string, versieId: string) =>
+    `/beheer/verordeningen/${encodeURIComponent(gemeenteId)}/versies/${encodeURIComponent(versieId)}`,
   /** A page path with a confirmation to show after a redirect (Post/Redirect/Get). */
   metMelding: (path: string, melding: string) => `${path}?melding=${encodeURIComponent(melding)}`,
 } as const;

@@ -1,0 +1,107 @@
+/**
+ * The ordinance engine (verordening tegenprestatie): the public surface of this module. See docs/verordening.md.
+ *
+ * ## Pure functions (no I/O; `regels.ts`, table-tested)
+ * - `versieOpDatum(versies, datum)` → the version in force on `datum` (latest `ingangsdatum` ≤ datum) or undefined.
+ * - `naamOpDatum(versies, datum)` → `'tegenprestatie' | 'maatschappelijke participatie'`: the name a document of
+ *   that date carries (without a version: the statutory name, the new one from 2027-01-01).
+ * - `rechtsgrondOpDatum(datum, config = STANDAARD_RECHTSGRONDEN)` → `{ artikel: string | null, tekst, vanaf }`:
+ *   the legal basis, separate from the name (art. 9 lid 1 onder c Pw until 2026-12-31; from 2027-01-01 empty
+ *   until configured, `tekst` then says "Nog in te vullen: …").
+ * - `toetsAanVerordening(ontwerp: VerordeningOntwerp, versie: VersieParameters, rechtsgronden?)` →
+ *   `Regeluitkomst[]`: one `{ regel, uitkomst: 'voldoet' | 'voldoet-niet' | 'niet-van-toepassing', uitleg, artikel }`
+ *   per rule of `REGELS`, statutory rules first (`WETTELIJKE_REGELS`: art. 9 lid 5, 9 lid 7 with 9a, 9 lid 2,
+ *   unpaid, no clash with work, no clash with re-integration — under every version), then the version's (vorm,
+ *   uren, duur, verlenging, lokale ontheffingen, schriftelijke overeenkomst). `voldoetAan(uitkomsten)` → no
+ *   `voldoet-niet`. Pass the version in force on the START date.
+ * - `geenMedewerkingMogelijk(versie)` → true only where the version imposes (`vorm: 'opleggen'`).
+ *
+ * ## `VerordeningOntwerp`: what the check needs from a design (plain data, mapped by the tegenprestaties module)
+ * ```ts
+ * {
+ *   startdatum: 'YYYY-MM-DD';
+ *   einddatum: 'YYYY-MM-DD' | null;          // LAST day, inclusive
+ *   urenPerWeek: number;
+ *   dagdelen: Dagdeel[];                      // 'ma-ochtend' … 'zo-avond' (klanten DAGDELEN)
+ *   onbetaald: boolean;                       // no wage (an expense allowance is no wage)
+ *   werk: { urenPerWeek: number; dagdelen: Dagdeel[] };   // the client's paid work (0 / [] when none)
+ *   reintegratieDagdelen: Dagdeel[];          // the client's re-integration day parts
+ *   ontheffingen: { type: OntheffingType; lokaleGrondId?: string | null; naam?: string | null }[];
+ *                                             // exemptions running on the start date (klanten Ontheffing:
+ *                                             // type, lokaleGrond?.id, lokaleGrond?.naam)
+ *   verlenging: { maanden: number } | null;   // set when the design extends an earlier placement
+ *   schriftelijkeOvereenkomst: boolean;       // a written agreement exists or is planned
+ * }
+ * ```
+ *
+ * ## Service (`createVerordeningService({ db, gemeenten, klanten })`): every function takes `(actor, …)`
+ * Reading (`verordeningen-lezen`: klantmanager, teamleider, functioneel beheerder; own municipalities, another
+ * answers `niet-gevonden`):
+ * - `listVerordeningen(actor, { datum? })` → `VerordeningOverzicht[]` (per municipality: geldend, volgende, naam).
+ * - `listVersies(actor, gemeenteId)` → `VerordeningVersie[]` (oldest first); `findVersie(actor, gemeenteId, id)`.
+ * - `versieVoor(actor, gemeenteId, datum)` → `VerordeningVersie | null`.
+ * - `naamVoor(actor, gemeenteId, datum)` → `NaamTekst`.
+ * - `rechtsgrondVoor(actor, datum)` → `Rechtsgrond`; `listRechtsgronden(actor)`.
+ * - `geenMedewerkingToegestaan(actor, gemeenteId, datum)` → boolean (false where the version in force only
+ *   offers, and false without a version).
+ * - `toetsOntwerp(actor, gemeenteId, ontwerp)` → `{ versie, uitkomsten }`: picks the version in force on
+ *   `ontwerp.startdatum` and runs `toetsAanVerordening` with the service's legal basis; `niet-verwerkbaar` (422)
+ *   when no version is in force then. Store `versie.id` with the result: running designs keep their version.
+ * Writing (`verordeningen-beheren`: functioneel beheerder; logged as `va-beheer-organisatie`):
+ * - `createVersie(actor, gemeenteId, VersieInput)` → `VerordeningVersie` (immutable; same date = 409 conflict).
+ * - `setRechtsgrond(actor, { vanaf, artikel | null })`.
+ * Invalid input throws `VerordeningInvoerfout` (`.velden`: Dutch message per field path).
+ */
+export {
+  ARTIKEL_REGEL_NAMEN,
+  ARTIKEL_REGELS,
+  type ArtikelRegel,
+  type Dagdeel,
+  geenMedewerkingMogelijk,
+  type NaamTekst,
+  NIEUWE_WET_VANAF,
+  NOG_IN_TE_VULLEN,
+  naamOpDatum,
+  REGEL_NAMEN,
+  REGELS,
+  type Rechtsgrond,
+  type RechtsgrondConfig,
+  type RechtsgrondPeriode,
+  type Regel,
+  type Regeluitkomst,
+  rechtsgrondOpDatum,
+  STANDAARD_RECHTSGRONDEN,
+  toetsAanVerordening,
+  UITKOMSTEN,
+  type Uitkomst,
+  type VerordeningOntwerp,
+  type VersieParameters,
+  VORM_NAMEN,
+  VORMEN,
+  type Vorm,
+  versieOpDatum,
+  voldoetAan,
+  WEERGAVENAAM_TEKST,
+  WEERGAVENAMEN,
+  WETTELIJKE_REGELS,
+  type Weergavenaam,
+} from './regels.ts';
+export { verordeningApi } from './verordening.api.ts';
+export { laadDemoVerordeningen } from './verordening.demo.ts';
+export { verordeningPolicy } from './verordening.policy.ts';
+export { verordeningRoutes } from './verordening.routes.ts';
+export {
+  Regeluitkomst as RegeluitkomstSchema,
+  VerordeningInvoerfout,
+  type VerordeningVersie,
+  VersieInput,
+} from './verordening.schemas.ts';
+export {
+  createVerordeningService,
+  naamVan,
+  type RechtsgrondRegel,
+  type Toetsing,
+  type VerordeningDeps,
+  type VerordeningOverzicht,
+  type VerordeningService,
+} from './verordening.service.ts';

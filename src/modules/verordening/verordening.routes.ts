@@ -1,0 +1,206 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createElement } from 'react';
+import { z } from 'zod';
+import { notFound } from '../../http/app-error.ts';
+import { paths } from '../../web/paths.ts';
+import { renderPage } from '../../web/render.ts';
+import { type Gebruiker, pageChrome, requireRol } from '../auth/index.ts';
+import { vandaag } from '../klanten/index.ts';
+import { versieOpDatum } from './regels.ts';
+import {
+  foutenVoorFormulier,
+  LEGE_WAARDEN,
+  versieInvoerUitWaarden,
+  waardenUitBody,
+  waardenVanVersie,
+} from './verordening.formulier.ts';
+import { VerordeningInvoerfout } from './verordening.schemas.ts';
+import type { VerordeningService } from './verordening.service.ts';
+import {
+  type Chrome,
+  GemeenteVersiesPagina,
+  isMelding,
+  type Melding,
+  RechtsgrondPagina,
+  type RechtsgrondWaarden,
+  VerordeningenPagina,
+  VersieFormulier,
+  VersiePagina,
+} from './views/verordeningen.tsx';
+
+const Id = z.uuid();
+/** A path parameter that must be a uuid; anything else is a page that does not exist. */
+const uuidVan = (req: FastifyRequest, naam: string): string => {
+  const parsed = Id.safeParse((req.params as Record<string, unknown>)[naam]);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+};
+
+const meldingVan = (req: FastifyRequest): Melding | undefined => {
+  const m = (req.query as { melding?: unknown } | undefined)?.melding;
+  return isMelding(m) ? m : undefined;
+};
+
+const tekst = (body: unknown, key: string): string => {
+  const v = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'string' ? v : '';
+};
+
+/** The pages are the functioneel beheerder's (anonymous: to the login page; other roles: 403). */
+const beheerder = (req: FastifyRequest): Gebruiker => requireRol(req, 'functioneel-beheerder');
+const chromeVan = (req: FastifyRequest, reply: FastifyReply): Chrome => pageChrome(req, reply);
+
+/** Pages of the ordinance engine under /beheer/verordeningen (without JavaScript: POST + redirect or 422). */
+export function verordeningRoutes(service: VerordeningService) {
+  return async (app: FastifyInstance) => {
+    app.get('/beheer/verordeningen', { schema: { hide: true } }, async (req, reply) => {
+      const actor = beheerder(req);
+      const datum = vandaag();
+      const overzicht = await service.listVerordeningen(actor, { datum });
+      return renderPage(
+        reply,
+        createElement(VerordeningenPagina, {
+          chrome: chromeVan(req, reply),
+          overzicht,
+          datum,
+          melding: meldingVan(req),
+        }),
+      );
+    });
+
+    // ---- Legal basis per date ----
+    const toonRechtsgrond = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      actor: Gebruiker,
+      extra: { waarden?: RechtsgrondWaarden; fouten?: Record<string, string> } = {},
+    ) => {
+      const perioden = await service.listRechtsgronden(actor);
+      const leeg = perioden.find((p) => p.artikel === null);
+      return renderPage(
+        reply,
+        createElement(RechtsgrondPagina, {
+          chrome: chromeVan(req, reply),
+          perioden,
+          waarden: extra.waarden ?? { vanaf: leeg?.vanaf ?? '', artikel: '' },
+          magBeheren: true,
+          melding: extra.fouten ? undefined : meldingVan(req),
+          ...(extra.fouten ? { fouten: extra.fouten } : {}),
+        }),
+        extra.fouten ? 422 : 200,
+      );
+    };
+
+    app.get('/beheer/verordeningen/rechtsgrond', { schema: { hide: true } }, async (req, reply) =>
+      toonRechtsgrond(req, reply, beheerder(req)),
+    );
+
+    app.post('/beheer/verordeningen/rechtsgrond', { schema: { hide: true } }, async (req, reply) => {
+      const actor = beheerder(req);
+      const waarden: RechtsgrondWaarden = {
+        vanaf: tekst(req.body, 'vanaf'),
+        artikel: tekst(req.body, 'artikel'),
+      };
+      try {
+        await service.setRechtsgrond(actor, waarden);
+      } catch (e) {
+        if (!(e instanceof VerordeningInvoerfout)) throw e;
+        return toonRechtsgrond(req, reply, actor, { waarden, fouten: foutenVoorFormulier(e.velden) });
+      }
+      return reply.redirect(paths.metMelding(paths.verordeningRechtsgrond(), 'rechtsgrond-opgeslagen'), 303);
+    });
+
+    // ---- One municipality's versions ----
+    app.get('/beheer/verordeningen/:gemeenteId', { schema: { hide: true } }, async (req, reply) => {
+      const actor = beheerder(req);
+      const gemeenteId = uuidVan(req, 'gemeenteId');
+      const gemeente = await service.findGemeente(actor, gemeenteId);
+      const versies = await service.listVersies(actor, gemeenteId);
+      const nu = vandaag();
+      return renderPage(
+        reply,
+        createElement(GemeenteVersiesPagina, {
+          chrome: chromeVan(req, reply),
+          gemeente,
+          versies,
+          geldend: versieOpDatum(versies, nu),
+          vandaag: nu,
+          magBeheren: true,
+        }),
+      );
+    });
+
+    app.get('/beheer/verordeningen/:gemeenteId/versies', { schema: { hide: true } }, async (req, reply) => {
+      beheerder(req);
+      return reply.redirect(paths.verordening(uuidVan(req, 'gemeenteId')), 303);
+    });
+
+    app.get(
+      '/beheer/verordeningen/:gemeenteId/versies/nieuw',
+      { schema: { hide: true } },
+      async (req, reply) => {
+        const actor = beheerder(req);
+        const gemeenteId = uuidVan(req, 'gemeenteId');
+        const gemeente = await service.findGemeente(actor, gemeenteId);
+        const versies = await service.listVersies(actor, gemeenteId);
+        const basis = versieOpDatum(versies, vandaag()) ?? versies.at(-1);
+        return renderPage(
+          reply,
+          createElement(VersieFormulier, {
+            chrome: chromeVan(req, reply),
+            gemeente,
+            gronden: await service.lokaleGronden(actor, gemeenteId),
+            waarden: basis ? waardenVanVersie(basis) : LEGE_WAARDEN,
+          }),
+        );
+      },
+    );
+
+    app.post('/beheer/verordeningen/:gemeenteId/versies', { schema: { hide: true } }, async (req, reply) => {
+      const actor = beheerder(req);
+      const gemeenteId = uuidVan(req, 'gemeenteId');
+      const waarden = waardenUitBody(req.body);
+      let versieId: string;
+      try {
+        versieId = (await service.createVersie(actor, gemeenteId, versieInvoerUitWaarden(waarden))).id;
+      } catch (e) {
+        if (!(e instanceof VerordeningInvoerfout)) throw e;
+        return renderPage(
+          reply,
+          createElement(VersieFormulier, {
+            chrome: chromeVan(req, reply),
+            gemeente: await service.findGemeente(actor, gemeenteId),
+            gronden: await service.lokaleGronden(actor, gemeenteId),
+            waarden,
+            fouten: foutenVoorFormulier(e.velden),
+          }),
+          422,
+        );
+      }
+      return reply.redirect(
+        paths.metMelding(paths.verordeningVersie(gemeenteId, versieId), 'versie-opgeslagen'),
+        303,
+      );
+    });
+
+    app.get(
+      '/beheer/verordeningen/:gemeenteId/versies/:versieId',
+      { schema: { hide: true } },
+      async (req, reply) => {
+        const actor = beheerder(req);
+        const gemeenteId = uuidVan(req, 'gemeenteId');
+        const versie = await service.findVersie(actor, gemeenteId, uuidVan(req, 'versieId'));
+        return renderPage(
+          reply,
+          createElement(VersiePagina, {
+            chrome: chromeVan(req, reply),
+            gemeente: await service.findGemeente(actor, gemeenteId),
+            versie,
+            gronden: await service.lokaleGronden(actor, gemeenteId),
+            melding: meldingVan(req),
+          }),
+        );
+      },
+    );
+  };
+}

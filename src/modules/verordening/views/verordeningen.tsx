@@ -1,0 +1,486 @@
+import type { ReactNode } from 'react';
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  Cell,
+  CheckboxGroup,
+  ErrorSummary,
+  type FieldErrors,
+  Form,
+  Gegevens,
+  Heading,
+  Link,
+  Paragraph,
+  RadioGroup,
+  Row,
+  Table,
+  TextArea,
+  TextField,
+} from '../../../web/components/index.tsx';
+import { Layout, type LayoutProps } from '../../../web/layout.tsx';
+import { paths } from '../../../web/paths.ts';
+import type { Gemeente } from '../../gemeenten/index.ts';
+import { formatDatumNl, type LokaleGrond } from '../../klanten/index.ts';
+import {
+  ARTIKEL_REGEL_NAMEN,
+  ARTIKEL_REGELS,
+  type ArtikelRegel,
+  VORM_NAMEN,
+  VORMEN,
+  WEERGAVENAAM_TEKST,
+  WEERGAVENAMEN,
+} from '../regels.ts';
+import type { VersieWaarden } from '../verordening.formulier.ts';
+import type { VerordeningVersie } from '../verordening.schemas.ts';
+import type { RechtsgrondRegel, VerordeningOverzicht } from '../verordening.service.ts';
+
+/** What every page gets from `pageChrome`. */
+export interface Chrome {
+  account: LayoutProps['account'];
+  nav: NonNullable<LayoutProps['nav']>;
+  csrfToken: string;
+}
+
+export const MELDINGEN = {
+  'versie-opgeslagen':
+    'De nieuwe versie is vastgelegd. Een versie verandert niet meer; maak voor een wijziging een nieuwe versie.',
+  'rechtsgrond-opgeslagen': 'De rechtsgrond is opgeslagen.',
+} as const;
+export type Melding = keyof typeof MELDINGEN;
+export const isMelding = (v: unknown): v is Melding => typeof v === 'string' && Object.hasOwn(MELDINGEN, v);
+
+function Pagina({
+  title,
+  chrome,
+  melding,
+  children,
+}: {
+  title: string;
+  chrome: Chrome;
+  melding?: Melding | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <Layout title={title} nav={chrome.nav} account={chrome.account}>
+      {melding ? <Alert type="ok">{MELDINGEN[melding]}</Alert> : null}
+      {children}
+    </Layout>
+  );
+}
+
+const uren = (v: number | null): string => (v === null ? '' : `${String(v).replace('.', ',')} uur`);
+const maanden = (v: number | null): string => (v === null ? '' : `${v} ${v === 1 ? 'maand' : 'maanden'}`);
+
+/** "4 tot 8 uur", "hoogstens 20 uur", "geen grens". */
+export function urenTekst(v: Pick<VerordeningVersie, 'minUrenPerWeek' | 'maxUrenPerWeek'>): string {
+  const { minUrenPerWeek: min, maxUrenPerWeek: max } = v;
+  if (min !== null && max !== null) return `${String(min).replace('.', ',')} tot ${uren(max)} per week`;
+  if (max !== null) return `hoogstens ${uren(max)} per week`;
+  if (min !== null) return `minstens ${uren(min)} per week`;
+  return 'geen grens';
+}
+
+const vormKort = (v: VerordeningVersie) => (v.vorm === 'opleggen' ? 'Opleggen' : 'Alleen aanbieden');
+
+export function VerordeningenPagina({
+  chrome,
+  overzicht,
+  datum,
+  melding,
+}: {
+  chrome: Chrome;
+  overzicht: VerordeningOverzicht[];
+  datum: string;
+  melding?: Melding | undefined;
+}) {
+  return (
+    <Pagina title="Verordeningen tegenprestatie" chrome={chrome} melding={melding}>
+      <Heading level={1}>Verordeningen tegenprestatie</Heading>
+      <Paragraph>
+        Per gemeente de versies van de verordening, elk met een ingangsdatum. Een versie verandert niet meer:
+        wilt u iets wijzigen, leg dan een nieuwe versie vast. Een ontwerp wordt getoetst aan de versie die
+        geldt op de startdatum.
+      </Paragraph>
+      <Table
+        caption={`Geldend op ${formatDatumNl(datum)} (kies een gemeente voor alle versies)`}
+        head={['Gemeente', 'Geldende versie', 'Naam', 'Opleggen of aanbieden', 'Volgende versie']}
+      >
+        {overzicht.map((o) => (
+          <Row key={o.gemeente.id}>
+            <Cell>
+              <Link href={paths.verordening(o.gemeente.id)}>{o.gemeente.naam}</Link>
+            </Cell>
+            <Cell>
+              {o.geldend
+                ? `${o.geldend.titel} (vanaf ${formatDatumNl(o.geldend.ingangsdatum)})`
+                : 'Nog geen versie'}
+            </Cell>
+            <Cell>{o.naam}</Cell>
+            <Cell>{o.geldend ? vormKort(o.geldend) : '–'}</Cell>
+            <Cell>{o.volgende ? `vanaf ${formatDatumNl(o.volgende.ingangsdatum)}` : '–'}</Cell>
+          </Row>
+        ))}
+      </Table>
+      <Heading level={2}>Rechtsgrond</Heading>
+      <Paragraph>
+        De wettelijke grondslag staat los van de naam. Tot en met 2026 is dat art. 9 lid 1 onder c
+        Participatiewet. Vanaf 1 januari 2027 geldt de Participatiewet in balans; dat artikel vult u in zodra
+        de tekst bekend is.
+      </Paragraph>
+      <ButtonLink href={paths.verordeningRechtsgrond()}>Rechtsgrond per datum bekijken</ButtonLink>
+    </Pagina>
+  );
+}
+
+function status(v: VerordeningVersie, geldend: VerordeningVersie | undefined, vandaag: string): string {
+  if (geldend?.id === v.id) return 'Geldt nu';
+  return v.ingangsdatum > vandaag ? 'Gaat nog in' : 'Vervallen';
+}
+
+export function GemeenteVersiesPagina({
+  chrome,
+  gemeente,
+  versies,
+  geldend,
+  vandaag,
+  magBeheren,
+}: {
+  chrome: Chrome;
+  gemeente: Gemeente;
+  versies: VerordeningVersie[];
+  geldend: VerordeningVersie | undefined;
+  vandaag: string;
+  magBeheren: boolean;
+}) {
+  return (
+    <Pagina title={`Verordening ${gemeente.naam}`} chrome={chrome}>
+      <Paragraph>
+        <Link href={paths.verordeningen()}>Terug naar verordeningen</Link>
+      </Paragraph>
+      <Heading level={1}>Verordening {gemeente.naam}</Heading>
+      {magBeheren ? (
+        <ButtonLink href={paths.verordeningVersieNieuw(gemeente.id)}>Nieuwe versie</ButtonLink>
+      ) : null}
+      {versies.length === 0 ? (
+        <Paragraph>Deze gemeente heeft nog geen versie van de verordening.</Paragraph>
+      ) : (
+        <Table
+          caption={`Versies van de verordening van ${gemeente.naam}, oudste eerst`}
+          head={['Ingangsdatum', 'Titel', 'Naam', 'Opleggen of aanbieden', 'Uren', 'Duur', 'Stand']}
+        >
+          {versies.map((v) => (
+            <Row key={v.id}>
+              <Cell>
+                <Link href={paths.verordeningVersie(gemeente.id, v.id)}>{formatDatumNl(v.ingangsdatum)}</Link>
+              </Cell>
+              <Cell>{v.titel}</Cell>
+              <Cell>{WEERGAVENAAM_TEKST[v.weergavenaam]}</Cell>
+              <Cell>{vormKort(v)}</Cell>
+              <Cell>{urenTekst(v)}</Cell>
+              <Cell>
+                {v.maxDuurMaanden === null ? 'geen grens' : `hoogstens ${maanden(v.maxDuurMaanden)}`}
+              </Cell>
+              <Cell>{status(v, geldend, vandaag)}</Cell>
+            </Row>
+          ))}
+        </Table>
+      )}
+    </Pagina>
+  );
+}
+
+export function VersiePagina({
+  chrome,
+  gemeente,
+  versie,
+  gronden,
+  melding,
+}: {
+  chrome: Chrome;
+  gemeente: Gemeente;
+  versie: VerordeningVersie;
+  gronden: LokaleGrond[];
+  melding?: Melding | undefined;
+}) {
+  const grondNamen = versie.lokaleGrondIds.map(
+    (id) => gronden.find((g) => g.id === id)?.naam ?? 'onbekende grond',
+  );
+  const artikel = (r: ArtikelRegel) => versie.artikelen[r] || 'niet ingevuld';
+  return (
+    <Pagina
+      title={`${versie.titel}, vanaf ${formatDatumNl(versie.ingangsdatum)}`}
+      chrome={chrome}
+      melding={melding}
+    >
+      <Paragraph>
+        <Link href={paths.verordening(gemeente.id)}>Terug naar de versies van {gemeente.naam}</Link>
+      </Paragraph>
+      <Heading level={1}>
+        {versie.titel}, vanaf {formatDatumNl(versie.ingangsdatum)}
+      </Heading>
+      <Gegevens
+        items={[
+          ['Gemeente', gemeente.naam],
+          ['Ingangsdatum', formatDatumNl(versie.ingangsdatum)],
+          ['Naam van het instrument', WEERGAVENAAM_TEKST[versie.weergavenaam]],
+          ['Opleggen of aanbieden', `${VORM_NAMEN[versie.vorm]} (${artikel('vorm')})`],
+          ['Uren per week', `${urenTekst(versie)} (${artikel('uren')})`],
+          [
+            'Maximale duur',
+            `${versie.maxDuurMaanden === null ? 'geen grens' : maanden(versie.maxDuurMaanden)} (${artikel('duur')})`,
+          ],
+          [
+            'Verlenging',
+            `${
+              versie.verlengingToegestaan
+                ? versie.maxVerlengingMaanden === null
+                  ? 'mag, zonder grens'
+                  : `mag, hoogstens ${maanden(versie.maxVerlengingMaanden)}`
+                : 'mag niet'
+            } (${artikel('verlenging')})`,
+          ],
+          [
+            'Lokale ontheffingsgronden',
+            `${grondNamen.length > 0 ? grondNamen.join(', ') : 'geen'} (${artikel('ontheffingen')})`,
+          ],
+          [
+            'Schriftelijke overeenkomst',
+            `${versie.schriftelijkeOvereenkomstVerplicht ? 'verplicht' : 'niet verplicht'} (${artikel('overeenkomst')})`,
+          ],
+          ['Toelichting', versie.toelichting],
+          ['Vastgelegd op', formatDatumNl(versie.aangemaaktOp.slice(0, 10))],
+        ]}
+      />
+    </Pagina>
+  );
+}
+
+export function VersieFormulier({
+  chrome,
+  gemeente,
+  waarden,
+  gronden,
+  fouten = {},
+}: {
+  chrome: Chrome;
+  gemeente: Gemeente;
+  waarden: VersieWaarden;
+  gronden: LokaleGrond[];
+  fouten?: FieldErrors;
+}) {
+  const titel = `Nieuwe versie van de verordening van ${gemeente.naam}`;
+  const heeftFouten = Object.values(fouten).some(Boolean);
+  const artikelVeld = (r: ArtikelRegel) =>
+    `artikel${r[0]?.toUpperCase()}${r.slice(1)}` as keyof VersieWaarden & `artikel${string}`;
+  return (
+    <Pagina title={heeftFouten ? `Fout: ${titel}` : titel} chrome={chrome}>
+      <Paragraph>
+        <Link href={paths.verordening(gemeente.id)}>Terug naar de versies van {gemeente.naam}</Link>
+      </Paragraph>
+      <Heading level={1}>{titel}</Heading>
+      <Paragraph>
+        Een versie verandert niet meer nadat u haar hebt vastgelegd. Lopende tegenprestaties houden de versie
+        waaraan ze getoetst zijn. De velden zijn ingevuld met de versie die nu geldt.
+      </Paragraph>
+      <ErrorSummary errors={fouten} />
+      <Form action={paths.verordeningVersies(gemeente.id)} csrfToken={chrome.csrfToken}>
+        <TextField
+          name="ingangsdatum"
+          label="Ingangsdatum"
+          type="date"
+          description="Vanaf deze dag geldt de versie, tot de volgende versie ingaat."
+          value={waarden.ingangsdatum}
+          error={fouten.ingangsdatum}
+          required
+        />
+        <TextField
+          name="titel"
+          label="Titel van de verordening"
+          description="Bijvoorbeeld: Verordening tegenprestatie Aardam 2026."
+          value={waarden.titel}
+          error={fouten.titel}
+          autoComplete="off"
+          required
+        />
+        <RadioGroup
+          name="weergavenaam"
+          legend="Naam van het instrument"
+          description="De naam op brieven en overeenkomsten. De rechtsgrond staat hier los van."
+          options={WEERGAVENAMEN.map((w) => ({ value: w, label: WEERGAVENAAM_TEKST[w] }))}
+          value={waarden.weergavenaam}
+          error={fouten.weergavenaam}
+        />
+        <RadioGroup
+          name="vorm"
+          legend="Opleggen of alleen aanbieden"
+          options={VORMEN.map((v) => ({ value: v, label: VORM_NAMEN[v] }))}
+          value={waarden.vorm}
+          error={fouten.vorm}
+        />
+        <TextField
+          name="minUrenPerWeek"
+          label="Minimum aantal uren per week (mag leeg)"
+          inputMode="text"
+          value={waarden.minUrenPerWeek}
+          error={fouten.minUrenPerWeek}
+          autoComplete="off"
+        />
+        <TextField
+          name="maxUrenPerWeek"
+          label="Maximum aantal uren per week (mag leeg)"
+          inputMode="text"
+          value={waarden.maxUrenPerWeek}
+          error={fouten.maxUrenPerWeek}
+          autoComplete="off"
+        />
+        <TextField
+          name="maxDuurMaanden"
+          label="Maximale duur in maanden (mag leeg)"
+          inputMode="numeric"
+          value={waarden.maxDuurMaanden}
+          error={fouten.maxDuurMaanden}
+          autoComplete="off"
+        />
+        <RadioGroup
+          name="verlengingToegestaan"
+          legend="Mag de tegenprestatie worden verlengd?"
+          options={[
+            { value: 'ja', label: 'Ja' },
+            { value: 'nee', label: 'Nee' },
+          ]}
+          value={waarden.verlengingToegestaan}
+          error={fouten.verlengingToegestaan}
+        />
+        <TextField
+          name="maxVerlengingMaanden"
+          label="Maximale verlenging in maanden (alleen als verlengen mag; mag leeg)"
+          inputMode="numeric"
+          value={waarden.maxVerlengingMaanden}
+          error={fouten.maxVerlengingMaanden}
+          autoComplete="off"
+        />
+        {gronden.length > 0 ? (
+          <CheckboxGroup
+            name="lokaleGrondIds"
+            legend="Lokale ontheffingsgronden die onder deze versie gelden"
+            options={gronden.map((g) => ({
+              value: g.id,
+              label: g.isActief ? g.naam : `${g.naam} (niet meer actief)`,
+            }))}
+            values={waarden.lokaleGrondIds}
+            error={fouten.lokaleGrondIds}
+          />
+        ) : (
+          <Paragraph>Deze gemeente heeft geen lokale ontheffingsgronden.</Paragraph>
+        )}
+        <RadioGroup
+          name="schriftelijkeOvereenkomstVerplicht"
+          legend="Is een schriftelijke overeenkomst verplicht?"
+          options={[
+            { value: 'ja', label: 'Ja' },
+            { value: 'nee', label: 'Nee' },
+          ]}
+          value={waarden.schriftelijkeOvereenkomstVerplicht}
+          error={fouten.schriftelijkeOvereenkomstVerplicht}
+        />
+        <Heading level={2}>Artikelen</Heading>
+        <Paragraph>
+          Per regel het artikel van de verordening, bijvoorbeeld "art. 4 lid 1". Mag leeg.
+        </Paragraph>
+        {ARTIKEL_REGELS.map((r) => (
+          <TextField
+            key={r}
+            name={artikelVeld(r)}
+            label={`Artikel: ${ARTIKEL_REGEL_NAMEN[r].toLowerCase()}`}
+            value={waarden[artikelVeld(r)]}
+            error={fouten[artikelVeld(r)]}
+            autoComplete="off"
+          />
+        ))}
+        <TextArea
+          name="toelichting"
+          label="Toelichting (mag leeg)"
+          description="Wat verandert er ten opzichte van de vorige versie, en waarom?"
+          value={waarden.toelichting}
+          error={fouten.toelichting}
+        />
+        <div className="wk-form-actions">
+          <Button>Versie vastleggen</Button>
+        </div>
+      </Form>
+    </Pagina>
+  );
+}
+
+export interface RechtsgrondWaarden {
+  vanaf: string;
+  artikel: string;
+}
+
+export function RechtsgrondPagina({
+  chrome,
+  perioden,
+  waarden,
+  fouten = {},
+  magBeheren,
+  melding,
+}: {
+  chrome: Chrome;
+  perioden: RechtsgrondRegel[];
+  waarden: RechtsgrondWaarden;
+  fouten?: FieldErrors;
+  magBeheren: boolean;
+  melding?: Melding | undefined;
+}) {
+  const titel = 'Rechtsgrond per datum';
+  const heeftFouten = Object.values(fouten).some(Boolean);
+  return (
+    <Pagina title={heeftFouten ? `Fout: ${titel}` : titel} chrome={chrome} melding={melding}>
+      <Paragraph>
+        <Link href={paths.verordeningen()}>Terug naar verordeningen</Link>
+      </Paragraph>
+      <Heading level={1}>{titel}</Heading>
+      <Paragraph>
+        De wettelijke grondslag van het instrument, los van de naam die de gemeente gebruikt. Een besluit en
+        een overeenkomst noemen de rechtsgrond die geldt op hun datum.
+      </Paragraph>
+      <Table caption="Rechtsgrond per periode" head={['Vanaf', 'Rechtsgrond']}>
+        {perioden.map((p) => (
+          <Row key={p.vanaf}>
+            <Cell>{formatDatumNl(p.vanaf)}</Cell>
+            <Cell>{p.tekst}</Cell>
+          </Row>
+        ))}
+      </Table>
+      {magBeheren ? (
+        <>
+          <Heading level={2}>Rechtsgrond invullen</Heading>
+          <ErrorSummary errors={fouten} />
+          <Form action={paths.verordeningRechtsgrond()} csrfToken={chrome.csrfToken}>
+            <TextField
+              name="vanaf"
+              label="Vanaf"
+              type="date"
+              description="Kies een bestaande datum om die te wijzigen, bijvoorbeeld 2027-01-01."
+              value={waarden.vanaf}
+              error={fouten.vanaf}
+              required
+            />
+            <TextField
+              name="artikel"
+              label="Wetsartikel"
+              description='Bijvoorbeeld "art. 9 lid 1 onder c Participatiewet". Leeg: nog in te vullen.'
+              value={waarden.artikel}
+              error={fouten.artikel}
+              autoComplete="off"
+            />
+            <div className="wk-form-actions">
+              <Button>Opslaan</Button>
+            </div>
+          </Form>
+        </>
+      ) : null}
+    </Pagina>
+  );
+}
