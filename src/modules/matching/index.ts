@@ -1,0 +1,54 @@
+/**
+ * Matching (issue 8): explainable ranking both ways (client → activities, activity → clients) and, in `cohort/`,
+ * the exact cohort assignment. The public surface of this module. See docs/matching.md.
+ *
+ * ## Ranking service (`createMatchingService(deps)`): every function takes `(actor, …)`
+ *
+ * - `passendeActiviteiten(actor, klantId, { limit? })` → `{ klant, activiteiten: Suggestie[], uitgesloten? }`
+ *   (klantmanager, teamleider; reads the client through the klanten service, so the read is logged).
+ * - `kandidaten(actor, activiteitId, { limit? })` → `{ activiteit, kandidaten: Kandidaat[], nietBruikbaar? }`
+ *   (netwerkmakelaar, klantmanager, teamleider). Every listed client is an access-log read (`va-matching`). The
+ *   netwerkmakelaar's reasons never show limitations or capacity ("Past qua belastbaarheid").
+ * - **For the cohort**: `kandidatenVoorCohort(actor, { klantIds, activiteitIds, k })` →
+ *   `{ paren: [{ klantId, activiteitId, score /* integer 1–1000 *\/, redenen: string[] }], uitgesloten: [{ klantId,
+ *   reden }] }` — each client's top-K over the given activities after the hard filters; `uitgesloten` lists the
+ *   clients with no candidate and why. Klantmanager/teamleider; every client is logged as read.
+ * - Weights: `gewichten(actor, gemeenteId)`, `zetGewichten(actor, gemeenteId, Gewichten)` (functioneel
+ *   beheerder), `voorbeeld(actor, gemeenteId, Gewichten)` (pseudonymised reordering preview).
+ *
+ * ## Pure kernel (no I/O; for the benchmark and the cohort with generated data)
+ * `bouwActiviteitCache(ActiviteitGegevens[], centroiden)` → `ActiviteitCache` (struct of typed arrays),
+ * `bereidKlantVoor(KlantGegevens, cache, centroiden)` → `KlantKenmerken`, `scoorAlles(klanten, cache, k,
+ * gewichten?, { verordeningMaxUren }?)` → `TopK[]` (per client: activity indexes best first, integer scores,
+ * filter counts), `rangschik` (one client), `filterPaar` (the hard filters of one pair), `verklaar` + `redenenVoorRol`
+ * (the reasons of one pair for a viewer). Centroids: `laadCentroiden()` (the shipped file) or `maakCentroiden(json)`.
+ */
+export {
+  type ActiviteitCache,
+  type ActiviteitGegevens,
+  bereidKlantVoor,
+  bouwActiviteitCache,
+  FACTOR_NAMEN,
+  FACTOREN,
+  type Factor,
+  FILTER_UITLEG,
+  FILTERS,
+  filterNaam,
+  filterPaar,
+  type Gewichten,
+  type KlantGegevens,
+  type KlantKenmerken,
+  maakKladblok,
+  normaliseerGewichten,
+  type RangOpties,
+  type Reden,
+  rangschik,
+  redenenVoorRol,
+  redenRegel,
+  STANDAARD_GEWICHTEN,
+  scoorAlles,
+  type TopK,
+  uitsluitReden,
+  verklaar,
+} from './kernel.ts';
+export { type Centroiden, laadCentroiden, maakCentroiden } from './reistijd.ts';
