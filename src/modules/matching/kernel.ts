@@ -587,7 +587,7 @@ export function rangschik(
       we * ervaring[i]! -
       (urenMin[i]! > maxUren ? wr : 0);
     const r = Math.round(ruw * 1000);
-    const s = r < 1 ? 1 : r > 1000 ? 1000 : r;
+    const s = Math.min(1000, Math.max(1, r));
     if (m < k) {
       // sift up
       let j = m++;
