@@ -9,8 +9,10 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import { setSystemContextListener } from './db/context.ts';
 import type { Pools } from './db/database.ts';
+import { AppError } from './http/app-error.ts';
 import { isApiRequest, registerErrorHandlers } from './http/error-handler.ts';
 import { API_PREFIX, API_VERSION, registerOpenApi } from './http/openapi.ts';
+import { meldingVoor, zoekOngeldigeTekst } from './http/tekstbewaking.ts';
 import type { Taken } from './jobs/index.ts';
 import { createMailer, type Mailer } from './mail/index.ts';
 import {
@@ -129,6 +131,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || isApiRequest(req))
       return done();
     app.csrfProtection(req, reply, done);
+  });
+  // Text PostgreSQL cannot hold (NUL, unpaired surrogates) is refused for every body, whatever the field.
+  app.addHook('preValidation', async (req) => {
+    const fout = req.body === undefined ? undefined : zoekOngeldigeTekst(req.body);
+    if (fout) throw new AppError('ongeldige-invoer', { userMessage: meldingVoor(fout) });
   });
   app.addHook('onSend', async (req, reply) => {
     if (isApiRequest(req)) reply.header('API-Version', API_VERSION);

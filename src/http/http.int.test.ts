@@ -48,6 +48,28 @@ describe('pages', () => {
     expect(res.body).toContain('formulier is verlopen');
   });
 
+  it('refuses text PostgreSQL cannot hold in any body (NUL, lone surrogate) with a Dutch message, API and page', async () => {
+    const g = await insertGemeente(t.db.app, { naam: 'Tekstdam', code: 'GM9997' });
+    const gebruiker = await insertGebruiker(t.db.app, { dienstId: g.dienstId, gemeenten: [g.gemeenteId] });
+    const { token } = await createAuthService({ db: t.db.app, config: t.config }).createApiTokenVoorEmail(
+      systeemActor('test'),
+      { email: gebruiker.email, naam: 'test' },
+    );
+    const api = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/klanten',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      payload: '{"achternaam":"Jansen","notities":[{"tekst":"a\\u0000b"}]}',
+    });
+    expect(api.statusCode).toBe(400);
+    expect(api.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(api.json().title).toMatch(/^Het veld notities\.0\.tekst bevat een NUL-teken/);
+    const pagina = await t.app.inject({ method: 'POST', url: '/', payload: { naam: 'x\ud800' } });
+    expect(pagina.statusCode).toBe(400);
+    expect(pagina.headers['content-type']).toMatch(/^text\/html/);
+    expect(pagina.body).toContain('Het veld naam bevat een ongeldig teken');
+  });
+
   it('sends the security headers', async () => {
     const res = await t.app.inject({ url: '/' });
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
