@@ -4,6 +4,11 @@ import { type Actor, hashWachtwoord } from '../modules/auth/index.ts';
 import { type BeheerService, createBeheerService } from '../modules/beheer/index.ts';
 import { createGemeentenService, type GemeentenService } from '../modules/gemeenten/index.ts';
 import {
+  createGesprekkenService,
+  type GesprekkenService,
+  laadDemoGesprekken,
+} from '../modules/gesprekken/index.ts';
+import {
   type BsnSleutels,
   createKlantenService,
   type KlantenService,
@@ -116,6 +121,7 @@ export interface DemoServices {
   logboek: LogboekService;
   klanten: KlantenService;
   netwerk: NetwerkService;
+  gesprekken: GesprekkenService;
   verordening: VerordeningService;
   /** Demo clients get a (fictional) BSN only when the app's BSN keys are known. */
   metBsn: boolean;
@@ -131,12 +137,14 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     gemeenten,
     medewerkers: medewerkersUitBeheer(beheer),
   });
+  const netwerk = createNetwerkService({ db, gemeenten });
   return {
     gemeenten,
     beheer,
     logboek: createLogboekService(db),
     klanten,
-    netwerk: createNetwerkService({ db, gemeenten }),
+    netwerk,
+    gesprekken: createGesprekkenService({ db, klanten, netwerk }),
     verordening: createVerordeningService({ db, gemeenten, klanten }),
     metBsn: opts.bsnSleutels !== undefined,
   };
@@ -221,6 +229,16 @@ export async function loadDemo(services: DemoServices, actor: Actor): Promise<De
     services.netwerk,
     binnenDienst,
     DEMO_GEMEENTEN.map((g) => ({ naam: g.naam, id: gemeenten[g.naam]!, wijken: g.wijken })),
+  );
+  // Conversations after clients and network: own proposals become maatwerk activities.
+  await laadDemoGesprekken(
+    services,
+    binnenDienst,
+    DEMO_GEMEENTEN.map((g) => ({
+      id: gemeenten[g.naam]!,
+      naam: g.naam,
+      klantmanagerId: gebruikers[`klantmanager.${g.naam.toLowerCase()}@demo.wederkerig.nl`],
+    })),
   );
   // Ordinances after the clients: their local exemption grounds come from the klanten demo.
   await laadDemoVerordeningen(services.verordening, binnenDienst, gemeenten);

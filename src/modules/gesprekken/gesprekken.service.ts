@@ -38,7 +38,11 @@ export interface GesprekkenDeps {
   /** The network: organisations and the maatwerk activity an own proposal becomes. */
   netwerk: Pick<
     NetwerkService,
-    'findOrganisatie' | 'stelOrganisatieVoor' | 'createMaatwerkActiviteit' | 'findActiviteit'
+    | 'findOrganisatie'
+    | 'findOrganisaties'
+    | 'stelOrganisatieVoor'
+    | 'createMaatwerkActiviteit'
+    | 'findActiviteit'
   >;
 }
 
@@ -424,6 +428,33 @@ export function createGesprekkenService(deps: GesprekkenDeps) {
         await log(tx, actor, 'wijzigen', klant);
         return naarVoorstel(voorstel);
       });
+    },
+
+    /**
+     * Organisations of the network that serve the client's municipality and are not ended (for the own-proposal
+     * form's list), by name; `meer` when there are more than fit (narrow with `zoek`).
+     */
+    async organisatieKeuzes(
+      actor: Actor,
+      gemeenteId: string,
+      zoek = '',
+    ): Promise<{
+      organisaties: Array<{ id: string; naam: string; plaats: string | null; status: string }>;
+      meer: boolean;
+    }> {
+      gesprekkenPolicy.vereis(actor, 'eigen-voorstel-beoordelen');
+      const p = await netwerk.findOrganisaties(actor, {
+        gemeenteId,
+        paginaGrootte: 100,
+        ...(zoek.trim() ? { zoek: zoek.trim().slice(0, 100) } : {}),
+      });
+      return {
+        organisaties: p.items
+          .filter((o) => o.status !== 'beeindigd')
+          .map((o) => ({ id: o.id, naam: o.naam, plaats: o.plaats, status: o.status }))
+          .sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),
+        meer: p.totaal > p.items.length,
+      };
     },
 
     /** Names for a page: the organisation and activity of each proposal (the network's read; null when gone). */

@@ -41,6 +41,7 @@
  */
 export { deelnemersAlsTekst, parseDeelnemers } from './deelnemers.ts';
 export { gesprekkenApi } from './gesprekken.api.ts';
+export { DEMO_GESPREKKEN_PER_GEMEENTE, laadDemoGesprekken } from './gesprekken.demo.ts';
 export { gesprekkenPolicy } from './gesprekken.policy.ts';
 export { gesprekkenRoutes } from './gesprekken.routes.ts';
 export {
