@@ -97,6 +97,12 @@ export const paths = {
     `/beheer/verordeningen/${encodeURIComponent(gemeenteId)}/versies/nieuw`,
   verordeningVersie: (gemeenteId: string, versieId: string) =>
     `/beheer/verordeningen/${encodeURIComponent(gemeenteId)}/versies/${encodeURIComponent(versieId)}`,
+  tegenprestaties: () => '/tegenprestaties',
+  tegenprestatie: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}`,
+  tegenprestatieChecklist: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/checklist`,
+  tegenprestatieStatus: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/status`,
+  tegenprestatieAdviesVragen: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/advies-vragen`,
+  tegenprestatieAdvies: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/advies`,
   /** A page path with a confirmation to show after a redirect (Post/Redirect/Get). */
   metMelding: (path: string, melding: string) => `${path}?melding=${encodeURIComponent(melding)}`,
 } as const;

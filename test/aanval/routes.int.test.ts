@@ -55,6 +55,8 @@ const TOEGANG: Array<[RegExp, RolNaam[] | 'publiek', (() => string)?]> = [
   [/^\/api\/v1\/gemeenten$/, IEDEREEN],
   [/^\/api\/v1\/(activiteiten|organisaties|intervisies)$/, [...KM, 'teamleider', 'netwerkmakelaar']],
   [/^\/api\/v1\/klanten$/, [...KM, 'teamleider']],
+  [/^\/api\/v1\/tegenprestaties$/, [...KM, 'teamleider']],
+  [/^\/tegenprestaties$/, ['teamleider']],
   [/^\/api\/v1\/(verordeningen|rechtsgronden)$/, [...KM, 'teamleider', 'beheerder']],
   [/^\/api\/v1\/verwerkingen$/, ['privacy'], () => `?klantId=${bergdorp.klantId}`],
   // Public routes that a signed-in user is not meant to use (or that only answer on the machine itself).

@@ -287,7 +287,7 @@ export function klantenRoutes(deps: KlantenRoutesDeps) {
       toonVerplichtingen(req, reply, medewerker(req)),
     );
 
-    for (const tab of ['tegenprestaties', 'passende-activiteiten'] as const) {
+    for (const tab of ['passende-activiteiten'] as const) {
       app.get(`/klanten/:id/${tab}`, { schema: { hide: true } }, async (req, reply) => {
         const klant = await klanten.findKlant(medewerker(req), idVan(req));
         return renderPage(

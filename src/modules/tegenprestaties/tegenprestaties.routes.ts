@@ -1,13 +1,294 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createElement } from 'react';
+import { AppError } from '../../http/app-error.ts';
+import type { FieldErrors } from '../../web/components/index.tsx';
+import { paths } from '../../web/paths.ts';
+import { renderFragment, renderPage } from '../../web/render.ts';
+import { type Gebruiker, pageChrome, requireRol } from '../auth/index.ts';
 import type { NetwerkService } from '../netwerk/index.ts';
+import { WENSELIJK_IDS } from './checklist.ts';
+import { TegenprestatieInvoerfout, type UpdateTegenprestatieInput } from './tegenprestaties.schemas.ts';
 import type { TegenprestatiesService } from './tegenprestaties.service.ts';
+import {
+  ChecklistBlok,
+  isMelding,
+  KlantTegenprestatiesPagina,
+  type Melding,
+  OntwerpPagina,
+  type OntwerpWaarden,
+  TeamleiderPagina,
+  waardenVan,
+} from './views/tegenprestaties.tsx';
 
 export interface TegenprestatiesRoutesDeps {
   tegenprestaties: TegenprestatiesService;
   netwerk: Pick<NetwerkService, 'findActiviteiten'>;
 }
 
-/** Pages of tegenprestaties (server-rendered, work without JavaScript; htmx refreshes the checklist). */
-export function tegenprestatiesRoutes(_deps: TegenprestatiesRoutesDeps) {
-  return async (_app: FastifyInstance) => {};
+type Body = Record<string, unknown>;
+
+const medewerker = (req: FastifyRequest): Gebruiker => requireRol(req, 'klantmanager', 'teamleider');
+const idVan = (req: FastifyRequest): string => String((req.params as { id?: unknown }).id ?? '');
+const meldingVan = (req: FastifyRequest): Melding | undefined => {
+  const m = (req.query as { melding?: unknown } | undefined)?.melding;
+  return isMelding(m) ? m : undefined;
+};
+const bodyVan = (req: FastifyRequest): Body =>
+  req.body && typeof req.body === 'object' ? (req.body as Body) : {};
+const tekst = (b: Body, k: string): string => {
+  const v = b[k];
+  return typeof v === 'string' ? v.slice(0, 5000) : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
+};
+const lijst = (b: Body, k: string): string[] => {
+  const v = b[k];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter(
+    (x): x is string => typeof x === 'string',
+  );
+};
+
+/** What the form sent, as typed. */
+export function waardenVanBody(b: Body): OntwerpWaarden {
+  const v = (wie: string) => ({
+    oordeel: tekst(b, `overtuigd.${wie}.oordeel`),
+    motivering: tekst(b, `overtuigd.${wie}.motivering`),
+  });
+  return {
+    versie: tekst(b, 'versie'),
+    activiteitId: tekst(b, 'activiteitId'),
+    urenPerWeek: tekst(b, 'urenPerWeek'),
+    dagdelen: lijst(b, 'dagdelen'),
+    startdatum: tekst(b, 'startdatum'),
+    einddatum: tekst(b, 'einddatum'),
+    evaluatiedata: lijst(b, 'evaluatiedata').filter((d) => d.trim() !== ''),
+    vervolg: tekst(b, 'vervolg'),
+    vervolgToelichting: tekst(b, 'vervolgToelichting'),
+    maatwerk: {
+      leeftijd: tekst(b, 'maatwerk.leeftijd'),
+      opleiding: tekst(b, 'maatwerk.opleiding'),
+      werkervaring: tekst(b, 'maatwerk.werkervaring'),
+      omstandigheden: tekst(b, 'maatwerk.omstandigheden'),
+    },
+    wederkerigheid: {
+      categorie: tekst(b, 'wederkerigheid.categorie'),
+      omschrijving: tekst(b, 'wederkerigheid.omschrijving'),
+    },
+    overtuigd: { klantmanager: v('klantmanager'), klant: v('klant'), organisatie: v('organisatie') },
+    afwijkingen: {
+      gesprek: tekst(b, 'afwijkingen.gesprek'),
+      vervolg: tekst(b, 'afwijkingen.vervolg'),
+      evaluatie: tekst(b, 'afwijkingen.evaluatie'),
+    },
+  };
+}
+
+/** The form's values → the service's PATCH (every field of the form is sent; empty clears). */
+export function invoerVan(w: OntwerpWaarden, metVersie = true): UpdateTegenprestatieInput {
+  const leeg = (s: string) => (s.trim() === '' ? null : s);
+  const getal = (s: string): number | null => {
+    if (s.trim() === '') return null;
+    const n = Number(s.trim().replace(',', '.'));
+    return Number.isFinite(n) ? n : (s as unknown as number);
+  };
+  const versie = Number(w.versie);
+  const verklaring = (x: { oordeel: string; motivering: string }) => ({
+    oordeel: (x.oordeel === 'ja' || x.oordeel === 'nee' ? x.oordeel : null) as 'ja' | 'nee' | null,
+    motivering: leeg(x.motivering),
+  });
+  return {
+    ...(metVersie && Number.isInteger(versie) && versie > 0 ? { versie } : {}),
+    activiteitId: leeg(w.activiteitId),
+    urenPerWeek: getal(w.urenPerWeek),
+    dagdelen: w.dagdelen as UpdateTegenprestatieInput['dagdelen'],
+    startdatum: leeg(w.startdatum),
+    einddatum: leeg(w.einddatum),
+    evaluatiedata: w.evaluatiedata,
+    vervolg: leeg(w.vervolg) as UpdateTegenprestatieInput['vervolg'],
+    vervolgToelichting: leeg(w.vervolgToelichting),
+    maatwerk: {
+      leeftijd: leeg(w.maatwerk.leeftijd),
+      opleiding: leeg(w.maatwerk.opleiding),
+      werkervaring: leeg(w.maatwerk.werkervaring),
+      omstandigheden: leeg(w.maatwerk.omstandigheden),
+    },
+    wederkerigheid: {
+      categorie: leeg(w.wederkerigheid.categorie) as NonNullable<
+        UpdateTegenprestatieInput['wederkerigheid']
+      >['categorie'],
+      omschrijving: leeg(w.wederkerigheid.omschrijving),
+    },
+    overtuigd: {
+      klantmanager: verklaring(w.overtuigd.klantmanager),
+      klant: verklaring(w.overtuigd.klant),
+      organisatie: verklaring(w.overtuigd.organisatie),
+    },
+    afwijkingen: Object.fromEntries(WENSELIJK_IDS.map((id) => [id, leeg(w.afwijkingen[id])])),
+  };
+}
+
+/**
+ * The client file's tegenprestaties tab, the design page with the live checklist, the status, advice and
+ * geen-medewerking forms, and the team lead's list. No JavaScript needed: POST + CSRF, a refused change
+ * re-renders with 422, an error summary and what was typed; success redirects (303). htmx only refreshes the
+ * checklist while typing. Every rule, access check and log entry is in the service.
+ */
+export function tegenprestatiesRoutes(deps: TegenprestatiesRoutesDeps) {
+  const { tegenprestaties, netwerk } = deps;
+
+  async function toonOntwerp(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    actor: Gebruiker,
+    opts: { waarden?: OntwerpWaarden; fouten?: FieldErrors; status?: number } = {},
+  ) {
+    const id = idVan(req);
+    const beeld = await tegenprestaties.bekijkOntwerp(actor, id);
+    const activiteiten = await netwerk.findActiviteiten(actor, {
+      gemeenteId: beeld.klant.gemeenteId,
+      status: 'actief',
+      maatwerk: false,
+      paginaGrootte: 100,
+    });
+    return renderPage(
+      reply,
+      createElement(OntwerpPagina, {
+        chrome: pageChrome(req, reply),
+        beeld,
+        waarden: opts.waarden ?? waardenVan(beeld.tegenprestatie),
+        fouten: opts.fouten ?? {},
+        activiteiten: activiteiten.items.map((a) => ({
+          id: a.id,
+          titel: `${a.titel}${a.organisatie ? ` – ${a.organisatie.naam}` : ''} (${a.plaatsenVrij} vrij)`,
+        })),
+        melding: meldingVan(req),
+        isTeamleider: actor.rol === 'teamleider',
+      }),
+      opts.status ?? 200,
+    );
+  }
+
+  /** A refused form: field messages from the service, or its Dutch message in the error summary. */
+  const foutenVan = (e: unknown, veld: string): FieldErrors | null => {
+    if (e instanceof TegenprestatieInvoerfout) return e.velden;
+    if (e instanceof AppError && (e.code === 'niet-verwerkbaar' || e.code === 'conflict'))
+      return { [veld]: e.userMessage };
+    return null;
+  };
+
+  return async (app: FastifyInstance) => {
+    app.get('/klanten/:id/tegenprestaties', { schema: { hide: true } }, async (req, reply) => {
+      const {
+        klant,
+        tegenprestaties: lijst,
+        titels,
+      } = await tegenprestaties.overzichtVoorKlant(medewerker(req), idVan(req));
+      return renderPage(
+        reply,
+        createElement(KlantTegenprestatiesPagina, {
+          chrome: pageChrome(req, reply),
+          klant,
+          tegenprestaties: lijst,
+          titels,
+        }),
+      );
+    });
+
+    app.post('/klanten/:id/tegenprestaties', { schema: { hide: true } }, async (req, reply) => {
+      const actor = medewerker(req);
+      const gesprekId = tekst(bodyVan(req), 'gesprekId');
+      const { id } = await tegenprestaties.startVerkenning(actor, {
+        klantId: idVan(req),
+        ...(gesprekId ? { gesprekId } : {}),
+      });
+      return reply.redirect(paths.metMelding(paths.tegenprestatie(id), 'gestart'), 303);
+    });
+
+    app.get('/tegenprestaties', { schema: { hide: true } }, async (req, reply) => {
+      const actor = requireRol(req, 'teamleider');
+      const o = await tegenprestaties.teamleiderOverzicht(actor);
+      return renderPage(reply, createElement(TeamleiderPagina, { chrome: pageChrome(req, reply), ...o }));
+    });
+
+    app.get('/tegenprestaties/:id', { schema: { hide: true } }, async (req, reply) =>
+      toonOntwerp(req, reply, medewerker(req)),
+    );
+
+    app.post('/tegenprestaties/:id', { schema: { hide: true } }, async (req, reply) => {
+      const actor = medewerker(req);
+      const waarden = waardenVanBody(bodyVan(req));
+      try {
+        await tegenprestaties.updateTegenprestatie(actor, idVan(req), invoerVan(waarden));
+      } catch (e) {
+        const fouten = foutenVan(e, 'formulier');
+        if (!fouten) throw e;
+        return toonOntwerp(req, reply, actor, {
+          waarden,
+          fouten,
+          status: e instanceof AppError && e.code === 'conflict' ? 409 : 422,
+        });
+      }
+      return reply.redirect(paths.metMelding(paths.tegenprestatie(idVan(req)), 'opgeslagen'), 303);
+    });
+
+    // htmx: the checklist for the form as typed, without saving (an invalid field shows the saved design's).
+    app.post('/tegenprestaties/:id/checklist', { schema: { hide: true } }, async (req, reply) => {
+      const actor = medewerker(req);
+      const concept = invoerVan(waardenVanBody(bodyVan(req)), false);
+      const beeld = await tegenprestaties
+        .bekijkOntwerp(actor, idVan(req), concept)
+        .catch(async (e: unknown) => {
+          if (!(e instanceof TegenprestatieInvoerfout)) throw e;
+          return null;
+        });
+      const checklist =
+        beeld?.checklist ?? (await tegenprestaties.bekijkOntwerp(actor, idVan(req))).checklist;
+      return renderFragment(reply, createElement(ChecklistBlok, { checklist, concept: beeld !== null }));
+    });
+
+    app.post('/tegenprestaties/:id/status', { schema: { hide: true } }, async (req, reply) => {
+      const actor = medewerker(req);
+      const b = bodyVan(req);
+      const naar = tekst(b, 'naar');
+      const versie = Number(tekst(b, 'versie'));
+      try {
+        await tegenprestaties.wijzigStatus(actor, idVan(req), {
+          naar: naar as never,
+          reden: tekst(b, 'reden'),
+          ...(Number.isInteger(versie) && versie > 0 ? { versie } : {}),
+        });
+      } catch (e) {
+        const fouten = foutenVan(e, `reden-${naar.replace(/[^a-z-]/g, '')}`);
+        if (!fouten) throw e;
+        const velden =
+          e instanceof TegenprestatieInvoerfout
+            ? { [`reden-${naar}`]: Object.values(fouten).join(' ') }
+            : fouten;
+        return toonOntwerp(req, reply, actor, { fouten: velden, status: 422 });
+      }
+      return reply.redirect(paths.metMelding(paths.tegenprestatie(idVan(req)), 'status'), 303);
+    });
+
+    app.post('/tegenprestaties/:id/advies-vragen', { schema: { hide: true } }, async (req, reply) => {
+      const actor = medewerker(req);
+      try {
+        await tegenprestaties.vraagAdvies(actor, idVan(req), { vraag: tekst(bodyVan(req), 'vraag') });
+      } catch (e) {
+        const fouten = foutenVan(e, 'vraag');
+        if (!fouten) throw e;
+        return toonOntwerp(req, reply, actor, { fouten, status: 422 });
+      }
+      return reply.redirect(paths.metMelding(paths.tegenprestatie(idVan(req)), 'advies-gevraagd'), 303);
+    });
+
+    app.post('/tegenprestaties/:id/advies', { schema: { hide: true } }, async (req, reply) => {
+      const actor = requireRol(req, 'teamleider');
+      try {
+        await tegenprestaties.geefAdvies(actor, idVan(req), { advies: tekst(bodyVan(req), 'advies') });
+      } catch (e) {
+        const fouten = foutenVan(e, 'advies');
+        if (!fouten) throw e;
+        return toonOntwerp(req, reply, actor, { fouten, status: 422 });
+      }
+      return reply.redirect(paths.metMelding(paths.tegenprestatie(idVan(req)), 'advies-gegeven'), 303);
+    });
+  };
 }

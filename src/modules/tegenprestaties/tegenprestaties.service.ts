@@ -676,6 +676,46 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
       return opties.tx ? werk(opties.tx) : withContext(db, dbContext(actor), werk);
     },
 
+    /** The client file's tab: the client, their designs (newest change first) and the activities' titles. */
+    async overzichtVoorKlant(
+      actor: Actor,
+      klantId: string,
+    ): Promise<{ klant: KlantDossier; tegenprestaties: Tegenprestatie[]; titels: Record<string, string> }> {
+      tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-bekijken');
+      const klant = await klanten.findKlant(actor, klantId);
+      const { items } = await service.findTegenprestaties(actor, { klantId, paginaGrootte: 100 });
+      const titels: Record<string, string> = {};
+      for (const id of new Set(items.flatMap((t) => (t.activiteitId ? [t.activiteitId] : [])))) {
+        const a = await activiteitVan(actor, id).catch(() => null);
+        if (a) titels[id] = a.titel;
+      }
+      return { klant, tegenprestaties: items, titels };
+    },
+
+    /**
+     * The team lead's list: designs with an open request for advice, and designs in `geen-medewerking`, with the
+     * client's name (only clients the team lead may open).
+     */
+    async teamleiderOverzicht(actor: Actor): Promise<{
+      adviesGevraagd: Array<{ tegenprestatie: Tegenprestatie; klantNaam: string }>;
+      geenMedewerking: Array<{ tegenprestatie: Tegenprestatie; klantNaam: string }>;
+    }> {
+      tegenprestatiesPolicy.vereis(actor, 'advies-geven');
+      const metNaam = async (items: Tegenprestatie[]) => {
+        const uit: Array<{ tegenprestatie: Tegenprestatie; klantNaam: string }> = [];
+        for (const t of items) {
+          const k = await klanten.findKlant(actor, t.klantId).catch(() => null);
+          if (k) uit.push({ tegenprestatie: t, klantNaam: k.naam });
+        }
+        return uit;
+      };
+      const [advies, geen] = await Promise.all([
+        service.findTegenprestaties(actor, { adviesGevraagd: true, paginaGrootte: 100 }),
+        service.findTegenprestaties(actor, { status: 'geen-medewerking', paginaGrootte: 100 }),
+      ]);
+      return { adviesGevraagd: await metNaam(advies.items), geenMedewerking: await metNaam(geen.items) };
+    },
+
     /** The caseworker asks the team lead's advice (the client is not convinced, or another doubt). Recorded. */
     async vraagAdvies(actor: Actor, id: string, input: { vraag: string }): Promise<Tegenprestatie> {
       tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-ontwerpen');
