@@ -213,8 +213,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const gesprekken = createGesprekkenService({ db: db.app, klanten, netwerk });
   await app.register(gesprekkenApi(gesprekken));
   await app.register(gesprekkenRoutes({ gesprekken }));
+  // The ordinance engine: designs ask it whether "geen medewerking" exists; its transition list reads the designs.
+  const verordening = createVerordeningService({
+    db: db.app,
+    gemeenten,
+    klanten,
+    tegenprestaties: {
+      findTegenprestaties: (actor, vraag) => tegenprestaties.findTegenprestaties(actor, vraag),
+    },
+  });
   // Designs and the guideline checklist; other modules' routes get `tegenprestaties` from here (see its index.ts).
-  const tegenprestaties = createTegenprestatiesService({ db: db.app, klanten, netwerk, gesprekken });
+  const tegenprestaties = createTegenprestatiesService({
+    db: db.app,
+    klanten,
+    netwerk,
+    gesprekken,
+    geenMedewerkingToegestaan: (gemeenteId, datum) =>
+      verordening.geenMedewerkingToegestaan(gemeenteId, datum),
+  });
   await app.register(tegenprestatiesApi(tegenprestaties));
   await app.register(tegenprestatiesRoutes({ tegenprestaties, netwerk }));
   const netwerkImport = createNetwerkImportService({
@@ -226,7 +242,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   if (taken) taken.netwerkImport = (opdracht) => netwerkImport.verwerk(opdracht);
   await app.register(netwerkImportRoutes(netwerkImport));
-  const verordening = createVerordeningService({ db: db.app, gemeenten, klanten });
   await app.register(verordeningApi(verordening));
   await app.register(verordeningRoutes(verordening));
 

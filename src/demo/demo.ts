@@ -17,6 +17,11 @@ import {
 import { createLogboekService, type LogboekService } from '../modules/logboek/index.ts';
 import { createNetwerkService, type NetwerkService } from '../modules/netwerk/index.ts';
 import {
+  createTegenprestatiesService,
+  laadDemoTegenprestaties,
+  type TegenprestatiesService,
+} from '../modules/tegenprestaties/index.ts';
+import {
   createVerordeningService,
   laadDemoVerordeningen,
   type VerordeningService,
@@ -122,6 +127,7 @@ export interface DemoServices {
   klanten: KlantenService;
   netwerk: NetwerkService;
   gesprekken: GesprekkenService;
+  tegenprestaties: TegenprestatiesService;
   verordening: VerordeningService;
   /** Demo clients get a (fictional) BSN only when the app's BSN keys are known. */
   metBsn: boolean;
@@ -138,13 +144,15 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     medewerkers: medewerkersUitBeheer(beheer),
   });
   const netwerk = createNetwerkService({ db, gemeenten });
+  const gesprekken = createGesprekkenService({ db, klanten, netwerk });
   return {
     gemeenten,
     beheer,
     logboek: createLogboekService(db),
     klanten,
     netwerk,
-    gesprekken: createGesprekkenService({ db, klanten, netwerk }),
+    gesprekken,
+    tegenprestaties: createTegenprestatiesService({ db, klanten, netwerk, gesprekken }),
     verordening: createVerordeningService({ db, gemeenten, klanten }),
     metBsn: opts.bsnSleutels !== undefined,
   };
@@ -232,6 +240,16 @@ export async function loadDemo(services: DemoServices, actor: Actor): Promise<De
   );
   // Conversations after clients and network: own proposals become maatwerk activities.
   await laadDemoGesprekken(
+    services,
+    binnenDienst,
+    DEMO_GEMEENTEN.map((g) => ({
+      id: gemeenten[g.naam]!,
+      naam: g.naam,
+      klantmanagerId: gebruikers[`klantmanager.${g.naam.toLowerCase()}@demo.wederkerig.nl`],
+    })),
+  );
+  // Designs after the conversations: they link to the latest one.
+  await laadDemoTegenprestaties(
     services,
     binnenDienst,
     DEMO_GEMEENTEN.map((g) => ({

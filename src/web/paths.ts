@@ -89,7 +89,10 @@ export const paths = {
     `/beheer/vernietigingslijsten/${encodeURIComponent(id)}/goedkeuren`,
   verordeningen: () => '/beheer/verordeningen',
   verordeningRechtsgrond: () => '/beheer/verordeningen/rechtsgrond',
-  verordeningOvergang: () => '/beheer/verordeningen/overgang',
+  verordeningOvergang: (peildatum?: string) =>
+    peildatum
+      ? `/beheer/verordeningen/overgang?peildatum=${encodeURIComponent(peildatum)}`
+      : '/beheer/verordeningen/overgang',
   verordening: (gemeenteId: string) => `/beheer/verordeningen/${encodeURIComponent(gemeenteId)}`,
   verordeningVersies: (gemeenteId: string) =>
     `/beheer/verordeningen/${encodeURIComponent(gemeenteId)}/versies`,

@@ -49,6 +49,7 @@ const TOEGANG: Array<[RegExp, RolNaam[] | 'publiek', (() => string)?]> = [
   [/^\/intervisies$/, ['teamleider', 'netwerkmakelaar']],
   [/^\/klanten(\/nieuw)?$/, [...KM, 'teamleider']],
   [/^\/beheer\/verwerkingsactiviteiten$/, ['beheerder', 'privacy']],
+  [/^\/beheer\/verordeningen\/overgang$/, ['beheerder', 'teamleider']],
   [/^\/beheer\//, ['beheerder']],
   [/^\/netwerk\/import$/, ['netwerkmakelaar']],
   [/^\/privacy\//, ['privacy']],

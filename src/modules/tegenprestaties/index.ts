@@ -34,6 +34,7 @@
 export * from './checklist.ts';
 export * from './statusmachine.ts';
 export { tegenprestatiesApi } from './tegenprestaties.api.ts';
+export { laadDemoTegenprestaties } from './tegenprestaties.demo.ts';
 export { tegenprestatiesPolicy } from './tegenprestaties.policy.ts';
 export { tegenprestatiesRoutes } from './tegenprestaties.routes.ts';
 export {

@@ -42,16 +42,32 @@
  * - `versieVoor(actor, gemeenteId, datum)` → `VerordeningVersie | null`.
  * - `naamVoor(actor, gemeenteId, datum)` → `NaamTekst`.
  * - `rechtsgrondVoor(actor, datum)` → `Rechtsgrond`; `listRechtsgronden(actor)`.
- * - `geenMedewerkingToegestaan(actor, gemeenteId, datum)` → boolean (false where the version in force only
- *   offers, and false without a version).
+ * - `geenMedewerkingToegestaan(gemeenteId, datum)` → boolean, NO actor (configuration read under the logged
+ *   system context `verordening:geen-medewerking`): false where the version in force only offers, and false
+ *   without a version. src/app.ts passes it to the tegenprestaties service as its `geenMedewerkingToegestaan`.
  * - `toetsOntwerp(actor, gemeenteId, ontwerp)` → `{ versie, uitkomsten }`: picks the version in force on
  *   `ontwerp.startdatum` and runs `toetsAanVerordening` with the service's legal basis; `niet-verwerkbaar` (422)
  *   when no version is in force then. Store `versie.id` with the result: running designs keep their version.
+ * - `overgangOverzicht(actor, peildatum = '2027-01-01')` → per municipality the name and version the day before
+ *   and on the peildatum, and the legal basis either side (no client data).
+ * - `overgangslijst(actor, { peildatum?, gemeenteId? })` → `Overgangsregel[]` (`overgang-bekijken`: teamleider):
+ *   the designs in toetsing/overeengekomen/lopend that started before the peildatum and had not ended, read
+ *   through `deps.tegenprestaties.findTegenprestaties` (src/app.ts passes the tegenprestaties service), each with
+ *   the version in force on its start date and the name/legal basis either side. Pure: `loptOp`, `overgangslijst`.
  * Writing (`verordeningen-beheren`: functioneel beheerder; logged as `va-beheer-organisatie`):
  * - `createVersie(actor, gemeenteId, VersieInput)` → `VerordeningVersie` (immutable; same date = 409 conflict).
  * - `setRechtsgrond(actor, { vanaf, artikel | null })`.
  * Invalid input throws `VerordeningInvoerfout` (`.velden`: Dutch message per field path).
  */
+
+export {
+  LOPENDE_STATUSSEN,
+  type LopendeStatus,
+  loptOp,
+  type OntwerpPeriode,
+  overgangslijst,
+  STANDAARD_PEILDATUM,
+} from './overgang.ts';
 export {
   ARTIKEL_REGEL_NAMEN,
   ARTIKEL_REGELS,
@@ -99,7 +115,10 @@ export {
 export {
   createVerordeningService,
   naamVan,
+  type OvergangOverzicht,
+  type Overgangsregel,
   type RechtsgrondRegel,
+  type TegenprestatiesBron,
   type Toetsing,
   type VerordeningDeps,
   type VerordeningOverzicht,

@@ -10,6 +10,11 @@ export const verordeningPolicy = definePolicy('verordening', {
     omschrijving:
       'De versies van de verordening tegenprestatie bekijken, met de naam en de rechtsgrond op een datum (eigen gemeenten)',
   },
+  'overgang-bekijken': {
+    rollen: ['teamleider'],
+    omschrijving:
+      'De overgangslijst bekijken: tegenprestaties die nog lopen op 1 januari 2027 of op de ingangsdatum van een nieuwe versie (met klantgegevens)',
+  },
   'verordeningen-beheren': {
     rollen: ['functioneel-beheerder'],
     omschrijving:

@@ -47,6 +47,17 @@ export const verordeningRepository = {
     return rows.map(naarVersie);
   },
 
+  /** Versions of one municipality by its id alone (for the system context, which sees every service). */
+  async listVersiesVanGemeente(tx: Tx, gemeenteId: string): Promise<VerordeningVersie[]> {
+    const rows = await tx
+      .selectFrom('verordeningVersie')
+      .selectAll()
+      .where('gemeenteId', '=', gemeenteId)
+      .orderBy('ingangsdatum')
+      .execute();
+    return rows.map(naarVersie);
+  },
+
   async findVersie(
     tx: Tx,
     dienstId: string,

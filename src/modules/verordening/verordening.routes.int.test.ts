@@ -3,8 +3,9 @@ import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { ingelogdAls, type TestBrowser } from '../../../test/browser.ts';
 import { insertGebruiker, type TestGebruiker } from '../../../test/factories/gebruikers.ts';
 import { insertGemeente } from '../../../test/factories/gemeenten.ts';
+import { insertKlant } from '../../../test/factories/klanten.ts';
 import { maakVersie } from '../../../test/factories/verordening.ts';
-import type { Rol } from '../../db/context.ts';
+import { type Rol, withContext } from '../../db/context.ts';
 import { createAuthService, systeemActor } from '../auth/index.ts';
 import { createBeheerService } from '../beheer/index.ts';
 import { createGemeentenService } from '../gemeenten/index.ts';
@@ -166,6 +167,45 @@ describe('pages under /beheer/verordeningen', () => {
     const dubbel = await fbBrowser.post(`/beheer/verordeningen/${A}/versies`, formulier());
     expect(dubbel.statusCode).toBe(422);
     expect(dubbel.body).toContain('Er is al een versie die ingaat op 1 januari 2028');
+  });
+
+  it('shows the teamleider the tegenprestaties still running on 2027-01-01; the beheerder sees no client data', async () => {
+    const klant = await insertKlant(t.db.app, { dienstId, gemeenteId: A });
+    await withContext(t.db.app, { kind: 'systeem', reden: 'test', dienstId }, (tx) =>
+      tx
+        .insertInto('tegenprestatie')
+        .values([
+          { dienstId, gemeenteId: A, klantId: klant.id, status: 'lopend', startdatum: '2026-10-01' },
+          {
+            dienstId,
+            gemeenteId: A,
+            klantId: klant.id,
+            status: 'afgerond',
+            startdatum: '2026-03-01',
+            einddatum: '2026-08-31',
+          },
+        ])
+        .execute(),
+    );
+    const tl = await ingelogdAls(
+      t.app,
+      await insertGebruiker(t.db.app, { dienstId, rol: 'teamleider', gemeenten: [A, B] }),
+    );
+    const lijst = await tl.get('/beheer/verordeningen/overgang');
+    expect(lijst.statusCode).toBe(200);
+    expect(lijst.body).toContain('1 tegenprestatie loopt op 1 januari 2027');
+    expect(lijst.body).toContain('Dossier, start 1 oktober 2026');
+    expect(lijst.body).toContain(`href="/klanten/${klant.id}/tegenprestaties"`);
+    expect(lijst.body).toContain('Verordening maatschappelijke participatie Aardam 2026 (vanaf 1 juli 2026)');
+    expect(lijst.body).toContain('Nog in te vullen');
+    const juli = await tl.get('/beheer/verordeningen/overgang?peildatum=2026-07-01');
+    expect(juli.body).toContain('Er lopen op 1 juli 2026 geen tegenprestaties');
+    const beheer = await fbBrowser.get('/beheer/verordeningen/overgang');
+    expect(beheer.statusCode).toBe(200);
+    expect(beheer.body).toContain('De teamleider bekijkt haar');
+    expect(beheer.body).not.toContain('Dossier, start');
+    expect((await fbBrowser.get('/beheer/verordeningen/overgang?peildatum=2027-02-30')).statusCode).toBe(422);
+    expect((await kmBrowser.get('/beheer/verordeningen/overgang')).statusCode).toBe(403);
   });
 
   it('lets the beheerder fill in the legal basis from 2027', async () => {

@@ -5,7 +5,8 @@ import { notFound } from '../../http/app-error.ts';
 import { paths } from '../../web/paths.ts';
 import { renderPage } from '../../web/render.ts';
 import { type Gebruiker, pageChrome, requireRol } from '../auth/index.ts';
-import { vandaag } from '../klanten/index.ts';
+import { isIsoDatum, vandaag } from '../klanten/index.ts';
+import { STANDAARD_PEILDATUM } from './overgang.ts';
 import { versieOpDatum } from './regels.ts';
 import {
   foutenVoorFormulier,
@@ -21,6 +22,7 @@ import {
   GemeenteVersiesPagina,
   isMelding,
   type Melding,
+  OvergangPagina,
   RechtsgrondPagina,
   type RechtsgrondWaarden,
   VerordeningenPagina,
@@ -65,6 +67,29 @@ export function verordeningRoutes(service: VerordeningService) {
           datum,
           melding: meldingVan(req),
         }),
+      );
+    });
+
+    // ---- The transition list (functioneel beheerder: no client data; teamleider: the running designs) ----
+    app.get('/beheer/verordeningen/overgang', { schema: { hide: true } }, async (req, reply) => {
+      const actor = requireRol(req, 'functioneel-beheerder', 'teamleider');
+      const gevraagd = (req.query as { peildatum?: unknown } | undefined)?.peildatum;
+      const invoer = typeof gevraagd === 'string' ? gevraagd : '';
+      const geldig =
+        invoer === '' || (isIsoDatum(invoer) && invoer >= '2000-01-01' && invoer <= '2100-12-31');
+      const peildatum = geldig && invoer !== '' ? invoer : STANDAARD_PEILDATUM;
+      return renderPage(
+        reply,
+        createElement(OvergangPagina, {
+          chrome: chromeVan(req, reply),
+          overzicht: await service.overgangOverzicht(actor, peildatum),
+          regels: actor.rol === 'teamleider' ? await service.overgangslijst(actor, { peildatum }) : null,
+          peildatum: geldig ? peildatum : invoer,
+          ...(geldig
+            ? {}
+            : { fouten: { peildatum: 'Vul een bestaande datum in, bijvoorbeeld 2027-01-01.' } }),
+        }),
+        geldig ? 200 : 422,
       );
     });
 

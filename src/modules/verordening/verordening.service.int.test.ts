@@ -119,7 +119,7 @@ describe('the demo ordinances through the service', () => {
           ?.ingangsdatum ?? null,
       ).toBe(versie);
       expect(await service.naamVoor(tl, gemeenteId, datum)).toBe(naam);
-      expect(await service.geenMedewerkingToegestaan(tl, gemeenteId, datum)).toBe(geenMedewerking);
+      expect(await service.geenMedewerkingToegestaan(gemeenteId, datum)).toBe(geenMedewerking);
     },
   );
 
@@ -175,8 +175,8 @@ describe('saving a version', () => {
         gemeenteId: B,
       },
     ]);
-    expect(await service.geenMedewerkingToegestaan(tl, B, '2027-01-01')).toBe(true);
-    expect(await service.geenMedewerkingToegestaan(tl, B, '2026-12-31')).toBe(false);
+    expect(await service.geenMedewerkingToegestaan(B, '2027-01-01')).toBe(true);
+    expect(await service.geenMedewerkingToegestaan(B, '2026-12-31')).toBe(false);
   });
 
   it('refuses a klantmanager and a teamleider (403) and another municipality (404)', async () => {
@@ -286,5 +286,91 @@ describe('the legal basis per date', () => {
     ]);
     await service.setRechtsgrond(fb, { vanaf: '2027-01-01', artikel: '' });
     expect((await service.rechtsgrondVoor(tl, '2027-06-01')).artikel).toBeNull();
+  });
+});
+
+describe('the transition list', () => {
+  /** Designs as the tegenprestaties module lists them (a stand-in for its service, in memory). */
+  const ontwerpen = () => [
+    {
+      id: 'a1',
+      klantId: 'k1',
+      gemeenteId: A,
+      status: 'lopend',
+      startdatum: '2026-06-15',
+      einddatum: '2026-09-14',
+    },
+    {
+      id: 'a2',
+      klantId: 'k2',
+      gemeenteId: A,
+      status: 'overeengekomen',
+      startdatum: '2026-10-01',
+      einddatum: null,
+    },
+    {
+      id: 'a3',
+      klantId: 'k3',
+      gemeenteId: A,
+      status: 'afgerond',
+      startdatum: '2026-02-01',
+      einddatum: '2026-07-31',
+    },
+    {
+      id: 'b1',
+      klantId: 'k4',
+      gemeenteId: B,
+      status: 'lopend',
+      startdatum: '2026-11-01',
+      einddatum: '2027-04-30',
+    },
+  ];
+  const metBron = () =>
+    createVerordeningService({
+      db: db.app,
+      gemeenten: createGemeentenService(db.app),
+      klanten: { listLokaleGronden: async () => [] },
+      tegenprestaties: {
+        async findTegenprestaties(_actor, vraag) {
+          const items = ontwerpen().filter((o) => o.status === vraag.status);
+          return { items, aantalPaginas: 1 };
+        },
+      },
+    });
+
+  it('lists what still runs on 2027-01-01 with the version it was checked against and both legal bases', async () => {
+    const regels = await metBron().overgangslijst(tl);
+    expect(regels.map((r) => r.tegenprestatie.id)).toEqual(['a2', 'b1']);
+    const a2 = regels[0]!;
+    expect(a2.versieBijStart?.ingangsdatum).toBe('2026-07-01');
+    expect(a2).toMatchObject({
+      naamVoor: 'maatschappelijke participatie',
+      naamOp: 'maatschappelijke participatie',
+    });
+    expect(a2.rechtsgrondVoor.artikel).toBe('art. 9 lid 1 onder c Participatiewet');
+    expect(a2.rechtsgrondOp.artikel).toBeNull();
+    expect(regels[1]).toMatchObject({
+      naamVoor: 'tegenprestatie',
+      naamOp: 'tegenprestatie',
+      gemeente: { id: B },
+    });
+  });
+
+  it("on a new version's effective date: Aardam's design from 2026-06-15 runs on 2026-07-01 and changes name", async () => {
+    const regels = await metBron().overgangslijst(tl, { peildatum: '2026-07-01', gemeenteId: A });
+    expect(regels.map((r) => r.tegenprestatie.id)).toEqual(['a1']); // a3 has ended (afgerond)
+    expect(regels[0]).toMatchObject({ naamVoor: 'tegenprestatie', naamOp: 'maatschappelijke participatie' });
+    expect(regels[0]?.versieBijStart?.ingangsdatum).toBe('2026-01-01');
+    expect(regels[0]?.versieOpPeildatum?.ingangsdatum).toBe('2026-07-01');
+  });
+
+  it('is for the teamleider only; the overview without client data is for every reader', async () => {
+    for (const actor of [fb, km])
+      expect(((await fout(metBron().overgangslijst(actor))) as AppError).status).toBe(403);
+    const overzicht = await metBron().overgangOverzicht(fb, '2026-07-01');
+    expect(overzicht.gemeenten.find((g) => g.gemeente.id === A)).toMatchObject({
+      naamVoor: 'tegenprestatie',
+      naamOp: 'maatschappelijke participatie',
+    });
   });
 });

@@ -6,6 +6,14 @@ import type { Gemeente, GemeentenService } from '../gemeenten/index.ts';
 import { formatDatumNl, type IsoDatum, isIsoDatum, type KlantenService, vandaag } from '../klanten/index.ts';
 import { logboek, VA } from '../logboek/index.ts';
 import {
+  dagErvoor,
+  LOPENDE_STATUSSEN,
+  type LopendeStatus,
+  type OntwerpPeriode,
+  overgangslijst,
+  STANDAARD_PEILDATUM,
+} from './overgang.ts';
+import {
   geenMedewerkingMogelijk,
   type NaamTekst,
   naamOpDatum,
@@ -29,11 +37,21 @@ import {
   VersieInput,
 } from './verordening.schemas.ts';
 
+/** What the transition list reads of the tegenprestaties module (its `findTegenprestaties` fits). */
+export interface TegenprestatiesBron {
+  findTegenprestaties(
+    actor: Actor,
+    vraag: { status?: LopendeStatus; pagina?: number; paginaGrootte?: number },
+  ): Promise<{ items: OntwerpPeriode[]; aantalPaginas: number }>;
+}
+
 export interface VerordeningDeps {
   db: Database;
   gemeenten: Pick<GemeentenService, 'findGemeenten' | 'findGemeente'>;
   /** The klanten module's catalogue of local exemption grounds. */
   klanten: Pick<KlantenService, 'listLokaleGronden'>;
+  /** The designs, for the transition list (absent: the list is empty). */
+  tegenprestaties?: TegenprestatiesBron;
 }
 
 /** One municipality's ordinance as the overview shows it. */
@@ -50,6 +68,33 @@ export interface VerordeningOverzicht {
 
 export interface RechtsgrondRegel extends RechtsgrondPeriode {
   tekst: string;
+}
+
+/** One line of the transition list: a running design with its version, and name and legal basis either side. */
+export interface Overgangsregel {
+  tegenprestatie: OntwerpPeriode;
+  gemeente: Gemeente;
+  /** The version in force on its start date (the one it was or will be checked against). */
+  versieBijStart: VerordeningVersie | null;
+  /** The version in force on the peildatum. */
+  versieOpPeildatum: VerordeningVersie | null;
+  naamVoor: NaamTekst;
+  naamOp: NaamTekst;
+  rechtsgrondVoor: Rechtsgrond;
+  rechtsgrondOp: Rechtsgrond;
+}
+
+export interface OvergangOverzicht {
+  peildatum: IsoDatum;
+  rechtsgrondVoor: Rechtsgrond;
+  rechtsgrondOp: Rechtsgrond;
+  gemeenten: Array<{
+    gemeente: Gemeente;
+    naamVoor: NaamTekst;
+    naamOp: NaamTekst;
+    versieVoor: VerordeningVersie | null;
+    versieOp: VerordeningVersie | null;
+  }>;
 }
 
 /** The result of checking a design: the version in force on its start date and the outcome per rule. */
@@ -242,11 +287,111 @@ export function createVerordeningService(deps: VerordeningDeps) {
     },
 
     /**
-     * May a caseworker record "geen medewerking" (refusal) on `datum`? Only where the version in force imposes the
-     * instrument; false where it only offers it, and false without a version (nothing can be imposed then).
+     * May a caseworker record "geen medewerking" (refusal) in this municipality on `datum`? Only where the version
+     * in force imposes the instrument; false where it only offers it, and false without a version (nothing can be
+     * imposed then). No actor: the tegenprestaties module asks this while it already checked its own actor; the
+     * ordinance is configuration, read under the logged system context `verordening:geen-medewerking`.
      */
-    async geenMedewerkingToegestaan(actor: Actor, gemeenteId: string, datum: IsoDatum): Promise<boolean> {
-      return geenMedewerkingMogelijk((await service.versieVoor(actor, gemeenteId, datum)) ?? undefined);
+    async geenMedewerkingToegestaan(gemeenteId: string, datum: IsoDatum): Promise<boolean> {
+      geldigeDatum(datum);
+      const versies = await withContext(
+        db,
+        { kind: 'systeem', reden: 'verordening:geen-medewerking' },
+        (tx) => repo.listVersiesVanGemeente(tx, gemeenteId),
+      );
+      return geenMedewerkingMogelijk(versieOpDatum(versies, datum));
+    },
+
+    /**
+     * What changes on `peildatum` per municipality of the actor (no client data): the name and the version the
+     * day before and on that day, and the legal basis either side.
+     */
+    async overgangOverzicht(
+      actor: Actor,
+      peildatum: IsoDatum = STANDAARD_PEILDATUM,
+    ): Promise<OvergangOverzicht> {
+      policy.vereis(actor, 'verordeningen-lezen');
+      const op = geldigeDatum(peildatum);
+      const ervoor = dagErvoor(op);
+      const [voor, na, config] = await Promise.all([
+        service.listVerordeningen(actor, { datum: ervoor }),
+        service.listVerordeningen(actor, { datum: op }),
+        rechtsgronden(actor),
+      ]);
+      return {
+        peildatum: op,
+        rechtsgrondVoor: rechtsgrondOpDatum(ervoor, config),
+        rechtsgrondOp: rechtsgrondOpDatum(op, config),
+        gemeenten: voor.map((v) => {
+          const n = na.find((x) => x.gemeente.id === v.gemeente.id);
+          return {
+            gemeente: v.gemeente,
+            naamVoor: v.naam,
+            naamOp: n?.naam ?? v.naam,
+            versieVoor: v.geldend,
+            versieOp: n?.geldend ?? null,
+          };
+        }),
+      };
+    },
+
+    /**
+     * The transition list (teamleider): the tegenprestaties of the actor's municipalities that still run on
+     * `peildatum` (default 2027-01-01, or the effective date of a new version), each with the version it was
+     * checked against and the name and legal basis the day before and on the peildatum. Reads the designs
+     * through the tegenprestaties module (which logs those reads).
+     */
+    async overgangslijst(
+      actor: Actor,
+      opts: { peildatum?: IsoDatum; gemeenteId?: string } = {},
+    ): Promise<Overgangsregel[]> {
+      policy.vereis(actor, 'overgang-bekijken');
+      const peildatum = geldigeDatum(opts.peildatum ?? STANDAARD_PEILDATUM);
+      if (opts.gemeenteId) await gemeenteVan(actor, opts.gemeenteId);
+      const bron = deps.tegenprestaties;
+      if (!bron) return [];
+      const ontwerpen: OntwerpPeriode[] = [];
+      for (const status of LOPENDE_STATUSSEN) {
+        for (let pagina = 1; ; pagina++) {
+          const p = await bron.findTegenprestaties(actor, { status, pagina, paginaGrootte: 100 });
+          ontwerpen.push(...p.items);
+          if (pagina >= p.aantalPaginas) break;
+        }
+      }
+      const lopend = overgangslijst(
+        ontwerpen.filter((o) => !opts.gemeenteId || o.gemeenteId === opts.gemeenteId),
+        peildatum,
+      );
+      const gemeenten = new Map((await deps.gemeenten.findGemeenten(actor)).map((g) => [g.id, g]));
+      const versies = await withContext(db, dbContext(actor), (tx) =>
+        repo.listVersies(tx, dienstVan(actor), [...new Set(lopend.map((o) => o.gemeenteId))]),
+      );
+      const config = await rechtsgronden(actor);
+      const ervoor = dagErvoor(peildatum);
+      return lopend.flatMap((o) => {
+        const gemeente = gemeenten.get(o.gemeenteId);
+        if (!gemeente) return [];
+        const eigen = versies.filter((v) => v.gemeenteId === o.gemeenteId);
+        return [
+          {
+            tegenprestatie: {
+              id: o.id,
+              klantId: o.klantId,
+              gemeenteId: o.gemeenteId,
+              status: o.status,
+              startdatum: o.startdatum,
+              einddatum: o.einddatum,
+            },
+            gemeente,
+            versieBijStart: (o.startdatum && versieOpDatum(eigen, o.startdatum)) || null,
+            versieOpPeildatum: versieOpDatum(eigen, peildatum) ?? null,
+            naamVoor: naamOpDatum(eigen, ervoor),
+            naamOp: naamOpDatum(eigen, peildatum),
+            rechtsgrondVoor: rechtsgrondOpDatum(ervoor, config),
+            rechtsgrondOp: rechtsgrondOpDatum(peildatum, config),
+          },
+        ];
+      });
     },
 
     /**

@@ -22,6 +22,7 @@ import { Layout, type LayoutProps } from '../../../web/layout.tsx';
 import { paths } from '../../../web/paths.ts';
 import type { Gemeente } from '../../gemeenten/index.ts';
 import { formatDatumNl, type LokaleGrond } from '../../klanten/index.ts';
+import { STATUS_NAMEN, type Status } from '../../tegenprestaties/index.ts';
 import {
   ARTIKEL_REGEL_NAMEN,
   ARTIKEL_REGELS,
@@ -33,7 +34,12 @@ import {
 } from '../regels.ts';
 import type { VersieWaarden } from '../verordening.formulier.ts';
 import type { VerordeningVersie } from '../verordening.schemas.ts';
-import type { RechtsgrondRegel, VerordeningOverzicht } from '../verordening.service.ts';
+import type {
+  OvergangOverzicht,
+  Overgangsregel,
+  RechtsgrondRegel,
+  VerordeningOverzicht,
+} from '../verordening.service.ts';
 
 /** What every page gets from `pageChrome`. */
 export interface Chrome {
@@ -129,6 +135,12 @@ export function VerordeningenPagina({
         de tekst bekend is.
       </Paragraph>
       <ButtonLink href={paths.verordeningRechtsgrond()}>Rechtsgrond per datum bekijken</ButtonLink>
+      <Heading level={2}>Overgang naar 2027</Heading>
+      <Paragraph>
+        Tegenprestaties die op 1 januari 2027 nog lopen, komen op de overgangslijst. De teamleider ziet daar
+        welke het zijn.
+      </Paragraph>
+      <ButtonLink href={paths.verordeningOvergang()}>Overgangslijst bekijken</ButtonLink>
     </Pagina>
   );
 }
@@ -252,6 +264,15 @@ export function VersiePagina({
           ['Vastgelegd op', formatDatumNl(versie.aangemaaktOp.slice(0, 10))],
         ]}
       />
+      <Heading level={2}>Welke lopende tegenprestaties raakt deze versie?</Heading>
+      <Paragraph>
+        Tegenprestaties die op {formatDatumNl(versie.ingangsdatum)} al lopen, houden de versie waaraan ze
+        getoetst zijn. Nieuwe toetsingen vanaf die datum gebruiken deze versie. De teamleider ziet op de
+        overgangslijst welke tegenprestaties op die dag lopen.
+      </Paragraph>
+      <ButtonLink href={paths.verordeningOvergang(versie.ingangsdatum)}>
+        Overgangslijst op {formatDatumNl(versie.ingangsdatum)}
+      </ButtonLink>
     </Pagina>
   );
 }
@@ -481,6 +502,115 @@ export function RechtsgrondPagina({
           </Form>
         </>
       ) : null}
+    </Pagina>
+  );
+}
+
+const periode = (start: string | null, eind: string | null): string =>
+  `${start ? formatDatumNl(start) : '?'} tot en met ${eind ? formatDatumNl(eind) : 'open einde'}`;
+
+const versieKort = (v: VerordeningVersie | null): string =>
+  v ? `${v.titel} (vanaf ${formatDatumNl(v.ingangsdatum)})` : 'geen versie';
+
+/**
+ * The transition list: what changes on the peildatum per municipality, and (teamleider) the tegenprestaties that
+ * still run on it. The functioneel beheerder sees the first part only: the list holds client data.
+ */
+export function OvergangPagina({
+  chrome,
+  overzicht,
+  regels,
+  peildatum,
+  fouten = {},
+}: {
+  chrome: Chrome;
+  overzicht: OvergangOverzicht;
+  /** null: this role does not see the list (it holds client data). */
+  regels: Overgangsregel[] | null;
+  peildatum: string;
+  fouten?: FieldErrors;
+}) {
+  const op = formatDatumNl(overzicht.peildatum);
+  const titel = `Overgangslijst: lopende tegenprestaties op ${op}`;
+  return (
+    <Pagina title={Object.values(fouten).some(Boolean) ? `Fout: ${titel}` : titel} chrome={chrome}>
+      <Heading level={1}>{titel}</Heading>
+      <Paragraph>
+        Tegenprestaties die op {op} nog lopen, zijn getoetst aan de regels van daarvoor. Bekijk ze opnieuw:
+        niets verandert vanzelf. Kies een andere datum om te zien wat een nieuwe versie van de verordening
+        raakt.
+      </Paragraph>
+      <ErrorSummary errors={fouten} />
+      <form method="get" action={paths.verordeningOvergang()} noValidate>
+        <TextField
+          name="peildatum"
+          label="Peildatum"
+          type="date"
+          description="Standaard 1 januari 2027, de dag dat de Participatiewet in balans ingaat."
+          value={peildatum}
+          error={fouten.peildatum}
+        />
+        <div className="wk-form-actions">
+          <Button appearance="secondary">Toon</Button>
+        </div>
+      </form>
+      <Heading level={2}>Wat verandert er?</Heading>
+      <Gegevens
+        items={[
+          ['Rechtsgrond tot deze datum', overzicht.rechtsgrondVoor.tekst],
+          ['Rechtsgrond vanaf deze datum', overzicht.rechtsgrondOp.tekst],
+        ]}
+      />
+      <Table
+        caption={`Naam en verordening per gemeente, de dag voor en op ${op}`}
+        head={[
+          'Gemeente',
+          'Naam ervoor',
+          'Naam vanaf de peildatum',
+          'Versie ervoor',
+          'Versie vanaf de peildatum',
+        ]}
+      >
+        {overzicht.gemeenten.map((g) => (
+          <Row key={g.gemeente.id}>
+            <Cell>{g.gemeente.naam}</Cell>
+            <Cell>{g.naamVoor}</Cell>
+            <Cell>{g.naamOp}</Cell>
+            <Cell>{versieKort(g.versieVoor)}</Cell>
+            <Cell>{versieKort(g.versieOp)}</Cell>
+          </Row>
+        ))}
+      </Table>
+      <Heading level={2}>Lopende tegenprestaties</Heading>
+      {regels === null ? (
+        <Paragraph>
+          Deze lijst bevat klantgegevens. De teamleider bekijkt haar op deze pagina en laat de klantmanagers
+          de lopende tegenprestaties opnieuw bekijken.
+        </Paragraph>
+      ) : regels.length === 0 ? (
+        <Paragraph>Er lopen op {op} geen tegenprestaties in uw gemeenten.</Paragraph>
+      ) : (
+        <Table
+          caption={`${regels.length} ${regels.length === 1 ? 'tegenprestatie loopt' : 'tegenprestaties lopen'} op ${op}`}
+          head={['Tegenprestatie', 'Gemeente', 'Stand', 'Periode', 'Getoetst aan', 'Naam ervoor en erna']}
+        >
+          {regels.map((r) => (
+            <Row key={r.tegenprestatie.id}>
+              <Cell>
+                <Link href={paths.klantTegenprestaties(r.tegenprestatie.klantId)}>
+                  Dossier, start{' '}
+                  {r.tegenprestatie.startdatum ? formatDatumNl(r.tegenprestatie.startdatum) : '?'}
+                </Link>
+              </Cell>
+              <Cell>{r.gemeente.naam}</Cell>
+              <Cell>{STATUS_NAMEN[r.tegenprestatie.status as Status] ?? r.tegenprestatie.status}</Cell>
+              <Cell>{periode(r.tegenprestatie.startdatum, r.tegenprestatie.einddatum)}</Cell>
+              <Cell>{versieKort(r.versieBijStart)}</Cell>
+              <Cell>{r.naamVoor === r.naamOp ? r.naamOp : `${r.naamVoor}, daarna ${r.naamOp}`}</Cell>
+            </Row>
+          ))}
+        </Table>
+      )}
     </Pagina>
   );
 }

@@ -1,0 +1,33 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/db.ts';
+import { createDemoServices, type DemoResult, loadDemo } from '../../demo/demo.ts';
+import { systeemActor } from '../auth/index.ts';
+
+let db: TestDatabase;
+let demo: DemoResult;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  demo = await loadDemo(createDemoServices(db.app), systeemActor('test:demo'));
+});
+
+describe('demo tegenprestaties', () => {
+  it('has designs in every state of part 1, a host-less maatwerk one, a client not convinced with advice asked', async () => {
+    const s = createDemoServices(db.app);
+    const actor = systeemActor('test', demo.dienstId);
+    const { items } = await s.tegenprestaties.findTegenprestaties(actor, { paginaGrootte: 100 });
+    const statussen = new Set(items.map((t) => t.status));
+    for (const st of ['verkenning', 'ontwerp', 'toetsing', 'geen-medewerking'])
+      expect(statussen).toContain(st);
+    expect(items.some((t) => t.suggestie !== null)).toBe(true);
+    expect(items.some((t) => t.gesprekId !== null)).toBe(true);
+    const nietOvertuigd = items.filter((t) => t.overtuigd.klant.oordeel === 'nee' && t.status === 'ontwerp');
+    expect(nietOvertuigd.some((t) => t.advies.vraag !== null)).toBe(true);
+    let zonderHost = false;
+    for (const t of items.filter((x) => x.status === 'toetsing' && x.activiteitId)) {
+      const a = await s.netwerk.findActiviteit(actor, t.activiteitId!);
+      if (a.isMaatwerk && a.organisatie === null) zonderHost = true;
+    }
+    expect(zonderHost).toBe(true);
+  });
+});
