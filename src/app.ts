@@ -35,6 +35,7 @@ import {
   parseBsnSleutels,
 } from './modules/klanten/index.ts';
 import { createLogboekService, logboekRoutes, registerTrace } from './modules/logboek/index.ts';
+import { createMatchingService, matchingApi, matchingRoutes } from './modules/matching/index.ts';
 import {
   createNetwerkImportService,
   createNetwerkService,
@@ -244,6 +245,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(netwerkImportRoutes(netwerkImport));
   await app.register(verordeningApi(verordening));
   await app.register(verordeningRoutes(verordening));
+  // Ranking (matching): the cohort part gets `matching` from here (see src/modules/matching/index.ts).
+  const matching = createMatchingService({
+    db: db.app,
+    medewerkers: medewerkersUitBeheer(beheer),
+    wensen: (actor, ids, opties) => gesprekken.wensenVanKlanten(actor, ids, opties),
+    verordeningMaxUren: async (actor, gemeenteId, datum) =>
+      (await verordening.versieVoor(actor, gemeenteId, datum))?.maxUrenPerWeek ?? null,
+  });
+  await app.register(matchingApi(matching));
+  await app.register(
+    matchingRoutes({
+      matching,
+      klanten,
+      gemeenten,
+      startVerkenning: (actor, invoer) => tegenprestaties.startVerkenning(actor, invoer),
+    }),
+  );
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 

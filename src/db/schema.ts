@@ -693,6 +693,96 @@ export interface VerordeningRechtsgrondTable {
   gewijzigdDoor: string | null;
 }
 
+// ---- Matching (migration 0017) --------------------------------------------------------------------------------
+
+export interface MatchingGewichtenTable {
+  dienstId: string;
+  gemeenteId: string;
+  vaardigheden: number;
+  tekst: number;
+  afstand: number;
+  eigenNetwerk: number;
+  organisatieType: number;
+  ervaring: number;
+  verordening: number;
+  gewijzigdOp: Generated<Date>;
+  gewijzigdDoor: string | null;
+}
+
+export interface MatchingVersieTable {
+  dienstId: string;
+  versie: ColumnType<string, never, never>;
+  gewijzigdOp: Generated<Date>;
+}
+
+/** Read-only view (security_invoker): an activity with host, wijk and latest assessment. */
+export interface MatchingActiviteitView {
+  dienstId: string;
+  id: string;
+  titel: string;
+  omschrijving: string;
+  taken: string | null;
+  categorie: string;
+  vaardigheden: string[];
+  fysiekeBelasting: string;
+  taalniveauMin: string | null;
+  urenMin: string;
+  urenMax: string;
+  dagdelen: string[];
+  gemeenten: string[];
+  plaatsen: number;
+  plaatsenBezet: number;
+  status: string;
+  einddatum: string | null;
+  materieleVersie: number;
+  isMaatwerk: boolean;
+  postcode: string | null;
+  wijkId: string | null;
+  wijkNaam: string | null;
+  organisatieId: string | null;
+  organisatieNaam: string | null;
+  organisatieType: string | null;
+  organisatieStatus: string | null;
+  organisatieVersie: number | null;
+  toetsConclusie: string | null;
+  toetsGeldigTot: string | null;
+  toetsVervallenOp: Date | null;
+  toetsActiviteitVersie: number | null;
+  toetsOrganisatieVersie: number | null;
+  intervisieBesluit: string | null;
+  intervisieVoorwaarden: string | null;
+}
+
+/** Read-only view (security_invoker): a client's matching features. */
+export interface MatchingKlantView {
+  dienstId: string;
+  gemeenteId: string;
+  id: string;
+  klantnummer: string | null;
+  voornamen: string | null;
+  roepnaam: string | null;
+  voorvoegsel: string | null;
+  achternaam: string;
+  postcode: string | null;
+  wijkId: string | null;
+  taalniveau: string | null;
+  beschikbaarheid: string[];
+  mobiliteit: string[];
+  maxReistijdMinuten: number | null;
+  klantmanagerId: string | null;
+  toepasselijkheid: string | null;
+  toepasselijkheidGeldigTot: string | null;
+  dossierGeslotenOp: Date | null;
+  maxUrenPerWeek: string | null;
+  beperkingen: string[];
+  werkUren: string;
+  werkDagdelen: string[];
+  reintegratieDagdelen: string[];
+  vaardigheden: string[];
+  interesses: string[];
+  netwerkOrganisaties: string[];
+}
+
 export interface DB {
   dienst: DienstTable;
   gemeente: GemeenteTable;
@@ -747,4 +837,8 @@ export interface DB {
   tegenprestatieOvergang: TegenprestatieOvergangTable;
   verordeningVersie: VerordeningVersieTable;
   verordeningRechtsgrond: VerordeningRechtsgrondTable;
+  matchingGewichten: MatchingGewichtenTable;
+  matchingVersie: MatchingVersieTable;
+  matchingActiviteit: MatchingActiviteitView;
+  matchingKlant: MatchingKlantView;
 }

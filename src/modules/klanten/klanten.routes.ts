@@ -21,7 +21,6 @@ import {
   LEGE_ONTHEFFING,
   type NetwerkZoekstand,
   type OntheffingWaarden,
-  PlaatshouderPagina,
   ProfielPagina,
   VerplichtingenPagina,
 } from './views/dossier.tsx';
@@ -286,16 +285,6 @@ export function klantenRoutes(deps: KlantenRoutesDeps) {
     app.get('/klanten/:id/verplichtingen', { schema: { hide: true } }, async (req, reply) =>
       toonVerplichtingen(req, reply, medewerker(req)),
     );
-
-    for (const tab of ['passende-activiteiten'] as const) {
-      app.get(`/klanten/:id/${tab}`, { schema: { hide: true } }, async (req, reply) => {
-        const klant = await klanten.findKlant(medewerker(req), idVan(req));
-        return renderPage(
-          reply,
-          createElement(PlaatshouderPagina, { chrome: chromeVan(req, reply), klant, tab }),
-        );
-      });
-    }
 
     // "Toon BSN": the answer to the post shows it (no redirect: the BSN must not travel in a URL).
     app.post('/klanten/:id/bsn', { schema: { hide: true } }, async (req, reply) => {

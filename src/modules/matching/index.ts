@@ -4,9 +4,10 @@
  *
  * ## Ranking service (`createMatchingService(deps)`): every function takes `(actor, …)`
  *
- * - `passendeActiviteiten(actor, klantId, { limit? })` → `{ klant, activiteiten: Suggestie[], uitgesloten? }`
- *   (klantmanager, teamleider; reads the client through the klanten service, so the read is logged).
- * - `kandidaten(actor, activiteitId, { limit? })` → `{ activiteit, kandidaten: Kandidaat[], nietBruikbaar? }`
+ * - `passendeActiviteiten(actor, klantId, { limiet? })` → `PassendeActiviteiten` (suggestions with integer score and
+ *   reasons with their contribution; `uitgesloten` says why none fits). Klantmanager (own caseload and team) and
+ *   teamleider; the read is logged (`va-matching`).
+ * - `kandidaten(actor, activiteitId, { limiet? })` → `Kandidaten` (`bruikbaar`/`nietBruikbaarRedenen`, candidates)
  *   (netwerkmakelaar, klantmanager, teamleider). Every listed client is an access-log read (`va-matching`). The
  *   netwerkmakelaar's reasons never show limitations or capacity ("Past qua belastbaarheid").
  * - **For the cohort**: `kandidatenVoorCohort(actor, { klantIds, activiteitIds, k })` →
@@ -23,6 +24,23 @@
  * filter counts), `rangschik` (one client), `filterPaar` (the hard filters of one pair), `verklaar` + `redenenVoorRol`
  * (the reasons of one pair for a viewer). Centroids: `laadCentroiden()` (the shipped file) or `maakCentroiden(json)`.
  */
+
+// ---- Cohort assignment (cohort/): exact capacitated assignment over the ranking's top-K pairs (teamleider) ----
+// `createCohortService({ db, klanten, netwerk, kandidaten: matching.kandidatenVoorCohort, verkenning:
+// tegenprestaties.startVerkenning, wachtrij? })`: `startCohort(actor, { gemeenteId, klantIds | selectie,
+// activiteitIds?, k? })` → run (computed at once when small, else queued: `verwerk(opdracht)` is the job),
+// `findRun`/`findRuns`/`findCohort`/`bekijkCohort` (proposal per client with reasons, or why no place),
+// `beslis(actor, runId, { accepteer, wijsAf })` (each accepted pair opens a verkenning). Pure solver: `losCohortOp`.
+export { cohortApi } from './cohort/cohort.api.ts';
+export { cohortPolicy } from './cohort/cohort.policy.ts';
+export { cohortRoutes } from './cohort/cohort.routes.ts';
+export {
+  type CohortDeps,
+  type CohortOpdracht,
+  type CohortService,
+  createCohortService,
+} from './cohort/cohort.service.ts';
+export { type CohortInstantie, type CohortOplossing, losCohortOp } from './cohort/oplosser.ts';
 export {
   type ActiviteitCache,
   type ActiviteitGegevens,
@@ -51,4 +69,14 @@ export {
   uitsluitReden,
   verklaar,
 } from './kernel.ts';
+export { matchingApi } from './matching.api.ts';
+export { matchingPolicy } from './matching.policy.ts';
+export { type MatchingRoutesDeps, matchingRoutes } from './matching.routes.ts';
+export {
+  GewichtenInput,
+  type Kandidaten,
+  type PassendeActiviteiten,
+  type Suggestie,
+} from './matching.schemas.ts';
+export { createMatchingService, type MatchingDeps, type MatchingService } from './matching.service.ts';
 export { type Centroiden, laadCentroiden, maakCentroiden } from './reistijd.ts';

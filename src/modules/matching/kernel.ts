@@ -184,6 +184,13 @@ const ORGANISATIE_TYPE_WOORD: Record<string, string> = {
   'commercieel-bedrijf': 'commercieel bedrijf',
 };
 
+/**
+ * Text score: the TF-IDF cosine scaled so that a cosine of {@link TEKST_VOL} (a clear overlap between a few
+ * wishes and a description of a few sentences) counts in full: cosines of short texts rarely exceed 0.4.
+ */
+export const TEKST_VOL = 0.35;
+export const tekstScore = (cos: number): number => (cos >= TEKST_VOL ? 1 : cos / TEKST_VOL);
+
 /** Distance score: 1 in the own wijk, else e^(−km / AFSTAND_SCHAAL_KM); 0 when unknown and another wijk. */
 export const AFSTAND_SCHAAL_KM = 4;
 /** Track record: score = min(1, completed placements / this). */
@@ -580,7 +587,7 @@ export function rangschik(
     }
     const ruw =
       wv * (treffers >= 2 ? 1 : treffers / 2) +
-      wt * tekst[i]! +
+      wt * (tekst[i]! >= TEKST_VOL ? 1 : tekst[i]! / TEKST_VOL) +
       wa * a +
       wn * net +
       basis * organisatieType[i]! +
@@ -656,7 +663,7 @@ export function scoorPaar(
   return totaal(
     w,
     vaardigheidScore(vaardigheidTreffers(kl, c, i)),
-    kl.vraag.termen.length > 0 ? Math.fround(cosinusDoc(c.tekst, kl.vraag, i)) : 0,
+    tekstScore(kl.vraag.termen.length > 0 ? Math.fround(cosinusDoc(c.tekst, kl.vraag, i)) : 0),
     afstandScore(kl, c, i),
     inEigenNetwerk(kl, c, i) ? 1 : 0,
     c.organisatieType[i]!,
@@ -726,13 +733,15 @@ export function verklaar(
     redenen.push({ factor: 'vaardigheden', punten: 0, tekst: 'Geen overlap met vaardigheden of interesses' });
   }
 
-  const ts = kl.vraag.termen.length > 0 ? Math.fround(cosinusDoc(c.tekst, kl.vraag, i)) : 0;
+  const ts = tekstScore(kl.vraag.termen.length > 0 ? Math.fround(cosinusDoc(c.tekst, kl.vraag, i)) : 0);
   const gedeeldeTekst = gedeeldeWoorden(c.tekst, kl.vraag, i);
   if (gedeeldeTekst.length > 0) {
     redenen.push({
       factor: 'tekst',
       punten: pt(w.tekst, ts),
       tekst: `Past bij wensen en interesses: ${lijstje(gedeeldeTekst)}`,
+      // The matched words come from the client's own words (conversation notes may name health): not for the broker.
+      voorMakelaar: 'Past bij de wensen en interesses van de klant',
     });
   } else {
     redenen.push({

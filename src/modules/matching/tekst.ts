@@ -16,7 +16,9 @@ const STOPWOORDEN = new Set(
     'over onder tot door om te zo ook nog niet geen wel heel erg veel meer minder al wat wie waar hoe ik je jij u ' +
     'hij zij ze we wij mij me mijn jouw uw zijn haar hun ons onze is ben bent was waren wordt worden werd kan kunnen ' +
     'wil willen zou zouden moet moeten mag mogen heeft hebben had graag iets iemand andere anders elke elk alle ' +
-    'samen per week uur uren keer dag dagen soms vaak goed leuk fijn'
+    'samen per week uur uren keer dag dagen soms vaak goed leuk fijn doen werk werken werkt werkte gewerkt ' +
+    'mensen vroeger later nog eens echt beetje weer vast lang kunnen zou zouden weet hebben heb hebt achter ' +
+    'elkaar maakt maken gaat gaan komt komen'
   ).split(/\s+/),
 );
 

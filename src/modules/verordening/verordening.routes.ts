@@ -156,8 +156,8 @@ export function verordeningRoutes(service: VerordeningService) {
     });
 
     app.get('/beheer/verordeningen/:gemeenteId/versies', { schema: { hide: true } }, async (req, reply) => {
-      beheerder(req);
-      return reply.redirect(paths.verordening(uuidVan(req, 'gemeenteId')), 303);
+      const gemeente = await service.findGemeente(beheerder(req), uuidVan(req, 'gemeenteId'));
+      return reply.redirect(paths.verordening(gemeente.id), 303);
     });
 
     app.get(

@@ -221,6 +221,7 @@ export function ActiviteitPagina({
         </Alert>
       )}
       <div className="wk-form-actions">
+        <ButtonLink href={`/activiteiten/${encodeURIComponent(a.id)}/kandidaten`}>Kandidaten</ButtonLink>
         {magToetsen ? (
           <ButtonLink href={paths.verdringingstoets(a.id)}>Verdringingstoets doen</ButtonLink>
         ) : null}

@@ -1,0 +1,264 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../db/context.ts';
+import type { Gewichten } from './kernel.ts';
+
+/**
+ * Queries on the matching module's own objects: `matching_gewichten`, `matching_versie` and the read-only views
+ * `matching_activiteit` and `matching_klant` (its read model over the network and client tables, migration 0017;
+ * row-level security of the underlying tables applies to the caller).
+ */
+
+export interface ActiviteitRij {
+  id: string;
+  titel: string;
+  omschrijving: string;
+  taken: string | null;
+  categorie: string;
+  vaardigheden: string[];
+  fysiekeBelasting: string;
+  taalniveauMin: string | null;
+  urenMin: string;
+  urenMax: string;
+  dagdelen: string[];
+  gemeenten: string[];
+  plaatsen: number;
+  plaatsenBezet: number;
+  status: string;
+  einddatum: string | null;
+  materieleVersie: number;
+  postcode: string | null;
+  wijkId: string | null;
+  wijkNaam: string | null;
+  organisatieId: string | null;
+  organisatieNaam: string | null;
+  organisatieType: string | null;
+  organisatieStatus: string | null;
+  organisatieVersie: number | null;
+  toetsConclusie: string | null;
+  toetsGeldigTot: string | null;
+  toetsVervallenOp: Date | null;
+  toetsActiviteitVersie: number | null;
+  toetsOrganisatieVersie: number | null;
+  intervisieBesluit: string | null;
+  intervisieVoorwaarden: string | null;
+}
+
+export interface KlantRij {
+  id: string;
+  gemeenteId: string;
+  klantnummer: string | null;
+  voornamen: string | null;
+  roepnaam: string | null;
+  voorvoegsel: string | null;
+  achternaam: string;
+  postcode: string | null;
+  wijkId: string | null;
+  taalniveau: string | null;
+  beschikbaarheid: string[];
+  mobiliteit: string[];
+  maxReistijdMinuten: number | null;
+  klantmanagerId: string | null;
+  toepasselijkheid: string | null;
+  dossierGeslotenOp: Date | null;
+  maxUrenPerWeek: string | null;
+  beperkingen: string[];
+  werkUren: string;
+  werkDagdelen: string[];
+  reintegratieDagdelen: string[];
+  vaardigheden: string[];
+  interesses: string[];
+  netwerkOrganisaties: string[];
+}
+
+const ACTIVITEIT_KOLOMMEN = [
+  'id',
+  'titel',
+  'omschrijving',
+  'taken',
+  'categorie',
+  'vaardigheden',
+  'fysiekeBelasting',
+  'taalniveauMin',
+  'urenMin',
+  'urenMax',
+  'dagdelen',
+  'gemeenten',
+  'plaatsen',
+  'plaatsenBezet',
+  'status',
+  'einddatum',
+  'materieleVersie',
+  'postcode',
+  'wijkId',
+  'wijkNaam',
+  'organisatieId',
+  'organisatieNaam',
+  'organisatieType',
+  'organisatieStatus',
+  'organisatieVersie',
+  'toetsConclusie',
+  'toetsGeldigTot',
+  'toetsVervallenOp',
+  'toetsActiviteitVersie',
+  'toetsOrganisatieVersie',
+  'intervisieBesluit',
+  'intervisieVoorwaarden',
+] as const;
+
+const KLANT_KOLOMMEN = [
+  'id',
+  'gemeenteId',
+  'klantnummer',
+  'voornamen',
+  'roepnaam',
+  'voorvoegsel',
+  'achternaam',
+  'postcode',
+  'wijkId',
+  'taalniveau',
+  'beschikbaarheid',
+  'mobiliteit',
+  'maxReistijdMinuten',
+  'klantmanagerId',
+  'toepasselijkheid',
+  'dossierGeslotenOp',
+  'maxUrenPerWeek',
+  'beperkingen',
+  'werkUren',
+  'werkDagdelen',
+  'reintegratieDagdelen',
+  'vaardigheden',
+  'interesses',
+  'netwerkOrganisaties',
+] as const;
+
+export const matchingRepository = {
+  /** The change counter of the network (raised by triggers); '0' when nothing changed yet. */
+  async versie(tx: Tx, dienstId: string): Promise<string> {
+    const r = await tx
+      .selectFrom('matchingVersie')
+      .select('versie')
+      .where('dienstId', '=', dienstId)
+      .executeTakeFirst();
+    return r ? String(r.versie) : '0';
+  },
+
+  /** Open activities serving a municipality with a free place (the assessment is judged by the caller). */
+  async openActiviteiten(tx: Tx, dienstId: string, gemeenteId: string): Promise<ActiviteitRij[]> {
+    return tx
+      .selectFrom('matchingActiviteit')
+      .select(ACTIVITEIT_KOLOMMEN)
+      .where('dienstId', '=', dienstId)
+      .where(sql<boolean>`${gemeenteId}::uuid = ANY (gemeenten)`)
+      .where('status', '=', 'actief')
+      .where(sql<boolean>`plaatsen > plaatsen_bezet`)
+      .orderBy('id')
+      .execute();
+  },
+
+  async activiteit(tx: Tx, dienstId: string, id: string): Promise<ActiviteitRij | undefined> {
+    return tx
+      .selectFrom('matchingActiviteit')
+      .select(ACTIVITEIT_KOLOMMEN)
+      .where('dienstId', '=', dienstId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async klant(tx: Tx, dienstId: string, id: string): Promise<KlantRij | undefined> {
+    return tx
+      .selectFrom('matchingKlant')
+      .select(KLANT_KOLOMMEN)
+      .where('dienstId', '=', dienstId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async klanten(tx: Tx, dienstId: string, ids: readonly string[]): Promise<KlantRij[]> {
+    const uit: KlantRij[] = [];
+    for (let i = 0; i < ids.length; i += 5000) {
+      uit.push(
+        ...(await tx
+          .selectFrom('matchingKlant')
+          .select(KLANT_KOLOMMEN)
+          .where('dienstId', '=', dienstId)
+          .where('id', 'in', ids.slice(i, i + 5000))
+          .execute()),
+      );
+    }
+    return uit;
+  },
+
+  /**
+   * Open files in these municipalities for which the tegenprestatie is (or may be) applicable, optionally only
+   * those of the given client managers (a klantmanager's own caseload and team).
+   */
+  async kandidaatKlanten(
+    tx: Tx,
+    dienstId: string,
+    gemeenteIds: readonly string[],
+    klantmanagerIds: readonly string[] | null,
+  ): Promise<KlantRij[]> {
+    if (gemeenteIds.length === 0 || (klantmanagerIds !== null && klantmanagerIds.length === 0)) return [];
+    let q = tx
+      .selectFrom('matchingKlant')
+      .select(KLANT_KOLOMMEN)
+      .where('dienstId', '=', dienstId)
+      .where('gemeenteId', 'in', gemeenteIds)
+      .where('dossierGeslotenOp', 'is', null)
+      .where((eb) =>
+        eb.or([eb('toepasselijkheid', 'is', null), eb('toepasselijkheid', '!=', 'niet-van-toepassing')]),
+      );
+    if (klantmanagerIds !== null) q = q.where('klantmanagerId', 'in', klantmanagerIds);
+    return q.orderBy('id').execute();
+  },
+
+  /** Pseudonymised sample for the weights preview: ids only, a stable pick. */
+  async steekproef(tx: Tx, dienstId: string, gemeenteId: string, n: number): Promise<string[]> {
+    const rijen = await tx
+      .selectFrom('matchingKlant')
+      .select('id')
+      .where('dienstId', '=', dienstId)
+      .where('gemeenteId', '=', gemeenteId)
+      .where('dossierGeslotenOp', 'is', null)
+      .orderBy(sql`md5(id::text)`)
+      .limit(n)
+      .execute();
+    return rijen.map((r) => r.id);
+  },
+
+  async gewichten(tx: Tx, dienstId: string, gemeenteId: string): Promise<Gewichten | undefined> {
+    return tx
+      .selectFrom('matchingGewichten')
+      .select([
+        'vaardigheden',
+        'tekst',
+        'afstand',
+        'eigenNetwerk',
+        'organisatieType',
+        'ervaring',
+        'verordening',
+      ])
+      .where('dienstId', '=', dienstId)
+      .where('gemeenteId', '=', gemeenteId)
+      .executeTakeFirst();
+  },
+
+  async zetGewichten(
+    tx: Tx,
+    dienstId: string,
+    gemeenteId: string,
+    g: Gewichten,
+    door: string | null,
+  ): Promise<void> {
+    await tx
+      .insertInto('matchingGewichten')
+      .values({ dienstId, gemeenteId, ...g, gewijzigdDoor: door })
+      .onConflict((oc) =>
+        oc
+          .columns(['dienstId', 'gemeenteId'])
+          .doUpdateSet({ ...g, gewijzigdDoor: door, gewijzigdOp: sql`now()` }),
+      )
+      .execute();
+  },
+};
