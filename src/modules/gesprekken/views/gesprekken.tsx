@@ -457,6 +457,7 @@ export function EigenVoorstelPagina({
           <VrijeTekst tekst={gesprek.eigenVoorstel} />
         </Alert>
       ) : null}
+      <ErrorSummary errors={fouten} />
       <form method="get" action={paths.eigenVoorstelNieuw(gesprek.id)} className="wk-zoek-organisatie">
         <TextField
           name="zoek"
@@ -466,7 +467,6 @@ export function EigenVoorstelPagina({
         />
         <Button appearance="secondary">Zoeken</Button>
       </form>
-      <ErrorSummary errors={fouten} />
       <Form action={paths.eigenVoorstelNieuw(gesprek.id)} csrfToken={chrome.csrfToken}>
         <TextField
           name="titel"
