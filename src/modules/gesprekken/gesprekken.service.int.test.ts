@@ -316,3 +316,25 @@ describe('own proposals', () => {
     expect((await fout(service.createEigenVoorstel(kmB, g.id, geldig))).status).toBe(404);
   });
 });
+
+describe('retention', () => {
+  it('conversations and proposals go with the client when the file is destroyed', async () => {
+    const weg = (await insertKlant(db.app, { dienstId, gemeenteId: A, klantmanagerId: km.gebruikerId })).id;
+    const g = await service.createGesprek(km, weg, VOLLEDIG);
+    await service.createEigenVoorstel(km, g.id, {
+      titel: 'Iets',
+      omschrijving: 'Iets doen.',
+      soort: 'zonder-organisatie',
+      maatschappelijkNut: false,
+      nutMotivering: 'Niet nuttig genoeg.',
+    });
+    const tel = () =>
+      withContext(db.app, systeemActor('test', dienstId), async (tx) => [
+        (await tx.selectFrom('gesprek').select('id').where('klantId', '=', weg).execute()).length,
+        (await tx.selectFrom('eigenVoorstel').select('id').where('klantId', '=', weg).execute()).length,
+      ]);
+    expect(await tel()).toEqual([1, 1]);
+    await withContext(db.app, dbContext(km), (tx) => tx.deleteFrom('klant').where('id', '=', weg).execute());
+    expect(await tel()).toEqual([0, 0]);
+  });
+});
