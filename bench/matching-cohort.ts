@@ -13,6 +13,7 @@
  * distance, interests, popularity — see there). Only the solve is timed, not the generation of the candidates
  * (the ranking's all-pairs top-50 is timed by bench/matching-rank.ts).
  */
+import { cpus, loadavg } from 'node:os';
 import {
   type CohortInstantie,
   type CohortOplossing,
@@ -23,6 +24,16 @@ import { laadHighs, losLpOp } from '../test/lp-referentie.ts';
 
 function seconden(start: number): number {
   return (performance.now() - start) / 1000;
+}
+
+/** Wall-clock and CPU seconds of one call (the CPU figure shows how much of the wall time was the machine's noise). */
+function meet<T>(fn: () => T): { uitkomst: T; wand: number; cpu: number } {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const uitkomst = fn();
+  const wand = seconden(t0);
+  const c = process.cpuUsage(cpu0);
+  return { uitkomst, wand, cpu: (c.user + c.system) / 1e6 };
 }
 
 /** Checks the assignment against the instance (capacity, candidate pairs, objective); throws on a violation. */
@@ -58,14 +69,15 @@ function beschrijf(naam: string, inst: CohortInstantie, r: CohortOplossing): voi
 
 async function main(): Promise<void> {
   const inst10 = genereerCohortInstantie({ klanten: 10_000, activiteiten: 2_000, k: 50, zaad: 10 });
-  let t = performance.now();
-  const r10 = losCohortOp(inst10);
-  const cohort10 = seconden(t);
+  const m10 = meet(() => losCohortOp(inst10));
+  const r10 = m10.uitkomst;
+  const cohort10 = m10.wand;
   controleer(inst10, r10);
   beschrijf('10k', inst10, r10);
+  console.log(`# 10k: ${m10.wand.toFixed(3)} s wall, ${m10.cpu.toFixed(3)} s CPU`);
 
   await laadHighs();
-  t = performance.now();
+  const t = performance.now();
   const lp = await losLpOp(inst10);
   const highs10 = seconden(t);
   if (!lp.optimaal) throw new Error('HiGHS vond geen optimum');
@@ -73,11 +85,17 @@ async function main(): Promise<void> {
   console.log(`# HiGHS (simplex) doelwaarde ${lp.doelwaarde}`);
 
   const inst40 = genereerCohortInstantie({ klanten: 40_000, activiteiten: 8_000, k: 50, zaad: 40 });
-  t = performance.now();
-  const r40 = losCohortOp(inst40);
-  const cohort40 = seconden(t);
+  const m40 = meet(() => losCohortOp(inst40));
+  const r40 = m40.uitkomst;
+  const cohort40 = m40.wand;
   controleer(inst40, r40);
   beschrijf('40k', inst40, r40);
+  console.log(`# 40k: ${m40.wand.toFixed(3)} s wall, ${m40.cpu.toFixed(3)} s CPU`);
+  console.log(
+    `# load average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (${cpus().length} cores)`,
+  );
 
   console.log(`cohort_10k_seconds: ${cohort10.toFixed(3)}`);
   console.log(`cohort_40k_seconds: ${cohort40.toFixed(3)}`);
