@@ -44,6 +44,11 @@ import {
   netwerkRoutes,
 } from './modules/netwerk/index.ts';
 import { opsRoutes } from './modules/ops/index.ts';
+import {
+  createOvereenkomstenService,
+  overeenkomstenApi,
+  overeenkomstenRoutes,
+} from './modules/overeenkomsten/index.ts';
 import { createPrivacyService, privacyApi, privacyRoutes } from './modules/privacy/index.ts';
 import {
   createTegenprestatiesService,
@@ -262,6 +267,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       startVerkenning: (actor, invoer) => tegenprestaties.startVerkenning(actor, invoer),
     }),
   );
+
+  // Part 2: the ordinance check, the college's decision and the agreement; a daily job starts agreed designs.
+  const overeenkomsten = createOvereenkomstenService({ db: db.app, tegenprestaties, klanten, netwerk, verordening });
+  if (taken) taken.overeenkomstenStarten = (reden) => overeenkomsten.startOvereenkomsten(reden);
+  await app.register(overeenkomstenApi(overeenkomsten));
+  await app.register(overeenkomstenRoutes({ overeenkomsten }));
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 

@@ -783,6 +783,46 @@ export interface MatchingKlantView {
   netwerkOrganisaties: string[];
 }
 
+// ---- Overeenkomsten (migration 0019) ------------------------------------------------------------------------
+
+export interface VerordeningstoetsingTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  tegenprestatieId: string;
+  versieId: string;
+  /** Snapshot of the version's cited parts (jsonb). */
+  versie: ColumnType<unknown, string, string>;
+  /** ISO date. */
+  startdatum: string;
+  /** `[{ regel, uitkomst, uitleg, artikel }]` (jsonb). */
+  uitkomsten: ColumnType<unknown, string, string>;
+  voldoet: boolean;
+  door: string | null;
+  doorNaam: string;
+  uitgevoerdOp: Generated<Date>;
+}
+
+export interface OvereenkomstTable {
+  dienstId: string;
+  gemeenteId: string;
+  toetsingId: string;
+  tegenprestatieId: string;
+  besluitDatum: string | null;
+  besluitOndertekenaar: string | null;
+  besluitDoor: string | null;
+  besluitDoorNaam: string | null;
+  besluitVastgelegdOp: TimestampNullable;
+  overeenkomstDatum: string | null;
+  klantGetekendOp: string | null;
+  organisatieGetekendOp: string | null;
+  acceptatieDoor: string | null;
+  acceptatieDoorNaam: string | null;
+  acceptatieVastgelegdOp: TimestampNullable;
+  startdatum: string | null;
+  gestartOp: TimestampNullable;
+}
+
 export interface DB {
   dienst: DienstTable;
   gemeente: GemeenteTable;
@@ -835,6 +875,8 @@ export interface DB {
   netwerkImportRij: NetwerkImportRijTable;
   tegenprestatie: TegenprestatieTable;
   tegenprestatieOvergang: TegenprestatieOvergangTable;
+  verordeningstoetsing: VerordeningstoetsingTable;
+  overeenkomst: OvereenkomstTable;
   verordeningVersie: VerordeningVersieTable;
   verordeningRechtsgrond: VerordeningRechtsgrondTable;
   matchingGewichten: MatchingGewichtenTable;

@@ -23,6 +23,11 @@ export const BEWAARTERMIJN_VOORSTEL = 'bewaartermijn-voorstel';
 /** 04:30 Amsterdam time on the first day of each month. */
 export const BEWAARTERMIJN_VOORSTEL_CRON = '30 4 1 * *';
 
+/** Agreed tegenprestaties whose start date has come move to `lopend` (overeenkomsten module). */
+export const OVEREENKOMSTEN_STARTEN = 'overeenkomsten-starten';
+/** 00:20 Amsterdam time: just after the day has begun there. */
+export const OVEREENKOMSTEN_STARTEN_CRON = '20 0 * * *';
+
 export interface KlantenImportJob {
   dienstId: string;
   importId: string;
@@ -40,6 +45,8 @@ export class Taken {
   netwerkImport: ((job: KlantenImportJob) => Promise<unknown>) | undefined;
   /** Proposes the month's destruction lists (set by buildApp); the argument is the logged reason. */
   bewaartermijnVoorstel: ((reden: string) => Promise<unknown>) | undefined;
+  /** Moves agreed designs whose start date has come to `lopend` (set by buildApp); the argument is the reason. */
+  overeenkomstenStarten: ((reden: string) => Promise<unknown>) | undefined;
   private boss: PgBoss | undefined;
 
   /** Connects the sending side to a started pg-boss (startJobs does this). */
@@ -90,7 +97,9 @@ export interface JobsOpties {
 export interface Jobs {
   boss: PgBoss;
   /** Queues a run now (the CLI and tests); returns the job id. */
-  runNow(queue: typeof LOGBOEK_ONDERHOUD | typeof BEWAARTERMIJN_VOORSTEL): Promise<string | null>;
+  runNow(
+    queue: typeof LOGBOEK_ONDERHOUD | typeof BEWAARTERMIJN_VOORSTEL | typeof OVEREENKOMSTEN_STARTEN,
+  ): Promise<string | null>;
   stop(): Promise<void>;
 }
 
@@ -202,6 +211,28 @@ export async function startJobs(opts: JobsOpties): Promise<Jobs> {
       },
     );
     await boss.schedule(BEWAARTERMIJN_VOORSTEL, BEWAARTERMIJN_VOORSTEL_CRON, {}, { tz: 'Europe/Amsterdam' });
+  }
+  // Agreements: every morning the designs whose start date has come start running (idempotent; retried).
+  if (taken?.overeenkomstenStarten) {
+    const start = taken.overeenkomstenStarten;
+    await boss.createQueue(OVEREENKOMSTEN_STARTEN, {
+      name: OVEREENKOMSTEN_STARTEN,
+      policy: 'singleton',
+      retryLimit: 2,
+      retryDelay: 600,
+      expireInSeconds: 3600,
+    });
+    await boss.work(
+      OVEREENKOMSTEN_STARTEN,
+      { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
+      async ([job]) => {
+        const uitkomst = await metTrace(`job-${OVEREENKOMSTEN_STARTEN}-${job?.id ?? 'onbekend'}`, () =>
+          start(`job:${OVEREENKOMSTEN_STARTEN}`),
+        );
+        opts.log.info({ job: OVEREENKOMSTEN_STARTEN, uitkomst }, 'agreed tegenprestaties started');
+      },
+    );
+    await boss.schedule(OVEREENKOMSTEN_STARTEN, OVEREENKOMSTEN_STARTEN_CRON, {}, { tz: 'Europe/Amsterdam' });
   }
   taken?.koppel(boss);
 

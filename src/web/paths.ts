@@ -106,6 +106,11 @@ export const paths = {
   tegenprestatieStatus: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/status`,
   tegenprestatieAdviesVragen: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/advies-vragen`,
   tegenprestatieAdvies: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/advies`,
+  tegenprestatieToetsing: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/toetsing`,
+  tegenprestatieBesluit: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/besluit`,
+  tegenprestatieBesluitPdf: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/besluit.pdf`,
+  tegenprestatieOvereenkomst: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/overeenkomst`,
+  tegenprestatieOvereenkomstPdf: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/overeenkomst.pdf`,
   /** A page path with a confirmation to show after a redirect (Post/Redirect/Get). */
   metMelding: (path: string, melding: string) => `${path}?melding=${encodeURIComponent(melding)}`,
 } as const;

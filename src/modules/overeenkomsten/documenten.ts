@@ -1,0 +1,314 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { dagdeelNaam, formatDatumNl, type IsoDatum } from '../klanten/index.ts';
+import { WEDERKERIGHEID_NAMEN } from '../netwerk/index.ts';
+import { type Tegenprestatie, VERVOLG_NAMEN } from '../tegenprestaties/index.ts';
+import {
+  ARTIKEL_REGEL_NAMEN,
+  ARTIKEL_REGELS,
+  type Dagdeel,
+  type NaamTekst,
+  type Rechtsgrond,
+} from '../verordening/index.ts';
+import type { VersieSnapshot } from './overeenkomsten.schemas.ts';
+
+/**
+ * The college's decision (besluit) and the agreement (overeenkomst) as pdfmake documents: pure functions of plain
+ * data (tested by extracting the text), plus the rendering to PDF/A-3b with the DejaVu fonts in `assets/fonts`.
+ */
+
+/** Everything the two documents print (gathered by the service; no I/O here). */
+export interface DocumentGegevens {
+  gemeente: string;
+  /** The instrument's name on the document's date. */
+  naam: NaamTekst;
+  /** The document's own date. */
+  documentdatum: IsoDatum;
+  klant: { naam: string; klantnummer: string | null; adres: string | null };
+  klantmanager: string | null;
+  tegenprestatie: Tegenprestatie;
+  activiteit: {
+    titel: string;
+    omschrijving: string;
+    organisatie: string | null;
+    locatie: string | null;
+    mentor: string | null;
+  } | null;
+  versie: VersieSnapshot;
+  /** When the check ran (date). */
+  toetsdatum: IsoDatum;
+  rechtsgrond: Rechtsgrond;
+  verzekering: string;
+  besluit: { datum: IsoDatum; ondertekenaar: string } | null;
+  acceptatie: { klantGetekendOp: IsoDatum; organisatieGetekendOp: IsoDatum | null } | null;
+}
+
+interface PdfMake {
+  setFonts(fonts: Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>>): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  createPdf(doc: object): { getBuffer(): Promise<Buffer> };
+}
+
+const FONTS = fileURLToPath(new URL('../../../assets/fonts/', import.meta.url));
+let pdfmake: PdfMake | undefined;
+
+/** pdfmake, configured once: embedded DejaVu fonts; no URL fetched, no other local file read. */
+function pdf(): PdfMake {
+  if (pdfmake) return pdfmake;
+  const p = createRequire(import.meta.url)('pdfmake') as PdfMake;
+  p.setFonts({
+    DejaVu: {
+      normal: `${FONTS}DejaVuSans.ttf`,
+      bold: `${FONTS}DejaVuSans-Bold.ttf`,
+      italics: `${FONTS}DejaVuSans-Oblique.ttf`,
+      bolditalics: `${FONTS}DejaVuSans-BoldOblique.ttf`,
+    },
+  });
+  p.setUrlAccessPolicy(() => false);
+  p.setLocalAccessPolicy((path) => path.startsWith(FONTS) && path.endsWith('.ttf'));
+  pdfmake = p;
+  return p;
+}
+
+export const renderPdf = (doc: object): Promise<Buffer> => pdf().createPdf(doc).getBuffer();
+
+const leeg = '—';
+const datum = (d: string | null | undefined): string => (d ? formatDatumNl(d) : leeg);
+const uren = (n: number | null) => (n === null ? leeg : `${String(n).replace('.', ',')} uur per week`);
+const hoofdletter = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+const kop = (t: string) => ({ text: t, style: 'kop' });
+const alinea = (t: string) => ({ text: t, margin: [0, 0, 0, 8] });
+
+function gegevens(rijen: Array<[string, string]>): object {
+  return {
+    table: { widths: [170, '*'], body: rijen.map(([k, v]) => [{ text: k, bold: true }, v]) },
+    layout: 'lightHorizontalLines',
+    margin: [0, 4, 0, 12],
+  };
+}
+
+function basis(titel: string, onderwerp: string, content: object[]): object {
+  return {
+    pageSize: 'A4',
+    pageMargins: [56, 56, 56, 64],
+    version: '1.7',
+    subset: 'PDF/A-3b',
+    tagged: true,
+    language: 'nl-NL',
+    displayTitle: true,
+    info: { title: titel, subject: onderwerp, creator: 'Wederkerig', producer: 'Wederkerig' },
+    defaultStyle: { font: 'DejaVu', fontSize: 10, lineHeight: 1.25 },
+    styles: {
+      afzender: { fontSize: 9, color: '#444444' },
+      titel: { fontSize: 17, bold: true, margin: [0, 12, 0, 10] },
+      kop: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
+    },
+    footer: (pagina: number, totaal: number) => ({
+      text: `${titel} – pagina ${pagina} van ${totaal}`,
+      alignment: 'center',
+      fontSize: 8,
+      margin: [0, 24, 0, 0],
+    }),
+    content,
+  };
+}
+
+/** The agreed content: what, where, when, how much (both documents print it). */
+function afspraken(g: DocumentGegevens): Array<[string, string]> {
+  const t = g.tegenprestatie;
+  return [
+    ['Activiteit', g.activiteit?.titel ?? leeg],
+    ['Wat u doet', g.activiteit?.omschrijving || leeg],
+    ['Organisatie', g.activiteit?.organisatie ?? 'Geen organisatie: maatwerk in uw eigen omgeving'],
+    ...(g.activiteit?.locatie ? ([['Plaats', g.activiteit.locatie]] as Array<[string, string]>) : []),
+    ['Uren', uren(t.urenPerWeek)],
+    ['Dagdelen', t.dagdelen.length ? t.dagdelen.map((d) => dagdeelNaam(d as Dagdeel)).join(', ') : leeg],
+    ['Startdatum', datum(t.startdatum)],
+    ['Laatste dag', datum(t.einddatum)],
+    ['Evaluatie', t.evaluatiedata.length ? t.evaluatiedata.map((d) => formatDatumNl(d)).join(', ') : leeg],
+    [
+      'Vervolg na afloop',
+      t.vervolg
+        ? `${VERVOLG_NAMEN[t.vervolg]}${t.vervolgToelichting ? `: ${t.vervolgToelichting}` : ''}`
+        : leeg,
+    ],
+  ];
+}
+
+const versieTekst = (v: VersieSnapshot) =>
+  `${v.titel} (versie die geldt vanaf ${formatDatumNl(v.ingangsdatum)})`;
+
+/** The college's decision imposing the instrument (only where the version in force imposes it). */
+export function besluitDocument(g: DocumentGegevens): object {
+  const b = g.besluit;
+  const t = g.tegenprestatie;
+  const m = t.maatwerk;
+  const titel = `Besluit ${g.naam}`;
+  const redenen: Array<[string, string]> = [
+    ['Leeftijd', m.leeftijd ?? leeg],
+    ['Opleiding', m.opleiding ?? leeg],
+    ['Werkervaring', m.werkervaring ?? leeg],
+    ['Omstandigheden', m.omstandigheden ?? leeg],
+    ['Uw eigen mening (zienswijze)', t.overtuigd.klant.motivering ?? leeg],
+    ['Mening van de klantmanager', t.overtuigd.klantmanager.motivering ?? leeg],
+  ];
+  return basis(titel, `Besluit van het college van de gemeente ${g.gemeente}`, [
+    { text: `Gemeente ${g.gemeente}`, style: 'afzender' },
+    { text: `Datum: ${datum(b?.datum ?? g.documentdatum)}`, style: 'afzender' },
+    {
+      text: `Aan: ${g.klant.naam}${g.klant.klantnummer ? ` (klantnummer ${g.klant.klantnummer})` : ''}`,
+      style: 'afzender',
+    },
+    ...(g.klant.adres ? [{ text: g.klant.adres, style: 'afzender' }] : []),
+    { text: titel, style: 'titel' },
+    alinea(
+      `Het college van burgemeester en wethouders van de gemeente ${g.gemeente} heeft besloten dat u een ` +
+        `${g.naam} gaat doen. In deze brief leest u wat u gaat doen, waarom wij dat besluiten, en wat u kunt ` +
+        'doen als u het niet eens bent met dit besluit.',
+    ),
+    kop('Wat u gaat doen'),
+    gegevens(afspraken(g)),
+    alinea(`De ${g.naam} is onbetaald. U krijgt er geen loon voor. Uw uitkering blijft hetzelfde.`),
+    kop('Waarom wij dit besluiten'),
+    alinea(
+      `Wij hebben samen met u gekeken naar wat u kunt en wat bij u past. Wij hebben rekening gehouden met uw ` +
+        'leeftijd, opleiding, werkervaring en persoonlijke omstandigheden. Dit is wat wij daarover hebben vastgelegd:',
+    ),
+    gegevens(redenen),
+    alinea(
+      `Het ontwerp is op ${datum(g.toetsdatum)} getoetst aan de ${versieTekst(g.versie)}. Het voldoet aan ` +
+        'de regels van de wet en van de verordening.',
+    ),
+    kop('Wettelijke grondslag'),
+    gegevens([
+      ['Wet', g.rechtsgrond.tekst],
+      [
+        'Verordening',
+        `${versieTekst(g.versie)}${g.versie.artikelen.vorm ? `, ${g.versie.artikelen.vorm}` : ''}`,
+      ],
+      ['Motivering', 'Artikel 3:46 Algemene wet bestuursrecht (een besluit moet goed gemotiveerd zijn)'],
+    ]),
+    kop('Bent u het niet eens met dit besluit? Maak dan bezwaar'),
+    alinea(
+      'U kunt binnen 6 weken na de datum van verzending van dit besluit bezwaar maken. Stuur uw bezwaarschrift ' +
+        `naar het college van burgemeester en wethouders van de gemeente ${g.gemeente}. Zet in uw brief: uw naam ` +
+        'en adres, de datum, welk besluit het is (of stuur een kopie mee), waarom u het niet eens bent, en uw ' +
+        'handtekening.',
+    ),
+    alinea(
+      'Een bezwaar houdt dit besluit niet tegen. Is het dringend, dan kunt u de voorzieningenrechter van de ' +
+        'rechtbank vragen om een voorlopige voorziening. Heeft u vragen? Neem dan contact op met uw klantmanager' +
+        `${g.klantmanager ? `, ${g.klantmanager}` : ''}.`,
+    ),
+    kop('Ondertekening'),
+    alinea(`Namens het college van burgemeester en wethouders van de gemeente ${g.gemeente},`),
+    alinea(`${b?.ondertekenaar ?? leeg}\nDatum: ${datum(b?.datum)}`),
+  ]);
+}
+
+function handtekening(wie: string, naam: string, getekend: string | null): object {
+  return {
+    stack: [
+      { text: wie, bold: true },
+      { text: naam },
+      { text: getekend ? `Getekend ontvangen op ${getekend}` : 'Handtekening:', margin: [0, 4, 0, 0] },
+      { text: getekend ? '' : '\n\n______________________________', margin: [0, 0, 0, 0] },
+      { text: getekend ? '' : 'Datum: ____________________', margin: [0, 6, 0, 0] },
+    ],
+    margin: [0, 6, 12, 10],
+  };
+}
+
+/** The agreement between the municipality, the participant and (when there is one) the host organisation. */
+export function overeenkomstDocument(g: DocumentGegevens): object {
+  const t = g.tegenprestatie;
+  const metOrganisatie = Boolean(g.activiteit?.organisatie);
+  const titel = `Overeenkomst ${g.naam}`;
+  const w = t.wederkerigheid;
+  const artikelen: Array<[string, string]> = ARTIKEL_REGELS.filter((r) => g.versie.artikelen[r]?.trim()).map(
+    (r) => [ARTIKEL_REGEL_NAMEN[r], g.versie.artikelen[r] ?? ''],
+  );
+  const partijen: Array<[string, string]> = [
+    ['Gemeente', `Gemeente ${g.gemeente}${g.klantmanager ? `, klantmanager ${g.klantmanager}` : ''}`],
+    ['Deelnemer', `${g.klant.naam}${g.klant.klantnummer ? ` (klantnummer ${g.klant.klantnummer})` : ''}`],
+    ...(metOrganisatie
+      ? ([
+          [
+            'Organisatie',
+            `${g.activiteit?.organisatie}${g.activiteit?.mentor ? `, begeleider ${g.activiteit.mentor}` : ''}`,
+          ],
+        ] as Array<[string, string]>)
+      : []),
+  ];
+  return basis(titel, `Overeenkomst ${g.naam} – gemeente ${g.gemeente}`, [
+    { text: `Gemeente ${g.gemeente}`, style: 'afzender' },
+    { text: `Datum: ${datum(g.documentdatum)}`, style: 'afzender' },
+    { text: titel, style: 'titel' },
+    alinea(
+      `In deze overeenkomst staat wat wij samen hebben afgesproken over uw ${g.naam}: wat u doet, waar, ` +
+        'hoeveel uur, hoe lang, en wat er daarna komt.',
+    ),
+    kop('Wie maken deze afspraken'),
+    gegevens(partijen),
+    kop('Wat wij afspreken'),
+    gegevens(afspraken(g)),
+    kop(metOrganisatie ? 'Wat de organisatie teruggeeft' : 'Wederkerigheid'),
+    metOrganisatie
+      ? gegevens([
+          ['Wat', w.categorie ? WEDERKERIGHEID_NAMEN[w.categorie] : leeg],
+          ['Afspraak', w.omschrijving ?? leeg],
+        ])
+      : alinea(
+          `Deze ${g.naam} doet u zonder organisatie, in uw eigen omgeving. Een organisatie die iets teruggeeft ` +
+            'is er daarom niet.',
+        ),
+    kop('Evaluatie en vervolg'),
+    alinea(
+      `Op ${t.evaluatiedata.length ? t.evaluatiedata.map((d) => formatDatumNl(d)).join(', ') : 'een datum die wij nog afspreken'} ` +
+        `bespreken wij samen hoe het gaat. Voor het einde van de ${g.naam} praten wij over wat daarna komt` +
+        `${t.vervolg ? ` (afgesproken: ${VERVOLG_NAMEN[t.vervolg].toLowerCase()})` : ''}.`,
+    ),
+    kop('Regels die gelden'),
+    alinea(
+      `Voor deze ${g.naam} geldt de ${versieTekst(g.versie)}. Het ontwerp is op ${datum(g.toetsdatum)} ` +
+        `daaraan getoetst. Wettelijke grondslag: ${g.rechtsgrond.tekst}.`,
+    ),
+    ...(artikelen.length ? [gegevens(artikelen)] : []),
+    kop('Onbetaald en verzekerd'),
+    alinea(
+      `${hoofdletter(g.naam)} is onbetaald werk. U krijgt er geen loon voor. Uw uitkering blijft hetzelfde. ` +
+        'Het werk komt naast of bovenop betaald werk en neemt niemand een betaalde baan af.',
+    ),
+    alinea(g.verzekering),
+    kop('Ondertekening'),
+    alinea('Door te tekenen gaan de partijen akkoord met deze afspraken.'),
+    {
+      columns: [
+        handtekening(
+          'Deelnemer',
+          g.klant.naam,
+          g.acceptatie ? formatDatumNl(g.acceptatie.klantGetekendOp) : null,
+        ),
+        ...(metOrganisatie
+          ? [
+              handtekening(
+                'Organisatie',
+                g.activiteit?.organisatie ?? '',
+                g.acceptatie?.organisatieGetekendOp
+                  ? formatDatumNl(g.acceptatie.organisatieGetekendOp)
+                  : null,
+              ),
+            ]
+          : []),
+        handtekening(`Namens de gemeente ${g.gemeente}`, g.klantmanager ?? 'De klantmanager', null),
+      ],
+    },
+  ]);
+}
+
+/** The default insurance sentence: the municipality's collective accident and liability (WA) insurance. */
+export const standaardVerzekering = (gemeente: string, naam: NaamTekst): string =>
+  `Tijdens uw ${naam} bent u verzekerd via de collectieve ongevallenverzekering en de collectieve ` +
+  `aansprakelijkheidsverzekering (WA-verzekering) van de gemeente ${gemeente}. Daarvoor hoeft u zelf niets te doen. ` +
+  'Gebeurt er iets? Meld het dan direct aan uw klantmanager.';

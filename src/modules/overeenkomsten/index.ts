@@ -1,0 +1,42 @@
+/**
+ * Tegenprestaties, part 2: the check of a design against the ordinance, the college's decision (besluit), the
+ * agreement (overeenkomst) with its acceptance, and the daily move to `lopend`. See docs/overeenkomsten.md.
+ *
+ * ## Service (`createOvereenkomstenService({ db, tegenprestaties, klanten, netwerk, verordening, vandaag?,
+ * verzekering? })`)
+ * Access (`overeenkomstenPolicy`): klantmanager and teamleider; a design is visible exactly when the tegenprestaties
+ * module shows it (else `niet-gevonden`, 404). Every read, PDF and change is logged (`va-klantdossier-tegenprestatie`,
+ * subject the client). Invalid input throws `OvereenkomstInvoerfout` (`.velden`); a refused step `niet-verwerkbaar`.
+ * - `voerToetsingUit(actor, id)` → `Toetsing`: only in `toetsing` (earlier: 422 naming the open MOETs); the
+ *   version in force on the START date (verordening `toetsOntwerp`); stored per rule with the version (snapshot).
+ * - `listToetsingen(actor, id)` → newest first. `bekijk(actor, id)` → the page's `OvereenkomstBeeld`.
+ * - `neemBesluit(actor, id, { datum, ondertekenaar })`: only where the checked version imposes (`opleggen`).
+ * - `besluitPdf(actor, id)`, `overeenkomstPdf(actor, id)` → PDF buffers; `documentGegevens(actor, id, soort)`.
+ *   The instrument's name on a document is the name in force on the document's date.
+ * - `legAcceptatieVast(actor, id, { overeenkomstDatum, klantGetekendOp, organisatieGetekendOp? })`: then
+ *   `overeengekomen` (tegenprestaties `voerDeel2OvergangUit`, same transaction). A host-less design needs only the
+ *   client.
+ * - `startOvereenkomsten(reden, { vandaag? })` (the job `overeenkomsten-starten`): accepted agreements whose start
+ *   date has come move to `lopend`, as the logged system of their social service.
+ *
+ * Pure: `ontwerpVoorToets(tegenprestatie, klant, startdatum)`, `besluitDocument`, `overeenkomstDocument`.
+ */
+export {
+  besluitDocument,
+  type DocumentGegevens,
+  overeenkomstDocument,
+  standaardVerzekering,
+} from './documenten.ts';
+export { overeenkomstenApi } from './overeenkomsten.api.ts';
+export { laadDemoOvereenkomsten } from './overeenkomsten.demo.ts';
+export { overeenkomstenPolicy } from './overeenkomsten.policy.ts';
+export { overeenkomstenRoutes } from './overeenkomsten.routes.ts';
+export { AcceptatieInput, BesluitInput, OvereenkomstInvoerfout, Toetsing } from './overeenkomsten.schemas.ts';
+export {
+  createOvereenkomstenService,
+  type OvereenkomstBeeld,
+  type OvereenkomstenDeps,
+  type OvereenkomstenService,
+  type OvereenkomstStand,
+  ontwerpVoorToets,
+} from './overeenkomsten.service.ts';

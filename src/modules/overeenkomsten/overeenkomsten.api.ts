@@ -1,0 +1,191 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Problem, sendProblem } from '../../http/problem.ts';
+import { requireGebruiker } from '../auth/index.ts';
+import { AcceptatieInput, BesluitInput, OvereenkomstInvoerfout, Toetsing } from './overeenkomsten.schemas.ts';
+import type { OvereenkomstenService } from './overeenkomsten.service.ts';
+
+const Id = z.object({ id: z.uuid().describe('De vaste identificatie van de tegenprestatie') });
+
+const Stand = z
+  .object({
+    besluit: z
+      .object({ datum: z.iso.date(), ondertekenaar: z.string(), doorNaam: z.string().nullable() })
+      .nullable(),
+    acceptatie: z
+      .object({
+        overeenkomstDatum: z.iso.date(),
+        klantGetekendOp: z.iso.date(),
+        organisatieGetekendOp: z.iso.date().nullable(),
+        doorNaam: z.string().nullable(),
+      })
+      .nullable(),
+    gestartOp: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'OvereenkomstStand' });
+
+const Pdf = z
+  .string()
+  .meta({ format: 'binary' })
+  .describe('Het document als pdf (application/pdf, A4, PDF/A-3b)');
+
+const fouten = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  422: Problem,
+} as const;
+
+async function metVeldfouten<T>(
+  req: { id: string },
+  reply: FastifyReply,
+  fn: () => Promise<T>,
+): Promise<T | FastifyReply> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!(e instanceof OvereenkomstInvoerfout)) throw e;
+    return sendProblem(reply, {
+      type: `https://wederkerig.nl/problemen/${e.status}`,
+      title: 'De invoer is niet geldig.',
+      status: e.status,
+      instance: req.id,
+      invalidParams: Object.entries(e.velden).map(([veld, reason]) => ({ name: `/${veld}`, reason })),
+    });
+  }
+}
+
+const pdf = (reply: FastifyReply, naam: string, inhoud: Buffer) =>
+  reply
+    .type('application/pdf')
+    .header('content-disposition', `inline; filename="${naam}"`)
+    .header('cache-control', 'no-store')
+    .send(inhoud);
+
+/**
+ * JSON routes for the ordinance check, the college's decision and the agreement of a tegenprestatie (bearer
+ * token). Thin: parse, authorise (`requireGebruiker`; roles and visibility in the service), call, reply.
+ */
+export function overeenkomstenApi(service: OvereenkomstenService) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ['Overeenkomsten'];
+
+    r.get(
+      '/api/v1/tegenprestaties/:id/toetsingen',
+      {
+        schema: {
+          operationId: 'listToetsingen',
+          summary: 'Toetsen aan de verordening',
+          description:
+            'De opgeslagen toetsen van het ontwerp aan de verordening, nieuwste eerst, elk met de versie.',
+          tags,
+          params: Id,
+          response: { 200: z.array(Toetsing), ...fouten },
+        },
+      },
+      async (req) => service.listToetsingen(requireGebruiker(req), req.params.id),
+    );
+
+    r.post(
+      '/api/v1/tegenprestaties/:id/toetsingen',
+      {
+        schema: {
+          operationId: 'createToetsing',
+          summary: 'Ontwerp toetsen aan de verordening',
+          description:
+            'Toetst het ontwerp aan de versie van de verordening die geldt op de startdatum, en slaat de uitkomst per regel op met die versie. Alleen in de status toetsing; eerder: 422 met de open MOET-punten.',
+          tags,
+          params: Id,
+          response: { 201: Toetsing, ...fouten },
+        },
+      },
+      async (req, reply) => {
+        const t = await service.voerToetsingUit(requireGebruiker(req), req.params.id);
+        reply.status(201).header('Location', `/api/v1/tegenprestaties/${req.params.id}/toetsingen`);
+        return t;
+      },
+    );
+
+    r.get(
+      '/api/v1/tegenprestaties/:id/besluit',
+      {
+        schema: {
+          operationId: 'getBesluit',
+          summary: 'Besluit van het college (pdf)',
+          description:
+            'Het besluit waarmee het college de tegenprestatie oplegt: redenen, wettelijke grondslag, de afspraken en de bezwaarclausule. Alleen waar de verordening het oplegt en het besluit is vastgelegd (anders 422).',
+          tags,
+          params: Id,
+          response: { 200: Pdf, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        pdf(reply, 'besluit.pdf', await service.besluitPdf(requireGebruiker(req), req.params.id)),
+    );
+
+    r.post(
+      '/api/v1/tegenprestaties/:id/besluit',
+      {
+        schema: {
+          operationId: 'createBesluit',
+          summary: 'Besluit vastleggen',
+          description:
+            'Legt het besluit van het college vast (datum en ondertekenaar), na een geslaagde toets. Alleen waar de verordening de tegenprestatie oplegt (anders 422).',
+          tags,
+          params: Id,
+          body: BesluitInput,
+          response: { 201: Stand, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, async () => {
+          const s = await service.neemBesluit(requireGebruiker(req), req.params.id, req.body);
+          reply.status(201).header('Location', `/api/v1/tegenprestaties/${req.params.id}/besluit`);
+          return s;
+        }),
+    );
+
+    r.get(
+      '/api/v1/tegenprestaties/:id/overeenkomst',
+      {
+        schema: {
+          operationId: 'getOvereenkomst',
+          summary: 'Overeenkomst (pdf)',
+          description:
+            'De overeenkomst: afspraken, wederkerigheid van de organisatie, evaluatie en vervolg, verordening en artikelen, onbetaald en verzekerd, ondertekening. Na een geslaagde toets.',
+          tags,
+          params: Id,
+          response: { 200: Pdf, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        pdf(reply, 'overeenkomst.pdf', await service.overeenkomstPdf(requireGebruiker(req), req.params.id)),
+    );
+
+    r.post(
+      '/api/v1/tegenprestaties/:id/overeenkomst',
+      {
+        schema: {
+          operationId: 'createAcceptatie',
+          summary: 'Getekende overeenkomst vastleggen',
+          description:
+            'Legt vast wanneer de getekende overeenkomst van de klant en (als die er is) de organisatie is ontvangen, en zet de tegenprestatie op overeengekomen. Waar opgelegd: eerst het besluit.',
+          tags,
+          params: Id,
+          body: AcceptatieInput,
+          response: { 201: Stand, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, async () => {
+          const s = await service.legAcceptatieVast(requireGebruiker(req), req.params.id, req.body);
+          reply.status(201).header('Location', `/api/v1/tegenprestaties/${req.params.id}/overeenkomst`);
+          return s;
+        }),
+    );
+  };
+}

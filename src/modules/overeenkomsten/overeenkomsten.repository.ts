@@ -1,0 +1,81 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Tx } from '../../db/context.ts';
+import type { OvereenkomstTable, VerordeningstoetsingTable } from '../../db/schema.ts';
+
+export type ToetsingRij = Selectable<VerordeningstoetsingTable>;
+export type OvereenkomstRij = Selectable<OvereenkomstTable>;
+export type OvereenkomstKolommen = Omit<
+  Updateable<OvereenkomstTable>,
+  'dienstId' | 'gemeenteId' | 'toetsingId' | 'tegenprestatieId'
+>;
+
+/** Kysely queries of this module's tables only. Row-level security limits every query to the caller. */
+export const overeenkomstenRepository = {
+  async insertToetsing(tx: Tx, rij: Insertable<VerordeningstoetsingTable>): Promise<ToetsingRij> {
+    return tx.insertInto('verordeningstoetsing').values(rij).returningAll().executeTakeFirstOrThrow();
+  },
+
+  /** The runs of the check of one design, newest first. */
+  async listToetsingen(tx: Tx, dienstId: string, tegenprestatieId: string): Promise<ToetsingRij[]> {
+    return tx
+      .selectFrom('verordeningstoetsing')
+      .selectAll()
+      .where('dienstId', '=', dienstId)
+      .where('tegenprestatieId', '=', tegenprestatieId)
+      .orderBy('uitgevoerdOp', 'desc')
+      .orderBy('id')
+      .execute();
+  },
+
+  async findOvereenkomst(
+    tx: Tx,
+    dienstId: string,
+    toetsingId: string,
+    lock = false,
+  ): Promise<OvereenkomstRij | undefined> {
+    let q = tx
+      .selectFrom('overeenkomst')
+      .selectAll()
+      .where('dienstId', '=', dienstId)
+      .where('toetsingId', '=', toetsingId);
+    if (lock) q = q.forUpdate();
+    return q.executeTakeFirst();
+  },
+
+  /** Creates the record of a check run's decision/agreement, or changes it. */
+  async upsertOvereenkomst(
+    tx: Tx,
+    sleutel: { dienstId: string; gemeenteId: string; toetsingId: string; tegenprestatieId: string },
+    kolommen: OvereenkomstKolommen,
+  ): Promise<void> {
+    await tx
+      .insertInto('overeenkomst')
+      .values({ ...sleutel, ...kolommen } as Insertable<OvereenkomstTable>)
+      .onConflict((oc) => oc.columns(['dienstId', 'gemeenteId', 'toetsingId']).doUpdateSet(kolommen))
+      .execute();
+  },
+
+  /** Accepted agreements whose start date has come and that the job has not started yet (system context). */
+  async listTeStarten(tx: Tx, vandaag: string, limit: number): Promise<OvereenkomstRij[]> {
+    return tx
+      .selectFrom('overeenkomst')
+      .selectAll()
+      .where('acceptatieVastgelegdOp', 'is not', null)
+      .where('gestartOp', 'is', null)
+      .where('startdatum', '<=', vandaag)
+      .orderBy('startdatum')
+      .orderBy('toetsingId')
+      .limit(limit)
+      .execute();
+  },
+
+  async markeerGestart(tx: Tx, rij: Pick<OvereenkomstRij, 'dienstId' | 'gemeenteId' | 'toetsingId'>) {
+    await tx
+      .updateTable('overeenkomst')
+      .set({ gestartOp: new Date() })
+      .where('dienstId', '=', rij.dienstId)
+      .where('gemeenteId', '=', rij.gemeenteId)
+      .where('toetsingId', '=', rij.toetsingId)
+      .execute();
+  },
+};

@@ -1,0 +1,559 @@
+import { type Tx, withContext } from '../../db/context.ts';
+import type { Database } from '../../db/database.ts';
+import { AppError } from '../../http/app-error.ts';
+import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
+import {
+  formatDatumNl,
+  type IsoDatum,
+  type KlantDossier,
+  type KlantenService,
+  vandaag as vandaagNu,
+} from '../klanten/index.ts';
+import { record, VA } from '../logboek/index.ts';
+import type { Activiteit, NetwerkService } from '../netwerk/index.ts';
+import { STATUS_NAMEN, type Tegenprestatie, type TegenprestatiesService } from '../tegenprestaties/index.ts';
+import type { Dagdeel, NaamTekst, VerordeningOntwerp, VerordeningService } from '../verordening/index.ts';
+import {
+  besluitDocument,
+  type DocumentGegevens,
+  overeenkomstDocument,
+  renderPdf,
+  standaardVerzekering,
+} from './documenten.ts';
+import { overeenkomstenPolicy as policy } from './overeenkomsten.policy.ts';
+import {
+  type OvereenkomstRij,
+  overeenkomstenRepository as repo,
+  type ToetsingRij,
+} from './overeenkomsten.repository.ts';
+import {
+  AcceptatieInput,
+  BesluitInput,
+  OvereenkomstInvoerfout,
+  parseInvoer,
+  type Toetsing,
+  type VersieSnapshot,
+} from './overeenkomsten.schemas.ts';
+
+export interface OvereenkomstenDeps {
+  db: Database;
+  tegenprestaties: Pick<
+    TegenprestatiesService,
+    'findTegenprestatie' | 'bekijkOntwerp' | 'voerDeel2OvergangUit'
+  >;
+  klanten: Pick<KlantenService, 'findKlant'>;
+  netwerk: Pick<NetwerkService, 'findActiviteit'>;
+  verordening: Pick<VerordeningService, 'toetsOntwerp' | 'naamVoor' | 'rechtsgrondVoor' | 'findGemeente'>;
+  /** Today in Amsterdam (tests inject a fixed day). */
+  vandaag?: () => IsoDatum;
+  /** The insurance sentence on the agreement (configuration; default: the municipality's collective policies). */
+  verzekering?: (gemeente: string, naam: NaamTekst) => string;
+}
+
+/** The decision/agreement of the latest check run, as pages and the API show it. */
+export interface OvereenkomstStand {
+  besluit: { datum: IsoDatum; ondertekenaar: string; doorNaam: string | null } | null;
+  acceptatie: {
+    overeenkomstDatum: IsoDatum;
+    klantGetekendOp: IsoDatum;
+    organisatieGetekendOp: IsoDatum | null;
+    doorNaam: string | null;
+  } | null;
+  gestartOp: string | null;
+}
+
+/** Everything the page of a design's check, decision and agreement shows. */
+export interface OvereenkomstBeeld {
+  tegenprestatie: Tegenprestatie;
+  klant: KlantDossier;
+  activiteit: Activiteit | null;
+  gemeente: string;
+  toetsingen: Toetsing[];
+  laatste: Toetsing | null;
+  stand: OvereenkomstStand | null;
+  /** A host organisation takes part (a host-less maatwerk design needs only the client's signature). */
+  metOrganisatie: boolean;
+  /** The latest check passed and the version imposes: the college decides. */
+  besluitNodig: boolean;
+  /** What the caseworker can do now. */
+  kan: { toetsen: boolean; besluiten: boolean; accepteren: boolean; overeenkomstPdf: boolean };
+  /** Open MOETs when the design is not in toetsing yet (else empty). */
+  openMoeten: string[];
+  vandaag: IsoDatum;
+}
+
+const DOCUMENT_STATUSSEN = new Set(['toetsing', 'overeengekomen', 'lopend', 'afgerond', 'beeindigd']);
+const GEEN_TOETSING =
+  'Er is nog geen geslaagde toets aan de verordening. Toets het ontwerp eerst en los op wat niet voldoet.';
+
+const naamVan = (actor: Actor): string =>
+  actor.kind === 'gebruiker' ? actor.naam : `Systeem (${actor.reden.slice(0, 150)})`;
+const idVan = (actor: Actor): string | null => (actor.kind === 'gebruiker' ? actor.gebruikerId : null);
+
+function naarToetsing(r: ToetsingRij): Toetsing {
+  return {
+    id: r.id,
+    tegenprestatieId: r.tegenprestatieId,
+    startdatum: r.startdatum,
+    versie: r.versie as VersieSnapshot,
+    voldoet: r.voldoet,
+    uitkomsten: r.uitkomsten as Toetsing['uitkomsten'],
+    doorNaam: r.doorNaam,
+    uitgevoerdOp: r.uitgevoerdOp.toISOString(),
+  };
+}
+
+function naarStand(r: OvereenkomstRij | undefined): OvereenkomstStand | null {
+  if (!r) return null;
+  return {
+    besluit:
+      r.besluitDatum && r.besluitOndertekenaar
+        ? { datum: r.besluitDatum, ondertekenaar: r.besluitOndertekenaar, doorNaam: r.besluitDoorNaam }
+        : null,
+    acceptatie:
+      r.acceptatieVastgelegdOp && r.overeenkomstDatum && r.klantGetekendOp
+        ? {
+            overeenkomstDatum: r.overeenkomstDatum,
+            klantGetekendOp: r.klantGetekendOp,
+            organisatieGetekendOp: r.organisatieGetekendOp,
+            doorNaam: r.acceptatieDoorNaam,
+          }
+        : null,
+    gestartOp: r.gestartOp ? r.gestartOp.toISOString() : null,
+  };
+}
+
+/** Does a period [begin, end] (end inclusive; null = open) cover `datum`? */
+const loopt = (begin: string | null, einde: string | null, datum: IsoDatum): boolean =>
+  (begin === null || begin <= datum) && (einde === null || einde >= datum);
+
+/**
+ * The design mapped onto what the ordinance check needs, on its start date: the client's paid work, re-integration
+ * and exemptions that run then. The tegenprestatie is unpaid by construction (Wederkerig has no wage field) and
+ * always gets a written agreement (this module draws it up). Pure.
+ */
+export function ontwerpVoorToets(
+  t: Tegenprestatie,
+  klant: KlantDossier,
+  startdatum: IsoDatum,
+): VerordeningOntwerp {
+  const werk = klant.werk.filter((w) => loopt(w.begindatum, w.einddatum, startdatum));
+  const reintegratie = klant.reintegratie.filter((r) => loopt(r.begindatum, r.einddatum, startdatum));
+  // Exemption end dates are exclusive: the tegenprestatie applies again from the end date.
+  const ontheffingen = klant.ontheffingen.filter((o) => {
+    const einde = o.effectiefEinde ?? o.einddatum;
+    return o.begindatum <= startdatum && (einde === null || einde > startdatum);
+  });
+  return {
+    startdatum,
+    einddatum: t.einddatum,
+    urenPerWeek: t.urenPerWeek ?? 0,
+    dagdelen: t.dagdelen as Dagdeel[],
+    onbetaald: true,
+    werk: {
+      urenPerWeek: werk.reduce((s, w) => s + w.urenPerWeek, 0),
+      dagdelen: [...new Set(werk.flatMap((w) => w.dagdelen))] as Dagdeel[],
+    },
+    reintegratieDagdelen: [...new Set(reintegratie.flatMap((r) => r.dagdelen))] as Dagdeel[],
+    ontheffingen: ontheffingen.map((o) => ({
+      type: o.type,
+      lokaleGrondId: o.lokaleGrond?.id ?? null,
+      naam: o.lokaleGrond?.naam ?? null,
+    })),
+    verlenging: null,
+    schriftelijkeOvereenkomst: true,
+  };
+}
+
+/**
+ * Part 2 of a tegenprestatie's life: the check against the ordinance, the college's decision, the agreement and
+ * its acceptance, and the move to `lopend` on the start date. Access: klantmanager and teamleider (own policy) and
+ * the design must be visible (the tegenprestaties module answers `niet-gevonden` otherwise). Every read and
+ * change is logged (`va-klantdossier-tegenprestatie`, subject the client) in its transaction.
+ */
+export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
+  const { db } = deps;
+  const vandaag = deps.vandaag ?? (() => vandaagNu());
+  const verzekering = deps.verzekering ?? standaardVerzekering;
+
+  const dienstVan = (actor: Actor): string => {
+    if (actor.kind === 'gebruiker') return actor.dienstId;
+    if (actor.dienstId) return actor.dienstId;
+    throw new AppError('intern', { message: `system context without dienstId: ${actor.reden}` });
+  };
+
+  const log = (
+    tx: Tx,
+    actor: Actor,
+    actie: 'lezen' | 'aanmaken' | 'wijzigen' | 'exporteren',
+    t: Pick<Tegenprestatie, 'klantId' | 'gemeenteId'>,
+  ) =>
+    record(tx, {
+      actor,
+      actie,
+      subject: { type: 'klant', id: t.klantId },
+      verwerkingsactiviteit: VA.klantdossierTegenprestatie,
+      gemeenteId: t.gemeenteId,
+      ...(actor.kind === 'systeem' ? { dienstId: dienstVan(actor) } : {}),
+    });
+
+  async function activiteitVan(actor: Actor, id: string | null): Promise<Activiteit | null> {
+    if (!id) return null;
+    return deps.netwerk.findActiviteit(actor, id).catch((e: unknown) => {
+      if (e instanceof AppError && e.code === 'niet-gevonden') return null;
+      throw e;
+    });
+  }
+
+  /** The design (404 when invisible), its check runs (newest first) and the latest run's record. */
+  async function lees(actor: Actor, id: string, actie: 'lezen' | 'exporteren' = 'lezen') {
+    const t = await deps.tegenprestaties.findTegenprestatie(actor, id);
+    return withContext(db, dbContext(actor), async (tx) => {
+      const toetsingen = (await repo.listToetsingen(tx, dienstVan(actor), t.id)).map(naarToetsing);
+      const laatste = toetsingen[0] ?? null;
+      const stand = laatste ? naarStand(await repo.findOvereenkomst(tx, dienstVan(actor), laatste.id)) : null;
+      await log(tx, actor, actie, t);
+      return { t, toetsingen, laatste, stand };
+    });
+  }
+
+  const nietInToetsing = (t: Tegenprestatie) =>
+    new AppError('niet-verwerkbaar', {
+      userMessage: `De tegenprestatie staat op "${STATUS_NAMEN[t.status]}". Dit kan alleen in de status toetsing.`,
+    });
+
+  async function documentGegevens(
+    actor: Actor,
+    id: string,
+    soort: 'besluit' | 'overeenkomst',
+  ): Promise<DocumentGegevens> {
+    policy.vereis(actor, 'overeenkomsten-bekijken');
+    const { t, laatste, stand } = await lees(actor, id, 'exporteren');
+    if (!laatste?.voldoet || !DOCUMENT_STATUSSEN.has(t.status))
+      throw new AppError('niet-verwerkbaar', { userMessage: GEEN_TOETSING });
+    if (soort === 'besluit') {
+      if (laatste.versie.vorm !== 'opleggen')
+        throw new AppError('niet-verwerkbaar', {
+          userMessage:
+            'In deze gemeente biedt het college de tegenprestatie alleen aan. Er is daarom geen besluit.',
+        });
+      if (!stand?.besluit)
+        throw new AppError('niet-verwerkbaar', { userMessage: 'Het besluit is nog niet vastgelegd.' });
+    }
+    const documentdatum =
+      soort === 'besluit'
+        ? (stand?.besluit?.datum ?? vandaag())
+        : (stand?.acceptatie?.overeenkomstDatum ?? vandaag());
+    const [klant, activiteit, gemeente, naam, rechtsgrond] = await Promise.all([
+      deps.klanten.findKlant(actor, t.klantId),
+      activiteitVan(actor, t.activiteitId),
+      deps.verordening.findGemeente(actor, t.gemeenteId),
+      deps.verordening.naamVoor(actor, t.gemeenteId, documentdatum),
+      deps.verordening.rechtsgrondVoor(actor, documentdatum),
+    ]);
+    const adres = [
+      [klant.straat, klant.huisnummer].filter(Boolean).join(' '),
+      [klant.postcode, klant.woonplaats].filter(Boolean).join(' '),
+    ]
+      .filter(Boolean)
+      .join(', ');
+    return {
+      gemeente: gemeente.naam,
+      naam,
+      documentdatum,
+      klant: { naam: klant.naam, klantnummer: klant.klantnummer, adres: adres || null },
+      klantmanager: klant.klantmanager?.naam ?? null,
+      tegenprestatie: t,
+      activiteit: activiteit
+        ? {
+            titel: activiteit.titel,
+            omschrijving: activiteit.omschrijving,
+            organisatie: activiteit.organisatie?.naam ?? null,
+            locatie: activiteit.locatie,
+            mentor: activiteit.mentor,
+          }
+        : null,
+      versie: laatste.versie,
+      toetsdatum: laatste.uitgevoerdOp.slice(0, 10),
+      rechtsgrond,
+      verzekering: verzekering(gemeente.naam, naam),
+      besluit: stand?.besluit
+        ? { datum: stand.besluit.datum, ondertekenaar: stand.besluit.ondertekenaar }
+        : null,
+      acceptatie: stand?.acceptatie
+        ? {
+            klantGetekendOp: stand.acceptatie.klantGetekendOp,
+            organisatieGetekendOp: stand.acceptatie.organisatieGetekendOp,
+          }
+        : null,
+    };
+  }
+
+  const service = {
+    /**
+     * Checks the design against the version of the ordinance in force on its START date and stores the outcome
+     * per rule with the version. Only in `toetsing`: asked earlier, refuses (`niet-verwerkbaar`, 422) and names
+     * the open MOETs; without a version in force on the start date, refuses too.
+     */
+    async voerToetsingUit(actor: Actor, id: string): Promise<Toetsing> {
+      policy.vereis(actor, 'overeenkomsten-vastleggen');
+      const t = await deps.tegenprestaties.findTegenprestatie(actor, id);
+      if (t.status !== 'toetsing') {
+        if (t.status === 'verkenning' || t.status === 'ontwerp') {
+          const { checklist } = await deps.tegenprestaties.bekijkOntwerp(actor, id);
+          throw new AppError('niet-verwerkbaar', {
+            userMessage:
+              `Het ontwerp staat nog op "${STATUS_NAMEN[t.status]}". De toets aan de verordening komt pas als ` +
+              `het ontwerp klaar is en op toetsing staat. ${
+                checklist.blokkades.length
+                  ? `Nog open: ${checklist.blokkades.join(' ')}`
+                  : 'Zet het ontwerp eerst naar toetsing.'
+              }`,
+          });
+        }
+        throw nietInToetsing(t);
+      }
+      if (!t.startdatum)
+        throw new AppError('niet-verwerkbaar', { userMessage: 'Het ontwerp heeft geen startdatum.' });
+      const klant = await deps.klanten.findKlant(actor, t.klantId);
+      const { versie, uitkomsten } = await deps.verordening.toetsOntwerp(
+        actor,
+        t.gemeenteId,
+        ontwerpVoorToets(t, klant, t.startdatum),
+      );
+      const snapshot: VersieSnapshot = {
+        id: versie.id,
+        ingangsdatum: versie.ingangsdatum,
+        titel: versie.titel,
+        vorm: versie.vorm,
+        weergavenaam: versie.weergavenaam,
+        artikelen: { ...versie.artikelen },
+      };
+      return withContext(db, dbContext(actor), async (tx) => {
+        const rij = await repo.insertToetsing(tx, {
+          dienstId: dienstVan(actor),
+          gemeenteId: t.gemeenteId,
+          tegenprestatieId: t.id,
+          versieId: versie.id,
+          versie: JSON.stringify(snapshot),
+          startdatum: t.startdatum as string,
+          uitkomsten: JSON.stringify(uitkomsten),
+          voldoet: uitkomsten.every((u) => u.uitkomst !== 'voldoet-niet'),
+          door: idVan(actor),
+          doorNaam: naamVan(actor),
+        });
+        await log(tx, actor, 'aanmaken', t);
+        return naarToetsing(rij);
+      });
+    },
+
+    /** The stored check runs of a design, newest first. */
+    async listToetsingen(actor: Actor, id: string): Promise<Toetsing[]> {
+      policy.vereis(actor, 'overeenkomsten-bekijken');
+      return (await lees(actor, id)).toetsingen;
+    },
+
+    /** The page: the design, client, activity, check runs, the latest run's decision/agreement and what can be done. */
+    async bekijk(actor: Actor, id: string): Promise<OvereenkomstBeeld> {
+      policy.vereis(actor, 'overeenkomsten-bekijken');
+      const { t, toetsingen, laatste, stand } = await lees(actor, id);
+      const [klant, activiteit, gemeente] = await Promise.all([
+        deps.klanten.findKlant(actor, t.klantId),
+        activiteitVan(actor, t.activiteitId),
+        deps.verordening.findGemeente(actor, t.gemeenteId),
+      ]);
+      const openMoeten =
+        t.status === 'verkenning' || t.status === 'ontwerp'
+          ? (await deps.tegenprestaties.bekijkOntwerp(actor, id)).checklist.blokkades
+          : [];
+      const magWijzigen = policy.mag(actor, 'overeenkomsten-vastleggen');
+      const inToetsing = t.status === 'toetsing';
+      const geslaagd = Boolean(laatste?.voldoet);
+      const besluitNodig = geslaagd && laatste?.versie.vorm === 'opleggen';
+      return {
+        tegenprestatie: t,
+        klant,
+        activiteit,
+        gemeente: gemeente.naam,
+        toetsingen,
+        laatste,
+        stand,
+        metOrganisatie: Boolean(activiteit?.organisatie),
+        besluitNodig,
+        kan: {
+          toetsen: magWijzigen && inToetsing,
+          besluiten: magWijzigen && inToetsing && besluitNodig && !stand?.besluit,
+          accepteren: magWijzigen && inToetsing && geslaagd && (!besluitNodig || Boolean(stand?.besluit)),
+          overeenkomstPdf: geslaagd && DOCUMENT_STATUSSEN.has(t.status),
+        },
+        openMoeten,
+        vandaag: vandaag(),
+      };
+    },
+
+    /**
+     * Records the college's decision (only where the version the design was checked against imposes it): date
+     * (not in the future) and who signs on behalf of the college. Once per check run.
+     */
+    async neemBesluit(actor: Actor, id: string, input: unknown): Promise<OvereenkomstStand> {
+      policy.vereis(actor, 'overeenkomsten-vastleggen');
+      const invoer = parseInvoer(BesluitInput, input);
+      const { t, laatste, stand } = await lees(actor, id);
+      if (t.status !== 'toetsing') throw nietInToetsing(t);
+      if (!laatste?.voldoet) throw new AppError('niet-verwerkbaar', { userMessage: GEEN_TOETSING });
+      if (laatste.versie.vorm !== 'opleggen')
+        throw new AppError('niet-verwerkbaar', {
+          userMessage: `In de gemeente biedt het college de ${WEERGAVE[laatste.versie.weergavenaam]} alleen aan (${laatste.versie.titel}). Er komt geen besluit.`,
+        });
+      if (stand?.besluit) throw new AppError('conflict', { userMessage: 'Het besluit is al vastgelegd.' });
+      if (invoer.datum > vandaag())
+        throw new OvereenkomstInvoerfout({ datum: 'De datum van het besluit ligt in de toekomst.' });
+      return withContext(db, dbContext(actor), async (tx) => {
+        await repo.upsertOvereenkomst(
+          tx,
+          {
+            dienstId: dienstVan(actor),
+            gemeenteId: t.gemeenteId,
+            toetsingId: laatste.id,
+            tegenprestatieId: t.id,
+          },
+          {
+            besluitDatum: invoer.datum,
+            besluitOndertekenaar: invoer.ondertekenaar,
+            besluitDoor: idVan(actor),
+            besluitDoorNaam: naamVan(actor),
+            besluitVastgelegdOp: new Date(),
+          },
+        );
+        await log(tx, actor, 'wijzigen', t);
+        return naarStand(await repo.findOvereenkomst(tx, dienstVan(actor), laatste.id)) as OvereenkomstStand;
+      });
+    },
+
+    /** The college's decision as PDF (only where imposed and recorded). */
+    async besluitPdf(actor: Actor, id: string): Promise<Buffer> {
+      return renderPdf(besluitDocument(await documentGegevens(actor, id, 'besluit')));
+    },
+
+    /** The agreement as PDF: dated today until it is accepted, then the date printed on the signed one. */
+    async overeenkomstPdf(actor: Actor, id: string): Promise<Buffer> {
+      return renderPdf(overeenkomstDocument(await documentGegevens(actor, id, 'overeenkomst')));
+    },
+
+    /** The data both documents print (for tests and the page). */
+    documentGegevens,
+
+    /**
+     * Records that the signed agreement came back ("getekend ontvangen op", by the caseworker for now) from the
+     * client and — when there is one — the host organisation, and moves the design to `overeengekomen` in the
+     * same transaction. Needs a passing check and, where imposed, the recorded decision.
+     */
+    async legAcceptatieVast(actor: Actor, id: string, input: unknown): Promise<OvereenkomstStand> {
+      policy.vereis(actor, 'overeenkomsten-vastleggen');
+      const invoer = parseInvoer(AcceptatieInput, input);
+      const { t, laatste, stand } = await lees(actor, id);
+      if (t.status !== 'toetsing') throw nietInToetsing(t);
+      if (!laatste?.voldoet) throw new AppError('niet-verwerkbaar', { userMessage: GEEN_TOETSING });
+      if (laatste.versie.vorm === 'opleggen' && !stand?.besluit)
+        throw new AppError('niet-verwerkbaar', {
+          userMessage: 'Leg eerst het besluit van het college vast. Daarna de getekende overeenkomst.',
+        });
+      const activiteit = await activiteitVan(actor, t.activiteitId);
+      const metOrganisatie = Boolean(activiteit?.organisatie);
+      const fouten: Record<string, string> = {};
+      const nu = vandaag();
+      if (invoer.overeenkomstDatum > nu)
+        fouten.overeenkomstDatum = 'De datum van de overeenkomst ligt in de toekomst.';
+      if (invoer.klantGetekendOp > nu) fouten.klantGetekendOp = 'Deze datum ligt in de toekomst.';
+      else if (invoer.klantGetekendOp < invoer.overeenkomstDatum)
+        fouten.klantGetekendOp = 'De klant kan niet tekenen vóór de datum van de overeenkomst.';
+      if (metOrganisatie) {
+        if (!invoer.organisatieGetekendOp)
+          fouten.organisatieGetekendOp =
+            'Vul in wanneer u de overeenkomst getekend van de organisatie terugkreeg.';
+        else if (invoer.organisatieGetekendOp > nu)
+          fouten.organisatieGetekendOp = 'Deze datum ligt in de toekomst.';
+        else if (invoer.organisatieGetekendOp < invoer.overeenkomstDatum)
+          fouten.organisatieGetekendOp = 'De organisatie kan niet tekenen vóór de datum van de overeenkomst.';
+      }
+      if (Object.keys(fouten).length) throw new OvereenkomstInvoerfout(fouten);
+      return withContext(db, dbContext(actor), async (tx) => {
+        await repo.upsertOvereenkomst(
+          tx,
+          {
+            dienstId: dienstVan(actor),
+            gemeenteId: t.gemeenteId,
+            toetsingId: laatste.id,
+            tegenprestatieId: t.id,
+          },
+          {
+            overeenkomstDatum: invoer.overeenkomstDatum,
+            klantGetekendOp: invoer.klantGetekendOp,
+            organisatieGetekendOp: metOrganisatie ? (invoer.organisatieGetekendOp ?? null) : null,
+            acceptatieDoor: idVan(actor),
+            acceptatieDoorNaam: naamVan(actor),
+            acceptatieVastgelegdOp: new Date(),
+            startdatum: t.startdatum,
+          },
+        );
+        await deps.tegenprestaties.voerDeel2OvergangUit(
+          actor,
+          id,
+          {
+            naar: 'overeengekomen',
+            reden: `Overeenkomst getekend ontvangen op ${formatDatumNl(invoer.klantGetekendOp)}`,
+            versie: t.versie,
+          },
+          { tx },
+        );
+        await log(tx, actor, 'wijzigen', t);
+        return naarStand(await repo.findOvereenkomst(tx, dienstVan(actor), laatste.id)) as OvereenkomstStand;
+      });
+    },
+
+    /**
+     * The background job: moves every accepted agreement whose start date has come (on or before `vandaag`) from
+     * `overeengekomen` to `lopend`, each as the system within its social service (logged, with history). A design
+     * no longer in `overeengekomen` is only marked. One failure does not stop the others.
+     */
+    async startOvereenkomsten(
+      reden: string,
+      opties: { vandaag?: IsoDatum } = {},
+    ): Promise<{ gestart: number; overgeslagen: number; mislukt: number }> {
+      const dag = opties.vandaag ?? vandaag();
+      const te = await withContext(db, { kind: 'systeem', reden }, (tx) => repo.listTeStarten(tx, dag, 1000));
+      let gestart = 0;
+      let overgeslagen = 0;
+      let mislukt = 0;
+      for (const rij of te) {
+        const systeem = systeemActor(reden, rij.dienstId);
+        try {
+          const t = await deps.tegenprestaties.findTegenprestatie(systeem, rij.tegenprestatieId);
+          await withContext(db, dbContext(systeem), async (tx) => {
+            if (t.status === 'overeengekomen') {
+              await deps.tegenprestaties.voerDeel2OvergangUit(
+                systeem,
+                t.id,
+                { naar: 'lopend', reden: `Startdatum ${formatDatumNl(rij.startdatum ?? dag)} bereikt` },
+                { tx },
+              );
+              gestart++;
+            } else overgeslagen++;
+            await repo.markeerGestart(tx, rij);
+          });
+        } catch {
+          mislukt++;
+        }
+      }
+      return { gestart, overgeslagen, mislukt };
+    },
+  };
+  return service;
+}
+
+const WEERGAVE = {
+  tegenprestatie: 'tegenprestatie',
+  'maatschappelijke-participatie': 'maatschappelijke participatie',
+};
+
+export type OvereenkomstenService = ReturnType<typeof createOvereenkomstenService>;

@@ -1,0 +1,44 @@
+/**
+ * Uitvoering: the running tegenprestatie — hours, evaluations, the final follow-up that ends it, and the monthly
+ * CBS indicator. See docs/uitvoering.md.
+ *
+ * ## Service (`createUitvoeringService({ db, tegenprestaties, klanten, vandaag? })`)
+ *
+ * Access (`uitvoeringPolicy`): klantmanager and teamleider see and record; teamleider and functioneel beheerder
+ * download the CBS export of their municipalities. A placement is visible exactly when its design is
+ * (`tegenprestaties.findTegenprestatie`); else `niet-gevonden` (404). Every read and change is logged
+ * (`va-klantdossier-tegenprestatie`, subject the client); the export as `exporteren` (`va-rapportage`). Invalid
+ * input throws `UitvoeringInvoerfout` (`.velden`; 400 in the API, 422 on pages); a placement that is not
+ * `lopend` answers `niet-verwerkbaar` (422).
+ *
+ * - `bekijkUitvoering(actor, id)` → `{ tegenprestatie, uren, evaluaties, totaalUren }`.
+ * - `findUren(actor, id)`, `registreerUren(actor, id, { dagen: [{ datum, uren, afwezig?, toelichting? }] })`.
+ * - `findEvaluaties(actor, id)`, `createEvaluatie(actor, id, EvaluatieInput)` (with `besluit: 'beeindigen'` and
+ *   `eind`: ends the placement through `tegenprestaties.voerDeel2OvergangUit` in the same transaction).
+ * - `laatsteUrenPerTegenprestatie(actor, ids)` → Map id → latest date with hours (the signal job).
+ * - `cbsExport(actor, gemeenteId, 'JJJJ-MM')` → `CbsRegel[]`; `cbsCsv(code, maand, regels)` makes the CSV.
+ */
+export { uitvoeringApi } from './uitvoering.api.ts';
+export { uitvoeringPolicy } from './uitvoering.policy.ts';
+export { uitvoeringRoutes } from './uitvoering.routes.ts';
+export {
+  AFWEZIG_NAMEN,
+  AFWEZIGHEDEN,
+  BEEINDIGING_NAMEN,
+  BESLUIT_NAMEN,
+  BESLUITEN,
+  type CbsRegel,
+  Evaluatie,
+  EvaluatieInput,
+  UitvoeringInvoerfout,
+  UrenInput,
+  Urenregel,
+} from './uitvoering.schemas.ts';
+export {
+  cbsCsv,
+  createUitvoeringService,
+  maandGrenzen,
+  type UitvoeringBeeld,
+  type UitvoeringDeps,
+  type UitvoeringService,
+} from './uitvoering.service.ts';

@@ -1,0 +1,171 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Problem, sendProblem } from '../../http/problem.ts';
+import { requireGebruiker } from '../auth/index.ts';
+import type { GemeentenService } from '../gemeenten/index.ts';
+import {
+  CbsRegel,
+  Evaluatie,
+  EvaluatieInput,
+  Maand,
+  UitvoeringInvoerfout,
+  UrenInput,
+  Urenregel,
+} from './uitvoering.schemas.ts';
+import { cbsCsv, type UitvoeringService } from './uitvoering.service.ts';
+
+const Id = z.object({ id: z.uuid().describe('De vaste identificatie van de tegenprestatie') });
+const GemeenteId = z.object({ id: z.uuid().describe('De vaste identificatie van de gemeente') });
+
+const fouten = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  422: Problem,
+} as const;
+
+/** An `UitvoeringInvoerfout` becomes problem+json naming the fields as JSON pointers, like schema validation. */
+async function metVeldfouten<T>(
+  req: { id: string },
+  reply: FastifyReply,
+  fn: () => Promise<T>,
+): Promise<T | FastifyReply> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!(e instanceof UitvoeringInvoerfout)) throw e;
+    return sendProblem(reply, {
+      type: `https://wederkerig.nl/problemen/${e.status}`,
+      title: 'De invoer is niet geldig.',
+      status: e.status,
+      instance: req.id,
+      invalidParams: Object.entries(e.velden).map(([veld, reason]) => ({
+        name: `/${veld.replaceAll('.', '/')}`,
+        reason,
+      })),
+    });
+  }
+}
+
+/**
+ * JSON routes for the running tegenprestatie (bearer token): hours, evaluations and the CBS export. Thin: parse
+ * (route schemas), authorise (`requireGebruiker`; roles and caseload in the service), call one service function.
+ */
+export function uitvoeringApi(service: UitvoeringService, gemeenten: Pick<GemeentenService, 'findGemeente'>) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.get(
+      '/api/v1/tegenprestaties/:id/uren',
+      {
+        schema: {
+          operationId: 'listUren',
+          summary: 'Geregistreerde uren',
+          description: 'De uren en afwezigheid per datum van een tegenprestatie, nieuwste datum eerst.',
+          tags: ['Uitvoering'],
+          params: Id,
+          response: { 200: z.array(Urenregel), ...fouten },
+        },
+      },
+      async (req) => service.findUren(requireGebruiker(req), req.params.id),
+    );
+
+    r.post(
+      '/api/v1/tegenprestaties/:id/uren',
+      {
+        schema: {
+          operationId: 'createUren',
+          summary: 'Uren registreren',
+          description:
+            'Registreert uren of afwezigheid (ziek, vakantie, anders) per datum, hoogstens een week tegelijk, voor een lopende tegenprestatie. Een datum die al geregistreerd is, wordt vervangen. Niet vóór de startdatum of na de einddatum; 0 tot 24 uur per dag.',
+          tags: ['Uitvoering'],
+          params: Id,
+          body: UrenInput,
+          response: { 201: z.array(Urenregel), ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, async () => {
+          const uren = await service.registreerUren(requireGebruiker(req), req.params.id, req.body);
+          reply.status(201).header('Location', `/api/v1/tegenprestaties/${req.params.id}/uren`);
+          return uren;
+        }),
+    );
+
+    r.get(
+      '/api/v1/tegenprestaties/:id/evaluaties',
+      {
+        schema: {
+          operationId: 'listEvaluaties',
+          summary: 'Evaluaties',
+          description: 'De evaluaties van een tegenprestatie, nieuwste eerst.',
+          tags: ['Uitvoering'],
+          params: Id,
+          response: { 200: z.array(Evaluatie), ...fouten },
+        },
+      },
+      async (req) => service.findEvaluaties(requireGebruiker(req), req.params.id),
+    );
+
+    r.post(
+      '/api/v1/tegenprestaties/:id/evaluaties',
+      {
+        schema: {
+          operationId: 'createEvaluatie',
+          summary: 'Evaluatie vastleggen',
+          description:
+            'Legt een evaluatie vast: de stem van de klant, de visie van de organisatie, de conclusie en het besluit (voortzetten, aanpassen, beeindigen). Met beeindigen is het de eindevaluatie: geef dan in eind het vervolg dat er echt komt en de afloop (afgerond, of beeindigd met een reden); de tegenprestatie krijgt die status.',
+          tags: ['Uitvoering'],
+          params: Id,
+          body: EvaluatieInput,
+          response: { 201: Evaluatie, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, async () => {
+          const e = await service.createEvaluatie(requireGebruiker(req), req.params.id, req.body);
+          reply.status(201).header('Location', `/api/v1/tegenprestaties/${req.params.id}/evaluaties`);
+          return e;
+        }),
+    );
+
+    r.get(
+      '/api/v1/gemeenten/:id/cbs-tegenprestatie',
+      {
+        schema: {
+          operationId: 'getCbsTegenprestatie',
+          summary: 'CBS-indicator uitvoering tegenprestatie',
+          description:
+            'Per klant met een tegenprestatie in de maand: ja als er in die maand uren zijn gedaan, anders nee (de BUS-indicator "uitvoering tegenprestatie"). Met Accept: text/csv als CSV. Klanten staan er met hun klantnummer in, niet met BSN.',
+          tags: ['Uitvoering'],
+          params: GemeenteId,
+          querystring: z.object({ maand: Maand.describe('De maand, JJJJ-MM') }),
+          response: { 200: z.array(CbsRegel), ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, async () => {
+          const actor = requireGebruiker(req);
+          const regels = await service.cbsExport(actor, req.params.id, req.query.maand);
+          if (String(req.headers.accept ?? '').includes('text/csv')) {
+            const g = await gemeenten.findGemeente(actor, actor.dienstId, req.params.id);
+            return (
+              reply
+                .type('text/csv; charset=utf-8')
+                .header(
+                  'Content-Disposition',
+                  `attachment; filename="cbs-tegenprestatie-${g.code}-${req.query.maand}.csv"`,
+                )
+                // CSV is text: bypass the JSON schema's serializer for this reply only.
+                .serializer((x: unknown) => String(x))
+                .send(cbsCsv(g.code, req.query.maand, regels) as never)
+            );
+          }
+          return regels;
+        }),
+    );
+  };
+}

@@ -1,0 +1,288 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createElement } from 'react';
+import { AppError } from '../../http/app-error.ts';
+import type { FieldErrors } from '../../web/components/index.tsx';
+import { renderPage } from '../../web/render.ts';
+import { type Gebruiker, pageChrome, requireRol } from '../auth/index.ts';
+import type { GemeentenService } from '../gemeenten/index.ts';
+import { type KlantenService, vandaag } from '../klanten/index.ts';
+import { uitvoeringPaden } from './paden.ts';
+import { type Afwezigheid, type EvaluatieInput, UitvoeringInvoerfout } from './uitvoering.schemas.ts';
+import { cbsCsv, type UitvoeringService } from './uitvoering.service.ts';
+import {
+  CbsPagina,
+  type EvaluatieWaarden,
+  isMelding,
+  legeEvaluatie,
+  UitvoeringPagina,
+  type WeekWaarden,
+} from './views/uitvoering.tsx';
+
+export interface UitvoeringRoutesDeps {
+  uitvoering: UitvoeringService;
+  klanten: Pick<KlantenService, 'findKlant'>;
+  gemeenten: Pick<GemeentenService, 'findGemeenten' | 'findGemeente'>;
+  /** Today as an ISO date (tests inject a fixed day). */
+  vandaag?: () => string;
+}
+
+type Body = Record<string, unknown>;
+
+const medewerker = (req: FastifyRequest): Gebruiker => requireRol(req, 'klantmanager', 'teamleider');
+const idVan = (req: FastifyRequest): string => String((req.params as { id?: unknown }).id ?? '');
+const query = (req: FastifyRequest, k: string): string => {
+  const v = (req.query as Record<string, unknown> | undefined)?.[k];
+  return typeof v === 'string' ? v.slice(0, 100) : '';
+};
+const bodyVan = (req: FastifyRequest): Body =>
+  req.body && typeof req.body === 'object' ? (req.body as Body) : {};
+const tekst = (b: Body, k: string): string => {
+  const v = b[k];
+  return typeof v === 'string' ? v.slice(0, 5000) : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
+};
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+const plusDagen = (iso: string, n: number): string => {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+/** The Monday of the week of `iso`. */
+export const maandagVan = (iso: string): string => {
+  const dag = new Date(`${iso}T12:00:00Z`).getUTCDay();
+  return plusDagen(iso, -((dag + 6) % 7));
+};
+const legeWeek = (maandag: string): WeekWaarden => ({
+  dagen: Array.from({ length: 7 }, (_, i) => ({
+    datum: plusDagen(maandag, i),
+    uren: '',
+    afwezig: '',
+    toelichting: '',
+  })),
+});
+
+/** The week form as typed. */
+export function weekVanBody(b: Body): WeekWaarden {
+  return {
+    dagen: Array.from({ length: 7 }, (_, i) => ({
+      datum: tekst(b, `dag.${i}.datum`),
+      uren: tekst(b, `dag.${i}.uren`),
+      afwezig: tekst(b, `dag.${i}.afwezig`),
+      toelichting: tekst(b, `dag.${i}.toelichting`),
+    })),
+  };
+}
+
+/**
+ * The week form → the service's input: days with hours or an absence (empty days are skipped) and, per sent day,
+ * the row it came from (to put messages next to the right day).
+ */
+export function urenInvoerVan(w: WeekWaarden): {
+  dagen: Array<{ datum: string; uren: number; afwezig: Afwezigheid | null; toelichting: string | null }>;
+  rijen: number[];
+} {
+  const dagen: ReturnType<typeof urenInvoerVan>['dagen'] = [];
+  const rijen: number[] = [];
+  w.dagen.forEach((d, i) => {
+    const u = d.uren.trim();
+    if (u === '' && d.afwezig === '') return;
+    const n = u === '' ? 0 : Number(u.replace(',', '.'));
+    dagen.push({
+      datum: d.datum,
+      // Not a number: the schema names it (NaN is refused with the field's message).
+      uren: n,
+      afwezig: (d.afwezig || null) as Afwezigheid | null,
+      toelichting: d.toelichting.trim() || null,
+    });
+    rijen.push(i);
+  });
+  return { dagen, rijen };
+}
+
+export function evaluatieVanBody(b: Body): EvaluatieWaarden {
+  return {
+    datum: tekst(b, 'datum'),
+    stemKlant: tekst(b, 'stemKlant'),
+    visieOrganisatie: tekst(b, 'visieOrganisatie'),
+    conclusie: tekst(b, 'conclusie'),
+    besluit: tekst(b, 'besluit'),
+    vervolg: tekst(b, 'vervolg'),
+    vervolgToelichting: tekst(b, 'vervolgToelichting'),
+    afloop: tekst(b, 'afloop'),
+    beeindigingReden: tekst(b, 'beeindigingReden'),
+  };
+}
+
+function evaluatieInvoer(w: EvaluatieWaarden, eind: boolean): EvaluatieInput {
+  const basis = {
+    datum: w.datum,
+    stemKlant: w.stemKlant,
+    visieOrganisatie: w.visieOrganisatie || null,
+    conclusie: w.conclusie,
+  };
+  if (!eind) return { ...basis, besluit: w.besluit as EvaluatieInput['besluit'] };
+  type Eind = NonNullable<EvaluatieInput['eind']>;
+  return {
+    ...basis,
+    besluit: 'beeindigen',
+    eind: {
+      vervolg: w.vervolg as Eind['vervolg'],
+      vervolgToelichting: w.vervolgToelichting || null,
+      afloop: w.afloop as Eind['afloop'],
+      beeindigingReden: (w.beeindigingReden || null) as Eind['beeindigingReden'],
+    },
+  };
+}
+
+/** A refused form: field messages from the service, or its Dutch message. */
+const foutenVan = (e: unknown, veld: string): FieldErrors | null => {
+  if (e instanceof UitvoeringInvoerfout) return e.velden;
+  if (e instanceof AppError && (e.code === 'niet-verwerkbaar' || e.code === 'conflict'))
+    return { [veld]: e.userMessage };
+  return null;
+};
+
+/**
+ * The Uitvoering page of a placement (hours, evaluations, final evaluation) and the CBS export page. No JavaScript
+ * needed: POST + CSRF, a refused form re-renders with 422, an error summary and what was typed; success redirects
+ * (303). Every rule, access check and log entry is in the service.
+ */
+export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
+  const { uitvoering, klanten, gemeenten } = deps;
+  const vandaagNu = deps.vandaag ?? (() => vandaag());
+
+  async function toon(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    actor: Gebruiker,
+    opts: {
+      week?: WeekWaarden;
+      evaluatie?: EvaluatieWaarden;
+      eind?: EvaluatieWaarden;
+      fouten?: FieldErrors;
+      formulier?: 'uren' | 'evaluatie' | 'eind';
+    } = {},
+  ) {
+    const beeld = await uitvoering.bekijkUitvoering(actor, idVan(req));
+    const klant = await klanten.findKlant(actor, beeld.tegenprestatie.klantId);
+    const t = beeld.tegenprestatie;
+    const gevraagd = query(req, 'week');
+    let basis = ISO.test(gevraagd) ? gevraagd : vandaagNu();
+    if (!ISO.test(gevraagd) && t.einddatum && basis > t.einddatum) basis = t.einddatum;
+    if (!ISO.test(gevraagd) && t.startdatum && basis < t.startdatum) basis = t.startdatum;
+    const weekVan = opts.week?.dagen[0]?.datum || maandagVan(basis);
+    const melding = query(req, 'melding');
+    return renderPage(
+      reply,
+      createElement(UitvoeringPagina, {
+        chrome: pageChrome(req, reply),
+        klant,
+        beeld,
+        week: opts.week ?? legeWeek(weekVan),
+        weekVan,
+        evaluatie: opts.evaluatie ?? legeEvaluatie(vandaagNu()),
+        eind: opts.eind ?? legeEvaluatie(vandaagNu()),
+        fouten: opts.fouten ?? {},
+        formulier: opts.formulier,
+        melding: isMelding(melding) ? melding : undefined,
+      }),
+      opts.fouten ? 422 : 200,
+    );
+  }
+
+  return async (app: FastifyInstance) => {
+    app.get('/tegenprestaties/:id/uitvoering', { schema: { hide: true } }, async (req, reply) =>
+      toon(req, reply, medewerker(req)),
+    );
+
+    app.post('/tegenprestaties/:id/uitvoering/uren', { schema: { hide: true } }, async (req, reply) => {
+      const actor = medewerker(req);
+      const week = weekVanBody(bodyVan(req));
+      const { dagen, rijen } = urenInvoerVan(week);
+      try {
+        await uitvoering.registreerUren(actor, idVan(req), { dagen });
+      } catch (e) {
+        const f = foutenVan(e, 'formulier');
+        if (!f) throw e;
+        // Messages of the sent days go next to the form's row they came from.
+        const fouten: FieldErrors = {};
+        for (const [k, v] of Object.entries(f)) {
+          const m = /^dagen\.(\d+)\.(.+)$/.exec(k);
+          fouten[m ? `dagen.${rijen[Number(m[1])] ?? 0}.${m[2]}` : k] = v;
+        }
+        return toon(req, reply, actor, { week, fouten, formulier: 'uren' });
+      }
+      return reply.redirect(`${uitvoeringPaden.uitvoering(idVan(req))}?melding=uren#uren`, 303);
+    });
+
+    for (const soort of ['evaluatie', 'eindevaluatie'] as const) {
+      app.post(`/tegenprestaties/:id/uitvoering/${soort}`, { schema: { hide: true } }, async (req, reply) => {
+        const actor = medewerker(req);
+        const w = evaluatieVanBody(bodyVan(req));
+        const eind = soort === 'eindevaluatie';
+        try {
+          await uitvoering.createEvaluatie(actor, idVan(req), evaluatieInvoer(w, eind));
+        } catch (e) {
+          const fouten = foutenVan(e, 'formulier');
+          if (!fouten) throw e;
+          return toon(req, reply, actor, {
+            ...(eind ? { eind: w } : { evaluatie: w }),
+            fouten,
+            formulier: eind ? 'eind' : 'evaluatie',
+          });
+        }
+        return reply.redirect(
+          `${uitvoeringPaden.uitvoering(idVan(req))}?melding=${eind ? 'afgerond' : 'evaluatie'}#evaluaties`,
+          303,
+        );
+      });
+    }
+
+    const exporteur = (req: FastifyRequest) => requireRol(req, 'teamleider', 'functioneel-beheerder');
+    const vorigeMaand = () => {
+      const [j, m] = vandaagNu().split('-').map(Number) as [number, number];
+      return m === 1 ? `${j - 1}-12` : `${j}-${String(m - 1).padStart(2, '0')}`;
+    };
+
+    app.get(uitvoeringPaden.cbsExport(), { schema: { hide: true } }, async (req, reply) => {
+      const actor = exporteur(req);
+      const lijst = (await gemeenten.findGemeenten(actor)).filter((g) => actor.gemeenten.includes(g.id));
+      const gemeenteId = query(req, 'gemeenteId') || lijst[0]?.id || '';
+      const maand = query(req, 'maand') || vorigeMaand();
+      let regels = null;
+      let fout: string | undefined;
+      if (query(req, 'maand') && gemeenteId) {
+        try {
+          regels = await uitvoering.cbsExport(actor, gemeenteId, maand);
+        } catch (e) {
+          if (!(e instanceof UitvoeringInvoerfout)) throw e;
+          fout = Object.values(e.velden).join(' ');
+        }
+      }
+      return renderPage(
+        reply,
+        createElement(CbsPagina, {
+          chrome: pageChrome(req, reply),
+          gemeenten: lijst.map((g) => ({ id: g.id, naam: g.naam })),
+          gemeenteId,
+          maand,
+          regels,
+          fout,
+        }),
+        fout ? 422 : 200,
+      );
+    });
+
+    app.get(uitvoeringPaden.cbsExportCsv(), { schema: { hide: true } }, async (req, reply) => {
+      const actor = exporteur(req);
+      const gemeenteId = query(req, 'gemeenteId');
+      const maand = query(req, 'maand');
+      const regels = await uitvoering.cbsExport(actor, gemeenteId, maand);
+      const g = await gemeenten.findGemeente(actor, actor.dienstId, gemeenteId);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="cbs-tegenprestatie-${g.code}-${maand}.csv"`)
+        .send(cbsCsv(g.code, maand, regels));
+    });
+  };
+}

@@ -1,0 +1,274 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/db.ts';
+import { actorVan } from '../../../test/factories/actoren.ts';
+import { insertGebruiker, insertTeam } from '../../../test/factories/gebruikers.ts';
+import { insertGemeente } from '../../../test/factories/gemeenten.ts';
+import { insertLopendeTegenprestatie, uitvoeringDiensten } from '../../../test/factories/uitvoering.ts';
+import { withContext } from '../../db/context.ts';
+import { AppError } from '../../http/app-error.ts';
+import { type Gebruiker, systeemActor } from '../auth/index.ts';
+import { createLogboekService } from '../logboek/index.ts';
+import { UitvoeringInvoerfout } from './uitvoering.schemas.ts';
+import { cbsCsv, createUitvoeringService, type UitvoeringService } from './uitvoering.service.ts';
+
+let db: TestDatabase;
+let service: UitvoeringService;
+let diensten: ReturnType<typeof uitvoeringDiensten>;
+let A: string;
+let km: Gebruiker;
+let kmB: Gebruiker;
+let tl: Gebruiker;
+let fb: Gebruiker;
+let nm: Gebruiker;
+let lopend: { id: string; klantId: string; activiteitId: string };
+const VANDAAG = '2026-11-20';
+
+async function fout(p: Promise<unknown>): Promise<AppError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(AppError);
+  return e as AppError;
+}
+
+const logregels = (subjectId: string) =>
+  withContext(db.app, systeemActor('test'), (tx) =>
+    tx
+      .selectFrom('logboek')
+      .select(['actie', 'actorId', 'verwerkingsactiviteitId'])
+      .where('subjectId', '=', subjectId)
+      .orderBy('volgnummer')
+      .execute(),
+  );
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const a = await insertGemeente(db.app, { naam: 'Aardam', code: 'GM9921' });
+  A = a.gemeenteId;
+  const dienstId = a.dienstId;
+  const B = (await insertGemeente(db.app, { dienstId, naam: 'Bergdorp', code: 'GM9922' })).gemeenteId;
+  await createLogboekService(db.app).ensureStandaardRegister(systeemActor('test', dienstId), dienstId);
+  const t1 = (await insertTeam(db.app, { dienstId, gemeenten: [A] })).teamId;
+  const tB = (await insertTeam(db.app, { dienstId, gemeenten: [B] })).teamId;
+  const medewerker = async (rol: Gebruiker['rol'], gem: string[], teams: string[]) =>
+    actorVan(await insertGebruiker(db.app, { dienstId, rol, gemeenten: gem, teams }), {
+      gemeenten: gem,
+      teams,
+    });
+  km = await medewerker('klantmanager', [A], [t1]);
+  kmB = await medewerker('klantmanager', [B], [tB]);
+  tl = await medewerker('teamleider', [A], [t1]);
+  fb = await medewerker('functioneel-beheerder', [A], []);
+  nm = await medewerker('netwerkmakelaar', [A], []);
+  diensten = uitvoeringDiensten(db.app);
+  service = createUitvoeringService({
+    db: db.app,
+    tegenprestaties: diensten.tegenprestaties,
+    klanten: diensten.klanten,
+    vandaag: () => VANDAAG,
+  });
+  lopend = await insertLopendeTegenprestatie(db.app, { km, gemeenteId: A });
+});
+
+const week = (maandag: string, uren: number[]) =>
+  uren.map((u, i) => {
+    const d = new Date(`${maandag}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + i);
+    return { datum: d.toISOString().slice(0, 10), uren: u };
+  });
+
+describe('hours', () => {
+  it('stores a week per date with who registered it, replaces a date registered again, and logs', async () => {
+    const uren = await service.registreerUren(km, lopend.id, {
+      dagen: [...week('2026-10-05', [4, 0, 3.5]), { datum: '2026-10-08', uren: 0, afwezig: 'ziek' }],
+    });
+    expect(uren.map((u) => [u.datum, u.uren, u.afwezig])).toEqual([
+      ['2026-10-08', 0, 'ziek'],
+      ['2026-10-07', 3.5, null],
+      ['2026-10-06', 0, null],
+      ['2026-10-05', 4, null],
+    ]);
+    expect(uren[0]?.geregistreerdDoorNaam).toBe(km.naam);
+    const opnieuw = await service.registreerUren(tl, lopend.id, {
+      dagen: [{ datum: '2026-10-05', uren: 2 }],
+    });
+    expect(opnieuw.filter((u) => u.datum === '2026-10-05')).toMatchObject([
+      { uren: 2, geregistreerdDoorNaam: tl.naam },
+    ]);
+    expect(opnieuw).toHaveLength(4);
+    const log = await logregels(lopend.klantId);
+    expect(log.some((l) => l.actie === 'wijzigen' && l.actorId === tl.gebruikerId)).toBe(true);
+  });
+
+  it('refuses dates outside the period, more than 24 or negative hours, and hours on an absent day', async () => {
+    const veld = async (dagen: Parameters<UitvoeringService['registreerUren']>[2]['dagen']) => {
+      const e = await fout(service.registreerUren(km, lopend.id, { dagen }));
+      expect(e).toBeInstanceOf(UitvoeringInvoerfout);
+      return Object.keys((e as UitvoeringInvoerfout).velden);
+    };
+    expect(await veld([{ datum: '2026-09-06', uren: 2 }])).toEqual(['dagen.0.datum']);
+    expect(await veld([{ datum: '2027-03-06', uren: 2 }])).toEqual(['dagen.0.datum']);
+    expect(await veld([{ datum: '2026-10-12', uren: 24.25 }])).toEqual(['dagen.0.uren']);
+    expect(await veld([{ datum: '2026-10-12', uren: -1 }])).toEqual(['dagen.0.uren']);
+    expect(await veld([{ datum: '2026-10-12', uren: 3, afwezig: 'vakantie' }])).toEqual(['dagen.0.uren']);
+    expect(await veld(week('2026-10-12', [1, 1, 1, 1, 1, 1, 1, 1]))).toEqual(['dagen']);
+  });
+
+  it('only for a running placement; other roles and municipalities may not', async () => {
+    const toetsing = await insertLopendeTegenprestatie(db.app, { km, gemeenteId: A, tot: 'toetsing' });
+    expect(
+      (await fout(service.registreerUren(km, toetsing.id, { dagen: [{ datum: '2026-10-05', uren: 1 }] })))
+        .code,
+    ).toBe('niet-verwerkbaar');
+    const dagen = [{ datum: '2026-10-05', uren: 1 }];
+    expect((await fout(service.registreerUren(nm, lopend.id, { dagen }))).code).toBe('geen-toegang');
+    expect((await fout(service.registreerUren(fb, lopend.id, { dagen }))).code).toBe('geen-toegang');
+    expect((await fout(service.registreerUren(kmB, lopend.id, { dagen }))).code).toBe('niet-gevonden');
+    expect((await fout(service.findUren(kmB, lopend.id))).code).toBe('niet-gevonden');
+    expect((await fout(service.findEvaluaties(nm, lopend.id))).code).toBe('geen-toegang');
+  });
+});
+
+describe('evaluation and the final follow-up', () => {
+  const basis = {
+    stemKlant: 'Het gaat goed, ik vind het fijn om er te zijn.',
+    visieOrganisatie: 'Hij is op tijd en helpt graag.',
+    conclusie: 'Doorgaan zoals afgesproken.',
+  };
+
+  it('records an evaluation; beeindigen needs the final one; a future date is refused', async () => {
+    const e = await service.createEvaluatie(km, lopend.id, {
+      ...basis,
+      datum: '2026-11-02',
+      besluit: 'voortzetten',
+    });
+    expect(e).toMatchObject({ besluit: 'voortzetten', eind: null, doorNaam: km.naam });
+    const zonderEind = await fout(
+      service.createEvaluatie(km, lopend.id, { ...basis, datum: '2026-11-02', besluit: 'beeindigen' }),
+    );
+    expect(Object.keys((zonderEind as UitvoeringInvoerfout).velden)).toEqual(['eind.vervolg']);
+    const toekomst = await fout(
+      service.createEvaluatie(km, lopend.id, { ...basis, datum: '2026-11-21', besluit: 'aanpassen' }),
+    );
+    expect(Object.keys((toekomst as UitvoeringInvoerfout).velden)).toEqual(['datum']);
+    const zonderReden = await fout(
+      service.createEvaluatie(km, lopend.id, {
+        ...basis,
+        datum: '2026-11-02',
+        besluit: 'beeindigen',
+        eind: { vervolg: 'betaald-werk', afloop: 'beeindigd' },
+      }),
+    );
+    expect(Object.keys((zonderReden as UitvoeringInvoerfout).velden)).toEqual(['eind.beeindigingReden']);
+    expect(await service.findEvaluaties(tl, lopend.id)).toHaveLength(1);
+  });
+
+  it('the final evaluation ends the placement (beeindigd with reason) and releases the place', async () => {
+    const p = await insertLopendeTegenprestatie(db.app, { km, gemeenteId: A });
+    const bezet = async () => (await diensten.netwerk.findActiviteit(km, p.activiteitId)).plaatsenBezet;
+    expect(await bezet()).toBe(1);
+    const e = await service.createEvaluatie(km, p.id, {
+      ...basis,
+      datum: '2026-11-16',
+      besluit: 'beeindigen',
+      eind: { vervolg: 'betaald-werk', afloop: 'beeindigd', beeindigingReden: 'werk-gevonden' },
+    });
+    expect(e.eind).toEqual({
+      vervolg: 'betaald-werk',
+      vervolgToelichting: null,
+      afloop: 'beeindigd',
+      beeindigingReden: 'werk-gevonden',
+    });
+    const t = await diensten.tegenprestaties.findTegenprestatie(km, p.id);
+    expect(t.status).toBe('beeindigd');
+    expect(t.overgangen.at(-1)).toMatchObject({
+      van: 'lopend',
+      naar: 'beeindigd',
+      reden: 'Eindevaluatie 2026-11-16: Werk gevonden',
+    });
+    expect(await bezet()).toBe(0);
+    // Ended: no more hours or evaluations.
+    expect(
+      (await fout(service.registreerUren(km, p.id, { dagen: [{ datum: '2026-11-16', uren: 1 }] }))).code,
+    ).toBe('niet-verwerkbaar');
+  });
+
+  it('afgerond: the planned ending', async () => {
+    const p = await insertLopendeTegenprestatie(db.app, { km, gemeenteId: A });
+    await service.createEvaluatie(km, p.id, {
+      ...basis,
+      datum: '2026-11-20',
+      besluit: 'beeindigen',
+      eind: { vervolg: 're-integratie', vervolgToelichting: 'Start traject in januari.', afloop: 'afgerond' },
+    });
+    expect((await diensten.tegenprestaties.findTegenprestatie(tl, p.id)).status).toBe('afgerond');
+  });
+});
+
+describe('CBS export', () => {
+  it('per client of the municipality: ja when any hours were done in the month, else nee; klantnummer, no BSN', async () => {
+    const metUren = await insertLopendeTegenprestatie(db.app, {
+      km,
+      gemeenteId: A,
+      startdatum: '2026-09-01',
+    });
+    const alleenZiek = await insertLopendeTegenprestatie(db.app, {
+      km,
+      gemeenteId: A,
+      startdatum: '2026-09-01',
+    });
+    await service.registreerUren(km, metUren.id, {
+      dagen: [
+        { datum: '2026-09-30', uren: 3 },
+        { datum: '2026-10-31', uren: 0.25 },
+      ],
+    });
+    await service.registreerUren(km, alleenZiek.id, {
+      dagen: [
+        { datum: '2026-10-01', uren: 0, afwezig: 'ziek' },
+        { datum: '2026-11-02', uren: 2 },
+      ],
+    });
+    const oktober = await service.cbsExport(tl, A, '2026-10');
+    const perKlant = new Map(oktober.map((r) => [r.klantId, r]));
+    expect(perKlant.get(metUren.klantId)).toMatchObject({ uitvoering: 'ja', uren: 0.25 });
+    expect(perKlant.get(alleenZiek.klantId)).toMatchObject({ uitvoering: 'nee', uren: 0 });
+    // The first placement: hours 5-7 October (the replaced 2 + 3.5) → ja.
+    expect(perKlant.get(lopend.klantId)).toMatchObject({ uitvoering: 'ja', uren: 5.5 });
+    const november = new Map(
+      (await service.cbsExport(fb, A, '2026-11')).map((r) => [r.klantId, r.uitvoering]),
+    );
+    expect(november.get(alleenZiek.klantId)).toBe('ja');
+    expect(november.get(metUren.klantId)).toBe('nee');
+    // Every row's hours equal the registered hours of that client in the month.
+    const geregistreerd = await withContext(db.app, systeemActor('test'), (tx) =>
+      tx
+        .selectFrom('urenRegistratie')
+        .select(['klantId', (eb) => eb.fn.sum<string>('uren').as('som')])
+        .where('datum', '>=', '2026-10-01')
+        .where('datum', '<=', '2026-10-31')
+        .groupBy('klantId')
+        .execute(),
+    );
+    for (const g of geregistreerd) expect(perKlant.get(g.klantId)?.uren).toBe(Number(g.som));
+    const csv = cbsCsv('GM9921', '2026-10', oktober);
+    expect(csv.split('\r\n')[0]).toBe('gemeentecode;maand;klantnummer;uitvoering_tegenprestatie;uren');
+    const klant = await diensten.klanten.findKlant(km, metUren.klantId);
+    expect(csv).toContain(`GM9921;2026-10;${klant.klantnummer};J;0.25`);
+    expect(csv).not.toMatch(/\b\d{9}\b/);
+    const log = await logregels(metUren.klantId);
+    expect(log.some((l) => l.actie === 'exporteren' && l.verwerkingsactiviteitId === 'va-rapportage')).toBe(
+      true,
+    );
+  });
+
+  it('only teamleider and functioneel beheerder, only their municipalities, a valid month', async () => {
+    expect((await fout(service.cbsExport(km, A, '2026-10'))).code).toBe('geen-toegang');
+    expect((await fout(service.cbsExport(nm, A, '2026-10'))).code).toBe('geen-toegang');
+    expect((await fout(service.cbsExport(tl, '00000000-0000-4000-8000-000000000001', '2026-10'))).code).toBe(
+      'niet-gevonden',
+    );
+    expect(await fout(service.cbsExport(tl, A, '2026-13'))).toBeInstanceOf(UitvoeringInvoerfout);
+  });
+});

@@ -1,0 +1,450 @@
+import {
+  Alert,
+  Button,
+  Cell,
+  ErrorSummary,
+  type FieldErrors,
+  Form,
+  Gegevens,
+  Heading,
+  Link,
+  Paragraph,
+  RadioGroup,
+  Row,
+  SelectField,
+  Table,
+  TextArea,
+  TextField,
+} from '../../../web/components/index.tsx';
+import { Layout, type LayoutProps } from '../../../web/layout.tsx';
+import { paths } from '../../../web/paths.ts';
+import { DossierFrame, formatDatumNl, type KlantDossier } from '../../klanten/index.ts';
+import { BEEINDIGING_REDENEN, STATUS_NAMEN, VERVOLG_NAMEN, VERVOLGEN } from '../../tegenprestaties/index.ts';
+import { uitvoeringPaden } from '../paden.ts';
+import {
+  AFWEZIG_NAMEN,
+  AFWEZIGHEDEN,
+  BEEINDIGING_NAMEN,
+  BESLUIT_NAMEN,
+  type CbsRegel,
+} from '../uitvoering.schemas.ts';
+import type { UitvoeringBeeld } from '../uitvoering.service.ts';
+
+export interface Chrome {
+  account: LayoutProps['account'];
+  nav: NonNullable<LayoutProps['nav']>;
+  csrfToken: string;
+}
+
+export const MELDINGEN = {
+  uren: 'De uren zijn opgeslagen.',
+  evaluatie: 'De evaluatie is vastgelegd.',
+  afgerond: 'De eindevaluatie is vastgelegd. De tegenprestatie is afgerond of beëindigd.',
+} as const;
+export type Melding = keyof typeof MELDINGEN;
+export const isMelding = (m: unknown): m is Melding => typeof m === 'string' && m in MELDINGEN;
+
+/** The week form as typed: seven days. */
+export interface WeekWaarden {
+  dagen: Array<{ datum: string; uren: string; afwezig: string; toelichting: string }>;
+}
+/** An evaluation form as typed (the final one also has the follow-up and the ending). */
+export interface EvaluatieWaarden {
+  datum: string;
+  stemKlant: string;
+  visieOrganisatie: string;
+  conclusie: string;
+  besluit: string;
+  vervolg: string;
+  vervolgToelichting: string;
+  afloop: string;
+  beeindigingReden: string;
+}
+
+export const legeEvaluatie = (datum: string): EvaluatieWaarden => ({
+  datum,
+  stemKlant: '',
+  visieOrganisatie: '',
+  conclusie: '',
+  besluit: '',
+  vervolg: '',
+  vervolgToelichting: '',
+  afloop: '',
+  beeindigingReden: '',
+});
+
+const DAGNAMEN = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
+const dagnaam = (iso: string) => DAGNAMEN[new Date(`${iso}T12:00:00Z`).getUTCDay()] ?? '';
+const uren = (n: number) => n.toLocaleString('nl-NL', { maximumFractionDigits: 2 });
+/** Field ids of a form: prefix + the field path with dots as dashes. */
+const veldId = (prefix: string, k: string) => `${prefix}-${k.replaceAll('.', '-')}`;
+
+function EvaluatieVelden({ prefix, w, f }: { prefix: string; w: EvaluatieWaarden; f: FieldErrors }) {
+  return (
+    <>
+      <TextField
+        name="datum"
+        id={veldId(prefix, 'datum')}
+        label="Datum van de evaluatie"
+        type="date"
+        value={w.datum}
+        error={f.datum}
+      />
+      <TextArea
+        name="stemKlant"
+        id={veldId(prefix, 'stemKlant')}
+        label="Wat zegt de klant zelf?"
+        value={w.stemKlant}
+        error={f.stemKlant}
+      />
+      <TextArea
+        name="visieOrganisatie"
+        id={veldId(prefix, 'visieOrganisatie')}
+        label="Wat vindt de organisatie? (als die er is)"
+        value={w.visieOrganisatie}
+        error={f.visieOrganisatie}
+      />
+      <TextArea
+        name="conclusie"
+        id={veldId(prefix, 'conclusie')}
+        label="Uw conclusie"
+        value={w.conclusie}
+        error={f.conclusie}
+      />
+    </>
+  );
+}
+
+/** The Uitvoering page of one placement: hours (table + week form), evaluations (list + form) and the ending. */
+export function UitvoeringPagina({
+  chrome,
+  klant,
+  beeld,
+  week,
+  weekVan,
+  evaluatie,
+  eind,
+  fouten,
+  formulier,
+  melding,
+}: {
+  chrome: Chrome;
+  klant: KlantDossier;
+  beeld: UitvoeringBeeld;
+  week: WeekWaarden;
+  weekVan: string;
+  evaluatie: EvaluatieWaarden;
+  eind: EvaluatieWaarden;
+  fouten: FieldErrors;
+  /** Which form the errors belong to. */
+  formulier?: 'uren' | 'evaluatie' | 'eind' | undefined;
+  melding?: Melding | undefined;
+}) {
+  const t = beeld.tegenprestatie;
+  const lopend = t.status === 'lopend';
+  const prefix = formulier === 'uren' ? 'uren' : formulier === 'eind' ? 'eind' : 'eval';
+  const fout = (f: 'uren' | 'evaluatie' | 'eind'): FieldErrors => (formulier === f ? fouten : {});
+  const veldIds = Object.fromEntries(Object.keys(fouten).map((k) => [k, veldId(prefix, k)]));
+  return (
+    <DossierFrame
+      chrome={chrome}
+      klant={klant}
+      tab="tegenprestaties"
+      titel={`${klant.naam} – uitvoering van de tegenprestatie`}
+    >
+      <Paragraph>
+        <Link href={paths.tegenprestatie(t.id)}>Terug naar het ontwerp</Link>
+      </Paragraph>
+      {melding ? <Alert type="ok">{MELDINGEN[melding]}</Alert> : null}
+      <ErrorSummary errors={fouten} fieldIds={veldIds} />
+      <Heading level={2}>Uitvoering</Heading>
+      <Gegevens
+        items={[
+          ['Status', STATUS_NAMEN[t.status]],
+          [
+            'Periode',
+            `${t.startdatum ? formatDatumNl(t.startdatum) : '–'} tot en met ${t.einddatum ? formatDatumNl(t.einddatum) : '–'}`,
+          ],
+          ['Uren per week (afgesproken)', t.urenPerWeek === null ? '' : uren(t.urenPerWeek)],
+          ['Evaluatiedata', t.evaluatiedata.map(formatDatumNl).join(', ')],
+          ['Totaal gedane uren', uren(beeld.totaalUren)],
+        ]}
+      />
+      {!lopend ? (
+        <Alert type="info">
+          Uren en evaluaties legt u vast zolang de tegenprestatie loopt. Deze staat op "
+          {STATUS_NAMEN[t.status].toLowerCase()}".
+        </Alert>
+      ) : null}
+
+      <Heading level={2} id="uren">
+        Uren
+      </Heading>
+      {beeld.uren.length === 0 ? (
+        <Paragraph>Er zijn nog geen uren geregistreerd.</Paragraph>
+      ) : (
+        <Table
+          caption="Geregistreerde uren per dag"
+          head={['Datum', 'Uren', 'Afwezig', 'Toelichting', 'Geregistreerd door']}
+        >
+          {beeld.uren.map((u) => (
+            <Row key={u.id}>
+              <Cell>
+                {dagnaam(u.datum)} {formatDatumNl(u.datum)}
+              </Cell>
+              <Cell>{uren(u.uren)}</Cell>
+              <Cell>{u.afwezig ? AFWEZIG_NAMEN[u.afwezig] : '–'}</Cell>
+              <Cell>{u.toelichting ?? '–'}</Cell>
+              <Cell>{u.geregistreerdDoorNaam}</Cell>
+            </Row>
+          ))}
+        </Table>
+      )}
+      {lopend ? (
+        <>
+          <form method="get" action={uitvoeringPaden.uitvoering(t.id)} className="wk-week-kiezer">
+            <TextField
+              name="week"
+              id="week-van"
+              label="Week die begint op"
+              type="date"
+              value={weekVan}
+              description="Kies de maandag van de week die u wilt invullen."
+            />
+            <Button appearance="secondary">Toon deze week</Button>
+          </form>
+          <Form action={uitvoeringPaden.uren(t.id)} csrfToken={chrome.csrfToken} id="uren-formulier">
+            <Heading level={3}>Uren van de week van {formatDatumNl(weekVan)}</Heading>
+            <Paragraph>
+              Laat een dag leeg als er niets te registreren is. Wie afwezig was, heeft 0 uur.
+            </Paragraph>
+            {week.dagen.map((d, i) => {
+              const f = fout('uren');
+              return (
+                <fieldset
+                  key={d.datum}
+                  className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset wk-dag"
+                >
+                  <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+                    {dagnaam(d.datum)} {formatDatumNl(d.datum)}
+                  </legend>
+                  <input type="hidden" name={`dag.${i}.datum`} value={d.datum} />
+                  {f[`dagen.${i}.datum`] ? (
+                    <div className="utrecht-form-field-error-message" id={veldId('uren', `dagen.${i}.datum`)}>
+                      {f[`dagen.${i}.datum`]}
+                    </div>
+                  ) : null}
+                  <TextField
+                    name={`dag.${i}.uren`}
+                    id={veldId('uren', `dagen.${i}.uren`)}
+                    label="Uren"
+                    inputMode="text"
+                    value={d.uren}
+                    error={f[`dagen.${i}.uren`]}
+                  />
+                  <SelectField
+                    name={`dag.${i}.afwezig`}
+                    id={veldId('uren', `dagen.${i}.afwezig`)}
+                    label="Afwezig"
+                    value={d.afwezig}
+                    error={f[`dagen.${i}.afwezig`]}
+                    options={[
+                      { value: '', label: 'Niet afwezig' },
+                      ...AFWEZIGHEDEN.map((a) => ({ value: a, label: AFWEZIG_NAMEN[a] })),
+                    ]}
+                  />
+                  <TextField
+                    name={`dag.${i}.toelichting`}
+                    id={veldId('uren', `dagen.${i}.toelichting`)}
+                    label="Toelichting (niet verplicht)"
+                    value={d.toelichting}
+                    error={f[`dagen.${i}.toelichting`]}
+                  />
+                </fieldset>
+              );
+            })}
+            <Button>Uren opslaan</Button>
+          </Form>
+        </>
+      ) : null}
+
+      <Heading level={2} id="evaluaties">
+        Evaluaties
+      </Heading>
+      {beeld.evaluaties.length === 0 ? (
+        <Paragraph>Er is nog geen evaluatie vastgelegd.</Paragraph>
+      ) : (
+        beeld.evaluaties.map((e) => (
+          <section key={e.id} className="wk-evaluatie" aria-labelledby={`evaluatie-${e.id}`}>
+            <Heading level={3} id={`evaluatie-${e.id}`}>
+              {e.eind ? 'Eindevaluatie' : 'Evaluatie'} van {formatDatumNl(e.datum)}
+            </Heading>
+            <Gegevens
+              items={[
+                ['Stem van de klant', e.stemKlant],
+                ['Visie van de organisatie', e.visieOrganisatie],
+                ['Conclusie', e.conclusie],
+                ['Besluit', BESLUIT_NAMEN[e.besluit]],
+                ...(e.eind
+                  ? ([
+                      ['Vervolg', VERVOLG_NAMEN[e.eind.vervolg]],
+                      ['Toelichting vervolg', e.eind.vervolgToelichting],
+                      [
+                        'Afloop',
+                        e.eind.afloop === 'afgerond'
+                          ? 'Afgerond'
+                          : `Beëindigd (${e.eind.beeindigingReden ? BEEINDIGING_NAMEN[e.eind.beeindigingReden] : ''})`,
+                      ],
+                    ] as Array<[string, string | null]>)
+                  : []),
+                ['Vastgelegd door', e.doorNaam],
+              ]}
+            />
+          </section>
+        ))
+      )}
+      {lopend ? (
+        <>
+          <Form
+            action={uitvoeringPaden.evaluatie(t.id)}
+            csrfToken={chrome.csrfToken}
+            id="evaluatie-formulier"
+          >
+            <Heading level={3}>Evaluatie vastleggen</Heading>
+            <EvaluatieVelden prefix="eval" w={evaluatie} f={fout('evaluatie')} />
+            <RadioGroup
+              name="besluit"
+              idPrefix={veldId('eval', 'besluit')}
+              legend="Besluit"
+              value={evaluatie.besluit}
+              error={fout('evaluatie').besluit}
+              description="Wilt u de tegenprestatie beëindigen? Gebruik dan de eindevaluatie hieronder."
+              options={[
+                { value: 'voortzetten', label: BESLUIT_NAMEN.voortzetten },
+                { value: 'aanpassen', label: BESLUIT_NAMEN.aanpassen },
+              ]}
+            />
+            <Button>Evaluatie vastleggen</Button>
+          </Form>
+          <Form action={uitvoeringPaden.eindevaluatie(t.id)} csrfToken={chrome.csrfToken} id="eind-formulier">
+            <Heading level={3}>Eindevaluatie: afronden of beëindigen</Heading>
+            <Paragraph>
+              Met de eindevaluatie stopt de tegenprestatie. De plaats bij de activiteit komt dan weer vrij.
+            </Paragraph>
+            <EvaluatieVelden prefix="eind" w={eind} f={fout('eind')} />
+            <SelectField
+              name="vervolg"
+              id={veldId('eind', 'eind.vervolg')}
+              label="Welk vervolg komt er echt?"
+              value={eind.vervolg}
+              error={fout('eind')['eind.vervolg']}
+              options={[
+                { value: '', label: '– Kies het vervolg –' },
+                ...VERVOLGEN.map((v) => ({ value: v, label: VERVOLG_NAMEN[v] })),
+              ]}
+            />
+            <TextArea
+              name="vervolgToelichting"
+              id={veldId('eind', 'eind.vervolgToelichting')}
+              label="Toelichting op het vervolg (niet verplicht)"
+              value={eind.vervolgToelichting}
+              error={fout('eind')['eind.vervolgToelichting']}
+            />
+            <RadioGroup
+              name="afloop"
+              idPrefix={veldId('eind', 'eind.afloop')}
+              legend="Hoe loopt de tegenprestatie af?"
+              value={eind.afloop}
+              error={fout('eind')['eind.afloop']}
+              options={[
+                { value: 'afgerond', label: 'Afgerond zoals afgesproken' },
+                { value: 'beeindigd', label: 'Eerder beëindigd' },
+              ]}
+            />
+            <SelectField
+              name="beeindigingReden"
+              id={veldId('eind', 'eind.beeindigingReden')}
+              label="Reden van eerder beëindigen"
+              value={eind.beeindigingReden}
+              error={fout('eind')['eind.beeindigingReden']}
+              options={[
+                { value: '', label: '– Alleen bij eerder beëindigd –' },
+                ...BEEINDIGING_REDENEN.map((r) => ({ value: r, label: BEEINDIGING_NAMEN[r] })),
+              ]}
+            />
+            <Button>Eindevaluatie vastleggen</Button>
+          </Form>
+        </>
+      ) : null}
+    </DossierFrame>
+  );
+}
+
+/** The CBS export page: choose a municipality and month; shows the rows and a CSV download. */
+export function CbsPagina({
+  chrome,
+  gemeenten,
+  gemeenteId,
+  maand,
+  regels,
+  fout,
+}: {
+  chrome: Chrome;
+  gemeenten: ReadonlyArray<{ id: string; naam: string }>;
+  gemeenteId: string;
+  maand: string;
+  regels: CbsRegel[] | null;
+  fout?: string | undefined;
+}) {
+  const query = `gemeenteId=${encodeURIComponent(gemeenteId)}&maand=${encodeURIComponent(maand)}`;
+  return (
+    <Layout title="CBS-indicator tegenprestatie" nav={chrome.nav} account={chrome.account}>
+      <Heading level={1}>CBS-indicator uitvoering tegenprestatie</Heading>
+      <Paragraph>
+        Elke maand geeft de gemeente aan het CBS (de bijstandsuitkeringenstatistiek) per klant door of die in
+        de maand tegenprestatie heeft gedaan: ja als er in die maand uren zijn, hoe weinig ook. Klanten staan
+        erin met hun klantnummer.
+      </Paragraph>
+      <ErrorSummary errors={fout ? { maand: fout } : {}} fieldIds={{ maand: 'maand' }} />
+      <form method="get" action={uitvoeringPaden.cbsExport()}>
+        <SelectField
+          name="gemeenteId"
+          label="Gemeente"
+          value={gemeenteId}
+          options={gemeenten.map((g) => ({ value: g.id, label: g.naam }))}
+        />
+        <TextField
+          name="maand"
+          label="Maand"
+          value={maand}
+          error={fout}
+          description="Als jaar en maand, bijvoorbeeld 2026-10."
+        />
+        <Button>Toon</Button>
+      </form>
+      {regels ? (
+        <>
+          <Paragraph>
+            <Link href={`${uitvoeringPaden.cbsExportCsv()}?${query}`}>Download als CSV</Link>
+          </Paragraph>
+          {regels.length === 0 ? (
+            <Paragraph>In deze maand had geen klant een tegenprestatie.</Paragraph>
+          ) : (
+            <Table
+              caption={`Uitvoering tegenprestatie in ${maand}`}
+              head={['Klantnummer', 'Uitvoering', 'Uren']}
+            >
+              {regels.map((r) => (
+                <Row key={r.klantId}>
+                  <Cell>{r.klantnummer ?? '–'}</Cell>
+                  <Cell>{r.uitvoering === 'ja' ? 'Ja' : 'Nee'}</Cell>
+                  <Cell>{uren(r.uren)}</Cell>
+                </Row>
+              ))}
+            </Table>
+          )}
+        </>
+      ) : null}
+    </Layout>
+  );
+}
