@@ -35,7 +35,14 @@ import {
   parseBsnSleutels,
 } from './modules/klanten/index.ts';
 import { createLogboekService, logboekRoutes, registerTrace } from './modules/logboek/index.ts';
-import { createMatchingService, matchingApi, matchingRoutes } from './modules/matching/index.ts';
+import {
+  cohortApi,
+  cohortRoutes,
+  createCohortService,
+  createMatchingService,
+  matchingApi,
+  matchingRoutes,
+} from './modules/matching/index.ts';
 import {
   createNetwerkImportService,
   createNetwerkService,
@@ -55,7 +62,6 @@ import {
   tegenprestatiesApi,
   tegenprestatiesRoutes,
 } from './modules/tegenprestaties/index.ts';
-import { createUitvoeringService, uitvoeringApi, uitvoeringRoutes } from './modules/uitvoering/index.ts';
 import { createVerordeningService, verordeningApi, verordeningRoutes } from './modules/verordening/index.ts';
 import { assetRoutes } from './web/assets.ts';
 
@@ -240,10 +246,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(tegenprestatiesApi(tegenprestaties));
   await app.register(tegenprestatiesRoutes({ tegenprestaties, netwerk }));
-  // The running tegenprestatie: hours, evaluations, the ending and the CBS export (see its index.ts).
-  const uitvoering = createUitvoeringService({ db: db.app, tegenprestaties, klanten });
-  await app.register(uitvoeringApi(uitvoering, gemeenten));
-  await app.register(uitvoeringRoutes({ uitvoering, klanten, gemeenten }));
   const netwerkImport = createNetwerkImportService({
     db: db.app,
     netwerk,
@@ -272,15 +274,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       startVerkenning: (actor, invoer) => tegenprestaties.startVerkenning(actor, invoer),
     }),
   );
-
-  // Part 2: the ordinance check, the college's decision and the agreement; a daily job starts agreed designs.
-  const overeenkomsten = createOvereenkomstenService({
+  // Cohort assignment (teamleider): the ranking's top-K pairs, solved exactly; large cohorts as a background job.
+  const cohort = createCohortService({
     db: db.app,
-    tegenprestaties,
     klanten,
     netwerk,
-    verordening,
+    kandidaten: (actor, invoer) => matching.kandidatenVoorCohort(actor, invoer),
+    verkenning: (actor, invoer, opties) => tegenprestaties.startVerkenning(actor, invoer, opties),
+    wachtrij: taken ? (opdracht) => taken.stuurCohortToewijzing(opdracht) : undefined,
+    meldFout: (e) => app.log.error({ err: e }, 'cohort assignment failed'),
   });
+  if (taken) taken.cohortToewijzing = (opdracht) => cohort.verwerk(opdracht);
+  await app.register(cohortApi(cohort));
+  await app.register(cohortRoutes({ cohort, gemeenten, klanten, netwerk }));
+
+  // Part 2: the ordinance check, the college's decision and the agreement; a daily job starts agreed designs.
+  const overeenkomsten = createOvereenkomstenService({ db: db.app, tegenprestaties, klanten, netwerk, verordening });
   if (taken) taken.overeenkomstenStarten = (reden) => overeenkomsten.startOvereenkomsten(reden);
   await app.register(overeenkomstenApi(overeenkomsten));
   await app.register(overeenkomstenRoutes({ overeenkomsten }));

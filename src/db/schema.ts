@@ -594,41 +594,6 @@ export interface NetwerkImportRijTable {
   redenen: Generated<string[]>;
 }
 
-export interface VerordeningVersieTable {
-  dienstId: string;
-  gemeenteId: string;
-  id: Generated<string>;
-  /** ISO date; read as a string (the pg type parser keeps dates as text). */
-  ingangsdatum: string;
-  titel: string;
-  vorm: string;
-  weergavenaam: string;
-  minUrenPerWeek: NumericNullable;
-  maxUrenPerWeek: NumericNullable;
-  maxDuurMaanden: number | null;
-  verlengingToegestaan: boolean;
-  maxVerlengingMaanden: number | null;
-  lokaleGrondIds: Generated<string[]>;
-  schriftelijkeOvereenkomstVerplicht: boolean;
-  artikelVorm: Generated<string>;
-  artikelUren: Generated<string>;
-  artikelDuur: Generated<string>;
-  artikelVerlenging: Generated<string>;
-  artikelOntheffingen: Generated<string>;
-  artikelOvereenkomst: Generated<string>;
-  toelichting: string | null;
-  aangemaaktOp: Generated<Date>;
-  aangemaaktDoor: string | null;
-}
-
-export interface VerordeningRechtsgrondTable {
-  dienstId: string;
-  vanaf: string;
-  artikel: string | null;
-  gewijzigdOp: Generated<Date>;
-  gewijzigdDoor: string | null;
-}
-
 export interface TegenprestatieTable {
   dienstId: string;
   gemeenteId: string;
@@ -693,44 +658,39 @@ export interface TegenprestatieOvergangTable {
   reden: string | null;
 }
 
-// ---- Overeenkomsten (migration 0019) ------------------------------------------------------------------------
-
-export interface VerordeningstoetsingTable {
+export interface VerordeningVersieTable {
   dienstId: string;
   gemeenteId: string;
   id: Generated<string>;
-  tegenprestatieId: string;
-  versieId: string;
-  /** Snapshot of the version's cited parts (jsonb). */
-  versie: ColumnType<unknown, string, string>;
-  /** ISO date. */
-  startdatum: string;
-  /** `[{ regel, uitkomst, uitleg, artikel }]` (jsonb). */
-  uitkomsten: ColumnType<unknown, string, string>;
-  voldoet: boolean;
-  door: string | null;
-  doorNaam: string;
-  uitgevoerdOp: Generated<Date>;
+  /** ISO date; read as a string (the pg type parser keeps dates as text). */
+  ingangsdatum: string;
+  titel: string;
+  vorm: string;
+  weergavenaam: string;
+  minUrenPerWeek: NumericNullable;
+  maxUrenPerWeek: NumericNullable;
+  maxDuurMaanden: number | null;
+  verlengingToegestaan: boolean;
+  maxVerlengingMaanden: number | null;
+  lokaleGrondIds: Generated<string[]>;
+  schriftelijkeOvereenkomstVerplicht: boolean;
+  artikelVorm: Generated<string>;
+  artikelUren: Generated<string>;
+  artikelDuur: Generated<string>;
+  artikelVerlenging: Generated<string>;
+  artikelOntheffingen: Generated<string>;
+  artikelOvereenkomst: Generated<string>;
+  toelichting: string | null;
+  aangemaaktOp: Generated<Date>;
+  aangemaaktDoor: string | null;
 }
 
-export interface OvereenkomstTable {
+export interface VerordeningRechtsgrondTable {
   dienstId: string;
-  gemeenteId: string;
-  toetsingId: string;
-  tegenprestatieId: string;
-  besluitDatum: string | null;
-  besluitOndertekenaar: string | null;
-  besluitDoor: string | null;
-  besluitDoorNaam: string | null;
-  besluitVastgelegdOp: TimestampNullable;
-  overeenkomstDatum: string | null;
-  klantGetekendOp: string | null;
-  organisatieGetekendOp: string | null;
-  acceptatieDoor: string | null;
-  acceptatieDoorNaam: string | null;
-  acceptatieVastgelegdOp: TimestampNullable;
-  startdatum: string | null;
-  gestartOp: TimestampNullable;
+  vanaf: string;
+  artikel: string | null;
+  gewijzigdOp: Generated<Date>;
+  gewijzigdDoor: string | null;
 }
 
 // ---- Matching (migration 0017) --------------------------------------------------------------------------------
@@ -823,8 +783,89 @@ export interface MatchingKlantView {
   netwerkOrganisaties: string[];
 }
 
+// ---- Overeenkomsten (migration 0019) ------------------------------------------------------------------------
+
+export interface VerordeningstoetsingTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  tegenprestatieId: string;
+  versieId: string;
+  /** Snapshot of the version's cited parts (jsonb). */
+  versie: ColumnType<unknown, string, string>;
+  /** ISO date. */
+  startdatum: string;
+  /** `[{ regel, uitkomst, uitleg, artikel }]` (jsonb). */
+  uitkomsten: ColumnType<unknown, string, string>;
+  voldoet: boolean;
+  door: string | null;
+  doorNaam: string;
+  uitgevoerdOp: Generated<Date>;
+}
+
+export interface OvereenkomstTable {
+  dienstId: string;
+  gemeenteId: string;
+  toetsingId: string;
+  tegenprestatieId: string;
+  besluitDatum: string | null;
+  besluitOndertekenaar: string | null;
+  besluitDoor: string | null;
+  besluitDoorNaam: string | null;
+  besluitVastgelegdOp: TimestampNullable;
+  overeenkomstDatum: string | null;
+  klantGetekendOp: string | null;
+  organisatieGetekendOp: string | null;
+  acceptatieDoor: string | null;
+  acceptatieDoorNaam: string | null;
+  acceptatieVastgelegdOp: TimestampNullable;
+  startdatum: string | null;
+  gestartOp: TimestampNullable;
+}
+
 /** A cohort assignment run (issue 8): the choice, job status and progress, the outcome. */
+export interface CohortRunTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  status: Generated<string>;
+  voortgang: Generated<number>;
+  stap: string | null;
+  k: number;
+  invoer: Jsonb<{
+    klantIds?: string[];
+    activiteitIds?: string[];
+    selectie?: { wijkId?: string; klantmanagerId?: string; toepasselijkheid?: string };
+  }>;
+  aantalKlanten: number | null;
+  aantalActiviteiten: number | null;
+  aantalPlaatsen: number | null;
+  aantalParen: number | null;
+  aantalToegewezen: number | null;
+  doelwaarde: ColumnType<string | null, number | null | undefined, number | null>;
+  fout: string | null;
+  gestartDoor: string;
+  aangemaaktOp: Generated<Date>;
+  klaarOp: TimestampNullable;
+}
+
 /** One client's line in a cohort proposal: the assigned pair or why none. */
+export interface CohortVoorstelTable {
+  dienstId: string;
+  gemeenteId: string;
+  runId: string;
+  klantId: string;
+  activiteitId: string | null;
+  score: number | null;
+  redenen: Jsonb<string[]>;
+  reden: string | null;
+  eersteKeusId: string | null;
+  status: string;
+  tegenprestatieId: string | null;
+  gewijzigdOp: Generated<Date>;
+  gewijzigdDoor: string | null;
+}
+
 // ---- Uitvoering and signalen (migration 0020) ------------------------------------------------------------------
 
 export interface UrenRegistratieTable {
@@ -941,7 +982,6 @@ export interface DB {
   matchingVersie: MatchingVersieTable;
   matchingActiviteit: MatchingActiviteitView;
   matchingKlant: MatchingKlantView;
-  urenRegistratie: UrenRegistratieTable;
-  evaluatie: EvaluatieTable;
-  signaal: SignaalTable;
+  cohortRun: CohortRunTable;
+  cohortVoorstel: CohortVoorstelTable;
 }

@@ -1,4 +1,5 @@
 import PgBoss from 'pg-boss';
+import type { Rol } from '../db/context.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
 import { formatOnderhoud, metTrace, voerOnderhoudUit } from '../modules/logboek/index.ts';
@@ -18,10 +19,19 @@ export const LOGBOEK_ONDERHOUD_CRON = '15 3 * * *';
 export const KLANTEN_IMPORT = 'klanten-import';
 /** The CSV import of the network (organisations or activities): one job per started import. */
 export const NETWERK_IMPORT = 'netwerk-import';
+/** A cohort assignment (matching): one job per queued run, computed on behalf of the team lead who started it. */
+export const COHORT_TOEWIJZING = 'cohort-toewijzing';
 /** The monthly destruction-list proposal per municipality (retention of closed client files). */
 export const BEWAARTERMIJN_VOORSTEL = 'bewaartermijn-voorstel';
 /** 04:30 Amsterdam time on the first day of each month. */
 export const BEWAARTERMIJN_VOORSTEL_CRON = '30 4 1 * *';
+
+/** A queued cohort run (the matching module's `CohortOpdracht`). */
+export interface CohortToewijzingJob {
+  dienstId: string;
+  runId: string;
+  uitvoerder: { gebruikerId: string; rol: Rol; gemeenten: string[]; teams: string[] };
+}
 
 /** Agreed tegenprestaties whose start date has come move to `lopend` (overeenkomsten module). */
 export const OVEREENKOMSTEN_STARTEN = 'overeenkomsten-starten';
@@ -43,6 +53,8 @@ export class Taken {
   klantenImport: ((job: KlantenImportJob) => Promise<unknown>) | undefined;
   /** Runs one network import (set by buildApp). */
   netwerkImport: ((job: KlantenImportJob) => Promise<unknown>) | undefined;
+  /** Computes one queued cohort assignment (set by buildApp). */
+  cohortToewijzing: ((job: CohortToewijzingJob) => Promise<unknown>) | undefined;
   /** Proposes the month's destruction lists (set by buildApp); the argument is the logged reason. */
   bewaartermijnVoorstel: ((reden: string) => Promise<unknown>) | undefined;
   /** Moves agreed designs whose start date has come to `lopend` (set by buildApp); the argument is the reason. */
@@ -62,6 +74,16 @@ export class Taken {
         userMessage: 'De achtergrondtaken draaien nu niet. Probeer het over een paar minuten opnieuw.',
       });
     await this.boss.send(KLANTEN_IMPORT, job);
+  }
+
+  /** Queues a cohort assignment; 503 while the job runner is not up. */
+  async stuurCohortToewijzing(job: CohortToewijzingJob): Promise<void> {
+    if (!this.boss)
+      throw new AppError('niet-beschikbaar', {
+        message: 'job runner not started',
+        userMessage: 'De achtergrondtaken draaien nu niet. Probeer het over een paar minuten opnieuw.',
+      });
+    await this.boss.send(COHORT_TOEWIJZING, job);
   }
 
   /** Queues a network import; 503 while the job runner is not up. */
@@ -187,6 +209,27 @@ export async function startJobs(opts: JobsOpties): Promise<Jobs> {
         if (!job) return;
         await metTrace(`job-${NETWERK_IMPORT}-${job.id}`, () => verwerkNetwerk(job.data));
         opts.log.info({ job: NETWERK_IMPORT, importId: job.data.importId }, 'netwerk import done');
+      },
+    );
+  }
+  // Cohort assignments: a run cut off by a restart expires and is computed again from the start (its proposal is
+  // replaced); a failure is recorded on the run itself (status mislukt), so there is no retry.
+  if (taken?.cohortToewijzing) {
+    const bereken = taken.cohortToewijzing;
+    await boss.createQueue(COHORT_TOEWIJZING, {
+      name: COHORT_TOEWIJZING,
+      policy: 'standard',
+      retryLimit: 1,
+      retryDelay: 30,
+      expireInSeconds: 1800,
+    });
+    await boss.work<CohortToewijzingJob>(
+      COHORT_TOEWIJZING,
+      { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
+      async ([job]) => {
+        if (!job) return;
+        await metTrace(`job-${COHORT_TOEWIJZING}-${job.id}`, () => bereken(job.data));
+        opts.log.info({ job: COHORT_TOEWIJZING, runId: job.data.runId }, 'cohort assignment done');
       },
     );
   }

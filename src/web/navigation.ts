@@ -26,6 +26,7 @@ const ENTRIES: NavEntry[] = [
     rollen: ['netwerkmakelaar', 'klantmanager', 'teamleider'],
   },
   { href: paths.intervisies(), label: 'Intervisie', rollen: ['teamleider', 'netwerkmakelaar'] },
+  { href: paths.cohorten(), label: 'Cohort verdelen', rollen: ['teamleider'] },
   { href: paths.tegenprestaties(), label: 'Advies en geen medewerking', rollen: ['teamleider'] },
   { href: paths.netwerkImport(), label: 'Netwerk importeren', rollen: ['netwerkmakelaar'] },
   { href: paths.beheerGebruikers(), label: 'Gebruikers', rollen: ['functioneel-beheerder'] },

@@ -110,8 +110,11 @@ export const paths = {
   tegenprestatieBesluit: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/besluit`,
   tegenprestatieBesluitPdf: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/besluit.pdf`,
   tegenprestatieOvereenkomst: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/overeenkomst`,
-  tegenprestatieOvereenkomstPdf: (id: string) =>
-    `/tegenprestaties/${encodeURIComponent(id)}/overeenkomst.pdf`,
+  tegenprestatieOvereenkomstPdf: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/overeenkomst.pdf`,
+  cohorten: () => '/cohorten',
+  cohort: (id: string) => `/cohorten/${encodeURIComponent(id)}`,
+  cohortVoortgang: (id: string) => `/cohorten/${encodeURIComponent(id)}/voortgang`,
+  cohortBesluiten: (id: string) => `/cohorten/${encodeURIComponent(id)}/besluiten`,
   /** A page path with a confirmation to show after a redirect (Post/Redirect/Get). */
   metMelding: (path: string, melding: string) => `${path}?melding=${encodeURIComponent(melding)}`,
 } as const;

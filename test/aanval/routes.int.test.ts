@@ -47,6 +47,7 @@ const TOEGANG: Array<[RegExp, RolNaam[] | 'publiek', (() => string)?]> = [
   [/^\/organisaties\/nieuw$/, ['netwerkmakelaar']],
   [/^\/(activiteiten|organisaties)$/, [...KM, 'teamleider', 'netwerkmakelaar']],
   [/^\/intervisies$/, ['teamleider', 'netwerkmakelaar']],
+  [/^\/cohorten$/, ['teamleider']],
   [/^\/klanten(\/nieuw)?$/, [...KM, 'teamleider']],
   [/^\/beheer\/verwerkingsactiviteiten$/, ['beheerder', 'privacy']],
   [/^\/beheer\/verordeningen\/overgang$/, ['beheerder', 'teamleider']],

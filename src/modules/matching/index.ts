@@ -25,6 +25,22 @@
  * (the reasons of one pair for a viewer). Centroids: `laadCentroiden()` (the shipped file) or `maakCentroiden(json)`.
  */
 
+// ---- Cohort assignment (cohort/): exact capacitated assignment over the ranking's top-K pairs (teamleider) ----
+// `createCohortService({ db, klanten, netwerk, kandidaten: matching.kandidatenVoorCohort, verkenning:
+// tegenprestaties.startVerkenning, wachtrij? })`: `startCohort(actor, { gemeenteId, klantIds | selectie,
+// activiteitIds?, k? })` → run (computed at once when small, else queued: `verwerk(opdracht)` is the job),
+// `findRun`/`findRuns`/`findCohort`/`bekijkCohort` (proposal per client with reasons, or why no place),
+// `beslis(actor, runId, { accepteer, wijsAf })` (each accepted pair opens a verkenning). Pure solver: `losCohortOp`.
+export { cohortApi } from './cohort/cohort.api.ts';
+export { cohortPolicy } from './cohort/cohort.policy.ts';
+export { cohortRoutes } from './cohort/cohort.routes.ts';
+export {
+  type CohortDeps,
+  type CohortOpdracht,
+  type CohortService,
+  createCohortService,
+} from './cohort/cohort.service.ts';
+export { type CohortInstantie, type CohortOplossing, losCohortOp } from './cohort/oplosser.ts';
 export {
   type ActiviteitCache,
   type ActiviteitGegevens,
