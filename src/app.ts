@@ -62,6 +62,7 @@ import {
   tegenprestatiesApi,
   tegenprestatiesRoutes,
 } from './modules/tegenprestaties/index.ts';
+import { createUitvoeringService, uitvoeringApi, uitvoeringRoutes } from './modules/uitvoering/index.ts';
 import { createVerordeningService, verordeningApi, verordeningRoutes } from './modules/verordening/index.ts';
 import { assetRoutes } from './web/assets.ts';
 
@@ -246,6 +247,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(tegenprestatiesApi(tegenprestaties));
   await app.register(tegenprestatiesRoutes({ tegenprestaties, netwerk }));
+  // The running tegenprestatie: hours, evaluations, the ending and the CBS export (see its index.ts).
+  const uitvoering = createUitvoeringService({ db: db.app, tegenprestaties, klanten });
+  await app.register(uitvoeringApi(uitvoering, gemeenten));
+  await app.register(uitvoeringRoutes({ uitvoering, klanten, gemeenten }));
   const netwerkImport = createNetwerkImportService({
     db: db.app,
     netwerk,
@@ -289,7 +294,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cohortRoutes({ cohort, gemeenten, klanten, netwerk }));
 
   // Part 2: the ordinance check, the college's decision and the agreement; a daily job starts agreed designs.
-  const overeenkomsten = createOvereenkomstenService({ db: db.app, tegenprestaties, klanten, netwerk, verordening });
+  const overeenkomsten = createOvereenkomstenService({
+    db: db.app,
+    tegenprestaties,
+    klanten,
+    netwerk,
+    verordening,
+  });
   if (taken) taken.overeenkomstenStarten = (reden) => overeenkomsten.startOvereenkomsten(reden);
   await app.register(overeenkomstenApi(overeenkomsten));
   await app.register(overeenkomstenRoutes({ overeenkomsten }));

@@ -594,6 +594,41 @@ export interface NetwerkImportRijTable {
   redenen: Generated<string[]>;
 }
 
+export interface VerordeningVersieTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  /** ISO date; read as a string (the pg type parser keeps dates as text). */
+  ingangsdatum: string;
+  titel: string;
+  vorm: string;
+  weergavenaam: string;
+  minUrenPerWeek: NumericNullable;
+  maxUrenPerWeek: NumericNullable;
+  maxDuurMaanden: number | null;
+  verlengingToegestaan: boolean;
+  maxVerlengingMaanden: number | null;
+  lokaleGrondIds: Generated<string[]>;
+  schriftelijkeOvereenkomstVerplicht: boolean;
+  artikelVorm: Generated<string>;
+  artikelUren: Generated<string>;
+  artikelDuur: Generated<string>;
+  artikelVerlenging: Generated<string>;
+  artikelOntheffingen: Generated<string>;
+  artikelOvereenkomst: Generated<string>;
+  toelichting: string | null;
+  aangemaaktOp: Generated<Date>;
+  aangemaaktDoor: string | null;
+}
+
+export interface VerordeningRechtsgrondTable {
+  dienstId: string;
+  vanaf: string;
+  artikel: string | null;
+  gewijzigdOp: Generated<Date>;
+  gewijzigdDoor: string | null;
+}
+
 export interface TegenprestatieTable {
   dienstId: string;
   gemeenteId: string;
@@ -658,39 +693,44 @@ export interface TegenprestatieOvergangTable {
   reden: string | null;
 }
 
-export interface VerordeningVersieTable {
+// ---- Overeenkomsten (migration 0019) ------------------------------------------------------------------------
+
+export interface VerordeningstoetsingTable {
   dienstId: string;
   gemeenteId: string;
   id: Generated<string>;
-  /** ISO date; read as a string (the pg type parser keeps dates as text). */
-  ingangsdatum: string;
-  titel: string;
-  vorm: string;
-  weergavenaam: string;
-  minUrenPerWeek: NumericNullable;
-  maxUrenPerWeek: NumericNullable;
-  maxDuurMaanden: number | null;
-  verlengingToegestaan: boolean;
-  maxVerlengingMaanden: number | null;
-  lokaleGrondIds: Generated<string[]>;
-  schriftelijkeOvereenkomstVerplicht: boolean;
-  artikelVorm: Generated<string>;
-  artikelUren: Generated<string>;
-  artikelDuur: Generated<string>;
-  artikelVerlenging: Generated<string>;
-  artikelOntheffingen: Generated<string>;
-  artikelOvereenkomst: Generated<string>;
-  toelichting: string | null;
-  aangemaaktOp: Generated<Date>;
-  aangemaaktDoor: string | null;
+  tegenprestatieId: string;
+  versieId: string;
+  /** Snapshot of the version's cited parts (jsonb). */
+  versie: ColumnType<unknown, string, string>;
+  /** ISO date. */
+  startdatum: string;
+  /** `[{ regel, uitkomst, uitleg, artikel }]` (jsonb). */
+  uitkomsten: ColumnType<unknown, string, string>;
+  voldoet: boolean;
+  door: string | null;
+  doorNaam: string;
+  uitgevoerdOp: Generated<Date>;
 }
 
-export interface VerordeningRechtsgrondTable {
+export interface OvereenkomstTable {
   dienstId: string;
-  vanaf: string;
-  artikel: string | null;
-  gewijzigdOp: Generated<Date>;
-  gewijzigdDoor: string | null;
+  gemeenteId: string;
+  toetsingId: string;
+  tegenprestatieId: string;
+  besluitDatum: string | null;
+  besluitOndertekenaar: string | null;
+  besluitDoor: string | null;
+  besluitDoorNaam: string | null;
+  besluitVastgelegdOp: TimestampNullable;
+  overeenkomstDatum: string | null;
+  klantGetekendOp: string | null;
+  organisatieGetekendOp: string | null;
+  acceptatieDoor: string | null;
+  acceptatieDoorNaam: string | null;
+  acceptatieVastgelegdOp: TimestampNullable;
+  startdatum: string | null;
+  gestartOp: TimestampNullable;
 }
 
 // ---- Matching (migration 0017) --------------------------------------------------------------------------------
@@ -783,44 +823,62 @@ export interface MatchingKlantView {
   netwerkOrganisaties: string[];
 }
 
-// ---- Overeenkomsten (migration 0019) ------------------------------------------------------------------------
+/** A cohort assignment run (issue 8): the choice, job status and progress, the outcome. */
+/** One client's line in a cohort proposal: the assigned pair or why none. */
+// ---- Uitvoering and signalen (migration 0020) ------------------------------------------------------------------
 
-export interface VerordeningstoetsingTable {
+export interface UrenRegistratieTable {
   dienstId: string;
   gemeenteId: string;
   id: Generated<string>;
   tegenprestatieId: string;
-  versieId: string;
-  /** Snapshot of the version's cited parts (jsonb). */
-  versie: ColumnType<unknown, string, string>;
-  /** ISO date. */
-  startdatum: string;
-  /** `[{ regel, uitkomst, uitleg, artikel }]` (jsonb). */
-  uitkomsten: ColumnType<unknown, string, string>;
-  voldoet: boolean;
-  door: string | null;
-  doorNaam: string;
-  uitgevoerdOp: Generated<Date>;
+  klantId: string;
+  /** ISO date (kept as text). */
+  datum: string;
+  /** `numeric` comes back as a string. */
+  uren: ColumnType<string, number | undefined, number>;
+  afwezig: string | null;
+  toelichting: string | null;
+  geregistreerdDoor: string | null;
+  geregistreerdDoorNaam: string;
+  geregistreerdOp: Generated<Date>;
 }
 
-export interface OvereenkomstTable {
+export interface EvaluatieTable {
   dienstId: string;
   gemeenteId: string;
-  toetsingId: string;
+  id: Generated<string>;
   tegenprestatieId: string;
-  besluitDatum: string | null;
-  besluitOndertekenaar: string | null;
-  besluitDoor: string | null;
-  besluitDoorNaam: string | null;
-  besluitVastgelegdOp: TimestampNullable;
-  overeenkomstDatum: string | null;
-  klantGetekendOp: string | null;
-  organisatieGetekendOp: string | null;
-  acceptatieDoor: string | null;
-  acceptatieDoorNaam: string | null;
-  acceptatieVastgelegdOp: TimestampNullable;
-  startdatum: string | null;
-  gestartOp: TimestampNullable;
+  klantId: string;
+  datum: string;
+  stemKlant: string;
+  visieOrganisatie: string | null;
+  conclusie: string;
+  besluit: string;
+  eind: Generated<boolean>;
+  vervolg: string | null;
+  vervolgToelichting: string | null;
+  afloop: string | null;
+  beeindigingReden: string | null;
+  door: string | null;
+  doorNaam: string;
+  op: Generated<Date>;
+}
+
+export interface SignaalTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  gebruikerId: string;
+  soort: string;
+  oorzaak: string;
+  klantId: string | null;
+  tekst: string;
+  link: string;
+  datum: string | null;
+  aangemaaktOp: Generated<Date>;
+  gelezenOp: Date | null;
+  afgehandeldOp: Date | null;
 }
 
 /** A cohort assignment run (issue 8): the choice, job status and progress, the outcome. */
@@ -984,4 +1042,7 @@ export interface DB {
   matchingKlant: MatchingKlantView;
   cohortRun: CohortRunTable;
   cohortVoorstel: CohortVoorstelTable;
+  urenRegistratie: UrenRegistratieTable;
+  evaluatie: EvaluatieTable;
+  signaal: SignaalTable;
 }

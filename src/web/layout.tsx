@@ -14,7 +14,16 @@ export interface LayoutProps {
   /** Navigation for the signed-in user (empty for anonymous pages). */
   nav?: readonly NavItem[];
   /** Shown in the header when signed in, with the logout form. */
-  account?: { naam: string; rolNaam: string; logoutAction: string; csrfToken: string } | undefined;
+  account?:
+    | {
+        naam: string;
+        rolNaam: string;
+        logoutAction: string;
+        csrfToken: string;
+        /** Unread signals: the inbox link shows the count. */
+        signalen?: number | undefined;
+      }
+    | undefined;
   /** Banner under the header (e.g. demo mode). */
   banner?: ReactNode;
 }
@@ -54,6 +63,16 @@ export function Layout({ title, children, nav, account, banner }: LayoutProps) {
                 <span>
                   {account.naam} <span className="wk-rol">({account.rolNaam})</span>
                 </span>
+                <a className="utrecht-link wk-signalen-link" href="/signalen">
+                  Signalen
+                  {account.signalen ? (
+                    <>
+                      {' '}
+                      <span className="wk-teller">{account.signalen}</span>
+                      <span className="wk-visueel-verborgen"> ongelezen</span>
+                    </>
+                  ) : null}
+                </a>
                 <form method="post" action={account.logoutAction}>
                   <input type="hidden" name="_csrf" value={account.csrfToken} />
                   <button type="submit" className="utrecht-button utrecht-button--subtle">

@@ -110,7 +110,8 @@ export const paths = {
   tegenprestatieBesluit: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/besluit`,
   tegenprestatieBesluitPdf: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/besluit.pdf`,
   tegenprestatieOvereenkomst: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/overeenkomst`,
-  tegenprestatieOvereenkomstPdf: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/overeenkomst.pdf`,
+  tegenprestatieOvereenkomstPdf: (id: string) =>
+    `/tegenprestaties/${encodeURIComponent(id)}/overeenkomst.pdf`,
   cohorten: () => '/cohorten',
   cohort: (id: string) => `/cohorten/${encodeURIComponent(id)}`,
   cohortVoortgang: (id: string) => `/cohorten/${encodeURIComponent(id)}/voortgang`,

@@ -15,9 +15,10 @@ import * as m0013 from './2026_11_27_0013_klant_statistieken.ts';
 import * as m0014 from './2026_11_27_0014_gesprekken.ts';
 import * as m0015 from './2026_11_27_0015_tegenprestaties.ts';
 import * as m0016 from './2026_11_27_0016_verordening.ts';
-import * as m0019 from './2026_11_27_0019_overeenkomsten.ts';
 import * as m0017 from './2026_11_27_0017_matching.ts';
 import * as m0018 from './2026_11_27_0018_cohort.ts';
+import * as m0019 from './2026_11_27_0019_overeenkomsten.ts';
+import * as m0020 from './2026_11_27_0020_uitvoering.ts';
 
 /**
  * The static list of migrations (a file provider fails under Vitest). Forward-only: add new files at the end,
@@ -40,9 +41,10 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0014_gesprekken': m0014,
   '2026_11_27_0015_tegenprestaties': m0015,
   '2026_11_27_0016_verordening': m0016,
-  '2026_11_27_0019_overeenkomsten': m0019,
   '2026_11_27_0017_matching': m0017,
   '2026_11_27_0018_cohort': m0018,
+  '2026_11_27_0019_overeenkomsten': m0019,
+  '2026_11_27_0020_uitvoering': m0020,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -39,7 +39,14 @@ export function pageChrome(
   const actor = req.actor;
   if (!actor) return { account: undefined, nav: [], csrfToken };
   return {
-    account: { naam: actor.naam, rolNaam: ROL_NAMEN[actor.rol], logoutAction: paths.uitloggen(), csrfToken },
+    account: {
+      naam: actor.naam,
+      rolNaam: ROL_NAMEN[actor.rol],
+      logoutAction: paths.uitloggen(),
+      csrfToken,
+      // Counted by the signalen module's preHandler (absent while two-step verification is being set up).
+      signalen: req.signalenOngelezen,
+    },
     // Until two-step verification is set up, no other page is reachable: show no menu.
     nav:
       req.sessie?.status === 'moet-mfa-instellen'

@@ -197,6 +197,17 @@ export const gesprekkenRepository = {
       .execute();
   },
 
+  /** A client's own proposals, newest first. */
+  async listEigenVoorstellenVanKlant(tx: Tx, dienstId: string, klantId: string): Promise<EigenVoorstelRij[]> {
+    return tx
+      .selectFrom('eigenVoorstel')
+      .selectAll()
+      .where('dienstId', '=', dienstId)
+      .where('klantId', '=', klantId)
+      .orderBy('aangemaaktOp', 'desc')
+      .execute();
+  },
+
   async insertEigenVoorstel(
     tx: Tx,
     gesprek: { dienstId: string; gemeenteId: string; klantId: string; id: string },

@@ -276,6 +276,9 @@ describe('own proposals', () => {
     expect(v.organisatieId).toBe(buurthuis.id);
     expect((await netwerk.findActiviteit(km, v.activiteitId!)).organisatie?.id).toBe(buurthuis.id);
 
+    const lijst = await service.eigenVoorstellenVanKlant(tl, klant);
+    expect(lijst[0]?.id).toBe(v.id);
+    expect(await service.eigenVoorstellenVanKlant(kmB, klant)).toEqual([]);
     const nee = await service.createEigenVoorstel(km, g.id, {
       ...basis,
       organisatieId: buurthuis.id,

@@ -267,6 +267,26 @@ export function createGesprekkenService(deps: GesprekkenDeps) {
       return opties.tx ? lees(opties.tx) : withContext(db, dbContext(actor), lees);
     },
 
+    /**
+     * A client's own proposals, newest first — e.g. the maatwerk activities (`activiteitId`) a design can choose.
+     * Same checks as `samenvattingVoorKlant` (role and row-level security; the caller opened the client's file).
+     */
+    async eigenVoorstellenVanKlant(
+      actor: Actor,
+      klantId: string,
+      opties: TxOpties = {},
+    ): Promise<EigenVoorstel[]> {
+      gesprekkenPolicy.vereis(actor, 'gesprekken-bekijken');
+      if (!UUID.test(klantId)) return [];
+      const lees = async (tx: Tx) => {
+        const rijen = await repo.listEigenVoorstellenVanKlant(tx, dienstVan(actor), klantId);
+        if (rijen[0])
+          await log(tx, actor, 'lezen', { id: rijen[0].klantId, gemeenteId: rijen[0].gemeenteId });
+        return rijen.map(naarVoorstel);
+      };
+      return opties.tx ? lees(opties.tx) : withContext(db, dbContext(actor), lees);
+    },
+
     // ---- Changing ----
 
     /** Records a conversation with a client (klantmanager, own caseload or team). */

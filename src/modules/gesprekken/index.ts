@@ -26,7 +26,9 @@
  *   conversation that has either, for the matching engine's text similarity; clients without one are absent.
  *   Roles: klantmanager, teamleider, netwerkmakelaar (the text is for scoring, never to be shown to the latter).
  *   Logged per client with `recordMany` (`va-matching`).
- * Both check role and row-level security (municipality), not the caseload: the caller has opened the client(s)
+ * - `eigenVoorstellenVanKlant(actor, klantId, { tx? })` → `EigenVoorstel[]`, newest first: the client's own
+ *   proposals with the maatwerk activity each became (`activiteitId`, null when not judged useful).
+ * These check role and row-level security (municipality), not the caseload: the caller has opened the client(s)
  * through the client file. Pass `tx` (with this actor's context) to read inside your own transaction.
  *
  * Own pages and API:
