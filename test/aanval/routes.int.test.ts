@@ -59,6 +59,8 @@ const TOEGANG: Array<[RegExp, RolNaam[] | 'publiek', (() => string)?]> = [
   [/^\/api\/v1\/klanten$/, [...KM, 'teamleider']],
   [/^\/api\/v1\/tegenprestaties$/, [...KM, 'teamleider']],
   [/^\/tegenprestaties$/, ['teamleider']],
+  [/^\/signalen$/, IEDEREEN],
+  [/^\/rapportages\/cbs-tegenprestatie(\/csv)?$/, ['teamleider', 'beheerder']],
   [/^\/api\/v1\/(verordeningen|rechtsgronden)$/, [...KM, 'teamleider', 'beheerder']],
   [/^\/api\/v1\/verwerkingen$/, ['privacy'], () => `?klantId=${bergdorp.klantId}`],
   // Public routes that a signed-in user is not meant to use (or that only answer on the machine itself).
