@@ -21,6 +21,7 @@ import {
   loginPaginaOpties,
   padVoorLog,
   registerAuthHook,
+  systeemActor,
 } from './modules/auth/index.ts';
 import { beheerRoutes, createBeheerService } from './modules/beheer/index.ts';
 import { createGemeentenService, gemeentenApi } from './modules/gemeenten/index.ts';
@@ -62,6 +63,12 @@ import {
   tegenprestatiesApi,
   tegenprestatiesRoutes,
 } from './modules/tegenprestaties/index.ts';
+import {
+  createSignaalBronnen,
+  createSignalenService,
+  registerSignalenTeller,
+  signalenRoutes,
+} from './modules/signalen/index.ts';
 import { createUitvoeringService, uitvoeringApi, uitvoeringRoutes } from './modules/uitvoering/index.ts';
 import { createVerordeningService, verordeningApi, verordeningRoutes } from './modules/verordening/index.ts';
 import { assetRoutes } from './web/assets.ts';
@@ -174,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ssoToewijzingen: (actor, gebruikerId, wens) => beheer.pasSsoToewijzingenToe(actor, gebruikerId, wens),
   });
   registerAuthHook(app, auth, config);
+  registerSignalenTeller(app, db.app);
 
   const gemeenten = createGemeentenService(db.app);
 
@@ -251,6 +259,34 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const uitvoering = createUitvoeringService({ db: db.app, tegenprestaties, klanten });
   await app.register(uitvoeringApi(uitvoering, gemeenten));
   await app.register(uitvoeringRoutes({ uitvoering, klanten, gemeenten }));
+  // Signals: the daily job and every user's inbox (the header's count is registered above, after the auth hook).
+  const signalen = createSignalenService({
+    db: db.app,
+    bronnen: createSignaalBronnen({
+      tegenprestaties,
+      uitvoering,
+      klanten,
+      netwerk,
+      medewerkers: medewerkersUitBeheer(beheer),
+    }),
+    mailer,
+    adressen: async (dienstId) =>
+      new Map(
+        (await beheer.listGebruikers(systeemActor('signalen:adressen', dienstId)))
+          .filter((g) => g.isActief)
+          .map((g) => [g.id, g.email]),
+      ),
+    publicUrl: config.publicUrl,
+    meldFout: (e) => app.log.error({ err: e }, 'sending a signal mail failed'),
+  });
+  if (taken)
+    taken.signalenMaken = async (reden) => {
+      let nieuw = 0;
+      for (const { dienstId } of await gemeenten.listDiensten(systeemActor(reden)))
+        nieuw += (await signalen.maakSignalen(systeemActor(reden, dienstId))).nieuw;
+      return { nieuw };
+    };
+  await app.register(signalenRoutes(signalen));
   const netwerkImport = createNetwerkImportService({
     db: db.app,
     netwerk,

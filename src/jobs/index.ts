@@ -37,6 +37,10 @@ export interface CohortToewijzingJob {
 export const OVEREENKOMSTEN_STARTEN = 'overeenkomsten-starten';
 /** 00:20 Amsterdam time: just after the day has begun there. */
 export const OVEREENKOMSTEN_STARTEN_CRON = '20 0 * * *';
+/** The daily signals (signalen module): evaluations, endings, missing hours, exemptions, waiting work. */
+export const SIGNALEN_MAKEN = 'signalen-maken';
+/** 06:00 Amsterdam time, after the night's jobs and before the working day. */
+export const SIGNALEN_MAKEN_CRON = '0 6 * * *';
 
 export interface KlantenImportJob {
   dienstId: string;
@@ -59,6 +63,8 @@ export class Taken {
   bewaartermijnVoorstel: ((reden: string) => Promise<unknown>) | undefined;
   /** Moves agreed designs whose start date has come to `lopend` (set by buildApp); the argument is the reason. */
   overeenkomstenStarten: ((reden: string) => Promise<unknown>) | undefined;
+  /** Makes the day's signals for every social service (set by buildApp); the argument is the reason. */
+  signalenMaken: ((reden: string) => Promise<unknown>) | undefined;
   private boss: PgBoss | undefined;
 
   /** Connects the sending side to a started pg-boss (startJobs does this). */
@@ -276,6 +282,28 @@ export async function startJobs(opts: JobsOpties): Promise<Jobs> {
       },
     );
     await boss.schedule(OVEREENKOMSTEN_STARTEN, OVEREENKOMSTEN_STARTEN_CRON, {}, { tz: 'Europe/Amsterdam' });
+  }
+  // Signals: once a day (idempotent: one signal per recipient and cause, so a retry adds nothing).
+  if (taken?.signalenMaken) {
+    const maak = taken.signalenMaken;
+    await boss.createQueue(SIGNALEN_MAKEN, {
+      name: SIGNALEN_MAKEN,
+      policy: 'singleton',
+      retryLimit: 2,
+      retryDelay: 600,
+      expireInSeconds: 3600,
+    });
+    await boss.work(
+      SIGNALEN_MAKEN,
+      { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
+      async ([job]) => {
+        const uitkomst = await metTrace(`job-${SIGNALEN_MAKEN}-${job?.id ?? 'onbekend'}`, () =>
+          maak(`job:${SIGNALEN_MAKEN}`),
+        );
+        opts.log.info({ job: SIGNALEN_MAKEN, uitkomst }, 'signals made');
+      },
+    );
+    await boss.schedule(SIGNALEN_MAKEN, SIGNALEN_MAKEN_CRON, {}, { tz: 'Europe/Amsterdam' });
   }
   taken?.koppel(boss);
 

@@ -275,8 +275,9 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
 
     app.get(uitvoeringPaden.cbsExportCsv(), { schema: { hide: true } }, async (req, reply) => {
       const actor = exporteur(req);
-      const gemeenteId = query(req, 'gemeenteId');
-      const maand = query(req, 'maand');
+      // As the page: without a choice, the first municipality and last month.
+      const gemeenteId = query(req, 'gemeenteId') || actor.gemeenten[0] || '';
+      const maand = query(req, 'maand') || vorigeMaand();
       const regels = await uitvoering.cbsExport(actor, gemeenteId, maand);
       const g = await gemeenten.findGemeente(actor, actor.dienstId, gemeenteId);
       return reply

@@ -1,0 +1,131 @@
+import type { Systeem } from '../auth/index.ts';
+import type { KlantenService, MedewerkersBron } from '../klanten/index.ts';
+import type { NetwerkService } from '../netwerk/index.ts';
+import type { Tegenprestatie, TegenprestatiesService } from '../tegenprestaties/index.ts';
+import type { UitvoeringService } from '../uitvoering/index.ts';
+import type { IntervisieFeit, OntheffingFeit, SignaalFeiten, TegenprestatieFeit } from './regels.ts';
+
+/** Where the facts come from: other modules' services (through their index.ts), called as the system. */
+export interface SignaalBronDeps {
+  tegenprestaties: Pick<TegenprestatiesService, 'findTegenprestaties' | 'findTegenprestatie'>;
+  uitvoering: Pick<UitvoeringService, 'laatsteUrenPerTegenprestatie'>;
+  klanten: Pick<KlantenService, 'findKlant' | 'findKlanten' | 'listOntheffingen'>;
+  netwerk: Pick<NetwerkService, 'findIntervisies' | 'findActiviteit'>;
+  medewerkers: MedewerkersBron;
+}
+
+export type SignaalBronnen = (actor: Systeem & { dienstId: string }) => Promise<SignaalFeiten>;
+
+/** Walks every page of a paged list (100 a page). */
+async function alle<T>(
+  haal: (pagina: number) => Promise<{ items: T[]; aantalPaginas: number }>,
+): Promise<T[]> {
+  const uit: T[] = [];
+  for (let pagina = 1; ; pagina++) {
+    const p = await haal(pagina);
+    uit.push(...p.items);
+    if (pagina >= p.aantalPaginas) return uit;
+  }
+}
+
+/**
+ * Gathers the facts of one social service for the signal rules. Every read goes through the owning module's
+ * service under the job's system context (each logs its reads of client files).
+ */
+export function createSignaalBronnen(deps: SignaalBronDeps): SignaalBronnen {
+  const { tegenprestaties, uitvoering, klanten, netwerk } = deps;
+  return async (actor) => {
+    const namen = new Map<string, string>();
+    const naamVan = async (klantId: string) => {
+      let n = namen.get(klantId);
+      if (n === undefined) {
+        n = (await klanten.findKlant(actor, klantId).catch(() => null))?.naam ?? 'een klant';
+        namen.set(klantId, n);
+      }
+      return n;
+    };
+
+    const lijst = async (status: 'lopend' | 'toetsing' | 'geen-medewerking') =>
+      alle((pagina) => tegenprestaties.findTegenprestaties(actor, { status, pagina, paginaGrootte: 100 }));
+    const [lopend, toetsing, geen] = await Promise.all([
+      lijst('lopend'),
+      lijst('toetsing'),
+      lijst('geen-medewerking'),
+    ]);
+    const laatste = await uitvoering.laatsteUrenPerTegenprestatie(
+      actor,
+      lopend.map((t) => t.id),
+    );
+    const feit = async (
+      t: Tegenprestatie,
+      extra: Partial<TegenprestatieFeit> = {},
+    ): Promise<TegenprestatieFeit> => ({
+      id: t.id,
+      klantId: t.klantId,
+      gemeenteId: t.gemeenteId,
+      klantNaam: await naamVan(t.klantId),
+      klantmanagerId: t.klantmanagerId,
+      status: t.status,
+      startdatum: t.startdatum,
+      einddatum: t.einddatum,
+      evaluatiedata: t.evaluatiedata,
+      ...extra,
+    });
+    const feiten: TegenprestatieFeit[] = [];
+    for (const t of lopend) feiten.push(await feit(t, { laatsteUren: laatste.get(t.id) ?? null }));
+    for (const t of toetsing) {
+      const { overgangen } = await tegenprestaties.findTegenprestatie(actor, t.id);
+      const sinds =
+        overgangen
+          .filter((o) => o.naar === 'toetsing')
+          .at(-1)
+          ?.op.slice(0, 10) ?? null;
+      feiten.push(await feit(t, { inToetsingSinds: sinds }));
+    }
+    for (const t of geen) feiten.push(await feit(t));
+
+    // Exemptions that may end soon: clients whose stored applicability is held back only by exemptions, or not
+    // applicable at all (a longer exemption), read per client.
+    const ontheffingen: OntheffingFeit[] = [];
+    for (const toepasselijkheid of ['ontheffing-verloopt', 'niet-van-toepassing'] as const) {
+      const klantenLijst = await alle((pagina) =>
+        klanten.findKlanten(actor, { toepasselijkheid, pagina, paginaGrootte: 100 }),
+      );
+      for (const k of klantenLijst) {
+        namen.set(k.id, k.naam);
+        for (const o of await klanten.listOntheffingen(actor, k.id))
+          ontheffingen.push({
+            id: o.id,
+            klantId: k.id,
+            gemeenteId: k.gemeenteId,
+            klantNaam: k.naam,
+            klantmanagerId: k.klantmanager?.id ?? null,
+            einddatum: o.einddatum,
+          });
+      }
+    }
+
+    const intervisies: IntervisieFeit[] = [];
+    for (const i of await alle((pagina) =>
+      netwerk.findIntervisies(actor, { status: 'open', pagina, paginaGrootte: 100 }),
+    )) {
+      const a = await netwerk.findActiviteit(actor, i.activiteit.id).catch(() => null);
+      intervisies.push({
+        id: i.id,
+        activiteitTitel: i.activiteit.naam,
+        gemeenteIds: a?.gemeenten.map((g) => g.id) ?? [],
+      });
+    }
+
+    const teamleiders: Record<string, string[]> = {};
+    for (const m of await deps.medewerkers(actor.dienstId))
+      if (m.rol === 'teamleider' && m.isActief)
+        for (const g of m.gemeenteIds) {
+          const lijst = teamleiders[g] ?? [];
+          lijst.push(m.id);
+          teamleiders[g] = lijst;
+        }
+
+    return { tegenprestaties: feiten, ontheffingen, intervisies, teamleiders };
+  };
+}

@@ -1,0 +1,231 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/app.ts';
+import { ingelogdAls, type TestBrowser } from '../../../test/browser.ts';
+import { actorVan } from '../../../test/factories/actoren.ts';
+import { insertGebruiker, insertTeam, type TestGebruiker } from '../../../test/factories/gebruikers.ts';
+import { insertGemeente } from '../../../test/factories/gemeenten.ts';
+import { insertLopendeTegenprestatie } from '../../../test/factories/uitvoering.ts';
+import { createAuthService, systeemActor } from '../auth/index.ts';
+import { createLogboekService } from '../logboek/index.ts';
+
+let t: TestApp;
+let A: string;
+let km: TestGebruiker;
+let kmB: TestGebruiker;
+let tl: TestGebruiker;
+let fb: TestGebruiker;
+let nm: TestGebruiker;
+let kmBrowser: TestBrowser;
+let lopend: { id: string; klantId: string };
+let tokens: Record<'km' | 'kmB' | 'nm' | 'tl' | 'fb', string>;
+
+async function api(
+  token: string | undefined,
+  method: 'GET' | 'POST',
+  url: string,
+  payload?: unknown,
+  accept?: string,
+) {
+  return t.app.inject({
+    method,
+    url,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(accept ? { accept } : {}),
+    },
+    ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
+  });
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const g = await insertGemeente(t.db.app, { naam: 'Aardam', code: 'GM9931' });
+  const dienstId = g.dienstId;
+  A = g.gemeenteId;
+  const B = (await insertGemeente(t.db.app, { dienstId, naam: 'Bergdorp', code: 'GM9932' })).gemeenteId;
+  await createLogboekService(t.db.app).ensureStandaardRegister(systeemActor('test', dienstId), dienstId);
+  const t1 = (await insertTeam(t.db.app, { dienstId, gemeenten: [A] })).teamId;
+  const tB = (await insertTeam(t.db.app, { dienstId, gemeenten: [B] })).teamId;
+  km = await insertGebruiker(t.db.app, { dienstId, rol: 'klantmanager', gemeenten: [A], teams: [t1] });
+  kmB = await insertGebruiker(t.db.app, { dienstId, rol: 'klantmanager', gemeenten: [B], teams: [tB] });
+  tl = await insertGebruiker(t.db.app, { dienstId, rol: 'teamleider', gemeenten: [A], teams: [t1] });
+  fb = await insertGebruiker(t.db.app, { dienstId, rol: 'functioneel-beheerder', gemeenten: [A] });
+  nm = await insertGebruiker(t.db.app, { dienstId, rol: 'netwerkmakelaar', gemeenten: [A] });
+  // Started 2026-09-07: the page's dates (today) fall inside the period.
+  lopend = await insertLopendeTegenprestatie(t.db.app, {
+    km: actorVan(km, { gemeenten: [A], teams: [t1] }),
+    gemeenteId: A,
+    startdatum: '2026-09-07',
+    einddatum: '2027-09-03',
+  });
+  kmBrowser = await ingelogdAls(t.app, km);
+  const auth = createAuthService({ db: t.db.app, config: t.config });
+  const token = async (u: TestGebruiker) =>
+    (await auth.createApiTokenVoorEmail(systeemActor('test'), { email: u.email, naam: 'test' })).token;
+  tokens = {
+    km: await token(km),
+    kmB: await token(kmB),
+    nm: await token(nm),
+    tl: await token(tl),
+    fb: await token(fb),
+  };
+});
+
+describe('Uitvoering page (without JavaScript)', () => {
+  it('registers a week of hours; invalid input re-renders with 422 and keeps what was typed', async () => {
+    const url = `/tegenprestaties/${lopend.id}/uitvoering`;
+    const pagina = await kmBrowser.get(`${url}?week=2026-10-05`);
+    expect(pagina.statusCode).toBe(200);
+    expect(pagina.body).toContain('Uren van de week van 5 oktober 2026');
+    const dagen = (waarden: string[]) =>
+      Object.fromEntries(
+        waarden.flatMap((u, i) => [
+          [`dag.${i}.datum`, `2026-10-${String(5 + i).padStart(2, '0')}`],
+          [`dag.${i}.uren`, u],
+          [`dag.${i}.afwezig`, ''],
+          [`dag.${i}.toelichting`, ''],
+        ]),
+      );
+    const fout = await kmBrowser.post(`${url}/uren`, { ...dagen(['4', '25', '', '', '', '', '']) });
+    expect(fout.statusCode).toBe(422);
+    expect(fout.body).toContain('Er is een probleem');
+    expect(fout.body).toContain('Een dag heeft hoogstens 24 uur.');
+    expect(fout.body).toContain('href="#uren-dagen-1-uren"');
+    expect(fout.body).toMatch(/id="uren-dagen-1-uren"[^>]*value="25"|value="25"[^>]*id="uren-dagen-1-uren"/);
+    const ok = await kmBrowser.post(`${url}/uren`, {
+      ...dagen(['4', '3,5', '', '', '', '', '']),
+      'dag.2.afwezig': 'ziek',
+    });
+    expect(ok.statusCode).toBe(303);
+    const na = await kmBrowser.get(String(ok.headers.location));
+    expect(na.body).toContain('De uren zijn opgeslagen.');
+    expect(na.body).toContain('Ziek');
+    expect(na.body).toContain('3,5');
+  });
+
+  it('an evaluation, then the final evaluation ends it (422 keeps input when the reason is missing)', async () => {
+    const url = `/tegenprestaties/${lopend.id}/uitvoering`;
+    const evaluatie = {
+      datum: '2026-11-02',
+      stemKlant: 'Ik vind het leuk werk.',
+      visieOrganisatie: 'Betrouwbaar.',
+      conclusie: 'Doorgaan.',
+    };
+    const geenBesluit = await kmBrowser.post(`${url}/evaluatie`, evaluatie);
+    expect(geenBesluit.statusCode).toBe(422);
+    expect(geenBesluit.body).toContain('Ik vind het leuk werk.');
+    expect(
+      (await kmBrowser.post(`${url}/evaluatie`, { ...evaluatie, besluit: 'voortzetten' })).statusCode,
+    ).toBe(303);
+    const eind = { ...evaluatie, datum: '2026-11-16', vervolg: 'betaald-werk', afloop: 'beeindigd' };
+    const zonderReden = await kmBrowser.post(`${url}/eindevaluatie`, eind);
+    expect(zonderReden.statusCode).toBe(422);
+    expect(zonderReden.body).toContain('Kies waarom de tegenprestatie eerder stopt.');
+    const klaar = await kmBrowser.post(`${url}/eindevaluatie`, {
+      ...eind,
+      beeindigingReden: 'werk-gevonden',
+    });
+    expect(klaar.statusCode).toBe(303);
+    const na = await kmBrowser.get(String(klaar.headers.location));
+    expect(na.body).toContain('Eindevaluatie van 16 november 2026');
+    expect(na.body).toContain('Beëindigd (Werk gevonden)');
+    expect(na.body).not.toContain('Uren opslaan');
+  });
+
+  it('actors who may not: other roles 403, another municipality 404', async () => {
+    const url = `/tegenprestaties/${lopend.id}/uitvoering`;
+    const nmB = await ingelogdAls(t.app, nm);
+    expect((await nmB.get(url)).statusCode).toBe(403);
+    expect((await nmB.post(`${url}/uren`, {})).statusCode).toBe(403);
+    expect((await nmB.post(`${url}/evaluatie`, {})).statusCode).toBe(403);
+    expect((await nmB.post(`${url}/eindevaluatie`, {})).statusCode).toBe(403);
+    const ander = await ingelogdAls(t.app, kmB);
+    expect((await ander.get(url)).statusCode).toBe(404);
+    expect(
+      (await ander.post(`${url}/uren`, { 'dag.0.datum': '2026-10-05', 'dag.0.uren': '1' })).statusCode,
+    ).toBe(404);
+    expect((await kmBrowser.get('/rapportages/cbs-tegenprestatie')).statusCode).toBe(403);
+    expect(
+      (await kmBrowser.get(`/rapportages/cbs-tegenprestatie/csv?gemeenteId=${A}&maand=2026-10`)).statusCode,
+    ).toBe(403);
+  });
+});
+
+describe('API', () => {
+  it('hours and evaluations: 201 for the caseworker, 400 with field pointers, 403/404 for who may not', async () => {
+    const p = await insertLopendeTegenprestatie(t.db.app, {
+      km: actorVan(km, { gemeenten: [A] }),
+      gemeenteId: A,
+      klantId: lopend.klantId,
+    });
+    const uren = `/api/v1/tegenprestaties/${p.id}/uren`;
+    const post = await api(tokens.km, 'POST', uren, { dagen: [{ datum: '2026-10-06', uren: 2.5 }] });
+    expect(post.statusCode).toBe(201);
+    expect(post.json()).toMatchObject([{ datum: '2026-10-06', uren: 2.5, afwezig: null }]);
+    const fout = await api(tokens.km, 'POST', uren, { dagen: [{ datum: '2026-09-01', uren: 2 }] });
+    expect(fout.statusCode).toBe(400);
+    expect(fout.json().invalidParams).toEqual([
+      { name: '/dagen/0/datum', reason: expect.stringContaining('vóór de startdatum') },
+    ]);
+    expect((await api(tokens.tl, 'GET', uren)).json()).toHaveLength(1);
+    const evaluaties = `/api/v1/tegenprestaties/${p.id}/evaluaties`;
+    const e = await api(tokens.tl, 'POST', evaluaties, {
+      datum: '2026-11-02',
+      stemKlant: 'Prima.',
+      conclusie: 'Aanpassen: minder uren.',
+      besluit: 'aanpassen',
+    });
+    expect(e.statusCode).toBe(201);
+    expect((await api(tokens.km, 'GET', evaluaties)).json()).toMatchObject([{ besluit: 'aanpassen' }]);
+    for (const [token, status] of [
+      [tokens.nm, 403],
+      [tokens.fb, 403],
+      [tokens.kmB, 404],
+      [undefined, 401],
+    ] as const) {
+      expect((await api(token, 'GET', uren)).statusCode).toBe(status);
+      expect((await api(token, 'POST', uren, { dagen: [{ datum: '2026-10-07', uren: 1 }] })).statusCode).toBe(
+        status,
+      );
+      expect((await api(token, 'GET', evaluaties)).statusCode).toBe(status);
+      expect(
+        (
+          await api(token, 'POST', evaluaties, {
+            datum: '2026-11-02',
+            stemKlant: 'x',
+            conclusie: 'y',
+            besluit: 'voortzetten',
+          })
+        ).statusCode,
+      ).toBe(status);
+    }
+  });
+
+  it('CBS export: JSON and CSV for teamleider and functioneel beheerder; not for others', async () => {
+    const url = `/api/v1/gemeenten/${A}/cbs-tegenprestatie?maand=2026-10`;
+    const json = await api(tokens.tl, 'GET', url);
+    expect(json.statusCode).toBe(200);
+    expect(json.json()).toContainEqual(
+      expect.objectContaining({ klantId: lopend.klantId, uitvoering: 'ja' }),
+    );
+    const csv = await api(tokens.fb, 'GET', url, undefined, 'text/csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toMatch(
+      /^gemeentecode;maand;klantnummer;uitvoering_tegenprestatie;uren\r\nGM9931;2026-10;/,
+    );
+    expect((await api(tokens.km, 'GET', url)).statusCode).toBe(403);
+    expect((await api(tokens.nm, 'GET', url)).statusCode).toBe(403);
+    expect(
+      (await api(tokens.tl, 'GET', `/api/v1/gemeenten/${A}/cbs-tegenprestatie?maand=2026-13`)).statusCode,
+    ).toBe(400);
+    const tlB = await ingelogdAls(t.app, tl);
+    const pagina = await tlB.get(`/rapportages/cbs-tegenprestatie?gemeenteId=${A}&maand=2026-10`);
+    expect(pagina.statusCode).toBe(200);
+    expect(pagina.body).toContain('Download als CSV');
+    const download = await tlB.get(`/rapportages/cbs-tegenprestatie/csv?gemeenteId=${A}&maand=2026-10`);
+    expect(download.statusCode).toBe(200);
+    expect(download.body).toContain(';J;');
+  });
+});
