@@ -59,16 +59,16 @@ import {
 } from './modules/overeenkomsten/index.ts';
 import { createPrivacyService, privacyApi, privacyRoutes } from './modules/privacy/index.ts';
 import {
-  createTegenprestatiesService,
-  tegenprestatiesApi,
-  tegenprestatiesRoutes,
-} from './modules/tegenprestaties/index.ts';
-import {
   createSignaalBronnen,
   createSignalenService,
   registerSignalenTeller,
   signalenRoutes,
 } from './modules/signalen/index.ts';
+import {
+  createTegenprestatiesService,
+  tegenprestatiesApi,
+  tegenprestatiesRoutes,
+} from './modules/tegenprestaties/index.ts';
 import { createUitvoeringService, uitvoeringApi, uitvoeringRoutes } from './modules/uitvoering/index.ts';
 import { createVerordeningService, verordeningApi, verordeningRoutes } from './modules/verordening/index.ts';
 import { assetRoutes } from './web/assets.ts';
