@@ -225,6 +225,8 @@ export interface ActiviteitCache {
   tagStart: Int32Array;
   tags: Int32Array;
   tagIds: Map<string, number>;
+  /** The stem of each tag id. */
+  tagNamen: string[];
   tekst: TekstIndex;
 }
 
@@ -262,6 +264,7 @@ export function bouwActiviteitCache(
     tagStart: new Int32Array(n + 1),
     tags: new Int32Array(0),
     tagIds: new Map(),
+    tagNamen: [],
     tekst: bouwTekstIndex(
       acts.map((a) =>
         [a.titel, a.titel, a.omschrijving, a.taken ?? '', a.vaardigheden.join(', '), a.categorieNaam].join(
@@ -290,6 +293,7 @@ export function bouwActiviteitCache(
     c.tagStart[i + 1] = tagLijst.length;
   });
   c.tags = Int32Array.from(tagLijst);
+  for (const [naam, id] of c.tagIds) c.tagNamen[id] = naam;
   return c;
 }
 
@@ -718,7 +722,7 @@ export function verklaar(
     const gedeeld = new Set<string>();
     for (let p = c.tagStart[i]!, e = c.tagStart[i + 1]!; p < e; p++) {
       if (kl.tagMasker[c.tags[p]!]) {
-        const stamTag = [...c.tagIds].find(([, id]) => id === c.tags[p])?.[0];
+        const stamTag = c.tagNamen[c.tags[p]!];
         for (const naam of [...a.vaardigheden, a.categorieNaam]) {
           if (stamTag && tagStammen([naam]).includes(stamTag)) gedeeld.add(naam.toLowerCase());
         }
