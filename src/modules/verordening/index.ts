@@ -42,6 +42,8 @@
  * - `versieVoor(actor, gemeenteId, datum)` → `VerordeningVersie | null`.
  * - `naamVoor(actor, gemeenteId, datum)` → `NaamTekst`.
  * - `rechtsgrondVoor(actor, datum)` → `Rechtsgrond`; `listRechtsgronden(actor)`.
+ * - `geldendOp(actor, gemeenteId, datum = today)` → `{ datum, versie | null, naam, rechtsgrond,
+ *   geenMedewerkingToegestaan }` (what `GET /api/v1/verordeningen/{gemeenteId}/geldend` answers).
  * - `geenMedewerkingToegestaan(gemeenteId, datum)` → boolean, NO actor (configuration read under the logged
  *   system context `verordening:geen-medewerking`): false where the version in force only offers, and false
  *   without a version. src/app.ts passes it to the tegenprestaties service as its `geenMedewerkingToegestaan`.

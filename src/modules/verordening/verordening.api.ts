@@ -4,8 +4,6 @@ import { z } from 'zod';
 import { Problem, sendProblem } from '../../http/problem.ts';
 import { requireGebruiker } from '../auth/index.ts';
 import { Gemeente } from '../gemeenten/index.ts';
-import { vandaag } from '../klanten/index.ts';
-import { geenMedewerkingMogelijk } from './regels.ts';
 import {
   RechtsgrondPeriode,
   VerordeningInvoerfout,
@@ -211,16 +209,8 @@ export function verordeningApi(service: VerordeningService) {
       },
       async (req, reply) =>
         metVeldfouten(req, reply, async () => {
-          const actor = requireGebruiker(req);
-          const datum = req.query.datum ?? vandaag();
-          const versie = await service.versieVoor(actor, req.params.gemeenteId, datum);
-          return {
-            datum,
-            versie: versie ? naarApi(versie) : null,
-            naam: await service.naamVoor(actor, req.params.gemeenteId, datum),
-            rechtsgrond: await service.rechtsgrondVoor(actor, datum),
-            geenMedewerkingToegestaan: geenMedewerkingMogelijk(versie ?? undefined),
-          };
+          const g = await service.geldendOp(requireGebruiker(req), req.params.gemeenteId, req.query.datum);
+          return { ...g, versie: g.versie ? naarApi(g.versie) : null };
         }),
     );
 

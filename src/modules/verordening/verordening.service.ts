@@ -240,6 +240,22 @@ export function createVerordeningService(deps: VerordeningDeps) {
       return versieOpDatum(await versiesVan(actor, gemeenteId), datum) ?? null;
     },
 
+    /** Everything that holds in the municipality on `datum`: version, name, legal basis, "geen medewerking". */
+    async geldendOp(actor: Actor, gemeenteId: string, datum: IsoDatum = vandaag()) {
+      policy.vereis(actor, 'verordeningen-lezen');
+      geldigeDatum(datum);
+      await gemeenteVan(actor, gemeenteId);
+      const versies = await versiesVan(actor, gemeenteId);
+      const versie = versieOpDatum(versies, datum);
+      return {
+        datum,
+        versie: versie ?? null,
+        naam: naamOpDatum(versies, datum),
+        rechtsgrond: rechtsgrondOpDatum(datum, await rechtsgronden(actor)),
+        geenMedewerkingToegestaan: geenMedewerkingMogelijk(versie),
+      };
+    },
+
     /** The instrument's name in the municipality on `datum`: the name a document of that date carries. */
     async naamVoor(actor: Actor, gemeenteId: string, datum: IsoDatum): Promise<NaamTekst> {
       policy.vereis(actor, 'verordeningen-lezen');
