@@ -207,6 +207,9 @@ describe('startVerkenning', () => {
       service.startVerkenning(km, { klantId: klant }, { tx }),
     );
     expect((await service.findTegenprestatie(kmTeam, inTx.id)).status).toBe('verkenning');
+    // A team lead starts it for the client's own caseworker.
+    const doorTl = await service.startVerkenning(tl, { klantId: klant });
+    expect((await service.findTegenprestatie(tl, doorTl.id)).klantmanagerId).toBe(km.gebruikerId);
   });
 
   it('refuses a client outside the caseload (404), another role (403) and an invisible activity (400)', async () => {

@@ -313,6 +313,13 @@ export function OntwerpPagina({
       <Paragraph>
         <Link href={paths.klantTegenprestaties(klant.id)}>Alle tegenprestaties van deze klant</Link>
       </Paragraph>
+      {bewerkbaar ? null : (
+        <Paragraph>
+          <Link href={paths.tegenprestatieToetsing(t.id)}>
+            Toets aan de verordening, besluit en overeenkomst
+          </Link>
+        </Paragraph>
+      )}
       {melding ? <Alert type="ok">{MELDINGEN[melding]}</Alert> : null}
       <ErrorSummary errors={fouten} fieldIds={veldIds} />
       <Gegevens
