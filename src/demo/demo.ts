@@ -22,6 +22,11 @@ import {
   type TegenprestatiesService,
 } from '../modules/tegenprestaties/index.ts';
 import {
+  createUitvoeringService,
+  laadDemoUitvoering,
+  type UitvoeringService,
+} from '../modules/uitvoering/index.ts';
+import {
   createVerordeningService,
   laadDemoVerordeningen,
   type VerordeningService,
@@ -129,6 +134,7 @@ export interface DemoServices {
   gesprekken: GesprekkenService;
   tegenprestaties: TegenprestatiesService;
   verordening: VerordeningService;
+  uitvoering: UitvoeringService;
   /** Demo clients get a (fictional) BSN only when the app's BSN keys are known. */
   metBsn: boolean;
 }
@@ -154,6 +160,11 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     gesprekken,
     tegenprestaties: createTegenprestatiesService({ db, klanten, netwerk, gesprekken }),
     verordening: createVerordeningService({ db, gemeenten, klanten }),
+    uitvoering: createUitvoeringService({
+      db,
+      tegenprestaties: createTegenprestatiesService({ db, klanten, netwerk, gesprekken }),
+      klanten,
+    }),
     metBsn: opts.bsnSleutels !== undefined,
   };
 }
@@ -260,5 +271,7 @@ export async function loadDemo(services: DemoServices, actor: Actor): Promise<De
   );
   // Ordinances after the clients: their local exemption grounds come from the klanten demo.
   await laadDemoVerordeningen(services.verordening, binnenDienst, gemeenten);
+  // Hours, evaluations and an ending for placements that started in the past (the caseworkers' own).
+  await laadDemoUitvoering(services, { dienstId, gemeenten, teams, gebruikers, accounts: DEMO_ACCOUNTS });
   return { dienstId, gemeenten, teams, gebruikers, klanten, netwerk };
 }

@@ -17,8 +17,12 @@
  *   `eind`: ends the placement through `tegenprestaties.voerDeel2OvergangUit` in the same transaction).
  * - `laatsteUrenPerTegenprestatie(actor, ids)` → Map id → latest date with hours (the signal job).
  * - `cbsExport(actor, gemeenteId, 'JJJJ-MM')` → `CbsRegel[]`; `cbsCsv(code, maand, regels)` makes the CSV.
+ * - `inzageVoorKlant(systeem, klantId, { tx, gemeenteId })` → `InzageOnderdeel[]` (src/lib/inzage.ts): the AVG
+ *   art. 15 export's hours/absences and evaluations; the privacy module only (system actor).
  */
+export { uitvoeringPaden } from './paden.ts';
 export { uitvoeringApi } from './uitvoering.api.ts';
+export { type DemoUitvoeringOpzet, laadDemoUitvoering } from './uitvoering.demo.ts';
 export { uitvoeringPolicy } from './uitvoering.policy.ts';
 export { uitvoeringRoutes } from './uitvoering.routes.ts';
 export {

@@ -312,6 +312,12 @@ export function OntwerpPagina({
     >
       <Paragraph>
         <Link href={paths.klantTegenprestaties(klant.id)}>Alle tegenprestaties van deze klant</Link>
+        {['lopend', 'afgerond', 'beeindigd'].includes(t.status) ? (
+          <>
+            {' · '}
+            <Link href={`${paths.tegenprestatie(t.id)}/uitvoering`}>Uitvoering: uren en evaluaties</Link>
+          </>
+        ) : null}
       </Paragraph>
       {bewerkbaar ? null : (
         <Paragraph>
