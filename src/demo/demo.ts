@@ -17,15 +17,15 @@ import {
 import { createLogboekService, type LogboekService } from '../modules/logboek/index.ts';
 import { createNetwerkService, type NetwerkService } from '../modules/netwerk/index.ts';
 import {
+  createOvereenkomstenService,
+  laadDemoOvereenkomsten,
+  type OvereenkomstenService,
+} from '../modules/overeenkomsten/index.ts';
+import {
   createTegenprestatiesService,
   laadDemoTegenprestaties,
   type TegenprestatiesService,
 } from '../modules/tegenprestaties/index.ts';
-import {
-  createUitvoeringService,
-  laadDemoUitvoering,
-  type UitvoeringService,
-} from '../modules/uitvoering/index.ts';
 import {
   createVerordeningService,
   laadDemoVerordeningen,
@@ -134,7 +134,7 @@ export interface DemoServices {
   gesprekken: GesprekkenService;
   tegenprestaties: TegenprestatiesService;
   verordening: VerordeningService;
-  uitvoering: UitvoeringService;
+  overeenkomsten: OvereenkomstenService;
   /** Demo clients get a (fictional) BSN only when the app's BSN keys are known. */
   metBsn: boolean;
 }
@@ -151,6 +151,8 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
   });
   const netwerk = createNetwerkService({ db, gemeenten });
   const gesprekken = createGesprekkenService({ db, klanten, netwerk });
+  const tegenprestaties = createTegenprestatiesService({ db, klanten, netwerk, gesprekken });
+  const verordening = createVerordeningService({ db, gemeenten, klanten });
   return {
     gemeenten,
     beheer,
@@ -158,13 +160,9 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     klanten,
     netwerk,
     gesprekken,
-    tegenprestaties: createTegenprestatiesService({ db, klanten, netwerk, gesprekken }),
-    verordening: createVerordeningService({ db, gemeenten, klanten }),
-    uitvoering: createUitvoeringService({
-      db,
-      tegenprestaties: createTegenprestatiesService({ db, klanten, netwerk, gesprekken }),
-      klanten,
-    }),
+    tegenprestaties,
+    verordening,
+    overeenkomsten: createOvereenkomstenService({ db, tegenprestaties, klanten, netwerk, verordening }),
     metBsn: opts.bsnSleutels !== undefined,
   };
 }
@@ -271,7 +269,11 @@ export async function loadDemo(services: DemoServices, actor: Actor): Promise<De
   );
   // Ordinances after the clients: their local exemption grounds come from the klanten demo.
   await laadDemoVerordeningen(services.verordening, binnenDienst, gemeenten);
-  // Hours, evaluations and an ending for placements that started in the past (the caseworkers' own).
-  await laadDemoUitvoering(services, { dienstId, gemeenten, teams, gebruikers, accounts: DEMO_ACCOUNTS });
+  // Agreements after the ordinances: some designs in toetsing become overeengekomen and lopend.
+  await laadDemoOvereenkomsten(
+    services,
+    binnenDienst,
+    DEMO_GEMEENTEN.map((g) => ({ id: gemeenten[g.naam]!, naam: g.naam })),
+  );
   return { dienstId, gemeenten, teams, gebruikers, klanten, netwerk };
 }

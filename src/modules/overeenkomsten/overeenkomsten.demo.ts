@@ -1,34 +1,87 @@
 import type { Actor } from '../auth/index.ts';
+import { plusMaanden } from '../klanten/index.ts';
+import type { Tegenprestatie, TegenprestatiesService } from '../tegenprestaties/index.ts';
+import type { VerordeningService } from '../verordening/index.ts';
 import type { OvereenkomstenService } from './overeenkomsten.service.ts';
 
+const dagErvoor = (datum: string): string => {
+  const d = new Date(`${datum}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+};
+
 /**
- * Demo: takes some designs that the tegenprestaties demo left in `toetsing` through the check, the decision (where
- * imposed) and the agreement, so the demo has designs in `overeengekomen` and (start date passed) `lopend`.
- * Idempotent: designs no longer in `toetsing` are left alone.
+ * Demo: per municipality, the designs the tegenprestaties demo left in `toetsing` are first fitted to the ordinance
+ * in force on their start date where they exceed it (hours and duration; back to ontwerp and again to toetsing, as a
+ * caseworker would after a failed check). All but the last (the tegenprestaties demo's host-less maatwerk design) then go through the check,
+ * the decision (where the ordinance imposes it) and the agreement; the last stays in `toetsing` for the walkthrough. The first
+ * municipality's agreement is started by the daily job as on its start date, so the demo has designs in
+ * `overeengekomen` and `lopend`. Idempotent: a municipality with an agreed or running design is left alone.
  */
 export async function laadDemoOvereenkomsten(
-  service: OvereenkomstenService,
+  services: {
+    overeenkomsten: OvereenkomstenService;
+    tegenprestaties: Pick<
+      TegenprestatiesService,
+      'findTegenprestaties' | 'wijzigStatus' | 'updateTegenprestatie' | 'findTegenprestatie'
+    >;
+    verordening: Pick<VerordeningService, 'versieVoor'>;
+  },
   actor: Actor,
-  ontwerpen: ReadonlyArray<{ id: string; startdatum: string | null }>,
-  opties: { vandaag: string; aantal?: number },
-): Promise<{ overeengekomen: number; lopend: number }> {
-  let overeengekomen = 0;
-  for (const o of ontwerpen) {
-    if (overeengekomen >= (opties.aantal ?? 4)) break;
-    const toets = await service.voerToetsingUit(actor, o.id).catch(() => null);
-    if (!toets?.voldoet) continue;
-    const dag = toets.uitgevoerdOp.slice(0, 10);
-    if (toets.versie.vorm === 'opleggen')
-      await service.neemBesluit(actor, o.id, { datum: dag, ondertekenaar: 'A. Jansen, teamleider' });
-    await service.legAcceptatieVast(actor, o.id, {
-      overeenkomstDatum: dag,
-      klantGetekendOp: dag,
-      organisatieGetekendOp: dag,
+  gemeenten: ReadonlyArray<{ id: string; naam: string }>,
+): Promise<Record<string, number>> {
+  const { overeenkomsten, tegenprestaties, verordening } = services;
+  const lijst = async (status: 'toetsing' | 'overeengekomen' | 'lopend') =>
+    (await tegenprestaties.findTegenprestaties(actor, { status, paginaGrootte: 100 })).items;
+  const alAfgesproken = new Set(
+    [...(await lijst('overeengekomen')), ...(await lijst('lopend'))].map((t) => t.gemeenteId),
+  );
+  const inToetsing = (await lijst('toetsing')).sort((a, b) => a.aangemaaktOp.localeCompare(b.aangemaaktOp));
+
+  /** Fits hours and duration into the version in force on the start date (if they exceed it). */
+  async function pasAan(t: Tegenprestatie): Promise<void> {
+    if (!t.startdatum || t.urenPerWeek === null) return;
+    const v = await verordening.versieVoor(actor, t.gemeenteId, t.startdatum);
+    if (!v) return;
+    const min = v.minUrenPerWeek ?? 0;
+    const max = v.maxUrenPerWeek ?? 40;
+    const uren = Math.min(Math.max(t.urenPerWeek, min), max);
+    const laatste = v.maxDuurMaanden === null ? null : dagErvoor(plusMaanden(t.startdatum, v.maxDuurMaanden));
+    const einde = laatste && (!t.einddatum || t.einddatum > laatste) ? laatste : t.einddatum;
+    if (uren === t.urenPerWeek && einde === t.einddatum) return;
+    const reden = 'Aangepast aan de verordening: uren per week en duur.';
+    await tegenprestaties.wijzigStatus(actor, t.id, { naar: 'ontwerp', reden });
+    const nu = await tegenprestaties.findTegenprestatie(actor, t.id);
+    await tegenprestaties.updateTegenprestatie(actor, t.id, {
+      versie: nu.versie,
+      urenPerWeek: uren,
+      einddatum: einde,
+      evaluatiedata: nu.evaluatiedata.filter((d) => !einde || d <= einde),
     });
-    overeengekomen++;
+    await tegenprestaties.wijzigStatus(actor, t.id, { naar: 'toetsing' });
   }
-  const { gestart } = await service.startOvereenkomsten('demo:overeenkomsten-starten', {
-    vandaag: opties.vandaag,
-  });
-  return { overeengekomen, lopend: gestart };
+
+  const aantallen: Record<string, number> = {};
+  for (const [i, g] of gemeenten.entries()) {
+    aantallen[g.naam] = 0;
+    if (alAfgesproken.has(g.id)) continue;
+    const eigen = inToetsing.filter((t) => t.gemeenteId === g.id);
+    for (const t of eigen) await pasAan(t);
+    for (const t of eigen.slice(0, -1)) {
+      const toets = await overeenkomsten.voerToetsingUit(actor, t.id);
+      if (!toets.voldoet) continue;
+      const dag = toets.uitgevoerdOp.slice(0, 10);
+      if (toets.versie.vorm === 'opleggen')
+        await overeenkomsten.neemBesluit(actor, t.id, { datum: dag, ondertekenaar: 'A. Jansen, teamleider' });
+      await overeenkomsten.legAcceptatieVast(actor, t.id, {
+        overeenkomstDatum: dag,
+        klantGetekendOp: dag,
+        organisatieGetekendOp: dag,
+      });
+      aantallen[g.naam] = (aantallen[g.naam] ?? 0) + 1;
+      if (i === 0 && t.startdatum)
+        await overeenkomsten.startOvereenkomsten('demo:overeenkomsten-starten', { vandaag: t.startdatum });
+    }
+  }
+  return aantallen;
 }
