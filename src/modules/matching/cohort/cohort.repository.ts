@@ -213,6 +213,22 @@ export const cohortRepository = {
       .execute();
   },
 
+  /** Which of these clients exist in the municipality and are visible (the matching module's view; RLS applies). */
+  async bestaandeKlanten(tx: Tx, dienstId: string, gemeenteId: string, klantIds: readonly string[]) {
+    const uit = new Set<string>();
+    for (let i = 0; i < klantIds.length; i += 10_000) {
+      const rijen = await tx
+        .selectFrom('matchingKlant')
+        .select('id')
+        .where('dienstId', '=', dienstId)
+        .where('gemeenteId', '=', gemeenteId)
+        .where('id', 'in', klantIds.slice(i, i + 10_000))
+        .execute();
+      for (const r of rijen) uit.add(r.id);
+    }
+    return uit;
+  },
+
   /** Display names and numbers of clients (the matching module's view; row-level security applies). */
   async klantNamen(
     tx: Tx,

@@ -49,6 +49,7 @@ const k: string[] = [];
 let act1: string;
 let act2: string;
 let organisatie: string;
+let kB: string;
 const wachtrij: CohortOpdracht[] = [];
 const gevraagd: Array<{ klantIds: string[]; activiteitIds: string[]; k: number }> = [];
 
@@ -144,7 +145,7 @@ beforeAll(async () => {
   });
   tegenprestaties = createTegenprestatiesService({ db: db.app, klanten, netwerk });
   for (let i = 0; i < 5; i++) k.push((await klanten.createKlant(tl, maakKlant({ gemeenteId: A }))).id);
-  const kB = (await klanten.createKlant(tlB, maakKlant({ gemeenteId: B }))).id;
+  kB = (await klanten.createKlant(tlB, maakKlant({ gemeenteId: B }))).id;
   organisatie = (await netwerk.createOrganisatie(nm, maakOrganisatie({ gemeenteIds: [A, B] }))).id;
   const organisatieId = organisatie;
   const maak = async (plaatsen: number) =>
@@ -301,6 +302,10 @@ describe('startCohort and findCohort', () => {
     expect(e.userMessage).toContain('Kies klanten');
     const e2 = await fout(service.startCohort(tl, { gemeenteId: A, klantIds: [], k: 0 }));
     expect(e2.status).toBe(400);
+    // a client of another municipality (or an unknown id) is refused before anything is computed
+    const e3 = await fout(service.startCohort(tl, { gemeenteId: A, klantIds: [k[0]!, kB] }));
+    expect(e3.status).toBe(400);
+    expect(e3.userMessage).toBe('1 van de gekozen klanten hoort niet bij deze gemeente of bestaat niet.');
   });
 });
 

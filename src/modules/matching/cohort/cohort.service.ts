@@ -15,6 +15,7 @@ import {
 } from './cohort.repository.ts';
 import {
   CohortBesluitInput,
+  CohortInvoerfout,
   type CohortBesluitUitkomst,
   type CohortRun,
   type CohortToewijzing,
@@ -339,6 +340,17 @@ export function createCohortService(deps: CohortDeps) {
         ...(v.activiteitIds ? { activiteitIds: [...new Set(v.activiteitIds)] } : {}),
         ...(v.selectie ? { selectie: v.selectie } : {}),
       };
+      if (invoer.klantIds) {
+        const ids = invoer.klantIds;
+        const bestaand = await withContext(db, dbContext(actor), (tx) =>
+          repo.bestaandeKlanten(tx, actor.dienstId, v.gemeenteId, ids),
+        );
+        const onbekend = ids.filter((id) => !bestaand.has(id)).length;
+        if (onbekend > 0)
+          throw new CohortInvoerfout({
+            klantIds: `${onbekend} van de gekozen klanten ${onbekend === 1 ? 'hoort' : 'horen'} niet bij deze gemeente of ${onbekend === 1 ? 'bestaat' : 'bestaan'} niet.`,
+          });
+      }
       let omvang = invoer.klantIds?.length;
       if (omvang === undefined && deps.wachtrij) {
         const s = invoer.selectie ?? {};
