@@ -28,7 +28,11 @@ const ENTRIES: NavEntry[] = [
   { href: paths.intervisies(), label: 'Intervisie', rollen: ['teamleider', 'netwerkmakelaar'] },
   { href: paths.cohorten(), label: 'Cohort verdelen', rollen: ['teamleider'] },
   { href: paths.tegenprestaties(), label: 'Advies en geen medewerking', rollen: ['teamleider'] },
-  { href: '/rapportages/cbs-tegenprestatie', label: 'CBS-indicator', rollen: ['teamleider', 'functioneel-beheerder'] },
+  {
+    href: '/rapportages/cbs-tegenprestatie',
+    label: 'CBS-indicator',
+    rollen: ['teamleider', 'functioneel-beheerder'],
+  },
   { href: paths.netwerkImport(), label: 'Netwerk importeren', rollen: ['netwerkmakelaar'] },
   { href: paths.beheerGebruikers(), label: 'Gebruikers', rollen: ['functioneel-beheerder'] },
   { href: paths.beheerTeams(), label: 'Teams', rollen: ['functioneel-beheerder'] },
