@@ -174,6 +174,41 @@ export const matchingRepository = {
       .executeTakeFirst();
   },
 
+  /**
+   * One client's features with, in the same round trip, the network's change counter and the weights of the
+   * client's municipality (the ranking's hot path).
+   */
+  async klantMetContext(
+    tx: Tx,
+    dienstId: string,
+    id: string,
+  ): Promise<(KlantRij & { versie: string; gewichten: Gewichten | null }) | undefined> {
+    const r = await tx
+      .selectFrom('matchingKlant as k')
+      .select(KLANT_KOLOMMEN.map((c) => `k.${c}` as const))
+      .select((eb) => [
+        eb
+          .selectFrom('matchingVersie as v')
+          .select(sql<string>`v.versie::text`.as('versie'))
+          .whereRef('v.dienstId', '=', 'k.dienstId')
+          .as('versie'),
+        eb
+          .selectFrom('matchingGewichten as g')
+          .select(
+            sql<Gewichten>`json_build_object('vaardigheden', g.vaardigheden, 'tekst', g.tekst, 'afstand', g.afstand,
+              'eigenNetwerk', g.eigen_netwerk, 'organisatieType', g.organisatie_type, 'ervaring', g.ervaring,
+              'verordening', g.verordening)`.as('gewichten'),
+          )
+          .whereRef('g.dienstId', '=', 'k.dienstId')
+          .whereRef('g.gemeenteId', '=', 'k.gemeenteId')
+          .as('gewichten'),
+      ])
+      .where('k.dienstId', '=', dienstId)
+      .where('k.id', '=', id)
+      .executeTakeFirst();
+    return r ? { ...r, versie: r.versie ?? '0', gewichten: r.gewichten ?? null } : undefined;
+  },
+
   async klanten(tx: Tx, dienstId: string, ids: readonly string[]): Promise<KlantRij[]> {
     const uit: KlantRij[] = [];
     for (let i = 0; i < ids.length; i += 5000) {

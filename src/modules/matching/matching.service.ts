@@ -311,15 +311,11 @@ export function createMatchingService(deps: MatchingDeps) {
       const dienstId = dienstVan(actor);
       const limiet = Math.min(100, Math.max(1, opties.limiet ?? 25));
       const { rij, versie, gewichten, wensen } = await withContext(db, dbContext(actor), async (tx) => {
-        const rij = await repo.klant(tx, dienstId, klantId);
+        const rij = await repo.klantMetContext(tx, dienstId, klantId);
         if (!rij || !(await magKlant(actor, rij))) throw notFound(GEEN_KLANT);
-        const [versie, gewichten, wensen] = [
-          await repo.versie(tx, dienstId),
-          await gewichtenIn(tx, dienstId, rij.gemeenteId),
-          await wensenVan(actor, [rij.id], tx),
-        ];
+        const wensen = await wensenVan(actor, [rij.id], tx);
         await logLezen(tx, actor, [rij]);
-        return { rij, versie, gewichten, wensen };
+        return { rij, versie: rij.versie, gewichten: rij.gewichten ?? { ...STANDAARD_GEWICHTEN }, wensen };
       });
       const [cache, maxUren] = await Promise.all([
         activiteitCache(dienstId, rij.gemeenteId, versie),
