@@ -27,6 +27,11 @@ import {
   type TegenprestatiesService,
 } from '../modules/tegenprestaties/index.ts';
 import {
+  createUitvoeringService,
+  laadDemoUitvoering,
+  type UitvoeringService,
+} from '../modules/uitvoering/index.ts';
+import {
   createVerordeningService,
   laadDemoVerordeningen,
   type VerordeningService,
@@ -135,6 +140,7 @@ export interface DemoServices {
   tegenprestaties: TegenprestatiesService;
   verordening: VerordeningService;
   overeenkomsten: OvereenkomstenService;
+  uitvoering: UitvoeringService;
   /** Demo clients get a (fictional) BSN only when the app's BSN keys are known. */
   metBsn: boolean;
 }
@@ -163,6 +169,11 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     tegenprestaties,
     verordening,
     overeenkomsten: createOvereenkomstenService({ db, tegenprestaties, klanten, netwerk, verordening }),
+    uitvoering: createUitvoeringService({
+      db,
+      tegenprestaties: createTegenprestatiesService({ db, klanten, netwerk, gesprekken }),
+      klanten,
+    }),
     metBsn: opts.bsnSleutels !== undefined,
   };
 }
@@ -275,5 +286,7 @@ export async function loadDemo(services: DemoServices, actor: Actor): Promise<De
     binnenDienst,
     DEMO_GEMEENTEN.map((g) => ({ id: gemeenten[g.naam]!, naam: g.naam })),
   );
+  // Hours, evaluations and an ending for placements that started in the past (the caseworkers' own).
+  await laadDemoUitvoering(services, { dienstId, gemeenten, teams, gebruikers, accounts: DEMO_ACCOUNTS });
   return { dienstId, gemeenten, teams, gebruikers, klanten, netwerk };
 }
