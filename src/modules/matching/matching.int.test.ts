@@ -287,11 +287,16 @@ describe('ranking over the demo', () => {
     await withContext(t.db.app, dbContext(systeemActor('test', demo.dienstId)), (tx) =>
       tx.updateTable('activiteit').set({ status: 'gepauzeerd' }).where('id', '=', katten).execute(),
     );
+    // The first request after the change still answers from the old cache and starts one rebuild.
+    await matching.passendeActiviteiten(tl, id, { limiet: 50 });
+    await matching.cacheKlaar();
     const na = await matching.passendeActiviteiten(tl, id, { limiet: 50 });
     expect(na.activiteiten.some((a) => a.activiteitId === katten)).toBe(false);
     await withContext(t.db.app, dbContext(systeemActor('test', demo.dienstId)), (tx) =>
       tx.updateTable('activiteit').set({ status: 'actief' }).where('id', '=', katten).execute(),
     );
+    await matching.passendeActiviteiten(tl, id, { limiet: 50 });
+    await matching.cacheKlaar();
   });
 
   it('gives the cohort its top-K pairs and the clients left out, with reasons', async () => {

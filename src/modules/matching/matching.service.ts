@@ -172,6 +172,8 @@ export function createMatchingService(deps: MatchingDeps) {
     datum: string;
     tot: number;
     cache: Promise<ActiviteitCache>;
+    /** A rebuild in progress (the old cache keeps answering meanwhile). */
+    nieuw?: Promise<ActiviteitCache>;
   }
   const caches = new Map<string, CacheRegel>();
 
@@ -187,16 +189,35 @@ export function createMatchingService(deps: MatchingDeps) {
     const datum = vandaag();
     const hit = caches.get(sleutel);
     if (hit && hit.versie === versie && hit.datum === datum && hit.tot > nu) return hit.cache;
-    const cache = withContext(db, dbContext(systeemActor('matching:activiteiten', dienstId)), async (tx) => {
-      const rijen = await repo.openActiviteiten(tx, dienstId, gemeenteId);
-      return bouwActiviteitCache(
-        rijen.filter((a) => bruikbaarheid(a, datum).mag).map(naarActiviteit),
-        centroiden(),
+    const bouw = () =>
+      withContext(db, dbContext(systeemActor('matching:activiteiten', dienstId)), async (tx) => {
+        const rijen = await repo.openActiviteiten(tx, dienstId, gemeenteId);
+        return bouwActiviteitCache(
+          rijen.filter((a) => bruikbaarheid(a, datum).mag).map(naarActiviteit),
+          centroiden(),
+        );
+      });
+    if (!hit || hit.datum !== datum) {
+      // Nothing usable yet (or a new day: assessments may have expired): build and wait.
+      const cache = bouw();
+      caches.set(sleutel, { versie, datum, tot: nu + ttl, cache });
+      cache.catch(() => caches.delete(sleutel));
+      return cache;
+    }
+    // Stale: keep answering from the cache while one rebuild runs (a large municipality takes a moment); the next
+    // request after it finished gets the new one. Free places are checked again when a place is claimed.
+    if (!hit.nieuw) {
+      const nieuw = bouw();
+      hit.nieuw = nieuw;
+      nieuw.then(
+        (cache) =>
+          caches.set(sleutel, { versie, datum, tot: Date.now() + ttl, cache: Promise.resolve(cache) }),
+        () => {
+          hit.nieuw = undefined;
+        },
       );
-    });
-    caches.set(sleutel, { versie, datum, tot: nu + ttl, cache });
-    cache.catch(() => caches.delete(sleutel));
-    return cache;
+    }
+    return hit.cache;
   }
 
   const maxUrenCache = new Map<string, { tot: number; waarde: Promise<number | null> }>();
@@ -601,6 +622,11 @@ export function createMatchingService(deps: MatchingDeps) {
           }),
         };
       });
+    },
+
+    /** Resolves when every activity cache rebuild in progress has finished (tests). */
+    async cacheKlaar(): Promise<void> {
+      await Promise.allSettled([...caches.values()].map((c) => c.nieuw ?? c.cache));
     },
 
     /** Drops the cached activities (tests; the change counter does this in normal use). */

@@ -124,6 +124,17 @@ export class Vocabulaire {
    * `mak`). Unknown simple words give their own stem (they then weigh nothing against the corpus).
    */
   termen(woord: string): string[] {
+    let uit = this.onthouden.get(woord);
+    if (uit === undefined) {
+      uit = this.bepaal(woord);
+      if (this.onthouden.size < 200_000) this.onthouden.set(woord, uit);
+    }
+    return uit;
+  }
+
+  private readonly onthouden = new Map<string, string[]>();
+
+  private bepaal(woord: string): string[] {
     const s = stam(woord);
     if (this.stammen.has(s)) return [s];
     for (const k of varianten(woord)) {
@@ -201,7 +212,16 @@ export function bouwTekstIndex(docs: readonly string[]): TekstIndex {
   // Pass 1: the vocabulary of plain stems, so pass 2 can resolve variants and compounds against it.
   const ruw = docs.map((d) => woorden(d));
   const basis = new Set<string>();
-  for (const ws of ruw) for (const w of ws) basis.add(stam(w));
+  const gestamd = new Map<string, string>();
+  for (const ws of ruw)
+    for (const w of ws) {
+      let st = gestamd.get(w);
+      if (st === undefined) {
+        st = stam(w);
+        gestamd.set(w, st);
+      }
+      basis.add(st);
+    }
   const vocab = new Vocabulaire(basis);
   const termId = new Map<string, number>();
   const perDoc: Array<Map<number, number>> = [];
