@@ -697,8 +697,11 @@ export interface Reden {
   voorMakelaar?: string | null;
 }
 
-const km1 = (x: number) => x.toLocaleString('nl-NL', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-const uren = (x: number) => x.toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+// One formatter each (creating an Intl.NumberFormat per call costs far more than the ranking itself).
+const KM1 = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const UREN = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
+const km1 = (x: number) => KM1.format(x);
+const uren = (x: number) => UREN.format(x);
 const lijstje = (xs: readonly string[]) => xs.slice(0, 6).join(', ');
 
 /** The reasons of one pair that passed the filters (full detail; see {@link redenenVoorRol}). */
