@@ -39,6 +39,7 @@ const ENTRIES: NavEntry[] = [
   { href: paths.beheerGemeenten(), label: 'Gemeenten', rollen: ['functioneel-beheerder'] },
   { href: paths.klantenImport(), label: 'Klanten importeren', rollen: ['functioneel-beheerder'] },
   { href: paths.verordeningen(), label: 'Verordeningen', rollen: ['functioneel-beheerder'] },
+  { href: '/beheer/matching', label: 'Matching', rollen: ['functioneel-beheerder'] },
   { href: paths.verordeningOvergang(), label: 'Overgangslijst 2027', rollen: ['teamleider'] },
   {
     href: paths.verwerkingsactiviteiten(),
