@@ -224,6 +224,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logboek: createLogboekService(db.app),
     gemeenten,
     medewerkers: medewerkersUitBeheer(beheer),
+    // The AVG art. 15 export's other parts: each module's read (the services are built below; called per export).
+    inzageBronnen: () => [
+      (a, k, o) => gesprekken.inzageVoorKlant(a, k, o),
+      (a, k, o) => tegenprestaties.inzageVoorKlant(a, k, o),
+      (a, k, o) => overeenkomsten.inzageVoorKlant(a, k, o),
+      (a, k, o) => uitvoering.inzageVoorKlant(a, k, o),
+      (a, k, o) => cohort.inzageVoorKlant(a, k, o),
+      (a, k, o) => signalen.inzageVoorKlant(a, k, o),
+    ],
   });
   if (taken) taken.bewaartermijnVoorstel = (reden) => privacy.stelVernietigingslijstenVoor(reden);
   await app.register(privacyApi(privacy));

@@ -19,6 +19,7 @@ import * as m0017 from './2026_11_27_0017_matching.ts';
 import * as m0018 from './2026_11_27_0018_cohort.ts';
 import * as m0019 from './2026_11_27_0019_overeenkomsten.ts';
 import * as m0020 from './2026_11_27_0020_uitvoering.ts';
+import * as m0021 from './2026_11_27_0021_vernietiging.ts';
 
 /**
  * The static list of migrations (a file provider fails under Vitest). Forward-only: add new files at the end,
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0018_cohort': m0018,
   '2026_11_27_0019_overeenkomsten': m0019,
   '2026_11_27_0020_uitvoering': m0020,
+  '2026_11_27_0021_vernietiging': m0021,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

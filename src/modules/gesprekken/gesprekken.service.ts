@@ -1,6 +1,7 @@
 import { type Tx, withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
+import { type InzageOnderdeel, type InzageOpties, inzageDatum, inzageTekst } from '../../lib/inzage.ts';
 import { type Actor, dbContext } from '../auth/index.ts';
 import type { KlantDossier, KlantenService } from '../klanten/index.ts';
 import { type LogboekActie, logboek, VA } from '../logboek/index.ts';
@@ -28,6 +29,7 @@ import {
   GesprekWijziging,
   type Onderdelen,
   parseInvoer,
+  VOORSTEL_SOORT_NAMEN,
   type VoorstelSoort,
 } from './gesprekken.schemas.ts';
 
@@ -285,6 +287,58 @@ export function createGesprekkenService(deps: GesprekkenDeps) {
         return rijen.map(naarVoorstel);
       };
       return opties.tx ? lees(opties.tx) : withContext(db, dbContext(actor), lees);
+    },
+
+    /**
+     * AVG art. 15 (the privacy module only, as the system `avg-inzage` inside its transaction): every conversation
+     * (all four parts, notes, agreements, participants) and own proposal (with the judgment of social usefulness)
+     * as plain records with Dutch labels. The read is logged (`va-privacyverzoeken`).
+     */
+    async inzageVoorKlant(actor: Actor, klantId: string, opties: InzageOpties): Promise<InzageOnderdeel[]> {
+      if (actor.kind !== 'systeem') throw new AppError('geen-toegang');
+      const { tx } = opties;
+      const gesprekkenRijen = await repo.listVoorKlant(tx, dienstVan(actor), klantId);
+      const voorstellen = await repo.listEigenVoorstellenVanKlant(tx, dienstVan(actor), klantId);
+      // The network's reads run in their own transactions: before this one records (and holds the log's head).
+      const organisaties = new Map<string, string>();
+      for (const v of voorstellen)
+        if (v.organisatieId && !organisaties.has(v.organisatieId)) {
+          const o = await netwerk.findOrganisatie(actor, v.organisatieId).catch(() => null);
+          if (o) organisaties.set(v.organisatieId, o.naam);
+        }
+      await log(tx, actor, 'lezen', { id: klantId, gemeenteId: opties.gemeenteId }, VA.privacyverzoeken);
+      return [
+        {
+          onderdeel: 'gesprekken',
+          titel: 'Gesprekken met u',
+          records: gesprekkenRijen.map((g) => ({
+            Datum: inzageDatum(g.datum),
+            'Wie waren erbij': g.deelnemers.length ? g.deelnemers.join(', ') : null,
+            'Wat u kunt (kracht en bekwaamheid)': inzageTekst(g.krachtEnBekwaamheid),
+            'Wat u wilt (wensen, ambities en kwaliteiten)': inzageTekst(g.wensen),
+            'Uw eigen voorstel': inzageTekst(g.eigenVoorstel),
+            'Mensen om u heen (eigen sociale omgeving)': inzageTekst(g.socialeOmgeving),
+            Notities: inzageTekst(g.notities),
+            Afspraken: inzageTekst(g.afspraken),
+          })),
+        },
+        {
+          onderdeel: 'eigen-voorstellen',
+          titel: 'Uw eigen voorstellen',
+          records: voorstellen.map((v) => ({
+            Datum: inzageDatum(v.aangemaaktOp),
+            Titel: v.titel,
+            Omschrijving: inzageTekst(v.omschrijving),
+            Waar: VOORSTEL_SOORT_NAMEN[v.soort as VoorstelSoort] ?? v.soort,
+            Organisatie:
+              (v.organisatieId ? organisaties.get(v.organisatieId) : undefined) ??
+              v.nieuweOrganisatieNaam ??
+              null,
+            'Nuttig voor de samenleving': v.maatschappelijkNut,
+            Waarom: inzageTekst(v.nutMotivering),
+          })),
+        },
+      ];
     },
 
     // ---- Changing ----

@@ -30,6 +30,8 @@
  *   proposals with the maatwerk activity each became (`activiteitId`, null when not judged useful).
  * These check role and row-level security (municipality), not the caseload: the caller has opened the client(s)
  * through the client file. Pass `tx` (with this actor's context) to read inside your own transaction.
+ * - `inzageVoorKlant(systeem, klantId, { tx, gemeenteId })` → `InzageOnderdeel[]` (src/lib/inzage.ts): the AVG
+ *   art. 15 export's parts "Gesprekken met u" and "Uw eigen voorstellen"; the privacy module only (system actor).
  *
  * Own pages and API:
  * - `gesprekkenVanKlant(actor, klantId)` → `{ klant, gesprekken: GesprekOverzicht[] }` (newest first).

@@ -31,6 +31,8 @@
 // activiteitIds?, k? })` → run (computed at once when small, else queued: `verwerk(opdracht)` is the job),
 // `findRun`/`findRuns`/`findCohort`/`bekijkCohort` (proposal per client with reasons, or why no place),
 // `beslis(actor, runId, { accepteer, wijsAf })` (each accepted pair opens a verkenning). Pure solver: `losCohortOp`.
+// `inzageVoorKlant(systeem, klantId, { tx, gemeenteId })` → `InzageOnderdeel[]` (src/lib/inzage.ts): the AVG art. 15
+// export's cohort proposals concerning the client; the privacy module only (system actor).
 export { cohortApi } from './cohort/cohort.api.ts';
 export { cohortPolicy } from './cohort/cohort.policy.ts';
 export { cohortRoutes } from './cohort/cohort.routes.ts';

@@ -18,6 +18,8 @@
  *   client.
  * - `startOvereenkomsten(reden, { vandaag? })` (the job `overeenkomsten-starten`): accepted agreements whose start
  *   date has come move to `lopend`, as the logged system of their social service.
+ * - `inzageVoorKlant(systeem, klantId, { tx, gemeenteId })` → `InzageOnderdeel[]` (src/lib/inzage.ts): the AVG
+ *   art. 15 export's check results, decisions and agreements (dates and signatory; no PDFs); privacy module only.
  *
  * Pure: `ontwerpVoorToets(tegenprestatie, klant, startdatum)`, `besluitDocument`, `overeenkomstDocument`.
  */

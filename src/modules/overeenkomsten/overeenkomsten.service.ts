@@ -1,6 +1,7 @@
 import { type Tx, withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
+import { type InzageOnderdeel, type InzageOpties, inzageDatum, inzageKenmerk } from '../../lib/inzage.ts';
 import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
 import {
   formatDatumNl,
@@ -12,7 +13,13 @@ import {
 import { record, VA } from '../logboek/index.ts';
 import type { Activiteit, NetwerkService } from '../netwerk/index.ts';
 import { STATUS_NAMEN, type Tegenprestatie, type TegenprestatiesService } from '../tegenprestaties/index.ts';
-import type { Dagdeel, NaamTekst, VerordeningOntwerp, VerordeningService } from '../verordening/index.ts';
+import {
+  type Dagdeel,
+  type NaamTekst,
+  REGEL_NAMEN,
+  type VerordeningOntwerp,
+  type VerordeningService,
+} from '../verordening/index.ts';
 import {
   besluitDocument,
   type DocumentGegevens,
@@ -39,7 +46,7 @@ export interface OvereenkomstenDeps {
   db: Database;
   tegenprestaties: Pick<
     TegenprestatiesService,
-    'findTegenprestatie' | 'bekijkOntwerp' | 'voerDeel2OvergangUit'
+    'findTegenprestatie' | 'bekijkOntwerp' | 'voerDeel2OvergangUit' | 'findTegenprestaties'
   >;
   klanten: Pick<KlantenService, 'findKlant'>;
   netwerk: Pick<NetwerkService, 'findActiviteit'>;
@@ -547,9 +554,76 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
       }
       return { gestart, overgeslagen, mislukt };
     },
+
+    /**
+     * AVG art. 15 (the privacy module only, as the system `avg-inzage` inside its transaction): the ordinance check
+     * results, the decisions and the agreements of the client's designs (dates, signatory, acceptance dates — not
+     * the PDFs, which can be requested). The designs come from the tegenprestaties module; the read is logged
+     * (`va-privacyverzoeken`).
+     */
+    async inzageVoorKlant(actor: Actor, klantId: string, opties: InzageOpties): Promise<InzageOnderdeel[]> {
+      if (actor.kind !== 'systeem') throw new AppError('geen-toegang');
+      const { tx } = opties;
+      const ontwerpen = (
+        await deps.tegenprestaties.findTegenprestaties(actor, { klantId, paginaGrootte: 100 })
+      ).items;
+      const toetsingen = [];
+      const afspraken = [];
+      for (const t of ontwerpen)
+        for (const r of await repo.listToetsingen(tx, dienstVan(actor), t.id)) {
+          const uitkomsten = (r.uitkomsten as Toetsing['uitkomsten']) ?? [];
+          toetsingen.push({
+            Tegenprestatie: inzageKenmerk(t.id),
+            Datum: inzageDatum(r.uitgevoerdOp),
+            Verordening: (r.versie as VersieSnapshot | null)?.titel ?? null,
+            'Voor de startdatum': inzageDatum(r.startdatum),
+            'Voldoet aan de regels': r.voldoet,
+            Uitkomsten: uitkomsten
+              .map((u) => `${REGEL_NAMEN[u.regel] ?? u.regel}: ${UITKOMST_TEKST[u.uitkomst] ?? u.uitkomst}`)
+              .join('; '),
+          });
+          const o = await repo.findOvereenkomst(tx, dienstVan(actor), r.id);
+          if (o)
+            afspraken.push({
+              Tegenprestatie: inzageKenmerk(t.id),
+              'Datum besluit': inzageDatum(o.besluitDatum),
+              'Besluit ondertekend door': o.besluitOndertekenaar,
+              'Datum overeenkomst': inzageDatum(o.overeenkomstDatum),
+              'U tekende op': inzageDatum(o.klantGetekendOp),
+              'De organisatie tekende op': inzageDatum(o.organisatieGetekendOp),
+              Begindatum: inzageDatum(o.startdatum),
+              'Begonnen op': inzageDatum(o.gestartOp),
+            });
+        }
+      await record(tx, {
+        actor,
+        actie: 'lezen',
+        subject: { type: 'klant', id: klantId },
+        verwerkingsactiviteit: VA.privacyverzoeken,
+        gemeenteId: opties.gemeenteId,
+        dienstId: dienstVan(actor),
+      });
+      return [
+        { onderdeel: 'toetsingen', titel: 'Toets aan de regels van de gemeente', records: toetsingen },
+        {
+          onderdeel: 'besluiten-en-overeenkomsten',
+          titel: 'Besluit en overeenkomst',
+          uitleg:
+            'Hier staan de data van het besluit en van de overeenkomst. De brieven zelf staan niet in dit ' +
+            'overzicht. Wilt u een kopie? Vraag die dan aan de gemeente.',
+          records: afspraken,
+        },
+      ];
+    },
   };
   return service;
 }
+
+const UITKOMST_TEKST: Record<string, string> = {
+  voldoet: 'voldoet',
+  'voldoet-niet': 'voldoet niet',
+  'niet-van-toepassing': 'niet van toepassing',
+};
 
 const WEERGAVE = {
   tegenprestatie: 'tegenprestatie',

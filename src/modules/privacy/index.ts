@@ -11,6 +11,8 @@
  * - `exporteerVerwerkingen(actor, klantId, filter)` → `{ klant, csv }`; logged as `exporteren`.
  * - `maakInzage(actor, klantId)` → `Inzage` (AVG art. 15: all data, the log as dates and processing activities
  *   only, never staff — CJEU C-579/21); `inzagePdf(inzage)` renders it as PDF/A-3b. Logged as `exporteren`.
+ *   The data of the other modules comes from `deps.inzageBronnen()`: each module's `inzageVoorKlant(systeem,
+ *   klantId, { tx, gemeenteId })` → `InzageOnderdeel[]` (src/lib/inzage.ts), called under `avg-inzage`.
  *
  * Functioneel beheerder (retention; no default period: until one is set, nothing is destroyed):
  * - `listBewaartermijnen(actor)`, `zetBewaartermijn(actor, gemeenteId, { maanden, grondslag })`.
@@ -32,6 +34,7 @@ export {
   type Bewaartermijn,
   createPrivacyService,
   type Inzage,
+  type InzageBron,
   type PrivacyDeps,
   type PrivacyService,
   type Vernietigingslijst,

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type { InzageOnderdeel, InzageWaarde } from '../../lib/inzage.ts';
 import {
   BEPERKING_NAMEN,
   formatDatumNl,
@@ -72,6 +73,63 @@ const gegevensTabel = (rijen: Array<[string, string]>) =>
 
 const kop = (t: string) => ({ text: t, style: 'kop' });
 const alinea = (t: string) => ({ text: t, margin: [0, 0, 0, 8] });
+
+const ISO_DATUMS = /^\d{4}-\d{2}-\d{2}(, \d{4}-\d{2}-\d{2})*$/;
+
+/** One value of a generic part as text: dates written out, yes/no, Dutch decimals, a dash for nothing. */
+export function inzageWaarde(v: InzageWaarde | undefined): string {
+  if (v === null || v === undefined || v === '') return leeg;
+  if (typeof v === 'boolean') return v ? 'Ja' : 'Nee';
+  if (typeof v === 'number') return String(v).replace('.', ',');
+  if (ISO_DATUMS.test(v))
+    return v
+      .split(', ')
+      .map((d) => formatDatumNl(d))
+      .join(', ');
+  return v;
+}
+
+/**
+ * A part of another module (src/lib/inzage.ts), rendered generically: short records with few fields as one table,
+ * others as one small table per record (empty fields left out) under a line naming its first field.
+ */
+function onderdeelInhoud(o: InzageOnderdeel): object[] {
+  const uit: object[] = [kop(o.titel)];
+  if (o.uitleg) uit.push(alinea(o.uitleg));
+  if (o.records.length === 0) {
+    uit.push(alinea('Hierover staat niets over u.'));
+    return uit;
+  }
+  const velden = [...new Set(o.records.flatMap((r) => Object.keys(r)))];
+  const kort =
+    velden.length <= 5 && o.records.every((r) => velden.every((k) => inzageWaarde(r[k]).length <= 60));
+  if (kort) {
+    uit.push(
+      tabel(
+        velden,
+        o.records.map((r) => velden.map((k) => inzageWaarde(r[k]))),
+      ),
+    );
+    return uit;
+  }
+  for (const r of o.records) {
+    const [eerste] = velden;
+    uit.push({
+      text: eerste ? `${eerste}: ${inzageWaarde(r[eerste])}` : o.titel,
+      bold: true,
+      margin: [0, 6, 0, 0],
+    });
+    uit.push(
+      gegevensTabel(
+        velden
+          .slice(1)
+          .filter((k) => r[k] !== null && r[k] !== undefined && r[k] !== '')
+          .map((k) => [k, inzageWaarde(r[k])]),
+      ),
+    );
+  }
+  return uit;
+}
 
 /** The pdfmake document of an article 15 export: plain Dutch (B1), tables, no staff names in the log part. */
 export function inzageDocument(inzage: Inzage): object {
@@ -221,6 +279,8 @@ export function inzageDocument(inzage: Inzage): object {
         ['Uitkomst', TOEPASSELIJKHEID_NAMEN[toepasselijkheid.uitkomst]],
         ['Waarom', toepasselijkheid.redenen.map((r) => r.tekst).join(' ') || leeg],
       ]),
+
+      ...inzage.onderdelen.flatMap(onderdeelInhoud),
 
       kop('Wanneer uw gegevens zijn gebruikt'),
       alinea(

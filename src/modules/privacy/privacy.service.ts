@@ -1,7 +1,8 @@
 import { withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
-import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
+import type { InzageOnderdeel, InzageOpties } from '../../lib/inzage.ts';
+import { type Actor, dbContext, type Systeem, systeemActor } from '../auth/index.ts';
 import type { GemeentenService } from '../gemeenten/index.ts';
 import {
   type IsoDatum,
@@ -35,7 +36,19 @@ export interface PrivacyDeps {
   medewerkers: MedewerkersBron;
   /** Today's date (Europe/Amsterdam); tests pass a fixed one. */
   vandaag?: () => IsoDatum;
+  /**
+   * The other modules' parts of the AVG art. 15 export (each module's `inzageVoorKlant`), each called in its own
+   * transaction under the system context `avg-inzage`. A function, so the app can list services it builds later.
+   */
+  inzageBronnen?: () => readonly InzageBron[];
 }
+
+/** One module's read for the AVG art. 15 export (its `inzageVoorKlant`). */
+export type InzageBron = (
+  actor: Systeem,
+  klantId: string,
+  opties: InzageOpties,
+) => Promise<InzageOnderdeel[]>;
 
 /** The client's subjects in the access log: the file and the reveal of the full BSN. */
 const subjectenVan = (klantId: string) => [
@@ -73,6 +86,12 @@ export interface Inzage {
     bsn: string | null;
     klantmanager: string | null;
   };
+  /**
+   * The data the other modules hold (conversations, own proposals, designs and their history, ordinance checks,
+   * decisions and agreements, hours, evaluations, cohort proposals, signals): one part each, generic records with
+   * Dutch labels (src/lib/inzage.ts). Empty parts are kept, so the client sees that nothing is held there.
+   */
+  onderdelen: InzageOnderdeel[];
   verwerkingen: InzageVerwerking[];
   /** The processing activities that appear, with purpose and legal basis (art. 15 lid 1 sub a). */
   verwerkingsactiviteiten: Array<{ id: string; naam: string; doel: string; grondslag: string }>;
@@ -282,12 +301,25 @@ export function createPrivacyService(deps: PrivacyDeps) {
     /**
      * All data held about one client (every client table, special categories included, and the full BSN) plus the
      * access log as dates, actions and processing activities only — never who (CJEU C-579/21). Collected by the
-     * klanten module under the system context `avg-inzage`; logged as the officer's `exporteren`.
+     * klanten module under the system context `avg-inzage`; logged as the officer's `exporteren`. The other modules'
+     * data (`onderdelen`) is read by their `inzageVoorKlant` under the same system context (a transaction each), each
+     * read logged by its module (`lezen`, `va-privacyverzoeken`).
      */
     async maakInzage(actor: Actor, klantId: string): Promise<Inzage> {
       privacyPolicy.vereis(actor, 'inzage-maken');
       if (!UUID.test(klantId)) throw notFound('Deze klant bestaat niet of valt buiten uw gemeenten.');
       const dossier = await deps.klanten.verzamelInzage(actor, klantId);
+      const systeem = systeemActor('avg-inzage', dienstVan(actor));
+      const bronnen = deps.inzageBronnen?.() ?? [];
+      // One transaction per module: a module may read through another module's service (its own transaction)
+      // before it records its read, which must not wait for a log entry held by a sibling's open transaction.
+      const onderdelen: InzageOnderdeel[] = [];
+      for (const bron of bronnen)
+        onderdelen.push(
+          ...(await withContext(db, dbContext(systeem), (tx) =>
+            bron(systeem, klantId, { tx, gemeenteId: dossier.gemeenteId }),
+          )),
+        );
       const gemeenten = await gemeenteNamen(actor);
       const verwerkingen: InzageVerwerking[] = [];
       for (let pagina = 1; ; pagina++) {
@@ -312,6 +344,7 @@ export function createPrivacyService(deps: PrivacyDeps) {
         gemaaktOp: new Date().toISOString(),
         gemeente: gemeenten.get(gemeenteId) ?? 'Onbekende gemeente',
         gegevens: { ...rest, klantmanager: klantmanager?.naam ?? null },
+        onderdelen,
         verwerkingen,
         verwerkingsactiviteiten: register
           .filter((va) => gebruikt.has(va.naam))

@@ -10,6 +10,8 @@
  *   { vandaag? })` (the job; idempotent; one e-mail per recipient per run without client details),
  *   `findSignalen(actor, { alle? })` (logged: the texts name clients), `telOngelezen(actor)`,
  *   `markeerSignaal(actor, id, { gelezen?, afgehandeld? })`. Each user sees only their own (row-level security).
+ *   `inzageVoorKlant(systeem, klantId, { tx, gemeenteId })` → `InzageOnderdeel[]` (src/lib/inzage.ts): the AVG
+ *   art. 15 export's signals about the client (kind and date only); the privacy module only (system actor).
  * - `registerSignalenTeller(app, db)`: the unread count for the page header (`req.signalenOngelezen`).
  */
 export { createSignaalBronnen, type SignaalBronDeps, type SignaalBronnen } from './bronnen.ts';

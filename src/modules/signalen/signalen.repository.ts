@@ -22,6 +22,18 @@ export const signalenRepository = {
       .execute();
   },
 
+  /** The kind and date of every signal that names one client (the AVG art. 15 export; system context), oldest first. */
+  async vanKlant(tx: Tx, dienstId: string, klantId: string) {
+    return tx
+      .selectFrom('signaal')
+      .select(['soort', 'oorzaak', 'aangemaaktOp'])
+      .where('dienstId', '=', dienstId)
+      .where('klantId', '=', klantId)
+      .orderBy('aangemaaktOp')
+      .orderBy('id')
+      .execute();
+  },
+
   async list(tx: Tx, dienstId: string, gebruikerId: string, metAfgehandeld: boolean): Promise<SignaalRij[]> {
     let q = tx
       .selectFrom('signaal')

@@ -1,12 +1,13 @@
 import { withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
+import { type InzageOnderdeel, type InzageOpties, inzageDatum } from '../../lib/inzage.ts';
 import type { Mailer } from '../../mail/index.ts';
 import { type Actor, dbContext, type Gebruiker, type Systeem } from '../auth/index.ts';
 import { vandaag as vandaagNl } from '../klanten/index.ts';
 import { recordMany, VA } from '../logboek/index.ts';
 import type { SignaalBronnen } from './bronnen.ts';
-import { bepaalSignalen, type Soort } from './regels.ts';
+import { bepaalSignalen, SOORT_NAMEN, type Soort } from './regels.ts';
 import { signalenPolicy } from './signalen.policy.ts';
 import { signalenRepository as repo, type SignaalRij } from './signalen.repository.ts';
 
@@ -144,6 +145,48 @@ export function createSignalenService(deps: SignalenDeps) {
       );
       if (!r) throw notFound(GEEN_SIGNAAL);
       return naarSignaal(r);
+    },
+
+    /**
+     * AVG art. 15 (the privacy module only, as the system `avg-inzage` inside its transaction): the signals that
+     * name the client, as kind and date only (one line per cause, however many colleagues got it; no recipients,
+     * no texts). The read is logged (`va-privacyverzoeken`).
+     */
+    async inzageVoorKlant(actor: Actor, klantId: string, opties: InzageOpties): Promise<InzageOnderdeel[]> {
+      if (actor.kind !== 'systeem' || !actor.dienstId) throw new AppError('geen-toegang');
+      const { tx } = opties;
+      const rijen = await repo.vanKlant(tx, actor.dienstId, klantId);
+      await recordMany(tx, [
+        {
+          actor,
+          actie: 'lezen',
+          subject: { type: 'klant', id: klantId },
+          verwerkingsactiviteit: VA.privacyverzoeken,
+          gemeenteId: opties.gemeenteId,
+          dienstId: actor.dienstId,
+        },
+      ]);
+      const gezien = new Set<string>();
+      const records = [];
+      for (const r of rijen) {
+        const sleutel = `${r.soort}\u0000${r.oorzaak}`;
+        if (gezien.has(sleutel)) continue;
+        gezien.add(sleutel);
+        records.push({
+          Datum: inzageDatum(r.aangemaaktOp),
+          Soort: SOORT_NAMEN[r.soort as Soort] ?? r.soort,
+        });
+      }
+      return [
+        {
+          onderdeel: 'signalen',
+          titel: 'Herinneringen voor medewerkers over u',
+          uitleg:
+            'Wederkerig herinnert medewerkers soms aan iets, bijvoorbeeld dat een evaluatie eraan komt. Hier staat ' +
+            'welke herinneringen er over u waren en wanneer.',
+          records,
+        },
+      ];
     },
   };
   return service;

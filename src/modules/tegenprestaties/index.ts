@@ -27,6 +27,8 @@
  * - `voerDeel2OvergangUit(actor, id, { naar, reden?, versie?, beeindigingReden? }, { tx? })`: **reserved for part 2**
  *   (agreement, running, ending); the pages and API of this module never call it.
  * - `vraagAdvies(actor, id, { vraag })`, `geefAdvies(actor, id, { advies })` (teamleider).
+ * - `inzageVoorKlant(systeem, klantId, { tx, gemeenteId })` → `InzageOnderdeel[]` (src/lib/inzage.ts): the AVG
+ *   art. 15 export's parts "Uw tegenprestatie" and its status history; the privacy module only (system actor).
  *
  * Pure: `richtlijnChecklist(input)` (checklist.ts) and the state machine (`toetsOvergang`, `OVERGANGEN`,
  * `plaatsActie`, `houdtPlaats`; statusmachine.ts).

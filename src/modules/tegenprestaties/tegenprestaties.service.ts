@@ -1,6 +1,13 @@
 import { type Tx, withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
+import {
+  type InzageOnderdeel,
+  type InzageOpties,
+  inzageDatum,
+  inzageKenmerk,
+  inzageTekst,
+} from '../../lib/inzage.ts';
 import { type Actor, dbContext } from '../auth/index.ts';
 import { bepaalToepasselijkheid, type KlantDossier, type KlantenService, vandaag } from '../klanten/index.ts';
 import { record, VA } from '../logboek/index.ts';
@@ -34,6 +41,7 @@ import {
   TegenprestatieZoekvraag,
   type UpdateTegenprestatie,
   UpdateTegenprestatieInput,
+  VERVOLG_NAMEN,
   type Vervolg,
 } from './tegenprestaties.schemas.ts';
 
@@ -761,6 +769,87 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
         await log(tx, actor, 'wijzigen', r.klantId, r.gemeenteId);
         return lees(tx, actor, id);
       });
+    },
+
+    /**
+     * AVG art. 15 (the privacy module only, as the system `avg-inzage` inside its transaction): the client's
+     * designs and their status history with reasons, as plain records with Dutch labels ("kenmerk": the short
+     * reference other modules' parts use too). Staff names are left out. The read is logged (`va-privacyverzoeken`).
+     */
+    async inzageVoorKlant(actor: Actor, klantId: string, opties: InzageOpties): Promise<InzageOnderdeel[]> {
+      if (actor.kind !== 'systeem') throw new AppError('geen-toegang');
+      const { tx } = opties;
+      const { rijen } = await repo.list(tx, dienstVan(actor), { klantId }, 1000, 0);
+      const ontwerpen = [...rijen].sort((a, b) => a.aangemaaktOp.getTime() - b.aangemaaktOp.getTime());
+      const overgangen = [];
+      for (const r of ontwerpen)
+        for (const o of await repo.listOvergangen(tx, r.dienstId, r.gemeenteId, r.id))
+          overgangen.push({
+            Tegenprestatie: inzageKenmerk(r.id),
+            Datum: inzageDatum(o.op),
+            Van: o.van ? (STATUS_NAMEN[o.van as Status] ?? o.van) : null,
+            Naar: STATUS_NAMEN[o.naar as Status] ?? o.naar,
+            Reden: inzageTekst(o.reden),
+          });
+      // The network's reads run in their own transactions: before this one records (and holds the log's head).
+      const activiteiten = new Map<string, string>();
+      for (const r of ontwerpen)
+        if (r.activiteitId && !activiteiten.has(r.activiteitId)) {
+          const a = await netwerk.findActiviteit(actor, r.activiteitId).catch(() => null);
+          if (a)
+            activiteiten.set(r.activiteitId, a.organisatie ? `${a.titel} (${a.organisatie.naam})` : a.titel);
+        }
+      await record(tx, {
+        actor,
+        actie: 'lezen',
+        subject: { type: 'klant', id: klantId },
+        verwerkingsactiviteit: VA.privacyverzoeken,
+        gemeenteId: opties.gemeenteId,
+        dienstId: dienstVan(actor),
+      });
+      const oordeel = (v: boolean | null) => (v === null ? null : v ? 'Ja' : 'Nee');
+      return [
+        {
+          onderdeel: 'tegenprestaties',
+          titel: 'Uw tegenprestatie',
+          records: ontwerpen.map((r) => ({
+            Kenmerk: inzageKenmerk(r.id),
+            'Gemaakt op': inzageDatum(r.aangemaaktOp),
+            Status: STATUS_NAMEN[r.status as Status] ?? r.status,
+            Activiteit: r.activiteitId ? (activiteiten.get(r.activiteitId) ?? null) : null,
+            'Uren per week': r.urenPerWeek === null ? null : Number(r.urenPerWeek),
+            Dagdelen: r.dagdelen.length ? r.dagdelen.join(', ') : null,
+            Begindatum: inzageDatum(r.startdatum),
+            Einddatum: inzageDatum(r.einddatum),
+            Evaluatiedata: r.evaluatiedata.length ? r.evaluatiedata.join(', ') : null,
+            'Wat daarna (vervolg)': r.vervolg ? (VERVOLG_NAMEN[r.vervolg as Vervolg] ?? r.vervolg) : null,
+            'Toelichting vervolg': inzageTekst(r.vervolgToelichting),
+            'Past bij uw leeftijd': inzageTekst(r.maatwerkLeeftijd),
+            'Past bij uw opleiding': inzageTekst(r.maatwerkOpleiding),
+            'Past bij uw werkervaring': inzageTekst(r.maatwerkWerkervaring),
+            'Past bij uw situatie': inzageTekst(r.maatwerkOmstandigheden),
+            'Wat u ervoor terugkrijgt': inzageTekst(r.wederkerigheidOmschrijving),
+            'Vindt de klantmanager het passend': oordeel(r.overtuigdKlantmanager),
+            'Waarom (klantmanager)': inzageTekst(r.overtuigdKlantmanagerMotivering),
+            'Vindt u het passend': oordeel(r.overtuigdKlant),
+            'Uw mening': inzageTekst(r.overtuigdKlantZienswijze),
+            'Vindt de organisatie het passend': oordeel(r.overtuigdOrganisatie),
+            'Waarom (organisatie)': inzageTekst(r.overtuigdOrganisatieMotivering),
+            'Vraag aan de teamleider': inzageTekst(r.adviesVraag),
+            'Advies van de teamleider': inzageTekst(r.advies),
+            'Voorgesteld door de computer': r.suggestie
+              ? [`score ${r.suggestie.score}`, ...r.suggestie.redenen].join('; ')
+              : null,
+            'Waarom geen medewerking': inzageTekst(r.geenMedewerkingOnderbouwing),
+            'Reden van stoppen': inzageTekst(r.beeindigingReden),
+          })),
+        },
+        {
+          onderdeel: 'tegenprestatie-statussen',
+          titel: 'Hoe uw tegenprestatie veranderde',
+          records: overgangen,
+        },
+      ];
     },
   };
   return service;

@@ -90,4 +90,28 @@ export const uitvoeringRepository = {
   ): Promise<EvaluatieRij> {
     return tx.insertInto('evaluatie').values(rij).returningAll().executeTakeFirstOrThrow();
   },
+
+  /** Every hour registration and evaluation of one client (the AVG art. 15 export), oldest first. */
+  async vanKlant(
+    tx: Tx,
+    dienstId: string,
+    klantId: string,
+  ): Promise<{ uren: UrenRij[]; evaluaties: EvaluatieRij[] }> {
+    const uren = await tx
+      .selectFrom('urenRegistratie')
+      .selectAll()
+      .where('dienstId', '=', dienstId)
+      .where('klantId', '=', klantId)
+      .orderBy('datum')
+      .execute();
+    const evaluaties = await tx
+      .selectFrom('evaluatie')
+      .selectAll()
+      .where('dienstId', '=', dienstId)
+      .where('klantId', '=', klantId)
+      .orderBy('datum')
+      .orderBy('op')
+      .execute();
+    return { uren, evaluaties };
+  },
 };

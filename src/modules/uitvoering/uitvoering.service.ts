@@ -1,15 +1,30 @@
 import { type Tx, withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
+import {
+  type InzageOnderdeel,
+  type InzageOpties,
+  inzageDatum,
+  inzageKenmerk,
+  inzageTekst,
+} from '../../lib/inzage.ts';
 import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
 import { type KlantenService, vandaag as vandaagNl } from '../klanten/index.ts';
 import { record, recordMany, VA } from '../logboek/index.ts';
-import type { Status, Tegenprestatie, TegenprestatiesService } from '../tegenprestaties/index.ts';
+import {
+  type Status,
+  type Tegenprestatie,
+  type TegenprestatiesService,
+  VERVOLG_NAMEN,
+  type Vervolg,
+} from '../tegenprestaties/index.ts';
 import { uitvoeringPolicy } from './uitvoering.policy.ts';
 import { type EvaluatieRij, uitvoeringRepository as repo, type UrenRij } from './uitvoering.repository.ts';
 import {
+  AFWEZIG_NAMEN,
   type Afwezigheid,
   BEEINDIGING_NAMEN,
+  BESLUIT_NAMEN,
   type Besluit,
   type CbsRegel,
   type Evaluatie,
@@ -344,6 +359,59 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
         ),
       );
       return regels;
+    },
+
+    /**
+     * AVG art. 15 (the privacy module only, as the system `avg-inzage` inside its transaction): the client's hours
+     * and absences and evaluations (the client's voice, the host's view, the conclusion), as plain records with
+     * Dutch labels; staff names left out. The read is logged (`va-privacyverzoeken`).
+     */
+    async inzageVoorKlant(actor: Actor, klantId: string, opties: InzageOpties): Promise<InzageOnderdeel[]> {
+      if (actor.kind !== 'systeem') throw new AppError('geen-toegang');
+      const { tx } = opties;
+      const { uren, evaluaties } = await repo.vanKlant(tx, dienstVan(actor), klantId);
+      await record(tx, {
+        actor,
+        actie: 'lezen',
+        subject: { type: 'klant', id: klantId },
+        verwerkingsactiviteit: VA.privacyverzoeken,
+        gemeenteId: opties.gemeenteId,
+        dienstId: dienstVan(actor),
+      });
+      return [
+        {
+          onderdeel: 'uren',
+          titel: 'Uw uren',
+          records: uren.map((u) => ({
+            Tegenprestatie: inzageKenmerk(u.tegenprestatieId),
+            Datum: inzageDatum(u.datum),
+            Uren: Number(u.uren),
+            Afwezig: u.afwezig ? (AFWEZIG_NAMEN[u.afwezig as Afwezigheid] ?? u.afwezig) : null,
+            Toelichting: inzageTekst(u.toelichting),
+          })),
+        },
+        {
+          onderdeel: 'evaluaties',
+          titel: 'Gesprekken over hoe het gaat (evaluaties)',
+          records: evaluaties.map((e) => ({
+            Tegenprestatie: inzageKenmerk(e.tegenprestatieId),
+            Datum: inzageDatum(e.datum),
+            'Wat u zei': e.stemKlant,
+            'Wat de organisatie zei': inzageTekst(e.visieOrganisatie),
+            Conclusie: e.conclusie,
+            Besluit: BESLUIT_NAMEN[e.besluit as Besluit] ?? e.besluit,
+            Eindevaluatie: e.eind,
+            'Hoe het afliep':
+              e.afloop === 'afgerond' ? 'Afgerond' : e.afloop === 'beeindigd' ? 'Beëindigd' : null,
+            'Reden van stoppen': e.beeindigingReden
+              ? (BEEINDIGING_NAMEN[e.beeindigingReden as keyof typeof BEEINDIGING_NAMEN] ??
+                e.beeindigingReden)
+              : null,
+            'Wat daarna': e.vervolg ? (VERVOLG_NAMEN[e.vervolg as Vervolg] ?? e.vervolg) : null,
+            'Toelichting wat daarna': inzageTekst(e.vervolgToelichting),
+          })),
+        },
+      ];
     },
   };
   return service;

@@ -213,6 +213,32 @@ export const cohortRepository = {
       .execute();
   },
 
+  /** Every cohort proposal line of one client with its run's date, oldest first (the AVG art. 15 export). */
+  async voorstellenVanKlant(tx: Tx, dienstId: string, klantId: string) {
+    return tx
+      .selectFrom('cohortVoorstel as v')
+      .innerJoin('cohortRun as r', (j) =>
+        j
+          .onRef('r.dienstId', '=', 'v.dienstId')
+          .onRef('r.gemeenteId', '=', 'v.gemeenteId')
+          .onRef('r.id', '=', 'v.runId'),
+      )
+      .select([
+        'r.aangemaaktOp',
+        'v.activiteitId',
+        'v.score',
+        'v.redenen',
+        'v.reden',
+        'v.status',
+        'v.gewijzigdOp',
+        'v.tegenprestatieId',
+      ])
+      .where('v.dienstId', '=', dienstId)
+      .where('v.klantId', '=', klantId)
+      .orderBy('r.aangemaaktOp')
+      .execute();
+  },
+
   /** Which of these clients exist in the municipality and are visible (the matching module's view; RLS applies). */
   async bestaandeKlanten(tx: Tx, dienstId: string, gemeenteId: string, klantIds: readonly string[]) {
     const uit = new Set<string>();

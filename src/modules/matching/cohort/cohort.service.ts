@@ -2,6 +2,13 @@ import type { Rol, Tx } from '../../../db/context.ts';
 import { withContext } from '../../../db/context.ts';
 import type { Database } from '../../../db/database.ts';
 import { AppError } from '../../../http/app-error.ts';
+import {
+  type InzageOnderdeel,
+  type InzageOpties,
+  inzageDatum,
+  inzageKenmerk,
+  inzageTekst,
+} from '../../../lib/inzage.ts';
 import { type Actor, dbContext, type Gebruiker } from '../../auth/index.ts';
 import type { KlantenService, Toepasselijkheid } from '../../klanten/index.ts';
 import { type LogboekEntry, logboek, VA } from '../../logboek/index.ts';
@@ -15,8 +22,8 @@ import {
 } from './cohort.repository.ts';
 import {
   CohortBesluitInput,
-  CohortInvoerfout,
   type CohortBesluitUitkomst,
+  CohortInvoerfout,
   type CohortRun,
   type CohortToewijzing,
   parseCohortInvoer,
@@ -567,7 +574,61 @@ export function createCohortService(deps: CohortDeps) {
       }
       return uitkomst;
     },
+
+    /**
+     * AVG art. 15 (the privacy module only, as the system `avg-inzage` inside its transaction): every cohort
+     * proposal concerning the client (date, activity, score and reasons, or why no place; the team lead's
+     * decision). The read is logged (`va-privacyverzoeken`).
+     */
+    async inzageVoorKlant(actor: Actor, klantId: string, opties: InzageOpties): Promise<InzageOnderdeel[]> {
+      if (actor.kind !== 'systeem') throw new AppError('geen-toegang');
+      const { tx } = opties;
+      const dienstId = dienstVan(actor);
+      const rijen = await repo.voorstellenVanKlant(tx, dienstId, klantId);
+      const namen = await repo.activiteitNamen(
+        tx,
+        dienstId,
+        rijen.flatMap((r) => (r.activiteitId ? [r.activiteitId] : [])),
+      );
+      await logboek.record(tx, {
+        actor,
+        actie: 'lezen',
+        subject: { type: 'klant', id: klantId },
+        verwerkingsactiviteit: VA.privacyverzoeken,
+        gemeenteId: opties.gemeenteId,
+        dienstId,
+      });
+      return [
+        {
+          onderdeel: 'cohort-voorstellen',
+          titel: 'Voorstellen voor een activiteit',
+          uitleg:
+            'Soms zoekt de gemeente voor een groep inwoners tegelijk een passende activiteit. Hier staat wat ' +
+            'daarbij voor u werd voorgesteld, en waarom.',
+          records: rijen.map((r) => {
+            const a = r.activiteitId ? namen.get(r.activiteitId) : undefined;
+            return {
+              Datum: inzageDatum(r.aangemaaktOp),
+              Activiteit: a ? (a.organisatie ? `${a.titel} (${a.organisatie})` : a.titel) : null,
+              'Hoe goed het past (score)': r.score,
+              Waarom: r.redenen.length ? r.redenen.join('; ') : inzageTekst(r.reden),
+              Besluit: VOORSTEL_STATUS_TEKST[r.status] ?? r.status,
+              'Besluit op':
+                r.status === 'geaccepteerd' || r.status === 'afgewezen' ? inzageDatum(r.gewijzigdOp) : null,
+              Tegenprestatie: r.tegenprestatieId ? inzageKenmerk(r.tegenprestatieId) : null,
+            };
+          }),
+        },
+      ];
+    },
   };
 }
+
+const VOORSTEL_STATUS_TEKST: Record<string, string> = {
+  voorgesteld: 'Voorgesteld, nog geen besluit',
+  'niet-toegewezen': 'Geen plaats gevonden',
+  geaccepteerd: 'Geaccepteerd',
+  afgewezen: 'Afgewezen',
+};
 
 export type CohortService = ReturnType<typeof createCohortService>;
