@@ -189,11 +189,26 @@ describe('pages (without JavaScript)', () => {
     const makelaar = await ingelogdAls(t.app, nm);
     expect((await makelaar.get(url)).statusCode).toBe(403);
     expect((await makelaar.post(`${url}/status`, { naar: 'ontwerp' })).statusCode).toBe(403);
+    expect((await makelaar.post(`${url}/checklist`, formulier())).statusCode).toBe(403);
+    expect((await makelaar.post(`${url}/advies-vragen`, { vraag: 'x' })).statusCode).toBe(403);
+    expect((await makelaar.post(`/klanten/${klant}/tegenprestaties`)).statusCode).toBe(403);
+    expect((await ander.post(`${url}/advies-vragen`, { vraag: 'x' })).statusCode).toBe(404);
+    // Advice: the caseworker asks (an empty question is refused with 422), only the team lead answers.
+    await kmBrowser.get(url);
+    const leeg = await kmBrowser.post(`${url}/advies-vragen`, { vraag: ' ' });
+    expect(leeg.statusCode).toBe(422);
+    expect(leeg.body).toContain('Schrijf op waarover u advies vraagt.');
+    expect((await kmBrowser.post(`${url}/advies-vragen`, { vraag: 'Wat vindt u?' })).statusCode).toBe(303);
+    expect((await kmBrowser.post(`${url}/advies`, { advies: 'Doen.' })).statusCode).toBe(403);
     expect((await kmBrowser.get('/tegenprestaties')).statusCode).toBe(403);
     const lead = await ingelogdAls(t.app, tl);
     const lijst = await lead.get('/tegenprestaties');
     expect(lijst.statusCode).toBe(200);
     expect(lijst.body).toContain('Advies gevraagd');
+    expect(lijst.body).toContain('Wat vindt u?');
+    await lead.get(url);
+    expect((await lead.post(`${url}/advies`, { advies: 'Bied ook de moestuin aan.' })).statusCode).toBe(303);
+    expect((await kmBrowser.get(url)).body).toContain('Bied ook de moestuin aan.');
   });
 });
 
