@@ -71,7 +71,8 @@ const gegevensTabel = (rijen: Array<[string, string]>) =>
     [170, '*'],
   );
 
-const kop = (t: string) => ({ text: t, style: 'kop' });
+/** A heading; `headlineLevel` lets `pageBreakBefore` keep it off the bottom of a page. */
+const kop = (t: string) => ({ text: t, style: 'kop', headlineLevel: 1 });
 const alinea = (t: string) => ({ text: t, margin: [0, 0, 0, 8] });
 
 const ISO_DATUMS = /^\d{4}-\d{2}-\d{2}(, \d{4}-\d{2}-\d{2})*$/;
@@ -104,20 +105,21 @@ function onderdeelInhoud(o: InzageOnderdeel): object[] {
   const kort =
     velden.length <= 5 && o.records.every((r) => velden.every((k) => inzageWaarde(r[k]).length <= 60));
   if (kort) {
-    uit.push(
-      tabel(
-        velden,
-        o.records.map((r) => velden.map((k) => inzageWaarde(r[k]))),
-      ),
-    );
+    const rijen = o.records.map((r) => velden.map((k) => inzageWaarde(r[k])));
+    // Columns of dates and other short values take their own width; the rest share what is left.
+    const breedtes = velden.map((_, i) => (rijen.every((r) => (r[i] ?? '').length <= 18) ? 'auto' : '*'));
+    if (!breedtes.includes('*')) breedtes[breedtes.length - 1] = '*';
+    uit.push(tabel(velden, rijen, breedtes));
     return uit;
   }
+  const [eerste] = velden;
+  // Per record a line naming its first field (a heading: not alone at the bottom of a page) and its table.
   for (const r of o.records) {
-    const [eerste] = velden;
     uit.push({
       text: eerste ? `${eerste}: ${inzageWaarde(r[eerste])}` : o.titel,
       bold: true,
       margin: [0, 6, 0, 0],
+      headlineLevel: 1,
     });
     uit.push(
       gegevensTabel(
@@ -150,6 +152,10 @@ export function inzageDocument(inzage: Inzage): object {
       producer: 'Wederkerig',
     },
     defaultStyle: { font: 'DejaVu', fontSize: 9.5, lineHeight: 1.2 },
+    // A heading (of a part or of one record) in the last part of a page starts the next page (A4 is 842 points
+    // high, 56 of them margin), so it does not end up alone at the bottom.
+    pageBreakBefore: (node: { headlineLevel?: number; startPosition: { top: number } }) =>
+      node.headlineLevel === 1 && node.startPosition.top > 660,
     styles: {
       titel: { fontSize: 18, bold: true, margin: [0, 0, 0, 8] },
       kop: { fontSize: 12.5, bold: true, margin: [0, 10, 0, 4] },
