@@ -184,5 +184,8 @@ describe('losCohortOp (exact capacitated assignment)', () => {
     expect(() => losCohortOp({ ...basis, capaciteit: Int32Array.from([-1]) })).toThrow(
       OngeldigeCohortInstantie,
     );
+    expect(() => losCohortOp({ ...basis, score: Int32Array.from([2 ** 29]) })).toThrow(
+      OngeldigeCohortInstantie,
+    );
   });
 });

@@ -4,8 +4,8 @@
  * Problem: maximise Σ score(i, j) over the chosen candidate pairs, where each client i gets at most one
  * activity, activity j gets at most `capaciteit[j]` clients, and a client may stay unassigned. Only the given
  * candidate pairs can be chosen (a filtered pair is simply absent). Scores are integers (for example the
- * ranking score × 1000, rounded), so optimality is exact: every quantity below is an integer held in a
- * float64 (exact up to 2^53).
+ * ranking score × 1000, rounded) below 2^29 in absolute value, so optimality is exact: every quantity below is an
+ * integer held in an Int32Array.
  *
  * Algorithm ("ssp-inc", docs/research/perf.md §2): successive shortest paths, one client at a time
  * (Hungarian / Jonker–Volgenant style). As a flow network: client → activity (capacity 1, cost −score),
@@ -57,6 +57,9 @@ export interface CohortOplossing {
 
 export class OngeldigeCohortInstantie extends Error {}
 
+/** Scores must lie strictly between −MAX_SCORE and MAX_SCORE (2^29; the ranking uses 1–1000). */
+export const MAX_SCORE = 2 ** 29;
+
 function controleer(inst: CohortInstantie): void {
   const { aantalKlanten, capaciteit, klant, activiteit, score } = inst;
   if (!Number.isInteger(aantalKlanten) || aantalKlanten < 0)
@@ -72,6 +75,8 @@ function controleer(inst: CohortInstantie): void {
     const j = activiteit[e]!;
     if (i < 0 || i >= aantalKlanten) throw new OngeldigeCohortInstantie(`klantindex ${i} buiten bereik`);
     if (j < 0 || j >= m) throw new OngeldigeCohortInstantie(`activiteitindex ${j} buiten bereik`);
+    // Potentials and distances are held in Int32Arrays: |score| < 2^29 keeps every sum of two within range.
+    if (Math.abs(score[e]!) >= MAX_SCORE) throw new OngeldigeCohortInstantie(`score ${score[e]} te groot`);
   }
 }
 
@@ -140,12 +145,12 @@ export function losCohortOp(
   const toegewezen = new Int32Array(n).fill(-1);
   const toegewezenScore = new Int32Array(n);
   const klantPlek = new Int32Array(n).fill(-1);
-  const u = new Float64Array(n);
-  const v = new Float64Array(m);
+  const u = new Int32Array(n);
+  const v = new Int32Array(m);
 
   // Dijkstra state (activities only: a client is reached solely through the activity it holds, at the same
   // distance, because the reverse edge of an assigned pair has reduced cost 0).
-  const afst = new Float64Array(m);
+  const afst = new Int32Array(m);
   const stempel = new Int32Array(m); // afst[j] valid when stempel[j] === ronde
   const klaar = new Int32Array(m); // settled when klaar[j] === ronde
   const vanKlant = new Int32Array(m); // client whose edge reached j
@@ -155,7 +160,7 @@ export function losCohortOp(
   let heapGrootte = 0;
   const bereiktAct = new Int32Array(m); // settled activities of this round
   const bereiktKlant = new Int32Array(n); // clients reached (settled) this round
-  const bereiktKlantAfst = new Float64Array(n);
+  const bereiktKlantAfst = new Int32Array(n);
 
   const omhoog = (p0: number): void => {
     let p = p0;
@@ -360,5 +365,12 @@ export function losCohortOp(
   }
   if (opties.opVoortgang) opties.opVoortgang(n, n);
 
-  return { toegewezen, toegewezenScore, doelwaarde, aantalToegewezen, prijs: v, benut: u };
+  return {
+    toegewezen,
+    toegewezenScore,
+    doelwaarde,
+    aantalToegewezen,
+    prijs: Float64Array.from(v),
+    benut: Float64Array.from(u),
+  };
 }
