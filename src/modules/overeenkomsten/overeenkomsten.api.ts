@@ -25,10 +25,11 @@ const Stand = z
   })
   .meta({ id: 'OvereenkomstStand' });
 
-const Pdf = z
-  .string()
-  .meta({ format: 'binary' })
-  .describe('Het document als pdf (application/pdf, A4, PDF/A-3b)');
+/** A PDF answer, declared as `application/pdf` in the OpenAPI document (Fastify sends the buffer unserialised). */
+const Pdf = {
+  description: 'Het document als pdf (A4, PDF/A-3b)',
+  content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+};
 
 const fouten = {
   400: Problem,
