@@ -9,7 +9,14 @@ import {
   inzageTekst,
 } from '../../lib/inzage.ts';
 import { type Actor, dbContext } from '../auth/index.ts';
-import { bepaalToepasselijkheid, type KlantDossier, type KlantenService, vandaag } from '../klanten/index.ts';
+import {
+  bepaalToepasselijkheid,
+  type DAGDELEN,
+  dagdeelNaam,
+  type KlantDossier,
+  type KlantenService,
+  vandaag,
+} from '../klanten/index.ts';
 import { record, VA } from '../logboek/index.ts';
 import type { Activiteit, NetwerkService } from '../netwerk/index.ts';
 import { type Checklist, type ChecklistInvoer, richtlijnChecklist, type Verklaring } from './checklist.ts';
@@ -818,7 +825,9 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
             Status: STATUS_NAMEN[r.status as Status] ?? r.status,
             Activiteit: r.activiteitId ? (activiteiten.get(r.activiteitId) ?? null) : null,
             'Uren per week': r.urenPerWeek === null ? null : Number(r.urenPerWeek),
-            Dagdelen: r.dagdelen.length ? r.dagdelen.join(', ') : null,
+            Dagdelen: r.dagdelen.length
+              ? r.dagdelen.map((d) => dagdeelNaam(d as (typeof DAGDELEN)[number])).join(', ')
+              : null,
             Begindatum: inzageDatum(r.startdatum),
             Einddatum: inzageDatum(r.einddatum),
             Evaluatiedata: r.evaluatiedata.length ? r.evaluatiedata.join(', ') : null,
