@@ -21,8 +21,8 @@
  * Dijkstra stops as soon as the sink is the nearest unsettled node (early exit), so a client whose best
  * activity still has a free place costs one pass over its own candidates. Each client's candidates are kept
  * best first, and a scan stops at the first pair that cannot beat the current distance to the sink (v ≥ 0).
- * Clients are processed in a fixed order — best top score first, ties by index — so a rerun on the same input
- * gives the same assignment. Pairs with a score ≤ 0 are ignored (staying unassigned is at least as good).
+ * Clients are processed largest current net gain first (a lazy max-heap; ties by index), so a rerun on the same
+ * input gives the same assignment. Pairs with a score ≤ 0 are ignored (staying unassigned is at least as good).
  *
  * The duals are returned: `prijs[j]` is what a place at activity j "costs" at the optimum — a client with
  * candidate j who is not assigned to it has score(i, j) ≤ prijs[j] + benut[i], which explains why someone
@@ -205,21 +205,62 @@ export function losCohortOp(
   let doelwaarde = 0;
   let aantalToegewezen = 0;
 
-  // Order: clients with the best top score first (ties: lower index first). Any order gives the optimum; this one
-  // keeps the augmenting paths short on contested instances (measured: ~1.5× fewer nodes settled than index order).
-  const volgorde = Int32Array.from({ length: n }, (_, i) => i).sort((x, y) => {
-    const sx = rij[x]! < rij[x + 1]! ? kolScore[rij[x]!]! : 0;
-    const sy = rij[y]! < rij[y + 1]! ? kolScore[rij[y]!]! : 0;
-    return sy - sx || x - y;
-  });
+  // Order: always the client with the largest current net gain u_k = max(score − price) next (ties: lower index),
+  // kept in a lazy max-heap. Any order gives the optimum. Prices only rise, so a client's gain only falls: a popped
+  // client whose recomputed gain is below the next one's bound goes back with the new bound. A search settles only
+  // nodes closer than u_k, so clients with a large gain come while places are free and clients with a small gain
+  // come last, when their searches stay small (measured on the 40k instance: far fewer nodes settled than by index).
+  const rij0 = (i: number): number => (rij[i]! < rij[i + 1]! ? kolScore[rij[i]!]! : 0);
+  const qKlant = new Int32Array(n);
+  const qSleutel = new Int32Array(n);
+  let qGrootte = 0;
+  const qVoor = (a: number, b: number): boolean =>
+    qSleutel[a]! > qSleutel[b]! || (qSleutel[a] === qSleutel[b] && qKlant[a]! < qKlant[b]!);
+  const qWissel = (a: number, b: number): void => {
+    const k0 = qKlant[a]!;
+    const s0 = qSleutel[a]!;
+    qKlant[a] = qKlant[b]!;
+    qSleutel[a] = qSleutel[b]!;
+    qKlant[b] = k0;
+    qSleutel[b] = s0;
+  };
+  const qDuw = (klantIdx: number, sleutel: number): void => {
+    let p = qGrootte++;
+    qKlant[p] = klantIdx;
+    qSleutel[p] = sleutel;
+    while (p > 0) {
+      const o = (p - 1) >> 1;
+      if (!qVoor(p, o)) break;
+      qWissel(p, o);
+      p = o;
+    }
+  };
+  const qPak = (): number => {
+    const top = qKlant[0]!;
+    qGrootte--;
+    if (qGrootte > 0) {
+      qKlant[0] = qKlant[qGrootte]!;
+      qSleutel[0] = qSleutel[qGrootte]!;
+      let p = 0;
+      for (;;) {
+        let c = 2 * p + 1;
+        if (c >= qGrootte) break;
+        if (c + 1 < qGrootte && qVoor(c + 1, c)) c++;
+        if (!qVoor(c, p)) break;
+        qWissel(c, p);
+        p = c;
+      }
+    }
+    return top;
+  };
+  for (let i = 0; i < n; i++) if (rij0(i) > 0) qDuw(i, rij0(i));
 
-  for (let stapNr = 0; stapNr < n; stapNr++) {
-    if (opties.opVoortgang && stapNr % stap === 0) opties.opVoortgang(stapNr, n);
-    const k = volgorde[stapNr]!;
+  let klaarAantal = n - qGrootte; // clients without candidates are done at once
+  let ronde = 0;
+  while (qGrootte > 0) {
+    const k = qPak();
     const a = rij[k]!;
     const b = rij[k + 1]!;
-    if (a === b) continue; // no candidates: stays unassigned, u_k = 0
-    const ronde = stapNr + 1;
 
     // u_k: the best net gain over k's own candidates (≥ 0), so k's outgoing reduced costs are ≥ 0.
     let uk = 0;
@@ -227,7 +268,14 @@ export function losCohortOp(
       const w = kolScore[p]! - v[kolAct[p]!]!;
       if (w > uk) uk = w;
     }
-    if (uk === 0) continue; // no candidate is worth more than its price: staying unassigned is optimal
+    if (uk > 0 && qGrootte > 0 && (uk < qSleutel[0]! || (uk === qSleutel[0] && k > qKlant[0]!))) {
+      qDuw(k, uk); // another client now gains more: k waits with its lower bound
+      continue;
+    }
+    if (opties.opVoortgang && klaarAantal % stap === 0) opties.opVoortgang(klaarAantal, n);
+    klaarAantal++;
+    if (uk === 0) continue; // no candidate is worth more than its price (and prices only rise): stays unassigned
+    ronde++;
 
     // Tentative distance to the sink and how it is reached: 0 = k stays unassigned,
     // 1 = via free activity `eindAct`, 2 = client `eindKlant` gives up its place.
