@@ -340,6 +340,7 @@ describe('besluit and overeenkomst', () => {
       vandaag: '2026-07-03',
     });
     expect(tweede.gestart).toBeGreaterThanOrEqual(1);
+    expect(tweede.fouten).toEqual([]);
     const lopend = await tp.findTegenprestatie(kmA, id);
     expect(lopend.status).toBe('lopend');
     expect(lopend.overgangen.at(-1)).toMatchObject({

@@ -526,12 +526,19 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
     async startOvereenkomsten(
       reden: string,
       opties: { vandaag?: IsoDatum } = {},
-    ): Promise<{ gestart: number; overgeslagen: number; mislukt: number }> {
+    ): Promise<{
+      gestart: number;
+      overgeslagen: number;
+      mislukt: number;
+      /** Per failed design its id (pseudonymous) and the error's message, for the job's log line. */
+      fouten: Array<{ tegenprestatieId: string; melding: string }>;
+    }> {
       const dag = opties.vandaag ?? vandaag();
       const te = await withContext(db, { kind: 'systeem', reden }, (tx) => repo.listTeStarten(tx, dag, 1000));
       let gestart = 0;
       let overgeslagen = 0;
       let mislukt = 0;
+      const fouten: Array<{ tegenprestatieId: string; melding: string }> = [];
       for (const rij of te) {
         const systeem = systeemActor(reden, rij.dienstId);
         try {
@@ -548,11 +555,15 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
             } else overgeslagen++;
             await repo.markeerGestart(tx, rij);
           });
-        } catch {
+        } catch (e) {
           mislukt++;
+          fouten.push({
+            tegenprestatieId: rij.tegenprestatieId,
+            melding: e instanceof Error ? e.message.slice(0, 200) : 'onbekende fout',
+          });
         }
       }
-      return { gestart, overgeslagen, mislukt };
+      return { gestart, overgeslagen, mislukt, fouten };
     },
 
     /**
