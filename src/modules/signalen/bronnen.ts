@@ -47,11 +47,10 @@ export function createSignaalBronnen(deps: SignaalBronDeps): SignaalBronnen {
 
     const lijst = async (status: 'lopend' | 'toetsing' | 'geen-medewerking') =>
       alle((pagina) => tegenprestaties.findTegenprestaties(actor, { status, pagina, paginaGrootte: 100 }));
-    const [lopend, toetsing, geen] = await Promise.all([
-      lijst('lopend'),
-      lijst('toetsing'),
-      lijst('geen-medewerking'),
-    ]);
+    // One after the other: each list logs its reads, and parallel log writes would contend for the chain heads.
+    const lopend = await lijst('lopend');
+    const toetsing = await lijst('toetsing');
+    const geen = await lijst('geen-medewerking');
     const laatste = await uitvoering.laatsteUrenPerTegenprestatie(
       actor,
       lopend.map((t) => t.id),
