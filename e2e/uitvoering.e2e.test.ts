@@ -155,6 +155,10 @@ describe('hours, evaluation and the final follow-up', () => {
     await page.locator('#uren-dagen-1-afwezig').selectOption('ziek');
     await page.getByRole('button', { name: 'Uren opslaan' }).click();
     await page.getByText('De uren zijn opgeslagen.').waitFor();
+    await vulEvaluatie(page, 'eval', 'Minder uren: de ochtenden zijn zwaar.');
+    await page.locator('#eval-besluit-aanpassen').check();
+    await page.getByRole('button', { name: 'Evaluatie vastleggen', exact: true }).click();
+    await page.getByText('De evaluatie is vastgelegd.').waitFor();
     await vulEvaluatie(page, 'eind', 'De klant is verhuisd naar een andere gemeente.');
     await page.locator('#eind-eind-vervolg').selectOption('stoppen');
     await page.locator('#eind-eind-afloop-beeindigd').check();
