@@ -34,7 +34,7 @@ const datum = (leeg: string) =>
     .min(1, leeg)
     .refine(isIsoDatum, 'Vul een bestaande datum in, bijvoorbeeld 2026-07-02.')
     .refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'Kies een datum tussen 2000 en 2100.')
-    .describe('Datum (JJJJ-MM-DD)');
+    .meta({ description: 'Datum (JJJJ-MM-DD)', format: 'date' });
 
 export const BesluitInput = z
   .object({

@@ -150,7 +150,7 @@ export const EvaluatieInput = z
         message: 'Kies waarom de tegenprestatie eerder stopt.',
       });
   })
-  .meta({ id: 'EvaluatieInput' });
+  .meta({ id: 'EvaluatieNieuw' });
 export type EvaluatieInput = z.input<typeof EvaluatieInput>;
 
 export const Evaluatie = z
