@@ -156,7 +156,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Text PostgreSQL cannot hold (NUL, unpaired surrogates) is refused for every body, whatever the field.
   app.addHook('preValidation', async (req) => {
     const fout = req.body === undefined ? undefined : zoekOngeldigeTekst(req.body);
-    if (fout) throw new AppError('ongeldige-invoer', { userMessage: meldingVoor(fout) });
+    if (!fout) return;
+    if (!isApiRequest(req)) throw new AppError('ongeldige-invoer', { userMessage: meldingVoor(fout) });
+    // The API's usual answer for a field: problem+json with invalidParams (JSON pointer and reason).
+    throw Object.assign(new Error('invalid text in body'), {
+      statusCode: 400,
+      validation: [{ instancePath: `/${fout.pad.replaceAll('.', '/')}`, message: meldingVoor(fout) }],
+    });
   });
   app.addHook('onSend', async (req, reply) => {
     if (isApiRequest(req)) reply.header('API-Version', API_VERSION);

@@ -14,6 +14,21 @@ let eerste: DemoResult;
 
 const sys = () => systeemActor('test', eerste.dienstId);
 
+/** Access-log entries of anything but a read. */
+async function schrijfregels(): Promise<number> {
+  return withContext(db.app, sys(), async (tx) =>
+    Number(
+      (
+        await tx
+          .selectFrom('logboek')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('actie', '<>', 'lezen')
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  );
+}
+
 async function tel(
   tabel: 'klant' | 'klantOntheffing' | 'klantWerk' | 'klantReintegratie' | 'klantBelastbaarheid' | 'logboek',
 ) {
@@ -44,11 +59,12 @@ describe('demo clients', () => {
       Bergdorp: DEMO_KLANTEN_PER_GEMEENTE,
     });
     expect(await tel('klant')).toBe(2 * DEMO_KLANTEN_PER_GEMEENTE);
-    const log = await tel('logboek');
+    const log = await schrijfregels();
     const tweede = await loadDemo(services, systeemActor('test:demo'));
     expect(tweede).toEqual(eerste);
     expect(await tel('klant')).toBe(2 * DEMO_KLANTEN_PER_GEMEENTE);
-    expect(await tel('logboek')).toBe(log);
+    // No change is written twice. (Reads are logged: the later demos read the files to see what exists.)
+    expect(await schrijfregels()).toBe(log);
   });
 
   it('is varied: exemptions of every type, part-time and regular work, re-integration, limitations', async () => {

@@ -63,7 +63,12 @@ describe('pages', () => {
     });
     expect(api.statusCode).toBe(400);
     expect(api.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(api.json().title).toMatch(/^Het veld notities\.0\.tekst bevat een NUL-teken/);
+    expect(api.json().invalidParams).toEqual([
+      {
+        name: '/notities/0/tekst',
+        reason: expect.stringMatching(/^Het veld notities\.0\.tekst bevat een NUL-teken/),
+      },
+    ]);
     const pagina = await t.app.inject({ method: 'POST', url: '/', payload: { naam: 'x\ud800' } });
     expect(pagina.statusCode).toBe(400);
     expect(pagina.headers['content-type']).toMatch(/^text\/html/);

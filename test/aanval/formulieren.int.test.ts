@@ -77,6 +77,9 @@ describe('every reachable page and form, per role', () => {
         const res = await wie.browser.get(url);
         if (res.statusCode >= 500) fouten.push(`GET ${url} → ${res.statusCode}`);
         if (res.statusCode !== 200 || !String(res.headers['content-type']).startsWith('text/html')) continue;
+        // Every page has exactly one main heading (WCAG 1.3.1 / 2.4.6: the page says what it is).
+        const koppen = (res.body.match(/<h1\b/g) ?? []).length;
+        if (koppen !== 1) fouten.push(`GET ${url}: ${koppen} h1-koppen`);
         for (const f of postFormulieren(res.body)) {
           if (!f.actie.startsWith('/') || NIET_POSTEN.some((r) => r.test(f.actie))) continue;
           if (

@@ -127,6 +127,7 @@ export function KandidatenPagina({
       <Paragraph>
         <Link href={paths.activiteit(uitkomst.activiteitId)}>Terug naar de activiteit</Link>
       </Paragraph>
+      <Heading level={1}>Kandidaten: {uitkomst.titel}</Heading>
       {!uitkomst.bruikbaar ? (
         <Alert type="warning" title="Deze activiteit kan nu niet gebruikt worden">
           <UnorderedList>
@@ -213,6 +214,7 @@ export function GewichtenPagina({
 }): ReactNode {
   return (
     <Layout title="Matching: gewichten" nav={chrome.nav} account={chrome.account}>
+      <Heading level={1}>Matching: gewichten</Heading>
       {opgeslagen ? <Alert type="ok">De gewichten zijn opgeslagen.</Alert> : null}
       <ErrorSummary errors={fouten} />
       <Paragraph>
