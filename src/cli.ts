@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { EmbeddedDatabaseError } from './db/embedded.ts';
 import { openRuntime, type Runtime } from './db/runtime.ts';
 import { createDemoServices, loadDemo } from './demo/demo.ts';
-import { type Jobs, LOGBOEK_ONDERHOUD, startJobs, Taken } from './jobs/index.ts';
+import { type Jobs, LOGBOEK_ONDERHOUD, SIGNALEN_MAKEN, startJobs, Taken } from './jobs/index.ts';
 import { createAuthService, runTokenCli, systeemActor, TOKEN_USAGE } from './modules/auth/index.ts';
 import { BEHEER_USAGE, createBeheerService, runBeheerCli } from './modules/beheer/index.ts';
 import { createGemeentenService } from './modules/gemeenten/index.ts';
@@ -242,6 +242,8 @@ async function serve(demoFlag: boolean, out: Out): Promise<number> {
       app.log.error({ verslag: formatOnderhoud(onderhoud) }, 'logboek maintenance found problems');
     jobs = await startAchtergrond(rt, app.log, taken);
     await jobs.runNow(LOGBOEK_ONDERHOUD);
+    // The demo shows signals in the inbox at once, not only after the first 06:00 run.
+    if (rt.config.mode === 'demo') await jobs.runNow(SIGNALEN_MAKEN);
     await app.listen({ host: rt.config.host, port: rt.config.port });
   } catch (e) {
     // Never leave the embedded PostgreSQL running behind a failed start.

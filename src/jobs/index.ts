@@ -126,7 +126,11 @@ export interface Jobs {
   boss: PgBoss;
   /** Queues a run now (the CLI and tests); returns the job id. */
   runNow(
-    queue: typeof LOGBOEK_ONDERHOUD | typeof BEWAARTERMIJN_VOORSTEL | typeof OVEREENKOMSTEN_STARTEN,
+    queue:
+      | typeof LOGBOEK_ONDERHOUD
+      | typeof BEWAARTERMIJN_VOORSTEL
+      | typeof OVEREENKOMSTEN_STARTEN
+      | typeof SIGNALEN_MAKEN,
   ): Promise<string | null>;
   stop(): Promise<void>;
 }
