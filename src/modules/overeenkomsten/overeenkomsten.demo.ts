@@ -14,9 +14,9 @@ const dagErvoor = (datum: string): string => {
  * Demo: per municipality, the designs the tegenprestaties demo left in `toetsing` are first fitted to the ordinance
  * in force on their start date where they exceed it (hours and duration; back to ontwerp and again to toetsing, as a
  * caseworker would after a failed check). All but the last (the tegenprestaties demo's host-less maatwerk design) then go through the check,
- * the decision (where the ordinance imposes it) and the agreement; the last stays in `toetsing` for the walkthrough. The first
- * municipality's agreement is started by the daily job as on its start date, so the demo has designs in
- * `overeengekomen` and `lopend`. Idempotent: a municipality with an agreed or running design is left alone.
+ * the decision (where the ordinance imposes it) and the agreement; the last stays in `toetsing` for the walkthrough. The
+ * agreements stay `overeengekomen` until the daily job starts them on their start date (the uitvoering demo has running
+ * placements that started in the past). Idempotent: a municipality with an agreed or running design is left alone.
  */
 export async function laadDemoOvereenkomsten(
   services: {
@@ -62,7 +62,7 @@ export async function laadDemoOvereenkomsten(
   }
 
   const aantallen: Record<string, number> = {};
-  for (const [i, g] of gemeenten.entries()) {
+  for (const g of gemeenten) {
     aantallen[g.naam] = 0;
     if (alAfgesproken.has(g.id)) continue;
     const eigen = inToetsing.filter((t) => t.gemeenteId === g.id);
@@ -79,8 +79,8 @@ export async function laadDemoOvereenkomsten(
         organisatieGetekendOp: dag,
       });
       aantallen[g.naam] = (aantallen[g.naam] ?? 0) + 1;
-      if (i === 0 && t.startdatum)
-        await overeenkomsten.startOvereenkomsten('demo:overeenkomsten-starten', { vandaag: t.startdatum });
+      // Not started here: the daily job starts it on its start date (running placements come from the
+      // uitvoering demo, which starts them in the past).
     }
   }
   return aantallen;
