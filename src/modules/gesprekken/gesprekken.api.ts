@@ -1,14 +1,13 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem, sendProblem } from '../../http/problem.ts';
+import { metVeldfouten, Problem } from '../../http/problem.ts';
 import { requireGebruiker } from '../auth/index.ts';
 import {
   EigenVoorstel,
   EigenVoorstelInput,
   Gesprek,
   GesprekInput,
-  GesprekInvoerfout,
   GesprekOverzicht,
   GesprekWijziging,
 } from './gesprekken.schemas.ts';
@@ -18,29 +17,6 @@ const KlantId = z.object({ id: z.uuid().describe('De vaste identificatie van de 
 const GesprekId = z.object({ id: z.uuid().describe('De vaste identificatie van het gesprek') });
 
 const fouten = { 400: Problem, 401: Problem, 403: Problem, 404: Problem } as const;
-
-/** A `GesprekInvoerfout` becomes problem+json naming the fields as JSON pointers; never the value sent. */
-async function metVeldfouten<T>(
-  req: { id: string },
-  reply: FastifyReply,
-  fn: () => Promise<T>,
-): Promise<T | FastifyReply> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (!(e instanceof GesprekInvoerfout)) throw e;
-    return sendProblem(reply, {
-      type: `https://wederkerig.nl/problemen/${e.status}`,
-      title: 'De invoer is niet geldig.',
-      status: e.status,
-      instance: req.id,
-      invalidParams: Object.entries(e.velden).map(([veld, reason]) => ({
-        name: `/${veld.replaceAll('.', '/')}`,
-        reason,
-      })),
-    });
-  }
-}
 
 /**
  * JSON routes for conversations and own proposals (bearer token). Thin: parse (route schemas), authorise

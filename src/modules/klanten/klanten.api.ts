@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem, sendProblem } from '../../http/problem.ts';
+import { metVeldfouten, Problem } from '../../http/problem.ts';
 import { requireGebruiker } from '../auth/index.ts';
 import {
   Bsn,
@@ -13,7 +13,7 @@ import {
   OntheffingInput,
   UpdateKlantInput,
 } from './klanten.schemas.ts';
-import { type KlantenService, KlantInvoerfout } from './klanten.service.ts';
+import type { KlantenService } from './klanten.service.ts';
 
 const Id = z.object({ id: z.uuid().describe('De vaste identificatie van de klant') });
 
@@ -44,32 +44,6 @@ const SluitDossierInput = z
   .meta({ id: 'SluitDossierInput' });
 
 const fouten = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem } as const;
-
-/**
- * A `KlantInvoerfout` becomes problem+json naming the fields (as JSON pointers, like the schema validation does);
- * the message never contains the value that was sent.
- */
-async function metVeldfouten<T>(
-  req: { id: string },
-  reply: FastifyReply,
-  fn: () => Promise<T>,
-): Promise<T | FastifyReply> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (!(e instanceof KlantInvoerfout)) throw e;
-    return sendProblem(reply, {
-      type: `https://wederkerig.nl/problemen/${e.status}`,
-      title: e.status === 409 ? 'Dit conflicteert met bestaande gegevens.' : 'De invoer is niet geldig.',
-      status: e.status,
-      instance: req.id,
-      invalidParams: Object.entries(e.velden).map(([veld, reason]) => ({
-        name: `/${veld.replaceAll('.', '/')}`,
-        reason,
-      })),
-    });
-  }
-}
 
 /**
  * JSON routes for client files (bearer token). Thin: parse (route schemas, so a 400 names the field), authorise

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem, sendProblem } from '../../http/problem.ts';
+import { metVeldfouten, Problem } from '../../http/problem.ts';
 import { requireGebruiker } from '../auth/index.ts';
 import {
   ACTIVITEIT_STATUSSEN,
@@ -15,7 +15,6 @@ import {
   ActiviteitOverzicht,
   Intervisie,
   IntervisieBesluitInput,
-  NetwerkInvoerfout,
   Organisatie,
   OrganisatieInput,
   OrganisatieOverzicht,
@@ -72,29 +71,6 @@ const ActiviteitenPagina = paginaSchema(ActiviteitOverzicht, 'ActiviteitenPagina
 const IntervisiesPagina = paginaSchema(Intervisie, 'IntervisiesPagina');
 
 const fouten = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem } as const;
-
-/** A `NetwerkInvoerfout` becomes problem+json naming the fields as JSON pointers, like schema validation does. */
-async function metVeldfouten<T>(
-  req: { id: string },
-  reply: FastifyReply,
-  fn: () => Promise<T>,
-): Promise<T | FastifyReply> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (!(e instanceof NetwerkInvoerfout)) throw e;
-    return sendProblem(reply, {
-      type: `https://wederkerig.nl/problemen/${e.status}`,
-      title: e.status === 409 ? 'Dit conflicteert met bestaande gegevens.' : 'De invoer is niet geldig.',
-      status: e.status,
-      instance: req.id,
-      invalidParams: Object.entries(e.velden).map(([veld, reason]) => ({
-        name: `/${veld.replaceAll('.', '/')}`,
-        reason,
-      })),
-    });
-  }
-}
 
 /**
  * JSON routes for the network (bearer token). Thin: parse (route schemas), authorise (`requireGebruiker`; roles

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem, sendProblem } from '../../http/problem.ts';
+import { metVeldfouten, Problem } from '../../http/problem.ts';
 import { requireGebruiker } from '../auth/index.ts';
-import { AcceptatieInput, BesluitInput, OvereenkomstInvoerfout, Toetsing } from './overeenkomsten.schemas.ts';
+import { AcceptatieInput, BesluitInput, Toetsing } from './overeenkomsten.schemas.ts';
 import type { OvereenkomstenService } from './overeenkomsten.service.ts';
 
 const Id = z.object({ id: z.uuid().describe('De vaste identificatie van de tegenprestatie') });
@@ -39,25 +39,6 @@ const fouten = {
   409: Problem,
   422: Problem,
 } as const;
-
-async function metVeldfouten<T>(
-  req: { id: string },
-  reply: FastifyReply,
-  fn: () => Promise<T>,
-): Promise<T | FastifyReply> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (!(e instanceof OvereenkomstInvoerfout)) throw e;
-    return sendProblem(reply, {
-      type: `https://wederkerig.nl/problemen/${e.status}`,
-      title: 'De invoer is niet geldig.',
-      status: e.status,
-      instance: req.id,
-      invalidParams: Object.entries(e.velden).map(([veld, reason]) => ({ name: `/${veld}`, reason })),
-    });
-  }
-}
 
 const pdf = (reply: FastifyReply, naam: string, inhoud: Buffer) =>
   reply

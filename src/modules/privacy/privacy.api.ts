@@ -1,9 +1,8 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem, sendProblem } from '../../http/problem.ts';
+import { metVeldfouten, Problem } from '../../http/problem.ts';
 import { requireRol } from '../auth/index.ts';
-import { KlantInvoerfout } from '../klanten/index.ts';
 import {
   GevondenKlant,
   VerwerkingenAntwoord,
@@ -17,21 +16,6 @@ const fouten = { 400: Problem, 401: Problem, 403: Problem, 404: Problem } as con
 const Lijstvraag = VerwerkingenFilter.safeExtend({
   klantId: z.uuid().describe('De pseudonieme id van de klant (uit POST /verwerkingen/_zoek)'),
 });
-
-async function metVeldfouten<T>(req: { id: string }, reply: FastifyReply, fn: () => Promise<T>) {
-  try {
-    return await fn();
-  } catch (e) {
-    if (!(e instanceof KlantInvoerfout)) throw e;
-    return sendProblem(reply, {
-      type: `https://wederkerig.nl/problemen/${e.status}`,
-      title: 'De invoer is niet geldig.',
-      status: e.status,
-      instance: req.id,
-      invalidParams: Object.entries(e.velden).map(([veld, reason]) => ({ name: `/${veld}`, reason })),
-    });
-  }
-}
 
 /**
  * JSON routes of the privacy officer's log search (bearer token; privacy officer only, 403 for everyone else).

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem, sendProblem } from '../../http/problem.ts';
+import { metVeldfouten, Problem } from '../../http/problem.ts';
 import { requireGebruiker } from '../auth/index.ts';
 import { STATUSSEN } from './statusmachine.ts';
 import {
@@ -9,7 +9,6 @@ import {
   Statusovergang,
   StatusovergangInput,
   Tegenprestatie,
-  TegenprestatieInvoerfout,
   UpdateTegenprestatieInput,
 } from './tegenprestaties.schemas.ts';
 import type { TegenprestatiesService } from './tegenprestaties.service.ts';
@@ -51,29 +50,6 @@ const fouten = {
   409: Problem,
   422: Problem,
 } as const;
-
-/** A `TegenprestatieInvoerfout` becomes problem+json naming the fields as JSON pointers, like schema validation. */
-async function metVeldfouten<T>(
-  req: { id: string },
-  reply: FastifyReply,
-  fn: () => Promise<T>,
-): Promise<T | FastifyReply> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (!(e instanceof TegenprestatieInvoerfout)) throw e;
-    return sendProblem(reply, {
-      type: `https://wederkerig.nl/problemen/${e.status}`,
-      title: e.status === 409 ? 'Dit conflicteert met bestaande gegevens.' : 'De invoer is niet geldig.',
-      status: e.status,
-      instance: req.id,
-      invalidParams: Object.entries(e.velden).map(([veld, reason]) => ({
-        name: `/${veld.replaceAll('.', '/')}`,
-        reason,
-      })),
-    });
-  }
-}
 
 /**
  * JSON routes for tegenprestaties (bearer token). Thin: parse (route schemas), authorise (`requireGebruiker`; roles

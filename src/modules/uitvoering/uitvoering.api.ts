@@ -1,18 +1,10 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem, sendProblem } from '../../http/problem.ts';
+import { metVeldfouten, Problem } from '../../http/problem.ts';
 import { requireGebruiker } from '../auth/index.ts';
 import type { GemeentenService } from '../gemeenten/index.ts';
-import {
-  CbsRegel,
-  Evaluatie,
-  EvaluatieInput,
-  Maand,
-  UitvoeringInvoerfout,
-  UrenInput,
-  Urenregel,
-} from './uitvoering.schemas.ts';
+import { CbsRegel, Evaluatie, EvaluatieInput, Maand, UrenInput, Urenregel } from './uitvoering.schemas.ts';
 import { cbsCsv, type UitvoeringService } from './uitvoering.service.ts';
 
 const Id = z.object({ id: z.uuid().describe('De vaste identificatie van de tegenprestatie') });
@@ -26,29 +18,6 @@ const fouten = {
   409: Problem,
   422: Problem,
 } as const;
-
-/** An `UitvoeringInvoerfout` becomes problem+json naming the fields as JSON pointers, like schema validation. */
-async function metVeldfouten<T>(
-  req: { id: string },
-  reply: FastifyReply,
-  fn: () => Promise<T>,
-): Promise<T | FastifyReply> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (!(e instanceof UitvoeringInvoerfout)) throw e;
-    return sendProblem(reply, {
-      type: `https://wederkerig.nl/problemen/${e.status}`,
-      title: 'De invoer is niet geldig.',
-      status: e.status,
-      instance: req.id,
-      invalidParams: Object.entries(e.velden).map(([veld, reason]) => ({
-        name: `/${veld.replaceAll('.', '/')}`,
-        reason,
-      })),
-    });
-  }
-}
 
 /**
  * JSON routes for the running tegenprestatie (bearer token): hours, evaluations and the CBS export. Thin: parse

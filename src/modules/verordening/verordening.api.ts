@@ -1,12 +1,11 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem, sendProblem } from '../../http/problem.ts';
+import { metVeldfouten, Problem } from '../../http/problem.ts';
 import { requireGebruiker } from '../auth/index.ts';
 import { Gemeente } from '../gemeenten/index.ts';
 import {
   RechtsgrondPeriode,
-  VerordeningInvoerfout,
   type VerordeningVersie,
   Versie,
   VersieInput,
@@ -54,29 +53,6 @@ const Geldend = z
   .meta({ id: 'VerordeningOpDatum' });
 
 const naarApi = (v: VerordeningVersie) => ({ ...v, lokaleGrondIds: [...v.lokaleGrondIds], naam: naamVan(v) });
-
-/** A `VerordeningInvoerfout` becomes problem+json naming the fields as JSON pointers, like schema validation does. */
-async function metVeldfouten<T>(
-  req: { id: string },
-  reply: FastifyReply,
-  fn: () => Promise<T>,
-): Promise<T | FastifyReply> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (!(e instanceof VerordeningInvoerfout)) throw e;
-    return sendProblem(reply, {
-      type: `https://wederkerig.nl/problemen/${e.status}`,
-      title: e.status === 409 ? 'Dit conflicteert met bestaande gegevens.' : 'De invoer is niet geldig.',
-      status: e.status,
-      instance: req.id,
-      invalidParams: Object.entries(e.velden).map(([veld, reason]) => ({
-        name: `/${veld.replaceAll('.', '/')}`,
-        reason,
-      })),
-    });
-  }
-}
 
 /**
  * JSON routes of the ordinance engine (bearer token). Thin: parse (route schemas), authorise

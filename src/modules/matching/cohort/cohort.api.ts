@@ -1,12 +1,11 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem, sendProblem } from '../../../http/problem.ts';
+import { metVeldfouten, Problem } from '../../../http/problem.ts';
 import { requireGebruiker } from '../../auth/index.ts';
 import {
   CohortBesluitInput,
   CohortBesluitUitkomst,
-  CohortInvoerfout,
   CohortRun,
   CohortToewijzing,
   StartCohortInput,
@@ -36,29 +35,6 @@ const fouten = {
   422: Problem,
   503: Problem,
 } as const;
-
-/** A `CohortInvoerfout` becomes problem+json naming the fields as JSON pointers, like schema validation. */
-async function metVeldfouten<T>(
-  req: { id: string },
-  reply: FastifyReply,
-  fn: () => Promise<T>,
-): Promise<T | FastifyReply> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (!(e instanceof CohortInvoerfout)) throw e;
-    return sendProblem(reply, {
-      type: `https://wederkerig.nl/problemen/${e.status}`,
-      title: 'De invoer is niet geldig.',
-      status: e.status,
-      instance: req.id,
-      invalidParams: Object.entries(e.velden).map(([veld, reason]) => ({
-        name: `/${veld.replaceAll('.', '/')}`,
-        reason,
-      })),
-    });
-  }
-}
 
 const BESCHRIJVING_OPTIMAAL =
   'De verdeling is optimaal (exact, niet gretig) over de kandidaatparen: per klant de K best passende activiteiten na de harde filters. Scores zijn gehele getallen (score × 1000).';
