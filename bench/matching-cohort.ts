@@ -98,7 +98,7 @@ function kernelInstantie(aantalKlanten: number, aantalActiviteiten: number, zaad
     organisatieNaam: 'Organisatie',
     organisatieType: kies(['stichting', 'vereniging', 'commercieel-bedrijf', 'maatschappelijke-instelling']),
     vrijePlaatsen: 1 + Math.floor(r() * 10),
-    afgerondePlaatsingen: null,
+    plaatsingen: null,
   }));
   const klanten: KlantGegevens[] = Array.from({ length: aantalKlanten }, (_, i) => ({
     id: `k${i}`,

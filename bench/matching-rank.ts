@@ -2,8 +2,8 @@
  * Benchmark of the ranking (issue #8), two figures:
  *
  * - `rank_p95_ms`: one client's ranking through the API — HTTP on 127.0.0.1, bearer-token authentication, the
- *   route's schema, the database (the client's features, the network's change counter, the weights, the wishes)
- *   and the access-log write — on generated national-scale data in a fresh embedded PostgreSQL: 410,000 clients
+ *   route's schema, the database (the client's features, the network's change counter, the weights, the wishes
+ *   from the latest conversation — half of the clients have one) and the access-log write — on generated national-scale data in a fresh embedded PostgreSQL: 410,000 clients
  *   and 50,000 activities (the largest municipality: 40,000 clients and 8,000 activities; the ranking works per
  *   municipality). Data are generated in SQL (`generate_series`); 600 measured requests for random clients of the
  *   largest municipality after a warm-up that builds the in-process activity cache.
@@ -124,7 +124,7 @@ function genereerGemeente(aantalKlanten: number, aantalActiviteiten: number) {
     organisatieNaam: 'Organisatie',
     organisatieType: kies(['stichting', 'vereniging', 'commercieel-bedrijf', 'maatschappelijke-instelling']),
     vrijePlaatsen: 1 + Math.floor(r() * 10),
-    afgerondePlaatsingen: null,
+    plaatsingen: null,
   }));
   const klanten: KlantGegevens[] = Array.from({ length: aantalKlanten }, (_, i) => ({
     id: `k${i}`,
@@ -315,19 +315,19 @@ async function rankViaApi(): Promise<void> {
             fysieke_belasting, taalniveau_min, uren_min, uren_max, dagdelen, postcode, wijk_id, gemeenten, plaatsen)
           SELECT ${dienstId}, o.id,
             initcap(w[1 + floor(random() * cardinality(w))::int]) || ' ' || w[1 + floor(random() * cardinality(w))::int],
-            (SELECT string_agg(w[1 + floor(random() * cardinality(w) + x * 0)::int], ' ') FROM generate_series(1, 14) x),
+            (SELECT string_agg(w[1 + floor(random() * cardinality(w) + x * 0 + i * 0)::int], ' ') FROM generate_series(1, 14) x),
             (ARRAY['zorg-en-welzijn','sport','natuur-en-dieren','buurt-en-wijk','cultuur','techniek-en-klussen'])[1 + floor(random() * 6)::int],
             ARRAY[(${VAARDIGHEDEN}::text[])[1 + floor(random() * ${VAARDIGHEDEN.length})::int]],
             (ARRAY['laag','laag','midden','hoog'])[1 + floor(random() * 4)::int],
             (ARRAY[NULL,NULL,'a2','b1'])[1 + floor(random() * 4)::int],
             u, u + 4,
-            (SELECT array_agg(DISTINCT d) FROM (SELECT (ARRAY['ma','di','wo','do','vr','za'])[1 + floor(random() * 6 + x * 0)::int] || '-' ||
+            (SELECT array_agg(DISTINCT d) FROM (SELECT (ARRAY['ma','di','wo','do','vr','za'])[1 + floor(random() * 6 + x * 0 + i * 0)::int] || '-' ||
               (ARRAY['ochtend','middag','avond'])[1 + floor(random() * 3)::int] AS d FROM generate_series(1, 3) x) s),
             (${g.pcs}::text[])[1 + floor(random() * ${g.pcs.length})::int] || ' CD',
-            (SELECT ids[1 + floor(random() * cardinality(ids))::int] FROM bench_wijk WHERE gemeente_id = ${g.id}),
+            (SELECT ids[1 + floor(random() * cardinality(ids) + i * 0)::int] FROM bench_wijk WHERE gemeente_id = ${g.id}),
             ARRAY[${g.id}::uuid], 1 + floor(random() * 10)::int
           FROM generate_series(1, ${nActs}) i,
-            LATERAL (SELECT ${woorden} AS w, 2 + floor(random() * 10)::int AS u) v,
+            LATERAL (SELECT ${woorden} AS w, 2 + floor(random() * 10 + i * 0)::int AS u) v,
             (SELECT id, row_number() OVER (ORDER BY id) - 1 AS rn FROM organisatie
               WHERE dienst_id = ${dienstId} AND gemeenten = ARRAY[${g.id}::uuid]) o
           WHERE o.rn = i % ${nOrgs}`);
@@ -349,9 +349,9 @@ async function rankViaApi(): Promise<void> {
             postcode, wijk_id, taalniveau, beschikbaarheid, mobiliteit, max_reistijd_minuten, toepasselijkheid, werkervaring)
           SELECT ${dienstId}, ${g.id}, 'B' || ${nr} || '-' || i, 'Test', 'Klant ' || i, date '1970-01-01' + (i % 15000),
             (${g.pcs}::text[])[1 + floor(random() * ${g.pcs.length})::int] || ' EF',
-            (SELECT ids[1 + floor(random() * cardinality(ids))::int] FROM bench_wijk WHERE gemeente_id = ${g.id}),
+            (SELECT ids[1 + floor(random() * cardinality(ids) + i * 0)::int] FROM bench_wijk WHERE gemeente_id = ${g.id}),
             (ARRAY['a1','a2','b1','b2',NULL])[1 + floor(random() * 5)::int],
-            (SELECT array_agg(DISTINCT d) FROM (SELECT (ARRAY['ma','di','wo','do','vr','za','zo'])[1 + floor(random() * 7 + x * 0)::int] || '-' ||
+            (SELECT array_agg(DISTINCT d) FROM (SELECT (ARRAY['ma','di','wo','do','vr','za','zo'])[1 + floor(random() * 7 + x * 0 + i * 0)::int] || '-' ||
               (ARRAY['ochtend','middag','avond'])[1 + floor(random() * 3)::int] AS d FROM generate_series(1, 10) x) s),
             CASE floor(random() * 4)::int WHEN 0 THEN ARRAY['lopen','ov'] WHEN 1 THEN ARRAY['fiets']
               WHEN 2 THEN ARRAY['fiets','ov'] ELSE ARRAY['auto'] END,
@@ -368,6 +368,19 @@ async function rankViaApi(): Promise<void> {
       await uit(sql`INSERT INTO klant_werk (dienst_id, gemeente_id, klant_id, omschrijving, uren_per_week, dagdelen)
         SELECT dienst_id, gemeente_id, id, 'Bijbaan', 8, ARRAY['ma-ochtend','di-ochtend']
         FROM klant WHERE dienst_id = ${dienstId} AND random() < 0.2`);
+      // Conversations: half of the clients have one with wishes and strengths (part b and a), a fifth of those an
+      // older one too (the ranking reads the latest with text).
+      for (const [soort, kans] of [
+        ['oud', 0.1],
+        ['nieuw', 0.5],
+      ] as const)
+        await uit(sql`INSERT INTO gesprek (dienst_id, gemeente_id, klant_id, datum, wensen, kracht_en_bekwaamheid)
+          SELECT k.dienst_id, k.gemeente_id, k.id, current_date - ${sql.lit(soort === 'oud' ? 400 : 30)} - floor(random() * 200)::int,
+            'Ik wil graag ' || (SELECT string_agg((${woorden})[1 + floor(random() * ${WOORDEN.length} + x * 0 + length(k.klantnummer) * 0)::int], ' ')
+              FROM generate_series(1, 8) x),
+            'Ik ben goed in ' || (SELECT string_agg((${woorden})[1 + floor(random() * ${WOORDEN.length} + x * 0 + length(k.klantnummer) * 0)::int], ' ')
+              FROM generate_series(1, 4) x)
+          FROM klant k WHERE k.dienst_id = ${dienstId} AND random() < ${kans}`);
       for (const tabel of ['vaardigheid', 'interesse'])
         await uit(sql`INSERT INTO ${sql.table(`klant_${tabel}`)} (dienst_id, gemeente_id, klant_id, ${sql.id(`${tabel}_id`)})
           SELECT DISTINCT k.dienst_id, k.gemeente_id, k.id, c.ids[1 + floor(random() * cardinality(c.ids))::int]

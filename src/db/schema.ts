@@ -755,6 +755,15 @@ export interface MatchingVersieTable {
   gewijzigdOp: Generated<Date>;
 }
 
+/** Read-only view (security_invoker): per host organisation the placements that ended (track record). */
+export interface MatchingErvaringView {
+  dienstId: ColumnType<string, never, never>;
+  organisatieId: ColumnType<string, never, never>;
+  geslaagd: ColumnType<number, never, never>;
+  doorstroom: ColumnType<number, never, never>;
+  voortijdig: ColumnType<number, never, never>;
+}
+
 /** Read-only view (security_invoker): an activity with host, wijk and latest assessment. */
 export interface MatchingActiviteitView {
   dienstId: string;
@@ -1040,6 +1049,7 @@ export interface DB {
   matchingVersie: MatchingVersieTable;
   matchingActiviteit: MatchingActiviteitView;
   matchingKlant: MatchingKlantView;
+  matchingErvaring: MatchingErvaringView;
   cohortRun: CohortRunTable;
   cohortVoorstel: CohortVoorstelTable;
   urenRegistratie: UrenRegistratieTable;

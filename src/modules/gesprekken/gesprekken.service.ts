@@ -237,11 +237,14 @@ export function createGesprekkenService(deps: GesprekkenDeps) {
      * similarity. Clients without such a conversation, outside the actor's municipalities (row-level security) or
      * with an invalid id are absent from the map. Each client read is logged (`va-matching`). Checks the role and
      * row-level security, not the caseload: the caller chose the clients through the client file.
+     *
+     * `gelogdDoorAanroeper`: the caller records the read of every one of these clients (same actor, `va-matching`)
+     * in the same transaction `tx` itself — then this does not record it a second time. Only with `tx`.
      */
     async wensenVanKlanten(
       actor: Actor,
       klantIds: readonly string[],
-      opties: TxOpties = {},
+      opties: TxOpties & { gelogdDoorAanroeper?: boolean } = {},
     ): Promise<Map<string, string>> {
       gesprekkenPolicy.vereis(actor, 'wensen-voor-matching');
       const ids = [...new Set(klantIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
@@ -253,6 +256,7 @@ export function createGesprekkenService(deps: GesprekkenDeps) {
           rijen.push(...(await repo.laatsteWensen(tx, dienstVan(actor), ids.slice(i, i + 1000))));
         for (const r of rijen)
           uit.set(r.klantId, [r.wensen, r.krachtEnBekwaamheid].filter(gevuld).join('\n\n'));
+        if (opties.gelogdDoorAanroeper && opties.tx) return uit;
         await logboek.recordMany(
           tx,
           rijen.map((r) => ({

@@ -86,8 +86,7 @@ async function schrijf(tx: Tx, entries: readonly LogboekEntry[]): Promise<Vastge
   const resultaat: Vastgelegd[] = new Array(entries.length);
   for (const naam of [...ketens.keys()].sort()) {
     const { sleutel, regels } = ketens.get(naam)!;
-    await repo.ensureKop(tx, sleutel, genesisHash(sleutel));
-    const kop = await repo.lockKop(tx, sleutel);
+    const kop = await repo.lockKop(tx, sleutel, genesisHash(sleutel));
     if (!kop)
       throw new AppError('intern', { message: 'logboek.record: chain head not visible in this context' });
     let { volgnummer, hash } = kop;

@@ -160,9 +160,13 @@ export const schrijfRepository = {
     return r.rows[0]!.nu;
   },
 
-  /** Creates the chain head when it is missing (concurrent first writers: one wins, the others wait). */
-  async ensureKop(tx: Tx, k: KetenSleutel, genesis: string): Promise<void> {
-    await tx
+  /**
+   * Creates the chain head when it is missing and locks it until the caller's transaction ends, in one round trip:
+   * appends to one chain are serialised (concurrent first writers: one inserts, the others wait for it and then
+   * lock the row it made). The no-op update only takes the row lock; it returns the head as it is.
+   */
+  async lockKop(tx: Tx, k: KetenSleutel, genesis: string): Promise<KetenKop | undefined> {
+    return tx
       .insertInto('logboekKeten')
       .values({
         partitie: k.partitie,
@@ -171,19 +175,13 @@ export const schrijfRepository = {
         volgnummer: 0,
         hash: genesis,
       })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  },
-
-  /** Locks the chain head until the caller's transaction ends: appends to one chain are serialised. */
-  async lockKop(tx: Tx, k: KetenSleutel): Promise<KetenKop | undefined> {
-    let q = tx
-      .selectFrom('logboekKeten')
-      .select(['volgnummer', 'hash'])
-      .where('partitie', '=', k.partitie)
-      .where('dienstId', '=', k.dienstId);
-    q = k.gemeenteId === null ? q.where('gemeenteId', 'is', null) : q.where('gemeenteId', '=', k.gemeenteId);
-    return q.forUpdate().executeTakeFirst();
+      .onConflict((oc) =>
+        oc
+          .columns(['partitie', 'dienstId', 'gemeenteId'])
+          .doUpdateSet({ volgnummer: sql<number>`logboek_keten.volgnummer` }),
+      )
+      .returning(['volgnummer', 'hash'])
+      .executeTakeFirst();
   },
 
   async updateKop(tx: Tx, k: KetenSleutel, kop: KetenKop): Promise<void> {

@@ -4,6 +4,8 @@ import {
   type ActiviteitGegevens,
   bereidKlantVoor,
   bouwActiviteitCache,
+  ervaringScore,
+  ervaringTekst,
   filterNaam,
   filterPaar,
   type KlantGegevens,
@@ -55,7 +57,7 @@ function act(o: Partial<ActiviteitGegevens> = {}): ActiviteitGegevens {
     organisatieNaam: 'Buurthuis De Schakel',
     organisatieType: 'stichting',
     vrijePlaatsen: 2,
-    afgerondePlaatsingen: null,
+    plaatsingen: null,
     ...o,
   };
 }
@@ -335,6 +337,78 @@ describe('ranking and reasons', () => {
           expect(top!.score[r - 1]!).toBeGreaterThanOrEqual(top!.score[r]!);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("the host's track record", () => {
+  const p = (geslaagd: number, doorstroom: number, voortijdig: number) => ({
+    geslaagd,
+    doorstroom,
+    voortijdig,
+  });
+  it.each([
+    ['no host or nothing ended', null, 0, 'nog geen afgeronde plaatsingen (telt niet mee)'],
+    ['nothing ended yet', p(0, 0, 0), 0, 'nog geen afgeronde plaatsingen (telt niet mee)'],
+    ['one success', p(1, 0, 0), 0.2, '1 plaatsing goed afgerond bij deze organisatie'],
+    ['five successes fill the factor', p(5, 0, 0), 1, '5 plaatsingen goed afgerond bij deze organisatie'],
+    [
+      'more than five do not exceed 1',
+      p(12, 3, 0),
+      1,
+      '12 plaatsingen goed afgerond bij deze organisatie, waarvan 3 met betaald werk of re-integratie daarna',
+    ],
+    [
+      'early stops lower the score',
+      p(5, 0, 5),
+      0.5,
+      '5 plaatsingen goed afgerond bij deze organisatie; 5 plaatsingen voortijdig gestopt',
+    ],
+    [
+      'only early stops: no points',
+      p(0, 0, 2),
+      0,
+      '0 plaatsingen goed afgerond bij deze organisatie; 2 plaatsingen voortijdig gestopt',
+    ],
+    [
+      'one of each',
+      p(1, 1, 1),
+      0.1,
+      '1 plaatsing goed afgerond bij deze organisatie, waarvan 1 met betaald werk of re-integratie daarna; 1 plaatsing voortijdig gestopt',
+    ],
+  ] as const)('%s', (_, plaatsingen, score, tekst) => {
+    expect(ervaringScore(plaatsingen)).toBeCloseTo(score, 10);
+    expect(ervaringTekst(plaatsingen)).toContain(tekst);
+  });
+
+  it('the score stays in [0, 1] and never rewards early stops', () => {
+    fc.assert(
+      fc.property(fc.nat(50), fc.nat(50), fc.nat(50), (g, d, v) => {
+        const s = ervaringScore(p(g, Math.min(d, g), v));
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(s).toBeLessThanOrEqual(1);
+        expect(ervaringScore(p(g, Math.min(d, g), v + 1))).toBeLessThanOrEqual(s);
+      }),
+    );
+  });
+
+  it('a host with a track record ranks above an equal one without', () => {
+    const c = bouwActiviteitCache(
+      [
+        act({ id: 'zonder', organisatieId: 'o1' }),
+        act({ id: 'met', organisatieId: 'o2', plaatsingen: p(5, 1, 0) }),
+      ],
+      centroiden,
+    );
+    const kl = bereidKlantVoor(klant(), c, centroiden);
+    const top = rangschik(kl, c, normaliseerGewichten(STANDAARD_GEWICHTEN), 2, { verordeningMaxUren: null });
+    expect([...top.idx].map((i) => c.gegevens[i]!.id)).toEqual(['met', 'zonder']);
+    const reden = verklaar(kl, c, c.index.get('met')!, STANDAARD_GEWICHTEN, {
+      verordeningMaxUren: null,
+    }).redenen.find((r) => r.factor === 'ervaring');
+    expect(reden?.punten).toBeGreaterThan(0);
+    expect(reden?.tekst).toBe(
+      '5 plaatsingen goed afgerond bij deze organisatie, waarvan 1 met betaald werk of re-integratie daarna',
     );
   });
 });

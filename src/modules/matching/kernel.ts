@@ -89,8 +89,18 @@ export interface ActiviteitGegevens {
   organisatieNaam: string | null;
   organisatieType: string | null;
   vrijePlaatsen: number;
-  /** Completed placements at the host (track record); null while that data does not exist. */
-  afgerondePlaatsingen: number | null;
+  /** The host's track record (placements that ended there); null when none ended yet or there is no host. */
+  plaatsingen: Plaatsingen | null;
+}
+
+/** Placements that ended at a host: see the view `matching_ervaring` (migration 0022). */
+export interface Plaatsingen {
+  /** Completed as agreed, or ended early because paid work or re-integration started. */
+  geslaagd: number;
+  /** Of those ended, how many went on to paid work or re-integration. */
+  doorstroom: number;
+  /** Ended early for a reason the host may have a part in (not health, a move, work or re-integration). */
+  voortijdig: number;
 }
 
 export interface KlantGegevens {
@@ -193,8 +203,30 @@ export const tekstScore = (cos: number): number => (cos >= TEKST_VOL ? 1 : cos /
 
 /** Distance score: 1 in the own wijk, else e^(−km / AFSTAND_SCHAAL_KM); 0 when unknown and another wijk. */
 export const AFSTAND_SCHAAL_KM = 4;
-/** Track record: score = min(1, completed placements / this). */
+/** Track record: score = min(1, successful placements / this) × the share of successful among those counted. */
 export const ERVARING_VOL = 5;
+
+/** The track-record score in [0, 1]: experience (up to ERVARING_VOL successes) times the success rate. */
+export function ervaringScore(p: Plaatsingen | null): number {
+  if (!p) return 0;
+  const teller = p.geslaagd + p.voortijdig;
+  if (teller <= 0 || p.geslaagd <= 0) return 0;
+  return Math.min(1, p.geslaagd / ERVARING_VOL) * (p.geslaagd / teller);
+}
+
+const meervoud = (n: number, een: string, meer: string): string => `${n} ${n === 1 ? een : meer}`;
+
+/** The track record as a reason, in plain Dutch. */
+export function ervaringTekst(p: Plaatsingen | null): string {
+  if (!p || p.geslaagd + p.voortijdig <= 0)
+    return 'Ervaring van de organisatie: nog geen afgeronde plaatsingen (telt niet mee)';
+  const delen = [`${meervoud(p.geslaagd, 'plaatsing', 'plaatsingen')} goed afgerond bij deze organisatie`];
+  if (p.doorstroom > 0) delen.push(`waarvan ${p.doorstroom} met betaald werk of re-integratie daarna`);
+  const tekst = delen.join(', ');
+  return p.voortijdig > 0
+    ? `${tekst}; ${meervoud(p.voortijdig, 'plaatsing', 'plaatsingen')} voortijdig gestopt`
+    : tekst;
+}
 
 // ---- The activity cache (struct of arrays) ----------------------------------------------------------------------
 
@@ -288,7 +320,7 @@ export function bouwActiviteitCache(
     c.wijk[i] = a.wijkId ? volgnummer(c.wijken, a.wijkId) : -1;
     c.organisatie[i] = a.organisatieId ? volgnummer(c.organisaties, a.organisatieId) : -1;
     c.organisatieType[i] = a.organisatieType ? (ORGANISATIE_TYPE_SCORE[a.organisatieType] ?? 0) : 0.5;
-    c.ervaring[i] = a.afgerondePlaatsingen === null ? 0 : Math.min(1, a.afgerondePlaatsingen / ERVARING_VOL);
+    c.ervaring[i] = ervaringScore(a.plaatsingen);
     for (const t of tagStammen([...a.vaardigheden, a.categorieNaam])) tagLijst.push(volgnummer(c.tagIds, t));
     c.tagStart[i + 1] = tagLijst.length;
   });
@@ -814,10 +846,7 @@ export function verklaar(
   redenen.push({
     factor: 'ervaring',
     punten: pt(w.ervaring, ev),
-    tekst:
-      a.afgerondePlaatsingen === null
-        ? 'Ervaring van de organisatie: nog geen gegevens over afgeronde plaatsingen (telt niet mee)'
-        : `${a.afgerondePlaatsingen} plaatsing${a.afgerondePlaatsingen === 1 ? '' : 'en'} afgerond bij deze organisatie`,
+    tekst: ervaringTekst(a.plaatsingen),
   });
 
   const max = opties.verordeningMaxUren;

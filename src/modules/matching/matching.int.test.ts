@@ -6,7 +6,7 @@ import { withContext } from '../../db/context.ts';
 import { createDemoServices, DEMO_WACHTWOORD, type DemoResult, loadDemo } from '../../demo/demo.ts';
 import { AppError } from '../../http/app-error.ts';
 import { createAuthService, dbContext, type Gebruiker, systeemActor } from '../auth/index.ts';
-import { medewerkersUitBeheer } from '../klanten/index.ts';
+import { medewerkersUitBeheer, vandaag } from '../klanten/index.ts';
 import { createMatchingService, type MatchingService } from './index.ts';
 
 /**
@@ -23,6 +23,7 @@ let tl: Gebruiker;
 let kmBergdorp: Gebruiker;
 let fb: Gebruiker;
 let Aardam: string;
+let services: ReturnType<typeof createDemoServices>;
 
 const klantId = async (klantnummer: string): Promise<string> =>
   (
@@ -70,6 +71,7 @@ const actor = async (email: string, rol: Gebruiker['rol'], gemeenten: string[]):
 beforeAll(async () => {
   t = await createTestApp();
   const s = createDemoServices(t.db.app);
+  services = s;
   demo = await loadDemo(s, systeemActor('test:demo'));
   Aardam = demo.gemeenten.Aardam!;
   matching = createMatchingService({
@@ -209,7 +211,9 @@ describe('ranking over the demo', () => {
     for (const a of r.activiteiten) {
       expect(Number.isInteger(a.score)).toBe(true);
       expect(a.redenen.some((x) => x.factor === 'afstand')).toBe(true);
-      expect(a.redenen.find((x) => x.factor === 'ervaring')?.tekst).toContain('nog geen gegevens');
+      expect(a.redenen.find((x) => x.factor === 'ervaring')?.tekst).toMatch(
+        /nog geen afgeronde plaatsingen|goed afgerond bij deze organisatie/,
+      );
     }
     const scores = r.activiteiten.map((a) => a.score);
     expect(scores).toEqual([...scores].sort((x, y) => y - x));
@@ -265,6 +269,25 @@ describe('ranking over the demo', () => {
         .execute(),
     );
     expect(regels.some((r) => r.subjectId === id && r.actorId === km.gebruikerId)).toBe(true);
+    // One ranking is one entry, also when the wishes come from a conversation (read in the same transaction).
+    const aantal = async () =>
+      (
+        await withContext(t.db.app, dbContext(systeemActor('test', demo.dienstId)), (tx) =>
+          tx
+            .selectFrom('logboek')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('subjectId', '=', id)
+            .where('actorId', '=', km.gebruikerId)
+            .where('verwerkingsactiviteitId', '=', 'va-matching')
+            .executeTakeFirstOrThrow(),
+        )
+      ).n;
+    const voor = Number(await aantal());
+    const r = await matching.passendeActiviteiten(km, id);
+    expect(r.activiteiten.some((a) => a.redenen.some((x) => x.factor === 'tekst' && (x.bijdrage ?? 0) > 0))).toBe(
+      true,
+    );
+    expect(Number(await aantal())).toBe(voor + 1);
     for (const k of kandidaten.kandidaten)
       expect(regels.some((r) => r.subjectId === k.klantId && r.actorId === nm.gebruikerId)).toBe(true);
   });
@@ -297,6 +320,55 @@ describe('ranking over the demo', () => {
     );
     await matching.passendeActiviteiten(tl, id, { limiet: 50 });
     await matching.cacheKlaar();
+  });
+
+  it("counts the host's ended placements (track record) and picks up a new ending", async () => {
+    const systeem = dbContext(systeemActor('test', demo.dienstId));
+    const lopend = await services.tegenprestaties.findTegenprestaties(km, {
+      status: 'lopend',
+      paginaGrootte: 100,
+    });
+    const tp = lopend.items.find((x) => x.gemeenteId === Aardam && x.activiteitId !== null);
+    expect(tp).toBeDefined();
+    const act = tp!.activiteitId!;
+    const { organisatieId } = await withContext(t.db.app, systeem, (tx) =>
+      tx.selectFrom('activiteit').select('organisatieId').where('id', '=', act).executeTakeFirstOrThrow(),
+    );
+    const ervaring = () =>
+      withContext(t.db.app, systeem, (tx) =>
+        tx
+          .selectFrom('matchingErvaring')
+          .select(['geslaagd', 'doorstroom', 'voortijdig'])
+          .where('organisatieId', '=', organisatieId!)
+          .executeTakeFirst(),
+      );
+    const versie = () =>
+      withContext(t.db.app, systeem, (tx) =>
+        tx.selectFrom('matchingVersie').select('versie').executeTakeFirstOrThrow(),
+      );
+    const voor = (await ervaring()) ?? { geslaagd: 0, doorstroom: 0, voortijdig: 0 };
+    const versieVoor = Number((await versie()).versie);
+    await services.uitvoering.createEvaluatie(km, tp!.id, {
+      datum: vandaag(),
+      stemKlant: 'Het was een goede tijd; ik ga nu zelf vrijwilligerswerk doen.',
+      conclusie: 'Afgerond zoals afgesproken.',
+      besluit: 'beeindigen',
+      eind: { vervolg: 'vrijwilligerswerk-eigen-titel', afloop: 'afgerond' },
+    });
+    expect(await ervaring()).toEqual({ ...voor, geslaagd: voor.geslaagd + 1 });
+    expect(Number((await versie()).versie)).toBeGreaterThan(versieVoor);
+    // The ending freed the place: the activity's candidates carry the host's track record in their reasons.
+    await matching.kandidaten(tl, act);
+    await matching.cacheKlaar();
+    const r = await matching.kandidaten(tl, act);
+    expect(r.bruikbaar, r.nietBruikbaarRedenen.join('; ')).toBe(true);
+    const n = voor.geslaagd + 1;
+    for (const k of r.kandidaten)
+      expect(k.redenen.find((x) => x.factor === 'ervaring')?.tekst).toContain(
+        `${n} ${n === 1 ? 'plaatsing' : 'plaatsingen'} goed afgerond bij deze organisatie`,
+      );
+    expect(r.kandidaten.length).toBeGreaterThan(0);
+    expect(r.kandidaten[0]!.redenen.find((x) => x.factor === 'ervaring')!.bijdrage).toBeGreaterThan(0);
   });
 
   it('gives the cohort its top-K pairs and the clients left out, with reasons', async () => {

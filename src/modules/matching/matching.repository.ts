@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/context.ts';
-import type { Gewichten } from './kernel.ts';
+import type { Gewichten, Plaatsingen } from './kernel.ts';
 
 /**
  * Queries on the matching module's own objects: `matching_gewichten`, `matching_versie` and the read-only views
@@ -154,6 +154,21 @@ export const matchingRepository = {
       .where(sql<boolean>`plaatsen > plaatsen_bezet`)
       .orderBy('id')
       .execute();
+  },
+
+  /** Per host organisation the placements that ended (track record; counts only, view `matching_ervaring`). */
+  async ervaring(tx: Tx, dienstId: string): Promise<Map<string, Plaatsingen>> {
+    const rijen = await tx
+      .selectFrom('matchingErvaring')
+      .select(['organisatieId', 'geslaagd', 'doorstroom', 'voortijdig'])
+      .where('dienstId', '=', dienstId)
+      .execute();
+    return new Map(
+      rijen.map((r) => [
+        r.organisatieId,
+        { geslaagd: r.geslaagd, doorstroom: r.doorstroom, voortijdig: r.voortijdig },
+      ]),
+    );
   },
 
   async activiteit(tx: Tx, dienstId: string, id: string): Promise<ActiviteitRij | undefined> {

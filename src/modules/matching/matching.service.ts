@@ -22,6 +22,7 @@ import {
   type Gewichten,
   type Kijker,
   type KlantGegevens,
+  type Plaatsingen,
   type KlantKenmerken,
   maakKladblok,
   normaliseerGewichten,
@@ -54,7 +55,11 @@ export interface MatchingDeps {
   /** Staff and teams (the klanten module's source): a klantmanager sees own caseload and team. */
   medewerkers: MedewerkersBron;
   /** Wishes per client (conversation part b; gesprekken). Absent: interests only. */
-  wensen?: (actor: Actor, klantIds: readonly string[], opties?: TxOpties) => Promise<Map<string, string>>;
+  wensen?: (
+    actor: Actor,
+    klantIds: readonly string[],
+    opties?: TxOpties & { gelogdDoorAanroeper?: boolean },
+  ) => Promise<Map<string, string>>;
   /** The ordinance's maximum hours per week in a municipality on a day (null: none). Absent: no ordinance. */
   verordeningMaxUren?: (actor: Actor, gemeenteId: string, datum: string) => Promise<number | null>;
   centroiden?: Centroiden;
@@ -132,7 +137,7 @@ export function bruikbaarheid(a: ActiviteitRij, peildatum: string): { mag: boole
   return { mag: redenen.length === 0, redenen };
 }
 
-function naarActiviteit(a: ActiviteitRij): ActiviteitGegevens {
+function naarActiviteit(a: ActiviteitRij, ervaring: ReadonlyMap<string, Plaatsingen>): ActiviteitGegevens {
   return {
     id: a.id,
     titel: a.titel,
@@ -153,8 +158,7 @@ function naarActiviteit(a: ActiviteitRij): ActiviteitGegevens {
     organisatieNaam: a.organisatieNaam,
     organisatieType: a.organisatieType,
     vrijePlaatsen: a.plaatsen - a.plaatsenBezet,
-    // Track record: no completed placements are recorded yet (tegenprestaties); the factor stays 0 and says so.
-    afgerondePlaatsingen: null,
+    plaatsingen: a.organisatieId === null ? null : (ervaring.get(a.organisatieId) ?? null),
   };
 }
 
@@ -192,8 +196,9 @@ export function createMatchingService(deps: MatchingDeps) {
     const bouw = () =>
       withContext(db, dbContext(systeemActor('matching:activiteiten', dienstId)), async (tx) => {
         const rijen = await repo.openActiviteiten(tx, dienstId, gemeenteId);
+        const ervaring = await repo.ervaring(tx, dienstId);
         return bouwActiviteitCache(
-          rijen.filter((a) => bruikbaarheid(a, datum).mag).map(naarActiviteit),
+          rijen.filter((a) => bruikbaarheid(a, datum).mag).map((a) => naarActiviteit(a, ervaring)),
           centroiden(),
         );
       });
@@ -275,9 +280,15 @@ export function createMatchingService(deps: MatchingDeps) {
     return (await repo.gewichten(tx, dienstId, gemeenteId)) ?? { ...STANDAARD_GEWICHTEN };
   }
 
-  async function wensenVan(actor: Actor, ids: readonly string[], tx?: Tx): Promise<Map<string, string>> {
+  /** `gelogd`: the caller records the read of these clients in `tx` itself (the wishes then add no entry). */
+  async function wensenVan(
+    actor: Actor,
+    ids: readonly string[],
+    tx?: Tx,
+    gelogd = false,
+  ): Promise<Map<string, string>> {
     if (!deps.wensen || ids.length === 0) return new Map();
-    return deps.wensen(actor, ids, tx ? { tx } : {});
+    return deps.wensen(actor, ids, tx ? { tx, gelogdDoorAanroeper: gelogd } : {});
   }
 
   /** One client's ranking (compute only): the best `limiet` with reasons in full detail. */
@@ -334,7 +345,7 @@ export function createMatchingService(deps: MatchingDeps) {
       const { rij, versie, gewichten, wensen } = await withContext(db, dbContext(actor), async (tx) => {
         const rij = await repo.klantMetContext(tx, dienstId, klantId);
         if (!rij || !(await magKlant(actor, rij))) throw notFound(GEEN_KLANT);
-        const wensen = await wensenVan(actor, [rij.id], tx);
+        const wensen = await wensenVan(actor, [rij.id], tx, true);
         await logLezen(tx, actor, [rij]);
         return { rij, versie: rij.versie, gewichten: rij.gewichten ?? { ...STANDAARD_GEWICHTEN }, wensen };
       });
@@ -484,6 +495,7 @@ export function createMatchingService(deps: MatchingDeps) {
           actor,
           rijen.map((r) => r.id),
           tx,
+          true,
         );
         await logLezen(tx, actor, rijen);
         return { rijen, versie: await repo.versie(tx, dienstId), wensen, gewichten };
