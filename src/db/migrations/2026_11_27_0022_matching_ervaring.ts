@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { APP_ROLE } from './rls.ts';
 
 /**
- * Matching, second step (issue 8): the host's track record and a faster read of a client's wishes.
+ * Matching, second step (issue 8): the host's track record, and faster reads of a client's features and wishes.
  *
  * - `matching_ervaring` (view, `security_invoker`): per host organisation the placements that ended (as the
  *   final evaluation says) — `geslaagd`
@@ -13,6 +13,10 @@ import { APP_ROLE } from './rls.ts';
  *   service; row-level security of `tegenprestatie` applies to anyone else.
  * - A placement that ends (status `afgerond` or `beeindigd`) raises the matching's change counter, so the activity
  *   cache picks up the new track record.
+ * - `matching_klant_met_context(dienst, klant)`: one client's features (view `matching_klant`) with the network's
+ *   change counter and the municipality's weights — the ranking's per-request read — as a PL/pgSQL function, so
+ *   each connection plans it once and reuses the plan (planning the view with its subqueries and row-level
+ *   security cost more than running it). Security invoker: the caller's row-level security applies.
  * - `gesprek_klant_datum`: the latest conversation of a client by (dienst, klant) — the matching's wishes lookup
  *   names clients, not their municipality; without it that lookup walked every conversation of the service.
  */
@@ -46,6 +50,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     AFTER UPDATE OF status ON tegenprestatie
     FOR EACH ROW WHEN (NEW.status IN ('afgerond', 'beeindigd') AND OLD.status IS DISTINCT FROM NEW.status)
     EXECUTE FUNCTION matching_versie_ophogen()`.execute(db);
+
+  await sql`CREATE VIEW matching_klant_met_context WITH (security_invoker = true) AS
+    SELECT k.*,
+      (SELECT v.versie::text FROM matching_versie v WHERE v.dienst_id = k.dienst_id) AS versie,
+      (SELECT json_build_object('vaardigheden', g.vaardigheden, 'tekst', g.tekst, 'afstand', g.afstand,
+          'eigenNetwerk', g.eigen_netwerk, 'organisatieType', g.organisatie_type, 'ervaring', g.ervaring,
+          'verordening', g.verordening)
+        FROM matching_gewichten g WHERE g.dienst_id = k.dienst_id AND g.gemeente_id = k.gemeente_id) AS gewichten
+    FROM matching_klant k`.execute(db);
+  await sql`CREATE FUNCTION matching_klant_met_context(p_dienst uuid, p_klant uuid)
+    RETURNS SETOF matching_klant_met_context LANGUAGE plpgsql STABLE AS $$
+    BEGIN
+      RETURN QUERY SELECT * FROM matching_klant_met_context WHERE dienst_id = p_dienst AND id = p_klant;
+    END $$`.execute(db);
+  await sql`GRANT SELECT ON matching_klant_met_context TO ${app}`.execute(db);
+  await sql`GRANT EXECUTE ON FUNCTION matching_klant_met_context(uuid, uuid) TO ${app}`.execute(db);
 
   await sql`CREATE INDEX gesprek_klant_datum ON gesprek (dienst_id, klant_id, datum DESC, aangemaakt_op DESC)`.execute(
     db,

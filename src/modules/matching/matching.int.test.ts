@@ -8,6 +8,7 @@ import { AppError } from '../../http/app-error.ts';
 import { createAuthService, dbContext, type Gebruiker, systeemActor } from '../auth/index.ts';
 import { medewerkersUitBeheer, vandaag } from '../klanten/index.ts';
 import { createMatchingService, type MatchingService } from './index.ts';
+import { matchingRepository } from './matching.repository.ts';
 
 /**
  * The ranking over the demo social service: the caseworker's expectations (docs/matching.md), role-dependent
@@ -284,9 +285,9 @@ describe('ranking over the demo', () => {
       ).n;
     const voor = Number(await aantal());
     const r = await matching.passendeActiviteiten(km, id);
-    expect(r.activiteiten.some((a) => a.redenen.some((x) => x.factor === 'tekst' && (x.bijdrage ?? 0) > 0))).toBe(
-      true,
-    );
+    expect(
+      r.activiteiten.some((a) => a.redenen.some((x) => x.factor === 'tekst' && (x.bijdrage ?? 0) > 0)),
+    ).toBe(true);
     expect(Number(await aantal())).toBe(voor + 1);
     for (const k of kandidaten.kandidaten)
       expect(regels.some((r) => r.subjectId === k.klantId && r.actorId === nm.gebruikerId)).toBe(true);
@@ -300,6 +301,21 @@ describe('ranking over the demo', () => {
     expect((await fout(matching.kandidaten(fb, await activiteitId('Katten verzorgen')))).code).toBe(
       'geen-toegang',
     );
+  });
+
+  it('the database itself keeps the client features within the reader’s rights (row-level security)', async () => {
+    const id = await klantId('GM9901-00015');
+    const lees = (a: Gebruiker) =>
+      withContext(t.db.app, dbContext(a), (tx) => matchingRepository.klantMetContext(tx, demo.dienstId, id));
+    const eigen = await lees(km);
+    expect(eigen?.id).toBe(id);
+    expect(eigen?.beperkingen.length).toBeGreaterThan(0);
+    // Another municipality: no row at all, whatever the service would check.
+    expect(await lees(kmBergdorp)).toBeUndefined();
+    // The netwerkmakelaar's context never yields limitations or capacity.
+    const makelaar = await lees(nm);
+    expect(makelaar?.beperkingen ?? []).toEqual([]);
+    expect(makelaar?.maxUrenPerWeek ?? null).toBeNull();
   });
 
   it('rebuilds the activity cache when the network changes', async () => {

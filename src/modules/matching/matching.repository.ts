@@ -191,36 +191,18 @@ export const matchingRepository = {
 
   /**
    * One client's features with, in the same round trip, the network's change counter and the weights of the
-   * client's municipality (the ranking's hot path).
+   * client's municipality (the ranking's hot path). Through the function `matching_klant_met_context` (migration
+   * 0022), whose plan each connection keeps; row-level security applies as on the view.
    */
   async klantMetContext(
     tx: Tx,
     dienstId: string,
     id: string,
   ): Promise<(KlantRij & { versie: string; gewichten: Gewichten | null }) | undefined> {
-    const r = await tx
-      .selectFrom('matchingKlant as k')
-      .select(KLANT_KOLOMMEN.map((c) => `k.${c}` as const))
-      .select((eb) => [
-        eb
-          .selectFrom('matchingVersie as v')
-          .select(sql<string>`v.versie::text`.as('versie'))
-          .whereRef('v.dienstId', '=', 'k.dienstId')
-          .as('versie'),
-        eb
-          .selectFrom('matchingGewichten as g')
-          .select(
-            sql<Gewichten>`json_build_object('vaardigheden', g.vaardigheden, 'tekst', g.tekst, 'afstand', g.afstand,
-              'eigenNetwerk', g.eigen_netwerk, 'organisatieType', g.organisatie_type, 'ervaring', g.ervaring,
-              'verordening', g.verordening)`.as('gewichten'),
-          )
-          .whereRef('g.dienstId', '=', 'k.dienstId')
-          .whereRef('g.gemeenteId', '=', 'k.gemeenteId')
-          .as('gewichten'),
-      ])
-      .where('k.dienstId', '=', dienstId)
-      .where('k.id', '=', id)
-      .executeTakeFirst();
+    const { rows } = await sql<KlantRij & { versie: string | null; gewichten: Gewichten | null }>`
+      SELECT ${sql.join(KLANT_KOLOMMEN.map((c) => sql.ref(c)))}, versie, gewichten
+      FROM matching_klant_met_context(${dienstId}::uuid, ${id}::uuid)`.execute(tx);
+    const r = rows[0];
     return r ? { ...r, versie: r.versie ?? '0', gewichten: r.gewichten ?? null } : undefined;
   },
 
