@@ -492,6 +492,13 @@ async function rankViaApi(): Promise<void> {
     console.log(
       `# ${METINGEN} requests for random clients of the largest municipality (${ids.length} clients): p50 ${p(0.5).toFixed(1)} ms, p99 ${p(0.99).toFixed(1)} ms; ${metSuggesties} with suggestions`,
     );
+    // A ranking that finds nothing measures nothing: the generated data must give most clients suggestions.
+    if (metSuggesties < METINGEN / 2) {
+      console.log(
+        `# the generated data are degenerate: only ${metSuggesties} of ${METINGEN} rankings had suggestions`,
+      );
+      process.exitCode = 1;
+    }
     console.log(`rank_p95_ms: ${p(0.95).toFixed(1)}`);
   } finally {
     await rt.close();
