@@ -6,6 +6,7 @@ import { systeemActor } from '../src/modules/auth/index.ts';
 import {
   type E2eApp,
   expectAccessible,
+  expectAccessibleZonderJs,
   newContext,
   screenshot,
   startE2eApp,
@@ -52,31 +53,36 @@ async function isPdf(page: Page, naam: string): Promise<void> {
 }
 
 describe('from toetsing through the check, the decision and the agreement', () => {
-  it('without JavaScript, in Aardam (imposes: the college decides); axe needs JavaScript, so it runs in the next test', async () => {
+  it('without JavaScript, in Aardam (imposes: the college decides), each state checked with axe', async () => {
     const ctx = await newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await login(page, 'klantmanager.aardam@demo.wederkerig.nl');
     await page.goto(`${e.baseUrl}/tegenprestaties/${inToetsing.Aardam}`);
     await page.getByRole('link', { name: 'Toets aan de verordening, besluit en overeenkomst' }).click();
     await page.getByRole('heading', { name: 'Toetsing aan de verordening' }).waitFor();
+    await expectAccessibleZonderJs(page);
     await page.getByRole('button', { name: 'Toets aan de verordening' }).click();
     await page.getByText('De toets aan de verordening is uitgevoerd en opgeslagen.').waitFor();
     await page.getByText('Het ontwerp voldoet.').waitFor();
+    await expectAccessibleZonderJs(page);
 
     // A decision without a signatory is refused; what was typed stays.
     await page.locator('#besluit-datum').fill('2026-01-01');
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await page.getByRole('heading', { name: 'Er is een probleem' }).waitFor();
     expect(await page.locator('#besluit-datum').inputValue()).toBe('2026-01-01');
+    await expectAccessibleZonderJs(page);
     await page.locator('#besluit-ondertekenaar').fill('A. Jansen, teamleider');
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await page.getByText('Het besluit van het college is vastgelegd.').waitFor();
+    await expectAccessibleZonderJs(page);
     await isPdf(page, 'Besluit openen (pdf)');
     await isPdf(page, 'Overeenkomst openen (pdf)');
 
     await page.getByRole('button', { name: 'Getekende overeenkomst vastleggen' }).click();
     await page.getByText('De tegenprestatie staat nu op overeengekomen.').waitFor();
     await page.getByText('Getekend ontvangen van de klant op').waitFor();
+    await expectAccessibleZonderJs(page);
     await screenshot(page, 'overeenkomsten-aardam');
     await ctx.close();
   }, 240_000);

@@ -85,6 +85,32 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(summary).toEqual([]);
 }
 
+/**
+ * axe on a page as a browser without JavaScript rendered it (axe itself needs JavaScript): the page's HTML is
+ * served again at the same address to a JavaScript-enabled page, whose styles load from the app and whose scripts
+ * are blocked, so axe sees exactly the no-JavaScript page — also the answer to a POST (a 422 form) that a second
+ * GET could not reproduce.
+ */
+export async function expectAccessibleZonderJs(page: Page): Promise<void> {
+  const html = await page.content();
+  const url = page.url();
+  const ctx = await newContext();
+  try {
+    const p = await ctx.newPage();
+    await p.route('**/*', (route) =>
+      route.request().resourceType() === 'script' ? route.abort() : route.continue(),
+    );
+    // Registered last, so it answers first for the page itself.
+    await p.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    await p.goto(url);
+    await expectAccessible(p);
+  } finally {
+    await ctx.close();
+  }
+}
+
 /** Saves a screenshot under e2e/screenshots (ignored by git) to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = join(import.meta.dirname, 'screenshots');
