@@ -42,9 +42,9 @@ export function SignalenPagina({
       {signalen.length === 0 ? (
         <Paragraph>U heeft geen {alle ? '' : 'open '}signalen.</Paragraph>
       ) : (
-        <ul className="utrecht-unordered-list wk-signalen">
+        <ul className="wk-signalen">
           {signalen.map((s) => (
-            <li key={s.id} className="utrecht-unordered-list__item wk-signaal">
+            <li key={s.id} className={s.gelezen ? 'wk-signaal' : 'wk-signaal wk-signaal--nieuw'}>
               <Heading level={2} id={`signaal-${s.id}`}>
                 {SOORT_NAMEN[s.soort]}
                 {s.gelezen ? '' : ' (nieuw)'}
@@ -52,7 +52,10 @@ export function SignalenPagina({
               </Heading>
               <Paragraph>{s.tekst}</Paragraph>
               <Paragraph>
-                <Link href={s.link}>Openen</Link> · aangemaakt op {tijd(s.aangemaaktOp)}
+                <Link href={s.link}>
+                  Openen<span className="wk-visueel-verborgen">: {SOORT_NAMEN[s.soort].toLowerCase()}</span>
+                </Link>{' '}
+                · aangemaakt op {tijd(s.aangemaaktOp)}
               </Paragraph>
               <form method="post" action={`/signalen/${s.id}`} className="wk-signaal-acties">
                 <input type="hidden" name="_csrf" value={chrome.csrfToken} />
