@@ -8,6 +8,7 @@ import { insertGebruiker } from '../test/factories/gebruikers.ts';
 import {
   type E2eApp,
   expectAccessible,
+  expectAccessibleZonderJs,
   newContext,
   screenshot,
   startE2eApp,
@@ -98,16 +99,21 @@ describe('auth pages in Chromium', () => {
     await ctx.close();
   });
 
-  it('works without JavaScript: login, a signed-in page, logout', async () => {
+  it('works without JavaScript: login, a signed-in page, logout, each checked with axe', async () => {
     const ctx = await newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
+    await page.goto(`${e.baseUrl}/`);
+    await expectAccessibleZonderJs(page);
     await inloggen(page, 'netwerk@demo.wederkerig.nl');
     expect(await page.locator('h1').textContent()).toContain('Welkom');
+    await expectAccessibleZonderJs(page);
     await menu(page).getByRole('link', { name: 'Mijn sessies' }).click();
     expect(await page.locator('h1').textContent()).toBe('Mijn sessies');
+    await expectAccessibleZonderJs(page);
     await page.getByRole('button', { name: 'Uitloggen', exact: true }).first().click();
     await page.waitForLoadState('domcontentloaded');
     expect(await page.getByLabel('E-mailadres').count()).toBe(1);
+    await expectAccessibleZonderJs(page);
     await ctx.close();
   });
 

@@ -4,6 +4,7 @@ import { DEMO_WACHTWOORD } from '../src/demo/demo.ts';
 import {
   type E2eApp,
   expectAccessible,
+  expectAccessibleZonderJs,
   newContext,
   screenshot,
   startE2eApp,
@@ -105,17 +106,20 @@ describe('user administration by the functioneel beheerder (demo account)', () =
     await ctx.close();
   });
 
-  it('creates a user with JavaScript disabled', async () => {
+  it('creates a user with JavaScript disabled, each state checked with axe', async () => {
     const ctx = await newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await loginAlsBeheer(page);
     await page.goto(`${e.baseUrl}/beheer/gebruikers/nieuw`);
+    await expectAccessibleZonderJs(page);
     await page.getByLabel('Naam', { exact: true }).fill('Zonder Script');
     await page.getByLabel('E-mailadres').fill('zonder.script@bergdorp.nl');
     await page.getByLabel('Rol').selectOption('netwerkmakelaar');
     await page.getByRole('button', { name: 'Gebruiker toevoegen en uitnodiging maken' }).click();
     await page.getByText('Er is een probleem').waitFor();
     expect(await page.getByText('Kies minstens één gemeente.').count()).toBeGreaterThan(0);
+    expect(await page.getByLabel('Naam', { exact: true }).inputValue()).toBe('Zonder Script');
+    await expectAccessibleZonderJs(page);
     await page
       .getByRole('group', { name: /^Gemeenten/ })
       .getByLabel('Bergdorp')
@@ -123,6 +127,7 @@ describe('user administration by the functioneel beheerder (demo account)', () =
     await page.getByRole('button', { name: 'Gebruiker toevoegen en uitnodiging maken' }).click();
     await page.locator('#uitnodigingslink').waitFor();
     expect(await page.locator('h1').textContent()).toBe('Gebruiker Zonder Script');
+    await expectAccessibleZonderJs(page);
     await ctx.close();
   });
 

@@ -4,6 +4,7 @@ import { DEMO_WACHTWOORD } from '../src/demo/demo.ts';
 import {
   type E2eApp,
   expectAccessible,
+  expectAccessibleZonderJs,
   newContext,
   screenshot,
   startE2eApp,
@@ -33,14 +34,17 @@ async function naarGesprekken(page: Page): Promise<void> {
 }
 
 describe('conversations (demo klantmanager)', () => {
-  it('records a conversation and an own proposal without a host, with JavaScript off', async () => {
+  it('records a conversation and an own proposal without a host, with JavaScript off, each state checked with axe', async () => {
     const ctx = await newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await login(page, 'klantmanager.aardam@demo.wederkerig.nl');
     await naarGesprekken(page);
+    await expectAccessibleZonderJs(page);
 
     // New conversation: first without a date (422 with the error summary, input kept), then valid.
     await page.getByRole('link', { name: 'Nieuw gesprek' }).click();
+    await page.getByLabel('Datum van het gesprek').waitFor();
+    await expectAccessibleZonderJs(page);
     await page.getByLabel('Datum van het gesprek').fill('');
     await page.getByLabel('Wensen, ambities en kwaliteiten').fill('Wil graag met dieren werken.');
     await page.getByRole('button', { name: 'Gesprek vastleggen' }).click();
@@ -48,6 +52,7 @@ describe('conversations (demo klantmanager)', () => {
     expect(await page.getByLabel('Wensen, ambities en kwaliteiten').inputValue()).toBe(
       'Wil graag met dieren werken.',
     );
+    await expectAccessibleZonderJs(page);
     await page.getByLabel('Datum van het gesprek').fill('2026-11-20');
     await page.getByLabel('Wie deden mee?').fill('De klant\nSanne de Vries');
     await page.getByLabel('Kracht en bekwaamheid').fill('Punctueel en zorgzaam.');
@@ -57,9 +62,12 @@ describe('conversations (demo klantmanager)', () => {
     await page.getByRole('button', { name: 'Gesprek vastleggen' }).click();
     await page.getByText('Het gesprek is vastgelegd.').waitFor();
     expect(await page.getByText('Alle 4 onderdelen ingevuld').count()).toBeGreaterThan(0);
+    await expectAccessibleZonderJs(page);
 
     // Own proposal without a host.
     await page.getByRole('link', { name: 'Eigen voorstel vastleggen' }).click();
+    await page.getByLabel('Wat wil de klant doen? (korte titel)').waitFor();
+    await expectAccessibleZonderJs(page);
     await page.getByLabel('Wat wil de klant doen? (korte titel)').fill('Boodschappen voor de buurvrouw');
     await page.getByLabel('Beschrijf het voorstel').fill('Twee keer per week boodschappen doen.');
     await page.getByLabel(/^Zonder organisatie/).check();
@@ -71,10 +79,12 @@ describe('conversations (demo klantmanager)', () => {
     await page.getByRole('button', { name: 'Voorstel vastleggen' }).click();
     await page.getByText(/staat nu als maatwerkactiviteit in het netwerk/).waitFor();
     expect(await page.getByRole('heading', { name: 'Boodschappen voor de buurvrouw' }).count()).toBe(1);
+    await expectAccessibleZonderJs(page);
 
     // Back on the tab: the conversation is listed.
     await page.getByRole('link', { name: 'Terug naar alle gesprekken' }).click();
     expect(await page.getByRole('link', { name: /Gesprek van 20 november 2026/ }).count()).toBe(1);
+    await expectAccessibleZonderJs(page);
     await ctx.close();
   });
 

@@ -5,6 +5,7 @@ import { DEMO_WACHTWOORD } from '../src/demo/demo.ts';
 import {
   type E2eApp,
   expectAccessible,
+  expectAccessibleZonderJs,
   newContext,
   screenshot,
   startE2eApp,
@@ -124,11 +125,12 @@ describe('client files for the klantmanager (demo account)', () => {
     await ctx.close();
   });
 
-  it('creates a client with JavaScript disabled', async () => {
+  it('creates a client with JavaScript disabled, each state checked with axe', async () => {
     const ctx = await newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await login(page, 'klantmanager.aardam@demo.wederkerig.nl');
     await page.goto(`${e.baseUrl}/klanten/nieuw`);
+    await expectAccessibleZonderJs(page);
     await page.getByLabel('Achternaam (verplicht)').fill('Zonder Script');
     await page.getByLabel('Geboortedatum (verplicht)').fill('1985-05-05');
     await page.getByLabel('BSN', { exact: true }).fill('123456789');
@@ -136,10 +138,12 @@ describe('client files for the klantmanager (demo account)', () => {
     await page.getByText('Er is een probleem').waitFor();
     expect(await page.getByText('Dit is geen geldig BSN').count()).toBeGreaterThan(0);
     expect(await page.getByLabel('Achternaam (verplicht)').inputValue()).toBe('Zonder Script');
+    await expectAccessibleZonderJs(page);
     await page.getByLabel('BSN', { exact: true }).fill('');
     await page.getByRole('button', { name: 'Klant inschrijven' }).click();
     await page.getByText('De klant is ingeschreven.').waitFor();
     expect(await page.locator('h1').textContent()).toBe('Zonder Script');
+    await expectAccessibleZonderJs(page);
     await ctx.close();
   });
 

@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_WACHTWOORD } from '../src/demo/demo.ts';
-import { type E2eApp, expectAccessible, newContext, startE2eApp, watchConsole } from './support.ts';
+import {
+  type E2eApp,
+  expectAccessible,
+  expectAccessibleZonderJs,
+  newContext,
+  startE2eApp,
+  watchConsole,
+} from './support.ts';
 
 let e: E2eApp;
 beforeAll(async () => {
@@ -40,27 +47,33 @@ describe('the register of processing activities', () => {
     await ctx.close();
   });
 
-  it('is maintained by the functioneel beheerder without JavaScript', async () => {
+  it('is maintained by the functioneel beheerder without JavaScript, each state checked with axe', async () => {
     const ctx = await newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await login(page, 'beheer@demo.wederkerig.nl');
     await page.goto(`${e.baseUrl}${LIJST}/nieuw`);
+    await expectAccessibleZonderJs(page);
     await page.getByLabel('Code').fill('va-schuldhulp');
     await page.getByLabel('Naam', { exact: true }).fill('Schuldhulp');
     await page.getByRole('button', { name: 'Toevoegen' }).click();
     // Invalid: the purpose and the legal basis are missing. The input stays.
     await page.getByText('Er is een probleem').waitFor();
     expect(await page.getByLabel('Naam', { exact: true }).inputValue()).toBe('Schuldhulp');
+    await expectAccessibleZonderJs(page);
     await page.getByLabel('Doel').fill('Inwoners met schulden helpen.');
     await page.getByLabel('Grondslag').fill('AVG art. 6 lid 1 sub e; Wet gemeentelijke schuldhulpverlening.');
     await page.getByRole('button', { name: 'Toevoegen' }).click();
     await page.getByText('De verwerkingsactiviteit is toegevoegd.').waitFor();
+    await expectAccessibleZonderJs(page);
 
     await page.getByRole('link', { name: 'Schuldhulp', exact: true }).click();
+    await page.getByLabel('Naam', { exact: true }).waitFor();
+    await expectAccessibleZonderJs(page);
     await page.getByLabel('Naam', { exact: true }).fill('Schuldhulpverlening');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('De wijzigingen zijn opgeslagen.').waitFor();
     expect(await page.getByRole('link', { name: 'Schuldhulpverlening' }).count()).toBe(1);
+    await expectAccessibleZonderJs(page);
     await ctx.close();
   });
 
