@@ -5,6 +5,7 @@ import { VRAGEN } from '../src/modules/netwerk/index.ts';
 import {
   type E2eApp,
   expectAccessible,
+  expectAccessibleZonderJs,
   newContext,
   screenshot,
   startE2eApp,
@@ -194,22 +195,30 @@ describe('intervision for the teamleider (demo account)', () => {
 });
 
 describe('without JavaScript', () => {
-  it('edits an organisation through the plain form', async () => {
+  it('edits an organisation through the plain form, each state checked with axe', async () => {
     const ctx = await newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await login(page, 'netwerk@demo.wederkerig.nl', 'Organisaties');
     await page.goto(`${e.baseUrl}/organisaties?zoek=linde`);
+    await expectAccessibleZonderJs(page);
     await page.getByRole('link', { name: 'Zorgcentrum De Linde' }).first().click();
+    await page.getByRole('link', { name: 'Organisatie wijzigen' }).waitFor();
+    await expectAccessibleZonderJs(page);
     await page.getByRole('link', { name: 'Organisatie wijzigen' }).click();
+    await page.locator('#contact-0-email').waitFor();
+    await expectAccessibleZonderJs(page);
     await page.locator('#contact-0-email').fill('geen-adres');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('Er is een probleem').waitFor();
+    expect(await page.locator('#contact-0-email').inputValue()).toBe('geen-adres');
+    await expectAccessibleZonderJs(page);
     await page.locator('#contact-0-email').fill('ingrid@delinde.nl');
     await page.locator('#contact-1-naam').fill('Johan Kusters');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('De wijzigingen zijn opgeslagen.').waitFor();
     expect(await page.getByRole('cell', { name: 'Johan Kusters' }).count()).toBe(1);
     expect(await page.getByRole('cell', { name: 'ingrid@delinde.nl' }).count()).toBe(1);
+    await expectAccessibleZonderJs(page);
     await ctx.close();
   });
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type E2eApp,
   expectAccessible,
+  expectAccessibleZonderJs,
   newContext,
   screenshot,
   startE2eApp,
@@ -38,12 +39,13 @@ describe('public pages in Chromium', () => {
     await ctx.close();
   });
 
-  it('works without JavaScript', async () => {
+  it('works without JavaScript, checked with axe', async () => {
     const ctx = await newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     const res = await page.goto(`${e.baseUrl}/`);
     expect(res?.status()).toBe(200);
     expect(await page.locator('h1').first().textContent()).toContain('Wederkerig');
+    await expectAccessibleZonderJs(page);
     await ctx.close();
   });
 

@@ -3,7 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withContext } from '../src/db/context.ts';
 import { createDemoServices, DEMO_WACHTWOORD } from '../src/demo/demo.ts';
 import { actorVan } from '../test/factories/actoren.ts';
-import { type E2eApp, expectAccessible, newContext, startE2eApp, watchConsole } from './support.ts';
+import {
+  type E2eApp,
+  expectAccessible,
+  expectAccessibleZonderJs,
+  newContext,
+  startE2eApp,
+  watchConsole,
+} from './support.ts';
 
 let e: E2eApp;
 let klantnummer: string;
@@ -93,15 +100,17 @@ describe('the privacy officer', () => {
     await ctx.close();
   });
 
-  it('finds the client without JavaScript (posted form, redirect)', async () => {
+  it('finds the client without JavaScript (posted form, redirect), each state checked with axe', async () => {
     const ctx = await newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await login(page, 'privacy@demo.wederkerig.nl');
     await page.goto(`${e.baseUrl}/privacy/verwerkingen`);
+    await expectAccessibleZonderJs(page);
     await page.getByLabel('Klantnummer').fill(klantnummer);
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await page.getByRole('heading', { level: 1, name: `Verwerkingen van klant ${klantnummer}` }).waitFor();
     expect(page.url()).not.toContain(klantnummer);
+    await expectAccessibleZonderJs(page);
     await ctx.close();
   });
 
