@@ -8,6 +8,7 @@ import type { Tegenprestatie } from '../src/modules/tegenprestaties/index.ts';
 import {
   type E2eApp,
   expectAccessible,
+  expectAccessibleZonderJs,
   newContext,
   screenshot,
   startE2eApp,
@@ -105,17 +106,19 @@ async function vulOntwerp(page: Page): Promise<void> {
     .fill('Het gesprek is kort geweest; de klant wil graag beginnen.');
 }
 
-async function naarToetsing(page: Page, axe: boolean): Promise<void> {
+/** Through ontwerp to toetsing; `axe` checks the page in each of the two states. */
+async function naarToetsing(page: Page, axe: (page: Page) => Promise<void>): Promise<void> {
   await page.getByRole('button', { name: 'Begin het ontwerp' }).click();
   await page.getByText('De status is gewijzigd.').waitFor();
+  await axe(page);
   await page.getByRole('button', { name: 'Naar toetsing' }).click();
   await page.getByText('De status is gewijzigd.').waitFor();
   expect(await page.locator('.wk-tp-status').first().textContent()).toBe('Toetsing');
-  if (axe) await expectAccessible(page);
+  await axe(page);
 }
 
 describe('from verkenning to a design in toetsing, guided by the checklist', () => {
-  it('without JavaScript', async () => {
+  it('without JavaScript, each state checked with axe', async () => {
     const ctx = await newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await login(page);
@@ -125,10 +128,13 @@ describe('from verkenning to a design in toetsing, guided by the checklist', () 
       .getByRole('navigation', { name: 'Onderdelen van het dossier' })
       .getByRole('link', { name: 'Tegenprestaties' })
       .click();
+    await page.getByRole('button', { name: 'Nieuwe tegenprestatie' }).waitFor();
+    await expectAccessibleZonderJs(page);
     await page.getByRole('button', { name: 'Nieuwe tegenprestatie' }).click();
     await page.getByText('De verkenning is gestart.').waitFor();
     await page.getByRole('heading', { name: 'Checklist van de richtlijn' }).waitFor();
     await page.getByRole('button', { name: 'Begin het ontwerp' }).waitFor();
+    await expectAccessibleZonderJs(page);
 
     // Hours that are not a number: the form comes back with the error and what was typed.
     await page
@@ -138,17 +144,20 @@ describe('from verkenning to a design in toetsing, guided by the checklist', () 
     await page.getByRole('button', { name: 'Ontwerp opslaan' }).click();
     await page.getByRole('heading', { name: 'Er is een probleem' }).waitFor();
     expect(await page.getByLabel('Uren per week').inputValue()).toBe('veel');
+    await expectAccessibleZonderJs(page);
     await page.getByLabel('Uren per week').fill('2');
     await page.getByRole('button', { name: 'Ontwerp opslaan' }).click();
     await page.getByText('Het ontwerp is opgeslagen.').waitFor();
     expect(await page.locator('#checklist').textContent()).toContain('Nog niet in orde');
+    await expectAccessibleZonderJs(page);
 
     await vulOntwerp(page);
     await page.getByRole('button', { name: 'Ontwerp opslaan' }).click();
     await page.getByText('Het ontwerp is opgeslagen.').waitFor();
     expect(await page.locator('#checklist').textContent()).toContain('Alles is in orde');
+    await expectAccessibleZonderJs(page);
     await screenshot(page, 'tegenprestatie-ontwerp');
-    await naarToetsing(page, false);
+    await naarToetsing(page, expectAccessibleZonderJs);
     await ctx.close();
   }, 240_000);
 
@@ -177,7 +186,7 @@ describe('from verkenning to a design in toetsing, guided by the checklist', () 
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Ontwerp opslaan' }).click();
     await page.getByText('Het ontwerp is opgeslagen.').waitFor();
-    await naarToetsing(page, true);
+    await naarToetsing(page, expectAccessible);
     expect(errors).toEqual([]);
     await ctx.close();
   }, 240_000);

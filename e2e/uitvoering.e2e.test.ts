@@ -12,6 +12,7 @@ import {
 import {
   type E2eApp,
   expectAccessible,
+  expectAccessibleZonderJs,
   newContext,
   screenshot,
   startE2eApp,
@@ -92,8 +93,8 @@ async function vulEvaluatie(page: Page, prefix: 'eval' | 'eind', conclusie: stri
 }
 
 describe('hours, evaluation and the final follow-up', () => {
-  // axe needs JavaScript in the page: the accessibility scans run in the test with JavaScript.
-  it('without JavaScript; the inbox count in the header', async () => {
+  // axe needs JavaScript: expectAccessibleZonderJs runs it on the HTML this JavaScript-less page was given.
+  it('without JavaScript, each state checked with axe; the inbox count in the header', async () => {
     const p = lopend.aardam;
     const ctx = await newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
@@ -102,17 +103,22 @@ describe('hours, evaluation and the final follow-up', () => {
     const aantal = await signalen.telOngelezen(p.km);
     expect(aantal).toBeGreaterThan(0);
     expect(await page.locator('.wk-teller').textContent()).toBe(String(aantal));
+    await expectAccessibleZonderJs(page);
     await page.locator('.wk-signalen-link').click();
     await page.getByRole('heading', { name: 'Signalen', level: 1 }).waitFor();
+    await expectAccessibleZonderJs(page);
     await page.getByRole('button', { name: 'Markeer als gelezen' }).first().click();
     await page.getByText('Het signaal is gemarkeerd als gelezen.').waitFor();
     const teller = page.locator('.wk-teller');
     if (aantal > 1) expect(await teller.textContent()).toBe(String(aantal - 1));
     else expect(await teller.count()).toBe(0);
+    await expectAccessibleZonderJs(page);
     // From the design page to its Uitvoering page.
     await page.goto(`${e.baseUrl}/tegenprestaties/${p.id}`);
+    await expectAccessibleZonderJs(page);
     await page.getByRole('link', { name: 'Uitvoering: uren en evaluaties' }).click();
     await page.getByRole('heading', { name: 'Uren', exact: true }).waitFor();
+    await expectAccessibleZonderJs(page);
     // A week of hours: 25 hours on one day is refused, the form comes back as typed.
     await page.locator('#uren-dagen-0-uren').fill('3');
     await page.locator('#uren-dagen-1-uren').fill('25');
@@ -121,15 +127,18 @@ describe('hours, evaluation and the final follow-up', () => {
     await page.getByRole('heading', { name: 'Er is een probleem' }).waitFor();
     expect(await page.locator('#uren-dagen-1-uren').inputValue()).toBe('25');
     expect(await page.locator('#uren-dagen-0-uren').inputValue()).toBe('3');
+    await expectAccessibleZonderJs(page);
     await page.locator('#uren-dagen-1-uren').fill('2,5');
     await page.getByRole('button', { name: 'Uren opslaan' }).click();
     await page.getByText('De uren zijn opgeslagen.').waitFor();
     expect(await page.locator('table').first().textContent()).toContain('Vakantie');
+    await expectAccessibleZonderJs(page);
     // An evaluation, then the final one.
     await vulEvaluatie(page, 'eval', 'Goed bezig; we gaan door.');
     await page.locator('#eval-besluit-voortzetten').check();
     await page.getByRole('button', { name: 'Evaluatie vastleggen', exact: true }).click();
     await page.getByText('De evaluatie is vastgelegd.').waitFor();
+    await expectAccessibleZonderJs(page);
     await vulEvaluatie(page, 'eind', 'De afgesproken periode is klaar; door naar re-integratie.');
     await page.locator('#eind-eind-vervolg').selectOption('re-integratie');
     await page.locator('#eind-eind-afloop-afgerond').check();
@@ -137,6 +146,7 @@ describe('hours, evaluation and the final follow-up', () => {
     await page.getByText('De eindevaluatie is vastgelegd.').waitFor();
     await page.getByRole('heading', { name: /^Eindevaluatie van / }).waitFor();
     expect(await page.locator('.wk-gegevens').first().textContent()).toContain('Afgerond');
+    await expectAccessibleZonderJs(page);
     await screenshot(page, 'uitvoering-afgerond');
     await ctx.close();
   }, 240_000);

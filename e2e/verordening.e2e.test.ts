@@ -4,6 +4,7 @@ import { DEMO_WACHTWOORD } from '../src/demo/demo.ts';
 import {
   type E2eApp,
   expectAccessible,
+  expectAccessibleZonderJs,
   newContext,
   screenshot,
   startE2eApp,
@@ -80,24 +81,32 @@ describe('the ordinance pages (demo)', () => {
     await ctx.close();
   }, 240_000);
 
-  it('the version form works without JavaScript', async () => {
+  it('the version form works without JavaScript, each state checked with axe', async () => {
     const ctx = await newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await inloggen(page, 'beheer@demo.wederkerig.nl');
     await menu(page).getByRole('link', { name: 'Verordeningen' }).click();
+    await page.getByRole('link', { name: 'Bergdorp' }).waitFor();
+    await expectAccessibleZonderJs(page);
     await page.getByRole('link', { name: 'Bergdorp' }).click();
+    await page.getByRole('link', { name: 'Nieuwe versie' }).waitFor();
+    await expectAccessibleZonderJs(page);
     await page.getByRole('link', { name: 'Nieuwe versie' }).click();
+    await page.getByRole('button', { name: 'Versie vastleggen' }).waitFor();
+    await expectAccessibleZonderJs(page);
     await page.getByRole('button', { name: 'Versie vastleggen' }).click();
     await page.getByText('Vul de ingangsdatum in').first().waitFor();
     expect(await page.getByLabel('Titel van de verordening').inputValue()).toBe(
       'Verordening tegenprestatie Bergdorp 2015',
     );
+    await expectAccessibleZonderJs(page);
     await page.getByLabel('Ingangsdatum').fill('2027-01-01');
     await page.getByRole('button', { name: 'Versie vastleggen' }).click();
     await page.getByText('De nieuwe versie is vastgelegd').waitFor();
     expect(
       await page.getByText('Alleen aanbieden (vrijwillig, zonder besluit)', { exact: false }).count(),
     ).toBe(1);
+    await expectAccessibleZonderJs(page);
     await ctx.close();
   }, 120_000);
 
