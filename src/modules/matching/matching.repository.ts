@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/context.ts';
+import type { MatchingActiviteitView, MatchingKlantView } from '../../db/schema.ts';
 import type { Gewichten, Plaatsingen } from './kernel.ts';
 
 /**
@@ -8,67 +9,11 @@ import type { Gewichten, Plaatsingen } from './kernel.ts';
  * row-level security of the underlying tables applies to the caller).
  */
 
-export interface ActiviteitRij {
-  id: string;
-  titel: string;
-  omschrijving: string;
-  taken: string | null;
-  categorie: string;
-  vaardigheden: string[];
-  fysiekeBelasting: string;
-  taalniveauMin: string | null;
-  urenMin: string;
-  urenMax: string;
-  dagdelen: string[];
-  gemeenten: string[];
-  plaatsen: number;
-  plaatsenBezet: number;
-  status: string;
-  einddatum: string | null;
-  materieleVersie: number;
-  postcode: string | null;
-  wijkId: string | null;
-  wijkNaam: string | null;
-  organisatieId: string | null;
-  organisatieNaam: string | null;
-  organisatieType: string | null;
-  organisatieStatus: string | null;
-  organisatieVersie: number | null;
-  toetsConclusie: string | null;
-  toetsGeldigTot: string | null;
-  toetsVervallenOp: Date | null;
-  toetsActiviteitVersie: number | null;
-  toetsOrganisatieVersie: number | null;
-  intervisieBesluit: string | null;
-  intervisieVoorwaarden: string | null;
-}
+/** One activity as the matching reads it: the columns of the view `matching_activiteit` this module reads. */
+export type ActiviteitRij = Pick<MatchingActiviteitView, (typeof ACTIVITEIT_KOLOMMEN)[number]>;
 
-export interface KlantRij {
-  id: string;
-  gemeenteId: string;
-  klantnummer: string | null;
-  voornamen: string | null;
-  roepnaam: string | null;
-  voorvoegsel: string | null;
-  achternaam: string;
-  postcode: string | null;
-  wijkId: string | null;
-  taalniveau: string | null;
-  beschikbaarheid: string[];
-  mobiliteit: string[];
-  maxReistijdMinuten: number | null;
-  klantmanagerId: string | null;
-  toepasselijkheid: string | null;
-  dossierGeslotenOp: Date | null;
-  maxUrenPerWeek: string | null;
-  beperkingen: string[];
-  werkUren: string;
-  werkDagdelen: string[];
-  reintegratieDagdelen: string[];
-  vaardigheden: string[];
-  interesses: string[];
-  netwerkOrganisaties: string[];
-}
+/** One client's matching features: the columns of the view `matching_klant` this module reads. */
+export type KlantRij = Pick<MatchingKlantView, (typeof KLANT_KOLOMMEN)[number]>;
 
 const ACTIVITEIT_KOLOMMEN = [
   'id',
