@@ -10,8 +10,8 @@
  * `#` are context. Targets: cohort_10k_seconds ≤ 1, cohort_40k_seconds ≤ 5, objective_gap 0.
  *
  * The candidate pairs come from the ranking's own pure kernel (`scoorAlles`: the hard filters, the weighted
- * integer score, top-50 per client) over seeded generated features in Amsterdam's postcodes (a variant of the
- * generator in bench/matching-rank.ts), so the scores are the ones a real cohort would get. `KANDIDATEN=synthetisch`
+ * integer score, top-50 per client) over seeded generated features in Amsterdam's postcodes (bench/genereer.ts,
+ * shared with bench/matching-rank.ts), so the scores are the ones a real cohort would get. `KANDIDATEN=synthetisch`
  * uses the simpler generator in src/modules/matching/cohort/testinstantie.ts (wijk clusters, distance, interests,
  * popularity) instead. Only the solve is timed, not the generation of the candidates (the ranking's all-pairs
  * top-50 is timed by bench/matching-rank.ts).
@@ -22,105 +22,21 @@ import {
   type CohortOplossing,
   losCohortOp,
 } from '../src/modules/matching/cohort/oplosser.ts';
-import { genereerCohortInstantie, prng } from '../src/modules/matching/cohort/testinstantie.ts';
-import {
-  type ActiviteitGegevens,
-  bereidKlantVoor,
-  bouwActiviteitCache,
-  type KlantGegevens,
-  laadCentroiden,
-  scoorAlles,
-} from '../src/modules/matching/index.ts';
+import { genereerCohortInstantie } from '../src/modules/matching/cohort/testinstantie.ts';
+import { bereidKlantVoor, bouwActiviteitCache, scoorAlles } from '../src/modules/matching/index.ts';
 import { laadHighs, losLpOp } from '../test/lp-referentie.ts';
-
-const WOORDEN = (
-  'fiets repareren tuin koken dieren ouderen bezoeken koffie schenken winkel kringloop sorteren kleding ' +
-  'voedselbank inpakken taalcafe lezen kinderen sport voetbal zwemmen computer administratie post boeken ' +
-  'bibliotheek muziek schilderen hout klussen schoonmaken wassen strijken vervoer chauffeur boodschappen wandelen ' +
-  'spel markt onderhoud afval inzamelen verkopen kassa magazijn werkplaats buurthuis moestuin groente bloemen'
-).split(' ');
-const VAARDIGHEDEN = [
-  'Koken',
-  'Tuinieren',
-  'Klussen',
-  'Schoonmaken',
-  'Administratie',
-  'Computervaardigheden',
-  'Fietsen repareren',
-  'Naaien',
-  'Verkoop',
-  'Ouderen helpen',
-  'Werken met dieren',
-  'Gastvrijheid',
-];
-const INTERESSES = [
-  'Dieren',
-  'Natuur',
-  'Sport',
-  'Muziek',
-  'Kunst en cultuur',
-  'Zorg',
-  'Buurt',
-  'Duurzaamheid',
-];
-const DAGDELEN = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'].flatMap((d) =>
-  ['ochtend', 'middag', 'avond'].map((t) => `${d}-${t}`),
-);
+import { genereerGemeente } from './genereer.ts';
 
 /**
- * A cohort instance scored by the ranking's kernel: generated clients and activities in one municipality
- * (Amsterdam's postcodes, 20 wijken), each client's top 50 after the hard filters, capacities 1–10.
+ * A cohort instance scored by the ranking's kernel: the generated municipality of bench/genereer.ts (the same
+ * generator as the ranking benchmark), each client's top 50 after the hard filters, capacities 1–10.
  */
 function kernelInstantie(aantalKlanten: number, aantalActiviteiten: number, zaad: number): CohortInstantie {
-  const centroiden = laadCentroiden();
-  const pcs = [...centroiden.keys()].filter((p) => p >= '1011' && p <= '1109');
-  const wijken = Array.from({ length: 20 }, (_, i) => `w${i}`);
-  const r = prng(zaad);
-  const kies = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const enkele = <T>(xs: readonly T[], n: number): T[] => Array.from({ length: n }, () => kies(xs));
-  const acts: ActiviteitGegevens[] = Array.from({ length: aantalActiviteiten }, (_, i) => ({
-    id: `a${i}`,
-    titel: `${kies(WOORDEN)} ${kies(WOORDEN)}`,
-    omschrijving: enkele(WOORDEN, 14).join(' '),
-    taken: null,
-    categorie: 'anders',
-    categorieNaam: kies(['Zorg en welzijn', 'Sport', 'Natuur en dieren', 'Buurt en wijk', 'Cultuur']),
-    vaardigheden: enkele(VAARDIGHEDEN, 2),
-    fysiekeBelasting: kies(['laag', 'laag', 'midden', 'hoog']),
-    taalniveauMin: kies([null, null, 'a2', 'b1']),
-    urenMin: 2 + Math.floor(r() * 8),
-    urenMax: 16,
-    dagdelen: enkele(DAGDELEN, 5),
-    postcode: `${kies(pcs)} AB`,
-    wijkId: kies(wijken),
-    wijkNaam: null,
-    organisatieId: `o${Math.floor(r() * 1000)}`,
-    organisatieNaam: 'Organisatie',
-    organisatieType: kies(['stichting', 'vereniging', 'commercieel-bedrijf', 'maatschappelijke-instelling']),
-    vrijePlaatsen: 1 + Math.floor(r() * 10),
-    plaatsingen: null,
-  }));
-  const klanten: KlantGegevens[] = Array.from({ length: aantalKlanten }, (_, i) => ({
-    id: `k${i}`,
-    gemeenteId: 'g',
-    toepasselijk: true,
-    nietToepasselijkReden: null,
-    maxUrenPerWeek: kies([null, 8, 12, 16, 20]),
-    werkUren: kies([0, 0, 0, 4]),
-    beperkingen: kies([[], [], [], ['dynamische-handelingen']]),
-    beschikbaarheid: enkele(DAGDELEN, 12),
-    werkDagdelen: [],
-    reintegratieDagdelen: [],
-    taalniveau: kies(['a2', 'b1', 'b2', null]),
-    postcode: `${kies(pcs)} CD`,
-    wijkId: kies(wijken),
-    mobiliteit: enkele(['lopen', 'fiets', 'ov', 'auto'], 2),
-    maxReistijdMinuten: kies([null, 30, 45, 60]),
-    vaardigheden: enkele(VAARDIGHEDEN, 3),
-    interesses: enkele(INTERESSES, 2),
-    wensen: enkele(WOORDEN, 6).join(' '),
-    netwerkOrganisatieIds: r() < 0.3 ? [`o${Math.floor(r() * 1000)}`] : [],
-  }));
+  const {
+    activiteiten: acts,
+    klanten,
+    centroiden,
+  } = genereerGemeente(aantalKlanten, aantalActiviteiten, zaad);
   const cache = bouwActiviteitCache(acts, centroiden);
   const top = scoorAlles(
     klanten.map((k) => bereidKlantVoor(k, cache, centroiden)),
