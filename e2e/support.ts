@@ -5,10 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, expect } from 'vitest';
 import type { Config } from '../src/config.ts';
-import { createDemoServices, loadDemo } from '../src/demo/demo.ts';
-import { systeemActor } from '../src/modules/auth/index.ts';
 import { createTestApp } from '../test/app.ts';
-import type { TestDatabase } from '../test/db.ts';
+import { createDemoTestDatabase, type TestDatabase } from '../test/db.ts';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -40,10 +38,10 @@ export interface E2eApp {
   config: Config;
 }
 
-/** The whole app with the demo data, listening on a free port, closed after the file. */
+/** The whole app with the demo data (cloned from the run's demo template), listening on a free port, closed after the file. */
 export async function startE2eApp(overrides: Partial<Config> = {}): Promise<E2eApp> {
-  const t = await createTestApp({ mode: 'demo', ...overrides });
-  await loadDemo(createDemoServices(t.db.app), systeemActor('e2e:demo'));
+  const { db } = await createDemoTestDatabase('zonder-bsn');
+  const t = await createTestApp({ mode: 'demo', ...overrides }, db);
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -111,8 +109,12 @@ export async function expectAccessibleZonderJs(page: Page): Promise<void> {
   }
 }
 
-/** Saves a screenshot under e2e/screenshots (ignored by git) to look at. */
+/**
+ * Saves a screenshot under e2e/screenshots (ignored by git) to look at — only when asked
+ * (`E2E_SCREENSHOTS=1 npm run test:e2e`): a full-page PNG costs time that the test loop does not spend.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!process.env.E2E_SCREENSHOTS) return;
   const dir = join(import.meta.dirname, 'screenshots');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
