@@ -1,35 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, expect } from 'vitest';
+import { afterAll, expect, inject } from 'vitest';
 import type { Config } from '../src/config.ts';
 import { createTestApp } from '../test/app.ts';
 import { createDemoTestDatabase, type TestDatabase } from '../test/db.ts';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** The system Chromium: CHROMIUM_PATH, else /usr/bin/chromium. Fails with the way to install it. */
-export function chromiumPath(): string {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(path)) {
-    throw new Error(
-      `Chromium not found at ${path}. Install the system Chromium (Debian: sudo apt-get install -y chromium) ` +
-        'or set CHROMIUM_PATH to its executable. The end-to-end tests drive a real browser.',
-    );
-  }
-  return path;
-}
 
 export interface E2eApp {
   app: FastifyInstance;
@@ -50,10 +27,13 @@ export async function startE2eApp(overrides: Partial<Config> = {}): Promise<E2eA
 
 let browser: Browser | undefined;
 
-/** One browser per test file; a fresh context per call (JavaScript on or off). */
+/**
+ * A fresh browser context per call (JavaScript on or off), in the run's one Chromium (e2e/global-setup.ts):
+ * each file connects once and closes its connection after the file, not the browser.
+ */
 export async function newContext(opts: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
   if (!browser) {
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    browser = await chromium.connect(inject('chromiumWsEndpoint'));
     afterAll(async () => {
       await browser?.close();
       browser = undefined;
