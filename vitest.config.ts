@@ -6,8 +6,10 @@ import { defineConfig } from 'vitest/config';
 // (test/global-setup.ts, shared by integration and e2e); every test file gets its own database cloned from a
 // migrated template, or from a template with the demo loaded (test/db.ts, made once per run).
 //
-// Integration files spend most of their time waiting on PostgreSQL, so more files run at once than there are
-// cores (Vitest's default is cores − 1: one file at a time on a two-core machine). TEST_WORKERS overrides it.
+// Integration and end-to-end files spend most of their time waiting (on PostgreSQL, on the browser), so more files
+// run at once than there are cores (Vitest's default is cores − 1: one file at a time on a two-core machine), and
+// all three tiers share those workers instead of the browser tests running one by one after the rest (each e2e
+// file has its own app, port and database). TEST_WORKERS overrides the number.
 const workers = Number(process.env.TEST_WORKERS) || Math.max(3, availableParallelism() + 1);
 
 export default defineConfig({
@@ -41,9 +43,8 @@ export default defineConfig({
           name: 'e2e',
           globalSetup: ['./test/global-setup.ts', './e2e/global-setup.ts'],
           include: ['e2e/**/*.e2e.test.ts'],
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],
