@@ -91,12 +91,17 @@ async function klantMetAlles(merk: string): Promise<Gemaakt> {
     klanten,
     vandaag: () => '2026-11-20',
   });
-  await uitvoering.registreerUren(km, tp.id, {
-    dagen: [
-      { datum: '2026-10-05', uren: 3.5 },
-      { datum: '2026-10-07', uren: 0, afwezig: 'ziek', toelichting: `Griep ${merk}` },
-    ],
-  });
+  await uitvoering.registreerUren(
+    km,
+    tp.id,
+    {
+      dagen: [
+        { datum: '2026-10-05', uren: 3.5 },
+        { datum: '2026-10-07', uren: 0, afwezig: 'ziek', toelichting: `Griep ${merk}` },
+      ],
+    },
+    { bron: 'formulier' },
+  );
   await uitvoering.createEvaluatie(km, tp.id, {
     datum: '2026-11-02',
     stemKlant: `Stem ${merk}`,

@@ -27,6 +27,8 @@ import {
   BEEINDIGING_NAMEN,
   BESLUIT_NAMEN,
   type CbsRegel,
+  UREN_BRON_NAMEN,
+  type UrenWijziging,
 } from '../uitvoering.schemas.ts';
 import type { UitvoeringBeeld } from '../uitvoering.service.ts';
 
@@ -37,7 +39,8 @@ export interface Chrome {
 }
 
 export const MELDINGEN = {
-  uren: 'De uren zijn opgeslagen.',
+  uren: 'De uren zijn opgeslagen. Wat er eerder stond, staat bij de wijzigingen.',
+  'uren-ongewijzigd': 'Er is niets gewijzigd: de week was al zo opgeslagen.',
   evaluatie: 'De evaluatie is vastgelegd.',
   afgerond: 'De eindevaluatie is vastgelegd. De tegenprestatie is afgerond of beëindigd.',
 } as const;
@@ -46,7 +49,7 @@ export const isMelding = (m: unknown): m is Melding => typeof m === 'string' && 
 
 /** The week form as typed: seven days. */
 export interface WeekWaarden {
-  dagen: Array<{ datum: string; uren: string; afwezig: string; toelichting: string }>;
+  dagen: Array<{ datum: string; uren: string; afwezig: string; toelichting: string; versie: string }>;
 }
 /** An evaluation form as typed (the final one also has the follow-up and the ending). */
 export interface EvaluatieWaarden {
@@ -76,6 +79,22 @@ export const legeEvaluatie = (datum: string): EvaluatieWaarden => ({
 const DAGNAMEN = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
 const dagnaam = (iso: string) => DAGNAMEN[new Date(`${iso}T12:00:00Z`).getUTCDay()] ?? '';
 const uren = (n: number) => n.toLocaleString('nl-NL', { maximumFractionDigits: 2 });
+const WIJZIGING_NAMEN: Record<UrenWijziging['soort'], string> = {
+  nieuw: 'Nieuw',
+  gewijzigd: 'Gewijzigd',
+  verwijderd: 'Verwijderd',
+};
+/** A registration in words: hours or the absence, with the note. */
+const waarde = (w: UrenWijziging['vorige']): string =>
+  w === null
+    ? '–'
+    : `${w.afwezig ? AFWEZIG_NAMEN[w.afwezig] : `${uren(w.uren)} uur`}${w.toelichting ? ` (${w.toelichting})` : ''}`;
+const tijdstip = (iso: string): string =>
+  new Date(iso).toLocaleString('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
 /** Field ids of a form: prefix + the field path with dots as dashes. */
 const veldId = (prefix: string, k: string) => `${prefix}-${k.replaceAll('.', '-')}`;
 
@@ -216,7 +235,9 @@ export function UitvoeringPagina({
           <Form action={uitvoeringPaden.uren(t.id)} csrfToken={chrome.csrfToken} id="uren-formulier">
             <Heading level={3}>Uren van de week van {formatDatumNl(weekVan)}</Heading>
             <Paragraph>
-              Laat een dag leeg als er niets te registreren is. Wie afwezig was, heeft 0 uur.
+              Het formulier toont wat er is opgeslagen. Laat een dag leeg als er niets te registreren is;
+              maakt u een opgeslagen dag leeg, dan verwijdert u die registratie. Wie afwezig was, heeft 0 uur.
+              Alleen wat u verandert wordt opgeslagen, met de vorige waarde bij de wijzigingen.
             </Paragraph>
             {week.dagen.map((d, i) => {
               const f = fout('uren');
@@ -229,6 +250,7 @@ export function UitvoeringPagina({
                     {dagnaam(d.datum)} {formatDatumNl(d.datum)}
                   </legend>
                   <input type="hidden" name={`dag.${i}.datum`} value={d.datum} />
+                  <input type="hidden" name={`dag.${i}.versie`} value={d.versie} />
                   {f[`dagen.${i}.datum`] ? (
                     <div className="utrecht-form-field-error-message" id={veldId('uren', `dagen.${i}.datum`)}>
                       {f[`dagen.${i}.datum`]}
@@ -265,6 +287,31 @@ export function UitvoeringPagina({
             })}
             <Button>Uren opslaan</Button>
           </Form>
+        </>
+      ) : null}
+      {beeld.wijzigingen.length > 0 ? (
+        <>
+          <Heading level={3} id="wijzigingen">
+            Wijzigingen van de uren
+          </Heading>
+          <Table
+            caption="Elke wijziging met de vorige waarde, wie, wanneer en hoe"
+            head={['Dag', 'Wat', 'Was', 'Werd', 'Door', 'Hoe', 'Wanneer']}
+          >
+            {beeld.wijzigingen.map((w) => (
+              <Row key={w.id}>
+                <Cell>
+                  {dagnaam(w.datum)} {formatDatumNl(w.datum)}
+                </Cell>
+                <Cell>{WIJZIGING_NAMEN[w.soort]}</Cell>
+                <Cell>{waarde(w.vorige)}</Cell>
+                <Cell>{waarde(w.nieuw)}</Cell>
+                <Cell>{w.doorNaam}</Cell>
+                <Cell>{UREN_BRON_NAMEN[w.bron]}</Cell>
+                <Cell>{tijdstip(w.op)}</Cell>
+              </Row>
+            ))}
+          </Table>
         </>
       ) : null}
 
