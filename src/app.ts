@@ -297,6 +297,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           .map((g) => [g.id, g.email]),
       ),
     publicUrl: config.publicUrl,
+    urenMargeProcent: config.uren.afwijkingProcent,
     meldFout: (e) => app.log.error({ err: e }, 'sending a signal mail failed'),
   });
   if (taken)

@@ -92,14 +92,14 @@ export const uitvoeringRepository = {
       .execute();
   },
 
-  /** Per placement: the hours, and whether an absence is registered, in [van, tot] (placements without rows absent). */
+  /** Per placement: the hours, the registered days and whether one is an absence, in [van, tot] (none: absent). */
   async urenTussen(
     tx: Tx,
     dienstId: string,
     tegenprestatieIds: string[],
     van: string,
     tot: string,
-  ): Promise<Map<string, { uren: number; afwezig: boolean }>> {
+  ): Promise<Map<string, { uren: number; dagen: number; afwezig: boolean }>> {
     if (tegenprestatieIds.length === 0) return new Map();
     const rijen = await tx
       .selectFrom('urenRegistratie')
@@ -107,6 +107,7 @@ export const uitvoeringRepository = {
         'tegenprestatieId',
         (eb) => eb.fn.sum<string>('uren').as('uren'),
         (eb) => eb.fn.count<string>('afwezig').as('afwezig'),
+        (eb) => eb.fn.countAll<string>().as('dagen'),
       ])
       .where('dienstId', '=', dienstId)
       .where('tegenprestatieId', 'in', tegenprestatieIds)
@@ -115,7 +116,10 @@ export const uitvoeringRepository = {
       .groupBy('tegenprestatieId')
       .execute();
     return new Map(
-      rijen.map((r) => [r.tegenprestatieId, { uren: Number(r.uren), afwezig: Number(r.afwezig) > 0 }]),
+      rijen.map((r) => [
+        r.tegenprestatieId,
+        { uren: Number(r.uren), dagen: Number(r.dagen), afwezig: Number(r.afwezig) > 0 },
+      ]),
     );
   },
 

@@ -462,7 +462,7 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
       actor: Actor,
       ids: string[],
       maandag: string,
-    ): Promise<Map<string, { uren: number; afwezig: boolean }>> {
+    ): Promise<Map<string, { uren: number; dagen: number; afwezig: boolean }>> {
       uitvoeringPolicy.vereis(actor, 'uitvoering-bekijken');
       const van = maandagVan(maandag);
       return withContext(db, dbContext(actor), (tx) =>
