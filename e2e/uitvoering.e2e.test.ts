@@ -116,7 +116,7 @@ describe('hours, evaluation and the final follow-up', () => {
     // From the design page to its Uitvoering page.
     await page.goto(`${e.baseUrl}/tegenprestaties/${p.id}`);
     await expectAccessibleZonderJs(page);
-    await page.getByRole('link', { name: 'Uitvoering: uren en evaluaties' }).click();
+    await page.getByRole('link', { name: 'Uitvoering: volgende stappen, uren en evaluaties' }).click();
     await page.getByRole('heading', { name: 'Uren', exact: true }).waitFor();
     await expectAccessibleZonderJs(page);
     // A week of hours: 25 hours on one day is refused, the form comes back as typed.

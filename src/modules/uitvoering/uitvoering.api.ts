@@ -3,11 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { metVeldfouten, Problem } from '../../http/problem.ts';
 import { requireGebruiker } from '../auth/index.ts';
+import { Tegenprestatie } from '../tegenprestaties/index.ts';
 import type { GemeentenService } from '../gemeenten/index.ts';
 import {
   CbsRegel,
   Evaluatie,
   EvaluatieInput,
+  LevensloopInput,
   Maand,
   UrenInput,
   Urenregel,
@@ -125,6 +127,26 @@ export function uitvoeringApi(service: UitvoeringService, gemeenten: Pick<Gemeen
           reply.status(201).header('Location', `/api/v1/tegenprestaties/${req.params.id}/evaluaties`);
           return e;
         }),
+    );
+
+    r.post(
+      '/api/v1/tegenprestaties/:id/levensloop',
+      {
+        schema: {
+          operationId: 'createLevensloopStap',
+          summary: 'Starten, terugzetten of beëindigen vóór de start',
+          description:
+            'Een stap vanuit overeengekomen: starten (op of na de startdatum; de dagelijkse taak start hem anders ook), terug-naar-ontwerp met een reden (de plaats komt vrij; documenten en geschiedenis blijven bewaard) of beeindigen-voor-start met een reden. Een stap die nu niet kan, geeft 422 met de reden.',
+          tags: ['Uitvoering'],
+          params: Id,
+          body: LevensloopInput,
+          response: { 200: Tegenprestatie, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, () =>
+          service.wijzigLevensloop(requireGebruiker(req), req.params.id, req.body),
+        ),
     );
 
     r.get(

@@ -282,6 +282,86 @@ describe('hours are never overwritten silently (page and API)', () => {
   });
 });
 
+describe('lifecycle on the placement page and through the API', () => {
+  // A client of its own each (a start after 7 December needs an evaluation date after the start).
+  const overeengekomen = (startdatum: string) =>
+    insertLopendeTegenprestatie(t.db.app, {
+      km: actorVan(km, { gemeenten: [A] }),
+      gemeenteId: A,
+      startdatum,
+      evaluatiedata: ['2027-02-01'],
+      tot: 'overeengekomen',
+    });
+
+  it('shows the next steps and starts by hand; a back-step needs a reason (422 keeps the form)', async () => {
+    const p = await overeengekomen('2026-11-30');
+    const url = `/tegenprestaties/${p.id}/uitvoering`;
+    const pagina = await kmBrowser.get(url);
+    expect(pagina.statusCode).toBe(200);
+    expect(pagina.body).toContain('Volgende stappen');
+    expect(pagina.body).toContain('Start de tegenprestatie');
+    expect(pagina.body).toContain('Zet terug naar ontwerp');
+    expect(pagina.body).toContain('Beëindig vóór de start');
+    expect(pagina.body).not.toContain('geen vervolgstappen');
+    // The design page points to these steps instead of a dead end.
+    const ontwerpPagina = await kmBrowser.get(`/tegenprestaties/${p.id}`);
+    expect(ontwerpPagina.body).toContain('staan op de pagina');
+    expect(ontwerpPagina.body).toContain(`href="/tegenprestaties/${p.id}/uitvoering"`);
+    expect(ontwerpPagina.body).not.toContain('geen vervolgstappen');
+    const start = await kmBrowser.post(`${url}/stap`, { stap: 'starten' });
+    expect(start.statusCode).toBe(303);
+    const na = await kmBrowser.get(String(start.headers.location));
+    expect(na.body).toContain('De tegenprestatie is gestart.');
+    expect(na.body).toContain('Uren opslaan');
+
+    const q = await overeengekomen('2026-11-30');
+    const qUrl = `/tegenprestaties/${q.id}/uitvoering`;
+    const zonder = await kmBrowser.post(`${qUrl}/stap`, { stap: 'terug-naar-ontwerp', reden: '' });
+    expect(zonder.statusCode).toBe(422);
+    expect(zonder.body).toContain('Er is een probleem');
+    expect(zonder.body).toContain('href="#stap-terug-naar-ontwerp-reden"');
+    expect(zonder.body).toContain('Schrijf op waarom.');
+    const terug = await kmBrowser.post(`${qUrl}/stap`, {
+      stap: 'terug-naar-ontwerp',
+      reden: 'Klant verhuist.',
+    });
+    expect(terug.statusCode).toBe(303);
+    const ontwerp = await kmBrowser.get(String(terug.headers.location));
+    expect(ontwerp.body).toContain('De tegenprestatie staat weer op ontwerp.');
+    expect(ontwerp.body).toContain('Naar het ontwerp');
+  });
+
+  it('a placement that has ended says why there is no step', async () => {
+    const p = await overeengekomen('2027-01-04');
+    const url = `/tegenprestaties/${p.id}/uitvoering`;
+    expect((await kmBrowser.get(url)).body).toContain('Starten kan vanaf de startdatum, 4 januari 2027.');
+    const weg = await kmBrowser.post(`${url}/stap`, {
+      stap: 'beeindigen-voor-start',
+      reden: 'Werk gevonden.',
+      beeindigingReden: 'werk-gevonden',
+    });
+    expect(weg.statusCode).toBe(303);
+    const na = await kmBrowser.get(String(weg.headers.location));
+    expect(na.body).toContain('De tegenprestatie is beëindigd: er volgen geen stappen meer.');
+  });
+
+  it('API: 200 with the moved placement, 422 saying why, 400 for a missing reason, 403/404 for who may not', async () => {
+    const p = await overeengekomen('2027-01-04');
+    const url = `/api/v1/tegenprestaties/${p.id}/levensloop`;
+    const te = await api(tokens.km, 'POST', url, { stap: 'starten' });
+    expect(te.statusCode).toBe(422);
+    expect(te.headers['content-type']).toContain('application/problem+json');
+    expect(te.json().detail ?? te.json().title).toBeTruthy();
+    expect(JSON.stringify(te.json())).toContain('4 januari 2027');
+    expect((await api(tokens.km, 'POST', url, { stap: 'terug-naar-ontwerp' })).statusCode).toBe(400);
+    expect((await api(tokens.nm, 'POST', url, { stap: 'starten' })).statusCode).toBe(403);
+    expect((await api(tokens.kmB, 'POST', url, { stap: 'starten' })).statusCode).toBe(404);
+    const ok = await api(tokens.tl, 'POST', url, { stap: 'terug-naar-ontwerp', reden: 'Nog niet rijp.' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ id: p.id, status: 'ontwerp' });
+  });
+});
+
 describe('API', () => {
   it('hours and evaluations: 201 for the caseworker, 400 with field pointers, 403/404 for who may not', async () => {
     const p = await insertLopendeTegenprestatie(t.db.app, {

@@ -10,17 +10,21 @@ import { uitvoeringPaden } from './paden.ts';
 import {
   type Afwezigheid,
   type EvaluatieInput,
+  type LevensloopInput,
   UitvoeringInvoerfout,
   type UrenInput,
   type Urenregel,
 } from './uitvoering.schemas.ts';
 import { cbsCsv, type UitvoeringService } from './uitvoering.service.ts';
+import { volgendeStappen } from './stappen.ts';
 import { maandagVan, plusDagen } from './urenregels.ts';
 import {
   CbsPagina,
   type EvaluatieWaarden,
   isMelding,
   legeEvaluatie,
+  legeStap,
+  type StapWaarden,
   UitvoeringPagina,
   type WeekWaarden,
 } from './views/uitvoering.tsx';
@@ -174,7 +178,8 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
       evaluatie?: EvaluatieWaarden;
       eind?: EvaluatieWaarden;
       fouten?: FieldErrors;
-      formulier?: 'uren' | 'evaluatie' | 'eind';
+      formulier?: 'uren' | 'evaluatie' | 'eind' | 'stap';
+      stap?: StapWaarden;
       /** Rows of the week form whose stored day changed meanwhile: show its current version. */
       conflictRijen?: number[];
     } = {},
@@ -206,6 +211,8 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
         fouten: opts.fouten ?? {},
         formulier: opts.formulier,
         melding: isMelding(melding) ? melding : undefined,
+        vervolg: volgendeStappen(t, vandaagNu()),
+        stap: opts.stap ?? legeStap(),
       }),
       opts.fouten ? 422 : 200,
     );
@@ -269,6 +276,34 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
         );
       });
     }
+
+    app.post('/tegenprestaties/:id/uitvoering/stap', { schema: { hide: true } }, async (req, reply) => {
+      const actor = medewerker(req);
+      const b = bodyVan(req);
+      const stap: StapWaarden = {
+        stap: tekst(b, 'stap'),
+        reden: tekst(b, 'reden'),
+        beeindigingReden: tekst(b, 'beeindigingReden'),
+      };
+      const invoer = {
+        stap: stap.stap,
+        ...(stap.stap === 'starten' ? {} : { reden: stap.reden }),
+        ...(stap.stap === 'beeindigen-voor-start' ? { beeindigingReden: stap.beeindigingReden } : {}),
+      } as LevensloopInput;
+      try {
+        await uitvoering.wijzigLevensloop(actor, idVan(req), invoer);
+      } catch (e) {
+        const f = foutenVan(e, 'formulier');
+        if (!f) throw e;
+        // The design moved back is no longer on this page's steps: its message shows at the top.
+        const fouten: FieldErrors = {};
+        for (const [k, v] of Object.entries(f)) fouten[k === 'stap' ? 'formulier' : k] = v;
+        return toon(req, reply, actor, { stap, fouten, formulier: 'stap' });
+      }
+      const melding =
+        stap.stap === 'starten' ? 'gestart' : stap.stap === 'terug-naar-ontwerp' ? 'teruggezet' : 'beeindigd';
+      return reply.redirect(`${uitvoeringPaden.uitvoering(idVan(req))}?melding=${melding}#stappen-kop`, 303);
+    });
 
     const exporteur = (req: FastifyRequest) => requireRol(req, 'teamleider', 'functioneel-beheerder');
     const vorigeMaand = () => {

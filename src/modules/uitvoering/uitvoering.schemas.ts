@@ -270,3 +270,23 @@ export const CbsRegel = z
   })
   .meta({ id: 'CbsRegel' });
 export type CbsRegel = z.infer<typeof CbsRegel>;
+
+/** The lifecycle steps a caseworker takes on the placement page or through the API (see stappen.ts). */
+export const LEVENSLOOP_STAPPEN = ['starten', 'terug-naar-ontwerp', 'beeindigen-voor-start'] as const;
+const reden = tekst(2000, 'De reden').min(1, 'Schrijf op waarom.');
+export const LevensloopInput = z
+  .discriminatedUnion(
+    'stap',
+    [
+      z.object({ stap: z.literal('starten') }),
+      z.object({ stap: z.literal('terug-naar-ontwerp'), reden }),
+      z.object({
+        stap: z.literal('beeindigen-voor-start'),
+        reden,
+        beeindigingReden: z.enum(BEEINDIGING_REDENEN, { error: 'Kies de reden van beëindigen.' }),
+      }),
+    ],
+    { error: 'Kies starten, terug-naar-ontwerp of beeindigen-voor-start.' },
+  )
+  .meta({ id: 'LevensloopStap' });
+export type LevensloopInput = z.input<typeof LevensloopInput>;

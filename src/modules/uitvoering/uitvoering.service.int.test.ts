@@ -358,6 +358,83 @@ describe('evaluation and the final follow-up', () => {
   });
 });
 
+describe('lifecycle from overeengekomen', () => {
+  const overeengekomen = (startdatum: string) =>
+    insertLopendeTegenprestatie(db.app, { km, gemeenteId: A, startdatum, tot: 'overeengekomen' });
+  const bezet = async (activiteitId: string) =>
+    (await diensten.netwerk.findActiviteit(km, activiteitId)).plaatsenBezet;
+
+  it('starts by hand on the start date, not the day before', async () => {
+    const morgen = await overeengekomen('2026-11-21');
+    const e = await fout(service.wijzigLevensloop(km, morgen.id, { stap: 'starten' }));
+    expect(e.code).toBe('niet-verwerkbaar');
+    expect(e.userMessage).toBe(
+      'Starten kan vanaf de startdatum, 21 november 2026. Op die dag start de dagelijkse taak hem ook vanzelf.',
+    );
+    const vandaag = await overeengekomen(VANDAAG);
+    const t = await service.wijzigLevensloop(tl, vandaag.id, { stap: 'starten' });
+    expect(t.status).toBe('lopend');
+    const { overgangen } = await diensten.tegenprestaties.findTegenprestatie(km, vandaag.id);
+    expect(overgangen.at(-1)).toMatchObject({
+      van: 'overeengekomen',
+      naar: 'lopend',
+      reden: 'Met de hand gestart op 20 november 2026',
+      doorNaam: tl.naam,
+    });
+    expect(await bezet(vandaag.activiteitId)).toBe(1);
+    // Running now: the lifecycle steps of overeengekomen are gone.
+    expect((await fout(service.wijzigLevensloop(km, vandaag.id, { stap: 'starten' }))).code).toBe(
+      'niet-verwerkbaar',
+    );
+  });
+
+  it('steps back to the design with a reason: the place is released, history kept', async () => {
+    const p = await overeengekomen('2026-12-01');
+    expect(await bezet(p.activiteitId)).toBe(1);
+    const zonder = await fout(service.wijzigLevensloop(km, p.id, { stap: 'terug-naar-ontwerp', reden: ' ' }));
+    expect((zonder as UitvoeringInvoerfout).velden).toEqual({ reden: 'Schrijf op waarom.' });
+    const t = await service.wijzigLevensloop(km, p.id, {
+      stap: 'terug-naar-ontwerp',
+      reden: 'De organisatie kan pas in het voorjaar.',
+    });
+    expect(t.status).toBe('ontwerp');
+    expect(await bezet(p.activiteitId)).toBe(0);
+    const { overgangen } = await diensten.tegenprestaties.findTegenprestatie(km, p.id);
+    expect(overgangen.map((o) => o.naar)).toEqual([
+      'verkenning',
+      'ontwerp',
+      'toetsing',
+      'overeengekomen',
+      'ontwerp',
+    ]);
+    expect(overgangen.at(-1)?.reden).toBe('De organisatie kan pas in het voorjaar.');
+  });
+
+  it('ends before the start with a reason; not from lopend; not for other roles or municipalities', async () => {
+    const p = await overeengekomen('2026-12-01');
+    const zonderReden = await fout(
+      service.wijzigLevensloop(km, p.id, { stap: 'beeindigen-voor-start', reden: 'Werk.' } as never),
+    );
+    expect(Object.keys((zonderReden as UitvoeringInvoerfout).velden)).toEqual(['beeindigingReden']);
+    expect((await fout(service.wijzigLevensloop(nm, p.id, { stap: 'starten' }))).code).toBe('geen-toegang');
+    expect((await fout(service.wijzigLevensloop(kmB, p.id, { stap: 'starten' }))).code).toBe('niet-gevonden');
+    const t = await service.wijzigLevensloop(km, p.id, {
+      stap: 'beeindigen-voor-start',
+      reden: 'Start maandag bij een supermarkt.',
+      beeindigingReden: 'werk-gevonden',
+    });
+    expect(t).toMatchObject({ status: 'beeindigd' });
+    expect(await bezet(p.activiteitId)).toBe(0);
+    const { overgangen } = await diensten.tegenprestaties.findTegenprestatie(km, p.id);
+    expect(overgangen.at(-1)?.reden).toBe(
+      'Beëindigd vóór de start (Werk gevonden): Start maandag bij een supermarkt.',
+    );
+    expect(
+      (await fout(service.wijzigLevensloop(km, lopend.id, { stap: 'terug-naar-ontwerp', reden: 'x' }))).code,
+    ).toBe('niet-verwerkbaar');
+  });
+});
+
 describe('CBS export', () => {
   it('per client of the municipality: ja when any hours were done in the month, else nee; klantnummer, no BSN', async () => {
     const metUren = await insertLopendeTegenprestatie(db.app, {

@@ -12,6 +12,7 @@ import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
 import { formatDatumNl, type KlantenService, vandaag as vandaagNl } from '../klanten/index.ts';
 import { record, recordMany, VA } from '../logboek/index.ts';
 import {
+  STATUS_NAMEN,
   type Status,
   type Tegenprestatie,
   type TegenprestatiesService,
@@ -34,6 +35,7 @@ import {
   type CbsRegel,
   type Evaluatie,
   EvaluatieInput,
+  LevensloopInput,
   Maand,
   parseInvoer,
   UitvoeringInvoerfout,
@@ -43,6 +45,7 @@ import {
   type UrenWijziging,
   type UrenWijzigingSoort,
 } from './uitvoering.schemas.ts';
+import { volgendeStappen } from './stappen.ts';
 import { maandagVan, plusDagen, STANDAARD_UREN_PER_DAGDEEL, toetsUren } from './urenregels.ts';
 
 export interface UitvoeringDeps {
@@ -381,6 +384,40 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
           ongewijzigd,
         };
       });
+    },
+
+    /**
+     * A lifecycle step from `overeengekomen` (see `volgendeStappen`): `starten` by hand on or after the start date
+     * (the daily job stays the fallback); `terug-naar-ontwerp` with a reason (releases the place; the documents and
+     * the history stay); `beeindigen-voor-start` with a reason. A step that cannot be taken now answers
+     * `niet-verwerkbaar` (422) saying why. The move and its history go through the tegenprestaties module.
+     */
+    async wijzigLevensloop(actor: Actor, id: string, input: LevensloopInput): Promise<Tegenprestatie> {
+      uitvoeringPolicy.vereis(actor, 'uitvoering-vastleggen');
+      const v = parseInvoer(LevensloopInput, input);
+      const t = await ontwerp(actor, id);
+      const dag = vandaag();
+      const stap = volgendeStappen(t, dag).stappen.find((s) => s.stap === v.stap);
+      if (!stap?.kan)
+        throw new AppError('niet-verwerkbaar', {
+          userMessage:
+            stap?.uitleg ??
+            `Deze stap kan niet: de tegenprestatie staat op "${STATUS_NAMEN[t.status].toLowerCase()}".`,
+        });
+      return tegenprestaties.voerDeel2OvergangUit(
+        actor,
+        id,
+        v.stap === 'starten'
+          ? { naar: 'lopend', reden: `Met de hand gestart op ${formatDatumNl(dag)}`, versie: t.versie }
+          : v.stap === 'terug-naar-ontwerp'
+            ? { naar: 'ontwerp', reden: v.reden, versie: t.versie }
+            : {
+                naar: 'beeindigd',
+                reden: `Beëindigd vóór de start (${BEEINDIGING_NAMEN[v.beeindigingReden]}): ${v.reden}`,
+                beeindigingReden: v.beeindigingReden,
+                versie: t.versie,
+              },
+      );
     },
 
     /** The evaluations of a placement, newest first. */
