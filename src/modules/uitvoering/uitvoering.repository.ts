@@ -175,17 +175,25 @@ export const uitvoeringRepository = {
     return tx.insertInto('evaluatie').values(rij).returningAll().executeTakeFirstOrThrow();
   },
 
-  /** Every hour registration and evaluation of one client (the AVG art. 15 export), oldest first. */
+  /** Every hour registration, change of hours and evaluation of one client (the AVG art. 15 export), oldest first. */
   async vanKlant(
     tx: Tx,
     dienstId: string,
     klantId: string,
-  ): Promise<{ uren: UrenRij[]; evaluaties: EvaluatieRij[] }> {
+  ): Promise<{ uren: UrenRij[]; wijzigingen: UrenWijzigingRij[]; evaluaties: EvaluatieRij[] }> {
     const uren = await tx
       .selectFrom('urenRegistratie')
       .selectAll()
       .where('dienstId', '=', dienstId)
       .where('klantId', '=', klantId)
+      .orderBy('datum')
+      .execute();
+    const wijzigingen = await tx
+      .selectFrom('urenWijziging')
+      .selectAll()
+      .where('dienstId', '=', dienstId)
+      .where('klantId', '=', klantId)
+      .orderBy('op')
       .orderBy('datum')
       .execute();
     const evaluaties = await tx
@@ -196,6 +204,6 @@ export const uitvoeringRepository = {
       .orderBy('datum')
       .orderBy('op')
       .execute();
-    return { uren, evaluaties };
+    return { uren, wijzigingen, evaluaties };
   },
 };

@@ -39,6 +39,7 @@ import {
   Maand,
   parseInvoer,
   UitvoeringInvoerfout,
+  UREN_BRON_NAMEN,
   type UrenBron,
   UrenInput,
   type Urenregel,
@@ -589,7 +590,11 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
     async inzageVoorKlant(actor: Actor, klantId: string, opties: InzageOpties): Promise<InzageOnderdeel[]> {
       if (actor.kind !== 'systeem') throw new AppError('geen-toegang');
       const { tx } = opties;
-      const { uren, evaluaties } = await repo.vanKlant(tx, dienstVan(actor), klantId);
+      const { uren, wijzigingen, evaluaties } = await repo.vanKlant(tx, dienstVan(actor), klantId);
+      const inWoorden = (w: UrenWijziging['vorige']): string | null =>
+        w === null
+          ? null
+          : `${w.afwezig ? (AFWEZIG_NAMEN[w.afwezig] ?? w.afwezig) : `${urenNl(w.uren)} uur`}${w.toelichting ? ` (${w.toelichting})` : ''}`;
       await record(tx, {
         actor,
         actie: 'lezen',
@@ -608,6 +613,19 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
             Uren: Number(u.uren),
             Afwezig: u.afwezig ? (AFWEZIG_NAMEN[u.afwezig as Afwezigheid] ?? u.afwezig) : null,
             Toelichting: inzageTekst(u.toelichting),
+          })),
+        },
+        {
+          onderdeel: 'uren-wijzigingen',
+          titel: 'Wijzigingen van uw uren',
+          records: wijzigingen.map(naarWijziging).map((w) => ({
+            Tegenprestatie: inzageKenmerk(w.tegenprestatieId),
+            Datum: inzageDatum(w.datum),
+            Wat: w.soort === 'nieuw' ? 'Nieuw' : w.soort === 'gewijzigd' ? 'Gewijzigd' : 'Verwijderd',
+            Was: inWoorden(w.vorige),
+            Werd: inWoorden(w.nieuw),
+            Hoe: UREN_BRON_NAMEN[w.bron] ?? w.bron,
+            Wanneer: inzageDatum(new Date(w.op)),
           })),
         },
         {
