@@ -241,7 +241,7 @@ describe('hours, evaluation and the final follow-up', () => {
     await page.locator('#stap-terug-naar-ontwerp-reden').fill('De organisatie kan pas later beginnen.');
     await page.getByRole('button', { name: 'Zet terug naar ontwerp' }).click();
     await page.getByText('De tegenprestatie staat weer op ontwerp.').waitFor();
-    await page.getByRole('link', { name: 'Naar het ontwerp' }).waitFor();
+    await page.getByRole('link', { name: 'Naar het ontwerp', exact: true }).waitFor();
     await expectAccessibleZonderJs(page);
     await ctx.close();
   }, 240_000);
