@@ -33,7 +33,7 @@ export default defineConfig({
           name: 'integration',
           globalSetup: ['./test/global-setup.ts'],
           include: ['src/**/*.int.test.{ts,tsx}', 'test/**/*.int.test.ts'],
-          testTimeout: 30_000,
+          testTimeout: 90_000,
           hookTimeout: 120_000,
         },
       },
