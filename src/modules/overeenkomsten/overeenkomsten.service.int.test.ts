@@ -395,14 +395,23 @@ describe('besluit and overeenkomst', () => {
     const hostloos = { wederkerigheid: { categorie: null, omschrijving: null } };
     const id = await ontwerp(kmB, klantB, zonderHostB, '2026-12-07', '2027-06-04', { wijziging: hostloos });
     expect((await service.voerToetsingUit(kmB, id)).voldoet).toBe(true);
-    await service.legAcceptatieVast(kmB, id, { overeenkomstDatum: '2026-11-27', klantGetekendOp: '2026-11-27' });
+    await service.legAcceptatieVast(kmB, id, {
+      overeenkomstDatum: '2026-11-27',
+      klantGetekendOp: '2026-11-27',
+    });
     // The agreement does not go ahead as signed: back to the design (as the placement page does), a later start.
     await tp.voerDeel2OvergangUit(kmB, id, { naar: 'ontwerp', reden: 'De klant kan pas in januari.' });
-    await tp.updateTegenprestatie(kmB, id, { ...compleet(zonderHostB, '2027-01-04', '2027-06-04'), ...hostloos });
+    await tp.updateTegenprestatie(kmB, id, {
+      ...compleet(zonderHostB, '2027-01-04', '2027-06-04'),
+      ...hostloos,
+    });
     await tp.wijzigStatus(kmB, id, { naar: 'toetsing' });
     expect((await service.voerToetsingUit(kmB, id)).voldoet).toBe(true);
     vandaag = '2026-11-30';
-    await service.legAcceptatieVast(kmB, id, { overeenkomstDatum: '2026-11-30', klantGetekendOp: '2026-11-30' });
+    await service.legAcceptatieVast(kmB, id, {
+      overeenkomstDatum: '2026-11-30',
+      klantGetekendOp: '2026-11-30',
+    });
     expect((await tp.findTegenprestatie(kmB, id)).status).toBe('overeengekomen');
 
     // Between the old and the new start date: the old agreement must not start it.
