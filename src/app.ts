@@ -275,6 +275,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db: db.app,
     tegenprestaties,
     klanten,
+    // Created below (part 2); a start by hand is judged on the design's current agreement, as the daily job.
+    afspraakVoorStart: (actor, id) => overeenkomsten.afspraakVoorStart(actor, id),
     urenPerDagdeel: config.uren.perDagdeel,
   });
   await app.register(uitvoeringApi(uitvoering, gemeenten));

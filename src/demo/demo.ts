@@ -159,6 +159,7 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
   const gesprekken = createGesprekkenService({ db, klanten, netwerk });
   const tegenprestaties = createTegenprestatiesService({ db, klanten, netwerk, gesprekken });
   const verordening = createVerordeningService({ db, gemeenten, klanten });
+  const overeenkomsten = createOvereenkomstenService({ db, tegenprestaties, klanten, netwerk, verordening });
   return {
     gemeenten,
     beheer,
@@ -168,11 +169,12 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     gesprekken,
     tegenprestaties,
     verordening,
-    overeenkomsten: createOvereenkomstenService({ db, tegenprestaties, klanten, netwerk, verordening }),
+    overeenkomsten,
     uitvoering: createUitvoeringService({
       db,
       tegenprestaties: createTegenprestatiesService({ db, klanten, netwerk, gesprekken }),
       klanten,
+      afspraakVoorStart: (actor, id) => overeenkomsten.afspraakVoorStart(actor, id),
     }),
     metBsn: opts.bsnSleutels !== undefined,
   };

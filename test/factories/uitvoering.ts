@@ -1,3 +1,4 @@
+import { withContext } from '../../src/db/context.ts';
 import type { Database } from '../../src/db/database.ts';
 import { type Gebruiker, systeemActor } from '../../src/modules/auth/index.ts';
 import { createBeheerService } from '../../src/modules/beheer/index.ts';
@@ -8,10 +9,12 @@ import {
   parseBsnSleutels,
 } from '../../src/modules/klanten/index.ts';
 import { createNetwerkService } from '../../src/modules/netwerk/index.ts';
+import { createOvereenkomstenService } from '../../src/modules/overeenkomsten/index.ts';
 import {
   createTegenprestatiesService,
   type TegenprestatiesService,
 } from '../../src/modules/tegenprestaties/index.ts';
+import { createVerordeningService } from '../../src/modules/verordening/index.ts';
 import { TEST_BSN_ENCRYPTION_KEYS, TEST_BSN_HASH_KEY } from '../app.ts';
 import { maakKlant } from './klanten.ts';
 import { maakActiviteit, maakOrganisatie, maakToets } from './netwerk.ts';
@@ -27,7 +30,9 @@ export function uitvoeringDiensten(db: Database) {
     medewerkers: medewerkersUitBeheer(createBeheerService(db, { gemeenten }), 0),
   });
   const tegenprestaties = createTegenprestatiesService({ db, klanten, netwerk });
-  return { gemeenten, netwerk, klanten, tegenprestaties };
+  const verordening = createVerordeningService({ db, gemeenten, klanten });
+  const overeenkomsten = createOvereenkomstenService({ db, tegenprestaties, klanten, netwerk, verordening });
+  return { gemeenten, netwerk, klanten, tegenprestaties, overeenkomsten };
 }
 
 export interface LopendeTegenprestatie {
@@ -58,6 +63,7 @@ export async function insertLopendeTegenprestatie(
   const d = uitvoeringDiensten(db);
   const service = opts.tegenprestaties ?? d.tegenprestaties;
   const { km, gemeenteId } = opts;
+  const startdatum = opts.startdatum ?? '2026-09-07';
   const systeem = systeemActor('test:lopende-tegenprestatie', km.dienstId);
   const klantId =
     opts.klantId ??
@@ -77,7 +83,7 @@ export async function insertLopendeTegenprestatie(
     activiteitId,
     urenPerWeek: 8,
     dagdelen: ['ma-ochtend', 'wo-ochtend'],
-    startdatum: opts.startdatum ?? '2026-09-07',
+    startdatum,
     einddatum: opts.einddatum ?? '2027-03-05',
     evaluatiedata: opts.evaluatiedata ?? ['2026-12-07'],
     vervolg: 're-integratie',
@@ -98,7 +104,52 @@ export async function insertLopendeTegenprestatie(
   await service.wijzigStatus(km, id, { naar: 'ontwerp' });
   await service.wijzigStatus(km, id, { naar: 'toetsing' });
   const tot = opts.tot ?? 'lopend';
+  if (tot === 'overeengekomen')
+    await legOvereenkomstVast(db, { dienstId: km.dienstId, gemeenteId, tegenprestatieId: id, startdatum });
   if (tot !== 'toetsing') await service.voerDeel2OvergangUit(km, id, { naar: 'overeengekomen' });
   if (tot === 'lopend') await service.voerDeel2OvergangUit(km, id, { naar: 'lopend' });
   return { id, klantId, activiteitId };
+}
+
+/**
+ * Records an accepted agreement for a design as the overeenkomsten module would (a passing check run and its
+ * signed agreement for `startdatum`), without the ordinance: what a start — by hand or by the daily job — is judged
+ * on. Returns the check run's id.
+ */
+export async function legOvereenkomstVast(
+  db: Database,
+  o: { dienstId: string; gemeenteId: string; tegenprestatieId: string; startdatum: string },
+): Promise<string> {
+  return withContext(db, systeemActor('test:overeenkomst', o.dienstId), async (tx) => {
+    const { id } = await tx
+      .insertInto('verordeningstoetsing')
+      .values({
+        dienstId: o.dienstId,
+        gemeenteId: o.gemeenteId,
+        tegenprestatieId: o.tegenprestatieId,
+        versieId: '00000000-0000-4000-8000-000000000000',
+        versie: JSON.stringify({ titel: 'Testverordening' }),
+        startdatum: o.startdatum,
+        uitkomsten: '[]',
+        voldoet: true,
+        doorNaam: 'Test',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('overeenkomst')
+      .values({
+        dienstId: o.dienstId,
+        gemeenteId: o.gemeenteId,
+        toetsingId: id,
+        tegenprestatieId: o.tegenprestatieId,
+        overeenkomstDatum: o.startdatum < '2026-11-01' ? o.startdatum : '2026-11-01',
+        klantGetekendOp: o.startdatum < '2026-11-01' ? o.startdatum : '2026-11-01',
+        acceptatieDoorNaam: 'Test',
+        acceptatieVastgelegdOp: new Date(),
+        startdatum: o.startdatum,
+      })
+      .execute();
+    return id;
+  });
 }

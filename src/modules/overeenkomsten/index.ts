@@ -17,11 +17,15 @@
  *   `overeengekomen` (tegenprestaties `voerDeel2OvergangUit`, same transaction). A host-less design needs only the
  *   client.
  * - `startOvereenkomsten(reden, { vandaag? })` (the job `overeenkomsten-starten`): accepted agreements whose start
- *   date has come move to `lopend`, as the logged system of their social service.
+ *   date has come move to `lopend`, as the logged system of their social service — only each design's current
+ *   agreement, and only when the design's start date is that agreement's (`startOordeel`).
+ * - `afspraakVoorStart(actor, id)` → `AfspraakVoorStart | null`: the current agreement, for a start by hand (the
+ *   uitvoering module judges it with the same `startOordeel`).
  * - `inzageVoorKlant(systeem, klantId, { tx, gemeenteId })` → `InzageOnderdeel[]` (src/lib/inzage.ts): the AVG
  *   art. 15 export's check results, decisions and agreements (dates and signatory; no PDFs); privacy module only.
  *
- * Pure: `ontwerpVoorToets(tegenprestatie, klant, startdatum)`, `besluitDocument`, `overeenkomstDocument`.
+ * Pure: `ontwerpVoorToets(tegenprestatie, klant, startdatum)`, `besluitDocument`, `overeenkomstDocument`,
+ * `startOordeel(tegenprestatie, afspraak, vandaag)` (may this agreement start the placement now?).
  */
 export {
   besluitDocument,
@@ -33,6 +37,7 @@ export { overeenkomstenApi } from './overeenkomsten.api.ts';
 export { laadDemoOvereenkomsten } from './overeenkomsten.demo.ts';
 export { overeenkomstenPolicy } from './overeenkomsten.policy.ts';
 export { overeenkomstenRoutes } from './overeenkomsten.routes.ts';
+export { type AfspraakVoorStart, type StartOordeel, startOordeel } from './start.ts';
 export { AcceptatieInput, BesluitInput, OvereenkomstInvoerfout, Toetsing } from './overeenkomsten.schemas.ts';
 export {
   createOvereenkomstenService,

@@ -55,16 +55,46 @@ export const overeenkomstenRepository = {
       .execute();
   },
 
-  /** Accepted agreements whose start date has come and that the job has not started yet (system context). */
+  /**
+   * Accepted agreements whose start date has come and that the job has not started yet (system context) — only
+   * each design's current one: the agreement of its newest check run (newest first as in `listToetsingen`). An
+   * agreement superseded by a later check (the design was stepped back and checked again) is never listed.
+   */
   async listTeStarten(tx: Tx, vandaag: string, limit: number): Promise<OvereenkomstRij[]> {
     return tx
-      .selectFrom('overeenkomst')
-      .selectAll()
-      .where('acceptatieVastgelegdOp', 'is not', null)
-      .where('gestartOp', 'is', null)
-      .where('startdatum', '<=', vandaag)
-      .orderBy('startdatum')
-      .orderBy('toetsingId')
+      .selectFrom('overeenkomst as o')
+      .innerJoin('verordeningstoetsing as v', (j) =>
+        j
+          .onRef('v.dienstId', '=', 'o.dienstId')
+          .onRef('v.gemeenteId', '=', 'o.gemeenteId')
+          .onRef('v.id', '=', 'o.toetsingId'),
+      )
+      .selectAll('o')
+      .where('o.acceptatieVastgelegdOp', 'is not', null)
+      .where('o.gestartOp', 'is', null)
+      .where('o.startdatum', '<=', vandaag)
+      .where(({ eb, exists, not, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('verordeningstoetsing as later')
+              .select('later.id')
+              .whereRef('later.dienstId', '=', 'v.dienstId')
+              .whereRef('later.gemeenteId', '=', 'v.gemeenteId')
+              .whereRef('later.tegenprestatieId', '=', 'v.tegenprestatieId')
+              .where((w) =>
+                w.or([
+                  w('later.uitgevoerdOp', '>', eb.ref('v.uitgevoerdOp')),
+                  w.and([
+                    w('later.uitgevoerdOp', '=', eb.ref('v.uitgevoerdOp')),
+                    w('later.id', '<', eb.ref('v.id')),
+                  ]),
+                ]),
+              ),
+          ),
+        ),
+      )
+      .orderBy('o.startdatum')
+      .orderBy('o.toetsingId')
       .limit(limit)
       .execute();
   },

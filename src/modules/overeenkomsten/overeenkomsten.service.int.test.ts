@@ -390,6 +390,60 @@ describe('besluit and overeenkomst', () => {
     expect((await tp.findTegenprestatie(kmB, id)).status).toBe('overeengekomen');
   });
 
+  it('a superseded agreement never starts the placement: back to ontwerp, agreed again later, starts on the new date', async () => {
+    vandaag = '2026-11-27';
+    const hostloos = { wederkerigheid: { categorie: null, omschrijving: null } };
+    const id = await ontwerp(kmB, klantB, zonderHostB, '2026-12-07', '2027-06-04', { wijziging: hostloos });
+    expect((await service.voerToetsingUit(kmB, id)).voldoet).toBe(true);
+    await service.legAcceptatieVast(kmB, id, {
+      overeenkomstDatum: '2026-11-27',
+      klantGetekendOp: '2026-11-27',
+    });
+    // The agreement does not go ahead as signed: back to the design (as the placement page does), a later start.
+    await tp.voerDeel2OvergangUit(kmB, id, { naar: 'ontwerp', reden: 'De klant kan pas in januari.' });
+    await tp.updateTegenprestatie(kmB, id, {
+      ...compleet(zonderHostB, '2027-01-04', '2027-06-04'),
+      ...hostloos,
+    });
+    await tp.wijzigStatus(kmB, id, { naar: 'toetsing' });
+    expect((await service.voerToetsingUit(kmB, id)).voldoet).toBe(true);
+    vandaag = '2026-11-30';
+    await service.legAcceptatieVast(kmB, id, {
+      overeenkomstDatum: '2026-11-30',
+      klantGetekendOp: '2026-11-30',
+    });
+    expect((await tp.findTegenprestatie(kmB, id)).status).toBe('overeengekomen');
+
+    // Between the old and the new start date: the old agreement must not start it.
+    for (const dag of ['2026-12-07', '2026-12-14', '2027-01-03']) {
+      const r = await service.startOvereenkomsten('test:overeenkomsten-starten', { vandaag: dag });
+      expect(r.fouten).toEqual([]);
+      expect((await tp.findTegenprestatie(kmB, id)).status).toBe('overeengekomen');
+    }
+    // On the new start date the new agreement starts it.
+    await service.startOvereenkomsten('test:overeenkomsten-starten', { vandaag: '2027-01-04' });
+    const t = await tp.findTegenprestatie(kmB, id);
+    expect(t.status).toBe('lopend');
+    expect(t.overgangen.at(-1)).toMatchObject({
+      van: 'overeengekomen',
+      naar: 'lopend',
+      reden: 'Startdatum 4 januari 2027 bereikt',
+    });
+    // The superseded agreement is not recorded as started (the client's AVG export shows "Begonnen op").
+    const rijen = await withContext(db.app, systeemActor('test'), (tx) =>
+      tx
+        .selectFrom('overeenkomst')
+        .select(['startdatum', 'gestartOp'])
+        .where('tegenprestatieId', '=', id)
+        .orderBy('startdatum')
+        .execute(),
+    );
+    expect(rijen.map((r) => [r.startdatum, r.gestartOp !== null])).toEqual([
+      ['2026-12-07', false],
+      ['2027-01-04', true],
+    ]);
+  });
+
   it('an ordinary design at a host in Bergdorp also gets no decision', async () => {
     const id = await ontwerp(kmB, klantB, activiteitB, '2026-12-07', '2027-06-04');
     expect((await service.voerToetsingUit(kmB, id)).versie.vorm).toBe('aanbieden');

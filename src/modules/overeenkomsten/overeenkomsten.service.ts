@@ -41,6 +41,7 @@ import {
   type Toetsing,
   type VersieSnapshot,
 } from './overeenkomsten.schemas.ts';
+import { type AfspraakVoorStart, startOordeel } from './start.ts';
 
 export interface OvereenkomstenDeps {
   db: Database;
@@ -501,6 +502,8 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
             acceptatieDoorNaam: naamVan(actor),
             acceptatieVastgelegdOp: new Date(),
             startdatum: t.startdatum,
+            // Accepted (again) for this start date: the job may start it, whatever it marked before.
+            gestartOp: null,
           },
         );
         await deps.tegenprestaties.voerDeel2OvergangUit(
@@ -519,9 +522,26 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
     },
 
     /**
+     * The design's current agreement for a start by hand (the uitvoering module): the accepted agreement of its
+     * newest check run, or null when there is none. Judge it with `startOordeel`, as the daily job does. Logged.
+     */
+    async afspraakVoorStart(actor: Actor, id: string): Promise<AfspraakVoorStart | null> {
+      policy.vereis(actor, 'overeenkomsten-bekijken');
+      const t = await deps.tegenprestaties.findTegenprestatie(actor, id);
+      return withContext(db, dbContext(actor), async (tx) => {
+        const laatste = (await repo.listToetsingen(tx, dienstVan(actor), t.id))[0];
+        const rij = laatste ? await repo.findOvereenkomst(tx, dienstVan(actor), laatste.id) : undefined;
+        await log(tx, actor, 'lezen', t);
+        return rij?.acceptatieVastgelegdOp ? { startdatum: rij.startdatum, huidig: true } : null;
+      });
+    },
+
+    /**
      * The background job: moves every accepted agreement whose start date has come (on or before `vandaag`) from
-     * `overeengekomen` to `lopend`, each as the system within its social service (logged, with history). A design
-     * no longer in `overeengekomen` is only marked. One failure does not stop the others.
+     * `overeengekomen` to `lopend`, each as the system within its social service (logged, with history) — only
+     * the design's current agreement, and only when the design's start date is that agreement's (`startOordeel`):
+     * an agreement superseded after a back-step never starts it. A design no longer in `overeengekomen` is only
+     * marked. One failure does not stop the others.
      */
     async startOvereenkomsten(
       reden: string,
@@ -543,8 +563,10 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
         const systeem = systeemActor(reden, rij.dienstId);
         try {
           const t = await deps.tegenprestaties.findTegenprestatie(systeem, rij.tegenprestatieId);
+          // Listed rows are each design's current agreement (`listTeStarten`); the rule checks the rest.
+          const oordeel = startOordeel(t, { startdatum: rij.startdatum, huidig: true }, dag);
           await withContext(db, dbContext(systeem), async (tx) => {
-            if (t.status === 'overeengekomen') {
+            if (oordeel.mag) {
               await deps.tegenprestaties.voerDeel2OvergangUit(
                 systeem,
                 t.id,
@@ -553,7 +575,10 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
               );
               gestart++;
             } else overgeslagen++;
-            await repo.markeerGestart(tx, rij);
+            // Marked when started, or when the design is no longer in `overeengekomen` (started by hand, ended,
+            // stepped back; a new acceptance clears the mark). An agreement refused for its date is not marked:
+            // it started nothing.
+            if (oordeel.mag || oordeel.reden === 'niet-overeengekomen') await repo.markeerGestart(tx, rij);
           });
         } catch (e) {
           mislukt++;

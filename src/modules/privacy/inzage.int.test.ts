@@ -90,6 +90,7 @@ async function klantMetAlles(merk: string): Promise<Gemaakt> {
     tegenprestaties: diensten.tegenprestaties,
     klanten,
     vandaag: () => '2026-11-20',
+    afspraakVoorStart: () => Promise.reject(new Error('no start by hand in this test')),
   });
   await uitvoering.registreerUren(
     km,

@@ -61,6 +61,7 @@ beforeAll(async () => {
     db: t.db.app,
     tegenprestaties: d.tegenprestaties,
     klanten: d.klanten,
+    afspraakVoorStart: () => Promise.reject(new Error('no start by hand in this test')),
   });
   service = createSignalenService({
     db: t.db.app,

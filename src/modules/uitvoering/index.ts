@@ -2,7 +2,8 @@
  * Uitvoering: the running tegenprestatie — hours, evaluations, the final follow-up that ends it, and the monthly
  * CBS indicator. See docs/uitvoering.md.
  *
- * ## Service (`createUitvoeringService({ db, tegenprestaties, klanten, vandaag?, urenPerDagdeel? })`)
+ * ## Service (`createUitvoeringService({ db, tegenprestaties, klanten, afspraakVoorStart, vandaag?,
+ * urenPerDagdeel? })`)
  *
  * Access (`uitvoeringPolicy`): klantmanager and teamleider see and record; teamleider and functioneel beheerder
  * download the CBS export of their municipalities. A placement is visible exactly when its design is

@@ -3,7 +3,11 @@ import { createTestDatabase, type TestDatabase } from '../../../test/db.ts';
 import { actorVan } from '../../../test/factories/actoren.ts';
 import { insertGebruiker, insertTeam } from '../../../test/factories/gebruikers.ts';
 import { insertGemeente } from '../../../test/factories/gemeenten.ts';
-import { insertLopendeTegenprestatie, uitvoeringDiensten } from '../../../test/factories/uitvoering.ts';
+import {
+  insertLopendeTegenprestatie,
+  legOvereenkomstVast,
+  uitvoeringDiensten,
+} from '../../../test/factories/uitvoering.ts';
 import { withContext } from '../../db/context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { type Gebruiker, systeemActor } from '../auth/index.ts';
@@ -66,6 +70,7 @@ beforeAll(async () => {
     db: db.app,
     tegenprestaties: diensten.tegenprestaties,
     klanten: diensten.klanten,
+    afspraakVoorStart: (actor, id) => diensten.overeenkomsten.afspraakVoorStart(actor, id),
     vandaag: () => VANDAAG,
   });
   lopend = await insertLopendeTegenprestatie(db.app, { km, gemeenteId: A });
@@ -255,6 +260,7 @@ describe('hours', () => {
       db: db.app,
       tegenprestaties: diensten.tegenprestaties,
       klanten: diensten.klanten,
+      afspraakVoorStart: () => Promise.reject(new Error('no start by hand in this test')),
       vandaag: () => VANDAAG,
       urenPerDagdeel: 3,
     });
@@ -386,6 +392,27 @@ describe('lifecycle from overeengekomen', () => {
     expect((await fout(service.wijzigLevensloop(km, vandaag.id, { stap: 'starten' }))).code).toBe(
       'niet-verwerkbaar',
     );
+  });
+
+  it("starts by hand only on the current agreement for the design's start date (the same rule as the daily job)", async () => {
+    const p = await overeengekomen('2026-11-16');
+    await service.wijzigLevensloop(km, p.id, { stap: 'terug-naar-ontwerp', reden: 'Andere startdatum.' });
+    await diensten.tegenprestaties.updateTegenprestatie(km, p.id, { startdatum: '2026-11-18' });
+    await diensten.tegenprestaties.wijzigStatus(km, p.id, { naar: 'toetsing' });
+    // Back in overeengekomen without a new agreement: the stored one is for 16 November, not the design's date.
+    await diensten.tegenprestaties.voerDeel2OvergangUit(km, p.id, { naar: 'overeengekomen' });
+    const e = await fout(service.wijzigLevensloop(km, p.id, { stap: 'starten' }));
+    expect(e.code).toBe('niet-verwerkbaar');
+    expect(e.userMessage).toContain('niet die van de getekende overeenkomst');
+    expect((await diensten.tegenprestaties.findTegenprestatie(km, p.id)).status).toBe('overeengekomen');
+    // With the agreement for the design's date recorded it starts.
+    await legOvereenkomstVast(db.app, {
+      dienstId: km.dienstId,
+      gemeenteId: A,
+      tegenprestatieId: p.id,
+      startdatum: '2026-11-18',
+    });
+    expect((await service.wijzigLevensloop(km, p.id, { stap: 'starten' })).status).toBe('lopend');
   });
 
   it('steps back to the design with a reason: the place is released, history kept', async () => {

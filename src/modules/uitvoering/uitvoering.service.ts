@@ -11,6 +11,7 @@ import {
 import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
 import { formatDatumNl, type KlantenService, vandaag as vandaagNl } from '../klanten/index.ts';
 import { record, recordMany, VA } from '../logboek/index.ts';
+import { type AfspraakVoorStart, startOordeel } from '../overeenkomsten/index.ts';
 import {
   STATUS_NAMEN,
   type Status,
@@ -56,6 +57,11 @@ export interface UitvoeringDeps {
     'findTegenprestatie' | 'findTegenprestaties' | 'voerDeel2OvergangUit'
   >;
   klanten: Pick<KlantenService, 'findKlant'>;
+  /**
+   * The design's current agreement (overeenkomsten `afspraakVoorStart`): a start by hand is judged by the same
+   * `startOordeel` as the daily job, so a superseded agreement never starts a placement.
+   */
+  afspraakVoorStart: (actor: Actor, id: string) => Promise<AfspraakVoorStart | null>;
   /** Today as an ISO date (tests inject a fixed day). */
   vandaag?: () => string;
   /** The most hours one day part holds (configuration `UREN_PER_DAGDEEL`; default 4). */
@@ -388,8 +394,9 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
     },
 
     /**
-     * A lifecycle step from `overeengekomen` (see `volgendeStappen`): `starten` by hand on or after the start date
-     * (the daily job stays the fallback); `terug-naar-ontwerp` with a reason (releases the place; the documents and
+     * A lifecycle step from `overeengekomen` (see `volgendeStappen`): `starten` by hand on or after the start date,
+     * only on the design's current agreement with that start date (`startOordeel`, as the daily job, which stays the
+     * fallback); `terug-naar-ontwerp` with a reason (releases the place; the documents and
      * the history stay); `beeindigen-voor-start` with a reason. A step that cannot be taken now answers
      * `niet-verwerkbaar` (422) saying why. The move and its history go through the tegenprestaties module.
      */
@@ -405,6 +412,10 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
             stap?.uitleg ??
             `Deze stap kan niet: de tegenprestatie staat op "${STATUS_NAMEN[t.status].toLowerCase()}".`,
         });
+      if (v.stap === 'starten') {
+        const oordeel = startOordeel(t, await deps.afspraakVoorStart(actor, id), dag);
+        if (!oordeel.mag) throw new AppError('niet-verwerkbaar', { userMessage: oordeel.melding });
+      }
       return tegenprestaties.voerDeel2OvergangUit(
         actor,
         id,
