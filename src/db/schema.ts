@@ -371,6 +371,25 @@ export interface KlantOntheffingTable {
   eerdereGemeente: string | null;
   aangemaaktOp: Generated<Date>;
   aangemaaktDoor: string | null;
+  /** Art. 9a (migration 0301): request received, plan van aanpak made, latest re-examination. */
+  verzoekdatum: string | null;
+  planVanAanpakOp: string | null;
+  laatsteHeronderzoekOp: string | null;
+}
+
+/** Art. 9a suspensions and resumptions (migration 0301). */
+export interface KlantOntheffingGebeurtenisTable {
+  dienstId: string;
+  gemeenteId: string;
+  klantId: string;
+  ontheffingId: string;
+  id: Generated<string>;
+  soort: string;
+  datum: string;
+  geboortedatumKind: string | null;
+  toelichting: string | null;
+  aangemaaktOp: Generated<Date>;
+  aangemaaktDoor: string | null;
 }
 
 // ---- Netwerk: organisations, activities, displacement assessment, intervision (migration 0007) ----------------
@@ -1050,6 +1069,7 @@ export interface DB {
   gesprek: GesprekTable;
   eigenVoorstel: EigenVoorstelTable;
   klantOntheffing: KlantOntheffingTable;
+  klantOntheffingGebeurtenis: KlantOntheffingGebeurtenisTable;
   klantImport: KlantImportTable;
   klantImportRij: KlantImportRijTable;
   organisatie: OrganisatieTable;

@@ -110,6 +110,19 @@ export interface OntheffingRij {
   eerderGebruikt: boolean;
   eerdereGemeente: string | null;
   aangemaaktOp: Date;
+  verzoekdatum: string | null;
+  planVanAanpakOp: string | null;
+  laatsteHeronderzoekOp: string | null;
+  /** Art. 9a suspensions and resumptions, in date order. */
+  gebeurtenissen: GebeurtenisRij[];
+}
+
+export interface GebeurtenisRij {
+  id: string;
+  soort: string;
+  datum: string;
+  geboortedatumKind: string | null;
+  toelichting: string | null;
 }
 
 export interface BelastbaarheidRij {
@@ -699,7 +712,7 @@ export const klantenRepository = {
 
   async listOntheffingen(tx: Tx, dienstId: string, klantIds: readonly string[]): Promise<OntheffingRij[]> {
     if (klantIds.length === 0) return [];
-    return tx
+    const rijen = await tx
       .selectFrom('klantOntheffing as o')
       .leftJoin('lokaleOntheffingsgrond as g', (j) =>
         j
@@ -723,11 +736,50 @@ export const klantenRepository = {
         'o.eerderGebruikt',
         'o.eerdereGemeente',
         'o.aangemaaktOp',
+        'o.verzoekdatum',
+        'o.planVanAanpakOp',
+        'o.laatsteHeronderzoekOp',
       ])
       .where('o.dienstId', '=', dienstId)
       .where('o.klantId', 'in', [...klantIds])
       .orderBy('o.begindatum', 'desc')
       .orderBy('o.aangemaaktOp', 'desc')
+      .execute();
+    const negenA = rijen.filter((o) => o.type === 'alleenstaande-ouder-kind-onder-5' && !o.eerderGebruikt);
+    const gebeurtenissen =
+      negenA.length === 0
+        ? []
+        : await tx
+            .selectFrom('klantOntheffingGebeurtenis')
+            .select(['ontheffingId', 'id', 'soort', 'datum', 'geboortedatumKind', 'toelichting'])
+            .where('dienstId', '=', dienstId)
+            .where('klantId', 'in', [...new Set(negenA.map((o) => o.klantId))])
+            .orderBy('datum')
+            .orderBy('aangemaaktOp')
+            .execute();
+    return rijen.map((o) => ({
+      ...o,
+      gebeurtenissen: gebeurtenissen
+        .filter((g) => g.ontheffingId === o.id)
+        .map(({ ontheffingId: _o, ...g }) => g),
+    }));
+  },
+
+  async insertGebeurtenis(
+    tx: Tx,
+    s: Sleutel,
+    g: {
+      ontheffingId: string;
+      soort: string;
+      datum: string;
+      geboortedatumKind: string | null;
+      toelichting: string | null;
+      aangemaaktDoor: string | null;
+    },
+  ): Promise<void> {
+    await tx
+      .insertInto('klantOntheffingGebeurtenis')
+      .values({ dienstId: s.dienstId, gemeenteId: s.gemeenteId, klantId: s.klantId, ...g })
       .execute();
   },
 
@@ -744,6 +796,8 @@ export const klantenRepository = {
       geboortedatumKind: string | null;
       eerderGebruikt: boolean;
       eerdereGemeente: string | null;
+      verzoekdatum: string | null;
+      planVanAanpakOp: string | null;
       aangemaaktDoor: string | null;
     },
   ): Promise<string> {
@@ -759,7 +813,14 @@ export const klantenRepository = {
     tx: Tx,
     s: Sleutel,
     id: string,
-    o: { einddatum?: string | null; herbeoordelingsdatum?: string | null; reden?: string | null },
+    o: {
+      einddatum?: string | null;
+      herbeoordelingsdatum?: string | null;
+      reden?: string | null;
+      verzoekdatum?: string | null;
+      planVanAanpakOp?: string | null;
+      laatsteHeronderzoekOp?: string | null;
+    },
   ): Promise<boolean> {
     if (Object.keys(o).length === 0) return true;
     const r = await tx

@@ -442,6 +442,7 @@ describe('ontheffingen', () => {
       type: 'alleenstaande-ouder-kind-onder-5',
       begindatum: '2024-06-20',
       geboortedatumKind: '2024-01-01',
+      verzoekdatum: '2024-06-01',
     });
     expect(o.effectiefEinde).toBe('2026-06-20');
     expect((await service.findKlant(km1, k.id)).toepasselijkheid).toBe('ontheffing-verloopt');

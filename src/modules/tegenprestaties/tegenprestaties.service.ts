@@ -321,6 +321,7 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
           reden: o.reden,
           geboortedatumKind: o.geboortedatumKind,
           eerderGebruikt: o.eerderGebruikt,
+          gebeurtenissen: o.negenA?.gebeurtenissen ?? [],
           lokaleGrond: o.lokaleGrond
             ? { code: o.lokaleGrond.code, naam: o.lokaleGrond.naam, grondslag: o.grondslag.artikel }
             : null,
