@@ -353,6 +353,8 @@ export interface KlantBelastbaarheidTable {
   maxUrenPerWeek: NumericNullable;
   beperkingen: Generated<string[]>;
   gewijzigdOp: Generated<Date>;
+  /** Migration 0302: the caseworker's reason for "no limits known" (excludes maxUrenPerWeek). */
+  geenBeperkingenReden: string | null;
 }
 
 export interface KlantOntheffingTable {

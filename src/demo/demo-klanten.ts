@@ -393,6 +393,12 @@ export function demoKlantRijen(c: DemoKlantenContext, peil: IsoDatum = vandaag()
         maxUrenPerWeek: r.kies([8, 12, 16, 20, 24, 32]),
         beperkingen: r.enkele(BEPERKINGEN, 0, 2),
       };
+    // Naar vermogen: the others have the caseworker's statement that no limits are known (no extra random draw,
+    // so the rest of the demo stays the same).
+    else
+      invoer.belastbaarheid = {
+        geenBeperkingenReden: 'Bij de intake geen beperkingen genoemd; geen medische informatie bekend.',
+      };
 
     const soort = r.volgende();
     const werkBegin = plusDagen(peil, -r.geheel(30, 900));

@@ -129,6 +129,7 @@ export interface BelastbaarheidRij {
   klantId: string;
   maxUrenPerWeek: number | null;
   beperkingen: string[];
+  geenBeperkingenReden: string | null;
 }
 
 export interface Sleutel {
@@ -548,7 +549,11 @@ export const klantenRepository = {
       }>;
       belastbaarheid: ReadonlyArray<{
         klantId: string;
-        b: { maxUrenPerWeek: number | null; beperkingen: string[] } | null;
+        b: {
+          maxUrenPerWeek: number | null;
+          beperkingen: string[];
+          geenBeperkingenReden: string | null;
+        } | null;
       }>;
       vaardigheden: ReadonlyArray<{ klantId: string; ids: readonly string[] }>;
       interesses: ReadonlyArray<{ klantId: string; ids: readonly string[] }>;
@@ -680,7 +685,7 @@ export const klantenRepository = {
     if (klantIds.length === 0) return [];
     const rijen = await tx
       .selectFrom('klantBelastbaarheid')
-      .select(['klantId', 'maxUrenPerWeek', 'beperkingen'])
+      .select(['klantId', 'maxUrenPerWeek', 'beperkingen', 'geenBeperkingenReden'])
       .where('dienstId', '=', dienstId)
       .where('klantId', 'in', [...klantIds])
       .execute();
@@ -690,7 +695,7 @@ export const klantenRepository = {
   async upsertBelastbaarheid(
     tx: Tx,
     s: Sleutel,
-    b: { maxUrenPerWeek: number | null; beperkingen: string[] } | null,
+    b: { maxUrenPerWeek: number | null; beperkingen: string[]; geenBeperkingenReden: string | null } | null,
   ): Promise<void> {
     if (b === null) {
       await tx

@@ -121,10 +121,31 @@ export const ReintegratieInput = z
   });
 export type ReintegratieInput = z.infer<typeof ReintegratieInput>;
 
-export const BelastbaarheidInput = z.object({
-  maxUrenPerWeek: Uren(60).nullish(),
-  beperkingen: z.array(z.enum(BEPERKINGEN as [string, ...string[]])).optional(),
-});
+export const BelastbaarheidInput = z
+  .object({
+    maxUrenPerWeek: Uren(60).nullish(),
+    beperkingen: z.array(z.enum(BEPERKINGEN as [string, ...string[]])).optional(),
+    geenBeperkingenReden: vrijeTekst(1000)
+      .nullish()
+      .describe(
+        'Naar vermogen: er zijn geen beperkingen bekend, met de reden (sluit uren en beperkingen uit). Zonder uren of deze verklaring neemt de checklist geen belastbaarheid aan.',
+      ),
+  })
+  .superRefine((b, ctx) => {
+    if (b.geenBeperkingenReden != null && b.geenBeperkingenReden.trim() === '')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['geenBeperkingenReden'],
+        message: 'Schrijf op waarom er geen beperkingen bekend zijn.',
+      });
+    if (b.geenBeperkingenReden?.trim() && (b.maxUrenPerWeek != null || (b.beperkingen ?? []).length > 0))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['geenBeperkingenReden'],
+        message:
+          'Kies: of een belastbaarheid (uren of beperkingen), of de verklaring dat er geen beperkingen bekend zijn.',
+      });
+  });
 export type BelastbaarheidInput = z.infer<typeof BelastbaarheidInput>;
 
 const geboortedatum = isoDatum
@@ -486,7 +507,11 @@ export const KlantDossier = KlantOverzicht.extend({
   eigenNetwerk: z.string().nullable(),
   netwerkOrganisaties: z.array(NetwerkOrganisatieKoppeling),
   belastbaarheid: z
-    .object({ maxUrenPerWeek: z.number().nullable(), beperkingen: z.array(z.string()) })
+    .object({
+      maxUrenPerWeek: z.number().nullable(),
+      beperkingen: z.array(z.string()),
+      geenBeperkingenReden: z.string().nullable(),
+    })
     .nullable(),
   werk: z.array(Werk),
   reintegratie: z.array(Reintegratie),

@@ -575,7 +575,11 @@ export function createKlantenService(deps: KlantenDeps) {
         gekoppeldOp: n.gekoppeldOp.toISOString(),
       })),
       belastbaarheid: belastbaarheid
-        ? { maxUrenPerWeek: belastbaarheid.maxUrenPerWeek, beperkingen: belastbaarheid.beperkingen }
+        ? {
+            maxUrenPerWeek: belastbaarheid.maxUrenPerWeek,
+            beperkingen: belastbaarheid.beperkingen,
+            geenBeperkingenReden: belastbaarheid.geenBeperkingenReden,
+          }
         : null,
       werk: werk.map(({ klantId: _k, ...w }) => w),
       reintegratie: trajecten.map(({ klantId: _k, ...r }) => r),
@@ -685,6 +689,9 @@ export function createKlantenService(deps: KlantenDeps) {
         : {
             maxUrenPerWeek: p.belastbaarheid.maxUrenPerWeek ?? null,
             beperkingen: p.belastbaarheid.beperkingen ?? [],
+            geenBeperkingenReden: p.belastbaarheid.geenBeperkingenReden?.trim()
+              ? p.belastbaarheid.geenBeperkingenReden
+              : null,
           };
 
   async function controleerCatalogi(tx: Tx, dienstId: string, p: Profiel): Promise<void> {
