@@ -54,21 +54,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   );
   await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ${t} TO ${sql.id(APP_ROLE)}`.execute(db);
 
-  // Two signals (lid 7: plan van aanpak; lid 8: re-examination). The list repeats every kind: a later migration
-  // that adds kinds must repeat these too.
-  const soorten = [
-    'evaluatie-nadert',
-    'einde-nadert',
-    'geen-uren',
-    'ontheffing-eindigt',
-    'intervisie-wacht',
-    'toetsing-blijft-liggen',
-    'geen-medewerking',
-    'plan-van-aanpak-9a',
-    'heronderzoek-9a',
-  ];
-  await sql`ALTER TABLE signaal DROP CONSTRAINT signaal_soort_check,
-    ADD CONSTRAINT signaal_soort_check CHECK (soort IN (${sql.join(soorten.map((x) => sql.lit(x)))}))`.execute(
+  // Two signal kinds (lid 7: plan van aanpak; lid 8: re-examination). Other work adds kinds too, so the list is
+  // not restated: the current CHECK's values are read and these two added, whatever ran before.
+  const { rows } = await sql<{ naam: string; def: string }>`
+    SELECT conname AS naam, pg_get_constraintdef(oid) AS def FROM pg_constraint
+    WHERE conrelid = 'signaal'::regclass AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%soort%'`.execute(
+    db,
+  );
+  const bestaand = rows[0];
+  if (!bestaand) throw new Error('signaal has no CHECK on soort');
+  const waarden = [...bestaand.def.matchAll(/'([a-z0-9-]+)'/g)].map((m) => m[1] as string);
+  if (waarden.length === 0) throw new Error(`unexpected CHECK on signaal.soort: ${bestaand.def}`);
+  const nieuw = ['plan-van-aanpak-9a', 'heronderzoek-9a'].filter((w) => !waarden.includes(w));
+  if (nieuw.length === 0) return;
+  const lijst = sql.join([...waarden, ...nieuw].map((w) => sql.lit(w)));
+  await sql`ALTER TABLE signaal DROP CONSTRAINT ${sql.id(bestaand.naam)}`.execute(db);
+  await sql`ALTER TABLE signaal ADD CONSTRAINT ${sql.id(bestaand.naam)} CHECK (soort IN (${lijst}))`.execute(
     db,
   );
 }
