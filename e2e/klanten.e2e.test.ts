@@ -187,12 +187,12 @@ describe('client files for the klantmanager (demo account)', () => {
     await page.getByLabel('Wat legt u vast?').selectOption('hervatting');
     await page.getByLabel('Met ingang van').fill('2026-06-01');
     await page.getByLabel('Toelichting').fill('Getypt in de e2e-test');
-    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByRole('button', { name: 'Vastleggen', exact: true }).click();
     await page.getByText('Er is een probleem').waitFor();
     expect(await page.getByLabel('Toelichting').inputValue()).toBe('Getypt in de e2e-test');
     await expectAccessibleZonderJs(page);
     await page.getByLabel('Wat legt u vast?').selectOption('opschorting-verzoek');
-    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByRole('button', { name: 'Vastleggen', exact: true }).click();
     await page.getByText('De opschorting of hervatting van de ontheffing is vastgelegd.').waitFor();
     expect(await page.getByText('Opgeschort sinds 1 juni 2026: op verzoek van de ouder').count()).toBe(1);
     await expectAccessibleZonderJs(page);
