@@ -147,6 +147,58 @@ describe('client files for the klantmanager (demo account)', () => {
     await ctx.close();
   });
 
+  it('art. 9a without JavaScript: grant, 422s that keep the input, suspension — each state checked with axe', async () => {
+    const ctx = await newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await login(page, 'klantmanager.aardam@demo.wederkerig.nl');
+    await page.goto(`${e.baseUrl}/klanten/nieuw`);
+    await page.getByLabel('Achternaam (verplicht)').fill('Ouder-E2e');
+    await page.getByLabel('Geboortedatum (verplicht)').fill('1992-04-04');
+    await page.getByRole('button', { name: 'Klant inschrijven' }).click();
+    await page.getByText('De klant is ingeschreven.').waitFor();
+    await page.getByRole('link', { name: 'Verplichtingen en ontheffingen' }).click();
+    await page.getByRole('heading', { name: 'Ontheffing vastleggen' }).waitFor();
+
+    // Without the day the request came in (art. 9a lid 7): 422, the typed dates kept.
+    await page.getByLabel('Soort ontheffing').selectOption('alleenstaande-ouder-kind-onder-5');
+    await page.getByLabel('Begindatum').fill('2026-03-01');
+    await page
+      .getByLabel('Geboortedatum van het jongste kind (alleen bij alleenstaande ouder)')
+      .fill('2025-12-01');
+    await page.getByRole('button', { name: 'Ontheffing vastleggen' }).click();
+    await page.getByText('Er is een probleem').waitFor();
+    expect(
+      await page
+        .getByLabel('Geboortedatum van het jongste kind (alleen bij alleenstaande ouder)')
+        .inputValue(),
+    ).toBe('2025-12-01');
+    await expectAccessibleZonderJs(page);
+    await page.getByLabel('Verzoek ontvangen op (alleen bij alleenstaande ouder)').fill('2026-02-10');
+    await page.getByRole('button', { name: 'Ontheffing vastleggen' }).click();
+    await page.getByText('De ontheffing is vastgelegd.').waitFor();
+    await page
+      .getByRole('heading', { name: 'Ontheffing alleenstaande ouder (art. 9a Participatiewet)' })
+      .waitFor();
+    expect(await page.getByText('Loopt tot 1 december 2030').count()).toBe(1);
+    await expectAccessibleZonderJs(page);
+    await tweeSchermen(page, 'klant-negen-a');
+
+    // A resumption while it runs: 422 on the form, the typed note kept.
+    await page.getByLabel('Wat legt u vast?').selectOption('hervatting');
+    await page.getByLabel('Met ingang van').fill('2026-06-01');
+    await page.getByLabel('Toelichting').fill('Getypt in de e2e-test');
+    await page.getByRole('button', { name: 'Vastleggen', exact: true }).click();
+    await page.getByText('Er is een probleem').waitFor();
+    expect(await page.getByLabel('Toelichting').inputValue()).toBe('Getypt in de e2e-test');
+    await expectAccessibleZonderJs(page);
+    await page.getByLabel('Wat legt u vast?').selectOption('opschorting-verzoek');
+    await page.getByRole('button', { name: 'Vastleggen', exact: true }).click();
+    await page.getByText('De opschorting of hervatting van de ontheffing is vastgelegd.').waitFor();
+    expect(await page.getByText('Opgeschort sinds 1 juni 2026: op verzoek van de ouder').count()).toBe(1);
+    await expectAccessibleZonderJs(page);
+    await ctx.close();
+  });
+
   it('does not let a netwerkmakelaar open client files', async () => {
     const ctx = await newContext();
     const page = await ctx.newPage();

@@ -353,6 +353,8 @@ export interface KlantBelastbaarheidTable {
   maxUrenPerWeek: NumericNullable;
   beperkingen: Generated<string[]>;
   gewijzigdOp: Generated<Date>;
+  /** Migration 0302: the caseworker's reason for "no limits known" (excludes maxUrenPerWeek). */
+  geenBeperkingenReden: string | null;
 }
 
 export interface KlantOntheffingTable {
@@ -369,6 +371,25 @@ export interface KlantOntheffingTable {
   geboortedatumKind: string | null;
   eerderGebruikt: Generated<boolean>;
   eerdereGemeente: string | null;
+  aangemaaktOp: Generated<Date>;
+  aangemaaktDoor: string | null;
+  /** Art. 9a (migration 0301): request received, plan van aanpak made, latest re-examination. */
+  verzoekdatum: string | null;
+  planVanAanpakOp: string | null;
+  laatsteHeronderzoekOp: string | null;
+}
+
+/** Art. 9a suspensions and resumptions (migration 0301). */
+export interface KlantOntheffingGebeurtenisTable {
+  dienstId: string;
+  gemeenteId: string;
+  klantId: string;
+  ontheffingId: string;
+  id: Generated<string>;
+  soort: string;
+  datum: string;
+  geboortedatumKind: string | null;
+  toelichting: string | null;
   aangemaaktOp: Generated<Date>;
   aangemaaktDoor: string | null;
 }
@@ -1050,6 +1071,7 @@ export interface DB {
   gesprek: GesprekTable;
   eigenVoorstel: EigenVoorstelTable;
   klantOntheffing: KlantOntheffingTable;
+  klantOntheffingGebeurtenis: KlantOntheffingGebeurtenisTable;
   klantImport: KlantImportTable;
   klantImportRij: KlantImportRijTable;
   organisatie: OrganisatieTable;

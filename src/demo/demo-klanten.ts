@@ -393,6 +393,12 @@ export function demoKlantRijen(c: DemoKlantenContext, peil: IsoDatum = vandaag()
         maxUrenPerWeek: r.kies([8, 12, 16, 20, 24, 32]),
         beperkingen: r.enkele(BEPERKINGEN, 0, 2),
       };
+    // Naar vermogen: the others have the caseworker's statement that no limits are known (no extra random draw,
+    // so the rest of the demo stays the same).
+    else
+      invoer.belastbaarheid = {
+        geenBeperkingenReden: 'Bij de intake geen beperkingen genoemd; geen medische informatie bekend.',
+      };
 
     const soort = r.volgende();
     const werkBegin = plusDagen(peil, -r.geheel(30, 900));
@@ -440,12 +446,19 @@ export function demoKlantRijen(c: DemoKlantenContext, peil: IsoDatum = vandaag()
       ];
     } else if (soort < 0.41) {
       const kind = plusDagen(peil, -r.geheel(100, 4 * 365));
+      const begin = plusDagen(kind, r.geheel(30, 90));
+      // Art. 9a lid 7: the request three weeks before the start; the plan van aanpak four months after it,
+      // when that day has passed (so the demo shows both a plan due and re-examinations).
+      const verzoek = plusDagen(begin, -21);
+      const plan = plusDagen(verzoek, 120);
       const ontheffingen: Array<Record<string, unknown>> = [
         {
           type: 'alleenstaande-ouder-kind-onder-5',
-          begindatum: plusDagen(kind, r.geheel(30, 90)),
+          begindatum: begin,
           geboortedatumKind: kind,
           herbeoordelingsdatum: plusDagen(peil, r.geheel(10, 180)),
+          verzoekdatum: verzoek,
+          ...(plan < peil ? { planVanAanpakOp: plan } : {}),
         },
       ];
       if (r.kans(0.3))

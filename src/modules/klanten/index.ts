@@ -117,6 +117,7 @@ export {
   type Veldfouten,
   weergavenaam,
 } from './klanten.service.ts';
+export { NEGEN_A_GEBEURTENIS_NAMEN } from './negen-a.ts';
 export { parsePostcode } from './postcode.ts';
 export {
   bepaalToepasselijkheid,

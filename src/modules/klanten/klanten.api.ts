@@ -9,9 +9,11 @@ import {
   KlantDossier,
   KlantenPagina,
   KlantenZoekvraag,
+  GebeurtenisInput,
   Ontheffing,
   OntheffingInput,
   UpdateKlantInput,
+  UpdateOntheffingInput,
 } from './klanten.schemas.ts';
 import type { KlantenService } from './klanten.service.ts';
 
@@ -33,6 +35,8 @@ const Lijstvraag = KlantenZoekvraag.extend({
     .transform((v) => (v === undefined ? undefined : v === 'true'))
     .describe('Ook gesloten dossiers'),
 });
+
+const OntheffingId = Id.extend({ ontheffingId: z.uuid().describe('De identificatie van de ontheffing') });
 
 const ZoekOpBsn = z.object({ bsn: Bsn }).meta({ id: 'KlantZoekvraag' });
 
@@ -218,6 +222,58 @@ export function klantenApi(service: KlantenService) {
       async (req, reply) =>
         metVeldfouten(req, reply, async () => {
           const o = await service.createOntheffing(requireGebruiker(req), req.params.id, req.body);
+          reply.status(201);
+          return o;
+        }),
+    );
+
+    r.patch(
+      '/api/v1/klanten/:id/ontheffingen/:ontheffingId',
+      {
+        schema: {
+          operationId: 'updateOntheffing',
+          summary: 'Ontheffing wijzigen',
+          description:
+            'Wijzigt de einddatum, herbeoordelingsdatum of reden, en bij een alleenstaande ouder (art. 9a) de dag van ' +
+            'het plan van aanpak (lid 7) en van het laatste heronderzoek (lid 8). Volledig en duurzaam ' +
+            'arbeidsongeschikt (art. 9 lid 5) krijgt geen einddatum in de toekomst.',
+          tags,
+          params: OntheffingId,
+          body: UpdateOntheffingInput,
+          response: { 200: Ontheffing, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, () =>
+          service.updateOntheffing(requireGebruiker(req), req.params.id, req.params.ontheffingId, req.body),
+        ),
+    );
+
+    r.post(
+      '/api/v1/klanten/:id/ontheffingen/:ontheffingId/gebeurtenissen',
+      {
+        schema: {
+          operationId: 'createOntheffingGebeurtenis',
+          summary: 'Ontheffing alleenstaande ouder opschorten of hervatten',
+          description:
+            'Art. 9a lid 5 en 6 Participatiewet: schort de ontheffing op (op verzoek, of omdat het recht op bijstand ' +
+            'eindigde) of hervat die op verzoek, zolang de vijf jaar niet zijn gebruikt en het jongste kind jonger ' +
+            'dan 5 is. De opschorting op de vijfde verjaardag van het jongste kind volgt uit de data. Vastleggen gaat ' +
+            'op volgorde van datum.',
+          tags,
+          params: OntheffingId,
+          body: GebeurtenisInput,
+          response: { 201: Ontheffing, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, async () => {
+          const o = await service.legGebeurtenisVast(
+            requireGebruiker(req),
+            req.params.id,
+            req.params.ontheffingId,
+            req.body,
+          );
           reply.status(201);
           return o;
         }),

@@ -169,12 +169,17 @@ export function invoerVanWaarden(
 
   const maxUren = tekst(w, 'maxUrenPerWeek');
   const beperkingen = lijst(w, 'beperkingen');
+  const geenBeperkingen = tekst(w, 'geenBeperkingenReden');
   invoer.belastbaarheid =
-    maxUren.trim() === '' && beperkingen.length === 0
+    maxUren.trim() === '' && beperkingen.length === 0 && geenBeperkingen.trim() === ''
       ? modus === 'nieuw'
         ? undefined
         : null
-      : { maxUrenPerWeek: maxUren.trim() === '' ? null : getal(maxUren), beperkingen };
+      : {
+          maxUrenPerWeek: maxUren.trim() === '' ? null : getal(maxUren),
+          beperkingen,
+          geenBeperkingenReden: geenBeperkingen.trim() === '' ? null : geenBeperkingen,
+        };
   if (invoer.belastbaarheid === undefined) delete invoer.belastbaarheid;
   return { invoer, rijen };
 }
@@ -234,6 +239,7 @@ export function waardenVanDossier(k: KlantDossier): FormWaarden {
         ? ''
         : String(k.belastbaarheid.maxUrenPerWeek).replace('.', ','),
     beperkingen: k.belastbaarheid?.beperkingen ?? [],
+    geenBeperkingenReden: k.belastbaarheid?.geenBeperkingenReden ?? '',
     vaardigheidIds: k.vaardigheden.map((v) => v.id),
     interesseIds: k.interesses.map((v) => v.id),
   };

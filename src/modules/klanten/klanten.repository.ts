@@ -110,12 +110,26 @@ export interface OntheffingRij {
   eerderGebruikt: boolean;
   eerdereGemeente: string | null;
   aangemaaktOp: Date;
+  verzoekdatum: string | null;
+  planVanAanpakOp: string | null;
+  laatsteHeronderzoekOp: string | null;
+  /** Art. 9a suspensions and resumptions, in date order. */
+  gebeurtenissen: GebeurtenisRij[];
+}
+
+export interface GebeurtenisRij {
+  id: string;
+  soort: string;
+  datum: string;
+  geboortedatumKind: string | null;
+  toelichting: string | null;
 }
 
 export interface BelastbaarheidRij {
   klantId: string;
   maxUrenPerWeek: number | null;
   beperkingen: string[];
+  geenBeperkingenReden: string | null;
 }
 
 export interface Sleutel {
@@ -535,7 +549,11 @@ export const klantenRepository = {
       }>;
       belastbaarheid: ReadonlyArray<{
         klantId: string;
-        b: { maxUrenPerWeek: number | null; beperkingen: string[] } | null;
+        b: {
+          maxUrenPerWeek: number | null;
+          beperkingen: string[];
+          geenBeperkingenReden: string | null;
+        } | null;
       }>;
       vaardigheden: ReadonlyArray<{ klantId: string; ids: readonly string[] }>;
       interesses: ReadonlyArray<{ klantId: string; ids: readonly string[] }>;
@@ -667,7 +685,7 @@ export const klantenRepository = {
     if (klantIds.length === 0) return [];
     const rijen = await tx
       .selectFrom('klantBelastbaarheid')
-      .select(['klantId', 'maxUrenPerWeek', 'beperkingen'])
+      .select(['klantId', 'maxUrenPerWeek', 'beperkingen', 'geenBeperkingenReden'])
       .where('dienstId', '=', dienstId)
       .where('klantId', 'in', [...klantIds])
       .execute();
@@ -677,7 +695,7 @@ export const klantenRepository = {
   async upsertBelastbaarheid(
     tx: Tx,
     s: Sleutel,
-    b: { maxUrenPerWeek: number | null; beperkingen: string[] } | null,
+    b: { maxUrenPerWeek: number | null; beperkingen: string[]; geenBeperkingenReden: string | null } | null,
   ): Promise<void> {
     if (b === null) {
       await tx
@@ -699,7 +717,7 @@ export const klantenRepository = {
 
   async listOntheffingen(tx: Tx, dienstId: string, klantIds: readonly string[]): Promise<OntheffingRij[]> {
     if (klantIds.length === 0) return [];
-    return tx
+    const rijen = await tx
       .selectFrom('klantOntheffing as o')
       .leftJoin('lokaleOntheffingsgrond as g', (j) =>
         j
@@ -723,11 +741,50 @@ export const klantenRepository = {
         'o.eerderGebruikt',
         'o.eerdereGemeente',
         'o.aangemaaktOp',
+        'o.verzoekdatum',
+        'o.planVanAanpakOp',
+        'o.laatsteHeronderzoekOp',
       ])
       .where('o.dienstId', '=', dienstId)
       .where('o.klantId', 'in', [...klantIds])
       .orderBy('o.begindatum', 'desc')
       .orderBy('o.aangemaaktOp', 'desc')
+      .execute();
+    const negenA = rijen.filter((o) => o.type === 'alleenstaande-ouder-kind-onder-5' && !o.eerderGebruikt);
+    const gebeurtenissen =
+      negenA.length === 0
+        ? []
+        : await tx
+            .selectFrom('klantOntheffingGebeurtenis')
+            .select(['ontheffingId', 'id', 'soort', 'datum', 'geboortedatumKind', 'toelichting'])
+            .where('dienstId', '=', dienstId)
+            .where('klantId', 'in', [...new Set(negenA.map((o) => o.klantId))])
+            .orderBy('datum')
+            .orderBy('aangemaaktOp')
+            .execute();
+    return rijen.map((o) => ({
+      ...o,
+      gebeurtenissen: gebeurtenissen
+        .filter((g) => g.ontheffingId === o.id)
+        .map(({ ontheffingId: _o, ...g }) => g),
+    }));
+  },
+
+  async insertGebeurtenis(
+    tx: Tx,
+    s: Sleutel,
+    g: {
+      ontheffingId: string;
+      soort: string;
+      datum: string;
+      geboortedatumKind: string | null;
+      toelichting: string | null;
+      aangemaaktDoor: string | null;
+    },
+  ): Promise<void> {
+    await tx
+      .insertInto('klantOntheffingGebeurtenis')
+      .values({ dienstId: s.dienstId, gemeenteId: s.gemeenteId, klantId: s.klantId, ...g })
       .execute();
   },
 
@@ -744,6 +801,8 @@ export const klantenRepository = {
       geboortedatumKind: string | null;
       eerderGebruikt: boolean;
       eerdereGemeente: string | null;
+      verzoekdatum: string | null;
+      planVanAanpakOp: string | null;
       aangemaaktDoor: string | null;
     },
   ): Promise<string> {
@@ -759,7 +818,14 @@ export const klantenRepository = {
     tx: Tx,
     s: Sleutel,
     id: string,
-    o: { einddatum?: string | null; herbeoordelingsdatum?: string | null; reden?: string | null },
+    o: {
+      einddatum?: string | null;
+      herbeoordelingsdatum?: string | null;
+      reden?: string | null;
+      verzoekdatum?: string | null;
+      planVanAanpakOp?: string | null;
+      laatsteHeronderzoekOp?: string | null;
+    },
   ): Promise<boolean> {
     if (Object.keys(o).length === 0) return true;
     const r = await tx

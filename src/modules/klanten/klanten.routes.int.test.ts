@@ -141,6 +141,8 @@ const routes = () => ({
     `/klanten/${klantA}/klantmanager`,
     `/klanten/${klantA}/ontheffingen`,
     `/klanten/${klantA}/ontheffingen/${klantA}/beeindigen`,
+    `/klanten/${klantA}/ontheffingen/${klantA}/gebeurtenissen`,
+    `/klanten/${klantA}/ontheffingen/${klantA}/plan-van-aanpak`,
   ],
 });
 
@@ -319,6 +321,70 @@ describe('the client file', () => {
     });
     expect(beeindigd.statusCode).toBe(303);
     expect((await kmBrowser.get(`/klanten/${klantA}/verplichtingen`)).body).toContain('Afgelopen');
+  });
+
+  it('art. 9a without JavaScript: records the grant, 422 keeping the input for a wrong suspension, then suspends', async () => {
+    const k = await service.createKlant(actorVan(km, { gemeenten: [A], teams: [] }), {
+      gemeenteId: A,
+      achternaam: 'Ouder',
+      geboortedatum: '1990-01-01',
+    });
+    await kmBrowser.get(`/klanten/${k.id}/verplichtingen`);
+    const zonderVerzoek = await kmBrowser.post(`/klanten/${k.id}/ontheffingen`, {
+      type: 'alleenstaande-ouder-kind-onder-5',
+      begindatum: '2026-03-01',
+      geboortedatumKind: '2025-12-01',
+    });
+    expect(zonderVerzoek.statusCode).toBe(422);
+    expect(zonderVerzoek.body).toContain('art. 9a lid 7');
+    expect(zonderVerzoek.body).toContain('value="2025-12-01"');
+    const ok = await kmBrowser.post(`/klanten/${k.id}/ontheffingen`, {
+      type: 'alleenstaande-ouder-kind-onder-5',
+      begindatum: '2026-03-01',
+      verzoekdatum: '2026-02-10',
+      geboortedatumKind: '2025-12-01',
+    });
+    expect(ok.statusCode).toBe(303);
+    const pagina = await kmBrowser.get(`/klanten/${k.id}/verplichtingen`);
+    expect(pagina.body).toContain('Ontheffing alleenstaande ouder (art. 9a Participatiewet)');
+    // The child turns 5 on 1 December 2030, before the five years (to 1 March 2031) are used.
+    expect(pagina.body).toContain('Loopt tot 1 december 2030 (eerste dag zonder): jongste kind 5 jaar');
+    expect(pagina.body).toContain('uiterlijk 10 augustus 2026 (zes maanden na het verzoek)');
+
+    const id = /action="\/klanten\/[^/]+\/ontheffingen\/([0-9a-f-]{36})\/gebeurtenissen"/.exec(
+      pagina.body,
+    )?.[1];
+    expect(id).toBeDefined();
+    const fout = await kmBrowser.post(`/klanten/${k.id}/ontheffingen/${id}/gebeurtenissen`, {
+      soort: 'hervatting',
+      datum: '2026-06-01',
+      toelichting: 'Getypte toelichting',
+    });
+    expect(fout.statusCode).toBe(422);
+    expect(fout.body).toContain('Er is een probleem');
+    expect(fout.body).toContain('er valt niets te hervatten');
+    expect(fout.body).toContain('href="#gebeurtenis-soort"');
+    expect(fout.body).toContain('Getypte toelichting');
+    expect(fout.body).toContain('value="2026-06-01"');
+
+    const opgeschort = await kmBrowser.post(`/klanten/${k.id}/ontheffingen/${id}/gebeurtenissen`, {
+      soort: 'opschorting-verzoek',
+      datum: '2026-06-01',
+      geboortedatumKind: '',
+      toelichting: '',
+    });
+    expect(opgeschort.statusCode).toBe(303);
+    const na = await kmBrowser.get(opgeschort.headers.location as string);
+    expect(na.body).toContain('De opschorting of hervatting van de ontheffing is vastgelegd.');
+    expect(na.body).toContain('Opgeschort sinds 1 juni 2026: op verzoek van de ouder');
+
+    const plan = await kmBrowser.post(`/klanten/${k.id}/ontheffingen/${id}/plan-van-aanpak`, {
+      planVanAanpakOp: '',
+      laatsteHeronderzoekOp: '2026-07-01',
+    });
+    expect(plan.statusCode).toBe(422);
+    expect(plan.body).toContain('leg eerst het plan vast');
+    expect(plan.body).toContain('value="2026-07-01"');
   });
 
   it('reassigns within the team, and refuses a klantmanager of another team with 422', async () => {

@@ -19,6 +19,7 @@ import { type KlantenService, KlantInvoerfout } from './klanten.service.ts';
 import { TOEPASSELIJKHEDEN } from './toepasselijkheid.ts';
 import {
   LEGE_ONTHEFFING,
+  type NegenAFout,
   type NetwerkZoekstand,
   type OntheffingWaarden,
   ProfielPagina,
@@ -192,6 +193,7 @@ export function klantenRoutes(deps: KlantenRoutesDeps) {
       waarden?: OntheffingWaarden;
       fouten?: Record<string, string>;
       beeindigFout?: { ontheffingId: string; melding: string };
+      negenAFout?: NegenAFout;
     } = {},
     status = 200,
   ) {
@@ -421,6 +423,8 @@ export function klantenRoutes(deps: KlantenRoutesDeps) {
           lokaleGrondId: waarden.type === 'lokaal' ? leeg(waarden.lokaleGrondId) : null,
           eerderGebruikt: lijst(body, 'eerderGebruikt').includes('ja'),
           eerdereGemeente: leeg(waarden.eerdereGemeente),
+          verzoekdatum:
+            waarden.type === 'alleenstaande-ouder-kind-onder-5' ? leeg(waarden.verzoekdatum) : null,
         });
       } catch (e) {
         if (!(e instanceof KlantInvoerfout)) throw e;
@@ -453,6 +457,71 @@ export function klantenRoutes(deps: KlantenRoutesDeps) {
           303,
         );
       },
+    );
+
+    // Art. 9a: suspend or resume (lid 5, 6); the plan van aanpak and re-examination dates (lid 7, 8).
+    const negenAPost =
+      (
+        formulier: NegenAFout['formulier'],
+        velden: readonly string[],
+        melding: 'ontheffing-opgeschort-hervat' | 'plan-van-aanpak-opgeslagen',
+        doe: (
+          actor: Gebruiker,
+          klantId: string,
+          ontheffingId: string,
+          w: Record<string, string>,
+        ) => Promise<unknown>,
+      ) =>
+      async (req: FastifyRequest, reply: FastifyReply) => {
+        const actor = medewerker(req);
+        const ontheffingId = String((req.params as { ontheffingId?: unknown }).ontheffingId ?? '');
+        const body = waardenVanBody(req.body);
+        const waarden: Record<string, string> = {};
+        for (const v of velden) waarden[v] = tekst(body, v);
+        try {
+          await doe(actor, idVan(req), ontheffingId, waarden);
+        } catch (e) {
+          if (!(e instanceof KlantInvoerfout)) throw e;
+          return toonVerplichtingen(
+            req,
+            reply,
+            actor,
+            { negenAFout: { formulier, fouten: e.velden, waarden } },
+            422,
+          );
+        }
+        return reply.redirect(paths.metMelding(paths.klantVerplichtingen(idVan(req)), melding), 303);
+      };
+    const leegNaarNull = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v);
+    app.post(
+      '/klanten/:id/ontheffingen/:ontheffingId/gebeurtenissen',
+      { schema: { hide: true } },
+      negenAPost(
+        'gebeurtenis',
+        ['soort', 'datum', 'geboortedatumKind', 'toelichting'],
+        'ontheffing-opgeschort-hervat',
+        (actor, klantId, ontheffingId, w) =>
+          klanten.legGebeurtenisVast(actor, klantId, ontheffingId, {
+            soort: w.soort || undefined,
+            datum: w.datum,
+            geboortedatumKind: leegNaarNull(w.geboortedatumKind),
+            toelichting: leegNaarNull(w.toelichting),
+          }),
+      ),
+    );
+    app.post(
+      '/klanten/:id/ontheffingen/:ontheffingId/plan-van-aanpak',
+      { schema: { hide: true } },
+      negenAPost(
+        'plan',
+        ['planVanAanpakOp', 'laatsteHeronderzoekOp'],
+        'plan-van-aanpak-opgeslagen',
+        (actor, klantId, ontheffingId, w) =>
+          klanten.updateOntheffing(actor, klantId, ontheffingId, {
+            planVanAanpakOp: leegNaarNull(w.planVanAanpakOp),
+            laatsteHeronderzoekOp: leegNaarNull(w.laatsteHeronderzoekOp),
+          }),
+      ),
     );
   };
 }

@@ -3,6 +3,7 @@ import { isGeldigBsn, normaliseerBsn } from './bsn.ts';
 import { isIsoDatum, vandaag } from './datum.ts';
 import { BEPERKINGEN, DAGDELEN, MOBILITEIT, OPLEIDINGSNIVEAUS, TAALNIVEAUS } from './keuzelijsten.ts';
 import { parsePostcode } from './postcode.ts';
+import { NEGEN_A_GEBEURTENISSEN } from './negen-a.ts';
 import { ONTHEFFING_TYPES, TOEPASSELIJKHEDEN } from './toepasselijkheid.ts';
 
 /**
@@ -120,10 +121,31 @@ export const ReintegratieInput = z
   });
 export type ReintegratieInput = z.infer<typeof ReintegratieInput>;
 
-export const BelastbaarheidInput = z.object({
-  maxUrenPerWeek: Uren(60).nullish(),
-  beperkingen: z.array(z.enum(BEPERKINGEN as [string, ...string[]])).optional(),
-});
+export const BelastbaarheidInput = z
+  .object({
+    maxUrenPerWeek: Uren(60).nullish(),
+    beperkingen: z.array(z.enum(BEPERKINGEN as [string, ...string[]])).optional(),
+    geenBeperkingenReden: vrijeTekst(1000)
+      .nullish()
+      .describe(
+        'Naar vermogen: er zijn geen beperkingen bekend, met de reden (sluit uren en beperkingen uit). Zonder uren of deze verklaring neemt de checklist geen belastbaarheid aan.',
+      ),
+  })
+  .superRefine((b, ctx) => {
+    if (b.geenBeperkingenReden != null && b.geenBeperkingenReden.trim() === '')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['geenBeperkingenReden'],
+        message: 'Schrijf op waarom er geen beperkingen bekend zijn.',
+      });
+    if (b.geenBeperkingenReden?.trim() && (b.maxUrenPerWeek != null || (b.beperkingen ?? []).length > 0))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['geenBeperkingenReden'],
+        message:
+          'Kies: of een belastbaarheid (uren of beperkingen), of de verklaring dat er geen beperkingen bekend zijn.',
+      });
+  });
 export type BelastbaarheidInput = z.infer<typeof BelastbaarheidInput>;
 
 const geboortedatum = isoDatum
@@ -198,8 +220,16 @@ export const OntheffingInput = z
     eerderGebruikt: z
       .boolean()
       .optional()
-      .describe('Art. 9a: een eerdere periode (ook in een andere gemeente) die meetelt voor de 5 jaar.'),
-    eerdereGemeente: vrijeTekst(200).nullish(),
+      .describe(
+        'Art. 9a lid 4: een periode in een vorige woonplaats (andere gemeente); telt mee voor de 5 jaar.',
+      ),
+    eerdereGemeente: vrijeTekst(200).nullish().describe('Art. 9a lid 4: de vorige woonplaats.'),
+    verzoekdatum: isoDatum
+      .nullish()
+      .describe('Art. 9a lid 7: de dag dat het verzoek binnenkwam (plan van aanpak binnen zes maanden).'),
+    planVanAanpakOp: isoDatum
+      .nullish()
+      .describe('Art. 9a lid 7: de dag dat het plan van aanpak is opgesteld, als dat al is gebeurd.'),
   })
   .superRefine((o, ctx) => {
     const fout = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -221,6 +251,30 @@ export const OntheffingInput = z
         'Alleen een ontheffing voor een alleenstaande ouder kan als eerdere periode meetellen.',
       );
     if (o.eerderGebruikt && !o.einddatum) fout('einddatum', 'Vul de einddatum van de eerdere periode in.');
+    if (o.eerderGebruikt && !o.eerdereGemeente?.trim())
+      fout(
+        'eerdereGemeente',
+        'Vul de vorige woonplaats in: alleen perioden in een andere gemeente tellen mee (art. 9a lid 4).',
+      );
+    if (o.type === 'volledig-arbeidsongeschikt' && o.einddatum)
+      fout(
+        'einddatum',
+        'Volledig en duurzaam arbeidsongeschikt heeft geen einddatum (art. 9 lid 5): laat de einddatum leeg.',
+      );
+    const nieuw9a = o.type === 'alleenstaande-ouder-kind-onder-5' && !o.eerderGebruikt;
+    if (nieuw9a && !o.verzoekdatum)
+      fout('verzoekdatum', 'Vul de datum in waarop het verzoek om ontheffing binnenkwam (art. 9a lid 7).');
+    if (!nieuw9a && o.verzoekdatum)
+      fout('verzoekdatum', 'Een verzoekdatum hoort alleen bij een ontheffing voor een alleenstaande ouder.');
+    if (o.planVanAanpakOp && !nieuw9a)
+      fout(
+        'planVanAanpakOp',
+        'Een plan van aanpak hoort hier alleen bij een ontheffing voor een alleenstaande ouder.',
+      );
+    if (o.planVanAanpakOp && o.planVanAanpakOp > vandaag())
+      fout('planVanAanpakOp', 'Het plan van aanpak kan niet in de toekomst zijn opgesteld.');
+    if (o.verzoekdatum && o.verzoekdatum > o.begindatum)
+      fout('verzoekdatum', 'Het verzoek komt binnen vóór of op de begindatum van de ontheffing.');
   })
   .meta({ id: 'NieuweOntheffing' });
 export type OntheffingInput = z.input<typeof OntheffingInput>;
@@ -230,9 +284,36 @@ export const UpdateOntheffingInput = z
     einddatum: isoDatum.nullish(),
     herbeoordelingsdatum: isoDatum.nullish(),
     reden: vrijeTekst(2000).nullish(),
+    planVanAanpakOp: isoDatum
+      .nullish()
+      .describe('Art. 9a lid 7: de dag dat het plan van aanpak is opgesteld.'),
+    laatsteHeronderzoekOp: isoDatum
+      .nullish()
+      .describe('Art. 9a lid 8: de dag van het laatste heronderzoek (iedere zes maanden).'),
   })
   .meta({ id: 'OntheffingWijziging' });
 export type UpdateOntheffingInput = z.input<typeof UpdateOntheffingInput>;
+
+/** Art. 9a lid 5 and 6: a suspension or resumption of the exemption. */
+export const GebeurtenisInput = z
+  .object({
+    soort: z.enum(NEGEN_A_GEBEURTENISSEN),
+    datum: isoDatum.describe('De eerste dag waarop de opschorting of hervatting geldt.'),
+    geboortedatumKind: isoDatum
+      .nullish()
+      .describe('Hervatting: de geboortedatum van het jongste kind, als er een jonger kind is.'),
+    toelichting: vrijeTekst(2000).nullish(),
+  })
+  .superRefine((g, ctx) => {
+    if (g.geboortedatumKind && g.soort !== 'hervatting')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['geboortedatumKind'],
+        message: 'Een geboortedatum van een kind hoort alleen bij een hervatting.',
+      });
+  })
+  .meta({ id: 'OntheffingGebeurtenis' });
+export type GebeurtenisInput = z.input<typeof GebeurtenisInput>;
 
 export const SORTERINGEN = [
   'naam',
@@ -333,6 +414,47 @@ export const Ontheffing = z
     eerdereGemeente: z.string().nullable(),
     isLopend: z.boolean(),
     aangemaaktOp: tijdstip(),
+    negenA: z
+      .object({
+        stand: z.enum(['nog-niet-begonnen', 'lopend', 'opgeschort', 'benut', 'beeindigd']),
+        lopendTot: datum()
+          .nullable()
+          .describe(
+            'Loopt de ontheffing: de eerste dag zonder, zoals het nu staat (5e verjaardag, vijf jaar, opschorting)',
+          ),
+        opgeschort: z
+          .object({ sinds: datum(), grond: z.enum(['kind-vijf', 'einde-bijstand', 'verzoek']) })
+          .nullable(),
+        perioden: z.array(
+          z.object({
+            begindatum: datum(),
+            einddatum: datum(),
+            eindigtDoor: z.enum(['kind-vijf', 'einde-bijstand', 'verzoek', 'benut', 'beeindigd']),
+          }),
+        ),
+        gebruikt: z.object({ maanden: z.number().int(), dagen: z.number().int() }),
+        resterend: z.object({ maanden: z.number().int(), dagen: z.number().int() }),
+        gebeurtenissen: z.array(
+          z.object({
+            id: z.uuid(),
+            soort: z.enum(NEGEN_A_GEBEURTENISSEN),
+            datum: datum(),
+            geboortedatumKind: datum().nullable(),
+            toelichting: z.string().nullable(),
+          }),
+        ),
+        verzoekdatum: datum().nullable(),
+        planVanAanpakUiterlijk: datum().nullable().describe('Art. 9a lid 7: zes maanden na het verzoek'),
+        planVanAanpakOp: datum().nullable(),
+        laatsteHeronderzoekOp: datum().nullable(),
+        volgendHeronderzoek: datum()
+          .nullable()
+          .describe('Art. 9a lid 8: zes maanden na het plan van aanpak of het laatste heronderzoek'),
+      })
+      .nullable()
+      .describe(
+        'Art. 9a: het verloop van de ontheffing (alleen bij een alleenstaande ouder, niet bij een eerdere periode)',
+      ),
   })
   .meta({ id: 'Ontheffing' });
 export type Ontheffing = z.infer<typeof Ontheffing>;
@@ -385,7 +507,11 @@ export const KlantDossier = KlantOverzicht.extend({
   eigenNetwerk: z.string().nullable(),
   netwerkOrganisaties: z.array(NetwerkOrganisatieKoppeling),
   belastbaarheid: z
-    .object({ maxUrenPerWeek: z.number().nullable(), beperkingen: z.array(z.string()) })
+    .object({
+      maxUrenPerWeek: z.number().nullable(),
+      beperkingen: z.array(z.string()),
+      geenBeperkingenReden: z.string().nullable(),
+    })
     .nullable(),
   werk: z.array(Werk),
   reintegratie: z.array(Reintegratie),

@@ -366,7 +366,11 @@ describe('updateKlant', () => {
       werkervaring: [{ sector: 'Zorg', functie: 'Helpende', jaren: 3 }],
     });
     expect(u.toepasselijkheidDetail).toMatchObject({ uitkomst: 'van-toepassing', resterendeUren: 10 });
-    expect(u.belastbaarheid).toEqual({ maxUrenPerWeek: 20, beperkingen: ['sociaal-functioneren'] });
+    expect(u.belastbaarheid).toEqual({
+      maxUrenPerWeek: 20,
+      beperkingen: ['sociaal-functioneren'],
+      geenBeperkingenReden: null,
+    });
     expect(u.werk[0]).toMatchObject({ urenPerWeek: 10, dagdelen: ['ma-ochtend', 'di-ochtend'] });
     const traject = await service.updateKlant(km1, k.id, {
       reintegratie: [{ begindatum: '2026-01-01', einddatum: '2026-12-01', omschrijving: 'Werkfit' }],
@@ -442,6 +446,7 @@ describe('ontheffingen', () => {
       type: 'alleenstaande-ouder-kind-onder-5',
       begindatum: '2024-06-20',
       geboortedatumKind: '2024-01-01',
+      verzoekdatum: '2024-06-01',
     });
     expect(o.effectiefEinde).toBe('2026-06-20');
     expect((await service.findKlant(km1, k.id)).toepasselijkheid).toBe('ontheffing-verloopt');
@@ -621,7 +626,11 @@ describe('importeerKlanten', () => {
     const d2 = await service.findKlant(tl, twee!.id);
     expect(d2.werk.map((w) => w.urenPerWeek).sort()).toEqual([10, 12]);
     expect(d2.reintegratie).toEqual([]);
-    expect(d2.belastbaarheid).toEqual({ maxUrenPerWeek: 8, beperkingen: ['persoonlijk-functioneren'] });
+    expect(d2.belastbaarheid).toEqual({
+      maxUrenPerWeek: 8,
+      beperkingen: ['persoonlijk-functioneren'],
+      geenBeperkingenReden: null,
+    });
     expect((await logregels(een!.id)).map((r) => r.actie)).toEqual(
       expect.arrayContaining(['aanmaken', 'wijzigen']),
     );

@@ -44,6 +44,7 @@ import {
   Klantnummer,
   type KlantOverzicht,
   type NetwerkOrganisatieKoppeling,
+  GebeurtenisInput,
   type Ontheffing,
   OntheffingInput,
   type Pagina,
@@ -51,11 +52,19 @@ import {
   UpdateOntheffingInput,
   vrijeTekst,
 } from './klanten.schemas.ts';
+import {
+  controleerGebeurtenis,
+  type NegenAGebeurtenisSoort,
+  negenAStandOp,
+  planVanAanpakUiterlijk,
+  volgendHeronderzoek,
+} from './negen-a.ts';
 import { parsePostcode } from './postcode.ts';
 import {
   bepaalToepasselijkheid,
   effectiefEinde,
   grondslagOp,
+  verloop9a,
   type KlantVoorToets,
   ONTHEFFING_TYPE_NAMEN,
   type OntheffingType,
@@ -287,6 +296,11 @@ export function createKlantenService(deps: KlantenDeps) {
     reden: o.reden,
     geboortedatumKind: o.geboortedatumKind,
     eerderGebruikt: o.eerderGebruikt,
+    gebeurtenissen: o.gebeurtenissen.map((g) => ({
+      soort: g.soort as NegenAGebeurtenisSoort,
+      datum: g.datum,
+      geboortedatumKind: g.geboortedatumKind,
+    })),
     lokaleGrond:
       o.lokaleGrondId && o.lokaleGrondCode
         ? { code: o.lokaleGrondCode, naam: o.lokaleGrondNaam ?? '', grondslag: o.lokaleGrondGrondslag ?? '' }
@@ -414,6 +428,7 @@ export function createKlantenService(deps: KlantenDeps) {
     const voor = naarOntheffingVoorToets(o);
     const einde = effectiefEinde(voor, alle.map(naarOntheffingVoorToets));
     const type = o.type as OntheffingType;
+    const negenA = negenAVan(o, alle, peil);
     return {
       id: o.id,
       type,
@@ -437,10 +452,46 @@ export function createKlantenService(deps: KlantenDeps) {
       geboortedatumKind: o.geboortedatumKind,
       eerderGebruikt: o.eerderGebruikt,
       eerdereGemeente: o.eerdereGemeente,
-      isLopend: !o.eerderGebruikt && o.begindatum <= peil && (einde === null || peil < einde),
+      isLopend: negenA
+        ? negenA.stand === 'lopend'
+        : !o.eerderGebruikt && o.begindatum <= peil && (einde === null || peil < einde),
       aangemaaktOp: o.aangemaaktOp.toISOString(),
+      negenA,
     };
   };
+
+  /** The course of an art. 9a exemption on `peil` (null for other types and for earlier periods elsewhere). */
+  function negenAVan(o: OntheffingRij, alle: readonly OntheffingRij[], peil: IsoDatum): Ontheffing['negenA'] {
+    if (o.type !== 'alleenstaande-ouder-kind-onder-5' || o.eerderGebruikt) return null;
+    const voor = naarOntheffingVoorToets(o);
+    const verloop = verloop9a(voor, alle.map(naarOntheffingVoorToets));
+    const stand = negenAStandOp(
+      {
+        begindatum: o.begindatum,
+        einddatum: o.einddatum,
+        geboortedatumKind: o.geboortedatumKind ?? o.begindatum,
+        gebeurtenissen: voor.gebeurtenissen ?? [],
+      },
+      verloop,
+      peil,
+    );
+    return {
+      stand: stand.stand,
+      lopendTot: stand.periode?.einddatum ?? null,
+      opgeschort: stand.opgeschort,
+      perioden: verloop.perioden,
+      gebruikt: stand.gebruikt,
+      resterend: stand.resterend,
+      gebeurtenissen: o.gebeurtenissen.map((g) => ({ ...g, soort: g.soort as NegenAGebeurtenisSoort })),
+      verzoekdatum: o.verzoekdatum,
+      planVanAanpakUiterlijk: o.verzoekdatum ? planVanAanpakUiterlijk(o.verzoekdatum) : null,
+      planVanAanpakOp: o.planVanAanpakOp,
+      laatsteHeronderzoekOp: o.laatsteHeronderzoekOp,
+      volgendHeronderzoek: o.planVanAanpakOp
+        ? volgendHeronderzoek(o.planVanAanpakOp, o.laatsteHeronderzoekOp)
+        : null,
+    };
+  }
 
   async function bouwDossier(
     tx: Tx,
@@ -524,7 +575,11 @@ export function createKlantenService(deps: KlantenDeps) {
         gekoppeldOp: n.gekoppeldOp.toISOString(),
       })),
       belastbaarheid: belastbaarheid
-        ? { maxUrenPerWeek: belastbaarheid.maxUrenPerWeek, beperkingen: belastbaarheid.beperkingen }
+        ? {
+            maxUrenPerWeek: belastbaarheid.maxUrenPerWeek,
+            beperkingen: belastbaarheid.beperkingen,
+            geenBeperkingenReden: belastbaarheid.geenBeperkingenReden,
+          }
         : null,
       werk: werk.map(({ klantId: _k, ...w }) => w),
       reintegratie: trajecten.map(({ klantId: _k, ...r }) => r),
@@ -634,6 +689,9 @@ export function createKlantenService(deps: KlantenDeps) {
         : {
             maxUrenPerWeek: p.belastbaarheid.maxUrenPerWeek ?? null,
             beperkingen: p.belastbaarheid.beperkingen ?? [],
+            geenBeperkingenReden: p.belastbaarheid.geenBeperkingenReden?.trim()
+              ? p.belastbaarheid.geenBeperkingenReden
+              : null,
           };
 
   async function controleerCatalogi(tx: Tx, dienstId: string, p: Profiel): Promise<void> {
@@ -1225,6 +1283,16 @@ export function createKlantenService(deps: KlantenDeps) {
             });
         }
         const s: Sleutel = { dienstId: rij.dienstId, gemeenteId: rij.gemeenteId, klantId: rij.id };
+        if (o.type === 'alleenstaande-ouder-kind-onder-5' && !o.eerderGebruikt) {
+          const bestaand = await repo.listOntheffingen(tx, rij.dienstId, [rij.id]);
+          if (bestaand.some((x) => x.type === o.type && !x.eerderGebruikt))
+            throw new KlantInvoerfout(
+              {
+                type: 'Deze ouder heeft al een ontheffing als alleenstaande ouder: die wordt maar één keer verleend (art. 9a lid 2). Schort die op of hervat die.',
+              },
+              'conflict',
+            );
+        }
         const id = await repo.insertOntheffing(tx, s, {
           type: o.type,
           lokaleGrondId: o.lokaleGrondId ?? null,
@@ -1235,6 +1303,8 @@ export function createKlantenService(deps: KlantenDeps) {
           geboortedatumKind: o.geboortedatumKind ?? null,
           eerderGebruikt: o.eerderGebruikt ?? false,
           eerdereGemeente: o.eerdereGemeente ?? null,
+          verzoekdatum: o.verzoekdatum ?? null,
+          planVanAanpakOp: o.planVanAanpakOp ?? null,
           aangemaaktDoor: actor.kind === 'gebruiker' ? actor.gebruikerId : null,
         });
         await repo.updateKlant(tx, s, {});
@@ -1269,17 +1339,89 @@ export function createKlantenService(deps: KlantenDeps) {
             velden.einddatum = 'Een ontheffing om dringende redenen is tijdelijk: vul een einddatum in.';
           if (!samen.reden?.trim()) velden.reden = 'Vul de dringende reden in.';
         }
+        // Art. 9 lid 5: no end date in advance; it ends only when the finding itself has lapsed (today or before).
+        if (huidig.type === 'volledig-arbeidsongeschikt' && w.einddatum && w.einddatum > vandaag())
+          velden.einddatum =
+            'Volledig en duurzaam arbeidsongeschikt heeft geen einddatum vooraf (art. 9 lid 5): beëindig alleen als de vaststelling is vervallen, met vandaag of een eerdere datum.';
+        if ((w.planVanAanpakOp || w.laatsteHeronderzoekOp) && !huidig.negenA)
+          velden.planVanAanpakOp =
+            'Een plan van aanpak en heronderzoek horen bij een ontheffing voor een alleenstaande ouder.';
+        if (w.planVanAanpakOp && w.planVanAanpakOp > vandaag())
+          velden.planVanAanpakOp = 'Het plan van aanpak kan niet in de toekomst zijn opgesteld.';
+        if (w.laatsteHeronderzoekOp && w.laatsteHeronderzoekOp > vandaag())
+          velden.laatsteHeronderzoekOp = 'Een heronderzoek kan niet in de toekomst zijn gedaan.';
+        const plan = w.planVanAanpakOp ?? huidig.negenA?.planVanAanpakOp ?? null;
+        if (w.laatsteHeronderzoekOp && (!plan || w.laatsteHeronderzoekOp < plan))
+          velden.laatsteHeronderzoekOp =
+            'Een heronderzoek volgt op het plan van aanpak (art. 9a lid 8): leg eerst het plan vast.';
         if (Object.keys(velden).length > 0) throw new KlantInvoerfout(velden);
         const s: Sleutel = { dienstId: rij.dienstId, gemeenteId: rij.gemeenteId, klantId: rij.id };
         const wijziging: {
           einddatum?: string | null;
           herbeoordelingsdatum?: string | null;
           reden?: string | null;
+          planVanAanpakOp?: string | null;
+          laatsteHeronderzoekOp?: string | null;
         } = {};
+        if (w.planVanAanpakOp !== undefined) wijziging.planVanAanpakOp = w.planVanAanpakOp;
+        if (w.laatsteHeronderzoekOp !== undefined) wijziging.laatsteHeronderzoekOp = w.laatsteHeronderzoekOp;
         if (w.einddatum !== undefined) wijziging.einddatum = w.einddatum;
         if (w.herbeoordelingsdatum !== undefined) wijziging.herbeoordelingsdatum = w.herbeoordelingsdatum;
         if (w.reden !== undefined) wijziging.reden = w.reden;
         await repo.updateOntheffing(tx, s, ontheffingId, wijziging);
+        await repo.updateKlant(tx, s, {});
+        await herbereken(tx, rij.dienstId, [rij]);
+        await log(tx, actor, 'wijzigen', klantSubject(rij.id), rij.gemeenteId);
+        return (await ontheffingenVan(tx, rij.dienstId, rij.id, vandaag())).find(
+          (x) => x.id === ontheffingId,
+        )!;
+      });
+    },
+
+    /**
+     * Art. 9a lid 5 and 6: suspends the exemption (on request, or because the right to bijstand ended) or
+     * resumes it on request. Events are recorded in date order and only where they fit (`controleerGebeurtenis`);
+     * the suspension on the youngest child's 5th birthday needs no event, it follows from the dates.
+     */
+    async legGebeurtenisVast(
+      actor: Actor,
+      klantId: string,
+      ontheffingId: string,
+      invoer: unknown,
+    ): Promise<Ontheffing> {
+      klantenPolicy.vereis(actor, 'ontheffingen-beheren');
+      const g = parse(GebeurtenisInput, invoer);
+      if (!UUID.test(ontheffingId)) throw notFound('Deze ontheffing bestaat niet.');
+      return withContext(db, dbContext(actor), async (tx) => {
+        const rij = await zichtbareKlant(tx, actor, klantId, true);
+        const rijen = await repo.listOntheffingen(tx, rij.dienstId, [rij.id]);
+        const o = rijen.find((x) => x.id === ontheffingId);
+        if (!o) throw notFound('Deze ontheffing bestaat niet.');
+        if (o.type !== 'alleenstaande-ouder-kind-onder-5' || o.eerderGebruikt)
+          throw new KlantInvoerfout({
+            soort: 'Alleen een ontheffing voor een alleenstaande ouder kan worden opgeschort of hervat.',
+          });
+        const voor = naarOntheffingVoorToets(o);
+        const fout = controleerGebeurtenis(
+          {
+            begindatum: o.begindatum,
+            einddatum: o.einddatum,
+            geboortedatumKind: o.geboortedatumKind ?? o.begindatum,
+            gebeurtenissen: voor.gebeurtenissen ?? [],
+          },
+          rijen.filter((x) => x.type === o.type && x.eerderGebruikt),
+          { soort: g.soort, datum: g.datum, geboortedatumKind: g.geboortedatumKind ?? null },
+        );
+        if (fout) throw new KlantInvoerfout({ [fout.veld]: fout.melding });
+        const s: Sleutel = { dienstId: rij.dienstId, gemeenteId: rij.gemeenteId, klantId: rij.id };
+        await repo.insertGebeurtenis(tx, s, {
+          ontheffingId,
+          soort: g.soort,
+          datum: g.datum,
+          geboortedatumKind: g.geboortedatumKind ?? null,
+          toelichting: g.toelichting ?? null,
+          aangemaaktDoor: actor.kind === 'gebruiker' ? actor.gebruikerId : null,
+        });
         await repo.updateKlant(tx, s, {});
         await herbereken(tx, rij.dienstId, [rij]);
         await log(tx, actor, 'wijzigen', klantSubject(rij.id), rij.gemeenteId);
@@ -1615,6 +1757,8 @@ export function createKlantenService(deps: KlantenDeps) {
                 geboortedatumKind: o.geboortedatumKind ?? null,
                 eerderGebruikt: o.eerderGebruikt ?? false,
                 eerdereGemeente: o.eerdereGemeente ?? null,
+                verzoekdatum: o.verzoekdatum ?? null,
+                planVanAanpakOp: o.planVanAanpakOp ?? null,
               })),
             );
             if (ontheffingen.length > 0)
@@ -1797,7 +1941,18 @@ export function createKlantenService(deps: KlantenDeps) {
 }
 
 /** An import row: a new client's input, optionally with exemptions (added for new clients only). */
-const ImportInvoer = CreateKlantInput.extend({ ontheffingen: z.array(OntheffingInput).max(10).optional() });
+const ImportInvoer = CreateKlantInput.extend({
+  ontheffingen: z
+    .array(OntheffingInput)
+    .max(10)
+    .optional()
+    .refine(
+      (l) =>
+        (l ?? []).filter((o) => o.type === 'alleenstaande-ouder-kind-onder-5' && !o.eerderGebruikt).length <=
+        1,
+      'Een ontheffing als alleenstaande ouder wordt maar één keer verleend (art. 9a lid 2).',
+    ),
+});
 
 /** Column defaults for a new client: everything the input leaves out. */
 const LEEG: Omit<KlantKolommen, 'achternaam' | 'geboortedatum'> = {

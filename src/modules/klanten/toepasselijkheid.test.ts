@@ -292,7 +292,7 @@ const gevallen: Geval[] = [
     codes: ['alleenstaande-ouder-kind-onder-5'],
     check: (u) => {
       expect(u.vanToepassingVanaf).toBe('2026-06-20');
-      expect(u.redenen[0]!.tekst).toContain('het kind wordt dan 5 jaar');
+      expect(u.redenen[0]!.tekst).toContain('het jongste kind wordt dan 5 jaar');
     },
   },
   {
@@ -318,13 +318,13 @@ const gevallen: Geval[] = [
     uitkomst: 'ontheffing-verloopt',
     codes: ['alleenstaande-ouder-kind-onder-5'],
     check: (u) => {
-      // 5 years from 2024-03-01 minus the 1096 days used in 2019–2021.
+      // 5 years from 2024-03-01 minus the 3 calendar years used in 2019–2021 (not 1096 days: 2020 is a leap year).
       expect(u.vanToepassingVanaf).toBe('2026-03-01');
-      expect(u.redenen[0]!.tekst).toContain('eerdere perioden meegeteld');
+      expect(u.redenen[0]!.tekst).toContain('3 jaar in een vorige gemeente meegeteld');
     },
   },
   {
-    naam: 'art. 9a lid 1 Pw: two earlier periods (elsewhere and here) add up to the 5 years',
+    naam: 'art. 9a lid 4 Pw: two periods in previous municipalities add up; the 5 years end in calendar terms',
     klant: klant({
       ontheffingen: [
         negenA({ begindatum: '2024-03-01', geboortedatumKind: '2024-01-01' }),
@@ -334,13 +334,31 @@ const gevallen: Geval[] = [
           geboortedatumKind: '2018-10-01',
           eerderGebruikt: true,
         }),
+        negenA({
+          begindatum: '2021-01-01',
+          einddatum: '2023-01-01',
+          geboortedatumKind: '2018-10-01',
+          eerderGebruikt: true,
+        }),
+      ],
+    }),
+    // 1 + 2 calendar years used before: the 5 years end on 2026-03-01 (a count of days would say 2026-03-02).
+    peildatum: '2026-03-01',
+    uitkomst: 'van-toepassing',
+    codes: ['van-toepassing'],
+  },
+  {
+    naam: 'art. 9a lid 4 Pw: an earlier grant here is not a previous municipality and is not deducted',
+    klant: klant({
+      ontheffingen: [
+        negenA({ begindatum: '2024-03-01', geboortedatumKind: '2024-01-01' }),
         negenA({ begindatum: '2021-01-01', einddatum: '2023-01-01', geboortedatumKind: '2018-10-01' }),
       ],
     }),
-    // 365 + 730 days used before: the 5 years end on 2029-03-01 minus 1095 days = 2026-03-02.
     peildatum: '2026-03-02',
-    uitkomst: 'van-toepassing',
-    codes: ['van-toepassing'],
+    uitkomst: 'niet-van-toepassing',
+    codes: ['alleenstaande-ouder-kind-onder-5'],
+    check: (u) => expect(u.redenen[0]!.tot).toBe('2029-01-01'),
   },
   {
     naam: 'art. 9a lid 1 Pw: an earlier period only counts; it never exempts by itself',

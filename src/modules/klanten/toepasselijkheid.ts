@@ -1,13 +1,12 @@
 import { type AowUitkomst, aowDatum, formatAowLeeftijd } from './aow.ts';
+import { dagenTussen, formatDatumNl, type IsoDatum, maxDatum, plusDagen, plusJaren } from './datum.ts';
 import {
-  dagenTussen,
-  formatDatumNl,
-  type IsoDatum,
-  maxDatum,
-  minDatum,
-  plusDagen,
-  plusJaren,
-} from './datum.ts';
+  formatDuur,
+  type Gebruiksperiode,
+  type NegenAGebeurtenis,
+  type NegenAVerloop,
+  negenAVerloop,
+} from './negen-a.ts';
 
 /**
  * Does the tegenprestatie apply to this client on this date? A pure function of the client's facts, table-tested
@@ -142,10 +141,12 @@ export interface OntheffingVoorToets extends Periode {
   /** Local grounds: the catalogue entry with its basis in the municipality's ordinance. */
   lokaleGrond?: { code: string; naam: string; grondslag: string } | null;
   /**
-   * Art. 9a periods used in another municipality (or earlier here and ended): they never exempt here, but count
-   * towards the 5-year maximum.
+   * Art. 9a periods used in a previous municipality (lid 4): they never exempt here, but are deducted from the
+   * five years.
    */
   eerderGebruikt?: boolean;
+  /** Art. 9a: suspensions and resumptions (lid 5 and 6), see `negen-a.ts`. */
+  gebeurtenissen?: readonly NegenAGebeurtenis[];
 }
 
 export interface KlantVoorToets {
@@ -206,32 +207,48 @@ const metReden = (reden: string | null | undefined) => (reden ? `: ${reden.repla
 
 const uren = (n: number) => `${Number.isInteger(n) ? n : n.toFixed(1).replace('.', ',')} uur`;
 
+const is9a = (o: OntheffingVoorToets) => o.type === 'alleenstaande-ouder-kind-onder-5';
+
 /**
- * The date (exclusive) an exemption really ends. For art. 9a the earliest of: its end date, the child's 5th
- * birthday, and 5 years in total — periods used before (here or elsewhere) are deducted.
+ * The course of an art. 9a exemption (`negen-a.ts`): only the periods used in previous municipalities
+ * (`eerderGebruikt`) are deducted from its five years (lid 4).
+ */
+export function verloop9a(o: OntheffingVoorToets, alle: readonly OntheffingVoorToets[]): NegenAVerloop {
+  return negenAVerloop(
+    {
+      begindatum: o.begindatum,
+      einddatum: o.einddatum ?? null,
+      geboortedatumKind: o.geboortedatumKind ?? plusJaren(o.begindatum, -5),
+      gebeurtenissen: o.gebeurtenissen ?? [],
+    },
+    alle.filter((a) => a !== o && is9a(a) && a.eerderGebruikt),
+  );
+}
+
+/** The periods in which an exemption exempts: one for most types, those of use for art. 9a. */
+function vrijstellingsperioden(
+  o: OntheffingVoorToets,
+  alle: readonly OntheffingVoorToets[],
+): Array<{ begindatum: IsoDatum; einde: IsoDatum | null; periode?: Gebruiksperiode }> {
+  if (!is9a(o)) return [{ begindatum: o.begindatum, einde: o.einddatum ?? null }];
+  return verloop9a(o, alle).perioden.map((p) => ({
+    begindatum: p.begindatum,
+    einde: p.einddatum,
+    periode: p,
+  }));
+}
+
+/**
+ * The date (exclusive) an exemption really ends. For art. 9a the end of its last period of use: the earliest of
+ * its end date, the youngest child's 5th birthday and the five years (calendar terms, periods in previous
+ * municipalities deducted), after any suspensions and resumptions.
  */
 export function effectiefEinde(
   o: OntheffingVoorToets,
   alle: readonly OntheffingVoorToets[],
 ): IsoDatum | null {
-  if (o.type !== 'alleenstaande-ouder-kind-onder-5') return o.einddatum ?? null;
-  let einde = o.einddatum ?? null;
-  if (o.geboortedatumKind)
-    einde = einde ? minDatum(einde, plusJaren(o.geboortedatumKind, 5)) : plusJaren(o.geboortedatumKind, 5);
-  const eerder = eerder9aDagen(o, alle);
-  const maximum = plusDagen(plusJaren(o.begindatum, 5), -eerder);
-  return einde ? minDatum(einde, maximum) : maximum;
-}
-
-/** Days of other art. 9a periods before this one (each counted up to this one's start). */
-function eerder9aDagen(o: OntheffingVoorToets, alle: readonly OntheffingVoorToets[]): number {
-  let dagen = 0;
-  for (const a of alle) {
-    if (a === o || a.type !== 'alleenstaande-ouder-kind-onder-5' || a.begindatum >= o.begindatum) continue;
-    const eind = minDatum(a.einddatum ?? o.begindatum, o.begindatum);
-    dagen += Math.max(0, dagenTussen(a.begindatum, eind));
-  }
-  return dagen;
+  if (!is9a(o)) return o.einddatum ?? null;
+  return verloop9a(o, alle).perioden.at(-1)?.einddatum ?? o.begindatum;
 }
 
 function ontheffingTekst(
@@ -248,15 +265,15 @@ function ontheffingTekst(
     case 'lokaal':
       return `Ontheffing op lokale grond "${o.lokaleGrond?.naam ?? 'onbekend'}"${totTekst}${metReden(o.reden)}.`;
     case 'alleenstaande-ouder-kind-onder-5': {
-      const kind5 = o.geboortedatumKind ? plusJaren(o.geboortedatumKind, 5) : null;
-      const eerder = eerder9aDagen(o, alle);
+      const v = verloop9a(o, alle);
+      const p = v.perioden.find((x) => x.einddatum === tot);
+      const elders = v.elders.maanden > 0 || v.elders.dagen > 0;
       let waarom = '';
-      if (tot && kind5 && tot === kind5) waarom = ' (het kind wordt dan 5 jaar)';
-      else if (tot && tot !== o.einddatum)
-        waarom =
-          eerder > 0
-            ? ' (dan is in totaal 5 jaar gebruikt, eerdere perioden meegeteld)'
-            : ' (dan is 5 jaar gebruikt)';
+      if (p?.eindigtDoor === 'kind-vijf') waarom = ' (het jongste kind wordt dan 5 jaar)';
+      else if (p?.eindigtDoor === 'benut')
+        waarom = elders
+          ? ` (dan is 5 jaar gebruikt, ${formatDuur(v.elders)} in een vorige gemeente meegeteld)`
+          : ' (dan is 5 jaar gebruikt)';
       return `Alleenstaande ouder met een kind onder 5 jaar${totTekst}${waarom}.`;
     }
   }
@@ -264,12 +281,12 @@ function ontheffingTekst(
 
 /** Whether the client is exempt on `d`, and until when the exemptions together run (null: no end). */
 function vrijgesteldTot(
-  actief: ReadonlyArray<{ o: OntheffingVoorToets; einde: IsoDatum | null }>,
+  actief: ReadonlyArray<{ begindatum: IsoDatum; einde: IsoDatum | null }>,
   d: IsoDatum,
 ): IsoDatum | null {
   let eind = d;
   for (let i = 0; i <= actief.length; i++) {
-    const dekkend = actief.filter((a) => a.o.begindatum <= eind && (a.einde === null || eind < a.einde));
+    const dekkend = actief.filter((a) => a.begindatum <= eind && (a.einde === null || eind < a.einde));
     if (dekkend.length === 0) return eind;
     if (dekkend.some((a) => a.einde === null)) return null;
     eind = dekkend.reduce((m, a) => maxDatum(m, a.einde!), eind);
@@ -357,10 +374,8 @@ export function bepaalToepasselijkheid(
   // Exemptions.
   const eigen = klant.ontheffingen
     .filter((o) => !o.eerderGebruikt)
-    .map((o) => ({ o, einde: effectiefEinde(o, klant.ontheffingen) }));
-  const actief = eigen.filter(
-    (a) => a.o.begindatum <= peildatum && (a.einde === null || peildatum < a.einde),
-  );
+    .flatMap((o) => vrijstellingsperioden(o, klant.ontheffingen).map((p) => ({ o, ...p })));
+  const actief = eigen.filter((a) => a.begindatum <= peildatum && (a.einde === null || peildatum < a.einde));
   for (const { o, einde } of actief) {
     const grondslag: Grondslag =
       o.type === 'lokaal'
@@ -428,9 +443,10 @@ export function volgendeWijziging(klant: KlantVoorToets, peildatum: IsoDatum): I
   klant.reintegratie.forEach(periode);
   for (const o of klant.ontheffingen) {
     if (o.eerderGebruikt) continue;
-    kandidaten.push(o.begindatum);
-    const einde = effectiefEinde(o, klant.ontheffingen);
-    if (einde) kandidaten.push(einde, plusDagen(einde, -VERLOOPT_BINNEN_DAGEN));
+    for (const p of vrijstellingsperioden(o, klant.ontheffingen)) {
+      kandidaten.push(p.begindatum);
+      if (p.einde) kandidaten.push(p.einde, plusDagen(p.einde, -VERLOOPT_BINNEN_DAGEN));
+    }
   }
   let volgende = plusDagen(peildatum, HERBEREKEN_UITERLIJK_DAGEN);
   for (const k of kandidaten) if (k > peildatum && k < volgende) volgende = k;

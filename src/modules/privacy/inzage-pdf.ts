@@ -5,6 +5,7 @@ import {
   BEPERKING_NAMEN,
   formatDatumNl,
   MOBILITEIT_NAMEN,
+  NEGEN_A_GEBEURTENIS_NAMEN,
   OPLEIDINGSNIVEAU_NAMEN,
   TAAL_NAMEN,
   TAALNIVEAU_NAMEN,
@@ -256,6 +257,7 @@ export function inzageDocument(inzage: Inzage): object {
                 ? g.belastbaarheid.beperkingen.map((b) => naam(BEPERKING_NAMEN, b)).join(', ')
                 : leeg,
             ],
+            ['Geen beperkingen bekend, omdat', tekst(g.belastbaarheid.geenBeperkingenReden)],
           ])
         : alinea('Er staat niets over uw belastbaarheid.'),
 
@@ -272,6 +274,29 @@ export function inzageDocument(inzage: Inzage): object {
             ]),
           )
         : alinea('U heeft geen ontheffingen.'),
+      ...g.ontheffingen.flatMap((o) =>
+        o.negenA
+          ? [
+              gegevensTabel([
+                ['Verzoek om ontheffing ontvangen', datum(o.negenA.verzoekdatum)],
+                ['Plan van aanpak opgesteld', datum(o.negenA.planVanAanpakOp)],
+                ['Laatste heronderzoek', datum(o.negenA.laatsteHeronderzoekOp)],
+              ]),
+              ...(o.negenA.gebeurtenissen.length
+                ? [
+                    tabel(
+                      ['Met ingang van', 'Wat', 'Toelichting'],
+                      o.negenA.gebeurtenissen.map((e) => [
+                        datum(e.datum),
+                        NEGEN_A_GEBEURTENIS_NAMEN[e.soort],
+                        tekst(e.toelichting),
+                      ]),
+                    ),
+                  ]
+                : []),
+            ]
+          : [],
+      ),
 
       kop('Vaardigheden en interesses'),
       gegevensTabel([

@@ -117,15 +117,30 @@ export function createSignaalBronnen(deps: SignaalBronDeps): SignaalBronnen {
       );
       for (const k of klantenLijst) {
         namen.set(k.id, k.naam);
-        for (const o of await klanten.listOntheffingen(actor, k.id))
+        for (const o of await klanten.listOntheffingen(actor, k.id)) {
+          if (o.eerderGebruikt) continue;
+          const n = o.negenA;
+          const lopend = n?.stand === 'lopend';
           ontheffingen.push({
             id: o.id,
             klantId: k.id,
             gemeenteId: k.gemeenteId,
             klantNaam: k.naam,
             klantmanagerId: k.klantmanager?.id ?? null,
-            einddatum: o.einddatum,
+            // Art. 9a: the end of the running period (the child's 5th birthday or the five years), not only a
+            // recorded end date.
+            einddatum: n ? n.lopendTot : o.einddatum,
+            negenA:
+              n && (lopend || n.stand === 'opgeschort')
+                ? {
+                    planVanAanpakUiterlijk: n.planVanAanpakUiterlijk,
+                    planVanAanpakOp: n.planVanAanpakOp,
+                    volgendHeronderzoek: n.volgendHeronderzoek,
+                    lopend,
+                  }
+                : null,
           });
+        }
       }
     }
 

@@ -87,6 +87,55 @@ describe('bepaalSignalen (controlled clock)', () => {
     ).toEqual(['ontheffing-eindigt@km:o-2026-12-25:2026-12-25']);
   });
 
+  it.each([
+    [
+      'art. 9a lid 7: plan van aanpak due in 28 days',
+      { planVanAanpakUiterlijk: '2026-12-25' },
+      ['plan-van-aanpak-9a@km:n-1:2026-12-25'],
+    ],
+    ['art. 9a lid 7: due in 29 days: not yet', { planVanAanpakUiterlijk: '2026-12-26' }, []],
+    [
+      'art. 9a lid 7: overdue stays signalled',
+      { planVanAanpakUiterlijk: '2026-10-01' },
+      ['plan-van-aanpak-9a@km:n-1:2026-10-01'],
+    ],
+    ['art. 9a lid 7: plan made', { planVanAanpakUiterlijk: '2026-12-01', planVanAanpakOp: '2026-11-01' }, []],
+    ['art. 9a lid 7: no request date recorded', { planVanAanpakUiterlijk: null }, []],
+    [
+      'art. 9a lid 8: re-examination due in 28 days',
+      { planVanAanpakOp: '2026-06-25', volgendHeronderzoek: '2026-12-25' },
+      ['heronderzoek-9a@km:n-1:2026-12-25'],
+    ],
+    [
+      'art. 9a lid 8: not while suspended',
+      { planVanAanpakOp: '2026-06-25', volgendHeronderzoek: '2026-12-25', lopend: false },
+      [],
+    ],
+    [
+      'art. 9a lid 8: next one in 29 days: not yet',
+      { planVanAanpakOp: '2026-06-26', volgendHeronderzoek: '2026-12-26' },
+      [],
+    ],
+  ] as Array<[string, Record<string, unknown>, string[]]>)('%s', (_naam, over, verwacht) => {
+    const negenA = {
+      planVanAanpakUiterlijk: null,
+      planVanAanpakOp: null,
+      volgendHeronderzoek: null,
+      lopend: true,
+      ...over,
+    } as NonNullable<SignaalFeiten['ontheffingen'][number]['negenA']>;
+    const o = {
+      id: 'n-1',
+      klantId: 'k-3',
+      gemeenteId: G,
+      klantNaam: 'Fatima el Amrani',
+      klantmanagerId: KM,
+      einddatum: null,
+      negenA,
+    };
+    expect(soorten(feiten({ ontheffingen: [o] }))).toEqual(verwacht);
+  });
+
   it('a waiting intervision goes once to each team lead of the activity’s municipalities', () => {
     const G2 = '00000000-0000-4000-8000-0000000000c2';
     const TL2 = '00000000-0000-4000-8000-0000000000b2';

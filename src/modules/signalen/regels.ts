@@ -15,6 +15,8 @@ export const SOORTEN = [
   'toetsing-blijft-liggen',
   'geen-medewerking',
   'uren-wijken-af',
+  'plan-van-aanpak-9a',
+  'heronderzoek-9a',
 ] as const;
 export type Soort = (typeof SOORTEN)[number];
 
@@ -27,6 +29,8 @@ export const SOORT_NAMEN: Record<Soort, string> = {
   'toetsing-blijft-liggen': 'Toetsing ligt stil',
   'geen-medewerking': 'Geen medewerking',
   'uren-wijken-af': 'Uren wijken af',
+  'plan-van-aanpak-9a': 'Plan van aanpak alleenstaande ouder',
+  'heronderzoek-9a': 'Heronderzoek alleenstaande ouder',
 };
 
 /** The default margin (percent of the agreed hours per week) before a week's hours raise `uren-wijken-af`. */
@@ -45,6 +49,8 @@ export const TERMIJNEN = {
   geenUren: 21,
   ontheffing: 28,
   toetsing: 14,
+  /** Art. 9a lid 7 and 8: the plan van aanpak and each re-examination, this long before they are due. */
+  negenA: 28,
 } as const;
 
 export interface TegenprestatieFeit {
@@ -73,7 +79,17 @@ export interface OntheffingFeit {
   gemeenteId: string;
   klantNaam: string;
   klantmanagerId: string | null;
+  /** The first day without the exemption as things stand (art. 9a: the end of the running period). */
   einddatum: string | null;
+  /** Art. 9a only (the exemption is granted: running or suspended). */
+  negenA?: {
+    /** Lid 7: six months after the request; null when no request date was recorded. */
+    planVanAanpakUiterlijk: string | null;
+    planVanAanpakOp: string | null;
+    /** Lid 8: six months after the plan or the latest re-examination. */
+    volgendHeronderzoek: string | null;
+    lopend: boolean;
+  } | null;
 }
 
 export interface IntervisieFeit {
@@ -261,6 +277,33 @@ export function bepaalSignalen(
         link: paden.verplichtingen(o.klantId),
         datum: o.einddatum,
       });
+
+  // Art. 9a lid 7: a plan van aanpak within six months after the request; lid 8: a re-examination every six
+  // months after it (while the exemption runs). Signalled four weeks ahead, and kept when the date has passed.
+  for (const o of f.ontheffingen) {
+    const n = o.negenA;
+    if (!n || !o.klantmanagerId) continue;
+    const basis = { gemeenteId: o.gemeenteId, klantId: o.klantId, gebruikerId: o.klantmanagerId };
+    const uiterlijk = plusDagen(vandaag, TERMIJNEN.negenA);
+    if (!n.planVanAanpakOp && n.planVanAanpakUiterlijk && n.planVanAanpakUiterlijk <= uiterlijk)
+      uit.push({
+        ...basis,
+        soort: 'plan-van-aanpak-9a',
+        oorzaak: `${o.id}:${n.planVanAanpakUiterlijk}`,
+        tekst: `Stel uiterlijk ${datumNl(n.planVanAanpakUiterlijk)} het plan van aanpak op voor ${o.klantNaam} (ontheffing alleenstaande ouder, art. 9a lid 7 Participatiewet).`,
+        link: paden.verplichtingen(o.klantId),
+        datum: n.planVanAanpakUiterlijk,
+      });
+    if (n.lopend && n.volgendHeronderzoek && n.volgendHeronderzoek <= uiterlijk)
+      uit.push({
+        ...basis,
+        soort: 'heronderzoek-9a',
+        oorzaak: `${o.id}:${n.volgendHeronderzoek}`,
+        tekst: `Het heronderzoek van het plan van aanpak van ${o.klantNaam} is uiterlijk ${datumNl(n.volgendHeronderzoek)} (art. 9a lid 8 Participatiewet).`,
+        link: paden.verplichtingen(o.klantId),
+        datum: n.volgendHeronderzoek,
+      });
+  }
 
   for (const i of f.intervisies) {
     const gehad = new Set<string>();

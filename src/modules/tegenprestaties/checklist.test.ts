@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ChecklistInvoer, richtlijnChecklist } from './checklist.ts';
+import { type ChecklistInvoer, richtlijnChecklist, urenElders } from './checklist.ts';
 
 /** A design where every MOET and WENSELIJK holds. */
 function compleet(): ChecklistInvoer {
@@ -27,6 +27,8 @@ function compleet(): ChecklistInvoer {
       afwijkingen: {},
     },
     toepasselijkheid: { uitkomst: 'van-toepassing', redenen: [], resterendeUren: 12 },
+    capaciteit: { bron: 'belastbaarheid', reden: null },
+    andereTegenprestaties: [],
     activiteit: { titel: 'Tuin', isMaatwerk: false, heeftOrganisatie: true, aanbod: ['begeleiding'] },
     plaatsing: { mag: true, redenen: [], voorwaarden: null, conclusie: 'geen-risico' },
     gesprek: {
@@ -110,7 +112,23 @@ describe('richtlijnChecklist', () => {
       (i) => {
         i.ontwerp.urenPerWeek = 16;
       },
-      /16 uur per week is te veel: de klant kan 12 uur/,
+      /16 uur per week is te veel: de klant kan nog 12 uur/,
+    ],
+    [
+      'naar vermogen: no capacity recorded — the threshold is not assumed',
+      'uren',
+      (i) => {
+        i.capaciteit = { bron: 'niet-vastgelegd', reden: null };
+      },
+      /belastbaarheid van de klant is niet vastgelegd/,
+    ],
+    [
+      'naar vermogen: another running design of 6 hours in the same period leaves 6',
+      'uren',
+      (i) => {
+        i.andereTegenprestaties = [{ urenPerWeek: 6, startdatum: '2027-01-01', einddatum: '2027-03-01' }];
+      },
+      /8 uur per week is te veel: de klant kan nog 6 uur.*waarvan 6 uur al in een andere/,
     ],
     [
       'capacity unknown',
@@ -320,5 +338,46 @@ describe('richtlijnChecklist', () => {
     const item = richtlijnChecklist(i).items.find((x) => x.id === 'verdringingsoordeel')!;
     expect(item.niveau).toBe('situationeel');
     expect(item.uitleg).toMatch(uitleg);
+  });
+});
+
+describe('naar vermogen (art. 9 lid 1 onder c Pw)', () => {
+  it.each([
+    [
+      'a statement that no limits are known uses the threshold, with the reason',
+      'geen-beperkingen-bekend',
+      true,
+    ],
+    ['recorded hours', 'belastbaarheid', true],
+    ['nothing recorded', 'niet-vastgelegd', false],
+  ] as const)('%s', (_naam, bron, voldaan) => {
+    const i = compleet();
+    i.capaciteit = { bron, reden: bron === 'geen-beperkingen-bekend' ? 'Intake: niets genoemd.' : null };
+    const item = richtlijnChecklist(i).items.find((x) => x.id === 'uren')!;
+    expect(item.status).toBe(voldaan ? 'voldaan' : 'open');
+    if (bron === 'geen-beperkingen-bekend')
+      expect(item.uitleg).toContain('geen beperkingen bekend (Intake: niets genoemd)');
+  });
+
+  const ander = (startdatum: string, einddatum: string | null, urenPerWeek = 4) => ({
+    urenPerWeek,
+    startdatum,
+    einddatum,
+  });
+  it.each([
+    ['none', [], 0],
+    ['one overlapping', [ander('2027-01-01', '2027-03-01')], 4],
+    ['one ending on the start day (half-open)', [ander('2027-01-01', '2027-02-01')], 0],
+    ['one starting on the end day (half-open)', [ander('2027-08-01', null)], 0],
+    ['two at once', [ander('2027-01-01', null), ander('2027-03-01', '2027-04-01', 6)], 10],
+    [
+      'two one after the other count once each',
+      [ander('2027-02-01', '2027-03-01'), ander('2027-03-01', null, 6)],
+      6,
+    ],
+    ['open-ended design', [ander('2030-01-01', null, 3)], 3],
+  ] as const)('urenElders: %s', (naam, anderen, verwacht) => {
+    const einde = naam === 'open-ended design' ? null : '2027-08-01';
+    expect(urenElders('2027-02-01', einde, anderen)).toBe(verwacht);
   });
 });

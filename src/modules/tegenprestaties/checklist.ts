@@ -70,6 +70,17 @@ export interface ChecklistInvoer {
     redenen: readonly string[];
     resterendeUren: number | null;
   } | null;
+  /**
+   * Naar vermogen (art. 9 lid 1 onder c Pw): where the client's capacity comes from — recorded hours
+   * (belastbaarheid), the caseworker's statement with a reason that no limits are known (the municipality's
+   * regular-work threshold is then the ceiling), or nothing recorded (then no capacity is assumed).
+   */
+  capaciteit: {
+    bron: 'belastbaarheid' | 'geen-beperkingen-bekend' | 'niet-vastgelegd';
+    reden: string | null;
+  };
+  /** The client's other designs that are agreed or running: their hours count where the periods overlap. */
+  andereTegenprestaties: ReadonlyArray<{ urenPerWeek: number; startdatum: string; einddatum: string | null }>;
   /** The chosen activity (null: none chosen yet). */
   activiteit: {
     titel: string;
@@ -171,6 +182,29 @@ function maatwerk(i: ChecklistInvoer): ChecklistItem {
     : { ...base, status: 'open', uitleg: `Beschrijf nog hoe u rekening hield met: ${opsomming(mist)}.` };
 }
 
+/**
+ * The most hours per week the client's other agreed or running designs take at one time within
+ * `[start, einde)` (null: open-ended). Periods are half-open, like everywhere.
+ */
+export function urenElders(
+  start: string,
+  einde: string | null,
+  anderen: ChecklistInvoer['andereTegenprestaties'],
+): number {
+  const binnen = anderen.filter(
+    (a) => (einde === null || a.startdatum < einde) && (a.einddatum === null || a.einddatum > start),
+  );
+  const momenten = [start, ...binnen.map((a) => a.startdatum).filter((d) => d > start)];
+  let max = 0;
+  for (const m of momenten) {
+    const som = binnen
+      .filter((a) => a.startdatum <= m && (a.einddatum === null || m < a.einddatum))
+      .reduce((s, a) => s + a.urenPerWeek, 0);
+    if (som > max) max = som;
+  }
+  return max;
+}
+
 function urenBinnenVermogen(i: ChecklistInvoer): ChecklistItem {
   const base = {
     id: 'uren',
@@ -187,16 +221,33 @@ function urenBinnenVermogen(i: ChecklistInvoer): ChecklistItem {
       uitleg:
         'Hoeveel uur de klant kan, is niet bekend: de tegenprestatie is op de startdatum niet van toepassing.',
     };
-  return u <= rest
+  if (i.capaciteit.bron === 'niet-vastgelegd')
+    return {
+      ...base,
+      status: 'open',
+      uitleg:
+        'De belastbaarheid van de klant is niet vastgelegd. Leg vast hoeveel uur per week de klant kan, of schrijf op waarom er geen beperkingen bekend zijn (Gegevens wijzigen). Zonder dat neemt de checklist de grens van de gemeente niet als vermogen aan.',
+    };
+  const elders = i.ontwerp.startdatum
+    ? urenElders(i.ontwerp.startdatum, i.ontwerp.einddatum, i.andereTegenprestaties)
+    : 0;
+  const ruimte = Math.max(0, rest - elders);
+  const bron =
+    i.capaciteit.bron === 'geen-beperkingen-bekend'
+      ? `geen beperkingen bekend${i.capaciteit.reden ? ` (${i.capaciteit.reden.replace(/[.!?\s]+$/u, '')})` : ''}, dus de grens van de gemeente min werkuren`
+      : 'belastbaarheid min werkuren';
+  const naastAnder =
+    elders > 0 ? `, waarvan ${uren(elders)} al in een andere afgesproken of lopende tegenprestatie` : '';
+  return u <= ruimte
     ? {
         ...base,
         status: 'voldaan',
-        uitleg: `${uren(u)} per week; de klant kan ${uren(rest)} per week (na werk).`,
+        uitleg: `${uren(u)} per week; de klant kan ${uren(ruimte)} per week (${bron}${naastAnder}).`,
       }
     : {
         ...base,
         status: 'open',
-        uitleg: `${uren(u)} per week is te veel: de klant kan ${uren(rest)} per week (belastbaarheid min werkuren).`,
+        uitleg: `${uren(u)} per week is te veel: de klant kan nog ${uren(ruimte)} per week (${bron}${naastAnder}).`,
       };
 }
 

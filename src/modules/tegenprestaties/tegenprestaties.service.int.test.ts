@@ -301,12 +301,30 @@ describe('each MOET blocks the move to toetsing', () => {
     await geblokkeerd(await ontwerp({}, k), /niet van toepassing/);
   });
 
+  it('naar vermogen: no capacity recorded — the threshold is not assumed; a statement with a reason lifts it', async () => {
+    const k = (await klanten.createKlant(km, maakKlant({ gemeenteId: A }))).id;
+    gesprekken.set(k, gesprekken.get(klant)!);
+    const id = await ontwerp({}, k);
+    await geblokkeerd(id, /belastbaarheid van de klant is niet vastgelegd/);
+    await klanten.updateKlant(km, k, {
+      belastbaarheid: { geenBeperkingenReden: 'Bij de intake geen beperkingen genoemd.' },
+    });
+    const beeld = await service.bekijkOntwerp(km, id);
+    expect(beeld.checklist.items.find((i) => i.id === 'uren')).toMatchObject({
+      status: 'voldaan',
+      uitleg: expect.stringContaining('geen beperkingen bekend (Bij de intake geen beperkingen genoemd)'),
+    });
+  });
+
   it('maatwerk factors missing', async () => {
     await geblokkeerd(await ontwerp({ maatwerk: { werkervaring: null } }), /werkervaring/);
   });
 
   it('hours above the capacity after work', async () => {
-    await geblokkeerd(await ontwerp({ urenPerWeek: 14 }), /14 uur per week is te veel: de klant kan 12 uur/);
+    await geblokkeerd(
+      await ontwerp({ urenPerWeek: 14 }),
+      /14 uur per week is te veel: de klant kan nog 12 uur/,
+    );
   });
 
   it('a convinced statement missing', async () => {

@@ -321,6 +321,7 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
           reden: o.reden,
           geboortedatumKind: o.geboortedatumKind,
           eerderGebruikt: o.eerderGebruikt,
+          gebeurtenissen: o.negenA?.gebeurtenissen ?? [],
           lokaleGrond: o.lokaleGrond
             ? { code: o.lokaleGrond.code, naam: o.lokaleGrond.naam, grondslag: o.grondslag.artikel }
             : null,
@@ -333,8 +334,27 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
     return { uitkomst: u.uitkomst, redenen: u.redenen.map((r) => r.tekst), resterendeUren: u.resterendeUren };
   }
 
+  /** Naar vermogen: recorded hours, the statement that no limits are known, or nothing recorded. */
+  const capaciteitVan = (klant: KlantDossier): ChecklistInvoer['capaciteit'] =>
+    klant.belastbaarheid?.maxUrenPerWeek != null
+      ? { bron: 'belastbaarheid', reden: null }
+      : klant.belastbaarheid?.geenBeperkingenReden
+        ? { bron: 'geen-beperkingen-bekend', reden: klant.belastbaarheid.geenBeperkingenReden }
+        : { bron: 'niet-vastgelegd', reden: null };
+
   /** Gathers the facts of the checklist (client, activity, displacement, conversation) and computes it. */
   async function beoordeel(actor: Actor, t: Tegenprestatie, klant: KlantDossier) {
+    // Naar vermogen: the client's other agreed or running designs count against the capacity (read first, so
+    // this request holds one connection at a time).
+    const andere = await withContext(db, dbContext(actor), async (tx) =>
+      (await repo.list(tx, dienstVan(actor), { klantId: t.klantId }, 200, 0)).rijen.filter(
+        (r) =>
+          r.id !== t.id &&
+          (r.status === 'overeengekomen' || r.status === 'lopend') &&
+          r.startdatum !== null &&
+          r.urenPerWeek !== null,
+      ),
+    );
     const activiteit = await activiteitVan(actor, t.activiteitId);
     const [aanbod, plaatsing, gesprek] = await Promise.all([
       aanbodVan(actor, activiteit),
@@ -356,6 +376,12 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
         afwijkingen: t.afwijkingen,
       },
       toepasselijkheid: t.startdatum ? toepasselijkheidOp(klant, t.startdatum) : null,
+      capaciteit: capaciteitVan(klant),
+      andereTegenprestaties: andere.map((r) => ({
+        urenPerWeek: Number(r.urenPerWeek),
+        startdatum: r.startdatum!,
+        einddatum: r.einddatum,
+      })),
       activiteit: activiteit
         ? {
             titel: activiteit.titel,

@@ -31,6 +31,12 @@ import {
 } from '../keuzelijsten.ts';
 import type { KlantDossier, Ontheffing } from '../klanten.schemas.ts';
 import type { KlantmanagerKeuze, LokaleGrond } from '../klanten.service.ts';
+import {
+  formatDuur,
+  NEGEN_A_GEBEURTENIS_NAMEN,
+  NEGEN_A_GEBEURTENISSEN,
+  OPSCHORTING_NAMEN,
+} from '../negen-a.ts';
 import { ONTHEFFING_TYPE_NAMEN, ONTHEFFING_TYPES, TOEPASSELIJKHEID_NAMEN } from '../toepasselijkheid.ts';
 import { ToepasselijkheidLabel } from './klanten.tsx';
 import {
@@ -469,6 +475,7 @@ export interface OntheffingWaarden {
   lokaleGrondId: string;
   eerderGebruikt: string;
   eerdereGemeente: string;
+  verzoekdatum: string;
 }
 
 export const LEGE_ONTHEFFING: OntheffingWaarden = {
@@ -481,10 +488,212 @@ export const LEGE_ONTHEFFING: OntheffingWaarden = {
   lokaleGrondId: '',
   eerderGebruikt: '',
   eerdereGemeente: '',
+  verzoekdatum: '',
 };
 
+/** A failed post of one of the art. 9a forms: which form, its messages and what was typed. */
+export interface NegenAFout {
+  formulier: 'gebeurtenis' | 'plan';
+  fouten: Record<string, string>;
+  waarden: Record<string, string>;
+}
+
+/** Field ids of the art. 9a forms (one art. 9a exemption per parent, so fixed ids are unique). */
+export const NEGEN_A_VELDEN: Record<NegenAFout['formulier'], Record<string, string>> = {
+  gebeurtenis: {
+    soort: 'gebeurtenis-soort',
+    datum: 'gebeurtenis-datum',
+    geboortedatumKind: 'gebeurtenis-kind',
+    toelichting: 'gebeurtenis-toelichting',
+  },
+  plan: { planVanAanpakOp: 'plan-van-aanpak-op', laatsteHeronderzoekOp: 'laatste-heronderzoek-op' },
+};
+
+export const negenAPaden = {
+  gebeurtenis: (klantId: string, ontheffingId: string) =>
+    `${paths.klantOntheffingen(klantId)}/${encodeURIComponent(ontheffingId)}/gebeurtenissen`,
+  plan: (klantId: string, ontheffingId: string) =>
+    `${paths.klantOntheffingen(klantId)}/${encodeURIComponent(ontheffingId)}/plan-van-aanpak`,
+};
+
+const NEGEN_A_STAND: Record<NonNullable<Ontheffing['negenA']>['stand'], string> = {
+  'nog-niet-begonnen': 'Nog niet begonnen',
+  lopend: 'Loopt',
+  opgeschort: 'Opgeschort',
+  benut: 'De vijf jaar zijn gebruikt',
+  beeindigd: 'Beëindigd',
+};
+
+const PERIODE_EINDE: Record<string, string> = {
+  'kind-vijf': 'jongste kind 5 jaar (van rechtswege)',
+  'einde-bijstand': 'recht op bijstand geëindigd (van rechtswege)',
+  verzoek: 'opgeschort op verzoek',
+  benut: 'vijf jaar gebruikt',
+  beeindigd: 'beëindigd',
+};
+
+/** Art. 9a: the course of the exemption, the plan van aanpak and re-examination, suspend and resume. */
+function NegenASectie({
+  klant,
+  o,
+  csrfToken,
+  peildatum,
+  fout,
+}: {
+  klant: KlantDossier;
+  o: Ontheffing;
+  csrfToken: string;
+  peildatum: string;
+  fout?: NegenAFout | undefined;
+}) {
+  const n = o.negenA;
+  if (!n) return null;
+  const g = fout?.formulier === 'gebeurtenis' ? fout : undefined;
+  const p = fout?.formulier === 'plan' ? fout : undefined;
+  const loopt = n.perioden.find((x) => x.einddatum === n.lopendTot);
+  const stand =
+    n.stand === 'lopend' && loopt
+      ? `Loopt tot ${formatDatumNl(loopt.einddatum)} (eerste dag zonder): ${PERIODE_EINDE[loopt.eindigtDoor]}`
+      : n.stand === 'opgeschort' && n.opgeschort
+        ? `Opgeschort sinds ${formatDatumNl(n.opgeschort.sinds)}: ${OPSCHORTING_NAMEN[n.opgeschort.grond]}`
+        : NEGEN_A_STAND[n.stand];
+  const planTekst = n.planVanAanpakOp
+    ? `Opgesteld op ${formatDatumNl(n.planVanAanpakOp)}`
+    : n.planVanAanpakUiterlijk
+      ? `${n.planVanAanpakUiterlijk < peildatum ? 'Te laat: ' : 'Nog op te stellen, '}uiterlijk ${formatDatumNl(n.planVanAanpakUiterlijk)} (zes maanden na het verzoek)`
+      : 'Nog op te stellen';
+  const heronderzoekTekst = n.volgendHeronderzoek
+    ? `${n.volgendHeronderzoek < peildatum ? 'Te laat: ' : ''}uiterlijk ${formatDatumNl(n.volgendHeronderzoek)}`
+    : 'Na het plan van aanpak';
+  return (
+    <section aria-labelledby="negen-a-kop">
+      <Heading level={3} id="negen-a-kop">
+        Ontheffing alleenstaande ouder (art. 9a Participatiewet)
+      </Heading>
+      <Gegevens
+        items={[
+          ['Stand', stand],
+          ['Gebruikt, met vorige woonplaatsen', formatDuur(n.gebruikt)],
+          ['Nog over van de vijf jaar', formatDuur(n.resterend)],
+          ['Verzoek ontvangen', n.verzoekdatum ? formatDatumNl(n.verzoekdatum) : 'Niet vastgelegd'],
+          ['Plan van aanpak (lid 7)', planTekst],
+          ['Volgend heronderzoek (lid 8, iedere zes maanden)', heronderzoekTekst],
+        ]}
+      />
+      {n.perioden.length > 0 ? (
+        <Table
+          caption="Perioden waarin de ontheffing loopt"
+          head={['Van', 'Tot (eerste dag zonder)', 'Eindigt door']}
+        >
+          {n.perioden.map((x) => (
+            <Row key={x.begindatum}>
+              <Cell>{formatDatumNl(x.begindatum)}</Cell>
+              <Cell>{formatDatumNl(x.einddatum)}</Cell>
+              <Cell>{PERIODE_EINDE[x.eindigtDoor] ?? x.eindigtDoor}</Cell>
+            </Row>
+          ))}
+        </Table>
+      ) : null}
+      {n.gebeurtenissen.length > 0 ? (
+        <Table caption="Opschortingen en hervattingen" head={['Met ingang van', 'Wat', 'Toelichting']}>
+          {n.gebeurtenissen.map((x) => (
+            <Row key={x.id}>
+              <Cell>{formatDatumNl(x.datum)}</Cell>
+              <Cell>
+                {NEGEN_A_GEBEURTENIS_NAMEN[x.soort]}
+                {x.geboortedatumKind
+                  ? ` (jongste kind geboren op ${formatDatumNl(x.geboortedatumKind)})`
+                  : ''}
+              </Cell>
+              <Cell>{x.toelichting ?? '–'}</Cell>
+            </Row>
+          ))}
+        </Table>
+      ) : null}
+      {n.stand === 'lopend' || n.stand === 'opgeschort' ? (
+        <Form
+          action={negenAPaden.gebeurtenis(klant.id, o.id)}
+          csrfToken={csrfToken}
+          id="gebeurtenis-formulier"
+        >
+          <h4 className="utrecht-heading-4">Opschorten of hervatten</h4>
+          <Paragraph>
+            Op de vijfde verjaardag van het jongste kind wordt de ontheffing vanzelf opgeschort. Hervatten kan
+            op verzoek zolang de vijf jaar niet zijn gebruikt en het jongste kind jonger is dan 5.
+          </Paragraph>
+          <SelectField
+            name="soort"
+            id={NEGEN_A_VELDEN.gebeurtenis.soort}
+            label="Wat legt u vast?"
+            value={g?.waarden.soort ?? (n.stand === 'opgeschort' ? 'hervatting' : '')}
+            error={g?.fouten.soort}
+            options={[
+              { value: '', label: 'Kies' },
+              ...NEGEN_A_GEBEURTENISSEN.map((x) => ({ value: x, label: NEGEN_A_GEBEURTENIS_NAMEN[x] })),
+            ]}
+          />
+          <div className="wk-velden-naast-elkaar">
+            <TextField
+              name="datum"
+              id={NEGEN_A_VELDEN.gebeurtenis.datum}
+              type="date"
+              label="Met ingang van"
+              value={g?.waarden.datum ?? ''}
+              error={g?.fouten.datum}
+            />
+            <TextField
+              name="geboortedatumKind"
+              id={NEGEN_A_VELDEN.gebeurtenis.geboortedatumKind}
+              type="date"
+              label="Geboortedatum jongste kind (alleen bij hervatten met een jonger kind)"
+              value={g?.waarden.geboortedatumKind ?? ''}
+              error={g?.fouten.geboortedatumKind}
+            />
+          </div>
+          <TextArea
+            name="toelichting"
+            id={NEGEN_A_VELDEN.gebeurtenis.toelichting}
+            label="Toelichting"
+            value={g?.waarden.toelichting ?? ''}
+            error={g?.fouten.toelichting}
+            rows={2}
+          />
+          <div className="wk-form-actions">
+            <Button appearance="secondary">Vastleggen</Button>
+          </div>
+        </Form>
+      ) : null}
+      <Form action={negenAPaden.plan(klant.id, o.id)} csrfToken={csrfToken} id="plan-formulier">
+        <h4 className="utrecht-heading-4">Plan van aanpak en heronderzoek</h4>
+        <div className="wk-velden-naast-elkaar">
+          <TextField
+            name="planVanAanpakOp"
+            id={NEGEN_A_VELDEN.plan.planVanAanpakOp}
+            type="date"
+            label="Plan van aanpak opgesteld op"
+            value={p?.waarden.planVanAanpakOp ?? n.planVanAanpakOp ?? ''}
+            error={p?.fouten.planVanAanpakOp}
+          />
+          <TextField
+            name="laatsteHeronderzoekOp"
+            id={NEGEN_A_VELDEN.plan.laatsteHeronderzoekOp}
+            type="date"
+            label="Laatste heronderzoek op"
+            value={p?.waarden.laatsteHeronderzoekOp ?? n.laatsteHeronderzoekOp ?? ''}
+            error={p?.fouten.laatsteHeronderzoekOp}
+          />
+        </div>
+        <div className="wk-form-actions">
+          <Button appearance="secondary">Opslaan</Button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
 function OntheffingStatus({ o, peildatum }: { o: Ontheffing; peildatum: string }) {
-  if (o.eerderGebruikt) return <>Eerdere periode{o.eerdereGemeente ? ` (${o.eerdereGemeente})` : ''}</>;
+  if (o.eerderGebruikt) return <>Vorige woonplaats{o.eerdereGemeente ? ` (${o.eerdereGemeente})` : ''}</>;
+  if (o.negenA) return <>{NEGEN_A_STAND[o.negenA.stand]}</>;
   if (o.isLopend) return <>Loopt</>;
   return <>{o.begindatum > peildatum ? 'Nog niet begonnen' : 'Afgelopen'}</>;
 }
@@ -498,6 +707,7 @@ export function VerplichtingenPagina({
   waarden = LEGE_ONTHEFFING,
   fouten = {},
   beeindigFout,
+  negenAFout,
 }: {
   chrome: Chrome;
   klant: KlantDossier;
@@ -506,9 +716,11 @@ export function VerplichtingenPagina({
   waarden?: OntheffingWaarden;
   fouten?: FieldErrors;
   beeindigFout?: { ontheffingId: string; melding: string };
+  negenAFout?: NegenAFout | undefined;
 }) {
   const t = klant.toepasselijkheidDetail;
-  const heeftFouten = Object.values(fouten).some(Boolean) || beeindigFout !== undefined;
+  const heeftFouten =
+    Object.values(fouten).some(Boolean) || beeindigFout !== undefined || negenAFout !== undefined;
   const actieveGronden = lokaleGronden.filter((g) => g.isActief);
   return (
     <DossierFrame
@@ -519,8 +731,18 @@ export function VerplichtingenPagina({
       {...(heeftFouten ? { titel: `Fout: ${klant.naam} – Verplichtingen en ontheffingen` } : {})}
     >
       <Foutmeldingen
-        fouten={beeindigFout ? { [`einddatum-${beeindigFout.ontheffingId}`]: beeindigFout.melding } : fouten}
-        veldIds={{ type: 'type', lokaleGrondId: 'lokaleGrondId', eerderGebruikt: 'eerderGebruikt-ja' }}
+        fouten={
+          beeindigFout
+            ? { [`einddatum-${beeindigFout.ontheffingId}`]: beeindigFout.melding }
+            : negenAFout
+              ? negenAFout.fouten
+              : fouten
+        }
+        veldIds={
+          negenAFout
+            ? NEGEN_A_VELDEN[negenAFout.formulier]
+            : { type: 'type', lokaleGrondId: 'lokaleGrondId', eerderGebruikt: 'eerderGebruikt-ja' }
+        }
       />
       <Gegevens
         items={[
@@ -623,6 +845,19 @@ export function VerplichtingenPagina({
       )}
 
       {klant.ontheffingen
+        .filter((o) => o.negenA)
+        .map((o) => (
+          <NegenASectie
+            key={o.id}
+            klant={klant}
+            o={o}
+            csrfToken={chrome.csrfToken}
+            peildatum={t.peildatum}
+            fout={negenAFout}
+          />
+        ))}
+
+      {klant.ontheffingen
         .filter((o) => o.isLopend)
         .map((o) => (
           <Form
@@ -650,7 +885,9 @@ export function VerplichtingenPagina({
       <Form action={paths.klantOntheffingen(klant.id)} csrfToken={chrome.csrfToken} id="ontheffing-formulier">
         <Paragraph>
           Bij dringende redenen zijn een einddatum en een reden verplicht. Een ontheffing geldt tot de
-          einddatum: op die dag geldt de tegenprestatie weer.
+          einddatum: op die dag geldt de tegenprestatie weer. Volledig en duurzaam arbeidsongeschikt heeft
+          geen einddatum. Een alleenstaande ouder krijgt de ontheffing één keer: schort die daarna op of
+          hervat die.
         </Paragraph>
         <SelectField
           name="type"
@@ -708,21 +945,31 @@ export function VerplichtingenPagina({
           error={fouten.reden}
           rows={3}
         />
-        <TextField
-          name="geboortedatumKind"
-          type="date"
-          label="Geboortedatum van het jongste kind (alleen bij alleenstaande ouder)"
-          value={waarden.geboortedatumKind}
-          error={fouten.geboortedatumKind}
-        />
+        <div className="wk-velden-naast-elkaar">
+          <TextField
+            name="geboortedatumKind"
+            type="date"
+            label="Geboortedatum van het jongste kind (alleen bij alleenstaande ouder)"
+            value={waarden.geboortedatumKind}
+            error={fouten.geboortedatumKind}
+          />
+          <TextField
+            name="verzoekdatum"
+            type="date"
+            label="Verzoek ontvangen op (alleen bij alleenstaande ouder)"
+            value={waarden.verzoekdatum}
+            error={fouten.verzoekdatum}
+          />
+        </div>
         <CheckboxGroup
           name="eerderGebruikt"
           idPrefix="eerderGebruikt"
-          legend="Eerdere periode (alleen bij alleenstaande ouder)"
+          legend="Periode in een vorige woonplaats (alleen bij alleenstaande ouder)"
           options={[
             {
               value: 'ja',
-              label: 'Dit is een eerdere periode, ook in een andere gemeente, die meetelt voor de 5 jaar',
+              label:
+                'Dit is een periode in een andere gemeente (vorige woonplaats); die gaat af van de 5 jaar (art. 9a lid 4)',
             },
           ]}
           values={waarden.eerderGebruikt === 'ja' ? ['ja'] : []}
@@ -730,7 +977,7 @@ export function VerplichtingenPagina({
         />
         <TextField
           name="eerdereGemeente"
-          label="Gemeente van die eerdere periode"
+          label="Vorige woonplaats (gemeente)"
           value={waarden.eerdereGemeente}
           error={fouten.eerdereGemeente}
         />

@@ -391,6 +391,15 @@ export function KlantFormulier({
             error={f('belastbaarheid.beperkingen')}
           />
           <TextArea
+            name="geenBeperkingenReden"
+            id="belastbaarheid-geenBeperkingenReden"
+            label="Of: geen beperkingen bekend, omdat…"
+            description="Naar vermogen: vul de uren of beperkingen in, of schrijf hier waarom er geen beperkingen bekend zijn. Zonder een van beide neemt de checklist geen uren aan. Schrijf geen diagnoses op."
+            value={w('geenBeperkingenReden')}
+            error={f('belastbaarheid.geenBeperkingenReden')}
+            rows={2}
+          />
+          <TextArea
             name="zorgtaken"
             label="Zorgtaken"
             value={w('zorgtaken')}

@@ -28,6 +28,8 @@ export const MELDINGEN = {
   'netwerk-ontkoppeld': 'De organisatie is uit het eigen netwerk van de klant gehaald.',
   'ontheffing-vastgelegd': 'De ontheffing is vastgelegd.',
   'ontheffing-beeindigd': 'De einddatum van de ontheffing is opgeslagen.',
+  'ontheffing-opgeschort-hervat': 'De opschorting of hervatting van de ontheffing is vastgelegd.',
+  'plan-van-aanpak-opgeslagen': 'De data van het plan van aanpak en het heronderzoek zijn opgeslagen.',
   'import-gestart': 'De import is gestart. Deze pagina laat zien hoe ver hij is.',
 } as const;
 export type Melding = keyof typeof MELDINGEN;
