@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import { setSystemContextListener } from './db/context.ts';
 import type { Pools } from './db/database.ts';
+import { registreerVerbindingScope } from './http/verbinding-scope.ts';
 import { AppError } from './http/app-error.ts';
 import { isApiRequest, registerErrorHandlers } from './http/error-handler.ts';
 import { API_PREFIX, API_VERSION, registerOpenApi } from './http/openapi.ts';
@@ -89,6 +90,11 @@ export interface AppDeps {
   taken?: Taken;
   /** Called for every route as it is registered (the attacker suite collects the app's own route list). */
   onRoute?: (route: RouteOptions) => void;
+  /**
+   * A request that asks for a second database connection while it holds one (the path to a wedged pool): `meld`
+   * logs a warning with the stack (the default), `weiger` fails the request (tests).
+   */
+  tweedeVerbinding?: 'meld' | 'weiger';
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -114,6 +120,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
+  registreerVerbindingScope(app, (fout) => {
+    if (deps.tweedeVerbinding === 'weiger') throw fout;
+    app.log.warn({ err: fout }, 'second database connection in one request');
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   setSystemContextListener((reden) => app.log.debug({ systeemcontext: reden }, 'system context'));
@@ -192,7 +202,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const gemeenten = createGemeentenService(db.app);
 
   await app.register(assetRoutes());
-  await app.register(opsRoutes(db.app));
+  await app.register(opsRoutes(db));
   await app.register(homeRoutes({ demo: config.mode === 'demo', gemeenten, login: loginPaginaOpties(auth) }));
   await app.register(authRoutes({ auth, config }));
   await app.register(gemeentenApi(gemeenten));
@@ -344,7 +354,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     klanten,
     netwerk,
     kandidaten: (actor, invoer) => matching.kandidatenVoorCohort(actor, invoer),
-    verkenning: (actor, invoer, opties) => tegenprestaties.startVerkenning(actor, invoer, opties),
+    verkenning: (actor, invoer) => tegenprestaties.bereidVerkenningVoor(actor, invoer),
     wachtrij: taken ? (opdracht) => taken.stuurCohortToewijzing(opdracht) : undefined,
     meldFout: (e) => app.log.error({ err: e }, 'cohort assignment failed'),
   });

@@ -1,7 +1,16 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ROLLEN, type Rol } from './db/context.ts';
+import type { VerbindingLimieten } from './db/database.ts';
 import { SLEUTELRING_VORM } from './lib/sleutelring.ts';
+
+/** A whole number from `min` to `max`, digits only. */
+const millis = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^[0-9]+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
 
 /**
  * The whole configuration, parsed once from the environment. Every variable is documented here and in the
@@ -112,6 +121,14 @@ const Env = z.object({
     .transform(Number)
     .pipe(z.number().max(100, 'must be a whole percentage from 0 to 100'))
     .default(25),
+  /** Connections of the app pool (application role). */
+  DB_POOL_MAX: millis(1, 1000).default(10),
+  /** How long a request waits for a free connection (ms) before it is answered with 503 and `Retry-After`. */
+  DB_ACQUIRE_TIMEOUT_MS: millis(100, 600_000).default(5_000),
+  /** PostgreSQL `statement_timeout` of the app's connections (ms): a runaway query is cancelled. */
+  DB_STATEMENT_TIMEOUT_MS: millis(100, 3_600_000).default(30_000),
+  /** PostgreSQL `idle_in_transaction_session_timeout` of the app's connections (ms): a stuck transaction ends. */
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: millis(100, 3_600_000).default(60_000),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -157,6 +174,8 @@ export interface Config {
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   /** Hours: the most one day part holds, and the signal's margin (percent) around the agreed hours per week. */
   uren: { perDagdeel: number; afwijkingProcent: number };
+  /** The app pool's size and the time limits on its connections (docs/operations.md). */
+  database: { poolMax: number } & VerbindingLimieten;
   /** Cookies carry `Secure` when the public URL is https. */
   secureCookies: boolean;
 }
@@ -250,6 +269,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sso: ssoConfig(e, publicUrl),
     logLevel: e.LOG_LEVEL,
     uren: { perDagdeel: e.UREN_PER_DAGDEEL, afwijkingProcent: e.UREN_AFWIJKING_PROCENT },
+    database: {
+      poolMax: e.DB_POOL_MAX,
+      acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
     secureCookies: publicUrl.startsWith('https:'),
   };
   if (config.mode === 'production' && config.databaseUrl) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
-import { createPools, type Pools } from '../src/db/database.ts';
+import { createPools, type Pools, type VerbindingLimieten } from '../src/db/database.ts';
 import { createDemoServices, type DemoResult, loadDemo } from '../src/demo/demo.ts';
 import { systeemActor } from '../src/modules/auth/index.ts';
 import { parseBsnSleutels } from '../src/modules/klanten/index.ts';
@@ -24,11 +24,22 @@ function ownerRole(admin: pg.Client): string {
   return admin.escapeIdentifier(decodeURIComponent(new URL(inject('testOwnerUrl')).username));
 }
 
+/** The app pool of a test database: its size (default 5) and timeouts (default: the app's own). */
+export interface TestPoolOpties {
+  max?: number;
+  limieten?: VerbindingLimieten;
+}
+
 /** Opens both pools on a database that exists; `dropAfterAll` drops it after the file. */
-function openDatabase(name: string, dropAfterAll: boolean): TestDatabase {
+function openDatabase(name: string, dropAfterAll: boolean, pool: TestPoolOpties = {}): TestDatabase {
   const appUrl = withDatabase(inject('testAppUrl'), name);
   const ownerUrl = withDatabase(inject('testOwnerUrl'), name);
-  const pools = createPools({ appUrl, ownerUrl, max: 5 });
+  const pools = createPools({
+    appUrl,
+    ownerUrl,
+    max: pool.max ?? 5,
+    ...(pool.limieten ? { limieten: pool.limieten } : {}),
+  });
   const db: TestDatabase = { ...pools, name, appUrl, ownerUrl };
   if (dropAfterAll) {
     afterAll(async () => {
@@ -57,10 +68,11 @@ async function cloneDatabase(template: string): Promise<string> {
 
 /**
  * A fresh database for this test file, created from the migrated template, dropped after the file.
- * `app` connects as the application role (row-level security applies), `owner` as the owner.
+ * `app` connects as the application role (row-level security applies), `owner` as the owner. `max` sizes the
+ * app pool (default 5), `limieten` sets its timeouts (default: the app's own).
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  return openDatabase(await cloneDatabase(inject('testTemplate')), true);
+export async function createTestDatabase(pool: TestPoolOpties = {}): Promise<TestDatabase> {
+  return openDatabase(await cloneDatabase(inject('testTemplate')), true, pool);
 }
 
 /** Which demo: the one `npm run demo` loads without BSN keys, or the one with (fictional) BSNs. */
@@ -114,7 +126,8 @@ async function demoTemplate(variant: DemoVariant): Promise<{ name: string; demo:
  */
 export async function createDemoTestDatabase(
   variant: DemoVariant = 'zonder-bsn',
+  pool: TestPoolOpties = {},
 ): Promise<{ db: TestDatabase; demo: DemoResult }> {
   const { name, demo } = await demoTemplate(variant);
-  return { db: openDatabase(await cloneDatabase(name), true), demo };
+  return { db: openDatabase(await cloneDatabase(name), true, pool), demo };
 }

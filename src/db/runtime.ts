@@ -45,6 +45,8 @@ export async function openRuntime(config: Config, opts: OpenOptions): Promise<Ru
   const pools = createPools({
     appUrl,
     ownerUrl: ownerUrl ?? appUrl,
+    max: config.database.poolMax,
+    limieten: config.database,
     ...(opts.onPoolError ? { onError: opts.onPoolError } : {}),
   });
   try {

@@ -3,6 +3,7 @@ import { createElement } from 'react';
 import { ErrorPage } from '../web/error-page.tsx';
 import { paths } from '../web/paths.ts';
 import { renderPage } from '../web/render.ts';
+import { isPoolBezet } from '../db/verbindingen.ts';
 import { AppError, defaultTitle } from './app-error.ts';
 import { sendProblem } from './problem.ts';
 
@@ -21,6 +22,8 @@ const STATUS_TITLES: Record<number, string> = {
   500: 'Er ging iets mis aan onze kant.',
   503: 'De dienst is tijdelijk niet beschikbaar.',
 };
+
+const DRUK = 'Het is op dit moment erg druk. Probeer het over een paar seconden opnieuw.';
 
 /** Sends an error as problem+json (API) or as a Dutch error page (pages). Never a stack trace. */
 export function sendError(
@@ -42,9 +45,22 @@ export function sendError(
   return renderPage(reply, createElement(ErrorPage, { status, title }), status);
 }
 
+/** Seconds a client is asked to wait when the app is too busy (`Retry-After`). */
+export const RETRY_AFTER_SECONDEN = 5;
+
+/** PostgreSQL cancelled a statement that ran past `statement_timeout` (SQLSTATE 57014). */
+const isStatementTimeout = (e: unknown): boolean =>
+  e instanceof Error && (e as { code?: unknown }).code === '57014';
+
 /** One error handler for the whole app: AppError codes, validation errors, framework errors, the rest is 500. */
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, req, reply) => {
+    // Every connection busy, or a statement cut off: the app is overloaded, not broken. Ask to retry, never hang.
+    if (isPoolBezet(error) || isStatementTimeout(error)) {
+      req.log.warn({ err: error }, 'busy: no database connection or statement timeout');
+      reply.header('Retry-After', String(RETRY_AFTER_SECONDEN));
+      return sendError(req, reply, 503, DRUK);
+    }
     if (error instanceof AppError) {
       if (error.status >= 500) req.log.error({ err: error }, 'application error');
       // Not signed in: a page sends the browser to the login page; the API asks for a bearer token.

@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_WACHTWOORD, type DemoResult } from '../../src/demo/
 import type { Mailer } from '../../src/mail/index.ts';
 import { testConfig } from '../app.ts';
 import { ingelogdAls, type TestBrowser } from '../browser.ts';
-import { createDemoTestDatabase, createTestDatabase, type TestDatabase } from '../db.ts';
+import { createDemoTestDatabase, createTestDatabase, type TestDatabase, type TestPoolOpties } from '../db.ts';
 
 /** One registered route: method and URL pattern as Fastify knows it (e.g. `/klanten/:id`). */
 export interface Route {
@@ -27,12 +27,18 @@ export interface AanvalApp {
 /** The whole app over a fresh test database, with the list of its own registered routes. */
 export async function startAanvalApp(
   overrides: Partial<Config> = {},
-  opts: { mailer?: Mailer; demo?: boolean } = {},
+  opts: {
+    mailer?: Mailer;
+    demo?: boolean;
+    /** The app pool's size and timeouts (the never-wedge test runs on two connections). */
+    pool?: TestPoolOpties;
+    tweedeVerbinding?: 'meld' | 'weiger';
+  } = {},
 ): Promise<AanvalApp> {
   let db: TestDatabase;
   let demo: DemoResult | undefined;
-  if (opts.demo) ({ db, demo } = await createDemoTestDatabase('met-bsn'));
-  else db = await createTestDatabase();
+  if (opts.demo) ({ db, demo } = await createDemoTestDatabase('met-bsn', opts.pool));
+  else db = await createTestDatabase(opts.pool);
   const config = testConfig({ mode: 'demo', ...overrides });
   const verzameld: Route[] = [];
   const app = await buildApp({
@@ -40,6 +46,7 @@ export async function startAanvalApp(
     db,
     logger: process.env.DBG ? { level: 'error' } : false,
     ...(opts.mailer ? { mailer: opts.mailer } : {}),
+    ...(opts.tweedeVerbinding ? { tweedeVerbinding: opts.tweedeVerbinding } : {}),
     onRoute: (r: RouteOptions) => {
       for (const m of [r.method].flat()) verzameld.push({ method: m, url: r.url });
     },
@@ -64,7 +71,7 @@ export async function startAanvalApp(
 /** The whole app over a database with the demo social service (six accounts, ~150 clients per municipality, the network). */
 export async function startDemoAanvalApp(
   overrides: Partial<Config> = {},
-  opts: { mailer?: Mailer } = {},
+  opts: { mailer?: Mailer; pool?: TestPoolOpties; tweedeVerbinding?: 'meld' | 'weiger' } = {},
 ): Promise<AanvalApp & { demo: DemoResult }> {
   const t = await startAanvalApp(overrides, { ...opts, demo: true });
   if (!t.demo) throw new Error('the demo was not loaded');

@@ -22,7 +22,8 @@ export type MedewerkersBron = (dienstId: string) => Promise<Medewerker[]>;
 
 /**
  * Reads staff through the beheer service, cached per social service for a few seconds (a list page asks more than
- * once per request; a new colleague shows up within seconds).
+ * once per request; a new colleague shows up within seconds). A refresh takes connections of its own: never call
+ * this inside a transaction (services read it before they open theirs).
  */
 export function medewerkersUitBeheer(
   beheer: Pick<BeheerService, 'listGebruikers' | 'listTeams'>,
@@ -35,7 +36,9 @@ export function medewerkersUitBeheer(
     if (hit && hit.tot > nu) return hit.waarde;
     const waarde = (async () => {
       const actor = systeemActor('klanten:medewerkers', dienstId);
-      const [gebruikers, teams] = await Promise.all([beheer.listGebruikers(actor), beheer.listTeams(actor)]);
+      // One after the other: a request uses one database connection at a time.
+      const gebruikers = await beheer.listGebruikers(actor);
+      const teams = await beheer.listTeams(actor);
       const teamGemeenten = new Map(teams.map((t) => [t.id, t.gemeenten.map((g) => g.id)]));
       return gebruikers.map((g) => ({
         id: g.id,

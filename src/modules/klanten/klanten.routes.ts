@@ -76,22 +76,21 @@ export function klantenRoutes(deps: KlantenRoutesDeps) {
   const { klanten } = deps;
 
   async function wijkenVan(actor: Gebruiker) {
-    const perGemeente = await Promise.all(
-      actor.gemeenten.map(async (g) =>
-        (await deps.gemeenten.listWijken(actor, g)).map((w) => ({ id: w.id, naam: w.naam, gemeenteId: g })),
-      ),
-    );
-    return perGemeente.flat().sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
+    // One municipality after the other: a request uses one database connection at a time.
+    const wijken: Array<{ id: string; naam: string; gemeenteId: string }> = [];
+    for (const g of actor.gemeenten)
+      for (const w of await deps.gemeenten.listWijken(actor, g))
+        wijken.push({ id: w.id, naam: w.naam, gemeenteId: g });
+    return wijken.sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
   }
 
   async function formulierKeuzes(actor: Gebruiker, gemeenteId?: string): Promise<FormulierKeuzes> {
-    const [gemeenten, wijken, klantmanagers, vaardigheden, interesses] = await Promise.all([
-      deps.gemeenten.findGemeenten(actor),
-      wijkenVan(actor),
-      klanten.klantmanagerKeuzes(actor, gemeenteId),
-      klanten.listVaardigheden(actor),
-      klanten.listInteresses(actor),
-    ]);
+    // One after the other: a request uses one database connection at a time.
+    const gemeenten = await deps.gemeenten.findGemeenten(actor);
+    const wijken = await wijkenVan(actor);
+    const klantmanagers = await klanten.klantmanagerKeuzes(actor, gemeenteId);
+    const vaardigheden = await klanten.listVaardigheden(actor);
+    const interesses = await klanten.listInteresses(actor);
     return {
       gemeenten: gemeenten.filter((g) => actor.gemeenten.includes(g.id)),
       wijken,
@@ -113,24 +112,23 @@ export function klantenRoutes(deps: KlantenRoutesDeps) {
     status = 200,
   ) {
     const vraag = extra.bsn !== undefined ? LEGE_VRAAG : lijstvraagVan(req.query as Record<string, unknown>);
-    const [resultaat, wijken, klantmanagers] = await Promise.all([
-      extra.bsnResultaat
-        ? Promise.resolve(undefined)
-        : klanten.findKlanten(actor, {
-            ...(vraag.zoek.trim() ? { zoek: vraag.zoek } : {}),
-            ...(vraag.reikwijdte ? { reikwijdte: vraag.reikwijdte as (typeof REIKWIJDTES)[number] } : {}),
-            ...(vraag.toepasselijkheid
-              ? { toepasselijkheid: vraag.toepasselijkheid as (typeof TOEPASSELIJKHEDEN)[number] }
-              : {}),
-            ...(vraag.wijkId ? { wijkId: vraag.wijkId } : {}),
-            ...(vraag.klantmanagerId ? { klantmanagerId: vraag.klantmanagerId } : {}),
-            sorteer: vraag.sorteer as (typeof SORTERINGEN)[number],
-            richting: vraag.richting as 'oplopend' | 'aflopend',
-            pagina: vraag.pagina,
-          }),
-      wijkenVan(actor),
-      klanten.klantmanagerKeuzes(actor),
-    ]);
+    // One after the other: a request uses one database connection at a time.
+    const resultaat = extra.bsnResultaat
+      ? undefined
+      : await klanten.findKlanten(actor, {
+          ...(vraag.zoek.trim() ? { zoek: vraag.zoek } : {}),
+          ...(vraag.reikwijdte ? { reikwijdte: vraag.reikwijdte as (typeof REIKWIJDTES)[number] } : {}),
+          ...(vraag.toepasselijkheid
+            ? { toepasselijkheid: vraag.toepasselijkheid as (typeof TOEPASSELIJKHEDEN)[number] }
+            : {}),
+          ...(vraag.wijkId ? { wijkId: vraag.wijkId } : {}),
+          ...(vraag.klantmanagerId ? { klantmanagerId: vraag.klantmanagerId } : {}),
+          sorteer: vraag.sorteer as (typeof SORTERINGEN)[number],
+          richting: vraag.richting as 'oplopend' | 'aflopend',
+          pagina: vraag.pagina,
+        });
+    const wijken = await wijkenVan(actor);
+    const klantmanagers = await klanten.klantmanagerKeuzes(actor);
     return renderPage(
       reply,
       createElement(KlantenPagina, {

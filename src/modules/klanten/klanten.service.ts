@@ -262,22 +262,43 @@ export function createKlantenService(deps: KlantenDeps) {
     return { gemeenteIds, klantmanagerIds: await teamgenoten(actor) };
   }
 
-  /** May the actor open this client's file? (Row-level security already limited it to their municipalities.) */
-  async function magDossier(actor: Actor, rij: { gemeenteId: string; klantmanagerId: string | null }) {
+  /**
+   * The team-mates a klantmanager's access depends on, read before a transaction opens: looking them up inside one
+   * would ask the pool for a second connection while holding the first (the way the pool wedged under load).
+   */
+  async function teamVooraf(actor: Actor): Promise<readonly string[]> {
+    return actor.kind === 'gebruiker' && actor.rol === 'klantmanager' ? teamgenoten(actor) : [];
+  }
+
+  /**
+   * May the actor open this client's file? (Row-level security already limited it to their municipalities.)
+   * `team`: the klantmanager's team-mates (`teamVooraf`).
+   */
+  function magDossier(
+    actor: Actor,
+    rij: { gemeenteId: string; klantmanagerId: string | null },
+    team: readonly string[],
+  ): boolean {
     if (actor.kind === 'systeem') return true;
     if (!actor.gemeenten.includes(rij.gemeenteId)) return false;
     if (actor.rol === 'teamleider') return true;
     if (actor.rol !== 'klantmanager' || rij.klantmanagerId === null) return false;
-    return (await teamgenoten(actor)).includes(rij.klantmanagerId);
+    return team.includes(rij.klantmanagerId);
   }
 
-  /** Loads and locks (or just loads) a client the actor may see, or throws 404. */
-  async function zichtbareKlant(tx: Tx, actor: Actor, id: string, lock = false): Promise<KlantRij> {
+  /** Loads and locks (or just loads) a client the actor may see, or throws 404. `team`: from `teamVooraf`. */
+  async function zichtbareKlant(
+    tx: Tx,
+    actor: Actor,
+    id: string,
+    team: readonly string[],
+    lock = false,
+  ): Promise<KlantRij> {
     if (!UUID.test(id)) throw notFound(GEEN_KLANT);
     const rij = lock
       ? await repo.lockKlant(tx, dienstVan(actor), id)
       : await repo.findKlant(tx, dienstVan(actor), id);
-    if (!rij || !(await magDossier(actor, rij))) throw notFound(GEEN_KLANT);
+    if (!rij || !magDossier(actor, rij, team)) throw notFound(GEEN_KLANT);
     return rij;
   }
 
@@ -368,17 +389,25 @@ export function createKlantenService(deps: KlantenDeps) {
     }
   }
 
+  /** The wijk of a postcode among a municipality's wijken, or null. */
+  function wijkUit(
+    wijken: ReadonlyArray<{ id: string; naam: string; postcodes: readonly string[] }>,
+    postcode: string | null,
+  ): { id: string; naam: string } | null {
+    if (!postcode) return null;
+    const p = parsePostcode(postcode);
+    if (!p.ok) return null;
+    const w = wijken.find((x) => x.postcodes.includes(p.postcode4));
+    return w ? { id: w.id, naam: w.naam } : null;
+  }
+
   async function wijkVoor(
     actor: Actor,
     gemeenteId: string,
     postcode: string | null,
   ): Promise<{ id: string; naam: string } | null> {
-    if (!postcode) return null;
-    const p = parsePostcode(postcode);
-    if (!p.ok) return null;
-    const wijken = await deps.gemeenten.listWijken(actor, gemeenteId);
-    const w = wijken.find((x) => x.postcodes.includes(p.postcode4));
-    return w ? { id: w.id, naam: w.naam } : null;
+    if (!postcode || !parsePostcode(postcode).ok) return null;
+    return wijkUit(await deps.gemeenten.listWijken(actor, gemeenteId), postcode);
   }
 
   async function controleerKlantmanager(
@@ -386,16 +415,31 @@ export function createKlantenService(deps: KlantenDeps) {
     gemeenteId: string,
     klantmanagerId: string,
   ): Promise<Medewerker> {
-    const alle = await deps.medewerkers(dienstVan(actor));
+    return kiesKlantmanager(
+      actor,
+      gemeenteId,
+      klantmanagerId,
+      await deps.medewerkers(dienstVan(actor)),
+      await teamVooraf(actor),
+    );
+  }
+
+  /** Checks a klantmanager to assign against the staff and team read before (no look-up of its own). */
+  function kiesKlantmanager(
+    actor: Actor,
+    gemeenteId: string,
+    klantmanagerId: string,
+    alle: readonly Medewerker[],
+    team: readonly string[],
+  ): Medewerker {
     const m = alle.find((x) => x.id === klantmanagerId);
     const fout = (tekst: string) => new KlantInvoerfout({ klantmanagerId: tekst });
     if (!m?.isActief || !['klantmanager', 'teamleider'].includes(m.rol))
       throw fout('Kies een actieve klantmanager.');
     if (!m.gemeenteIds.includes(gemeenteId))
       throw fout('Deze klantmanager werkt niet voor de gemeente van de klant.');
-    if (actor.kind === 'gebruiker' && actor.rol === 'klantmanager') {
-      if (!(await teamgenoten(actor)).includes(m.id)) throw fout('Kies een klantmanager uit uw eigen team.');
-    }
+    if (actor.kind === 'gebruiker' && actor.rol === 'klantmanager' && !team.includes(m.id))
+      throw fout('Kies een klantmanager uit uw eigen team.');
     return m;
   }
 
@@ -606,16 +650,19 @@ export function createKlantenService(deps: KlantenDeps) {
       actor.kind === 'gebruiker' && netwerkPolicy.mag(actor, 'netwerk-bekijken')
         ? actor
         : systeemActor('klantdossier:eigen-netwerk', dienstVan(actor));
-    const netwerkOrganisaties = await Promise.all(
-      dossier.netwerkOrganisaties.map(async (n) => {
-        try {
-          return { ...n, naam: (await netwerk.findOrganisatie(lezer, n.organisatieId)).naam };
-        } catch (e) {
-          if (e instanceof AppError && e.status === 404) return n;
-          throw e;
-        }
-      }),
-    );
+    // One look-up after the other: a request uses one database connection at a time.
+    const netwerkOrganisaties: NetwerkOrganisatieKoppeling[] = [];
+    for (const n of dossier.netwerkOrganisaties) {
+      try {
+        netwerkOrganisaties.push({
+          ...n,
+          naam: (await netwerk.findOrganisatie(lezer, n.organisatieId)).naam,
+        });
+      } catch (e) {
+        if (e instanceof AppError && e.status === 404) netwerkOrganisaties.push(n);
+        else throw e;
+      }
+    }
     return { ...dossier, netwerkOrganisaties };
   }
 
@@ -769,9 +816,17 @@ export function createKlantenService(deps: KlantenDeps) {
     const dienstId = dienstVan(actor);
     if (p.klantmanagerId !== undefined) klantenPolicy.vereis(actor, 'klantmanager-toewijzen');
     const namen = await namenVan(dienstId);
+    // Everything the checks below need from other modules is read before the transaction opens (one connection
+    // at a time): the staff, the team, and the wijken of every municipality the actor sees.
+    const team = await teamVooraf(actor);
+    const medewerkers = p.klantmanagerId ? await deps.medewerkers(dienstId) : [];
+    const wijkenPer = new Map<string, Awaited<ReturnType<KlantenDeps['gemeenten']['listWijken']>>>();
+    if (p.wijkId !== undefined || p.postcode !== undefined)
+      for (const g of await zichtbareGemeenten(actor))
+        wijkenPer.set(g, await deps.gemeenten.listWijken(actor, g));
     try {
       return await withContext(db, dbContext(actor), async (tx) => {
-        const oud = await zichtbareKlant(tx, actor, id, true);
+        const oud = await zichtbareKlant(tx, actor, id, team, true);
         const s: Sleutel = { dienstId, gemeenteId: oud.gemeenteId, klantId: oud.id };
         const k = kolommenVan(p);
         if (k.bsnHash) await bsnAlInGemeente(tx, dienstId, oud.gemeenteId, k.bsnHash, oud.id);
@@ -781,17 +836,23 @@ export function createKlantenService(deps: KlantenDeps) {
               throw new KlantInvoerfout({ klantmanagerId: 'Kies een klantmanager uit uw eigen team.' });
             k.klantmanagerId = null;
           } else {
-            k.klantmanagerId = (await controleerKlantmanager(actor, oud.gemeenteId, p.klantmanagerId)).id;
+            k.klantmanagerId = kiesKlantmanager(
+              actor,
+              oud.gemeenteId,
+              p.klantmanagerId,
+              medewerkers,
+              team,
+            ).id;
           }
         }
+        const wijken = wijkenPer.get(oud.gemeenteId) ?? [];
         if (p.wijkId !== undefined && p.wijkId !== null) {
-          const wijken = await deps.gemeenten.listWijken(actor, oud.gemeenteId);
           if (!wijken.some((w) => w.id === p.wijkId))
             throw new KlantInvoerfout({ wijkId: 'Kies een wijk van de gemeente van de klant.' });
           k.wijkId = p.wijkId;
           k.wijkHandmatig = true;
         } else if (p.wijkId === null || (p.postcode !== undefined && !oud.wijkHandmatig)) {
-          k.wijkId = (await wijkVoor(actor, oud.gemeenteId, k.postcode ?? oud.postcode))?.id ?? null;
+          k.wijkId = wijkUit(wijken, k.postcode ?? oud.postcode)?.id ?? null;
           k.wijkHandmatig = false;
         }
         await controleerCatalogi(tx, dienstId, p);
@@ -946,8 +1007,9 @@ export function createKlantenService(deps: KlantenDeps) {
     async findKlant(actor: Actor, id: string): Promise<KlantDossier> {
       klantenPolicy.vereis(actor, 'klanten-bekijken');
       const namen = await namenVan(dienstVan(actor));
+      const team = await teamVooraf(actor);
       return withContext(db, dbContext(actor), async (tx) => {
-        const rij = await zichtbareKlant(tx, actor, id);
+        const rij = await zichtbareKlant(tx, actor, id, team);
         const dossier = await bouwDossier(tx, rij, namen);
         await log(tx, actor, 'lezen', klantSubject(rij.id), rij.gemeenteId);
         return dossier;
@@ -962,7 +1024,8 @@ export function createKlantenService(deps: KlantenDeps) {
      */
     async zoekNetwerkOrganisaties(actor: Actor, klantId: string, zoek: string): Promise<OrganisatieKeuze[]> {
       klantenPolicy.vereis(actor, 'klanten-wijzigen');
-      await withContext(db, dbContext(actor), (tx) => zichtbareKlant(tx, actor, klantId));
+      const team = await teamVooraf(actor);
+      await withContext(db, dbContext(actor), (tx) => zichtbareKlant(tx, actor, klantId, team));
       if (zoek.trim() === '') return [];
       return netwerk.zoekOrganisaties(actor, zoek.slice(0, 100), { limit: 10 });
     },
@@ -988,8 +1051,9 @@ export function createKlantenService(deps: KlantenDeps) {
         if (e instanceof AppError && e.status === 404) throw geenOrganisatie();
         throw e;
       });
+      const team = await teamVooraf(actor);
       await withContext(db, dbContext(actor), async (tx) => {
-        const rij = await zichtbareKlant(tx, actor, klantId, true);
+        const rij = await zichtbareKlant(tx, actor, klantId, team, true);
         if (!organisatie.gemeenten.some((g) => g.id === rij.gemeenteId)) throw geenOrganisatie();
         const s: Sleutel = { dienstId: rij.dienstId, gemeenteId: rij.gemeenteId, klantId: rij.id };
         await repo.koppelNetwerkOrganisatie(tx, s, organisatie.id, noot);
@@ -1001,8 +1065,9 @@ export function createKlantenService(deps: KlantenDeps) {
     async ontkoppelNetwerkOrganisatie(actor: Actor, klantId: string, organisatieId: string): Promise<void> {
       klantenPolicy.vereis(actor, 'klanten-wijzigen');
       if (!UUID.test(organisatieId)) throw notFound('Deze organisatie is niet aan de klant gekoppeld.');
+      const team = await teamVooraf(actor);
       await withContext(db, dbContext(actor), async (tx) => {
-        const rij = await zichtbareKlant(tx, actor, klantId, true);
+        const rij = await zichtbareKlant(tx, actor, klantId, team, true);
         const s: Sleutel = { dienstId: rij.dienstId, gemeenteId: rij.gemeenteId, klantId: rij.id };
         if (!(await repo.ontkoppelNetwerkOrganisatie(tx, s, organisatieId)))
           throw notFound('Deze organisatie is niet aan de klant gekoppeld.');
@@ -1013,8 +1078,9 @@ export function createKlantenService(deps: KlantenDeps) {
     /** The full BSN, for an explicit "show" action; recorded in the access log (subject type `klant-bsn`). */
     async toonBsn(actor: Actor, id: string): Promise<string | null> {
       klantenPolicy.vereis(actor, 'bsn-tonen');
+      const team = await teamVooraf(actor);
       return withContext(db, dbContext(actor), async (tx) => {
-        const rij = await zichtbareKlant(tx, actor, id);
+        const rij = await zichtbareKlant(tx, actor, id, team);
         if (!rij.bsnVersleuteld) return null;
         const bsn = ontsleutelBsn(sleutels(), rij.bsnVersleuteld);
         await log(tx, actor, 'lezen', { type: 'klant-bsn', id: rij.id }, rij.gemeenteId);
@@ -1110,8 +1176,9 @@ export function createKlantenService(deps: KlantenDeps) {
       if (per !== undefined && (!isIsoDatum(per) || per > vandaag() || per < '1990-01-01'))
         throw new KlantInvoerfout({ per: 'Vul een geldige datum in, niet in de toekomst.' });
       const namen = await namenVan(dienstVan(actor));
+      const team = await teamVooraf(actor);
       return withContext(db, dbContext(actor), async (tx) => {
-        const rij = await zichtbareKlant(tx, actor, id, true);
+        const rij = await zichtbareKlant(tx, actor, id, team, true);
         const s: Sleutel = { dienstId: rij.dienstId, gemeenteId: rij.gemeenteId, klantId: rij.id };
         await repo.zetDossierGesloten(tx, s, gesloten ? (per ? { datum: per } : 'nu') : null);
         await log(tx, actor, 'wijzigen', klantSubject(rij.id), rij.gemeenteId);
@@ -1261,8 +1328,9 @@ export function createKlantenService(deps: KlantenDeps) {
     /** A client's exemptions, newest first, with their legal basis today; recorded as a read of the file. */
     async listOntheffingen(actor: Actor, klantId: string): Promise<Ontheffing[]> {
       klantenPolicy.vereis(actor, 'klanten-bekijken');
+      const team = await teamVooraf(actor);
       return withContext(db, dbContext(actor), async (tx) => {
-        const rij = await zichtbareKlant(tx, actor, klantId);
+        const rij = await zichtbareKlant(tx, actor, klantId, team);
         const lijst = await ontheffingenVan(tx, rij.dienstId, rij.id, vandaag());
         await log(tx, actor, 'lezen', klantSubject(rij.id), rij.gemeenteId);
         return lijst;
@@ -1273,8 +1341,9 @@ export function createKlantenService(deps: KlantenDeps) {
     async createOntheffing(actor: Actor, klantId: string, invoer: unknown): Promise<Ontheffing> {
       klantenPolicy.vereis(actor, 'ontheffingen-beheren');
       const o = parse(OntheffingInput, invoer);
+      const team = await teamVooraf(actor);
       return withContext(db, dbContext(actor), async (tx) => {
-        const rij = await zichtbareKlant(tx, actor, klantId, true);
+        const rij = await zichtbareKlant(tx, actor, klantId, team, true);
         if (o.lokaleGrondId) {
           const grond = await repo.findLokaleGrond(tx, rij.dienstId, rij.gemeenteId, o.lokaleGrondId);
           if (!grond?.isActief)
@@ -1324,8 +1393,9 @@ export function createKlantenService(deps: KlantenDeps) {
       klantenPolicy.vereis(actor, 'ontheffingen-beheren');
       const w = parse(UpdateOntheffingInput, invoer);
       if (!UUID.test(ontheffingId)) throw notFound('Deze ontheffing bestaat niet.');
+      const team = await teamVooraf(actor);
       return withContext(db, dbContext(actor), async (tx) => {
-        const rij = await zichtbareKlant(tx, actor, klantId, true);
+        const rij = await zichtbareKlant(tx, actor, klantId, team, true);
         const huidig = (await ontheffingenVan(tx, rij.dienstId, rij.id, vandaag())).find(
           (x) => x.id === ontheffingId,
         );
@@ -1392,8 +1462,9 @@ export function createKlantenService(deps: KlantenDeps) {
       klantenPolicy.vereis(actor, 'ontheffingen-beheren');
       const g = parse(GebeurtenisInput, invoer);
       if (!UUID.test(ontheffingId)) throw notFound('Deze ontheffing bestaat niet.');
+      const team = await teamVooraf(actor);
       return withContext(db, dbContext(actor), async (tx) => {
-        const rij = await zichtbareKlant(tx, actor, klantId, true);
+        const rij = await zichtbareKlant(tx, actor, klantId, team, true);
         const rijen = await repo.listOntheffingen(tx, rij.dienstId, [rij.id]);
         const o = rijen.find((x) => x.id === ontheffingId);
         if (!o) throw notFound('Deze ontheffing bestaat niet.');

@@ -63,10 +63,9 @@ export function logboekRoutes(service: LogboekService) {
   return async (app: FastifyInstance) => {
     app.get(paths.verwerkingsactiviteiten(), { schema: { hide: true } }, async (req, reply) => {
       const actor = lezer(req);
-      const [activiteiten, bewaartermijnMaanden] = await Promise.all([
-        service.findVerwerkingsactiviteiten(actor),
-        service.findBewaartermijn(actor),
-      ]);
+      // One after the other: a request uses one database connection at a time.
+      const activiteiten = await service.findVerwerkingsactiviteiten(actor);
+      const bewaartermijnMaanden = await service.findBewaartermijn(actor);
       const melding = (req.query as { melding?: unknown } | undefined)?.melding;
       return renderPage(
         reply,

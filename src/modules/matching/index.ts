@@ -27,7 +27,7 @@
 
 // ---- Cohort assignment (cohort/): exact capacitated assignment over the ranking's top-K pairs (teamleider) ----
 // `createCohortService({ db, klanten, netwerk, kandidaten: matching.kandidatenVoorCohort, verkenning:
-// tegenprestaties.startVerkenning, wachtrij? })`: `startCohort(actor, { gemeenteId, klantIds | selectie,
+// tegenprestaties.bereidVerkenningVoor, wachtrij? })`: `startCohort(actor, { gemeenteId, klantIds | selectie,
 // activiteitIds?, k? })` → run (computed at once when small, else queued: `verwerk(opdracht)` is the job),
 // `findRun`/`findRuns`/`findCohort`/`bekijkCohort` (proposal per client with reasons, or why no place),
 // `beslis(actor, runId, { accepteer, wijsAf })` (each accepted pair opens a verkenning). Pure solver: `losCohortOp`.

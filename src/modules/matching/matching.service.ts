@@ -1,4 +1,5 @@
 import { type Tx, withContext } from '../../db/context.ts';
+import { buitenVerbindingScope } from '../../db/verbindingen.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { type Actor, dbContext, type Gebruiker, systeemActor } from '../auth/index.ts';
@@ -212,7 +213,8 @@ export function createMatchingService(deps: MatchingDeps) {
     // Stale: keep answering from the cache while one rebuild runs (a large municipality takes a moment); the next
     // request after it finished gets the new one. Free places are checked again when a place is claimed.
     if (!hit.nieuw) {
-      const nieuw = bouw();
+      // Built in the background, outside the request's connection account: the request does not wait for it.
+      const nieuw = buitenVerbindingScope(bouw);
       hit.nieuw = nieuw;
       nieuw.then(
         (cache) =>
@@ -247,15 +249,25 @@ export function createMatchingService(deps: MatchingDeps) {
     return [...new Set([actor.gebruikerId, ...ids])];
   }
 
-  async function magKlant(
+  /**
+   * A klantmanager's team-mates, read before a transaction opens: the look-up may refresh through the pool, and a
+   * request holding a connection must never wait for a second one.
+   */
+  async function teamVooraf(actor: Actor): Promise<readonly string[]> {
+    return actor.kind === 'gebruiker' && actor.rol === 'klantmanager' ? teamgenoten(actor) : [];
+  }
+
+  /** May the actor see this client? `team`: from `teamVooraf`. */
+  function magKlant(
     actor: Actor,
     r: Pick<KlantRij, 'gemeenteId' | 'klantmanagerId'>,
-  ): Promise<boolean> {
+    team: readonly string[],
+  ): boolean {
     if (actor.kind === 'systeem') return true;
     if (!actor.gemeenten.includes(r.gemeenteId)) return false;
     if (actor.rol === 'teamleider') return true;
     if (actor.rol !== 'klantmanager' || r.klantmanagerId === null) return false;
-    return (await teamgenoten(actor)).includes(r.klantmanagerId);
+    return team.includes(r.klantmanagerId);
   }
 
   const dienstVan = (actor: Actor): string => {
@@ -342,17 +354,17 @@ export function createMatchingService(deps: MatchingDeps) {
       if (!UUID.test(klantId)) throw notFound(GEEN_KLANT);
       const dienstId = dienstVan(actor);
       const limiet = Math.min(100, Math.max(1, opties.limiet ?? 25));
+      const team = await teamVooraf(actor);
       const { rij, versie, gewichten, wensen } = await withContext(db, dbContext(actor), async (tx) => {
         const rij = await repo.klantMetContext(tx, dienstId, klantId);
-        if (!rij || !(await magKlant(actor, rij))) throw notFound(GEEN_KLANT);
+        if (!rij || !magKlant(actor, rij, team)) throw notFound(GEEN_KLANT);
         const wensen = await wensenVan(actor, [rij.id], tx, true);
         await logLezen(tx, actor, [rij]);
         return { rij, versie: rij.versie, gewichten: rij.gewichten ?? { ...STANDAARD_GEWICHTEN }, wensen };
       });
-      const [cache, maxUren] = await Promise.all([
-        activiteitCache(dienstId, rij.gemeenteId, versie),
-        verordeningMax(dienstId, rij.gemeenteId),
-      ]);
+      // One after the other: a request uses one database connection at a time.
+      const cache = await activiteitCache(dienstId, rij.gemeenteId, versie);
+      const maxUren = await verordeningMax(dienstId, rij.gemeenteId);
       const kl = bereidKlantVoor(naarGegevens(rij, wensen.get(rij.id) ?? ''), cache, centroiden());
       const uit = rangschikEen(kl, cache, gewichten, { verordeningMaxUren: maxUren }, limiet, 'klantmanager');
       return {
@@ -484,10 +496,10 @@ export function createMatchingService(deps: MatchingDeps) {
         ...new Set(invoer.klantIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase())),
       ];
       const activiteitIds = new Set(invoer.activiteitIds.map((id) => id.toLowerCase()));
+      const team = await teamVooraf(actor);
       const { rijen, versie, wensen, gewichten } = await withContext(db, dbContext(actor), async (tx) => {
         const alle = await repo.klanten(tx, dienstId, klantIds);
-        const rijen: KlantRij[] = [];
-        for (const r of alle) if (await magKlant(actor, r)) rijen.push(r);
+        const rijen = alle.filter((r) => magKlant(actor, r, team));
         const gewichten = new Map<string, Gewichten>();
         for (const g of new Set(rijen.map((r) => r.gemeenteId)))
           gewichten.set(g, await gewichtenIn(tx, dienstId, g));

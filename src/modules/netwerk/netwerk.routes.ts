@@ -332,10 +332,9 @@ export function netwerkRoutes(service: NetwerkService) {
         wijkId: uuidOf(filter.wijkId),
         pagina: paginaVan(tekst(q, 'pagina')),
       };
-      const [resultaat, { wijken }] = await Promise.all([
-        service.findOrganisaties(actor, vraag),
-        service.keuzes(actor),
-      ]);
+      // One after the other: a request uses one database connection at a time.
+      const resultaat = await service.findOrganisaties(actor, vraag);
+      const { wijken } = await service.keuzes(actor);
       return renderPage(
         reply,
         createElement(OrganisatiesPagina, {
@@ -456,10 +455,9 @@ export function netwerkRoutes(service: NetwerkService) {
           filter.vrijePlaatsen === 'true' ? true : filter.vrijePlaatsen === 'false' ? false : undefined,
         pagina: paginaVan(tekst(q, 'pagina')),
       };
-      const [resultaat, { wijken }] = await Promise.all([
-        service.findActiviteiten(actor, vraag),
-        service.keuzes(actor),
-      ]);
+      // One after the other: a request uses one database connection at a time.
+      const resultaat = await service.findActiviteiten(actor, vraag);
+      const { wijken } = await service.keuzes(actor);
       return renderPage(
         reply,
         createElement(ActiviteitenPagina, {
@@ -479,10 +477,9 @@ export function netwerkRoutes(service: NetwerkService) {
       actor: Gebruiker,
       opts: { activiteit?: Activiteit; waarden: ActiviteitWaarden; fouten?: Record<string, string> },
     ) => {
-      const [{ gemeenten }, organisaties] = await Promise.all([
-        service.keuzes(actor),
-        service.organisatieKeuzes(actor),
-      ]);
+      // One after the other: a request uses one database connection at a time.
+      const { gemeenten } = await service.keuzes(actor);
+      const organisaties = await service.organisatieKeuzes(actor);
       return renderPage(
         reply,
         createElement(ActiviteitFormulier, {
@@ -502,10 +499,9 @@ export function netwerkRoutes(service: NetwerkService) {
       const waarden = activiteitWaarden({});
       const organisatieId = uuidOf(tekst(queryVan(req), 'organisatieId'));
       if (organisatieId) {
-        const [organisaties, { gemeenten }] = await Promise.all([
-          service.organisatieKeuzes(actor),
-          service.keuzes(actor),
-        ]);
+        // One after the other: a request uses one database connection at a time.
+        const organisaties = await service.organisatieKeuzes(actor);
+        const { gemeenten } = await service.keuzes(actor);
         const o = organisaties.find((x) => x.id === organisatieId);
         if (o) {
           waarden.organisatieId = o.id;
@@ -531,10 +527,9 @@ export function netwerkRoutes(service: NetwerkService) {
     app.get('/activiteiten/:id', hide, async (req, reply) => {
       const actor = lezer(req);
       const id = idVan(req);
-      const [activiteit, toetsen] = await Promise.all([
-        service.findActiviteit(actor, id),
-        service.listVerdringingstoetsen(actor, id),
-      ]);
+      // One after the other: a request uses one database connection at a time.
+      const activiteit = await service.findActiviteit(actor, id);
+      const toetsen = await service.listVerdringingstoetsen(actor, id);
       return renderPage(
         reply,
         createElement(ActiviteitPagina, {

@@ -221,18 +221,35 @@ export function createNetwerkService(deps: NetwerkDeps) {
     return [...new Set([...gekozen, ...oud.filter((id) => !eigenIds.has(id))])];
   };
 
-  /** The wijk of a postcode, looked up in the row's municipalities that the actor can see. */
-  const wijkVoor = async (actor: Actor, gemeenteIds: readonly string[], postcode: string | null) => {
+  type Wijken = Map<string, ReadonlyArray<{ id: string; postcodes: readonly string[] }>>;
+
+  /**
+   * The wijken of the actor's own municipalities, read before a transaction opens (inside one, the look-up would
+   * ask for a second connection). Nothing to read without a postcode.
+   */
+  const wijkenVan = async (
+    actor: Actor,
+    eigen: readonly Gemeente[],
+    postcode: string | null,
+  ): Promise<Wijken> => {
+    const wijken: Wijken = new Map();
+    if (postcode) for (const g of eigen) wijken.set(g.id, await gemeenten.listWijken(actor, g.id));
+    return wijken;
+  };
+
+  /** The wijk of a postcode in the row's municipalities that the actor can see (their wijken from `wijkenVan`). */
+  const wijkUit = (wijken: Wijken, gemeenteIds: readonly string[], postcode: string | null) => {
     if (!postcode) return null;
     const pc4 = postcode.slice(0, 4);
-    const eigen = new Set((await eigenGemeenten(actor)).map((g) => g.id));
     for (const gemeenteId of gemeenteIds) {
-      if (!eigen.has(gemeenteId)) continue;
-      const w = (await gemeenten.listWijken(actor, gemeenteId)).find((x) => x.postcodes.includes(pc4));
+      const w = wijken.get(gemeenteId)?.find((x) => x.postcodes.includes(pc4));
       if (w) return w.id;
     }
     return null;
   };
+
+  const wijkVoor = async (actor: Actor, gemeenteIds: readonly string[], postcode: string | null) =>
+    wijkUit(await wijkenVan(actor, await eigenGemeenten(actor), postcode), gemeenteIds, postcode);
 
   const gemeenteNamen = async (actor: Actor): Promise<Map<string, string>> =>
     new Map((await gemeenten.findGemeenten(actor)).map((g) => [g.id, g.naam]));
@@ -944,6 +961,7 @@ export function createNetwerkService(deps: NetwerkDeps) {
       const dienstId = dienstVan(actor);
       const eigen = await eigenGemeenten(actor);
       const namen = await gemeenteNamen(actor);
+      const wijken = await wijkenVan(actor, eigen, v.postcode);
       try {
         return await withContext(db, dbContext(actor), async (tx) => {
           if (!(await repo.lockOrganisatie(tx, dienstId, id))) throw notFound(GEEN_ORGANISATIE);
@@ -959,9 +977,7 @@ export function createNetwerkService(deps: NetwerkDeps) {
                 .join(', ')}. Pas eerst die activiteiten aan.`,
             });
           const wijkId =
-            v.postcode === oud.postcode && oud.wijkId
-              ? oud.wijkId
-              : await wijkVoor(actor, gemeenteIds, v.postcode);
+            v.postcode === oud.postcode && oud.wijkId ? oud.wijkId : wijkUit(wijken, gemeenteIds, v.postcode);
           const materieel = organisatieMaterieelGewijzigd(oud, v);
           await repo.updateOrganisatie(
             tx,
@@ -1059,6 +1075,7 @@ export function createNetwerkService(deps: NetwerkDeps) {
       const dienstId = dienstVan(actor);
       const eigen = await eigenGemeenten(actor);
       const namen = await gemeenteNamen(actor);
+      const wijken = await wijkenVan(actor, eigen, v.postcode);
       const peildatum = vandaagNl();
       return withContext(db, dbContext(actor), async (tx) => {
         const slot = await repo.lockActiviteit(tx, dienstId, id);
@@ -1071,9 +1088,7 @@ export function createNetwerkService(deps: NetwerkDeps) {
             plaatsen: `Er zijn al ${slot.plaatsenBezet} plaatsen bezet. Het aantal plaatsen kan niet lager zijn.`,
           });
         const wijkId =
-          v.postcode === oud.postcode && oud.wijkId
-            ? oud.wijkId
-            : await wijkVoor(actor, gemeenteIds, v.postcode);
+          v.postcode === oud.postcode && oud.wijkId ? oud.wijkId : wijkUit(wijken, gemeenteIds, v.postcode);
         const materieel = activiteitMaterieelGewijzigd(
           { ...oud, urenMin: Number(oud.urenMin), urenMax: Number(oud.urenMax) },
           v,

@@ -1,2 +1,2 @@
 /** Operations: health check and metrics. */
-export { isLoopback, opsRoutes } from './ops.routes.ts';
+export { beoordeelGezondheid, type Gezondheid, isLoopback, opsRoutes } from './ops.routes.ts';

@@ -1,18 +1,34 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import type { Database } from '../../db/database.ts';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Pools } from '../../db/database.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /** Only a client on this machine may read the metrics (the socket address, never a forwarded header). */
 export const isLoopback = (req: FastifyRequest): boolean => LOOPBACK.has(req.socket.remoteAddress ?? '');
 
+/** What /healthz answers: the database up or down, and whether the app pool is saturated. */
+export type Gezondheid = 'ok' | 'busy' | 'down';
+
+/**
+ * `down` when the database does not answer on a connection of its own; `busy` when it does but every connection of
+ * the app pool is in use and requests wait for one; `ok` otherwise.
+ */
+export function beoordeelGezondheid(
+  bereikbaar: boolean,
+  pool: { inGebruik: number; wachtend: number; max: number },
+): Gezondheid {
+  if (!bereikbaar) return 'down';
+  if (pool.wachtend > 0 && pool.inGebruik >= pool.max) return 'busy';
+  return 'ok';
+}
+
 /** Liveness with a database check, and Prometheus metrics for loopback clients. */
-export function opsRoutes(db: Database) {
+export function opsRoutes(pools: Pick<Pools, 'appStand' | 'bereikbaar'>) {
   return async (app: FastifyInstance) => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
+    const stand = pools.appStand;
     const duration = new Histogram({
       name: 'wederkerig_http_request_duration_seconds',
       help: 'Duur van HTTP-verzoeken',
@@ -20,6 +36,38 @@ export function opsRoutes(db: Database) {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     });
+    new Gauge({
+      name: 'wederkerig_db_pool_in_use',
+      help: 'Verbindingen van de app-pool die nu in gebruik zijn',
+      registers: [registry],
+      collect() {
+        this.set(stand.inGebruik());
+      },
+    });
+    new Gauge({
+      name: 'wederkerig_db_pool_waiting',
+      help: 'Verzoeken die nu op een verbinding van de app-pool wachten',
+      registers: [registry],
+      collect() {
+        this.set(stand.wachtend());
+      },
+    });
+    new Gauge({
+      name: 'wederkerig_db_pool_max',
+      help: 'Grootte van de app-pool',
+      registers: [registry],
+      collect() {
+        this.set(stand.max);
+      },
+    });
+    const acquire = new Histogram({
+      name: 'wederkerig_db_pool_acquire_seconds',
+      help: 'Wachttijd op een verbinding van de app-pool',
+      labelNames: ['result'],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    });
+    stand.bijAcquire((seconden, gelukt) => acquire.observe({ result: gelukt ? 'ok' : 'error' }, seconden));
     app.addHook('onResponse', async (req, reply) => {
       duration.observe(
         { method: req.method, route: req.routeOptions.url ?? 'onbekend', status: String(reply.statusCode) },
@@ -28,18 +76,16 @@ export function opsRoutes(db: Database) {
     });
 
     app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
-      try {
-        await Promise.race([
-          sql`SELECT 1`.execute(db),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
-        ]);
-        return reply.header('cache-control', 'no-store').send({ status: 'ok', database: 'ok' });
-      } catch {
-        return reply
-          .status(503)
-          .header('cache-control', 'no-store')
-          .send({ status: 'error', database: 'error' });
-      }
+      const pool = { inGebruik: stand.inGebruik(), wachtend: stand.wachtend(), max: stand.max };
+      const status = beoordeelGezondheid(await pools.bereikbaar(), pool);
+      return reply
+        .status(status === 'down' ? 503 : 200)
+        .header('cache-control', 'no-store')
+        .send({
+          status,
+          database: status === 'down' ? 'down' : 'ok',
+          pool: { inUse: pool.inGebruik, waiting: pool.wachtend, max: pool.max },
+        });
     });
 
     app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {

@@ -47,7 +47,7 @@ export interface OvereenkomstenDeps {
   db: Database;
   tegenprestaties: Pick<
     TegenprestatiesService,
-    'findTegenprestatie' | 'bekijkOntwerp' | 'voerDeel2OvergangUit' | 'findTegenprestaties'
+    'findTegenprestatie' | 'bekijkOntwerp' | 'bereidDeel2OvergangVoor' | 'findTegenprestaties'
   >;
   klanten: Pick<KlantenService, 'findKlant'>;
   netwerk: Pick<NetwerkService, 'findActiviteit'>;
@@ -252,13 +252,12 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
       soort === 'besluit'
         ? (stand?.besluit?.datum ?? vandaag())
         : (stand?.acceptatie?.overeenkomstDatum ?? vandaag());
-    const [klant, activiteit, gemeente, naam, rechtsgrond] = await Promise.all([
-      deps.klanten.findKlant(actor, t.klantId),
-      activiteitVan(actor, t.activiteitId),
-      deps.verordening.findGemeente(actor, t.gemeenteId),
-      deps.verordening.naamVoor(actor, t.gemeenteId, documentdatum),
-      deps.verordening.rechtsgrondVoor(actor, documentdatum),
-    ]);
+    // One after the other: a request uses one database connection at a time.
+    const klant = await deps.klanten.findKlant(actor, t.klantId);
+    const activiteit = await activiteitVan(actor, t.activiteitId);
+    const gemeente = await deps.verordening.findGemeente(actor, t.gemeenteId);
+    const naam = await deps.verordening.naamVoor(actor, t.gemeenteId, documentdatum);
+    const rechtsgrond = await deps.verordening.rechtsgrondVoor(actor, documentdatum);
     const adres = [
       [klant.straat, klant.huisnummer].filter(Boolean).join(' '),
       [klant.postcode, klant.woonplaats].filter(Boolean).join(' '),
@@ -365,11 +364,10 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
     async bekijk(actor: Actor, id: string): Promise<OvereenkomstBeeld> {
       policy.vereis(actor, 'overeenkomsten-bekijken');
       const { t, toetsingen, laatste, stand } = await lees(actor, id);
-      const [klant, activiteit, gemeente] = await Promise.all([
-        deps.klanten.findKlant(actor, t.klantId),
-        activiteitVan(actor, t.activiteitId),
-        deps.verordening.findGemeente(actor, t.gemeenteId),
-      ]);
+      // One after the other: a request uses one database connection at a time.
+      const klant = await deps.klanten.findKlant(actor, t.klantId);
+      const activiteit = await activiteitVan(actor, t.activiteitId);
+      const gemeente = await deps.verordening.findGemeente(actor, t.gemeenteId);
       const openMoeten =
         t.status === 'verkenning' || t.status === 'ontwerp'
           ? (await deps.tegenprestaties.bekijkOntwerp(actor, id)).checklist.blokkades
@@ -485,6 +483,12 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
           fouten.organisatieGetekendOp = 'De organisatie kan niet tekenen vóór de datum van de overeenkomst.';
       }
       if (Object.keys(fouten).length) throw new OvereenkomstInvoerfout(fouten);
+      // The move's checks read other modules: done before this transaction opens (one connection at a time).
+      const naarOvereengekomen = await deps.tegenprestaties.bereidDeel2OvergangVoor(actor, id, {
+        naar: 'overeengekomen',
+        reden: `Overeenkomst getekend ontvangen op ${formatDatumNl(invoer.klantGetekendOp)}`,
+        versie: t.versie,
+      });
       return withContext(db, dbContext(actor), async (tx) => {
         await repo.upsertOvereenkomst(
           tx,
@@ -506,16 +510,7 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
             gestartOp: null,
           },
         );
-        await deps.tegenprestaties.voerDeel2OvergangUit(
-          actor,
-          id,
-          {
-            naar: 'overeengekomen',
-            reden: `Overeenkomst getekend ontvangen op ${formatDatumNl(invoer.klantGetekendOp)}`,
-            versie: t.versie,
-          },
-          { tx },
-        );
+        await naarOvereengekomen(tx);
         await log(tx, actor, 'wijzigen', t);
         return naarStand(await repo.findOvereenkomst(tx, dienstVan(actor), laatste.id)) as OvereenkomstStand;
       });
@@ -565,14 +560,16 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
           const t = await deps.tegenprestaties.findTegenprestatie(systeem, rij.tegenprestatieId);
           // Listed rows are each design's current agreement (`listTeStarten`); the rule checks the rest.
           const oordeel = startOordeel(t, { startdatum: rij.startdatum, huidig: true }, dag);
+          // The move's checks read other modules: before this transaction opens (one connection at a time).
+          const naarLopend = oordeel.mag
+            ? await deps.tegenprestaties.bereidDeel2OvergangVoor(systeem, t.id, {
+                naar: 'lopend',
+                reden: `Startdatum ${formatDatumNl(rij.startdatum ?? dag)} bereikt`,
+              })
+            : null;
           await withContext(db, dbContext(systeem), async (tx) => {
-            if (oordeel.mag) {
-              await deps.tegenprestaties.voerDeel2OvergangUit(
-                systeem,
-                t.id,
-                { naar: 'lopend', reden: `Startdatum ${formatDatumNl(rij.startdatum ?? dag)} bereikt` },
-                { tx },
-              );
+            if (naarLopend) {
+              await naarLopend(tx);
               gestart++;
             } else overgeslagen++;
             // Marked when started, or when the design is no longer in `overeengekomen` (started by hand, ended,

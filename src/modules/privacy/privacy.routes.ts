@@ -219,10 +219,9 @@ export function privacyRoutes(service: PrivacyService) {
 
     app.get(paths.vernietigingslijsten(), { schema: { hide: true } }, async (req, reply) => {
       const actor = beheerder(req);
-      const [lijsten, termijnen] = await Promise.all([
-        service.listVernietigingslijsten(actor),
-        service.listBewaartermijnen(actor),
-      ]);
+      // One after the other: a request uses one database connection at a time.
+      const lijsten = await service.listVernietigingslijsten(actor);
+      const termijnen = await service.listBewaartermijnen(actor);
       return renderPage(
         reply,
         createElement(VernietigingslijstenPagina, {

@@ -15,8 +15,9 @@
  * `niet-verwerkbaar` (422) with a Dutch message; a stale `versie` answers `conflict` (409).
  *
  * - `startVerkenning(actor, { klantId, activiteitId?, gesprekId?, suggestie?: { bron: 'ranking'|'cohort', score,
- *   redenen } }, { tx? })` → `{ id }`: a new design in `verkenning` (from the client file, a conversation or an
- *   accepted matching suggestion). `tx`: inside the caller's transaction.
+ *   redenen } })` → `{ id }`: a new design in `verkenning` (from the client file, a conversation or an
+ *   accepted matching suggestion). `bereidVerkenningVoor(actor, input)` checks first and returns `(tx) => { id }`
+ *   to insert it inside the caller's transaction.
  * - `findTegenprestaties(actor, { klantId?, status?, adviesGevraagd?, pagina?, paginaGrootte? })` → `Pagina`;
  *   `findTegenprestatie(actor, id)` → design + `overgangen` (status history).
  * - `bekijkOntwerp(actor, id, concept?)` → the design page's data with the live `richtlijnChecklist`.
@@ -24,8 +25,9 @@
  * - `wijzigStatus(actor, id, { naar, reden?, versie? })`: part-1 moves only (verkenning → ontwerp → toetsing,
  *   ontwerp → geen-medewerking, back-steps with a reason). Entering `toetsing` claims the activity's place
  *   (netwerk `claimPlaats`, houderType `tegenprestatie`, same transaction); leaving it releases it.
- * - `voerDeel2OvergangUit(actor, id, { naar, reden?, versie?, beeindigingReden? }, { tx? })`: **reserved for part 2**
- *   (agreement, running, ending); the pages and API of this module never call it.
+ * - `voerDeel2OvergangUit(actor, id, { naar, reden?, versie?, beeindigingReden? })`: **reserved for part 2**
+ *   (agreement, running, ending); the pages and API of this module never call it. `bereidDeel2OvergangVoor(actor,
+ *   id, input)` does its checks first and returns `(tx) => …` to make the move inside the caller's transaction.
  * - `vraagAdvies(actor, id, { vraag })`, `geefAdvies(actor, id, { advies })` (teamleider).
  * - `inzageVoorKlant(systeem, klantId, { tx, gemeenteId })` → `InzageOnderdeel[]` (src/lib/inzage.ts): the AVG
  *   art. 15 export's parts "Uw tegenprestatie" and its status history; the privacy module only (system actor).

@@ -203,9 +203,8 @@ describe('startVerkenning', () => {
     expect((await logregels(klant)).some((r) => r.actie === 'aanmaken' && r.actorId === km.gebruikerId)).toBe(
       true,
     );
-    const inTx = await withContext(db.app, dbContext(km), (tx) =>
-      service.startVerkenning(km, { klantId: klant }, { tx }),
-    );
+    const start = await service.bereidVerkenningVoor(km, { klantId: klant });
+    const inTx = await withContext(db.app, dbContext(km), start);
     expect((await service.findTegenprestatie(kmTeam, inTx.id)).status).toBe('verkenning');
     // A team lead starts it for the client's own caseworker.
     const doorTl = await service.startVerkenning(tl, { klantId: klant });

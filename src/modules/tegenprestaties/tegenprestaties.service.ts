@@ -240,6 +240,14 @@ function kolommenVan(t: Tegenprestatie): TegenprestatieKolommen {
  * security context and records each read and change in the access log (`va-klantdossier-tegenprestatie`, subject
  * the client) in that transaction.
  */
+/** What opens a verkenning: the client, and optionally an activity, a conversation and a matching suggestion. */
+export interface VerkenningInvoer {
+  klantId: string;
+  activiteitId?: string;
+  gesprekId?: string;
+  suggestie?: { bron: 'ranking' | 'cohort'; score: number; redenen: string[] };
+}
+
 export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
   const { db, klanten, netwerk } = deps;
 
@@ -356,11 +364,13 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
       ),
     );
     const activiteit = await activiteitVan(actor, t.activiteitId);
-    const [aanbod, plaatsing, gesprek] = await Promise.all([
-      aanbodVan(actor, activiteit),
-      activiteit && t.startdatum ? netwerk.beoordeelPlaatsing(actor, activiteit.id, t.startdatum) : null,
-      deps.gesprekken ? deps.gesprekken.samenvattingVoorKlant(actor, t.klantId) : null,
-    ]);
+    // One after the other: a request uses one database connection at a time.
+    const aanbod = await aanbodVan(actor, activiteit);
+    const plaatsing =
+      activiteit && t.startdatum
+        ? await netwerk.beoordeelPlaatsing(actor, activiteit.id, t.startdatum)
+        : null;
+    const gesprek = deps.gesprekken ? await deps.gesprekken.samenvattingVoorKlant(actor, t.klantId) : null;
     const checklist = richtlijnChecklist({
       ontwerp: {
         activiteitId: t.activiteitId,
@@ -459,21 +469,25 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
   const service = {
     /**
      * Starts exploring a tegenprestatie with a client (`verkenning`): from the client file, a conversation or an
-     * accepted matching suggestion (whose score and reasons travel into the design). Pass `opties.tx` to start it
-     * inside the caller's own transaction (its context must be set). The actor must be able to open the client's
-     * file; the activity, when given, must be visible to the actor.
+     * accepted matching suggestion (whose score and reasons travel into the design). The actor must be able to
+     * open the client's file; the activity, when given, must be visible to the actor. To start it inside the
+     * caller's own transaction, use `bereidVerkenningVoor`.
      * @returns the new design's id.
      */
-    async startVerkenning(
+    async startVerkenning(actor: Actor, input: VerkenningInvoer): Promise<{ id: string }> {
+      const werk = await service.bereidVerkenningVoor(actor, input);
+      return withContext(db, dbContext(actor), werk);
+    },
+
+    /**
+     * `startVerkenning` for a caller's own transaction (its context must be this actor's): the checks that read
+     * other modules (the client file, the activity) run now, before that transaction opens — a request never waits
+     * for a second connection while it holds one — and the returned function inserts the design inside it.
+     */
+    async bereidVerkenningVoor(
       actor: Actor,
-      input: {
-        klantId: string;
-        activiteitId?: string;
-        gesprekId?: string;
-        suggestie?: { bron: 'ranking' | 'cohort'; score: number; redenen: string[] };
-      },
-      opties: { tx?: Tx } = {},
-    ): Promise<{ id: string }> {
+      input: VerkenningInvoer,
+    ): Promise<(tx: Tx) => Promise<{ id: string }>> {
       tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-ontwerpen');
       const v = parseInvoer(StartVerkenningInput, input);
       const klant = await klanten.findKlant(actor, v.klantId);
@@ -507,7 +521,7 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
         await log(tx, actor, 'aanmaken', klant.id, klant.gemeenteId);
         return { id };
       };
-      return opties.tx ? werk(opties.tx) : withContext(db, dbContext(actor), werk);
+      return werk;
     },
 
     /**
@@ -577,19 +591,20 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
         concept === undefined
           ? opgeslagen
           : pasToe(opgeslagen, parseInvoer(UpdateTegenprestatieInput, concept));
-      const [{ activiteit, aanbod, gesprek, checklist }, overgangen] = await Promise.all([
-        beoordeel(actor, t, klant).catch(async (e: unknown) => {
+      // One after the other: a request uses one database connection at a time.
+      const { activiteit, aanbod, gesprek, checklist } = await beoordeel(actor, t, klant).catch(
+        async (e: unknown) => {
           // An unsaved choice of an activity the actor cannot see: show the checklist without it.
           if (e instanceof TegenprestatieInvoerfout && concept !== undefined)
             return beoordeel(actor, { ...t, activiteitId: null }, klant);
           throw e;
-        }),
-        withContext(db, dbContext(actor), async (tx) => {
-          const o = await overgangenVan(tx, rij);
-          await log(tx, actor, 'lezen', rij.klantId, rij.gemeenteId);
-          return o;
-        }),
-      ]);
+        },
+      );
+      const overgangen = await withContext(db, dbContext(actor), async (tx) => {
+        const o = await overgangenVan(tx, rij);
+        await log(tx, actor, 'lezen', rij.klantId, rij.gemeenteId);
+        return o;
+      });
       const acties = overgangenVanuit(opgeslagen.status).map((o) => ({
         ...o,
         kan:
@@ -697,28 +712,40 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
     /**
      * For part 2 only (the agreement and what follows): makes a part-2 move (`overeengekomen`, `lopend`,
      * `afgerond`, `beeindigd`, back to `toetsing`) under the same rules for reasons, places, history and the log.
-     * Part 2 checks its own conditions (ordinance, acceptance) before calling. Pass `opties.tx` to run inside the
-     * caller's transaction. Not used by this module's pages or API.
+     * Part 2 checks its own conditions (ordinance, acceptance) before calling. To make the move inside the caller's
+     * own transaction, use `bereidDeel2OvergangVoor`. Not used by this module's pages or API.
      */
     async voerDeel2OvergangUit(
       actor: Actor,
       id: string,
       input: StatusovergangInput & { beeindigingReden?: string },
-      opties: { tx?: Tx } = {},
     ): Promise<Tegenprestatie> {
+      const werk = await service.bereidDeel2OvergangVoor(actor, id, input);
+      return withContext(db, dbContext(actor), werk);
+    },
+
+    /**
+     * The same move for a caller's own transaction: the checks that read through other modules (the design's
+     * visibility, the client file) run now, before that transaction opens — a request never waits for a second
+     * connection while it holds one — and the returned function does the move inside it.
+     */
+    async bereidDeel2OvergangVoor(
+      actor: Actor,
+      id: string,
+      input: StatusovergangInput & { beeindigingReden?: string },
+    ): Promise<(tx: Tx) => Promise<Tegenprestatie>> {
       tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-ontwerpen');
       const v = parseInvoer(StatusovergangInput, input);
       const { rij } = await zichtbaar(actor, id);
       const o = toetsOvergang(rij.status as Status, v.naar, { reden: v.reden, deel: 2 });
       if (!o.mag) throw new AppError('niet-verwerkbaar', { userMessage: o.melding });
-      const werk = async (tx: Tx) => {
+      return async (tx: Tx) => {
         const r = await vergrendel(tx, actor, id, v.versie ?? rij.versie);
         await verplaats(tx, actor, r, v.naar, v.reden ?? null, {
           ...(v.naar === 'beeindigd' ? { beeindigingReden: input.beeindigingReden ?? 'anders' } : {}),
         });
         return lees(tx, actor, id);
       };
-      return opties.tx ? werk(opties.tx) : withContext(db, dbContext(actor), werk);
     },
 
     /** The client file's tab: the client, their designs (newest change first) and the activities' titles. */
@@ -754,10 +781,12 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
         }
         return uit;
       };
-      const [advies, geen] = await Promise.all([
-        service.findTegenprestaties(actor, { adviesGevraagd: true, paginaGrootte: 100 }),
-        service.findTegenprestaties(actor, { status: 'geen-medewerking', paginaGrootte: 100 }),
-      ]);
+      // One after the other: a request uses one database connection at a time.
+      const advies = await service.findTegenprestaties(actor, { adviesGevraagd: true, paginaGrootte: 100 });
+      const geen = await service.findTegenprestaties(actor, {
+        status: 'geen-medewerking',
+        paginaGrootte: 100,
+      });
       return { adviesGevraagd: await metNaam(advies.items), geenMedewerking: await metNaam(geen.items) };
     },
 

@@ -54,7 +54,7 @@ export interface UitvoeringDeps {
   db: Database;
   tegenprestaties: Pick<
     TegenprestatiesService,
-    'findTegenprestatie' | 'findTegenprestaties' | 'voerDeel2OvergangUit'
+    'findTegenprestatie' | 'findTegenprestaties' | 'voerDeel2OvergangUit' | 'bereidDeel2OvergangVoor'
   >;
   klanten: Pick<KlantenService, 'findKlant'>;
   /**
@@ -452,12 +452,11 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
         throw new UitvoeringInvoerfout({ datum: `De evaluatie ligt vóór de startdatum (${t.startdatum}).` });
       if (v.datum > vandaag())
         throw new UitvoeringInvoerfout({ datum: 'Een evaluatie legt u vast op of na de dag zelf.' });
-      // The move first: it checks visibility in its own transactions (which write the access log), and this
-      // transaction must not hold the log's chain head while they wait for it.
-      return withContext(db, dbContext(actor), async (tx) => {
-        if (v.eind) {
-          const reden = v.eind.beeindigingReden;
-          await tegenprestaties.voerDeel2OvergangUit(
+      // The move's checks first: they read in transactions of their own (which write the access log), and this
+      // transaction must neither hold a second connection nor the log's chain head while they wait for it.
+      const reden = v.eind?.beeindigingReden;
+      const einde = v.eind
+        ? await tegenprestaties.bereidDeel2OvergangVoor(
             actor,
             id,
             v.eind.afloop === 'beeindigd' && reden
@@ -467,9 +466,10 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
                   beeindigingReden: reden,
                 }
               : { naar: 'afgerond', reden: `Eindevaluatie ${v.datum}` },
-            { tx },
-          );
-        }
+          )
+        : null;
+      return withContext(db, dbContext(actor), async (tx) => {
+        if (einde) await einde(tx);
         const rij = await repo.insertEvaluatie(tx, {
           dienstId: dienstVan(actor),
           gemeenteId: t.gemeenteId,

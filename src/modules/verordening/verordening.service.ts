@@ -329,11 +329,10 @@ export function createVerordeningService(deps: VerordeningDeps) {
       policy.vereis(actor, 'verordeningen-lezen');
       const op = geldigeDatum(peildatum);
       const ervoor = dagErvoor(op);
-      const [voor, na, config] = await Promise.all([
-        service.listVerordeningen(actor, { datum: ervoor }),
-        service.listVerordeningen(actor, { datum: op }),
-        rechtsgronden(actor),
-      ]);
+      // One after the other: a request uses one database connection at a time.
+      const voor = await service.listVerordeningen(actor, { datum: ervoor });
+      const na = await service.listVerordeningen(actor, { datum: op });
+      const config = await rechtsgronden(actor);
       return {
         peildatum: op,
         rechtsgrondVoor: rechtsgrondOpDatum(ervoor, config),

@@ -61,10 +61,9 @@ export function klantenImportRoutes(deps: {
       extra: { fouten?: Record<string, string>; gekozenGemeente?: string } = {},
       status = 200,
     ) => {
-      const [gemeenten, imports] = await Promise.all([
-        deps.gemeenten.findGemeenten(actor),
-        service.listImports(actor),
-      ]);
+      // One after the other: a request uses one database connection at a time.
+      const gemeenten = await deps.gemeenten.findGemeenten(actor);
+      const imports = await service.listImports(actor);
       return renderPage(
         reply,
         createElement(ImportPagina, {
@@ -117,13 +116,12 @@ export function klantenImportRoutes(deps: {
       const alleenAfgewezen = q.filter === 'afgewezen';
       const pagina = Number.parseInt(typeof q.pagina === 'string' ? q.pagina : '1', 10);
       const imp = await service.findImport(actor, idVan(req));
-      const [gemeenten, rapport] = await Promise.all([
-        deps.gemeenten.findGemeenten(actor),
-        service.listRapport(actor, imp.id, {
-          alleenAfgewezen,
-          pagina: Number.isFinite(pagina) ? pagina : 1,
-        }),
-      ]);
+      // One after the other: a request uses one database connection at a time.
+      const gemeenten = await deps.gemeenten.findGemeenten(actor);
+      const rapport = await service.listRapport(actor, imp.id, {
+        alleenAfgewezen,
+        pagina: Number.isFinite(pagina) ? pagina : 1,
+      });
       return renderPage(
         reply,
         createElement(ImportDetailPagina, {

@@ -68,11 +68,14 @@ export function cohortRoutes(deps: {
       for (const g of alleGemeenten)
         for (const w of await deps.gemeenten.listWijken(actor, g.id))
           wijken.push({ id: w.id, naam: alleGemeenten.length > 1 ? `${g.naam} – ${w.naam}` : w.naam });
-      const [klantmanagers, activiteiten, runs] = await Promise.all([
-        deps.klanten.klantmanagerKeuzes(actor),
-        deps.netwerk.findActiviteiten(actor, { status: 'actief', vrijePlaatsen: true, paginaGrootte: 100 }),
-        cohort.findRuns(actor),
-      ]);
+      // One after the other: a request uses one database connection at a time.
+      const klantmanagers = await deps.klanten.klantmanagerKeuzes(actor);
+      const activiteiten = await deps.netwerk.findActiviteiten(actor, {
+        status: 'actief',
+        vrijePlaatsen: true,
+        paginaGrootte: 100,
+      });
+      const runs = await cohort.findRuns(actor);
       return renderPage(
         reply,
         createElement(CohortenPagina, {

@@ -158,7 +158,7 @@ beforeAll(async () => {
     klanten,
     netwerk,
     kandidaten: kandidatenVoorCohort,
-    verkenning: (actor, input, opties) => tegenprestaties.startVerkenning(actor, input, opties),
+    verkenning: (actor, input) => tegenprestaties.bereidVerkenningVoor(actor, input),
     wachtrij: async (opdracht) => {
       wachtrij.push(opdracht);
     },

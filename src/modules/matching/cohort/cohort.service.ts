@@ -52,6 +52,10 @@ export type KandidatenVoorCohort = (
 ) => Promise<CohortKandidaten>;
 
 /** The tegenprestaties module's `startVerkenning` (structural, so this module does not depend on its types). */
+/**
+ * Prepares a verkenning (tegenprestaties `bereidVerkenningVoor`): checks first, outside any transaction, and returns
+ * the insert to run inside the caller's.
+ */
 export type StartVerkenning = (
   actor: Actor,
   input: {
@@ -59,8 +63,7 @@ export type StartVerkenning = (
     activiteitId?: string;
     suggestie?: { bron: 'ranking' | 'cohort'; score: number; redenen: string[] };
   },
-  opties?: { tx?: Tx },
-) => Promise<{ id: string }>;
+) => Promise<(tx: Tx) => Promise<{ id: string }>>;
 
 /** A queued run: the background job acts on behalf of the team lead who started it. */
 export interface CohortOpdracht {
@@ -75,7 +78,7 @@ export interface CohortDeps {
   netwerk: Pick<NetwerkService, 'findActiviteiten'>;
   /** The ranking's candidate pairs with reasons (matching service `kandidatenVoorCohort`). */
   kandidaten: KandidatenVoorCohort;
-  /** Opens a design in verkenning for an accepted pair (tegenprestaties `startVerkenning`). */
+  /** Opens a design in verkenning for an accepted pair (tegenprestaties `bereidVerkenningVoor`). */
   verkenning?: StartVerkenning;
   /** Queues a run as a background job; without it every run is computed in the request. */
   wachtrij?: (opdracht: CohortOpdracht) => Promise<void>;
@@ -499,33 +502,37 @@ export function createCohortService(deps: CohortDeps) {
 
       for (const klantId of accepteer) {
         try {
+          const geenPaar = () =>
+            new AppError('niet-verwerkbaar', { userMessage: 'Voor deze klant is geen paar voorgesteld.' });
+          const [eerst] = await withContext(db, dbContext(actor), (tx) =>
+            repo.voorstellenVan(tx, sleutel, [klantId]),
+          );
+          if (!eerst?.activiteitId) throw geenPaar();
+          if (eerst.status === 'geaccepteerd') {
+            uitkomst.geaccepteerd.push({ klantId, tegenprestatieId: eerst.tegenprestatieId! });
+            continue;
+          }
+          if (!verkenning)
+            throw new AppError('niet-beschikbaar', { userMessage: 'Verkenningen openen kan hier nog niet.' });
+          // The verkenning's checks read the client file and the network: before the transaction that records the
+          // acceptance opens (one connection at a time), which then checks the proposal again.
+          const start = await verkenning(actor, {
+            klantId,
+            activiteitId: eerst.activiteitId,
+            suggestie: {
+              bron: 'cohort',
+              score: Math.max(-1000, Math.min(1000, eerst.score ?? 0)),
+              redenen: eerst.redenen
+                .map((r) => r.trim().slice(0, 300))
+                .filter((r) => r.length > 0)
+                .slice(0, MAX_REDENEN),
+            },
+          });
           const id = await withContext(db, dbContext(actor), async (tx) => {
             const [voorstel] = await repo.voorstellenVan(tx, sleutel, [klantId]);
-            if (!voorstel?.activiteitId)
-              throw new AppError('niet-verwerkbaar', {
-                userMessage: 'Voor deze klant is geen paar voorgesteld.',
-              });
-            if (voorstel.status === 'geaccepteerd') return voorstel.tegenprestatieId!;
-            if (!verkenning)
-              throw new AppError('niet-beschikbaar', {
-                userMessage: 'Verkenningen openen kan hier nog niet.',
-              });
-            const { id } = await verkenning(
-              actor,
-              {
-                klantId,
-                activiteitId: voorstel.activiteitId,
-                suggestie: {
-                  bron: 'cohort',
-                  score: Math.max(-1000, Math.min(1000, voorstel.score ?? 0)),
-                  redenen: voorstel.redenen
-                    .map((r) => r.trim().slice(0, 300))
-                    .filter((r) => r.length > 0)
-                    .slice(0, MAX_REDENEN),
-                },
-              },
-              { tx },
-            );
+            if (voorstel?.status === 'geaccepteerd') return voorstel.tegenprestatieId!;
+            if (voorstel?.activiteitId !== eerst.activiteitId) throw geenPaar();
+            const { id } = await start(tx);
             await repo.zetStatus(tx, sleutel, klantId, {
               status: 'geaccepteerd',
               tegenprestatieId: id,
