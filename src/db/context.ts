@@ -46,13 +46,37 @@ export function setSystemContextListener(listener: SystemContextListener): void 
  */
 export async function withContext<T>(db: Database, ctx: DbContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (tx) => {
+    taken.set(tx, []);
     await setContext(tx, ctx);
-    return fn(tx);
+    const uitkomst = await fn(tx);
+    await voerTakenUit(tx);
+    return uitkomst;
   });
 }
 
-/** Sets the context on a transaction that is already open. */
+const taken = new WeakMap<Tx, Array<() => Promise<void>>>();
+
+/**
+ * Registers work that must happen in this transaction after everything else: just before it commits, or before its
+ * context changes (`setContext`), whichever comes first. The access log writes its entries this way, so that the
+ * chain heads are locked last, all at once and in one order (never a deadlock between two transactions), and held
+ * for the shortest time. Returns false (and registers nothing) for a transaction `withContext` did not open.
+ */
+export function voorCommit(tx: Tx, taak: () => Promise<void>): boolean {
+  const lijst = taken.get(tx);
+  if (!lijst) return false;
+  lijst.push(taak);
+  return true;
+}
+
+async function voerTakenUit(tx: Tx): Promise<void> {
+  const lijst = taken.get(tx);
+  for (let taak = lijst?.shift(); taak; taak = lijst?.shift()) await taak();
+}
+
+/** Sets the context on a transaction that is already open (work registered with `voorCommit` runs first). */
 export async function setContext(tx: Tx, ctx: DbContext): Promise<void> {
+  await voerTakenUit(tx);
   if (ctx.kind === 'systeem') {
     onSystemContext(ctx.reden);
     await sql`SELECT set_config('app.systeem', 'aan', true), set_config('app.dienst', ${ctx.dienstId ?? ''}, true),

@@ -52,6 +52,16 @@ export const RETRY_AFTER_SECONDEN = 5;
 const isStatementTimeout = (e: unknown): boolean =>
   e instanceof Error && (e as { code?: unknown }).code === '57014';
 
+/**
+ * The multipart parser (busboy) rejects a body that ends before its closing boundary, or has none, with a plain
+ * `Error`: the client sent a broken body (400), not our fault (500).
+ */
+const isKapotteMultipart = (e: unknown): boolean =>
+  e instanceof Error &&
+  (e.message === 'Unexpected end of multipart data' ||
+    e.message === 'Multipart: Boundary not found' ||
+    e.message.endsWith('terminated early due to unexpected end of multipart data'));
+
 /** One error handler for the whole app: AppError codes, validation errors, framework errors, the rest is 500. */
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, req, reply) => {
@@ -69,6 +79,10 @@ export function registerErrorHandlers(app: FastifyInstance): void {
         reply.header('WWW-Authenticate', 'Bearer realm="wederkerig"');
       }
       return sendError(req, reply, error.status, error.userMessage);
+    }
+    if (isKapotteMultipart(error)) {
+      req.log.info({ err: error }, 'broken multipart body');
+      return sendError(req, reply, 400, STATUS_TITLES[400]!);
     }
     const fe = error as FastifyError;
     if (fe.validation) {

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { meldingVoor, ongeldigeTekst, zoekOngeldigeTekst } from './tekstbewaking.ts';
+import { MAX_DIEPTE, meldingVoor, ongeldigeTekst, zoekOngeldigeTekst } from './tekstbewaking.ts';
+
+/** `{ a: { a: … { a: binnenste } } }`, `diepte` objects deep. */
+function genest(diepte: number, binnenste: unknown): unknown {
+  let w = binnenste;
+  for (let i = 0; i < diepte; i++) w = i % 2 === 0 ? { a: w } : [w];
+  return w;
+}
 
 describe('zoekOngeldigeTekst', () => {
   it.each([
@@ -34,7 +41,21 @@ describe('zoekOngeldigeTekst', () => {
     );
   });
 
+  it('refuses a body nested 10,000 levels deep without overflowing the stack', () => {
+    expect(zoekOngeldigeTekst(genest(10_000, 'x'))?.soort).toBe('te-diep');
+    expect(zoekOngeldigeTekst(JSON.parse(`${'['.repeat(10_000)}${']'.repeat(10_000)}`))?.soort).toBe(
+      'te-diep',
+    );
+  });
+
+  it('walks a body up to the limit, and still finds a NUL there', () => {
+    expect(zoekOngeldigeTekst(genest(MAX_DIEPTE, 'x'))).toBeUndefined();
+    expect(zoekOngeldigeTekst(genest(MAX_DIEPTE, '\u0000'))?.soort).toBe('nul-teken');
+    expect(zoekOngeldigeTekst(genest(MAX_DIEPTE + 1, 'x'))?.soort).toBe('te-diep');
+  });
+
   it('says in Dutch which field and what to do', () => {
+    expect(meldingVoor({ pad: 'a.0', soort: 'te-diep' })).toMatch(/^Het veld a\.0 is te diep genest/);
     expect(meldingVoor({ pad: 'naam', soort: 'nul-teken' })).toMatch(/^Het veld naam bevat een NUL-teken/);
   });
 });

@@ -26,6 +26,7 @@ async function upload(
   url: string,
   velden: Record<string, string>,
   bestand: { naam: string; type: string; bytes: Uint8Array },
+  opts: { zonderSlot?: boolean } = {},
 ): Promise<LightMyRequestResponse> {
   await b.get(url);
   const grens = '----wederkerigaanval';
@@ -37,7 +38,7 @@ async function upload(
       `--${grens}\r\nContent-Disposition: form-data; name="bestand"; filename="${bestand.naam}"\r\nContent-Type: ${bestand.type}\r\n\r\n`,
     ),
     Buffer.from(bestand.bytes),
-    Buffer.from(`\r\n--${grens}--\r\n`),
+    Buffer.from(opts.zonderSlot ? '' : `\r\n--${grens}--\r\n`),
   );
   const res = await t.app.inject({
     method: 'POST',
@@ -123,6 +124,31 @@ describe('CSV uploads', () => {
       }
     }
     expect(fouten).toEqual([]);
+  });
+
+  it('a body without its closing boundary: 400 with a Dutch page, never a 5xx', async () => {
+    const bestand = {
+      naam: 'k.csv',
+      type: 'text/csv',
+      bytes: Buffer.from('klantnummer;achternaam\r\n1;Jansen'),
+    };
+    const antwoorden = [
+      await upload(
+        beheerder.browser,
+        '/beheer/klanten-import',
+        { gemeenteId: demo.gemeenten.Aardam as string },
+        bestand,
+        { zonderSlot: true },
+      ),
+      await upload(makelaar.browser, '/netwerk/import', { soort: 'organisaties' }, bestand, {
+        zonderSlot: true,
+      }),
+    ];
+    for (const res of antwoorden) {
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.body).toContain('Het verzoek is niet geldig.');
+    }
   });
 
   it('oversized files: 413 or 422 with a Dutch message, never a 5xx', async () => {

@@ -252,6 +252,77 @@ describe('concurrency', () => {
     expect(v.ok).toBe(true);
     expect(v.regels).toBe(STANDAARD_REGISTER.length + 50);
   });
+
+  it('never deadlocks: two transactions that record in two municipalities in opposite order both commit', async () => {
+    const env = await maakOmgeving();
+    const tl = actorVan(
+      { dienstId: env.dienstId, gebruikerId: randomUUID(), rol: 'teamleider' },
+      { gemeenten: [env.gemeenteA, env.gemeenteB] },
+    );
+    const entry = (gemeenteId: string): LogboekEntry => ({
+      actor: tl,
+      actie: 'wijzigen',
+      subject: { type: 'tegenprestatie', id: randomUUID() },
+      verwerkingsactiviteit: VA.klantdossierTegenprestatie,
+      gemeenteId,
+    });
+    // Both transactions record their first entry before either records its second: had the first entry locked
+    // its chain head at once, each would now wait for the other's (PostgreSQL: "deadlock detected").
+    let klaar = 0;
+    let verder: () => void = () => {};
+    const beide = new Promise<void>((r) => {
+      verder = r;
+    });
+    const eerstBeide = async () => {
+      klaar += 1;
+      if (klaar === 2) verder();
+      await beide;
+    };
+    const transactie = (eerste: string, tweede: string) =>
+      withContext(env.db.app, dbContext(tl), async (tx) => {
+        await record(tx, entry(eerste));
+        await eerstBeide();
+        await record(tx, entry(tweede));
+        // A query after the second entry: both transactions are still open and working at this point.
+        await sql`SELECT 1`.execute(tx);
+      });
+    const uitkomsten = await Promise.allSettled([
+      transactie(env.gemeenteA, env.gemeenteB),
+      transactie(env.gemeenteB, env.gemeenteA),
+    ]);
+    expect(uitkomsten.map((u) => u.status)).toEqual(['fulfilled', 'fulfilled']);
+    const rijen = (await alleRegels(env.db)).filter((r) => r.actie === 'wijzigen');
+    expect(rijen).toHaveLength(4);
+    await onderhoud(env.db.owner);
+    expect((await verifieer(env.db.owner)).bevindingen).toEqual([]);
+  });
+
+  it('writes entries recorded before a change of context under the context they were made in', async () => {
+    const env = await maakOmgeving();
+    const km = env.klantmanager(env.gemeenteA);
+    const kmId = km.kind === 'gebruiker' ? km.gebruikerId : '';
+    const systeem = systeemActor('test:contextwissel', env.dienstId);
+    await withContext(env.db.app, dbContext(systeem), async (tx) => {
+      await record(tx, {
+        actor: systeem,
+        actie: 'lezen',
+        subject: { type: 'klant', id: randomUUID() },
+        verwerkingsactiviteit: VA.klantdossierTegenprestatie,
+        gemeenteId: env.gemeenteA,
+      });
+      await setContext(tx, dbContext(km));
+      await record(tx, {
+        actor: km,
+        actie: 'exporteren',
+        subject: { type: 'klant', id: randomUUID() },
+        verwerkingsactiviteit: VA.klantdossierTegenprestatie,
+        gemeenteId: env.gemeenteA,
+      });
+    });
+    const rijen = await alleRegels(env.db);
+    expect(rijen.filter((r) => r.actie === 'lezen' && r.actorId === 'systeem')).toHaveLength(1);
+    expect(rijen.filter((r) => r.actie === 'exporteren' && r.actorId === kmId)).toHaveLength(1);
+  });
 });
 
 describe('recordMany', () => {

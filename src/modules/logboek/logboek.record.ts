@@ -1,4 +1,4 @@
-import type { Tx } from '../../db/context.ts';
+import { type Tx, voorCommit } from '../../db/context.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Actor } from '../auth/index.ts';
 import { genesisHash, type KetenSleutel, type LogboekRegelData, maandBegin, regelHash } from './keten.ts';
@@ -20,17 +20,20 @@ export interface Vastgelegd {
 
 /**
  * Records one processing in the access log, inside the caller's transaction (so the entry exists exactly when
- * the change does). Call it in the same `withContext` transaction as the change or read it is about, as late
- * as practical: it locks the chain head of (month, dienst, gemeente) until the transaction ends.
+ * the change does). Call it in the same `withContext` transaction as the change or read it is about.
+ *
+ * The entry is checked at once; it is written just before the transaction commits (or changes its context), with
+ * every other entry of that transaction: the chain heads of (month, dienst, gemeente) are then locked last, all
+ * together and in one fixed order, so two transactions never lock them in opposite order (a deadlock), and they
+ * are held only for the commit. In a transaction `withContext` did not open, the entry is written at once.
  *
  * The actor's id and role are taken from the actor, and the database's policy checks that they match the
  * transaction's context. The trace id defaults to the current request's id.
  *
  * @throws AppError('intern') when the entry cannot be recorded (the caller's transaction then fails too).
  */
-export async function record(tx: Tx, entry: LogboekEntry): Promise<Vastgelegd> {
-  const [vastgelegd] = await schrijf(tx, [entry]);
-  return vastgelegd!;
+export async function record(tx: Tx, entry: LogboekEntry): Promise<void> {
+  await schrijfOfWacht(tx, [entry]);
 }
 
 /**
@@ -40,7 +43,30 @@ export async function record(tx: Tx, entry: LogboekEntry): Promise<Vastgelegd> {
  * queries per block instead of five per client.
  */
 export async function recordMany(tx: Tx, entries: readonly LogboekEntry[]): Promise<void> {
-  if (entries.length > 0) await schrijf(tx, entries);
+  if (entries.length > 0) await schrijfOfWacht(tx, entries);
+}
+
+/** Entries waiting for their transaction's commit, per transaction. */
+const wachtend = new WeakMap<Tx, LogboekEntry[]>();
+
+async function schrijfOfWacht(tx: Tx, entries: readonly LogboekEntry[]): Promise<void> {
+  // Checked now (a bad entry fails where it is made), with the trace id of the request that makes it.
+  const klaar = entries.map((e) => {
+    bereidVoor(e, 0);
+    return e.traceId === undefined ? { ...e, traceId: geldigeTraceId(huidigeTraceId()) ?? undefined } : e;
+  });
+  const rij = wachtend.get(tx);
+  if (rij) {
+    rij.push(...klaar);
+    return;
+  }
+  const nieuw = [...klaar];
+  const geregistreerd = voorCommit(tx, async () => {
+    wachtend.delete(tx);
+    await schrijf(tx, nieuw);
+  });
+  if (geregistreerd) wachtend.set(tx, nieuw);
+  else await schrijf(tx, nieuw);
 }
 
 interface Voorbereid {

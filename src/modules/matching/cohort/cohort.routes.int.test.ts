@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { ingelogdAls, type TestBrowser } from '../../../../test/browser.ts';
@@ -116,6 +117,20 @@ describe('cohort pages', () => {
     expect(res.body).toContain('de K beste na de harde filters');
     expect(res.body).toContain('Koffie schenken 2');
     expect((await kmBrowser.get('/cohorten')).statusCode).toBe(403);
+  });
+
+  it('answers a malformed run id with the Dutch 404 page on every cohort page and the API, never a 500', async () => {
+    for (const id of ['geen-uuid', '12345', "1'%20OR%20'1'%3D'1", '00000000-0000-0000-0000-00000000000g']) {
+      for (const pad of [`/cohorten/${id}`, `/cohorten/${id}/voortgang`]) {
+        const res = await tlBrowser.get(pad);
+        expect(res.statusCode, pad).toBe(404);
+      }
+      await tlBrowser.get('/cohorten');
+      const besluit = await tlBrowser.post(`/cohorten/${id}/besluiten`, { klantIds: randomUUID() });
+      expect(besluit.statusCode, `besluiten ${id}`).toBe(404);
+      const viaApi = await api(tlApi, 'GET', `/api/v1/cohort-toewijzingen/${id}`);
+      expect([400, 404], `API ${id}`).toContain(viaApi.statusCode);
+    }
   });
 
   it('re-renders invalid input with 422, an error summary and the input kept', async () => {

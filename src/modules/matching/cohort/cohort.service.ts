@@ -89,6 +89,7 @@ export interface CohortDeps {
 }
 
 const PAGINA = 100;
+const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_REDENEN = 30;
 
 /** Why a client with candidates got no place (plain Dutch). */
@@ -286,6 +287,7 @@ export function createCohortService(deps: CohortDeps) {
     metNamen: boolean,
   ): Promise<CohortToewijzing & { namen: CohortNamen }> {
     cohortPolicy.vereis(actor, 'cohort-bekijken');
+    bestaandeRunId(runId);
     const dienstId = dienstVan(actor);
     const pagina = Math.max(1, Math.min(100_000, Math.floor(opts.pagina ?? 1)));
     const paginaGrootte = Math.max(1, Math.min(500, Math.floor(opts.paginaGrootte ?? 100)));
@@ -326,9 +328,15 @@ export function createCohortService(deps: CohortDeps) {
     });
   }
 
+  /** A run id that is no uuid names no run (404), before it reaches a query (where it would be an error). */
+  function bestaandeRunId(runId: string): void {
+    if (!RUN_ID.test(runId)) throw new AppError('niet-gevonden');
+  }
+
   /** A run without its proposal (status and progress, for polling). */
   async function findRun(actor: Actor, runId: string): Promise<CohortRun> {
     cohortPolicy.vereis(actor, 'cohort-bekijken');
+    bestaandeRunId(runId);
     const run = await withContext(db, dbContext(actor), (tx) => repo.findRun(tx, dienstVan(actor), runId));
     if (!run) throw new AppError('niet-gevonden');
     return naarRun(run);
@@ -490,6 +498,7 @@ export function createCohortService(deps: CohortDeps) {
       const v = parseCohortInvoer(CohortBesluitInput, input);
       const dienstId = dienstVan(actor);
       const verkenning = deps.verkenning;
+      bestaandeRunId(runId);
       const run = await withContext(db, dbContext(actor), (tx) => repo.findRun(tx, dienstId, runId));
       if (!run) throw new AppError('niet-gevonden');
       if (run.status !== 'klaar')
