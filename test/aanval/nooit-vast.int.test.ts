@@ -140,14 +140,19 @@ describe('one connection per request', () => {
   }, 600_000);
 
   it('with a pool of two, 50 requests at once to each page and API list all complete', async () => {
-    expect(bezoeken.length).toBeGreaterThan(20);
+    // Per route pattern one burst of 50, shared out over the roles that reached it (a client page as klantmanager
+    // and as team lead at the same moment).
+    const perPatroon = new Map<string, Bezoek[]>();
+    for (const b of bezoeken) perPatroon.set(patroon(b.url), [...(perPatroon.get(patroon(b.url)) ?? []), b]);
+    expect(perPatroon.size).toBeGreaterThan(20);
     const fouten: string[] = [];
-    for (const b of bezoeken) {
-      const antwoorden = await Promise.all(Array.from({ length: GELIJKTIJDIG }, () => vraag(b.rol, b.url)));
-      const anders = antwoorden.filter((r) => r.statusCode !== b.status);
+    for (const [p, groep] of perPatroon) {
+      const uit = Array.from({ length: GELIJKTIJDIG }, (_, i) => groep[i % groep.length]!);
+      const antwoorden = await Promise.all(uit.map((b) => vraag(b.rol, b.url)));
+      const anders = antwoorden.filter((r, i) => r.statusCode !== uit[i]!.status);
       if (anders.length > 0)
         fouten.push(
-          `${b.rol} GET ${b.url}: ${anders.length}× ${[...new Set(anders.map((r) => r.statusCode))]}`,
+          `GET ${p}: ${anders.length}× ${[...new Set(anders.map((r) => r.statusCode))].join(', ')}`,
         );
     }
     expect(fouten).toEqual([]);
