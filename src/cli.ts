@@ -31,7 +31,7 @@ const USAGE = `Gebruik: wederkerig <opdracht> [opties]
 Opdrachten:
   serve            start de webserver (met de ingebouwde PostgreSQL als DATABASE_URL niet is gezet)
   migrate          voer databasemigraties uit
-  demo             laad de demogegevens (kan vaker; verandert niets wat er al is)
+  demo             laad de demogegevens (kan vaker; verandert niets wat er al is; niet in productie)
 ${BEHEER_USAGE}
 ${TOKEN_USAGE}
 ${LOGBOEK_USAGE}
@@ -68,7 +68,16 @@ export async function runCli(
         return 0;
       }
       case 'demo': {
-        const rt = await openRuntime(loadConfig(), { ifRunning: 'attach', migrate: true });
+        const config = loadConfig();
+        // The demo's accounts share a published password: never in a production database.
+        if (config.mode === 'production') {
+          err(
+            'De demogegevens laden kan alleen met WEDERKERIG_MODE=demo of development, niet in productie: ' +
+              'de demo-accounts hebben een openbaar wachtwoord.',
+          );
+          return 1;
+        }
+        const rt = await openRuntime(config, { ifRunning: 'attach', migrate: true });
         try {
           await seedDemo(rt);
           out('Demogegevens geladen.');

@@ -1,9 +1,18 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app.ts';
+import {
+  createTestApp,
+  TEST_BSN_ENCRYPTION_KEYS,
+  TEST_BSN_HASH_KEY,
+  TEST_LOGBOEK_KEY,
+  TEST_SESSION_SECRET,
+  TEST_TOTP_ENCRYPTION_KEYS,
+  type TestApp,
+} from '../../../test/app.ts';
 import { actorVan } from '../../../test/factories/actoren.ts';
 import { insertGebruiker } from '../../../test/factories/gebruikers.ts';
 import { insertGemeente } from '../../../test/factories/gemeenten.ts';
 import { runCli } from '../../cli.ts';
+import { systeem, withContext } from '../../db/context.ts';
 import { runTokenCli } from './auth.cli.ts';
 import { type AuthService, createAuthService } from './auth.service.ts';
 
@@ -76,13 +85,48 @@ describe('wederkerig token create', () => {
   });
 });
 
+/** What production mode needs besides the databases (the test values). */
+const GEHEIMEN = {
+  SESSION_SECRET: TEST_SESSION_SECRET,
+  LOGBOEK_SIGNING_KEY: TEST_LOGBOEK_KEY,
+  BSN_ENCRYPTION_KEYS: TEST_BSN_ENCRYPTION_KEYS,
+  BSN_HASH_KEY: TEST_BSN_HASH_KEY,
+  TOTP_ENCRYPTION_KEYS: TEST_TOTP_ENCRYPTION_KEYS,
+};
+
 describe('the wederkerig command', () => {
   const saved = { ...process.env };
   afterEach(() => {
-    for (const k of ['DATABASE_URL', 'DATABASE_OWNER_URL', 'WEDERKERIG_MODE', 'LOG_LEVEL']) {
+    for (const k of [
+      'DATABASE_URL',
+      'DATABASE_OWNER_URL',
+      'WEDERKERIG_MODE',
+      'LOG_LEVEL',
+      ...Object.keys(GEHEIMEN),
+    ]) {
       if (saved[k] === undefined) delete process.env[k];
       else process.env[k] = saved[k];
     }
+  });
+
+  it('refuses to load the demo (accounts with a published password) in production mode', async () => {
+    process.env.DATABASE_URL = t.db.appUrl;
+    process.env.DATABASE_OWNER_URL = t.db.ownerUrl;
+    process.env.WEDERKERIG_MODE = 'production';
+    Object.assign(process.env, GEHEIMEN);
+    const err: string[] = [];
+    const code = await runCli(
+      ['demo'],
+      () => {},
+      (l) => err.push(l),
+    );
+    expect(code).toBe(1);
+    expect(err.join('\n')).toContain('niet in productie');
+    const gebruikers = await withContext(t.db.app, systeem('test:demo-geweigerd'), (tx) =>
+      tx.selectFrom('gebruiker').select('email').execute(),
+    );
+    expect(gebruikers.length).toBeGreaterThan(0);
+    expect(gebruikers.filter((g) => g.email.endsWith('@demo.wederkerig.nl'))).toEqual([]);
   });
 
   it('runs token create against the configured database', async () => {

@@ -296,6 +296,23 @@ export const authRepository = {
       .execute();
   },
 
+  /** Revokes every API token of a user that is still valid (a password reset); returns how many. */
+  async revokeApiTokensVanGebruiker(
+    tx: Tx,
+    dienstId: string,
+    gebruikerId: string,
+    nu: Date,
+  ): Promise<number> {
+    const r = await tx
+      .updateTable('apiToken')
+      .set({ ingetrokkenOp: nu })
+      .where('dienstId', '=', dienstId)
+      .where('gebruikerId', '=', gebruikerId)
+      .where('ingetrokkenOp', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  },
+
   async revokeApiToken(
     tx: Tx,
     dienstId: string,

@@ -40,7 +40,8 @@ function melding(req: FastifyRequest, bekend: Record<string, string> = MELDINGEN
 }
 
 const LOGIN_MELDINGEN: Record<string, string> = {
-  'wachtwoord-gewijzigd': 'Uw wachtwoord is gewijzigd. Log in met uw nieuwe wachtwoord.',
+  'wachtwoord-gewijzigd':
+    'Uw wachtwoord is gewijzigd. Log in met uw nieuwe wachtwoord. Uw API-tokens zijn ingetrokken: maak zo nodig nieuwe aan.',
 };
 
 /**

@@ -838,6 +838,8 @@ export function createAuthService(deps: AuthServiceDeps) {
           };
         await repo.setWachtwoordHash(tx, h.dienstId, h.gebruikerId, wachtwoordHash);
         await repo.deleteSessiesVanGebruiker(tx, h.dienstId, h.gebruikerId);
+        // Whoever knew the old password may have made an API token with it: those end too.
+        await repo.revokeApiTokensVanGebruiker(tx, h.dienstId, h.gebruikerId, nu());
         await repo.deletePogingen(tx, accountSleutel(h.email));
         await registreerToegang(tx, systeemActor('auth:wachtwoord-herstel', h.dienstId), 'wachtwoord', h);
         return { kind: 'gewijzigd' as const };

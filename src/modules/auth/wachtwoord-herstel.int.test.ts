@@ -5,6 +5,7 @@ import { insertGebruiker } from '../../../test/factories/gebruikers.ts';
 import { TestPostvak } from '../../../test/mail.ts';
 import { withContext } from '../../db/context.ts';
 import { systeemActor } from './actor.ts';
+import { createAuthService } from './auth.service.ts';
 import { padVoorLog } from './auth.hook.ts';
 import { sha256Hex } from './tokens.ts';
 
@@ -81,10 +82,17 @@ describe('password reset ("Wachtwoord vergeten")', () => {
     expect(minuten).toBeCloseTo(60, 0);
   });
 
-  it('sets a strong new password once, ends every session, and the old password stops working', async () => {
+  it('sets a strong new password once, ends every session and API token, and the old password stops working', async () => {
     const g = await insertGebruiker(t.db.app);
     const eerder = await ingelogdAls(t.app, g, { remoteAddress: '10.8.250.1' });
     expect((await eerder.get('/account/sessies')).statusCode).toBe(200);
+    const { token } = await createAuthService({ db: t.db.app, config: t.config }).createApiTokenVoorEmail(
+      systeemActor('test'),
+      { email: g.email, naam: 'voor de reset' },
+    );
+    const metToken = () =>
+      t.app.inject({ url: '/api/v1/gemeenten', headers: { authorization: `Bearer ${token}` } });
+    expect((await metToken()).statusCode).toBe(200);
     await vraagAan(g.email);
     const pad = laatsteLink(g.email);
     const b = browser();
@@ -100,9 +108,13 @@ describe('password reset ("Wachtwoord vergeten")', () => {
     expect(anders.body).toContain('niet gelijk');
     const ok = await b.post(pad, { wachtwoord: NIEUW, herhaling: NIEUW });
     expect([ok.statusCode, ok.headers.location]).toEqual([303, '/?melding=wachtwoord-gewijzigd']);
-    expect((await b.get('/?melding=wachtwoord-gewijzigd')).body).toContain('Uw wachtwoord is gewijzigd.');
-    // The session from before the reset is gone.
+    const melding = (await b.get('/?melding=wachtwoord-gewijzigd')).body;
+    expect(melding).toContain('Uw wachtwoord is gewijzigd.');
+    expect(melding).toContain('Uw API-tokens zijn ingetrokken');
+    expect(pagina.body).toContain('werken uw API-tokens niet meer');
+    // The session and the API token from before the reset are gone.
     expect((await eerder.get('/account/sessies')).statusCode).not.toBe(200);
+    expect((await metToken()).statusCode).toBe(401);
     expect((await browser().login({ email: g.email, wachtwoord: g.wachtwoord })).statusCode).toBe(422);
     expect((await browser().login({ email: g.email, wachtwoord: NIEUW })).statusCode).toBe(303);
   });

@@ -58,7 +58,7 @@ export function WachtwoordHerstellenPagina(
       <Heading level={1}>Nieuw wachtwoord kiezen</Heading>
       <Paragraph>
         Kies een nieuw wachtwoord voor uw account <strong>{props.email}</strong>. Daarna logt u overal opnieuw
-        in.
+        in, en werken uw API-tokens niet meer: maak zo nodig nieuwe aan.
       </Paragraph>
       <Form action={paths.wachtwoordHerstellen(props.token)} csrfToken={props.csrfToken}>
         <input type="hidden" name="gebruikersnaam" value={props.email} autoComplete="username" />
