@@ -41,6 +41,12 @@ describe('loadConfig', () => {
       mailFrom: 'Wederkerig <noreply@127.0.0.1>',
       logLevel: 'info',
       uren: { perDagdeel: 4, afwijkingProcent: 25 },
+      database: {
+        poolMax: 10,
+        acquireTimeoutMs: 5_000,
+        statementTimeoutMs: 30_000,
+        idleInTransactionTimeoutMs: 60_000,
+      },
       secureCookies: false,
     });
   });
@@ -60,6 +66,32 @@ describe('loadConfig', () => {
 
   it.each(['101', '-5', '12.5', 'x'])('refuses UREN_AFWIJKING_PROCENT=%j naming it', (waarde) => {
     expect(refusal({ UREN_AFWIJKING_PROCENT: waarde })).toContain('UREN_AFWIJKING_PROCENT');
+  });
+
+  it('takes the pool size and the database time limits from DB_*', () => {
+    expect(
+      loadConfig({
+        DB_POOL_MAX: '4',
+        DB_ACQUIRE_TIMEOUT_MS: '2500',
+        DB_STATEMENT_TIMEOUT_MS: '10000',
+        DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '20000',
+      }).database,
+    ).toEqual({
+      poolMax: 4,
+      acquireTimeoutMs: 2_500,
+      statementTimeoutMs: 10_000,
+      idleInTransactionTimeoutMs: 20_000,
+    });
+  });
+
+  it.each([
+    ['DB_POOL_MAX', '0'],
+    ['DB_POOL_MAX', 'tien'],
+    ['DB_ACQUIRE_TIMEOUT_MS', '5s'],
+    ['DB_STATEMENT_TIMEOUT_MS', '-1'],
+    ['DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', '1e5'],
+  ])('refuses %s=%j with a message naming it', (naam, waarde) => {
+    expect(refusal({ [naam]: waarde })).toContain(naam);
   });
 
   it.each(['demo', 'development', 'production'] as const)(
