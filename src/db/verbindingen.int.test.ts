@@ -70,8 +70,10 @@ describe('one connection per request (the connection account)', () => {
   it('turns a full pool into PoolBezetFout after the acquire timeout instead of waiting for ever', async () => {
     const db = await createTestDatabase({
       max: 1,
-      limieten: { acquireTimeoutMs: 100, statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 60_000 },
+      limieten: { acquireTimeoutMs: 1_000, statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 60_000 },
     });
+    // The one connection is made first (connecting counts against the same timeout), then held.
+    await sql`SELECT 1`.execute(db.app);
     let fout: unknown;
     await withContext(db.app, ctx, async () => {
       fout = await sql`SELECT 1`.execute(db.app).catch((e: unknown) => e);

@@ -23,8 +23,16 @@ export function beoordeelGezondheid(
   return 'ok';
 }
 
-/** Liveness with a database check, and Prometheus metrics for loopback clients. */
+/**
+ * Liveness with a database check, and Prometheus metrics for loopback clients. Not encapsulated (Fastify's
+ * `skip-override`, as fastify-plugin sets it): the request-duration hook must see every route of the app, not only
+ * this plugin's own two.
+ */
 export function opsRoutes(pools: Pick<Pools, 'appStand' | 'bereikbaar'>) {
+  return Object.assign(plugin(pools), { [Symbol.for('skip-override')]: true });
+}
+
+function plugin(pools: Pick<Pools, 'appStand' | 'bereikbaar'>) {
   return async (app: FastifyInstance) => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
