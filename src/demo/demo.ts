@@ -36,6 +36,7 @@ import {
   laadDemoVerordeningen,
   type VerordeningService,
 } from '../modules/verordening/index.ts';
+import { createSignalenService } from '../modules/signalen/index.ts';
 import { laadDemoKlanten } from './demo-klanten.ts';
 import { laadDemoNetwerk } from './netwerk.ts';
 
@@ -154,6 +155,8 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     bsnSleutels: opts.bsnSleutels,
     gemeenten,
     medewerkers: medewerkersUitBeheer(beheer),
+    // Called per read, after `verordening` below exists.
+    instrumentNaam: (gemeenteId, datum) => verordening.huidigeNaam(gemeenteId, datum),
   });
   const netwerk = createNetwerkService({ db, gemeenten });
   const gesprekken = createGesprekkenService({ db, klanten, netwerk });
@@ -168,7 +171,19 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     gesprekken,
     tegenprestaties,
     verordening,
-    overeenkomsten: createOvereenkomstenService({ db, tegenprestaties, klanten, netwerk, verordening }),
+    overeenkomsten: createOvereenkomstenService({
+      db,
+      tegenprestaties,
+      klanten,
+      netwerk,
+      verordening,
+      // Only `meld` is used here (the "decide again" signal); the daily rules run in the app's job.
+      signalen: createSignalenService({
+        db,
+        bronnen: async () => ({ tegenprestaties: [], ontheffingen: [], intervisies: [], teamleiders: {} }),
+        publicUrl: '',
+      }),
+    }),
     uitvoering: createUitvoeringService({
       db,
       tegenprestaties: createTegenprestatiesService({ db, klanten, netwerk, gesprekken }),

@@ -14,6 +14,7 @@ export const SOORTEN = [
   'intervisie-wacht',
   'toetsing-blijft-liggen',
   'geen-medewerking',
+  'opnieuw-besluiten',
 ] as const;
 export type Soort = (typeof SOORTEN)[number];
 
@@ -25,6 +26,7 @@ export const SOORT_NAMEN: Record<Soort, string> = {
   'intervisie-wacht': 'Intervisie wacht',
   'toetsing-blijft-liggen': 'Toetsing ligt stil',
   'geen-medewerking': 'Geen medewerking',
+  'opnieuw-besluiten': 'Opnieuw besluiten',
 };
 
 /** The windows of the rules, in days. */

@@ -107,7 +107,7 @@ export function verordeningRoutes(service: VerordeningService) {
         createElement(RechtsgrondPagina, {
           chrome: chromeVan(req, reply),
           perioden,
-          waarden: extra.waarden ?? { vanaf: leeg?.vanaf ?? '', artikel: '' },
+          waarden: extra.waarden ?? { vanaf: leeg?.vanaf ?? '', artikel: '', omschrijving: '' },
           magBeheren: true,
           melding: extra.fouten ? undefined : meldingVan(req),
           ...(extra.fouten ? { fouten: extra.fouten } : {}),
@@ -125,6 +125,7 @@ export function verordeningRoutes(service: VerordeningService) {
       const waarden: RechtsgrondWaarden = {
         vanaf: tekst(req.body, 'vanaf'),
         artikel: tekst(req.body, 'artikel'),
+        omschrijving: tekst(req.body, 'omschrijving'),
       };
       try {
         await service.setRechtsgrond(actor, waarden);

@@ -17,9 +17,12 @@ import {
   geenMedewerkingMogelijk,
   type NaamTekst,
   naamOpDatum,
+  naamVoorPeriode,
   type Rechtsgrond,
   type RechtsgrondPeriode,
   type Regeluitkomst,
+  type RegimeInPeriode,
+  rechtsgrondenInPeriode,
   rechtsgrondOpDatum,
   toetsAanVerordening,
   type VerordeningOntwerp,
@@ -270,6 +273,47 @@ export function createVerordeningService(deps: VerordeningDeps) {
       return rechtsgrondOpDatum(geldigeDatum(datum), await rechtsgronden(actor));
     },
 
+    /**
+     * The regimes a period reaches, each with its part of the period and its recorded basis (`artikel` null: none
+     * recorded). An imposing decision over a period with such a regime is refused (overeenkomsten module).
+     */
+    async rechtsgrondenVoorPeriode(
+      actor: Actor,
+      start: IsoDatum,
+      eind: IsoDatum | null,
+    ): Promise<RegimeInPeriode[]> {
+      policy.vereis(actor, 'verordeningen-lezen');
+      return rechtsgrondenInPeriode(
+        geldigeDatum(start),
+        eind === null ? null : geldigeDatum(eind),
+        await rechtsgronden(actor),
+      );
+    },
+
+    /**
+     * The name of a period in the municipality (the version in force on its start date governs it) and the changes
+     * of name later in the period.
+     */
+    async naamVoorPeriode(actor: Actor, gemeenteId: string, start: IsoDatum, eind: IsoDatum | null) {
+      policy.vereis(actor, 'verordeningen-lezen');
+      geldigeDatum(start);
+      await gemeenteVan(actor, gemeenteId);
+      return naamVoorPeriode(await versiesVan(actor, gemeenteId), start, eind);
+    },
+
+    /**
+     * The municipality's current name of the instrument on `datum`, for screen headings (no actor: configuration,
+     * read under the system context `verordening:naam` like `geenMedewerkingToegestaan`). The klanten module
+     * gets it as its `instrumentNaam` hook (src/app.ts).
+     */
+    async huidigeNaam(gemeenteId: string, datum: IsoDatum): Promise<NaamTekst> {
+      geldigeDatum(datum);
+      const versies = await withContext(db, { kind: 'systeem', reden: 'verordening:naam' }, (tx) =>
+        repo.listVersiesVanGemeente(tx, gemeenteId),
+      );
+      return naamOpDatum(versies, datum);
+    },
+
     /** All periods of the legal basis, oldest first, with what a document would print. */
     async listRechtsgronden(actor: Actor): Promise<RechtsgrondRegel[]> {
       policy.vereis(actor, 'verordeningen-lezen');
@@ -279,7 +323,10 @@ export function createVerordeningService(deps: VerordeningDeps) {
       }));
     },
 
-    /** Sets the article of the legal basis from `vanaf` (empty: "nog in te vullen"). Functioneel beheerder. */
+    /**
+     * Records the legal basis of the regime from `vanaf`: citation and short text (both empty: no basis recorded).
+     * Functioneel beheerder, once the municipality has checked the statutory text.
+     */
     async setRechtsgrond(actor: Actor, input: unknown): Promise<RechtsgrondRegel[]> {
       policy.vereis(actor, 'verordeningen-beheren');
       const invoer = parseInvoer(RechtsgrondInput, input);
@@ -288,7 +335,7 @@ export function createVerordeningService(deps: VerordeningDeps) {
         await repo.upsertRechtsgrond(
           tx,
           dienstId,
-          { vanaf: invoer.vanaf, artikel: invoer.artikel },
+          { vanaf: invoer.vanaf, artikel: invoer.artikel, omschrijving: invoer.omschrijving },
           actor.kind === 'gebruiker' ? actor.gebruikerId : null,
         );
         await logboek.record(tx, {
@@ -420,7 +467,7 @@ export function createVerordeningService(deps: VerordeningDeps) {
         throw new AppError('niet-verwerkbaar', {
           userMessage: `Op ${formatDatumNl(ontwerp.startdatum)} geldt in deze gemeente nog geen verordening. Vraag de functioneel beheerder een versie vast te leggen.`,
         });
-      return { versie, uitkomsten: toetsAanVerordening(ontwerp, versie, await rechtsgronden(actor)) };
+      return { versie, uitkomsten: toetsAanVerordening(ontwerp, versie) };
     },
 
     /** The municipality's local exemption grounds (for the version form). */

@@ -131,8 +131,9 @@ export function VerordeningenPagina({
       <Heading level={2}>Rechtsgrond</Heading>
       <Paragraph>
         De wettelijke grondslag staat los van de naam. Tot en met 2026 is dat art. 9 lid 1 onder c
-        Participatiewet. Vanaf 1 januari 2027 geldt de Participatiewet in balans; dat artikel vult u in zodra
-        de tekst bekend is.
+        Participatiewet. Vanaf 1 januari 2027 geldt de Participatiewet in balans: leg dat artikel en de korte
+        tekst vast zodra de gemeente de wettekst heeft gecontroleerd. Zolang dat niet is gebeurd, weigert
+        Wederkerig een besluit dat een verplichting oplegt voor een periode na 31 december 2026.
       </Paragraph>
       <ButtonLink href={paths.verordeningRechtsgrond()}>Rechtsgrond per datum bekijken</ButtonLink>
       <Heading level={2}>Overgang naar 2027</Heading>
@@ -259,6 +260,16 @@ export function VersiePagina({
           [
             'Schriftelijke overeenkomst',
             `${versie.schriftelijkeOvereenkomstVerplicht ? 'verplicht' : 'niet verplicht'} (${artikel('overeenkomst')})`,
+          ],
+          [
+            'Gevolg als een opgelegde verplichting niet wordt nagekomen',
+            versie.artikelMaatregel
+              ? `art. 18 lid 2 Participatiewet en ${versie.artikelMaatregel}`
+              : 'art. 18 lid 2 Participatiewet; het artikel van de afstemmingsverordening is niet vastgelegd',
+          ],
+          [
+            'Dagen tussen verzending van het besluit en de start',
+            `minstens ${versie.minDagenVerzendingStart} (minder geeft een waarschuwing)`,
           ],
           ['Toelichting', versie.toelichting],
           ['Vastgelegd op', formatDatumNl(versie.aangemaaktOp.slice(0, 10))],
@@ -419,6 +430,24 @@ export function VersieFormulier({
             autoComplete="off"
           />
         ))}
+        <Heading level={2}>Besluit</Heading>
+        <TextField
+          name="artikelMaatregel"
+          label="Artikel van de afstemmingsverordening (mag leeg)"
+          description='Het artikel dat de bijstand verlaagt als iemand een opgelegde verplichting niet nakomt. Het besluit noemt het samen met art. 18 lid 2 Participatiewet. Bijvoorbeeld "art. 9 lid 1 onder b Afstemmingsverordening Participatiewet Aardam 2015".'
+          value={waarden.artikelMaatregel}
+          error={fouten.artikelMaatregel}
+          autoComplete="off"
+        />
+        <TextField
+          name="minDagenVerzendingStart"
+          label="Minimaal aantal dagen tussen verzending van het besluit en de start"
+          description="Minder dagen geeft een waarschuwing. Een start vóór de verzenddatum kan nooit."
+          inputMode="numeric"
+          value={waarden.minDagenVerzendingStart}
+          error={fouten.minDagenVerzendingStart}
+          autoComplete="off"
+        />
         <TextArea
           name="toelichting"
           label="Toelichting (mag leeg)"
@@ -437,6 +466,7 @@ export function VersieFormulier({
 export interface RechtsgrondWaarden {
   vanaf: string;
   artikel: string;
+  omschrijving: string;
 }
 
 export function RechtsgrondPagina({
@@ -463,14 +493,17 @@ export function RechtsgrondPagina({
       </Paragraph>
       <Heading level={1}>{titel}</Heading>
       <Paragraph>
-        De wettelijke grondslag van het instrument, los van de naam die de gemeente gebruikt. Een besluit en
-        een overeenkomst noemen de rechtsgrond die geldt op hun datum.
+        De wettelijke grondslag van het instrument per regime, los van de naam die de gemeente gebruikt. Een
+        besluit noemt voor elk deel van zijn periode de grondslag van dat regime. Een besluit dat een
+        verplichting oplegt voor een periode zonder vastgelegde grondslag wordt geweigerd; bij een vrijwillige
+        overeenkomst en bij de toets ziet de klantmanager een waarschuwing.
       </Paragraph>
-      <Table caption="Rechtsgrond per periode" head={['Vanaf', 'Rechtsgrond']}>
+      <Table caption="Rechtsgrond per regime" head={['Vanaf', 'Wetsartikel', 'Korte tekst']}>
         {perioden.map((p) => (
           <Row key={p.vanaf}>
             <Cell>{formatDatumNl(p.vanaf)}</Cell>
             <Cell>{p.tekst}</Cell>
+            <Cell>{p.omschrijving ?? '–'}</Cell>
           </Row>
         ))}
       </Table>
@@ -491,10 +524,17 @@ export function RechtsgrondPagina({
             <TextField
               name="artikel"
               label="Wetsartikel"
-              description='Bijvoorbeeld "art. 9 lid 1 onder c Participatiewet". Leeg: nog in te vullen.'
+              description='Citeertitel en artikel, bijvoorbeeld "art. 9 lid 1 onder c Participatiewet". Vul het pas in als de gemeente de wettekst heeft gecontroleerd. Leeg: geen grondslag vastgelegd.'
               value={waarden.artikel}
               error={fouten.artikel}
               autoComplete="off"
+            />
+            <TextArea
+              name="omschrijving"
+              label="Korte tekst van de grondslag"
+              description="Wat het artikel zegt, in een of twee zinnen. Het besluit drukt deze tekst af."
+              value={waarden.omschrijving}
+              error={fouten.omschrijving}
             />
             <div className="wk-form-actions">
               <Button>Opslaan</Button>
