@@ -143,6 +143,9 @@ function afspraken(g: DocumentGegevens): Array<[string, string]> {
 const versieTekst = (v: VersieSnapshot) =>
   `${v.titel} (versie die geldt vanaf ${formatDatumNl(v.ingangsdatum)})`;
 
+/** "een tegenprestatie" / "maatschappelijke participatie" (an uncountable noun takes no article). */
+const eenNaam = (naam: string): string => (naam === 'tegenprestatie' ? 'een tegenprestatie' : naam);
+
 /** "van 1 januari 2026 tot en met 30 juni 2026" / "vanaf 1 januari 2026, zonder einddatum". */
 function periodeTekst(start: IsoDatum | null, eind: IsoDatum | null): string {
   if (!start) return leeg;
@@ -199,13 +202,13 @@ export function besluitDocument(g: DocumentGegevens): object {
     { text: titel, style: 'titel' },
     alinea(
       `Het college van burgemeester en wethouders van de gemeente ${g.gemeente} heeft besloten dat u ` +
-        `${g.naam} gaat doen, ${periodeTekst(t.startdatum, t.einddatum)}. In deze brief leest u wat u moet doen, ` +
+        `${eenNaam(g.naam)} gaat doen, ${periodeTekst(t.startdatum, t.einddatum)}. In deze brief leest u wat u moet doen, ` +
         'wat er gebeurt als u dat niet doet, waarom wij dit besluiten, en wat u kunt doen als u het niet eens bent ' +
         'met dit besluit.',
     ),
     kop('Wat u moet doen'),
     alinea(
-      `U doet ${g.naam} ${periodeTekst(t.startdatum, t.einddatum)}. U begint op ${datum(t.startdatum)}` +
+      `U doet ${eenNaam(g.naam)} ${periodeTekst(t.startdatum, t.einddatum)}. U begint op ${datum(t.startdatum)}` +
         `${t.einddatum ? ` en de laatste dag is ${datum(t.einddatum)}` : ''}.`,
     ),
     gegevens(afspraken(g)),

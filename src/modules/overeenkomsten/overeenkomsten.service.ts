@@ -439,6 +439,8 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
         vorm: versie.vorm,
         weergavenaam: versie.weergavenaam,
         artikelen: { ...versie.artikelen },
+        minDagenVerzendingStart: versie.minDagenVerzendingStart,
+        artikelMaatregel: versie.artikelMaatregel,
       };
       return withContext(db, dbContext(actor), async (tx) => {
         const rij = await repo.insertToetsing(tx, {

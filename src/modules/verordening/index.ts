@@ -107,6 +107,7 @@ export {
   VORMEN,
   type Vorm,
   versieOpDatum,
+  voegRechtsgrondenSamen,
   voldoetAan,
   WEERGAVENAAM_TEKST,
   WEERGAVENAMEN,

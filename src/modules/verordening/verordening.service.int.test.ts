@@ -50,12 +50,10 @@ const ontwerp = (startdatum: string, extra: Partial<VerordeningOntwerp> = {}): V
   einddatum: null,
   urenPerWeek: 6,
   dagdelen: ['di-ochtend'],
-  onbetaald: true,
   werk: { urenPerWeek: 0, dagdelen: [] },
   reintegratieDagdelen: [],
   ontheffingen: [],
   verlenging: null,
-  schriftelijkeOvereenkomst: true,
   ...extra,
 });
 
@@ -256,21 +254,33 @@ describe('saving a version', () => {
 });
 
 describe('the legal basis per date', () => {
-  it('is art. 9 lid 1 onder c until 2026 and "nog in te vullen" from 2027 until the beheerder fills it in (logged)', async () => {
+  it('is art. 9 lid 1 onder c until 2026 and not recorded from 2027 until the beheerder records citation and text (logged)', async () => {
     expect((await service.rechtsgrondVoor(km, '2026-12-31')).artikel).toBe(
       'art. 9 lid 1 onder c Participatiewet',
     );
     expect(await service.rechtsgrondVoor(km, '2027-01-01')).toMatchObject({
       artikel: null,
-      tekst: expect.stringMatching(/^Nog in te vullen/),
+      omschrijving: null,
+      tekst: expect.stringMatching(/^Geen wettelijke grondslag vastgelegd/),
     });
+    // Citation without its short text is refused (the decision prints both).
+    expect(
+      ((await fout(service.setRechtsgrond(fb, { vanaf: '2027-01-01', artikel: 'art. 1' }))) as AppError)
+        .status,
+    ).toBe(400);
     expect(
       ((await fout(service.setRechtsgrond(km, { vanaf: '2027-01-01', artikel: 'x' }))) as AppError).status,
     ).toBe(403);
     const perioden = await service.setRechtsgrond(fb, {
       vanaf: '2027-01-01',
       artikel: 'art. 9 lid 1 Pw 2027',
+      omschrijving: 'Korte tekst van de grondslag vanaf 2027.',
     });
+    expect(perioden.at(-1)?.omschrijving).toBe('Korte tekst van de grondslag vanaf 2027.');
+    expect(await service.rechtsgrondenVoorPeriode(tl, '2026-12-01', '2027-01-31')).toMatchObject([
+      { van: '2026-12-01', tot: '2026-12-31', artikel: 'art. 9 lid 1 onder c Participatiewet' },
+      { van: '2027-01-01', tot: '2027-01-31', artikel: 'art. 9 lid 1 Pw 2027' },
+    ]);
     expect(perioden.map((p) => [p.vanaf, p.tekst])).toEqual([
       ['2015-01-01', 'art. 9 lid 1 onder c Participatiewet'],
       ['2027-01-01', 'art. 9 lid 1 Pw 2027'],
