@@ -40,5 +40,4 @@ export {
   type OvereenkomstenDeps,
   type OvereenkomstenService,
   type OvereenkomstStand,
-  ontwerpVoorToets,
 } from './overeenkomsten.service.ts';

@@ -17,12 +17,11 @@ import { STATUS_NAMEN, type Tegenprestatie, type TegenprestatiesService } from '
 import { overgangWaarschuwing } from '../../lib/wetswijziging.ts';
 import type { NieuwSignaal } from '../signalen/index.ts';
 import {
-  type Dagdeel,
   type NaamTekst,
   naamWisselZin,
+  ontwerpVoorToets,
   REGEL_NAMEN,
   STANDAARD_MIN_DAGEN_VERZENDING,
-  type VerordeningOntwerp,
   type VerordeningService,
   WEERGAVENAAM_TEKST,
 } from '../verordening/index.ts';
@@ -182,46 +181,6 @@ function naarStand(r: OvereenkomstRij | undefined): OvereenkomstStand | null {
           }
         : null,
     gestartOp: r.gestartOp ? r.gestartOp.toISOString() : null,
-  };
-}
-
-/** Does a period [begin, end] (end inclusive; null = open) cover `datum`? */
-const loopt = (begin: string | null, einde: string | null, datum: IsoDatum): boolean =>
-  (begin === null || begin <= datum) && (einde === null || einde >= datum);
-
-/**
- * The design mapped onto what the ordinance check needs, on `startdatum`: the client's paid work, re-integration
- * and exemptions that run then. Nothing is assumed: unpaid work and the written agreement are no checks (there is no
- * wage field, and this module always draws up the agreement), so the check does not pretend to test them. Pure.
- */
-export function ontwerpVoorToets(
-  t: Tegenprestatie,
-  klant: KlantDossier,
-  startdatum: IsoDatum,
-): VerordeningOntwerp {
-  const werk = klant.werk.filter((w) => loopt(w.begindatum, w.einddatum, startdatum));
-  const reintegratie = klant.reintegratie.filter((r) => loopt(r.begindatum, r.einddatum, startdatum));
-  // Exemption end dates are exclusive: the tegenprestatie applies again from the end date.
-  const ontheffingen = klant.ontheffingen.filter((o) => {
-    const einde = o.effectiefEinde ?? o.einddatum;
-    return o.begindatum <= startdatum && (einde === null || einde > startdatum);
-  });
-  return {
-    startdatum,
-    einddatum: t.einddatum,
-    urenPerWeek: t.urenPerWeek ?? 0,
-    dagdelen: t.dagdelen as Dagdeel[],
-    werk: {
-      urenPerWeek: werk.reduce((s, w) => s + w.urenPerWeek, 0),
-      dagdelen: [...new Set(werk.flatMap((w) => w.dagdelen))] as Dagdeel[],
-    },
-    reintegratieDagdelen: [...new Set(reintegratie.flatMap((r) => r.dagdelen))] as Dagdeel[],
-    ontheffingen: ontheffingen.map((o) => ({
-      type: o.type,
-      lokaleGrondId: o.lokaleGrond?.id ?? null,
-      naam: o.lokaleGrond?.naam ?? null,
-    })),
-    verlenging: null,
   };
 }
 

@@ -62,6 +62,7 @@
  * Invalid input throws `VerordeningInvoerfout` (`.velden`: Dutch message per field path).
  */
 
+export { type OntwerpVoorToets, ontwerpVoorToets } from './ontwerp.ts';
 export {
   LOPENDE_STATUSSEN,
   type LopendeStatus,
@@ -135,4 +136,5 @@ export {
   type VerordeningDeps,
   type VerordeningOverzicht,
   type VerordeningService,
+  type VoorbeeldRegel,
 } from './verordening.service.ts';
