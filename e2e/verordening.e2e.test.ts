@@ -74,7 +74,8 @@ describe('the ordinance pages (demo)', () => {
     await expectAccessible(page);
 
     await page.goto(`${e.baseUrl}/beheer/verordeningen/rechtsgrond`);
-    expect(await page.getByRole('cell', { name: /^Nog in te vullen/ }).count()).toBe(1);
+    expect(await page.getByRole('cell', { name: /^Geen wettelijke grondslag vastgelegd/ }).count()).toBe(1);
+    expect((await page.content()).toLowerCase()).not.toContain('nog in te vullen');
     await expectAccessible(page);
     // The refused form answers 422 on purpose (Chromium logs every 4xx document); nothing else may be logged.
     expect(errors.filter((m) => !m.includes('status of 422'))).toEqual([]);
