@@ -175,7 +175,15 @@ describe('pages under /beheer/verordeningen', () => {
       tx
         .insertInto('tegenprestatie')
         .values([
-          { dienstId, gemeenteId: A, klantId: klant.id, status: 'lopend', startdatum: '2026-10-01' },
+          {
+            dienstId,
+            gemeenteId: A,
+            klantId: klant.id,
+            status: 'lopend',
+            startdatum: '2026-10-01',
+            urenPerWeek: 6,
+            dagdelen: ['di-ochtend'],
+          },
           {
             dienstId,
             gemeenteId: A,
@@ -199,6 +207,40 @@ describe('pages under /beheer/verordeningen', () => {
     expect(lijst.body).toContain('Verordening maatschappelijke participatie Aardam 2026 (vanaf 1 juli 2026)');
     expect(lijst.body).toContain('Geen wettelijke grondslag vastgelegd');
     expect(lijst.body.toLowerCase()).not.toContain('nog in te vullen');
+    // The client, hours and day parts per placement; the preview form prefilled with the version in force.
+    expect(lijst.body).toContain('6 uur');
+    expect(lijst.body).toContain('dinsdagochtend');
+    expect(lijst.body).toContain('Voorbeeld van een nieuwe versie');
+    expect(lijst.body).toContain('Voorbeeld tonen');
+    // The preview, before anything is saved: at most 4 hours from 2027-03-01 — the placement fails the hours rule.
+    const vraag = new URLSearchParams({
+      peildatum: '2027-01-01',
+      voorbeeld: '1',
+      gemeenteId: A,
+      ingangsdatum: '2027-03-01',
+      titel: 'Verordening maatschappelijke participatie Aardam 2027',
+      weergavenaam: 'maatschappelijke-participatie',
+      vorm: 'opleggen',
+      minUrenPerWeek: '',
+      maxUrenPerWeek: '4',
+      maxDuurMaanden: '',
+      verlengingToegestaan: 'nee',
+      maxVerlengingMaanden: '',
+      schriftelijkeOvereenkomstVerplicht: 'ja',
+    });
+    const voorbeeld = await tl.get(`/beheer/verordeningen/overgang?${vraag}`);
+    expect(voorbeeld.statusCode).toBe(200);
+    expect(voorbeeld.body).toContain(
+      'Uitkomst van de nieuwe versie vanaf 1 maart 2027: 1 van 1 voldoen niet',
+    );
+    expect(voorbeeld.body).toContain('Uren per week: voldoet niet');
+    expect(voorbeeld.body).toContain('6 uur per week past niet');
+    const ongeldig = await tl.get(
+      `/beheer/verordeningen/overgang?${new URLSearchParams({ ...Object.fromEntries(vraag), maxUrenPerWeek: 'veel' })}`,
+    );
+    expect(ongeldig.statusCode).toBe(422);
+    expect(ongeldig.body).toContain('Er is een probleem');
+    expect(ongeldig.body).toContain('value="veel"');
     const juli = await tl.get('/beheer/verordeningen/overgang?peildatum=2026-07-01');
     expect(juli.body).toContain('Er lopen op 1 juli 2026 geen tegenprestaties');
     const beheer = await fbBrowser.get('/beheer/verordeningen/overgang');
