@@ -86,7 +86,7 @@ describe('from toetsing through the check, the decision and the agreement', () =
     // to end the period on 31 December 2026 (with a signal to decide again).
     const inkorten = page.getByRole('button', { name: /^Periode laten eindigen op/ });
     if ((await inkorten.count()) > 0) {
-      await page.getByRole('heading', { name: 'Geen besluit mogelijk voor deze periode' }).waitFor();
+      await page.getByText('Geen besluit mogelijk voor deze periode').waitFor();
       expect(await page.getByRole('button', { name: 'Besluit vastleggen' }).count()).toBe(0);
       await inkorten.click();
       await page.getByText('De periode eindigt nu op de dag vóór het regime').waitFor();

@@ -126,4 +126,25 @@ describe('the ordinance pages (demo)', () => {
     expect(errors).toEqual([]);
     await ctx.close();
   });
+
+  it('the teamleider previews a new version before it is saved, without JavaScript, checked with axe', async () => {
+    const ctx = await newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await inloggen(page, 'teamleider@demo.wederkerig.nl');
+    await page.goto(`${e.baseUrl}/beheer/verordeningen/overgang?peildatum=2026-12-15`);
+    await page.getByRole('heading', { name: 'Voorbeeld van een nieuwe versie' }).waitFor();
+    await expectAccessibleZonderJs(page);
+    // Not a number: the form comes back with the message and what was typed.
+    await page.getByLabel('Maximum aantal uren per week (mag leeg)').fill('veel');
+    await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
+    await page.getByRole('heading', { name: 'Er is een probleem' }).waitFor();
+    expect(await page.getByLabel('Maximum aantal uren per week (mag leeg)').inputValue()).toBe('veel');
+    await expectAccessibleZonderJs(page);
+    await page.getByLabel('Maximum aantal uren per week (mag leeg)').fill('2');
+    await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
+    await page.getByText('Voorbeeld tonen').waitFor();
+    expect(await page.getByRole('heading', { name: 'Er is een probleem' }).count()).toBe(0);
+    await expectAccessibleZonderJs(page);
+    await ctx.close();
+  }, 120_000);
 });
