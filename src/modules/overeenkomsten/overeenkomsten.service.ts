@@ -295,9 +295,10 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
     }
     const info = await periode(actor, t, laatste);
     // An imposed period is printed only with a recorded basis for all of it: the decision (and the agreement that
-    // goes with it) is refused before that. A decision already taken prints what it printed then.
+    // goes with it) is refused before that. A decision already taken prints what it printed then (one recorded
+    // before its basis was kept prints the regimes recorded now, never an unrecorded one).
     const vastgelegd = stand?.besluit?.grondslag ?? null;
-    if (opleggen && !vastgelegd && info.grondslag.weigering)
+    if (opleggen && !stand?.besluit && info.grondslag.weigering)
       throw new AppError('niet-verwerkbaar', { userMessage: info.grondslag.weigering });
     const documentdatum =
       soort === 'besluit'
