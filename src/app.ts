@@ -214,7 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     medewerkers: medewerkersUitBeheer(beheer),
     // The municipality's current name of the instrument for screen headings (`verordening` is built below; this
     // is called per request).
-    instrumentNaam: (gemeenteId, datum) => verordening.huidigeNaam(gemeenteId, datum),
+    instrumentNaam: (gemeenteId, datum, tx) => verordening.huidigeNaam(gemeenteId, datum, tx),
   });
   await app.register(klantenApi(klanten));
   const taken = deps.taken;

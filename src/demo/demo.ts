@@ -156,7 +156,7 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     gemeenten,
     medewerkers: medewerkersUitBeheer(beheer),
     // Called per read, after `verordening` below exists.
-    instrumentNaam: (gemeenteId, datum) => verordening.huidigeNaam(gemeenteId, datum),
+    instrumentNaam: (gemeenteId, datum, tx) => verordening.huidigeNaam(gemeenteId, datum, tx),
   });
   const netwerk = createNetwerkService({ db, gemeenten });
   const gesprekken = createGesprekkenService({ db, klanten, netwerk });

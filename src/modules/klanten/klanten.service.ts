@@ -121,9 +121,10 @@ export interface KlantenDeps {
   netwerk?: Pick<NetwerkService, 'zoekOrganisaties' | 'findOrganisatie'>;
   /**
    * The municipality's current name of the instrument on a date (the verordening module's `huidigeNaam`, wired in
-   * src/app.ts). Without it: the statutory name (tegenprestatie until 2026, maatschappelijke participatie after).
+   * src/app.ts), read in the caller's transaction `tx` (no second connection while one is held). Without it: the
+   * statutory name (tegenprestatie until 2026, maatschappelijke participatie after).
    */
-  instrumentNaam?: (gemeenteId: string, datum: IsoDatum) => Promise<string>;
+  instrumentNaam?: (gemeenteId: string, datum: IsoDatum, tx: Tx) => Promise<string>;
 }
 
 export interface ImportRij {
@@ -176,7 +177,7 @@ export function createKlantenService(deps: KlantenDeps) {
   const vandaag = deps.vandaag ?? (() => vandaagNl());
   const instrumentNaam =
     deps.instrumentNaam ??
-    (async (_gemeenteId: string, datum: IsoDatum) =>
+    (async (_gemeenteId: string, datum: IsoDatum, _tx: Tx) =>
       datum < '2027-01-01' ? 'tegenprestatie' : 'maatschappelijke participatie');
   const netwerk = deps.netwerk ?? createNetwerkService({ db, gemeenten: createGemeentenService(db) });
 
@@ -541,7 +542,7 @@ export function createKlantenService(deps: KlantenDeps) {
       vaardigheden: vaardigheden.map(({ id, naam }) => ({ id, naam })),
       interesses: interesses.map(({ id, naam }) => ({ id, naam })),
       toepasselijkheidDetail: { peildatum: peil, ...detail },
-      instrumentNaam: await instrumentNaam(rij.gemeenteId, peil),
+      instrumentNaam: await instrumentNaam(rij.gemeenteId, peil, tx),
       aangemaaktOp: rij.aangemaaktOp.toISOString(),
       gewijzigdOp: rij.gewijzigdOp.toISOString(),
     };

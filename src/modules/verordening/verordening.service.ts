@@ -1,4 +1,4 @@
-import { withContext } from '../../db/context.ts';
+import { type Tx, withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { type Actor, dbContext } from '../auth/index.ts';
@@ -339,15 +339,18 @@ export function createVerordeningService(deps: VerordeningDeps) {
     },
 
     /**
-     * The municipality's current name of the instrument on `datum`, for screen headings (no actor: configuration,
-     * read under the system context `verordening:naam` like `geenMedewerkingToegestaan`). The klanten module
-     * gets it as its `instrumentNaam` hook (src/app.ts).
+     * The municipality's current name of the instrument on `datum`, for screen headings (no actor: configuration).
+     * Read in the caller's transaction `tx` when given (the klanten module's `instrumentNaam` hook passes the one
+     * it holds, so a request never waits for a second connection; row-level security shows the versions of the
+     * caller's municipalities), else under the system context `verordening:naam` like `geenMedewerkingToegestaan`.
      */
-    async huidigeNaam(gemeenteId: string, datum: IsoDatum): Promise<NaamTekst> {
+    async huidigeNaam(gemeenteId: string, datum: IsoDatum, tx?: Tx): Promise<NaamTekst> {
       geldigeDatum(datum);
-      const versies = await withContext(db, { kind: 'systeem', reden: 'verordening:naam' }, (tx) =>
-        repo.listVersiesVanGemeente(tx, gemeenteId),
-      );
+      const versies = tx
+        ? await repo.listVersiesVanGemeente(tx, gemeenteId)
+        : await withContext(db, { kind: 'systeem', reden: 'verordening:naam' }, (t) =>
+            repo.listVersiesVanGemeente(t, gemeenteId),
+          );
       return naamOpDatum(versies, datum);
     },
 
