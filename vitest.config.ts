@@ -1,14 +1,23 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three kinds of tests: unit (pure, no I/O: *.test.ts), integration (real PostgreSQL: *.int.test.ts) and
-// end-to-end (real Chromium: e2e/*.e2e.test.ts). One PostgreSQL is started for the whole run (globalSetup);
-// every integration test file gets its own database created from a migrated template.
+// end-to-end (real Chromium: e2e/*.e2e.test.ts). One PostgreSQL is started for the tiers that use it
+// (test/global-setup.ts, shared by integration and e2e); every test file gets its own database cloned from a
+// migrated template, or from a template with the demo loaded (test/db.ts, made once per run).
+//
+// Integration and end-to-end files spend most of their time waiting (on PostgreSQL, on the browser), so more files
+// run at once than there are cores (Vitest's default is cores − 1: one file at a time on a two-core machine), and
+// all three tiers share those workers instead of the browser tests running one by one after the rest (each e2e
+// file has its own app, port and database). TEST_WORKERS overrides the number.
+const workers = Number(process.env.TEST_WORKERS) || Math.max(3, availableParallelism() + 1);
+
 export default defineConfig({
   // React runs its production build (NODE_ENV=production): compile JSX for it, not for the dev runtime.
   oxc: { jsx: { runtime: 'automatic', development: false } },
   test: {
-    globalSetup: ['./test/global-setup.ts'],
     env: { NODE_ENV: 'production', TZ: 'UTC' },
+    maxWorkers: workers,
     projects: [
       {
         extends: true,
@@ -22,19 +31,20 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          globalSetup: ['./test/global-setup.ts'],
           include: ['src/**/*.int.test.{ts,tsx}', 'test/**/*.int.test.ts'],
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
         extends: true,
         test: {
           name: 'e2e',
+          globalSetup: ['./test/global-setup.ts', './e2e/global-setup.ts'],
           include: ['e2e/**/*.e2e.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 90_000,
-          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],

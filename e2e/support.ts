@@ -1,37 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, expect } from 'vitest';
+import { afterAll, expect, inject } from 'vitest';
 import type { Config } from '../src/config.ts';
-import { createDemoServices, loadDemo } from '../src/demo/demo.ts';
-import { systeemActor } from '../src/modules/auth/index.ts';
 import { createTestApp } from '../test/app.ts';
-import type { TestDatabase } from '../test/db.ts';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** The system Chromium: CHROMIUM_PATH, else /usr/bin/chromium. Fails with the way to install it. */
-export function chromiumPath(): string {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(path)) {
-    throw new Error(
-      `Chromium not found at ${path}. Install the system Chromium (Debian: sudo apt-get install -y chromium) ` +
-        'or set CHROMIUM_PATH to its executable. The end-to-end tests drive a real browser.',
-    );
-  }
-  return path;
-}
+import { createDemoTestDatabase, type TestDatabase } from '../test/db.ts';
 
 export interface E2eApp {
   app: FastifyInstance;
@@ -40,10 +15,10 @@ export interface E2eApp {
   config: Config;
 }
 
-/** The whole app with the demo data, listening on a free port, closed after the file. */
+/** The whole app with the demo data (cloned from the run's demo template), listening on a free port, closed after the file. */
 export async function startE2eApp(overrides: Partial<Config> = {}): Promise<E2eApp> {
-  const t = await createTestApp({ mode: 'demo', ...overrides });
-  await loadDemo(createDemoServices(t.db.app), systeemActor('e2e:demo'));
+  const { db } = await createDemoTestDatabase('zonder-bsn');
+  const t = await createTestApp({ mode: 'demo', ...overrides }, db);
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -52,10 +27,13 @@ export async function startE2eApp(overrides: Partial<Config> = {}): Promise<E2eA
 
 let browser: Browser | undefined;
 
-/** One browser per test file; a fresh context per call (JavaScript on or off). */
+/**
+ * A fresh browser context per call (JavaScript on or off), in the run's one Chromium (e2e/global-setup.ts):
+ * each file connects once and closes its connection after the file, not the browser.
+ */
 export async function newContext(opts: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
   if (!browser) {
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    browser = await chromium.connect(inject('chromiumWsEndpoint'));
     afterAll(async () => {
       await browser?.close();
       browser = undefined;
@@ -111,8 +89,12 @@ export async function expectAccessibleZonderJs(page: Page): Promise<void> {
   }
 }
 
-/** Saves a screenshot under e2e/screenshots (ignored by git) to look at. */
+/**
+ * Saves a screenshot under e2e/screenshots (ignored by git) to look at — only when asked
+ * (`E2E_SCREENSHOTS=1 npm run test:e2e`): a full-page PNG costs time that the test loop does not spend.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!process.env.E2E_SCREENSHOTS) return;
   const dir = join(import.meta.dirname, 'screenshots');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });

@@ -9,6 +9,7 @@ import {
   createSignalenService,
   type SignalenService,
 } from '../src/modules/signalen/index.ts';
+import { maandagVan } from '../src/modules/uitvoering/index.ts';
 import {
   type E2eApp,
   expectAccessible,
@@ -21,6 +22,12 @@ import {
 
 let e: E2eApp;
 let signalen: SignalenService;
+/** The Monday of last week: a week wholly in the past (this week's later days are the future). */
+const vorigeWeek = (): string => {
+  const d = new Date(`${maandagVan(vandaag())}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 7);
+  return d.toISOString().slice(0, 10);
+};
 /** Per demo caseworker: the running placement of the uitvoering demo (started in the past) and the actor. */
 const lopend: Record<'aardam' | 'bergdorp', { id: string; km: Gebruiker; email: string }> = {} as never;
 
@@ -116,22 +123,41 @@ describe('hours, evaluation and the final follow-up', () => {
     // From the design page to its Uitvoering page.
     await page.goto(`${e.baseUrl}/tegenprestaties/${p.id}`);
     await expectAccessibleZonderJs(page);
-    await page.getByRole('link', { name: 'Uitvoering: uren en evaluaties' }).click();
+    await page.getByRole('link', { name: 'Uitvoering: volgende stappen, uren en evaluaties' }).click();
     await page.getByRole('heading', { name: 'Uren', exact: true }).waitFor();
     await expectAccessibleZonderJs(page);
-    // A week of hours: 25 hours on one day is refused, the form comes back as typed.
+    // Last week opens with what is stored (the demo: Monday 2 hours, Wednesday 2.5).
+    await page.goto(`${e.baseUrl}/tegenprestaties/${p.id}/uitvoering?week=${vorigeWeek()}`);
+    expect(await page.locator('#uren-dagen-0-uren').inputValue()).toBe('2');
+    expect(await page.locator('#uren-dagen-2-uren').inputValue()).toBe('2,5');
+    // Saving it unchanged changes nothing.
+    await page.getByRole('button', { name: 'Uren opslaan' }).click();
+    await page.getByText('Er is niets gewijzigd').waitFor();
+    // 25 hours on one day is refused, the form comes back as typed.
     await page.locator('#uren-dagen-0-uren').fill('3');
     await page.locator('#uren-dagen-1-uren').fill('25');
+    await page.locator('#uren-dagen-2-uren').fill('');
     await page.locator('#uren-dagen-2-afwezig').selectOption('vakantie');
     await page.getByRole('button', { name: 'Uren opslaan' }).click();
     await page.getByRole('heading', { name: 'Er is een probleem' }).waitFor();
     expect(await page.locator('#uren-dagen-1-uren').inputValue()).toBe('25');
     expect(await page.locator('#uren-dagen-0-uren').inputValue()).toBe('3');
     await expectAccessibleZonderJs(page);
+    // Two mornings of 4 hours: 3 + 6 does not fit the week.
+    await page.locator('#uren-dagen-1-uren').fill('6');
+    await page.getByRole('button', { name: 'Uren opslaan' }).click();
+    await page
+      .getByText(/passen er hoogstens 8 per week/)
+      .first()
+      .waitFor();
+    await expectAccessibleZonderJs(page);
     await page.locator('#uren-dagen-1-uren').fill('2,5');
     await page.getByRole('button', { name: 'Uren opslaan' }).click();
     await page.getByText('De uren zijn opgeslagen.').waitFor();
     expect(await page.locator('table').first().textContent()).toContain('Vakantie');
+    // Every change with the previous value, who and how.
+    await page.getByRole('heading', { name: 'Wijzigingen van de uren' }).waitFor();
+    expect(await page.locator('table').nth(1).textContent()).toContain('2,5 uur');
     await expectAccessibleZonderJs(page);
     // An evaluation, then the final one.
     await vulEvaluatie(page, 'eval', 'Goed bezig; we gaan door.');
@@ -146,6 +172,7 @@ describe('hours, evaluation and the final follow-up', () => {
     await page.getByText('De eindevaluatie is vastgelegd.').waitFor();
     await page.getByRole('heading', { name: /^Eindevaluatie van / }).waitFor();
     expect(await page.locator('.wk-gegevens').first().textContent()).toContain('Afgerond');
+    await page.getByText('De tegenprestatie is afgerond: er volgen geen stappen meer.').waitFor();
     await expectAccessibleZonderJs(page);
     await screenshot(page, 'uitvoering-afgerond');
     await ctx.close();
@@ -159,7 +186,7 @@ describe('hours, evaluation and the final follow-up', () => {
     await login(page, p.email);
     await page.goto(`${e.baseUrl}/signalen`);
     await expectAccessible(page);
-    await page.goto(`${e.baseUrl}/tegenprestaties/${p.id}/uitvoering`);
+    await page.goto(`${e.baseUrl}/tegenprestaties/${p.id}/uitvoering?week=${vorigeWeek()}`);
     await expectAccessible(page);
     await page.locator('#uren-dagen-0-uren').fill('4');
     await page.locator('#uren-dagen-1-afwezig').selectOption('ziek');
@@ -183,6 +210,39 @@ describe('hours, evaluation and the final follow-up', () => {
     await expectAccessible(page);
     // The 422 of the refused form is the expected answer, not an error.
     expect(errors.filter((x) => !x.includes('status of 422'))).toEqual([]);
+    await ctx.close();
+  }, 240_000);
+
+  it('without JavaScript: an agreed placement shows its next steps; the back-step needs a reason', async () => {
+    const { id, email } = await withContext(e.db.app, systeem('e2e'), (tx) =>
+      tx
+        .selectFrom('tegenprestatie')
+        .innerJoin('gebruiker', (j) =>
+          j
+            .onRef('gebruiker.id', '=', 'tegenprestatie.klantmanagerId')
+            .onRef('gebruiker.dienstId', '=', 'tegenprestatie.dienstId'),
+        )
+        .select(['tegenprestatie.id as id', 'gebruiker.email as email'])
+        .where('tegenprestatie.status', '=', 'overeengekomen')
+        .orderBy('tegenprestatie.id')
+        .executeTakeFirstOrThrow(),
+    );
+    const ctx = await newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await login(page, email);
+    await page.goto(`${e.baseUrl}/tegenprestaties/${id}`);
+    await page.getByText('staan op de pagina').waitFor();
+    await page.getByRole('link', { name: 'Naar de uitvoering' }).click();
+    await page.getByRole('heading', { name: 'Volgende stappen' }).waitFor();
+    await expectAccessibleZonderJs(page);
+    await page.getByRole('button', { name: 'Zet terug naar ontwerp' }).click();
+    await page.getByRole('heading', { name: 'Er is een probleem' }).waitFor();
+    await expectAccessibleZonderJs(page);
+    await page.locator('#stap-terug-naar-ontwerp-reden').fill('De organisatie kan pas later beginnen.');
+    await page.getByRole('button', { name: 'Zet terug naar ontwerp' }).click();
+    await page.getByText('De tegenprestatie staat weer op ontwerp.').waitFor();
+    await page.getByRole('link', { name: 'Naar het ontwerp', exact: true }).waitFor();
+    await expectAccessibleZonderJs(page);
     await ctx.close();
   }, 240_000);
 });

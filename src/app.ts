@@ -274,7 +274,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(tegenprestatiesApi(tegenprestaties));
   await app.register(tegenprestatiesRoutes({ tegenprestaties, netwerk }));
   // The running tegenprestatie: hours, evaluations, the ending and the CBS export (see its index.ts).
-  const uitvoering = createUitvoeringService({ db: db.app, tegenprestaties, klanten });
+  const uitvoering = createUitvoeringService({
+    db: db.app,
+    tegenprestaties,
+    klanten,
+    urenPerDagdeel: config.uren.perDagdeel,
+  });
   await app.register(uitvoeringApi(uitvoering, gemeenten));
   await app.register(uitvoeringRoutes({ uitvoering, klanten, gemeenten }));
   // Signals: the daily job and every user's inbox (the header's count is registered above, after the auth hook).
@@ -295,6 +300,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           .map((g) => [g.id, g.email]),
       ),
     publicUrl: config.publicUrl,
+    urenMargeProcent: config.uren.afwijkingProcent,
     meldFout: (e) => app.log.error({ err: e }, 'sending a signal mail failed'),
   });
   if (taken)

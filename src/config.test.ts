@@ -40,8 +40,26 @@ describe('loadConfig', () => {
       logboekSigningKey: undefined,
       mailFrom: 'Wederkerig <noreply@127.0.0.1>',
       logLevel: 'info',
+      uren: { perDagdeel: 4, afwijkingProcent: 25 },
       secureCookies: false,
     });
+  });
+
+  it.each([
+    ['3.5', 3.5],
+    ['3,5', 3.5],
+    ['0.25', 0.25],
+    ['8', 8],
+  ])('takes UREN_PER_DAGDEEL=%j as %d hours', (waarde, uren) => {
+    expect(loadConfig({ UREN_PER_DAGDEEL: waarde }).uren.perDagdeel).toBe(uren);
+  });
+
+  it.each(['0', '8.25', '3.3', 'vier', '-1', ''])('refuses UREN_PER_DAGDEEL=%j naming it', (waarde) => {
+    expect(refusal({ UREN_PER_DAGDEEL: waarde })).toContain('UREN_PER_DAGDEEL');
+  });
+
+  it.each(['101', '-5', '12.5', 'x'])('refuses UREN_AFWIJKING_PROCENT=%j naming it', (waarde) => {
+    expect(refusal({ UREN_AFWIJKING_PROCENT: waarde })).toContain('UREN_AFWIJKING_PROCENT');
   });
 
   it.each(['demo', 'development', 'production'] as const)(

@@ -92,6 +92,26 @@ const Env = z.object({
   OIDC_ACR_VALUES: z.string().min(1).optional(),
   /** Accepted `amr` values (comma-separated, e.g. `mfa,otp,hwk`): one of them must be in the token's `amr`. */
   OIDC_AMR_VALUES: z.string().min(1).optional(),
+  /**
+   * The most hours one agreed day part (morning, afternoon, evening) holds: a week's registered hours must fit
+   * the agreed day parts × this (docs/uitvoering.md). Quarter hours, 0.25 to 8.
+   */
+  UREN_PER_DAGDEEL: z
+    .string()
+    .regex(/^[0-9]+([.,](0|00|25|5|50|75))?$/, 'must be hours in quarters, for example 4 or 3.5')
+    .transform((v) => Number(v.replace(',', '.')))
+    .pipe(z.number().min(0.25, 'must be at least 0.25').max(8, 'must be at most 8'))
+    .default(4),
+  /**
+   * How far (percent of the agreed hours per week) a week's registered hours may differ before the daily job
+   * raises the signal `uren-wijken-af`. Whole percent, 0 to 100.
+   */
+  UREN_AFWIJKING_PROCENT: z
+    .string()
+    .regex(/^[0-9]+$/, 'must be a whole percentage from 0 to 100')
+    .transform(Number)
+    .pipe(z.number().max(100, 'must be a whole percentage from 0 to 100'))
+    .default(25),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -135,6 +155,8 @@ export interface Config {
   /** SSO for staff (OpenID Connect); undefined when not configured. */
   sso: SsoConfig | undefined;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  /** Hours: the most one day part holds, and the signal's margin (percent) around the agreed hours per week. */
+  uren: { perDagdeel: number; afwijkingProcent: number };
   /** Cookies carry `Secure` when the public URL is https. */
   secureCookies: boolean;
 }
@@ -227,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM ?? `Wederkerig <noreply@${new URL(publicUrl).hostname}>`,
     sso: ssoConfig(e, publicUrl),
     logLevel: e.LOG_LEVEL,
+    uren: { perDagdeel: e.UREN_PER_DAGDEEL, afwijkingProcent: e.UREN_AFWIJKING_PROCENT },
     secureCookies: publicUrl.startsWith('https:'),
   };
   if (config.mode === 'production' && config.databaseUrl) {

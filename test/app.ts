@@ -3,13 +3,23 @@ import { afterAll } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import type { Mailer } from '../src/mail/index.ts';
+
+import {
+  TEST_BSN_ENCRYPTION_KEYS,
+  TEST_BSN_HASH_KEY,
+  TEST_LOGBOEK_KEY,
+  TEST_SESSION_SECRET,
+  TEST_TOTP_ENCRYPTION_KEYS,
+} from './constants.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
-export const TEST_SESSION_SECRET = 'test-session-secret-of-at-least-32-characters';
-export const TEST_LOGBOEK_KEY = 'a'.repeat(64);
-export const TEST_BSN_ENCRYPTION_KEYS = `v1:${'b'.repeat(64)}`;
-export const TEST_BSN_HASH_KEY = 'c'.repeat(64);
-export const TEST_TOTP_ENCRYPTION_KEYS = `v1:${'d'.repeat(64)}`;
+export {
+  TEST_BSN_ENCRYPTION_KEYS,
+  TEST_BSN_HASH_KEY,
+  TEST_LOGBOEK_KEY,
+  TEST_SESSION_SECRET,
+  TEST_TOTP_ENCRYPTION_KEYS,
+};
 
 /** A configuration for tests: development mode unless asked otherwise, fixed secrets, no logs. */
 export function testConfig(overrides: Partial<Config> = {}): Config {

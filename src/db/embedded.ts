@@ -67,6 +67,11 @@ export interface StartOptions {
   /** `serve` refuses a data dir in use; `attach` connects to the server another process runs. */
   ifRunning: 'refuse' | 'attach';
   onLog?: (line: string) => void;
+  /**
+   * Extra server settings (`name → value`), for throw-away clusters only: the test run turns off fsync and
+   * synchronous commit, which a crash may cost data but a test cluster does not keep.
+   */
+  settings?: Readonly<Record<string, string>>;
 }
 
 interface ProcInfo {
@@ -390,7 +395,13 @@ export async function startEmbedded(opts: StartOptions): Promise<EmbeddedDatabas
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+    ],
     onLog: (m: string) => {
       for (const l of m.split('\n').filter(Boolean)) {
         lines.push(l);

@@ -863,6 +863,31 @@ export interface UrenRegistratieTable {
   geregistreerdDoor: string | null;
   geregistreerdDoorNaam: string;
   geregistreerdOp: Generated<Date>;
+  /** Optimistic concurrency: 1 on insert, +1 on every change. */
+  versie: Generated<number>;
+  /** How the current value came in; null before migration 0401. */
+  bron: string | null;
+}
+
+/** Every new, changed or removed hour registration with the previous value (append-only). */
+export interface UrenWijzigingTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  tegenprestatieId: string;
+  klantId: string;
+  datum: string;
+  soort: string;
+  vorigeUren: ColumnType<string | null, number | null | undefined, never>;
+  vorigeAfwezig: string | null;
+  vorigeToelichting: string | null;
+  uren: ColumnType<string | null, number | null | undefined, never>;
+  afwezig: string | null;
+  toelichting: string | null;
+  bron: string;
+  door: string | null;
+  doorNaam: string;
+  op: Generated<Date>;
 }
 
 export interface EvaluatieTable {
@@ -1065,6 +1090,7 @@ export interface DB {
   cohortRun: CohortRunTable;
   cohortVoorstel: CohortVoorstelTable;
   urenRegistratie: UrenRegistratieTable;
+  urenWijziging: UrenWijzigingTable;
   evaluatie: EvaluatieTable;
   signaal: SignaalTable;
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/db.ts';
+import { createDemoTestDatabase, type TestDatabase } from '../../test/db.ts';
 import { withContext } from '../db/context.ts';
 import { systeemActor } from '../modules/auth/index.ts';
 import { ORGANISATIE_TYPES } from '../modules/netwerk/index.ts';
@@ -9,8 +9,7 @@ let db: TestDatabase;
 let demo: DemoResult;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  demo = await loadDemo(createDemoServices(db.app), systeemActor('test:demo'));
+  ({ db, demo } = await createDemoTestDatabase());
 });
 
 describe('the demo network', () => {

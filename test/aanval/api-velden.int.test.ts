@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type AanvalApp, alsRol, type Ingelogd, laadDemo, ROLNAMEN, startAanvalApp } from './opzet.ts';
+import { type AanvalApp, alsRol, type Ingelogd, ROLNAMEN, startDemoAanvalApp } from './opzet.ts';
 
 /**
  * Every text field of every API body, found in the app's own OpenAPI document (so new endpoints are covered
@@ -50,8 +50,7 @@ const rollen = new Map<string, Ingelogd>();
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await startAanvalApp();
-  await laadDemo(t);
+  t = await startDemoAanvalApp();
   for (const rol of ROLNAMEN) rollen.set(rol, await alsRol(t, rol));
   spec = t.app.swagger() as unknown as Spec;
   const km = rollen.get('km-aardam')!;

@@ -4,11 +4,10 @@ import {
   type AanvalApp,
   alsRol,
   type Ingelogd,
-  laadDemo,
   postFormulieren,
   ROLNAMEN,
   type RolNaam,
-  startAanvalApp,
+  startDemoAanvalApp,
   vulVelden,
 } from './opzet.ts';
 
@@ -46,8 +45,7 @@ let t: AanvalApp;
 const ingelogd = new Map<RolNaam, Ingelogd>();
 
 beforeAll(async () => {
-  t = await startAanvalApp();
-  await laadDemo(t);
+  t = await startDemoAanvalApp();
   for (const rol of ROLNAMEN) ingelogd.set(rol, await alsRol(t, rol));
 }, 180_000);
 

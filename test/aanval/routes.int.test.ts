@@ -6,11 +6,10 @@ import {
   alsRol,
   type Ingelogd,
   isApi,
-  laadDemo,
   ROLNAMEN,
   type RolNaam,
   type Route,
-  startAanvalApp,
+  startDemoAanvalApp,
   vulIn,
 } from './opzet.ts';
 
@@ -114,8 +113,7 @@ async function alsRolVraag(
 const SESSIE_EINDE = new Set(['POST /uitloggen']);
 
 beforeAll(async () => {
-  t = await startAanvalApp();
-  await laadDemo(t);
+  t = await startDemoAanvalApp();
   const ingelogd = await Promise.all(ROLNAMEN.map((r) => alsRol(t, r)));
   rollen = Object.fromEntries(ROLNAMEN.map((r, i) => [r, ingelogd[i]])) as Record<RolNaam, Ingelogd>;
   const klanten = await t.app.inject({

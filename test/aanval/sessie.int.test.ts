@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_WACHTWOORD, type DemoResult } from '../../src/demo/demo.ts';
 import { TestBrowser } from '../browser.ts';
 import { TestPostvak } from '../mail.ts';
-import { type AanvalApp, alsRol, type Ingelogd, laadDemo, ROLLEN, startAanvalApp } from './opzet.ts';
+import { type AanvalApp, alsRol, type Ingelogd, ROLLEN, startDemoAanvalApp } from './opzet.ts';
 
 /** Session fixation and replayed single-use links (invitation, password reset). */
 let t: AanvalApp;
@@ -13,8 +13,9 @@ let ip = 1;
 const browser = () => new TestBrowser(t.app, { remoteAddress: `10.8.0.${ip++}` });
 
 beforeAll(async () => {
-  t = await startAanvalApp({}, { mailer: postvak });
-  demo = await laadDemo(t);
+  const d = await startDemoAanvalApp({}, { mailer: postvak });
+  t = d;
+  demo = d.demo;
   beheerder = await alsRol(t, 'beheerder');
 }, 120_000);
 

@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DemoResult } from '../../src/demo/demo.ts';
 import type { TestBrowser } from '../browser.ts';
-import { type AanvalApp, alsRol, type Ingelogd, laadDemo, startAanvalApp } from './opzet.ts';
+import { type AanvalApp, alsRol, type Ingelogd, startDemoAanvalApp } from './opzet.ts';
 
 /**
  * Oversized and wrong-type files into the two CSV import pages: a 413 or a 422 page with a Dutch message,
@@ -14,8 +14,9 @@ let beheerder: Ingelogd;
 let makelaar: Ingelogd;
 
 beforeAll(async () => {
-  t = await startAanvalApp();
-  demo = await laadDemo(t);
+  const d = await startDemoAanvalApp();
+  t = d;
+  demo = d.demo;
   [beheerder, makelaar] = await Promise.all([alsRol(t, 'beheerder'), alsRol(t, 'netwerkmakelaar')]);
 }, 120_000);
 

@@ -17,16 +17,9 @@ import { type Kysely, sql } from 'kysely';
  * - `signaal.soort` gains `opnieuw-besluiten`: a period ended on the day before a regime without a recorded basis
  *   asks the caseworker to decide again.
  */
-const SOORTEN = [
-  'evaluatie-nadert',
-  'einde-nadert',
-  'geen-uren',
-  'ontheffing-eindigt',
-  'intervisie-wacht',
-  'toetsing-blijft-liggen',
-  'geen-medewerking',
-  'opnieuw-besluiten',
-];
+/** The new signal kind. The kinds are a CHECK on `signaal.soort`; other work adds kinds too, so this migration does
+ * not restate the list: it reads the current constraint's values and adds its own, whatever ran before it. */
+const NIEUW = 'opnieuw-besluiten';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE verordening_rechtsgrond
@@ -47,9 +40,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
   );
 
-  await sql`ALTER TABLE signaal DROP CONSTRAINT IF EXISTS signaal_soort_check`.execute(db);
-  await sql`ALTER TABLE signaal ADD CONSTRAINT signaal_soort_check
-    CHECK (soort IN (${sql.raw(SOORTEN.map((s) => `'${s}'`).join(', '))}))`.execute(db);
+  const { rows } = await sql<{ naam: string; def: string }>`
+    SELECT conname AS naam, pg_get_constraintdef(oid) AS def FROM pg_constraint
+    WHERE conrelid = 'signaal'::regclass AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%soort%'`.execute(
+    db,
+  );
+  const bestaand = rows[0];
+  if (!bestaand) throw new Error('signaal has no CHECK on soort');
+  const waarden = [...bestaand.def.matchAll(/'([a-z0-9-]+)'/g)].map((m) => m[1] as string);
+  if (waarden.length === 0) throw new Error(`unexpected CHECK on signaal.soort: ${bestaand.def}`);
+  if (waarden.includes(NIEUW)) return;
+  const lijst = sql.join([...waarden, NIEUW].map((w) => sql.lit(w)));
+  await sql`ALTER TABLE signaal DROP CONSTRAINT ${sql.id(bestaand.naam)}`.execute(db);
+  await sql`ALTER TABLE signaal ADD CONSTRAINT ${sql.id(bestaand.naam)} CHECK (soort IN (${lijst}))`.execute(
+    db,
+  );
 }
 
 export async function down(): Promise<void> {

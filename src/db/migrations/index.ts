@@ -22,6 +22,8 @@ import * as m0020 from './2026_11_27_0020_uitvoering.ts';
 import * as m0021 from './2026_11_27_0021_vernietiging.ts';
 import * as m0022 from './2026_11_27_0022_matching_ervaring.ts';
 import * as m0101 from './2026_12_07_0101_besluit_recht.ts';
+import * as m0401 from './2026_12_07_0401_uren_wijziging.ts';
+import * as m0402 from './2026_12_07_0402_signaal_uren_wijken_af.ts';
 
 /**
  * The static list of migrations (a file provider fails under Vitest). Forward-only: add new files at the end,
@@ -51,6 +53,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0021_vernietiging': m0021,
   '2026_11_27_0022_matching_ervaring': m0022,
   '2026_12_07_0101_besluit_recht': m0101,
+  '2026_12_07_0401_uren_wijziging': m0401,
+  '2026_12_07_0402_signaal_uren_wijken_af': m0402,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { ingelogdAls, type TestBrowser } from '../../../test/browser.ts';
+import { createDemoTestDatabase } from '../../../test/db.ts';
 import { actorVan } from '../../../test/factories/actoren.ts';
 import { withContext } from '../../db/context.ts';
-import { createDemoServices, DEMO_WACHTWOORD, type DemoResult, loadDemo } from '../../demo/demo.ts';
+import { createDemoServices, DEMO_WACHTWOORD, type DemoResult } from '../../demo/demo.ts';
 import { AppError } from '../../http/app-error.ts';
 import { createAuthService, dbContext, type Gebruiker, systeemActor } from '../auth/index.ts';
 import { medewerkersUitBeheer, vandaag } from '../klanten/index.ts';
@@ -70,10 +71,11 @@ const actor = async (email: string, rol: Gebruiker['rol'], gemeenten: string[]):
 };
 
 beforeAll(async () => {
-  t = await createTestApp();
+  const d = await createDemoTestDatabase();
+  t = await createTestApp({}, d.db);
   const s = createDemoServices(t.db.app);
   services = s;
-  demo = await loadDemo(s, systeemActor('test:demo'));
+  demo = d.demo;
   Aardam = demo.gemeenten.Aardam!;
   matching = createMatchingService({
     db: t.db.app,

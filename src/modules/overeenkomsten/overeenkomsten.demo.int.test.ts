@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/db.ts';
+import { createDemoTestDatabase, type TestDatabase } from '../../../test/db.ts';
 import { createDemoServices, type DemoResult, loadDemo } from '../../demo/demo.ts';
 import { systeemActor } from '../auth/index.ts';
 
@@ -7,8 +7,7 @@ let db: TestDatabase;
 let demo: DemoResult;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  demo = await loadDemo(createDemoServices(db.app), systeemActor('test:demo'));
+  ({ db, demo } = await createDemoTestDatabase());
 });
 
 describe('demo overeenkomsten', () => {

@@ -91,12 +91,17 @@ async function klantMetAlles(merk: string): Promise<Gemaakt> {
     klanten,
     vandaag: () => '2026-11-20',
   });
-  await uitvoering.registreerUren(km, tp.id, {
-    dagen: [
-      { datum: '2026-10-05', uren: 3.5 },
-      { datum: '2026-10-07', uren: 0, afwezig: 'ziek', toelichting: `Griep ${merk}` },
-    ],
-  });
+  await uitvoering.registreerUren(
+    km,
+    tp.id,
+    {
+      dagen: [
+        { datum: '2026-10-05', uren: 3.5 },
+        { datum: '2026-10-07', uren: 0, afwezig: 'ziek', toelichting: `Griep ${merk}` },
+      ],
+    },
+    { bron: 'formulier' },
+  );
   await uitvoering.createEvaluatie(km, tp.id, {
     datum: '2026-11-02',
     stemKlant: `Stem ${merk}`,
@@ -239,6 +244,7 @@ describe('the article 15 export holds the data of every module', () => {
       'toetsingen',
       'besluiten-en-overeenkomsten',
       'uren',
+      'uren-wijzigingen',
       'evaluaties',
       'cohort-voorstellen',
       'signalen',
@@ -306,6 +312,12 @@ describe('the article 15 export holds the data of every module', () => {
       { Tegenprestatie: kenmerk, Datum: '2026-10-05', Uren: 3.5, Afwezig: null, Toelichting: null },
       { Tegenprestatie: kenmerk, Datum: '2026-10-07', Uren: 0, Afwezig: 'Ziek', Toelichting: 'Griep MIJN' },
     ]);
+    expect(
+      deel(inzage, 'uren-wijzigingen').records.map((r) => [r.Datum, r.Wat, r.Was, r.Werd, r.Hoe]),
+    ).toEqual([
+      ['2026-10-05', 'Nieuw', null, '3,5 uur', 'Weekformulier'],
+      ['2026-10-07', 'Nieuw', null, 'Ziek (Griep MIJN)', 'Weekformulier'],
+    ]);
     expect(deel(inzage, 'evaluaties').records).toEqual([
       expect.objectContaining({
         Datum: '2026-11-02',
@@ -350,6 +362,7 @@ describe('the article 15 export holds the data of every module', () => {
       'Toets aan de regels van de gemeente',
       'Besluit en overeenkomst',
       'Uw uren',
+      'Wijzigingen van uw uren',
       'Gesprekken over hoe het gaat (evaluaties)',
       'Voorstellen voor een activiteit',
       'Herinneringen voor medewerkers over u',

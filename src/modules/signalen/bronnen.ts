@@ -3,18 +3,28 @@ import type { KlantenService, MedewerkersBron } from '../klanten/index.ts';
 import type { NetwerkService } from '../netwerk/index.ts';
 import type { Tegenprestatie, TegenprestatiesService } from '../tegenprestaties/index.ts';
 import type { UitvoeringService } from '../uitvoering/index.ts';
-import type { IntervisieFeit, OntheffingFeit, SignaalFeiten, TegenprestatieFeit } from './regels.ts';
+import {
+  type IntervisieFeit,
+  type OntheffingFeit,
+  type SignaalFeiten,
+  type TegenprestatieFeit,
+  vorigeMaandag,
+} from './regels.ts';
 
 /** Where the facts come from: other modules' services (through their index.ts), called as the system. */
 export interface SignaalBronDeps {
   tegenprestaties: Pick<TegenprestatiesService, 'findTegenprestaties' | 'findTegenprestatie'>;
-  uitvoering: Pick<UitvoeringService, 'laatsteUrenPerTegenprestatie'>;
+  uitvoering: Pick<UitvoeringService, 'laatsteUrenPerTegenprestatie' | 'weekUrenPerTegenprestatie'>;
   klanten: Pick<KlantenService, 'findKlant' | 'findKlanten' | 'listOntheffingen'>;
   netwerk: Pick<NetwerkService, 'findIntervisies' | 'findActiviteit'>;
   medewerkers: MedewerkersBron;
 }
 
-export type SignaalBronnen = (actor: Systeem & { dienstId: string }) => Promise<SignaalFeiten>;
+/** The facts of one social service on `vandaag` (the finished week before it, for the hours). */
+export type SignaalBronnen = (
+  actor: Systeem & { dienstId: string },
+  vandaag: string,
+) => Promise<SignaalFeiten>;
 
 /** Walks every page of a paged list (100 a page). */
 async function alle<T>(
@@ -34,7 +44,7 @@ async function alle<T>(
  */
 export function createSignaalBronnen(deps: SignaalBronDeps): SignaalBronnen {
   const { tegenprestaties, uitvoering, klanten, netwerk } = deps;
-  return async (actor) => {
+  return async (actor, vandaag) => {
     const namen = new Map<string, string>();
     const naamVan = async (klantId: string) => {
       let n = namen.get(klantId);
@@ -55,6 +65,12 @@ export function createSignaalBronnen(deps: SignaalBronDeps): SignaalBronnen {
       actor,
       lopend.map((t) => t.id),
     );
+    const maandag = vorigeMaandag(vandaag);
+    const week = await uitvoering.weekUrenPerTegenprestatie(
+      actor,
+      lopend.map((t) => t.id),
+      maandag,
+    );
     const feit = async (
       t: Tegenprestatie,
       extra: Partial<TegenprestatieFeit> = {},
@@ -71,7 +87,16 @@ export function createSignaalBronnen(deps: SignaalBronDeps): SignaalBronnen {
       ...extra,
     });
     const feiten: TegenprestatieFeit[] = [];
-    for (const t of lopend) feiten.push(await feit(t, { laatsteUren: laatste.get(t.id) ?? null }));
+    for (const t of lopend) {
+      const w = week.get(t.id);
+      feiten.push(
+        await feit(t, {
+          laatsteUren: laatste.get(t.id) ?? null,
+          urenPerWeek: t.urenPerWeek,
+          vorigeWeek: { maandag, uren: w?.uren ?? 0, dagen: w?.dagen ?? 0, afwezig: w?.afwezig ?? false },
+        }),
+      );
+    }
     for (const t of toetsing) {
       const { overgangen } = await tegenprestaties.findTegenprestatie(actor, t.id);
       const sinds =

@@ -3,7 +3,8 @@
  *
  * - Pure rules: `bepaalSignalen(feiten, vandaag)` (regels.ts) — evaluation due in 2 weeks, agreement ends in 4
  *   weeks, no hours for 3 weeks, exemption ends in 4 weeks, intervision waiting (team leads), design in toetsing
- *   for 2 weeks, geen medewerking recorded (team leads). One signal per recipient, kind and cause.
+ *   for 2 weeks, geen medewerking recorded (team leads), a finished week's hours beyond the margin around the agreed
+ *   hours (`uren-wijken-af`). One signal per recipient, kind and cause; a signal never changes anything else.
  * - `createSignaalBronnen({ tegenprestaties, uitvoering, klanten, netwerk, medewerkers })`: gathers the facts of
  *   one social service through those modules' services (as the system).
  * - `createSignalenService({ db, bronnen, mailer?, adressen?, publicUrl, vandaag? })`: `maakSignalen(systeem,
@@ -19,7 +20,9 @@ export {
   bepaalSignalen,
   type NieuwSignaal,
   type SignaalFeiten,
+  type SignaalInstellingen,
   SOORT_NAMEN,
+  STANDAARD_UREN_MARGE_PROCENT,
   SOORTEN,
   type Soort,
   TERMIJNEN,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bepaalSignalen, plusDagen, type SignaalFeiten, type TegenprestatieFeit } from './regels.ts';
+import {
+  bepaalSignalen,
+  plusDagen,
+  type SignaalFeiten,
+  type TegenprestatieFeit,
+  urenWijkenAf,
+  vorigeMaandag,
+} from './regels.ts';
 
 const VANDAAG = '2026-11-27';
 const KM = '00000000-0000-4000-8000-0000000000a1';
@@ -120,4 +127,66 @@ describe('bepaalSignalen (controlled clock)', () => {
     }
     expect(s[0]?.tekst).toBe('Evaluatie van de tegenprestatie van Sanne Visser op 27 november 2026.');
   });
+});
+
+describe('uren-wijken-af: a finished week against the agreed hours', () => {
+  // VANDAAG is Friday 27 November 2026: the last finished week is 16–22 November.
+  const week = (uren: number, o: Partial<NonNullable<TegenprestatieFeit['vorigeWeek']>> = {}) => ({
+    maandag: '2026-11-16',
+    uren,
+    dagen: 2,
+    afwezig: false,
+    ...o,
+  });
+  it.each([
+    ['exactly as agreed', { vorigeWeek: week(8) }, false],
+    ['25% less is still within the margin', { vorigeWeek: week(6) }, false],
+    ['25% more is still within the margin', { vorigeWeek: week(10) }, false],
+    ['a quarter hour beyond the margin (less)', { vorigeWeek: week(5.75) }, true],
+    ['a quarter hour beyond the margin (more)', { vorigeWeek: week(10.25) }, true],
+    ['only a zero registered (a day with 0 hours)', { vorigeWeek: week(0, { dagen: 1 }) }, true],
+    ['no registration at all: that is geen-uren', { vorigeWeek: week(0, { dagen: 0 }) }, false],
+    ['an absence explains the difference', { vorigeWeek: week(2, { afwezig: true }) }, false],
+    ['the week began before the start', { vorigeWeek: week(2), startdatum: '2026-11-18' }, false],
+    ['the start is that Monday', { vorigeWeek: week(2), startdatum: '2026-11-16' }, true],
+    ['the week runs past the end', { vorigeWeek: week(2), einddatum: '2026-11-21' }, false],
+    ['the end is that Sunday', { vorigeWeek: week(2), einddatum: '2026-11-22' }, true],
+    ['no agreed hours', { vorigeWeek: week(2), urenPerWeek: null }, false],
+  ] as Array<[string, Partial<TegenprestatieFeit>, boolean]>)('%s', (_naam, o, verwacht) => {
+    expect(urenWijkenAf(tp({ urenPerWeek: 8, ...o }), 25)).toBe(verwacht);
+  });
+
+  it('the margin is configuration', () => {
+    const t = tp({ urenPerWeek: 8, vorigeWeek: week(6) });
+    expect(urenWijkenAf(t, 25)).toBe(false);
+    expect(urenWijkenAf(t, 20)).toBe(true);
+    expect(soorten(feiten({ tegenprestaties: [t] }))).toEqual([]);
+    expect(bepaalSignalen(feiten({ tegenprestaties: [t] }), VANDAAG, { urenMargeProcent: 20 })).toEqual([
+      {
+        gemeenteId: G,
+        klantId: 'k-1',
+        gebruikerId: KM,
+        soort: 'uren-wijken-af',
+        oorzaak: 'tp-1:2026-11-16',
+        tekst:
+          'In de week van 16 november 2026 staan voor de tegenprestatie van Sanne Visser 6 uur; afgesproken is 8 uur per week. Bespreek het verschil met de klant.',
+        link: '/tegenprestaties/tp-1/uitvoering?week=2026-11-16#uren',
+        datum: '2026-11-16',
+      },
+    ]);
+  });
+
+  it('only for a running placement with a caseworker', () => {
+    const o = { urenPerWeek: 8, vorigeWeek: week(1) };
+    expect(soorten(feiten({ tegenprestaties: [tp(o)] }))).toEqual(['uren-wijken-af@km:tp-1:2026-11-16']);
+    expect(soorten(feiten({ tegenprestaties: [tp({ ...o, status: 'afgerond' })] }))).toEqual([]);
+    expect(soorten(feiten({ tegenprestaties: [tp({ ...o, klantmanagerId: null })] }))).toEqual([]);
+  });
+
+  it.each([
+    ['2026-11-27', '2026-11-16'],
+    ['2026-11-23', '2026-11-16'],
+    ['2026-11-22', '2026-11-09'],
+    ['2027-01-04', '2026-12-28'],
+  ])('vorigeMaandag(%s) = %s', (dag, maandag) => expect(vorigeMaandag(dag)).toBe(maandag));
 });

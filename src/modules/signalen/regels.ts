@@ -14,6 +14,7 @@ export const SOORTEN = [
   'intervisie-wacht',
   'toetsing-blijft-liggen',
   'geen-medewerking',
+  'uren-wijken-af',
   'opnieuw-besluiten',
 ] as const;
 export type Soort = (typeof SOORTEN)[number];
@@ -26,8 +27,18 @@ export const SOORT_NAMEN: Record<Soort, string> = {
   'intervisie-wacht': 'Intervisie wacht',
   'toetsing-blijft-liggen': 'Toetsing ligt stil',
   'geen-medewerking': 'Geen medewerking',
+  'uren-wijken-af': 'Uren wijken af',
   'opnieuw-besluiten': 'Opnieuw besluiten',
 };
+
+/** The default margin (percent of the agreed hours per week) before a week's hours raise `uren-wijken-af`. */
+export const STANDAARD_UREN_MARGE_PROCENT = 25;
+
+/** Settings of the rules (configuration). */
+export interface SignaalInstellingen {
+  /** How far a finished week's hours may differ from the agreed hours per week, in percent. */
+  urenMargeProcent: number;
+}
 
 /** The windows of the rules, in days. */
 export const TERMIJNEN = {
@@ -52,6 +63,10 @@ export interface TegenprestatieFeit {
   inToetsingSinds?: string | null;
   /** `lopend`: the latest day with hours. */
   laatsteUren?: string | null;
+  /** `lopend`: the agreed hours per week. */
+  urenPerWeek?: number | null;
+  /** `lopend`: the registrations of the last finished week (Monday to Sunday before today's week). */
+  vorigeWeek?: { maandag: string; uren: number; dagen: number; afwezig: boolean } | null;
 }
 
 export interface OntheffingFeit {
@@ -122,8 +137,37 @@ const paden = {
   intervisie: paths.intervisie,
 };
 
-/** The signals the facts call for on `vandaag`. Pure; the order follows the facts. */
-export function bepaalSignalen(f: SignaalFeiten, vandaag: string): NieuwSignaal[] {
+const urenNl = (n: number) => n.toLocaleString('nl-NL', { maximumFractionDigits: 2 });
+
+/** The Monday of the week before the week of `iso`: the last finished week. */
+export function vorigeMaandag(iso: string): string {
+  const dag = new Date(`${iso}T12:00:00Z`).getUTCDay();
+  return plusDagen(iso, -((dag + 6) % 7) - 7);
+}
+
+/**
+ * Does a finished week of a running placement call for `uren-wijken-af`? Only a week that lies wholly in the
+ * period, has registrations and no absence (an absence explains a difference; a week without any registration is
+ * the `geen-uren` signal's business), compared with the agreed hours: strictly beyond the margin.
+ */
+export function urenWijkenAf(t: TegenprestatieFeit, margeProcent: number): boolean {
+  const w = t.vorigeWeek;
+  const afgesproken = t.urenPerWeek ?? null;
+  if (!w || afgesproken === null || afgesproken <= 0 || w.dagen === 0 || w.afwezig) return false;
+  if (!t.startdatum || w.maandag < t.startdatum) return false;
+  if (t.einddatum && plusDagen(w.maandag, 6) > t.einddatum) return false;
+  return Math.abs(w.uren - afgesproken) * 100 > afgesproken * margeProcent;
+}
+
+/**
+ * The signals the facts call for on `vandaag`. Pure; the order follows the facts. A signal only tells someone:
+ * it never creates an incident, a measure or any other change by itself.
+ */
+export function bepaalSignalen(
+  f: SignaalFeiten,
+  vandaag: string,
+  instellingen: SignaalInstellingen = { urenMargeProcent: STANDAARD_UREN_MARGE_PROCENT },
+): NieuwSignaal[] {
   const uit: NieuwSignaal[] = [];
   const binnen = (d: string | null | undefined, dagen: number): d is string =>
     !!d && d >= vandaag && d <= plusDagen(vandaag, dagen);
@@ -166,6 +210,17 @@ export function bepaalSignalen(f: SignaalFeiten, vandaag: string): NieuwSignaal[
             : `Voor de tegenprestatie van ${t.klantNaam} zijn sinds de start (${datumNl(sinds)}) geen uren geregistreerd.`,
           link: paden.uitvoering(t.id),
           datum: sinds,
+        });
+      const w = t.vorigeWeek;
+      if (w && urenWijkenAf(t, instellingen.urenMargeProcent))
+        uit.push({
+          ...basis,
+          gebruikerId: km,
+          soort: 'uren-wijken-af',
+          oorzaak: `${t.id}:${w.maandag}`,
+          tekst: `In de week van ${datumNl(w.maandag)} staan voor de tegenprestatie van ${t.klantNaam} ${urenNl(w.uren)} uur; afgesproken is ${urenNl(t.urenPerWeek ?? 0)} uur per week. Bespreek het verschil met de klant.`,
+          link: `${paden.uitvoering(t.id)}?week=${w.maandag}#uren`,
+          datum: w.maandag,
         });
     }
     if (

@@ -26,6 +26,8 @@ let tlActor: Gebruiker;
 let kmBrowser: TestBrowser;
 let lopend: { id: string; klantId: string };
 let klantNaam: string;
+let diensten: ReturnType<typeof uitvoeringDiensten>;
+let uitvoering: ReturnType<typeof createUitvoeringService>;
 const post: Bericht[] = [];
 const mailer: Mailer = { soort: 'smtp', verstuur: async (b) => void post.push(b) };
 /** The controlled clock: the start plus 30 days, no hours; evaluation 10 days ahead, end 20 days ahead. */
@@ -44,6 +46,7 @@ beforeAll(async () => {
   kmActor = actorVan(km, { gemeenten: [A], teams: [t1] });
   tlActor = actorVan(tl, { gemeenten: [A], teams: [t1] });
   const d = uitvoeringDiensten(t.db.app);
+  diensten = d;
   lopend = await insertLopendeTegenprestatie(t.db.app, {
     km: kmActor,
     gemeenteId: A,
@@ -54,7 +57,7 @@ beforeAll(async () => {
   klantNaam = (await d.klanten.findKlant(kmActor, lopend.klantId)).naam;
   // Stuck in toetsing since today (real clock) and geen medewerking are covered by the rules' table tests.
   const beheer = createBeheerService(t.db.app, { gemeenten: d.gemeenten });
-  const uitvoering = createUitvoeringService({
+  uitvoering = createUitvoeringService({
     db: t.db.app,
     tegenprestaties: d.tegenprestaties,
     klanten: d.klanten,
@@ -137,5 +140,43 @@ describe('signals with a controlled clock', () => {
     expect((await kmBrowser.get('/signalen')).body).not.toContain(`/signalen/${id}"`);
     expect((await kmBrowser.get('/signalen?alle=ja')).body).toContain(`/signalen/${id}"`);
     expect((await kmBrowser.post(`/signalen/${id}`, { actie: 'iets' })).statusCode).toBe(400);
+  });
+
+  it('uren-wijken-af: a finished week far from the agreed hours tells the caseworker, and changes nothing else', async () => {
+    const p = await insertLopendeTegenprestatie(t.db.app, {
+      km: kmActor,
+      gemeenteId: A,
+      startdatum: '2026-10-05',
+    });
+    // Agreed 8 hours a week; the week of 12 October has 2.
+    await uitvoering.registreerUren(
+      kmActor,
+      p.id,
+      { dagen: [{ datum: '2026-10-12', uren: 2 }] },
+      { bron: 'formulier' },
+    );
+    const voor = await diensten.tegenprestaties.findTegenprestatie(kmActor, p.id);
+    const uit = await service.maakSignalen(systeemActor('test:signalen', dienstId), {
+      vandaag: '2026-10-21',
+    });
+    expect(uit.nieuw).toBe(1);
+    const s = (await service.findSignalen(kmActor)).filter((x) => x.soort === 'uren-wijken-af');
+    expect(s).toMatchObject([
+      {
+        datum: '2026-10-12',
+        link: `/tegenprestaties/${p.id}/uitvoering?week=2026-10-12#uren`,
+        tekst: expect.stringContaining('2 uur; afgesproken is 8 uur per week'),
+      },
+    ]);
+    // A signal never creates an incident or measure: the placement, its history and its hours are as before.
+    const na = await diensten.tegenprestaties.findTegenprestatie(kmActor, p.id);
+    expect(na).toEqual(voor);
+    expect((await uitvoering.findUren(kmActor, p.id)).map((u) => [u.datum, u.uren])).toEqual([
+      ['2026-10-12', 2],
+    ]);
+    // The next day: the same week, the same cause, nothing new.
+    expect(
+      (await service.maakSignalen(systeemActor('test:signalen', dienstId), { vandaag: '2026-10-22' })).nieuw,
+    ).toBe(0);
   });
 });

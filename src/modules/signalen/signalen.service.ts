@@ -7,7 +7,13 @@ import { type Actor, dbContext, type Gebruiker, type Systeem } from '../auth/ind
 import { vandaag as vandaagNl } from '../klanten/index.ts';
 import { recordMany, VA } from '../logboek/index.ts';
 import type { SignaalBronnen } from './bronnen.ts';
-import { bepaalSignalen, type NieuwSignaal, SOORT_NAMEN, type Soort } from './regels.ts';
+import {
+  bepaalSignalen,
+  type NieuwSignaal,
+  SOORT_NAMEN,
+  STANDAARD_UREN_MARGE_PROCENT,
+  type Soort,
+} from './regels.ts';
 import { signalenPolicy } from './signalen.policy.ts';
 import { signalenRepository as repo, type SignaalRij } from './signalen.repository.ts';
 
@@ -23,6 +29,8 @@ export interface SignalenDeps {
   publicUrl: string;
   /** Today as an ISO date (tests inject a fixed day). */
   vandaag?: () => string;
+  /** The margin (percent) of `uren-wijken-af` (configuration `UREN_AFWIJKING_PROCENT`; default 25). */
+  urenMargeProcent?: number;
   meldFout?: (e: unknown) => void;
 }
 
@@ -83,8 +91,10 @@ export function createSignalenService(deps: SignalenDeps) {
         throw new AppError('intern', { message: 'maakSignalen needs a system actor with dienstId' });
       const actor = { ...systeem, dienstId };
       const dag = opties.vandaag ?? vandaag();
-      const feiten = await deps.bronnen(actor);
-      const signalen = bepaalSignalen(feiten, dag);
+      const feiten = await deps.bronnen(actor, dag);
+      const signalen = bepaalSignalen(feiten, dag, {
+        urenMargeProcent: deps.urenMargeProcent ?? STANDAARD_UREN_MARGE_PROCENT,
+      });
       const nieuw = await withContext(db, dbContext(actor), (tx) =>
         repo.insertNieuw(
           tx,

@@ -31,6 +31,9 @@ describe('statusmachine', () => {
     ['lopend', 'beeindigd', 2, undefined, /Schrijf op waarom/],
     ['overeengekomen', 'beeindigd', 1, 'x', /volgende versie/],
     ['overeengekomen', 'toetsing', 2, 'De organisatie trok zich terug.', true],
+    ['overeengekomen', 'ontwerp', 2, 'De klant verhuist.', true],
+    ['overeengekomen', 'ontwerp', 2, '  ', /Schrijf op waarom/],
+    ['overeengekomen', 'ontwerp', 1, 'De klant verhuist.', /volgende versie/],
     ['afgerond', 'lopend', 2, 'x', /kan de tegenprestatie niet naar/],
     ['beeindigd', 'lopend', 2, 'x', /kan de tegenprestatie niet naar/],
   ];
@@ -65,6 +68,7 @@ describe('statusmachine', () => {
     ['lopend', 'afgerond', 'vrijgeven'],
     ['lopend', 'beeindigd', 'vrijgeven'],
     ['overeengekomen', 'beeindigd', 'vrijgeven'],
+    ['overeengekomen', 'ontwerp', 'vrijgeven'],
     ['ontwerp', 'geen-medewerking', null],
     ['verkenning', 'ontwerp', null],
   ];

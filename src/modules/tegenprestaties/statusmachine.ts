@@ -5,7 +5,8 @@
  * Part 1 (this module's pages and API): `verkenning` → `ontwerp` → `toetsing`, `ontwerp` → `geen-medewerking`,
  * and the back-steps `toetsing` → `ontwerp`, `ontwerp` → `verkenning` (with a reason).
  * Part 2 (the agreement, a later issue): `toetsing` → `overeengekomen` → `lopend` → `afgerond`, `beeindigd` (with
- * a reason) from `overeengekomen` or `lopend`, and the back-step `overeengekomen` → `toetsing`. These are defined
+ * a reason) from `overeengekomen` or `lopend`, and the back-steps `overeengekomen` → `toetsing` and `overeengekomen` →
+ * `ontwerp` (the latter releases the place). These are defined
  * here so the whole life is in one table, but only a caller that passes `deel: 2` may make them (the service's
  * `voerDeel2OvergangUit`); the pages and the API refuse them.
  */
@@ -85,6 +86,9 @@ export const OVERGANGEN: readonly Overgang[] = [
     actie: 'Overeenkomst vastleggen',
   },
   { van: 'overeengekomen', naar: 'toetsing', deel: 2, redenVerplicht: true, actie: 'Terug naar toetsing' },
+  // The back-step before the start (the running phase, issue 16): the agreement does not go ahead as signed; the
+  // place is released, the documents and history stay.
+  { van: 'overeengekomen', naar: 'ontwerp', deel: 2, redenVerplicht: true, actie: 'Terug naar ontwerp' },
   { van: 'overeengekomen', naar: 'lopend', deel: 2, redenVerplicht: false, actie: 'Starten' },
   { van: 'lopend', naar: 'afgerond', deel: 2, redenVerplicht: false, actie: 'Afronden' },
   { van: 'overeengekomen', naar: 'beeindigd', deel: 2, redenVerplicht: true, actie: 'Beëindigen' },

@@ -1,14 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/db.ts';
-import { createDemoServices, type DemoResult, loadDemo } from '../../demo/demo.ts';
+import { createDemoTestDatabase, type TestDatabase } from '../../../test/db.ts';
+import { createDemoServices, type DemoResult } from '../../demo/demo.ts';
 import { systeemActor } from '../auth/index.ts';
 
 let db: TestDatabase;
 let demo: DemoResult;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  demo = await loadDemo(createDemoServices(db.app), systeemActor('test:demo'));
+  ({ db, demo } = await createDemoTestDatabase());
 });
 
 describe('demo tegenprestaties', () => {

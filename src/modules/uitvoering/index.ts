@@ -2,7 +2,7 @@
  * Uitvoering: the running tegenprestatie — hours, evaluations, the final follow-up that ends it, and the monthly
  * CBS indicator. See docs/uitvoering.md.
  *
- * ## Service (`createUitvoeringService({ db, tegenprestaties, klanten, vandaag? })`)
+ * ## Service (`createUitvoeringService({ db, tegenprestaties, klanten, vandaag?, urenPerDagdeel? })`)
  *
  * Access (`uitvoeringPolicy`): klantmanager and teamleider see and record; teamleider and functioneel beheerder
  * download the CBS export of their municipalities. A placement is visible exactly when its design is
@@ -12,7 +12,14 @@
  * `lopend` answers `niet-verwerkbaar` (422).
  *
  * - `bekijkUitvoering(actor, id)` → `{ tegenprestatie, uren, evaluaties, totaalUren }`.
- * - `findUren(actor, id)`, `registreerUren(actor, id, { dagen: [{ datum, uren, afwezig?, toelichting? }] })`.
+ * - `findUren(actor, id)`; `registreerUren(actor, id, { dagen: [{ datum, uren?, afwezig?, toelichting?, versie?,
+ *   verwijderen? }] }, { bron })` → `{ uren, gewijzigd, ongewijzigd }`: nothing overwritten silently (a stored day
+ *   changes only with its `versie`, else `conflict`), every change kept (`findUrenWijzigingen(actor, id)`), the date
+ *   and day-part rules of `toetsUren` (urenregels.ts; pure, for every way hours come in).
+ * - `wijzigLevensloop(actor, id, { stap: 'starten' | 'terug-naar-ontwerp' | 'beeindigen-voor-start', reden?,
+ *   beeindigingReden? })`: the steps from `overeengekomen`; `volgendeStappen(t, vandaag)` (stappen.ts; pure) says
+ *   what the placement page offers, or why nothing.
+ * - `weekUrenPerTegenprestatie(actor, ids, maandag)` → Map id → `{ uren, dagen, afwezig }` (the signal job).
  * - `findEvaluaties(actor, id)`, `createEvaluatie(actor, id, EvaluatieInput)` (with `besluit: 'beeindigen'` and
  *   `eind`: ends the placement through `tegenprestaties.voerDeel2OvergangUit` in the same transaction).
  * - `laatsteUrenPerTegenprestatie(actor, ids)` → Map id → latest date with hours (the signal job).
@@ -23,6 +30,7 @@
 export { uitvoeringPaden } from './paden.ts';
 export { uitvoeringApi } from './uitvoering.api.ts';
 export { type DemoUitvoeringOpzet, laadDemoUitvoering } from './uitvoering.demo.ts';
+export { type MogelijkeStap, type Stap, STAPPEN, type Vervolg, volgendeStappen } from './stappen.ts';
 export { uitvoeringPolicy } from './uitvoering.policy.ts';
 export { uitvoeringRoutes } from './uitvoering.routes.ts';
 export {
@@ -34,9 +42,14 @@ export {
   type CbsRegel,
   Evaluatie,
   EvaluatieInput,
+  LevensloopInput,
   UitvoeringInvoerfout,
+  UREN_BRON_NAMEN,
+  UREN_BRONNEN,
+  type UrenBron,
   UrenInput,
   Urenregel,
+  UrenWijziging,
 } from './uitvoering.schemas.ts';
 export {
   cbsCsv,
@@ -45,4 +58,14 @@ export {
   type UitvoeringBeeld,
   type UitvoeringDeps,
   type UitvoeringService,
+  type UrenResultaat,
 } from './uitvoering.service.ts';
+export {
+  DAGDELEN_PER_DAG,
+  maandagVan,
+  maxUrenPerWeek,
+  STANDAARD_UREN_PER_DAGDEEL,
+  toetsUren,
+  type UrenDagWijziging,
+  type UrenKader,
+} from './urenregels.ts';

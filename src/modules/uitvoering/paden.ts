@@ -3,6 +3,7 @@ export const uitvoeringPaden = {
   uitvoering: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/uitvoering`,
   uren: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/uitvoering/uren`,
   evaluatie: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/uitvoering/evaluatie`,
+  stap: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/uitvoering/stap`,
   eindevaluatie: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/uitvoering/eindevaluatie`,
   cbsExport: () => '/rapportages/cbs-tegenprestatie',
   cbsExportCsv: () => '/rapportages/cbs-tegenprestatie/csv',

@@ -3,8 +3,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { metVeldfouten, Problem } from '../../http/problem.ts';
 import { requireGebruiker } from '../auth/index.ts';
+import { Tegenprestatie } from '../tegenprestaties/index.ts';
 import type { GemeentenService } from '../gemeenten/index.ts';
-import { CbsRegel, Evaluatie, EvaluatieInput, Maand, UrenInput, Urenregel } from './uitvoering.schemas.ts';
+import {
+  CbsRegel,
+  Evaluatie,
+  EvaluatieInput,
+  LevensloopInput,
+  Maand,
+  UrenInput,
+  Urenregel,
+  UrenWijziging,
+} from './uitvoering.schemas.ts';
 import { cbsCsv, type UitvoeringService } from './uitvoering.service.ts';
 
 const Id = z.object({ id: z.uuid().describe('De vaste identificatie van de tegenprestatie') });
@@ -49,7 +59,7 @@ export function uitvoeringApi(service: UitvoeringService, gemeenten: Pick<Gemeen
           operationId: 'createUren',
           summary: 'Uren registreren',
           description:
-            'Registreert uren of afwezigheid (ziek, vakantie, anders) per datum, hoogstens een week tegelijk, voor een lopende tegenprestatie. Een datum die al geregistreerd is, wordt vervangen. Niet vóór de startdatum of na de einddatum; 0 tot 24 uur per dag.',
+            'Registreert uren of afwezigheid (ziek, vakantie, anders) per datum, hoogstens een week tegelijk, voor een lopende tegenprestatie. Niets wordt ongemerkt overschreven: een dag die precies zo is opgeslagen blijft ongemoeid; een opgeslagen dag wijzigen of verwijderen (verwijderen: true) kan alleen met de versie uit de opgeslagen urenregel, anders 409. Elke wijziging komt met de vorige waarde in de geschiedenis (bron api). Alleen van de startdatum tot en met de einddatum en niet na vandaag; de uren van een week passen in de afgesproken dagdelen (hoogstens het ingestelde aantal uren per dagdeel).',
           tags: ['Uitvoering'],
           params: Id,
           body: UrenInput,
@@ -58,10 +68,28 @@ export function uitvoeringApi(service: UitvoeringService, gemeenten: Pick<Gemeen
       },
       async (req, reply) =>
         metVeldfouten(req, reply, async () => {
-          const uren = await service.registreerUren(requireGebruiker(req), req.params.id, req.body);
+          const { uren } = await service.registreerUren(requireGebruiker(req), req.params.id, req.body, {
+            bron: 'api',
+          });
           reply.status(201).header('Location', `/api/v1/tegenprestaties/${req.params.id}/uren`);
           return uren;
         }),
+    );
+
+    r.get(
+      '/api/v1/tegenprestaties/:id/uren-wijzigingen',
+      {
+        schema: {
+          operationId: 'listUrenWijzigingen',
+          summary: 'Geschiedenis van de uren',
+          description:
+            'Elke nieuwe, gewijzigde en verwijderde registratie van uren of afwezigheid, met de vorige en de nieuwe waarde, wie, wanneer en hoe (formulier, api, import, organisatie, klant); nieuwste eerst.',
+          tags: ['Uitvoering'],
+          params: Id,
+          response: { 200: z.array(UrenWijziging), ...fouten },
+        },
+      },
+      async (req) => service.findUrenWijzigingen(requireGebruiker(req), req.params.id),
     );
 
     r.get(
@@ -99,6 +127,26 @@ export function uitvoeringApi(service: UitvoeringService, gemeenten: Pick<Gemeen
           reply.status(201).header('Location', `/api/v1/tegenprestaties/${req.params.id}/evaluaties`);
           return e;
         }),
+    );
+
+    r.post(
+      '/api/v1/tegenprestaties/:id/levensloop',
+      {
+        schema: {
+          operationId: 'createLevensloopStap',
+          summary: 'Starten, terugzetten of beëindigen vóór de start',
+          description:
+            'Een stap vanuit overeengekomen: starten (op of na de startdatum; de dagelijkse taak start hem anders ook), terug-naar-ontwerp met een reden (de plaats komt vrij; documenten en geschiedenis blijven bewaard) of beeindigen-voor-start met een reden. Een stap die nu niet kan, geeft 422 met de reden.',
+          tags: ['Uitvoering'],
+          params: Id,
+          body: LevensloopInput,
+          response: { 200: Tegenprestatie, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, () =>
+          service.wijzigLevensloop(requireGebruiker(req), req.params.id, req.body),
+        ),
     );
 
     r.get(

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/db.ts';
-import { createDemoServices, type DemoResult, loadDemo } from '../../demo/demo.ts';
+import { createDemoTestDatabase, type TestDatabase } from '../../../test/db.ts';
+import { createDemoServices, type DemoResult } from '../../demo/demo.ts';
 import { systeemActor } from '../auth/index.ts';
 import { vandaag } from '../klanten/index.ts';
 
@@ -8,8 +8,7 @@ let db: TestDatabase;
 let demo: DemoResult;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  demo = await loadDemo(createDemoServices(db.app), systeemActor('test:demo'));
+  ({ db, demo } = await createDemoTestDatabase());
 }, 120_000);
 
 describe('uitvoering demo', () => {

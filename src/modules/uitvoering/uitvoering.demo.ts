@@ -148,14 +148,20 @@ export async function laadDemoUitvoering(
       const tot = plusDagen(maandagVan(vandaagNu), i === 0 ? -1 : -22);
       for (let maandag = start; maandag <= tot; maandag = plusDagen(maandag, 7)) {
         const woensdag = plusDagen(maandag, 2);
-        await uitvoering.registreerUren(km, id, {
-          dagen: [
-            { datum: maandag, uren: 2 },
-            maandag === plusDagen(start, 21)
-              ? { datum: woensdag, uren: 0, afwezig: 'ziek' as const, toelichting: 'Griep.' }
-              : { datum: woensdag, uren: 2.5 },
-          ].filter((d) => d.datum <= tot),
-        });
+        await uitvoering.registreerUren(
+          km,
+          id,
+          {
+            dagen: [
+              { datum: maandag, uren: 2 },
+              maandag === plusDagen(start, 21)
+                ? { datum: woensdag, uren: 0, afwezig: 'ziek' as const, toelichting: 'Griep.' }
+                : { datum: woensdag, uren: 2.5 },
+            ].filter((d) => d.datum <= tot),
+          },
+          // The demo loads its data as a program would: an import.
+          { bron: 'import' },
+        );
       }
       await uitvoering.createEvaluatie(km, id, {
         datum: plusDagen(start, 42),

@@ -7,13 +7,24 @@ import { type Gebruiker, pageChrome, requireRol } from '../auth/index.ts';
 import type { GemeentenService } from '../gemeenten/index.ts';
 import { type KlantenService, vandaag } from '../klanten/index.ts';
 import { uitvoeringPaden } from './paden.ts';
-import { type Afwezigheid, type EvaluatieInput, UitvoeringInvoerfout } from './uitvoering.schemas.ts';
+import {
+  type Afwezigheid,
+  type EvaluatieInput,
+  type LevensloopInput,
+  UitvoeringInvoerfout,
+  type UrenInput,
+  type Urenregel,
+} from './uitvoering.schemas.ts';
 import { cbsCsv, type UitvoeringService } from './uitvoering.service.ts';
+import { volgendeStappen } from './stappen.ts';
+import { maandagVan, plusDagen } from './urenregels.ts';
 import {
   CbsPagina,
   type EvaluatieWaarden,
   isMelding,
   legeEvaluatie,
+  legeStap,
+  type StapWaarden,
   UitvoeringPagina,
   type WeekWaarden,
 } from './views/uitvoering.tsx';
@@ -42,24 +53,25 @@ const tekst = (b: Body, k: string): string => {
 };
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
-const plusDagen = (iso: string, n: number): string => {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
-/** The Monday of the week of `iso`. */
-export const maandagVan = (iso: string): string => {
-  const dag = new Date(`${iso}T12:00:00Z`).getUTCDay();
-  return plusDagen(iso, -((dag + 6) % 7));
-};
-const legeWeek = (maandag: string): WeekWaarden => ({
-  dagen: Array.from({ length: 7 }, (_, i) => ({
-    datum: plusDagen(maandag, i),
-    uren: '',
-    afwezig: '',
-    toelichting: '',
-  })),
-});
+/** The week form of the week starting `maandag`, showing what is stored (with each stored day's version). */
+export function opgeslagenWeek(maandag: string, uren: readonly Urenregel[]): WeekWaarden {
+  const perDatum = new Map(uren.map((u) => [u.datum, u]));
+  return {
+    dagen: Array.from({ length: 7 }, (_, i) => {
+      const datum = plusDagen(maandag, i);
+      const u = perDatum.get(datum);
+      return u
+        ? {
+            datum,
+            uren: u.afwezig ? '' : String(u.uren).replace('.', ','),
+            afwezig: u.afwezig ?? '',
+            toelichting: u.toelichting ?? '',
+            versie: String(u.versie),
+          }
+        : { datum, uren: '', afwezig: '', toelichting: '', versie: '' };
+    }),
+  };
+}
 
 /** The week form as typed. */
 export function weekVanBody(b: Body): WeekWaarden {
@@ -69,30 +81,36 @@ export function weekVanBody(b: Body): WeekWaarden {
       uren: tekst(b, `dag.${i}.uren`),
       afwezig: tekst(b, `dag.${i}.afwezig`),
       toelichting: tekst(b, `dag.${i}.toelichting`),
+      versie: tekst(b, `dag.${i}.versie`),
     })),
   };
 }
 
 /**
- * The week form → the service's input: days with hours or an absence (empty days are skipped) and, per sent day,
- * the row it came from (to put messages next to the right day).
+ * The week form → the service's input: days with hours or an absence, and the removal of a stored day the user
+ * emptied (a day that was empty and stays empty is skipped). Each day carries the version of what the form showed,
+ * so the service refuses to overwrite what someone else stored meanwhile. `rijen`: per sent day the form's row
+ * (to put messages next to the right day).
  */
-export function urenInvoerVan(w: WeekWaarden): {
-  dagen: Array<{ datum: string; uren: number; afwezig: Afwezigheid | null; toelichting: string | null }>;
-  rijen: number[];
-} {
-  const dagen: ReturnType<typeof urenInvoerVan>['dagen'] = [];
+export function urenInvoerVan(w: WeekWaarden): { dagen: UrenInput['dagen']; rijen: number[] } {
+  const dagen: UrenInput['dagen'] = [];
   const rijen: number[] = [];
   w.dagen.forEach((d, i) => {
     const u = d.uren.trim();
-    if (u === '' && d.afwezig === '') return;
-    const n = u === '' ? 0 : Number(u.replace(',', '.'));
+    const versie = /^[1-9]\d{0,8}$/.test(d.versie) ? Number(d.versie) : null;
+    if (u === '' && d.afwezig === '') {
+      if (versie === null) return;
+      dagen.push({ datum: d.datum, verwijderen: true, versie });
+      rijen.push(i);
+      return;
+    }
     dagen.push({
       datum: d.datum,
       // Not a number: the schema names it (NaN is refused with the field's message).
-      uren: n,
+      uren: u === '' ? 0 : Number(u.replace(',', '.')),
       afwezig: (d.afwezig || null) as Afwezigheid | null,
       toelichting: d.toelichting.trim() || null,
+      versie,
     });
     rijen.push(i);
   });
@@ -160,10 +178,18 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
       evaluatie?: EvaluatieWaarden;
       eind?: EvaluatieWaarden;
       fouten?: FieldErrors;
-      formulier?: 'uren' | 'evaluatie' | 'eind';
+      formulier?: 'uren' | 'evaluatie' | 'eind' | 'stap';
+      stap?: StapWaarden;
+      /** Rows of the week form whose stored day changed meanwhile: show its current version. */
+      conflictRijen?: number[];
     } = {},
   ) {
     const beeld = await uitvoering.bekijkUitvoering(actor, idVan(req));
+    const opgeslagen = new Map(beeld.uren.map((u) => [u.datum, u]));
+    for (const i of opts.conflictRijen ?? []) {
+      const d = opts.week?.dagen[i];
+      if (d) d.versie = String(opgeslagen.get(d.datum)?.versie ?? '');
+    }
     const klant = await klanten.findKlant(actor, beeld.tegenprestatie.klantId);
     const t = beeld.tegenprestatie;
     const gevraagd = query(req, 'week');
@@ -178,13 +204,15 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
         chrome: pageChrome(req, reply),
         klant,
         beeld,
-        week: opts.week ?? legeWeek(weekVan),
+        week: opts.week ?? opgeslagenWeek(weekVan, beeld.uren),
         weekVan,
         evaluatie: opts.evaluatie ?? legeEvaluatie(vandaagNu()),
         eind: opts.eind ?? legeEvaluatie(vandaagNu()),
         fouten: opts.fouten ?? {},
         formulier: opts.formulier,
         melding: isMelding(melding) ? melding : undefined,
+        vervolg: volgendeStappen(t, vandaagNu()),
+        stap: opts.stap ?? legeStap(),
       }),
       opts.fouten ? 422 : 200,
     );
@@ -199,20 +227,31 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
       const actor = medewerker(req);
       const week = weekVanBody(bodyVan(req));
       const { dagen, rijen } = urenInvoerVan(week);
+      let gewijzigd = 0;
       try {
-        await uitvoering.registreerUren(actor, idVan(req), { dagen });
+        if (dagen.length > 0)
+          gewijzigd = (await uitvoering.registreerUren(actor, idVan(req), { dagen }, { bron: 'formulier' }))
+            .gewijzigd;
       } catch (e) {
         const f = foutenVan(e, 'formulier');
         if (!f) throw e;
         // Messages of the sent days go next to the form's row they came from.
         const fouten: FieldErrors = {};
+        const conflictRijen: number[] = [];
         for (const [k, v] of Object.entries(f)) {
           const m = /^dagen\.(\d+)\.(.+)$/.exec(k);
-          fouten[m ? `dagen.${rijen[Number(m[1])] ?? 0}.${m[2]}` : k] = v;
+          const rij = m ? (rijen[Number(m[1])] ?? 0) : null;
+          fouten[m ? `dagen.${rij}.${m[2]}` : k] = v;
+          if (rij !== null && e instanceof AppError && e.code === 'conflict') conflictRijen.push(rij);
         }
-        return toon(req, reply, actor, { week, fouten, formulier: 'uren' });
+        return toon(req, reply, actor, { week, fouten, formulier: 'uren', conflictRijen });
       }
-      return reply.redirect(`${uitvoeringPaden.uitvoering(idVan(req))}?melding=uren#uren`, 303);
+      const maandag = week.dagen[0]?.datum ?? '';
+      const terug = ISO.test(maandag) ? `&week=${maandag}` : '';
+      return reply.redirect(
+        `${uitvoeringPaden.uitvoering(idVan(req))}?melding=${gewijzigd > 0 ? 'uren' : 'uren-ongewijzigd'}${terug}#uren`,
+        303,
+      );
     });
 
     for (const soort of ['evaluatie', 'eindevaluatie'] as const) {
@@ -237,6 +276,34 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
         );
       });
     }
+
+    app.post('/tegenprestaties/:id/uitvoering/stap', { schema: { hide: true } }, async (req, reply) => {
+      const actor = medewerker(req);
+      const b = bodyVan(req);
+      const stap: StapWaarden = {
+        stap: tekst(b, 'stap'),
+        reden: tekst(b, 'reden'),
+        beeindigingReden: tekst(b, 'beeindigingReden'),
+      };
+      const invoer = {
+        stap: stap.stap,
+        ...(stap.stap === 'starten' ? {} : { reden: stap.reden }),
+        ...(stap.stap === 'beeindigen-voor-start' ? { beeindigingReden: stap.beeindigingReden } : {}),
+      } as LevensloopInput;
+      try {
+        await uitvoering.wijzigLevensloop(actor, idVan(req), invoer);
+      } catch (e) {
+        const f = foutenVan(e, 'formulier');
+        if (!f) throw e;
+        // The design moved back is no longer on this page's steps: its message shows at the top.
+        const fouten: FieldErrors = {};
+        for (const [k, v] of Object.entries(f)) fouten[k === 'stap' ? 'formulier' : k] = v;
+        return toon(req, reply, actor, { stap, fouten, formulier: 'stap' });
+      }
+      const melding =
+        stap.stap === 'starten' ? 'gestart' : stap.stap === 'terug-naar-ontwerp' ? 'teruggezet' : 'beeindigd';
+      return reply.redirect(`${uitvoeringPaden.uitvoering(idVan(req))}?melding=${melding}#stappen-kop`, 303);
+    });
 
     const exporteur = (req: FastifyRequest) => requireRol(req, 'teamleider', 'functioneel-beheerder');
     const vorigeMaand = () => {

@@ -5,12 +5,15 @@ import { BEEINDIGING_REDENEN, VERVOLGEN } from '../tegenprestaties/index.ts';
 /** Dutch messages per field path (`dagen.2.uren`, `stemKlant`). */
 export type Veldfouten = Record<string, string>;
 
-/** Invalid input: pages show the messages with 422 and keep what was typed; the API answers 400. */
+/**
+ * Invalid input: pages show the messages with 422 and keep what was typed; the API answers 400, or 409 with
+ * `conflict` (a stored day changed since it was read).
+ */
 export class UitvoeringInvoerfout extends AppError {
   readonly velden: Veldfouten;
 
-  constructor(velden: Veldfouten) {
-    super('ongeldige-invoer', { userMessage: Object.values(velden).join(' ') || undefined });
+  constructor(velden: Veldfouten, code: 'ongeldige-invoer' | 'conflict' = 'ongeldige-invoer') {
+    super(code, { userMessage: Object.values(velden).join(' ') || undefined });
     this.velden = velden;
   }
 }
@@ -66,7 +69,22 @@ const optTekst = (max: number, wat: string) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-/** One day of a week form: hours done, or an absence (then hours are 0). */
+/** How hours came in: the week form, the API, an import, the host's or the client's portal. */
+export const UREN_BRONNEN = ['formulier', 'api', 'import', 'organisatie', 'klant'] as const;
+export type UrenBron = (typeof UREN_BRONNEN)[number];
+export const UREN_BRON_NAMEN: Record<UrenBron, string> = {
+  formulier: 'Weekformulier',
+  api: 'API',
+  import: 'Import',
+  organisatie: 'Organisatie',
+  klant: 'Klant',
+};
+
+/**
+ * One day of a week: hours done, or an absence (then hours are 0), or the removal of the day's registration.
+ * `versie` is the version of the stored registration the change replaces (from `Urenregel.versie`): needed to
+ * change or remove a stored day, so that nothing is overwritten without knowing what was there.
+ */
 export const UrenDag = z
   .object({
     datum: Datum,
@@ -74,13 +92,40 @@ export const UrenDag = z
       .number({ error: 'Vul het aantal uren in als getal, bijvoorbeeld 3,5.' })
       .min(0, 'Het aantal uren kan niet negatief zijn.')
       .max(24, 'Een dag heeft hoogstens 24 uur.')
-      .multipleOf(0.25, 'Vul uren in per kwartier, bijvoorbeeld 3,25 of 3,5.'),
+      .multipleOf(0.25, 'Vul uren in per kwartier, bijvoorbeeld 3,25 of 3,5.')
+      .optional(),
     afwezig: z.enum(AFWEZIGHEDEN, { error: 'Kies ziek, vakantie of anders.' }).nullable().optional(),
     toelichting: optTekst(500, 'De toelichting'),
+    versie: z
+      .number({ error: 'De versie is een geheel getal.' })
+      .int('De versie is een geheel getal.')
+      .min(1, 'De versie is een geheel getal vanaf 1.')
+      .nullable()
+      .optional(),
+    verwijderen: z.boolean({ error: 'Verwijderen is waar of onwaar.' }).optional(),
   })
-  .refine((d) => !d.afwezig || d.uren === 0, {
-    message: 'Wie afwezig was, heeft op die dag geen uren. Laat de uren leeg of kies geen afwezigheid.',
-    path: ['uren'],
+  .superRefine((d, ctx) => {
+    if (d.verwijderen) {
+      if (d.versie == null)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['versie'],
+          message: 'Geef de versie van de registratie die u verwijdert.',
+        });
+      return;
+    }
+    if (d.uren === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['uren'],
+        message: 'Vul het aantal uren in als getal, bijvoorbeeld 3,5.',
+      });
+    else if (d.afwezig && d.uren !== 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['uren'],
+        message: 'Wie afwezig was, heeft op die dag geen uren. Laat de uren leeg of kies geen afwezigheid.',
+      });
   })
   .meta({ id: 'UrenDag' });
 
@@ -105,9 +150,44 @@ export const Urenregel = z
     toelichting: z.string().nullable(),
     geregistreerdDoorNaam: z.string(),
     geregistreerdOp: z.iso.datetime(),
+    /** Send it back as `versie` to change or remove this day. */
+    versie: z.number().int(),
+    /** How the current value came in (null: before this was recorded). */
+    bron: z.enum(UREN_BRONNEN).nullable(),
   })
   .meta({ id: 'Urenregel' });
 export type Urenregel = z.infer<typeof Urenregel>;
+
+export const UREN_WIJZIGING_SOORTEN = ['nieuw', 'gewijzigd', 'verwijderd'] as const;
+export type UrenWijzigingSoort = (typeof UREN_WIJZIGING_SOORTEN)[number];
+
+/** One change of a day's registration: the previous and the new value, who, when and how. */
+export const UrenWijziging = z
+  .object({
+    id: z.uuid(),
+    tegenprestatieId: z.uuid(),
+    datum: Datum,
+    soort: z.enum(UREN_WIJZIGING_SOORTEN),
+    vorige: z
+      .object({
+        uren: z.number(),
+        afwezig: z.enum(AFWEZIGHEDEN).nullable(),
+        toelichting: z.string().nullable(),
+      })
+      .nullable(),
+    nieuw: z
+      .object({
+        uren: z.number(),
+        afwezig: z.enum(AFWEZIGHEDEN).nullable(),
+        toelichting: z.string().nullable(),
+      })
+      .nullable(),
+    bron: z.enum(UREN_BRONNEN),
+    doorNaam: z.string(),
+    op: z.iso.datetime(),
+  })
+  .meta({ id: 'UrenWijziging' });
+export type UrenWijziging = z.infer<typeof UrenWijziging>;
 
 export const EvaluatieInput = z
   .object({
@@ -190,3 +270,23 @@ export const CbsRegel = z
   })
   .meta({ id: 'CbsRegel' });
 export type CbsRegel = z.infer<typeof CbsRegel>;
+
+/** The lifecycle steps a caseworker takes on the placement page or through the API (see stappen.ts). */
+export const LEVENSLOOP_STAPPEN = ['starten', 'terug-naar-ontwerp', 'beeindigen-voor-start'] as const;
+const reden = tekst(2000, 'De reden').min(1, 'Schrijf op waarom.');
+export const LevensloopInput = z
+  .discriminatedUnion(
+    'stap',
+    [
+      z.object({ stap: z.literal('starten') }),
+      z.object({ stap: z.literal('terug-naar-ontwerp'), reden }),
+      z.object({
+        stap: z.literal('beeindigen-voor-start'),
+        reden,
+        beeindigingReden: z.enum(BEEINDIGING_REDENEN, { error: 'Kies de reden van beëindigen.' }),
+      }),
+    ],
+    { error: 'Kies starten, terug-naar-ontwerp of beeindigen-voor-start.' },
+  )
+  .meta({ id: 'LevensloopStap' });
+export type LevensloopInput = z.input<typeof LevensloopInput>;

@@ -9,9 +9,10 @@ import {
   inzageTekst,
 } from '../../lib/inzage.ts';
 import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
-import { type KlantenService, vandaag as vandaagNl } from '../klanten/index.ts';
+import { formatDatumNl, type KlantenService, vandaag as vandaagNl } from '../klanten/index.ts';
 import { record, recordMany, VA } from '../logboek/index.ts';
 import {
+  STATUS_NAMEN,
   type Status,
   type Tegenprestatie,
   type TegenprestatiesService,
@@ -19,7 +20,12 @@ import {
   type Vervolg,
 } from '../tegenprestaties/index.ts';
 import { uitvoeringPolicy } from './uitvoering.policy.ts';
-import { type EvaluatieRij, uitvoeringRepository as repo, type UrenRij } from './uitvoering.repository.ts';
+import {
+  type EvaluatieRij,
+  uitvoeringRepository as repo,
+  type UrenRij,
+  type UrenWijzigingRij,
+} from './uitvoering.repository.ts';
 import {
   AFWEZIG_NAMEN,
   type Afwezigheid,
@@ -29,12 +35,19 @@ import {
   type CbsRegel,
   type Evaluatie,
   EvaluatieInput,
+  LevensloopInput,
   Maand,
   parseInvoer,
   UitvoeringInvoerfout,
+  UREN_BRON_NAMEN,
+  type UrenBron,
   UrenInput,
   type Urenregel,
+  type UrenWijziging,
+  type UrenWijzigingSoort,
 } from './uitvoering.schemas.ts';
+import { volgendeStappen } from './stappen.ts';
+import { maandagVan, plusDagen, STANDAARD_UREN_PER_DAGDEEL, toetsUren } from './urenregels.ts';
 
 export interface UitvoeringDeps {
   db: Database;
@@ -45,6 +58,17 @@ export interface UitvoeringDeps {
   klanten: Pick<KlantenService, 'findKlant'>;
   /** Today as an ISO date (tests inject a fixed day). */
   vandaag?: () => string;
+  /** The most hours one day part holds (configuration `UREN_PER_DAGDEEL`; default 4). */
+  urenPerDagdeel?: number;
+}
+
+/** The outcome of saving hours: the placement's hours after it, and how many days changed. */
+export interface UrenResultaat {
+  uren: Urenregel[];
+  /** Days added, changed or removed. */
+  gewijzigd: number;
+  /** Days sent with exactly what was stored (nothing written). */
+  ongewijzigd: number;
 }
 
 /** What the Uitvoering page shows of one placement. */
@@ -52,6 +76,8 @@ export interface UitvoeringBeeld {
   tegenprestatie: Tegenprestatie;
   uren: Urenregel[];
   evaluaties: Evaluatie[];
+  /** Every change of the hours, newest first. */
+  wijzigingen: UrenWijziging[];
   /** Hours (> 0) in total. */
   totaalUren: number;
 }
@@ -69,7 +95,31 @@ const naarUrenregel = (r: UrenRij): Urenregel => ({
   toelichting: r.toelichting,
   geregistreerdDoorNaam: r.geregistreerdDoorNaam,
   geregistreerdOp: r.geregistreerdOp.toISOString(),
+  versie: r.versie,
+  bron: r.bron as UrenBron | null,
 });
+
+const waardeVan = (uren: string | null, afwezig: string | null, toelichting: string | null) =>
+  uren === null ? null : { uren: Number(uren), afwezig: afwezig as Afwezigheid | null, toelichting };
+
+const naarWijziging = (r: UrenWijzigingRij): UrenWijziging => ({
+  id: r.id,
+  tegenprestatieId: r.tegenprestatieId,
+  datum: r.datum,
+  soort: r.soort as UrenWijzigingSoort,
+  vorige: waardeVan(r.vorigeUren, r.vorigeAfwezig, r.vorigeToelichting),
+  nieuw: waardeVan(r.uren, r.afwezig, r.toelichting),
+  bron: r.bron as UrenBron,
+  doorNaam: r.doorNaam,
+  op: r.op.toISOString(),
+});
+
+const urenNl = (n: number) => n.toLocaleString('nl-NL', { maximumFractionDigits: 2 });
+/** A stored day in words, for a conflict message. */
+const opgeslagenAls = (r: UrenRij): string =>
+  r.afwezig
+    ? `afwezig (${AFWEZIG_NAMEN[r.afwezig as Afwezigheid] ?? r.afwezig})`
+    : `${urenNl(Number(r.uren))} uur`;
 
 const naarEvaluatie = (r: EvaluatieRij): Evaluatie => ({
   id: r.id,
@@ -121,6 +171,7 @@ export function cbsCsv(gemeenteCode: string, maand: string, regels: CbsRegel[]):
 export function createUitvoeringService(deps: UitvoeringDeps) {
   const { db, tegenprestaties, klanten } = deps;
   const vandaag = deps.vandaag ?? (() => vandaagNl());
+  const urenPerDagdeel = deps.urenPerDagdeel ?? STANDAARD_UREN_PER_DAGDEEL;
 
   const dienstVan = (actor: Actor): string => {
     if (actor.kind === 'gebruiker') return actor.dienstId;
@@ -157,16 +208,16 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
       uitvoeringPolicy.vereis(actor, 'uitvoering-bekijken');
       const t = await ontwerp(actor, id);
       return withContext(db, dbContext(actor), async (tx) => {
-        const [uren, evaluaties] = await Promise.all([
-          repo.listUren(tx, dienstVan(actor), id),
-          repo.listEvaluaties(tx, dienstVan(actor), id),
-        ]);
+        const uren = await repo.listUren(tx, dienstVan(actor), id);
+        const evaluaties = await repo.listEvaluaties(tx, dienstVan(actor), id);
+        const wijzigingen = await repo.listWijzigingen(tx, dienstVan(actor), id);
         await log(tx, actor, 'lezen', t);
         const regels = uren.map(naarUrenregel);
         return {
           tegenprestatie: t,
           uren: regels,
           evaluaties: evaluaties.map(naarEvaluatie),
+          wijzigingen: wijzigingen.map(naarWijziging),
           totaalUren: regels.reduce((s, r) => s + r.uren, 0),
         };
       });
@@ -177,44 +228,197 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
       return (await service.bekijkUitvoering(actor, id)).uren;
     },
 
+    /** Every change of a placement's hours (previous and new value, who, when, how), newest first. */
+    async findUrenWijzigingen(actor: Actor, id: string): Promise<UrenWijziging[]> {
+      return (await service.bekijkUitvoering(actor, id)).wijzigingen;
+    },
+
     /**
-     * Registers hours (or an absence) per date — a week at once — for a running placement: every date on or after
-     * the start date and on or before the end date, 0–24 hours, an absence (ziek, vakantie, anders) with 0 hours.
-     * A date registered before is replaced (one row per date, with who registered it last).
-     * @returns the placement's hours after the change.
+     * Registers hours (or an absence) per date — at most a week at once — for a running placement. Nothing is
+     * overwritten silently: a day sent exactly as stored is left alone; changing or removing a stored day needs
+     * the `versie` it replaces (else `conflict`, 409, naming what is stored); every new, changed and removed day is
+     * kept in the history with the previous value, who, when and how (`bron`). The date and day-part rules
+     * (`toetsUren`): from the start date to the end date, never after today, a week's hours within the agreed day
+     * parts.
      */
-    async registreerUren(actor: Actor, id: string, input: UrenInput): Promise<Urenregel[]> {
+    async registreerUren(
+      actor: Actor,
+      id: string,
+      input: UrenInput,
+      opties: { bron: UrenBron },
+    ): Promise<UrenResultaat> {
       uitvoeringPolicy.vereis(actor, 'uitvoering-vastleggen');
       const v = parseInvoer(UrenInput, input);
       const t = await ontwerp(actor, id);
       moetLopen(t, 'Uren registreren');
-      const velden: Record<string, string> = {};
-      v.dagen.forEach((d, i) => {
-        if (t.startdatum && d.datum < t.startdatum)
-          velden[`dagen.${i}.datum`] = `${d.datum} ligt vóór de startdatum (${t.startdatum}).`;
-        else if (t.einddatum && d.datum > t.einddatum)
-          velden[`dagen.${i}.datum`] = `${d.datum} ligt na de einddatum (${t.einddatum}).`;
-      });
-      if (Object.keys(velden).length > 0) throw new UitvoeringInvoerfout(velden);
+      const dienstId = dienstVan(actor);
       return withContext(db, dbContext(actor), async (tx) => {
-        await repo.upsertUren(
-          tx,
-          v.dagen.map((d) => ({
-            dienstId: dienstVan(actor),
+        const opgeslagen = new Map((await repo.listUren(tx, dienstId, id)).map((r) => [r.datum, r]));
+        const conflicten: Record<string, string> = {};
+        type Stap =
+          | { soort: 'nieuw'; i: number }
+          | { soort: 'gewijzigd' | 'verwijderd'; i: number; rij: UrenRij };
+        const stappen: Stap[] = [];
+        let ongewijzigd = 0;
+        v.dagen.forEach((d, i) => {
+          const rij = opgeslagen.get(d.datum);
+          const uren = d.uren ?? 0;
+          const afwezig = d.afwezig ?? null;
+          const toelichting = d.toelichting ?? null;
+          if (d.verwijderen) {
+            if (!rij) {
+              conflicten[`dagen.${i}.datum`] =
+                `Op ${formatDatumNl(d.datum)} staat intussen niets meer. Er is niets verwijderd: kijk de week na.`;
+            } else if (rij.versie !== d.versie) {
+              conflicten[`dagen.${i}.datum`] =
+                `Op ${formatDatumNl(d.datum)} staat intussen ${opgeslagenAls(rij)} (door ${rij.geregistreerdDoorNaam}). Er is niets verwijderd: kijk de week na.`;
+            } else stappen.push({ soort: 'verwijderd', i, rij });
+            return;
+          }
+          if (!rij) {
+            if (d.versie != null)
+              conflicten[`dagen.${i}.datum`] =
+                `De registratie van ${formatDatumNl(d.datum)} is intussen verwijderd. Kijk de dag na en sla opnieuw op.`;
+            else stappen.push({ soort: 'nieuw', i });
+            return;
+          }
+          if (Number(rij.uren) === uren && rij.afwezig === afwezig && rij.toelichting === toelichting) {
+            ongewijzigd++;
+            return;
+          }
+          if (rij.versie !== d.versie)
+            conflicten[`dagen.${i}.datum`] =
+              `Op ${formatDatumNl(d.datum)} staat al ${opgeslagenAls(rij)} (door ${rij.geregistreerdDoorNaam}). Uw wijziging van deze dag is niet opgeslagen: kijk de dag na en sla opnieuw op.`;
+          else stappen.push({ soort: 'gewijzigd', i, rij });
+        });
+        if (Object.keys(conflicten).length > 0) throw new UitvoeringInvoerfout(conflicten, 'conflict');
+
+        const regels = toetsUren(
+          {
+            startdatum: t.startdatum,
+            einddatum: t.einddatum,
+            dagdelen: t.dagdelen,
+            vandaag: vandaag(),
+            urenPerDagdeel,
+          },
+          v.dagen.map((d) => ({ datum: d.datum, uren: d.uren ?? 0, verwijderen: d.verwijderen ?? false })),
+          new Map([...opgeslagen].map(([datum, r]) => [datum, Number(r.uren)])),
+        );
+        // A day sent unchanged is not checked again: only what changes must fit the rules.
+        const gewijzigd = new Set(stappen.map((s) => s.i));
+        for (const k of Object.keys(regels)) {
+          const m = /^dagen\.(\d+)\./.exec(k);
+          if (m && !gewijzigd.has(Number(m[1]))) delete regels[k];
+        }
+        if (Object.keys(regels).length > 0) throw new UitvoeringInvoerfout(regels);
+
+        const door = { door: idVan(actor), doorNaam: naamVan(actor) };
+        const wijzigingen = [];
+        for (const stap of stappen) {
+          const d = v.dagen[stap.i];
+          if (!d) continue;
+          const nieuw = { uren: d.uren ?? 0, afwezig: d.afwezig ?? null, toelichting: d.toelichting ?? null };
+          const basis = {
+            dienstId,
             gemeenteId: t.gemeenteId,
             tegenprestatieId: t.id,
             klantId: t.klantId,
             datum: d.datum,
-            uren: d.uren,
-            afwezig: d.afwezig ?? null,
-            toelichting: d.toelichting,
-            geregistreerdDoor: idVan(actor),
-            geregistreerdDoorNaam: naamVan(actor),
-          })),
-        );
-        await log(tx, actor, 'wijzigen', t);
-        return (await repo.listUren(tx, dienstVan(actor), id)).map(naarUrenregel);
+            bron: opties.bron,
+            ...door,
+          };
+          const conflict = () =>
+            new UitvoeringInvoerfout(
+              {
+                [`dagen.${stap.i}.datum`]: `${formatDatumNl(d.datum)} is intussen door iemand anders gewijzigd. Kijk de dag na.`,
+              },
+              'conflict',
+            );
+          if (stap.soort === 'nieuw') {
+            const r = await repo.insertUren(tx, {
+              dienstId,
+              gemeenteId: t.gemeenteId,
+              tegenprestatieId: t.id,
+              klantId: t.klantId,
+              datum: d.datum,
+              ...nieuw,
+              geregistreerdDoor: door.door,
+              geregistreerdDoorNaam: door.doorNaam,
+              bron: opties.bron,
+            });
+            if (!r) throw conflict();
+            wijzigingen.push({ ...basis, soort: 'nieuw', ...nieuw });
+            continue;
+          }
+          const vorige = {
+            vorigeUren: Number(stap.rij.uren),
+            vorigeAfwezig: stap.rij.afwezig,
+            vorigeToelichting: stap.rij.toelichting,
+          };
+          const waar = { dienstId, gemeenteId: t.gemeenteId, id: stap.rij.id, versie: stap.rij.versie };
+          if (stap.soort === 'verwijderd') {
+            if (!(await repo.deleteUren(tx, waar))) throw conflict();
+            wijzigingen.push({
+              ...basis,
+              soort: 'verwijderd',
+              ...vorige,
+              uren: null,
+              afwezig: null,
+              toelichting: null,
+            });
+          } else {
+            const r = await repo.updateUren(tx, waar, {
+              ...nieuw,
+              geregistreerdDoor: door.door,
+              geregistreerdDoorNaam: door.doorNaam,
+              bron: opties.bron,
+            });
+            if (!r) throw conflict();
+            wijzigingen.push({ ...basis, soort: 'gewijzigd', ...vorige, ...nieuw });
+          }
+        }
+        await repo.insertWijzigingen(tx, wijzigingen);
+        await log(tx, actor, wijzigingen.length > 0 ? 'wijzigen' : 'lezen', t);
+        return {
+          uren: (await repo.listUren(tx, dienstId, id)).map(naarUrenregel),
+          gewijzigd: wijzigingen.length,
+          ongewijzigd,
+        };
       });
+    },
+
+    /**
+     * A lifecycle step from `overeengekomen` (see `volgendeStappen`): `starten` by hand on or after the start date
+     * (the daily job stays the fallback); `terug-naar-ontwerp` with a reason (releases the place; the documents and
+     * the history stay); `beeindigen-voor-start` with a reason. A step that cannot be taken now answers
+     * `niet-verwerkbaar` (422) saying why. The move and its history go through the tegenprestaties module.
+     */
+    async wijzigLevensloop(actor: Actor, id: string, input: LevensloopInput): Promise<Tegenprestatie> {
+      uitvoeringPolicy.vereis(actor, 'uitvoering-vastleggen');
+      const v = parseInvoer(LevensloopInput, input);
+      const t = await ontwerp(actor, id);
+      const dag = vandaag();
+      const stap = volgendeStappen(t, dag).stappen.find((s) => s.stap === v.stap);
+      if (!stap?.kan)
+        throw new AppError('niet-verwerkbaar', {
+          userMessage:
+            stap?.uitleg ??
+            `Deze stap kan niet: de tegenprestatie staat op "${STATUS_NAMEN[t.status].toLowerCase()}".`,
+        });
+      return tegenprestaties.voerDeel2OvergangUit(
+        actor,
+        id,
+        v.stap === 'starten'
+          ? { naar: 'lopend', reden: `Met de hand gestart op ${formatDatumNl(dag)}`, versie: t.versie }
+          : v.stap === 'terug-naar-ontwerp'
+            ? { naar: 'ontwerp', reden: v.reden, versie: t.versie }
+            : {
+                naar: 'beeindigd',
+                reden: `Beëindigd vóór de start (${BEEINDIGING_NAMEN[v.beeindigingReden]}): ${v.reden}`,
+                beeindigingReden: v.beeindigingReden,
+                versie: t.versie,
+              },
+      );
     },
 
     /** The evaluations of a placement, newest first. */
@@ -285,6 +489,23 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
     async laatsteUrenPerTegenprestatie(actor: Actor, ids: string[]): Promise<Map<string, string>> {
       uitvoeringPolicy.vereis(actor, 'uitvoering-bekijken');
       return withContext(db, dbContext(actor), (tx) => repo.laatsteUren(tx, dienstVan(actor), ids));
+    },
+
+    /**
+     * Per running placement the hours of one week (Monday `maandag` to Sunday) and whether an absence is
+     * registered in it (the "week differs from the agreed hours" signal). Like `laatsteUrenPerTegenprestatie`: the
+     * signal job or staff; no access log entry (no client data leaves, only totals).
+     */
+    async weekUrenPerTegenprestatie(
+      actor: Actor,
+      ids: string[],
+      maandag: string,
+    ): Promise<Map<string, { uren: number; dagen: number; afwezig: boolean }>> {
+      uitvoeringPolicy.vereis(actor, 'uitvoering-bekijken');
+      const van = maandagVan(maandag);
+      return withContext(db, dbContext(actor), (tx) =>
+        repo.urenTussen(tx, dienstVan(actor), ids, van, plusDagen(van, 6)),
+      );
     },
 
     /**
@@ -369,7 +590,11 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
     async inzageVoorKlant(actor: Actor, klantId: string, opties: InzageOpties): Promise<InzageOnderdeel[]> {
       if (actor.kind !== 'systeem') throw new AppError('geen-toegang');
       const { tx } = opties;
-      const { uren, evaluaties } = await repo.vanKlant(tx, dienstVan(actor), klantId);
+      const { uren, wijzigingen, evaluaties } = await repo.vanKlant(tx, dienstVan(actor), klantId);
+      const inWoorden = (w: UrenWijziging['vorige']): string | null =>
+        w === null
+          ? null
+          : `${w.afwezig ? (AFWEZIG_NAMEN[w.afwezig] ?? w.afwezig) : `${urenNl(w.uren)} uur`}${w.toelichting ? ` (${w.toelichting})` : ''}`;
       await record(tx, {
         actor,
         actie: 'lezen',
@@ -388,6 +613,19 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
             Uren: Number(u.uren),
             Afwezig: u.afwezig ? (AFWEZIG_NAMEN[u.afwezig as Afwezigheid] ?? u.afwezig) : null,
             Toelichting: inzageTekst(u.toelichting),
+          })),
+        },
+        {
+          onderdeel: 'uren-wijzigingen',
+          titel: 'Wijzigingen van uw uren',
+          records: wijzigingen.map(naarWijziging).map((w) => ({
+            Tegenprestatie: inzageKenmerk(w.tegenprestatieId),
+            Datum: inzageDatum(w.datum),
+            Wat: w.soort === 'nieuw' ? 'Nieuw' : w.soort === 'gewijzigd' ? 'Gewijzigd' : 'Verwijderd',
+            Was: inWoorden(w.vorige),
+            Werd: inWoorden(w.nieuw),
+            Hoe: UREN_BRON_NAMEN[w.bron] ?? w.bron,
+            Wanneer: inzageDatum(new Date(w.op)),
           })),
         },
         {

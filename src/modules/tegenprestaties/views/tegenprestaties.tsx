@@ -319,10 +319,12 @@ export function OntwerpPagina({
       ) : null}
       <Paragraph>
         <Link href={paths.klantTegenprestaties(klant.id)}>Alle tegenprestaties van deze klant</Link>
-        {['lopend', 'afgerond', 'beeindigd'].includes(t.status) ? (
+        {['overeengekomen', 'lopend', 'afgerond', 'beeindigd'].includes(t.status) ? (
           <>
             {' · '}
-            <Link href={`${paths.tegenprestatie(t.id)}/uitvoering`}>Uitvoering: uren en evaluaties</Link>
+            <Link href={`${paths.tegenprestatie(t.id)}/uitvoering`}>
+              Uitvoering: volgende stappen, uren en evaluaties
+            </Link>
           </>
         ) : null}
       </Paragraph>
@@ -595,6 +597,48 @@ function OntwerpSamenvatting({ beeld }: { beeld: OntwerpBeeld }) {
   );
 }
 
+/**
+ * Why this page offers no status move, and where the next step is: never a bare "geen vervolgstappen". The
+ * placement page (uitvoering) lists the steps after the agreement.
+ */
+function GeenActiesHier({ status, id }: { status: Status; id: string }) {
+  const uitvoering = `${paths.tegenprestatie(id)}/uitvoering`;
+  switch (status) {
+    case 'toetsing':
+      return (
+        <Paragraph>
+          De volgende stap is de toetsing aan de verordening, het besluit en de overeenkomst.{' '}
+          <Link href={paths.tegenprestatieToetsing(id)}>Naar de toetsing</Link>
+        </Paragraph>
+      );
+    case 'overeengekomen':
+    case 'lopend':
+      return (
+        <Paragraph>
+          De volgende stappen (starten, terugzetten, beëindigen, uren en evaluaties) staan op de pagina
+          Uitvoering. <Link href={uitvoering}>Naar de uitvoering</Link>
+        </Paragraph>
+      );
+    case 'afgerond':
+    case 'beeindigd':
+      return (
+        <Paragraph>
+          De tegenprestatie is afgelopen: er volgen geen stappen meer. Een nieuwe tegenprestatie begint u
+          vanuit het dossier van de klant. <Link href={uitvoering}>De uren en evaluaties</Link>
+        </Paragraph>
+      );
+    case 'geen-medewerking':
+      return (
+        <Paragraph>
+          Er is vastgelegd dat de klant niet meewerkt: de teamleider beoordeelt het vervolg. Een nieuwe
+          tegenprestatie begint u vanuit het dossier van de klant.
+        </Paragraph>
+      );
+    default:
+      return <Paragraph>Er is nu geen statuswijziging mogelijk: vul eerst het ontwerp aan.</Paragraph>;
+  }
+}
+
 function StatusActies({
   beeld,
   chrome,
@@ -611,11 +655,7 @@ function StatusActies({
         <Heading level={2} id="status-kop">
           Status
         </Heading>
-        <Paragraph>
-          {t.status === 'toetsing' || t.status === 'geen-medewerking'
-            ? 'De volgende stappen (verordening, besluit en overeenkomst) komen in een volgende versie van Wederkerig.'
-            : 'Er zijn hier geen vervolgstappen.'}
-        </Paragraph>
+        <GeenActiesHier status={t.status} id={t.id} />
       </section>
     );
   return (

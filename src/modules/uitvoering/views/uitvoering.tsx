@@ -27,7 +27,10 @@ import {
   BEEINDIGING_NAMEN,
   BESLUIT_NAMEN,
   type CbsRegel,
+  UREN_BRON_NAMEN,
+  type UrenWijziging,
 } from '../uitvoering.schemas.ts';
+import type { MogelijkeStap, Vervolg } from '../stappen.ts';
 import type { UitvoeringBeeld } from '../uitvoering.service.ts';
 
 export interface Chrome {
@@ -37,17 +40,30 @@ export interface Chrome {
 }
 
 export const MELDINGEN = {
-  uren: 'De uren zijn opgeslagen.',
+  uren: 'De uren zijn opgeslagen. Wat er eerder stond, staat bij de wijzigingen.',
+  'uren-ongewijzigd': 'Er is niets gewijzigd: de week was al zo opgeslagen.',
   evaluatie: 'De evaluatie is vastgelegd.',
   afgerond: 'De eindevaluatie is vastgelegd. De tegenprestatie is afgerond of beëindigd.',
+  gestart: 'De tegenprestatie is gestart. U kunt nu uren en evaluaties vastleggen.',
+  teruggezet:
+    'De tegenprestatie staat weer op ontwerp. De plaats is vrijgegeven; de documenten zijn bewaard.',
+  beeindigd: 'De tegenprestatie is beëindigd vóór de start. De plaats is vrijgegeven.',
 } as const;
 export type Melding = keyof typeof MELDINGEN;
 export const isMelding = (m: unknown): m is Melding => typeof m === 'string' && m in MELDINGEN;
 
 /** The week form as typed: seven days. */
 export interface WeekWaarden {
-  dagen: Array<{ datum: string; uren: string; afwezig: string; toelichting: string }>;
+  dagen: Array<{ datum: string; uren: string; afwezig: string; toelichting: string; versie: string }>;
 }
+/** A lifecycle step's form as typed. */
+export interface StapWaarden {
+  stap: string;
+  reden: string;
+  beeindigingReden: string;
+}
+export const legeStap = (): StapWaarden => ({ stap: '', reden: '', beeindigingReden: '' });
+
 /** An evaluation form as typed (the final one also has the follow-up and the ending). */
 export interface EvaluatieWaarden {
   datum: string;
@@ -76,6 +92,22 @@ export const legeEvaluatie = (datum: string): EvaluatieWaarden => ({
 const DAGNAMEN = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
 const dagnaam = (iso: string) => DAGNAMEN[new Date(`${iso}T12:00:00Z`).getUTCDay()] ?? '';
 const uren = (n: number) => n.toLocaleString('nl-NL', { maximumFractionDigits: 2 });
+const WIJZIGING_NAMEN: Record<UrenWijziging['soort'], string> = {
+  nieuw: 'Nieuw',
+  gewijzigd: 'Gewijzigd',
+  verwijderd: 'Verwijderd',
+};
+/** A registration in words: hours or the absence, with the note. */
+const waarde = (w: UrenWijziging['vorige']): string =>
+  w === null
+    ? '–'
+    : `${w.afwezig ? AFWEZIG_NAMEN[w.afwezig] : `${uren(w.uren)} uur`}${w.toelichting ? ` (${w.toelichting})` : ''}`;
+const tijdstip = (iso: string): string =>
+  new Date(iso).toLocaleString('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
 /** Field ids of a form: prefix + the field path with dots as dashes. */
 const veldId = (prefix: string, k: string) => `${prefix}-${k.replaceAll('.', '-')}`;
 
@@ -115,6 +147,138 @@ function EvaluatieVelden({ prefix, w, f }: { prefix: string; w: EvaluatieWaarden
   );
 }
 
+const STAP_KOPPEN: Record<MogelijkeStap['stap'], string> = {
+  ontwerpen: 'Ontwerp afmaken',
+  toetsen: 'Toetsen, besluit en overeenkomst',
+  starten: 'Starten',
+  'terug-naar-ontwerp': 'Terug naar ontwerp',
+  'beeindigen-voor-start': 'Beëindigen vóór de start',
+  uren: 'Uren registreren',
+  evalueren: 'Evalueren',
+  eindevalueren: 'Eindevaluatie',
+};
+
+/** The next possible steps of the placement, each with what it does; or why there are none. */
+function VolgendeStappen({
+  id,
+  vervolg,
+  stap,
+  fouten,
+  csrfToken,
+}: {
+  id: string;
+  vervolg: Vervolg;
+  stap: StapWaarden;
+  fouten: FieldErrors;
+  csrfToken: string;
+}) {
+  const waarde = (s: string, k: 'reden' | 'beeindigingReden') => (stap.stap === s ? stap[k] : '');
+  return (
+    <section aria-labelledby="stappen-kop">
+      <Heading level={2} id="stappen-kop">
+        Volgende stappen
+      </Heading>
+      {vervolg.waaromGeen ? <Paragraph>{vervolg.waaromGeen}</Paragraph> : null}
+      {vervolg.stappen.map(blok)}
+    </section>
+  );
+
+  function blok(s: MogelijkeStap) {
+    const kop = <Heading level={3}>{STAP_KOPPEN[s.stap]}</Heading>;
+    const veld = (k: string) => `stap-${s.stap}-${k}`;
+    switch (s.stap) {
+      case 'ontwerpen':
+        return (
+          <div key={s.stap} className="wk-statusactie">
+            {kop}
+            <Paragraph>
+              {s.uitleg} <Link href={paths.tegenprestatie(id)}>Naar het ontwerp</Link>
+            </Paragraph>
+          </div>
+        );
+      case 'toetsen':
+        return (
+          <div key={s.stap} className="wk-statusactie">
+            {kop}
+            <Paragraph>
+              {s.uitleg} <Link href={paths.tegenprestatieToetsing(id)}>Naar de toetsing</Link>
+            </Paragraph>
+          </div>
+        );
+      case 'uren':
+      case 'evalueren':
+      case 'eindevalueren':
+        return (
+          <div key={s.stap} className="wk-statusactie">
+            {kop}
+            <Paragraph>
+              {s.uitleg}{' '}
+              <Link
+                href={
+                  s.stap === 'uren'
+                    ? '#uren-formulier'
+                    : s.stap === 'evalueren'
+                      ? '#evaluatie-formulier'
+                      : '#eind-formulier'
+                }
+              >
+                Naar het formulier
+              </Link>
+            </Paragraph>
+          </div>
+        );
+      case 'starten':
+        return (
+          <div key={s.stap} className="wk-statusactie">
+            {kop}
+            <Paragraph>{s.uitleg}</Paragraph>
+            {s.kan ? (
+              <Form action={uitvoeringPaden.stap(id)} csrfToken={csrfToken}>
+                <input type="hidden" name="stap" value="starten" />
+                <Button>Start de tegenprestatie</Button>
+              </Form>
+            ) : null}
+          </div>
+        );
+      case 'terug-naar-ontwerp':
+      case 'beeindigen-voor-start':
+        return (
+          <div key={s.stap} className="wk-statusactie">
+            {kop}
+            <Paragraph>{s.uitleg}</Paragraph>
+            <Form action={uitvoeringPaden.stap(id)} csrfToken={csrfToken}>
+              <input type="hidden" name="stap" value={s.stap} />
+              <TextArea
+                name="reden"
+                id={veld('reden')}
+                label="Reden"
+                rows={3}
+                value={waarde(s.stap, 'reden')}
+                error={stap.stap === s.stap ? fouten.reden : undefined}
+              />
+              {s.stap === 'beeindigen-voor-start' ? (
+                <SelectField
+                  name="beeindigingReden"
+                  id={veld('beeindigingReden')}
+                  label="Waarom stopt het?"
+                  value={waarde(s.stap, 'beeindigingReden')}
+                  error={stap.stap === s.stap ? fouten.beeindigingReden : undefined}
+                  options={[
+                    { value: '', label: '– Kies de reden –' },
+                    ...BEEINDIGING_REDENEN.map((r) => ({ value: r, label: BEEINDIGING_NAMEN[r] })),
+                  ]}
+                />
+              ) : null}
+              <Button appearance={s.stap === 'terug-naar-ontwerp' ? 'secondary' : 'primary'}>
+                {s.stap === 'terug-naar-ontwerp' ? 'Zet terug naar ontwerp' : 'Beëindig vóór de start'}
+              </Button>
+            </Form>
+          </div>
+        );
+    }
+  }
+}
+
 /** The Uitvoering page of one placement: hours (table + week form), evaluations (list + form) and the ending. */
 export function UitvoeringPagina({
   chrome,
@@ -127,23 +291,34 @@ export function UitvoeringPagina({
   fouten,
   formulier,
   melding,
+  vervolg,
+  stap,
 }: {
   chrome: Chrome;
   klant: KlantDossier;
   beeld: UitvoeringBeeld;
+  vervolg: Vervolg;
+  stap: StapWaarden;
   week: WeekWaarden;
   weekVan: string;
   evaluatie: EvaluatieWaarden;
   eind: EvaluatieWaarden;
   fouten: FieldErrors;
   /** Which form the errors belong to. */
-  formulier?: 'uren' | 'evaluatie' | 'eind' | undefined;
+  formulier?: 'uren' | 'evaluatie' | 'eind' | 'stap' | undefined;
   melding?: Melding | undefined;
 }) {
   const t = beeld.tegenprestatie;
   const lopend = t.status === 'lopend';
-  const prefix = formulier === 'uren' ? 'uren' : formulier === 'eind' ? 'eind' : 'eval';
-  const fout = (f: 'uren' | 'evaluatie' | 'eind'): FieldErrors => (formulier === f ? fouten : {});
+  const prefix =
+    formulier === 'uren'
+      ? 'uren'
+      : formulier === 'eind'
+        ? 'eind'
+        : formulier === 'stap'
+          ? `stap-${stap.stap}`
+          : 'eval';
+  const fout = (f: 'uren' | 'evaluatie' | 'eind' | 'stap'): FieldErrors => (formulier === f ? fouten : {});
   const veldIds = Object.fromEntries(Object.keys(fouten).map((k) => [k, veldId(prefix, k)]));
   return (
     <DossierFrame
@@ -170,12 +345,13 @@ export function UitvoeringPagina({
           ['Totaal gedane uren', uren(beeld.totaalUren)],
         ]}
       />
-      {!lopend ? (
-        <Alert type="info">
-          Uren en evaluaties legt u vast zolang de tegenprestatie loopt. Deze staat op "
-          {STATUS_NAMEN[t.status].toLowerCase()}".
-        </Alert>
-      ) : null}
+      <VolgendeStappen
+        id={t.id}
+        vervolg={vervolg}
+        stap={stap}
+        fouten={fout('stap')}
+        csrfToken={chrome.csrfToken}
+      />
 
       <Heading level={2} id="uren">
         Uren
@@ -216,7 +392,9 @@ export function UitvoeringPagina({
           <Form action={uitvoeringPaden.uren(t.id)} csrfToken={chrome.csrfToken} id="uren-formulier">
             <Heading level={3}>Uren van de week van {formatDatumNl(weekVan)}</Heading>
             <Paragraph>
-              Laat een dag leeg als er niets te registreren is. Wie afwezig was, heeft 0 uur.
+              Het formulier toont wat er is opgeslagen. Laat een dag leeg als er niets te registreren is;
+              maakt u een opgeslagen dag leeg, dan verwijdert u die registratie. Wie afwezig was, heeft 0 uur.
+              Alleen wat u verandert wordt opgeslagen, met de vorige waarde bij de wijzigingen.
             </Paragraph>
             {week.dagen.map((d, i) => {
               const f = fout('uren');
@@ -229,6 +407,7 @@ export function UitvoeringPagina({
                     {dagnaam(d.datum)} {formatDatumNl(d.datum)}
                   </legend>
                   <input type="hidden" name={`dag.${i}.datum`} value={d.datum} />
+                  <input type="hidden" name={`dag.${i}.versie`} value={d.versie} />
                   {f[`dagen.${i}.datum`] ? (
                     <div className="utrecht-form-field-error-message" id={veldId('uren', `dagen.${i}.datum`)}>
                       {f[`dagen.${i}.datum`]}
@@ -265,6 +444,31 @@ export function UitvoeringPagina({
             })}
             <Button>Uren opslaan</Button>
           </Form>
+        </>
+      ) : null}
+      {beeld.wijzigingen.length > 0 ? (
+        <>
+          <Heading level={3} id="wijzigingen">
+            Wijzigingen van de uren
+          </Heading>
+          <Table
+            caption="Elke wijziging met de vorige waarde, wie, wanneer en hoe"
+            head={['Dag', 'Wat', 'Was', 'Werd', 'Door', 'Hoe', 'Wanneer']}
+          >
+            {beeld.wijzigingen.map((w) => (
+              <Row key={w.id}>
+                <Cell>
+                  {dagnaam(w.datum)} {formatDatumNl(w.datum)}
+                </Cell>
+                <Cell>{WIJZIGING_NAMEN[w.soort]}</Cell>
+                <Cell>{waarde(w.vorige)}</Cell>
+                <Cell>{waarde(w.nieuw)}</Cell>
+                <Cell>{w.doorNaam}</Cell>
+                <Cell>{UREN_BRON_NAMEN[w.bron]}</Cell>
+                <Cell>{tijdstip(w.op)}</Cell>
+              </Row>
+            ))}
+          </Table>
         </>
       ) : null}
 
