@@ -310,8 +310,10 @@ export function overeenkomstDocument(g: DocumentGegevens): object {
       : [
           kop('Het besluit van het college'),
           alinea(
-            `Het college heeft besloten dat u deze ${g.naam} doet` +
-              `${g.besluit ? ` (besluit van ${formatDatumNl(g.besluit.datum)}${g.besluit.verzenddatum ? `, verzonden op ${formatDatumNl(g.besluit.verzenddatum)}` : ''})` : ''}. ` +
+            (g.besluit
+              ? `Het college heeft besloten dat u deze ${g.naam} doet (besluit van ${formatDatumNl(g.besluit.datum)}` +
+                `${g.besluit.verzenddatum ? `, verzonden op ${formatDatumNl(g.besluit.verzenddatum)}` : ''}). `
+              : `Het college neemt een apart besluit dat u deze ${g.naam} doet. `) +
               'In dat besluit staat uw verplichting en hoe u bezwaar maakt. Deze overeenkomst legt de afspraken ' +
               'vast die daarbij horen.',
           ),
