@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { systeem, withContext } from '../src/db/context.ts';
 import { createDemoServices, DEMO_WACHTWOORD } from '../src/demo/demo.ts';
 import { systeemActor } from '../src/modules/auth/index.ts';
+import { vandaag } from '../src/modules/klanten/index.ts';
 import {
   type E2eApp,
   expectAccessible,
@@ -16,6 +17,8 @@ import {
 let e: E2eApp;
 /** Per municipality: the demo design left in `toetsing` for this walkthrough (the host-less maatwerk one). */
 const inToetsing: Record<string, string> = {};
+/** Per municipality: the day after that design's start date (a sending date that is too late). */
+const naStart: Record<string, string> = {};
 
 beforeAll(async () => {
   e = await startE2eApp();
@@ -24,6 +27,14 @@ beforeAll(async () => {
     tx.selectFrom('dienst').select('dienstId').executeTakeFirstOrThrow(),
   );
   const actor = systeemActor('e2e', dienstId);
+  // From 2027 on the demo's designs start in a regime without a recorded legal basis: record a test basis, as the
+  // functioneel beheerder would once the municipality has checked the article (docs/recht.md).
+  if (vandaag() >= '2027-01-01')
+    await s.verordening.setRechtsgrond(actor, {
+      vanaf: '2027-01-01',
+      artikel: 'Testartikel Participatiewet in balans',
+      omschrijving: 'Korte testtekst van de grondslag.',
+    });
   const gemeenten = await s.gemeenten.findGemeenten(actor);
   const { items } = await s.tegenprestaties.findTegenprestaties(actor, {
     status: 'toetsing',
@@ -32,6 +43,11 @@ beforeAll(async () => {
   for (const g of gemeenten) {
     const t = items.find((x) => x.gemeenteId === g.id);
     if (t) inToetsing[g.naam] = t.id;
+    if (t?.startdatum) {
+      const d = new Date(`${t.startdatum}T12:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + 1);
+      naStart[g.naam] = d.toISOString().slice(0, 10);
+    }
   }
 });
 
@@ -66,13 +82,33 @@ describe('from toetsing through the check, the decision and the agreement', () =
     await page.getByText('Het ontwerp voldoet.').waitFor();
     await expectAccessibleZonderJs(page);
 
+    // The demo design reaches 2027, which has no recorded legal basis: the decision is refused and the page offers
+    // to end the period on 31 December 2026 (with a signal to decide again).
+    const inkorten = page.getByRole('button', { name: /^Periode laten eindigen op/ });
+    if ((await inkorten.count()) > 0) {
+      await page.getByText('Geen besluit mogelijk voor deze periode').waitFor();
+      expect(await page.getByRole('button', { name: 'Besluit vastleggen' }).count()).toBe(0);
+      await inkorten.click();
+      await page.getByText('De periode eindigt nu op de dag vóór het regime').waitFor();
+      await expectAccessibleZonderJs(page);
+    }
+
     // A decision without a signatory is refused; what was typed stays.
     await page.locator('#besluit-datum').fill('2026-01-01');
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await page.getByRole('heading', { name: 'Er is een probleem' }).waitFor();
     expect(await page.locator('#besluit-datum').inputValue()).toBe('2026-01-01');
     await expectAccessibleZonderJs(page);
+    // Sent after the start date: refused (Awb 3:40–3:41), no override; the sending date typed stays.
     await page.locator('#besluit-ondertekenaar').fill('A. Jansen, teamleider');
+    const vandaagWaarde = await page.locator('#besluit-verzenddatum').inputValue();
+    await page.locator('#besluit-verzenddatum').fill(naStart.Aardam as string);
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await page.getByRole('heading', { name: 'Er is een probleem' }).waitFor();
+    await page.getByText('3:40 en 3:41 Awb').first().waitFor();
+    expect(await page.locator('#besluit-verzenddatum').inputValue()).toBe(naStart.Aardam);
+    await expectAccessibleZonderJs(page);
+    await page.locator('#besluit-verzenddatum').fill(vandaagWaarde);
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await page.getByText('Het besluit van het college is vastgelegd.').waitFor();
     await expectAccessibleZonderJs(page);

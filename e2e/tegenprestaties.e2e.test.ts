@@ -126,11 +126,16 @@ describe('from verkenning to a design in toetsing, guided by the checklist', () 
     await page.goto(`${e.baseUrl}/klanten/${klantMetGesprek}/gesprekken`);
     await page
       .getByRole('navigation', { name: 'Onderdelen van het dossier' })
-      .getByRole('link', { name: 'Tegenprestaties' })
+      // The tab carries the municipality's current name (Aardam: maatschappelijke participatie since 2026-07-01).
+      .getByRole('link', { name: /^(Tegenprestaties|Maatschappelijke participatie)$/ })
       .click();
-    await page.getByRole('button', { name: 'Nieuwe tegenprestatie' }).waitFor();
+    await page
+      .getByRole('button', { name: /^Nieuwe (tegenprestatie|maatschappelijke participatie)$/ })
+      .waitFor();
     await expectAccessibleZonderJs(page);
-    await page.getByRole('button', { name: 'Nieuwe tegenprestatie' }).click();
+    await page
+      .getByRole('button', { name: /^Nieuwe (tegenprestatie|maatschappelijke participatie)$/ })
+      .click();
     await page.getByText('De verkenning is gestart.').waitFor();
     await page.getByRole('heading', { name: 'Checklist van de richtlijn' }).waitFor();
     await page.getByRole('button', { name: 'Begin het ontwerp' }).waitFor();

@@ -74,7 +74,8 @@ describe('the ordinance pages (demo)', () => {
     await expectAccessible(page);
 
     await page.goto(`${e.baseUrl}/beheer/verordeningen/rechtsgrond`);
-    expect(await page.getByRole('cell', { name: /^Nog in te vullen/ }).count()).toBe(1);
+    expect(await page.getByRole('cell', { name: /^Geen wettelijke grondslag vastgelegd/ }).count()).toBe(1);
+    expect((await page.content()).toLowerCase()).not.toContain('nog in te vullen');
     await expectAccessible(page);
     // The refused form answers 422 on purpose (Chromium logs every 4xx document); nothing else may be logged.
     expect(errors.filter((m) => !m.includes('status of 422'))).toEqual([]);
@@ -125,4 +126,26 @@ describe('the ordinance pages (demo)', () => {
     expect(errors).toEqual([]);
     await ctx.close();
   });
+
+  it('the teamleider previews a new version before it is saved, without JavaScript, checked with axe', async () => {
+    const ctx = await newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await inloggen(page, 'teamleider@demo.wederkerig.nl');
+    await page.goto(`${e.baseUrl}/beheer/verordeningen/overgang?peildatum=2026-12-15`);
+    await page.getByRole('heading', { name: 'Voorbeeld van een nieuwe versie' }).waitFor();
+    await expectAccessibleZonderJs(page);
+    // Not a number: the form comes back with the message and what was typed.
+    await page.getByLabel('Maximum aantal uren per week (mag leeg)').fill('veel');
+    await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
+    await page.getByRole('heading', { name: 'Er is een probleem' }).waitFor();
+    expect(await page.getByLabel('Maximum aantal uren per week (mag leeg)').inputValue()).toBe('veel');
+    await expectAccessibleZonderJs(page);
+    // At most 5 hours (the version in force asks at least 4): each running placement with its outcome per rule.
+    await page.getByLabel('Maximum aantal uren per week (mag leeg)').fill('5');
+    await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
+    await page.getByText(/Uitkomst van de nieuwe versie vanaf|geen plaatsingen in deze gemeente/).waitFor();
+    expect(await page.getByRole('heading', { name: 'Er is een probleem' }).count()).toBe(0);
+    await expectAccessibleZonderJs(page);
+    await ctx.close();
+  }, 120_000);
 });

@@ -222,6 +222,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bsnSleutels,
     gemeenten,
     medewerkers: medewerkersUitBeheer(beheer),
+    // The municipality's current name of the instrument for screen headings (`verordening` is built below; this
+    // is called per request).
+    instrumentNaam: (gemeenteId, datum, tx) => verordening.huidigeNaam(gemeenteId, datum, tx),
   });
   await app.register(klantenApi(klanten));
   const taken = deps.taken;
@@ -369,6 +372,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     klanten,
     netwerk,
     verordening,
+    signalen: { meld: (signaal) => signalen.meld(signaal) },
   });
   if (taken) taken.overeenkomstenStarten = (reden) => overeenkomsten.startOvereenkomsten(reden);
   await app.register(overeenkomstenApi(overeenkomsten));

@@ -637,6 +637,10 @@ export interface VerordeningVersieTable {
   artikelVerlenging: Generated<string>;
   artikelOntheffingen: Generated<string>;
   artikelOvereenkomst: Generated<string>;
+  /** Migration 0101: fewer days between sending a decision and the start give a warning. */
+  minDagenVerzendingStart: Generated<number>;
+  /** Migration 0101: the measures ordinance's article for not complying (with art. 18 lid 2 Pw). */
+  artikelMaatregel: Generated<string>;
   toelichting: string | null;
   aangemaaktOp: Generated<Date>;
   aangemaaktDoor: string | null;
@@ -646,6 +650,8 @@ export interface VerordeningRechtsgrondTable {
   dienstId: string;
   vanaf: string;
   artikel: string | null;
+  /** Migration 0101: the short text of the statutory basis. */
+  omschrijving: Generated<string | null>;
   gewijzigdOp: Generated<Date>;
   gewijzigdDoor: string | null;
 }
@@ -752,6 +758,12 @@ export interface OvereenkomstTable {
   acceptatieVastgelegdOp: TimestampNullable;
   startdatum: string | null;
   gestartOp: TimestampNullable;
+  /** Migration 0101: the day the decision was sent (made known, Awb 3:41). */
+  verzenddatum: Generated<string | null>;
+  /** Migration 0101: what the decision printed about its legal basis (`BesluitGrondslag`). */
+  besluitGrondslag: ColumnType<unknown | null, string | null | undefined, string | null>;
+  /** Migration 0101: why a voluntary agreement confirms a placement that already ran. */
+  bevestigingsreden: Generated<string | null>;
 }
 
 // ---- Matching (migration 0017) --------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ import {
   laadDemoVerordeningen,
   type VerordeningService,
 } from '../modules/verordening/index.ts';
+import { createSignalenService } from '../modules/signalen/index.ts';
 import { laadDemoKlanten } from './demo-klanten.ts';
 import { laadDemoNetwerk } from './netwerk.ts';
 
@@ -154,12 +155,26 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     bsnSleutels: opts.bsnSleutels,
     gemeenten,
     medewerkers: medewerkersUitBeheer(beheer),
+    // Called per read, after `verordening` below exists.
+    instrumentNaam: (gemeenteId, datum, tx) => verordening.huidigeNaam(gemeenteId, datum, tx),
   });
   const netwerk = createNetwerkService({ db, gemeenten });
   const gesprekken = createGesprekkenService({ db, klanten, netwerk });
   const tegenprestaties = createTegenprestatiesService({ db, klanten, netwerk, gesprekken });
   const verordening = createVerordeningService({ db, gemeenten, klanten });
-  const overeenkomsten = createOvereenkomstenService({ db, tegenprestaties, klanten, netwerk, verordening });
+  const overeenkomsten = createOvereenkomstenService({
+    db,
+    tegenprestaties,
+    klanten,
+    netwerk,
+    verordening,
+    // Only `meld` is used here (the "decide again" signal); the daily rules run in the app's job.
+    signalen: createSignalenService({
+      db,
+      bronnen: async () => ({ tegenprestaties: [], ontheffingen: [], intervisies: [], teamleiders: {} }),
+      publicUrl: '',
+    }),
+  });
   return {
     gemeenten,
     beheer,

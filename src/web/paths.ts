@@ -108,6 +108,7 @@ export const paths = {
   tegenprestatieAdvies: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/advies`,
   tegenprestatieToetsing: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/toetsing`,
   tegenprestatieBesluit: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/besluit`,
+  tegenprestatieInkorten: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/periode-inkorten`,
   tegenprestatieBesluitPdf: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/besluit.pdf`,
   tegenprestatieOvereenkomst: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/overeenkomst`,
   tegenprestatieOvereenkomstPdf: (id: string) =>

@@ -21,6 +21,7 @@ import * as m0019 from './2026_11_27_0019_overeenkomsten.ts';
 import * as m0020 from './2026_11_27_0020_uitvoering.ts';
 import * as m0021 from './2026_11_27_0021_vernietiging.ts';
 import * as m0022 from './2026_11_27_0022_matching_ervaring.ts';
+import * as m0101 from './2026_12_07_0101_besluit_recht.ts';
 import * as m0301 from './2026_12_07_0301_negen_a.ts';
 import * as m0302 from './2026_12_07_0302_geen_beperkingen.ts';
 import * as m0401 from './2026_12_07_0401_uren_wijziging.ts';
@@ -53,6 +54,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0020_uitvoering': m0020,
   '2026_11_27_0021_vernietiging': m0021,
   '2026_11_27_0022_matching_ervaring': m0022,
+  '2026_12_07_0101_besluit_recht': m0101,
   '2026_12_07_0301_negen_a': m0301,
   '2026_12_07_0302_geen_beperkingen': m0302,
   '2026_12_07_0401_uren_wijziging': m0401,

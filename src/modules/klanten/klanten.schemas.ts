@@ -519,6 +519,11 @@ export const KlantDossier = KlantOverzicht.extend({
   vaardigheden: z.array(Verwijzing),
   interesses: z.array(Verwijzing),
   toepasselijkheidDetail: ToepasselijkheidSchema,
+  instrumentNaam: z
+    .string()
+    .describe(
+      'De naam die de gemeente van de klant vandaag gebruikt: tegenprestatie of maatschappelijke participatie',
+    ),
   aangemaaktOp: tijdstip(),
   gewijzigdOp: tijdstip(),
 }).meta({ id: 'Klant' });

@@ -128,6 +128,12 @@ export interface KlantenDeps {
   vandaag?: () => IsoDatum;
   /** The network's organisation look-up (own network); by default the network module's service on `db`. */
   netwerk?: Pick<NetwerkService, 'zoekOrganisaties' | 'findOrganisatie'>;
+  /**
+   * The municipality's current name of the instrument on a date (the verordening module's `huidigeNaam`, wired in
+   * src/app.ts), read in the caller's transaction `tx` (no second connection while one is held). Without it: the
+   * statutory name (tegenprestatie until 2026, maatschappelijke participatie after).
+   */
+  instrumentNaam?: (gemeenteId: string, datum: IsoDatum, tx: Tx) => Promise<string>;
 }
 
 export interface ImportRij {
@@ -178,6 +184,10 @@ export function weergavenaam(k: {
 export function createKlantenService(deps: KlantenDeps) {
   const { db } = deps;
   const vandaag = deps.vandaag ?? (() => vandaagNl());
+  const instrumentNaam =
+    deps.instrumentNaam ??
+    (async (_gemeenteId: string, datum: IsoDatum, _tx: Tx) =>
+      datum < '2027-01-01' ? 'tegenprestatie' : 'maatschappelijke participatie');
   const netwerk = deps.netwerk ?? createNetwerkService({ db, gemeenten: createGemeentenService(db) });
 
   const dienstVan = (actor: Actor): string => {
@@ -631,6 +641,7 @@ export function createKlantenService(deps: KlantenDeps) {
       vaardigheden: vaardigheden.map(({ id, naam }) => ({ id, naam })),
       interesses: interesses.map(({ id, naam }) => ({ id, naam })),
       toepasselijkheidDetail: { peildatum: peil, ...detail },
+      instrumentNaam: await instrumentNaam(rij.gemeenteId, peil, tx),
       aangemaaktOp: rij.aangemaaktOp.toISOString(),
       gewijzigdOp: rij.gewijzigdOp.toISOString(),
     };

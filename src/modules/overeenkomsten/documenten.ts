@@ -3,14 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { dagdeelNaam, formatDatumNl, type IsoDatum } from '../klanten/index.ts';
 import { WEDERKERIGHEID_NAMEN } from '../netwerk/index.ts';
 import { type Tegenprestatie, VERVOLG_NAMEN } from '../tegenprestaties/index.ts';
-import {
-  ARTIKEL_REGEL_NAMEN,
-  ARTIKEL_REGELS,
-  type Dagdeel,
-  type NaamTekst,
-  type Rechtsgrond,
-} from '../verordening/index.ts';
-import type { VersieSnapshot } from './overeenkomsten.schemas.ts';
+import { ARTIKEL_REGEL_NAMEN, ARTIKEL_REGELS, type Dagdeel, type NaamTekst } from '../verordening/index.ts';
+import { bezwaartermijn } from './besluit.ts';
+import type { BesluitGrondslag, VersieSnapshot } from './overeenkomsten.schemas.ts';
 
 /**
  * The college's decision (besluit) and the agreement (overeenkomst) as pdfmake documents: pure functions of plain
@@ -20,9 +15,13 @@ import type { VersieSnapshot } from './overeenkomsten.schemas.ts';
 /** Everything the two documents print (gathered by the service; no I/O here). */
 export interface DocumentGegevens {
   gemeente: string;
-  /** The instrument's name on the document's date. */
+  /** The instrument's name of the period: the name of the version that governs it (not of the print date). */
   naam: NaamTekst;
-  /** The document's own date. */
+  /** One plain sentence when the name changes within the period (null when it does not). */
+  naamZin: string | null;
+  /** Imposed by a decision, or only offered (voluntary: no decision, no obligation cited). */
+  vorm: 'opleggen' | 'aanbieden';
+  /** The document's own date (the decision: its sending date). */
   documentdatum: IsoDatum;
   klant: { naam: string; klantnummer: string | null; adres: string | null };
   klantmanager: string | null;
@@ -37,10 +36,15 @@ export interface DocumentGegevens {
   versie: VersieSnapshot;
   /** When the check ran (date). */
   toetsdatum: IsoDatum;
-  rechtsgrond: Rechtsgrond;
+  /** The recorded legal basis per regime of the period and the measures clause (imposed documents print it). */
+  grondslag: BesluitGrondslag;
   verzekering: string;
-  besluit: { datum: IsoDatum; ondertekenaar: string } | null;
-  acceptatie: { klantGetekendOp: IsoDatum; organisatieGetekendOp: IsoDatum | null } | null;
+  besluit: { datum: IsoDatum; verzenddatum: IsoDatum | null; ondertekenaar: string } | null;
+  acceptatie: {
+    klantGetekendOp: IsoDatum;
+    organisatieGetekendOp: IsoDatum | null;
+    bevestigingsreden: string | null;
+  } | null;
 }
 
 interface PdfMake {
@@ -139,12 +143,45 @@ function afspraken(g: DocumentGegevens): Array<[string, string]> {
 const versieTekst = (v: VersieSnapshot) =>
   `${v.titel} (versie die geldt vanaf ${formatDatumNl(v.ingangsdatum)})`;
 
+/** "een tegenprestatie" / "maatschappelijke participatie" (an uncountable noun takes no article). */
+const eenNaam = (naam: string): string => (naam === 'tegenprestatie' ? 'een tegenprestatie' : naam);
+
+/** "van 1 januari 2026 tot en met 30 juni 2026" / "vanaf 1 januari 2026, zonder einddatum". */
+function periodeTekst(start: IsoDatum | null, eind: IsoDatum | null): string {
+  if (!start) return leeg;
+  return eind
+    ? `van ${formatDatumNl(start)} tot en met ${formatDatumNl(eind)}`
+    : `vanaf ${formatDatumNl(start)}, zonder einddatum`;
+}
+
+/** The legal basis per regime of the period, as rows (citation, short text). */
+function grondslagRijen(g: DocumentGegevens): Array<[string, string]> {
+  const regimes = g.grondslag.regimes;
+  return regimes.map((r) => [
+    regimes.length > 1 ? hoofdletter(periodeTekst(r.van, r.tot)) : 'Wet',
+    r.omschrijving ? `${r.artikel}: ${r.omschrijving}` : r.artikel,
+  ]);
+}
+
+/** The measures ordinance as cited with art. 18 lid 2 Pw (its article when recorded, else the ordinance by name). */
+const maatregelTekst = (g: DocumentGegevens): string =>
+  g.grondslag.artikelMaatregel.trim()
+    ? `artikel 18 lid 2 Participatiewet en ${g.grondslag.artikelMaatregel.trim()}`
+    : `artikel 18 lid 2 Participatiewet en de afstemmingsverordening van de gemeente ${g.gemeente}`;
+
+/** The consequences clause of an imposed obligation. */
+const gevolgenZin = (g: DocumentGegevens): string =>
+  `Doet u de ${g.naam} niet, of niet zoals afgesproken, dan kan het college uw bijstand verlagen. Dat staat in ` +
+  `${maatregelTekst(g)}. Voordat het college dat doet, vraagt het eerst uw kant van het verhaal (artikel 4:8 Awb).`;
+
 /** The college's decision imposing the instrument (only where the version in force imposes it). */
 export function besluitDocument(g: DocumentGegevens): object {
   const b = g.besluit;
   const t = g.tegenprestatie;
   const m = t.maatwerk;
   const titel = `Besluit ${g.naam}`;
+  const verzonden = b?.verzenddatum ?? null;
+  const termijn = verzonden ? bezwaartermijn(verzonden) : null;
   const redenen: Array<[string, string]> = [
     ['Leeftijd', m.leeftijd ?? leeg],
     ['Opleiding', m.opleiding ?? leeg],
@@ -155,7 +192,8 @@ export function besluitDocument(g: DocumentGegevens): object {
   ];
   return basis(titel, `Besluit van het college van de gemeente ${g.gemeente}`, [
     { text: `Gemeente ${g.gemeente}`, style: 'afzender' },
-    { text: `Datum: ${datum(b?.datum ?? g.documentdatum)}`, style: 'afzender' },
+    { text: `Datum van het besluit: ${datum(b?.datum ?? g.documentdatum)}`, style: 'afzender' },
+    { text: `Verzonden op: ${datum(verzonden)}`, style: 'afzender' },
     {
       text: `Aan: ${g.klant.naam}${g.klant.klantnummer ? ` (klantnummer ${g.klant.klantnummer})` : ''}`,
       style: 'afzender',
@@ -163,42 +201,52 @@ export function besluitDocument(g: DocumentGegevens): object {
     ...(g.klant.adres ? [{ text: g.klant.adres, style: 'afzender' }] : []),
     { text: titel, style: 'titel' },
     alinea(
-      `Het college van burgemeester en wethouders van de gemeente ${g.gemeente} heeft besloten dat u een ` +
-        `${g.naam} gaat doen. In deze brief leest u wat u gaat doen, waarom wij dat besluiten, en wat u kunt ` +
-        'doen als u het niet eens bent met dit besluit.',
+      `Het college van burgemeester en wethouders van de gemeente ${g.gemeente} heeft besloten dat u ` +
+        `${eenNaam(g.naam)} gaat doen, ${periodeTekst(t.startdatum, t.einddatum)}. In deze brief leest u wat u moet doen, ` +
+        'wat er gebeurt als u dat niet doet, waarom wij dit besluiten, en wat u kunt doen als u het niet eens bent ' +
+        'met dit besluit.',
     ),
-    kop('Wat u gaat doen'),
+    kop('Wat u moet doen'),
+    alinea(
+      `U doet ${eenNaam(g.naam)} ${periodeTekst(t.startdatum, t.einddatum)}. U begint op ${datum(t.startdatum)}` +
+        `${t.einddatum ? ` en de laatste dag is ${datum(t.einddatum)}` : ''}.`,
+    ),
     gegevens(afspraken(g)),
+    ...(g.naamZin ? [alinea(g.naamZin)] : []),
     alinea(`De ${g.naam} is onbetaald. U krijgt er geen loon voor. Uw uitkering blijft hetzelfde.`),
+    kop('Wat gebeurt er als u dit niet doet?'),
+    alinea(gevolgenZin(g)),
     kop('Waarom wij dit besluiten'),
     alinea(
-      `Wij hebben samen met u gekeken naar wat u kunt en wat bij u past. Wij hebben rekening gehouden met uw ` +
-        'leeftijd, opleiding, werkervaring en persoonlijke omstandigheden. Dit is wat wij daarover hebben vastgelegd:',
+      'Wij moeten u uitleggen waarom wij dit besluiten (artikel 3:46 Awb). Wij hebben samen met u gekeken naar wat ' +
+        'u kunt en wat bij u past: uw leeftijd, opleiding, werkervaring en persoonlijke omstandigheden. Dit is wat ' +
+        'wij daarover hebben vastgelegd:',
     ),
     gegevens(redenen),
     alinea(
       `Het ontwerp is op ${datum(g.toetsdatum)} getoetst aan de ${versieTekst(g.versie)}. Het voldoet aan ` +
         'de regels van de wet en van de verordening.',
     ),
-    kop('Wettelijke grondslag'),
+    kop('Op welke regels dit besluit steunt'),
     gegevens([
-      ['Wet', g.rechtsgrond.tekst],
+      ...grondslagRijen(g),
       [
         'Verordening',
         `${versieTekst(g.versie)}${g.versie.artikelen.vorm ? `, ${g.versie.artikelen.vorm}` : ''}`,
       ],
-      ['Motivering', 'Artikel 3:46 Algemene wet bestuursrecht (een besluit moet goed gemotiveerd zijn)'],
     ]),
     kop('Bent u het niet eens met dit besluit? Maak dan bezwaar'),
     alinea(
-      'U kunt binnen 6 weken na de datum van verzending van dit besluit bezwaar maken. Stuur uw bezwaarschrift ' +
-        `naar het college van burgemeester en wethouders van de gemeente ${g.gemeente}. Zet in uw brief: uw naam ` +
-        'en adres, de datum, welk besluit het is (of stuur een kopie mee), waarom u het niet eens bent, en uw ' +
-        'handtekening.',
+      `U kunt binnen 6 weken bezwaar maken. Die termijn begint op de dag na de verzenddatum` +
+        `${termijn ? `, dus op ${formatDatumNl(termijn.begint)}. Uw bezwaarschrift moet uiterlijk op ${formatDatumNl(termijn.eindigt)} bij ons binnen zijn` : ''}` +
+        ` (artikel 6:7 en 6:8 Awb). Stuur uw bezwaarschrift naar het college van burgemeester en wethouders van de ` +
+        `gemeente ${g.gemeente}. Zet in uw brief: uw naam en adres, de datum, welk besluit het is (of stuur een ` +
+        'kopie mee), waarom u het niet eens bent, en uw handtekening.',
     ),
     alinea(
-      'Een bezwaar houdt dit besluit niet tegen. Is het dringend, dan kunt u de voorzieningenrechter van de ' +
-        'rechtbank vragen om een voorlopige voorziening. Heeft u vragen? Neem dan contact op met uw klantmanager' +
+      'Een bezwaar houdt dit besluit niet tegen. Heeft u bezwaar gemaakt en is het dringend? Dan kunt u de ' +
+        'voorzieningenrechter van de rechtbank vragen om een voorlopige voorziening (artikel 8:81 Awb). Dat kan ' +
+        'alleen als u ook bezwaar maakt. Heeft u vragen? Neem dan contact op met uw klantmanager' +
         `${g.klantmanager ? `, ${g.klantmanager}` : ''}.`,
     ),
     kop('Ondertekening'),
@@ -224,11 +272,12 @@ function handtekening(wie: string, naam: string, getekend: string | null): objec
 export function overeenkomstDocument(g: DocumentGegevens): object {
   const t = g.tegenprestatie;
   const metOrganisatie = Boolean(g.activiteit?.organisatie);
+  const vrijwillig = g.vorm === 'aanbieden';
   const titel = `Overeenkomst ${g.naam}`;
   const w = t.wederkerigheid;
-  const artikelen: Array<[string, string]> = ARTIKEL_REGELS.filter((r) => g.versie.artikelen[r]?.trim()).map(
-    (r) => [ARTIKEL_REGEL_NAMEN[r], g.versie.artikelen[r] ?? ''],
-  );
+  const artikelen: Array<[string, string]> = ARTIKEL_REGELS.filter(
+    (r) => g.versie.artikelen[r]?.trim() && !(vrijwillig && r === 'vorm'),
+  ).map((r) => [ARTIKEL_REGEL_NAMEN[r], g.versie.artikelen[r] ?? '']);
   const partijen: Array<[string, string]> = [
     ['Gemeente', `Gemeente ${g.gemeente}${g.klantmanager ? `, klantmanager ${g.klantmanager}` : ''}`],
     ['Deelnemer', `${g.klant.naam}${g.klant.klantnummer ? ` (klantnummer ${g.klant.klantnummer})` : ''}`],
@@ -247,8 +296,38 @@ export function overeenkomstDocument(g: DocumentGegevens): object {
     { text: titel, style: 'titel' },
     alinea(
       `In deze overeenkomst staat wat wij samen hebben afgesproken over uw ${g.naam}: wat u doet, waar, ` +
-        'hoeveel uur, hoe lang, en wat er daarna komt.',
+        `hoeveel uur, hoe lang (${periodeTekst(t.startdatum, t.einddatum)}), en wat er daarna komt.`,
     ),
+    ...(vrijwillig
+      ? [
+          kop('Meedoen is vrijwillig'),
+          alinea(
+            `U doet vrijwillig mee. De gemeente ${g.gemeente} biedt de ${g.naam} aan, maar verplicht u er niet ` +
+              'toe: er is geen besluit en geen verplichting. Stopt u, dan heeft dat geen gevolgen voor uw uitkering. ' +
+              'Zeg het dan wel tegen uw klantmanager.',
+          ),
+        ]
+      : [
+          kop('Het besluit van het college'),
+          alinea(
+            (g.besluit
+              ? `Het college heeft besloten dat u deze ${g.naam} doet (besluit van ${formatDatumNl(g.besluit.datum)}` +
+                `${g.besluit.verzenddatum ? `, verzonden op ${formatDatumNl(g.besluit.verzenddatum)}` : ''}). `
+              : `Het college neemt een apart besluit dat u deze ${g.naam} doet. `) +
+              'In dat besluit staat uw verplichting en hoe u bezwaar maakt. Deze overeenkomst legt de afspraken ' +
+              'vast die daarbij horen.',
+          ),
+          alinea(gevolgenZin(g)),
+        ]),
+    ...(g.acceptatie?.bevestigingsreden
+      ? [
+          alinea(
+            `Deze overeenkomst bevestigt afspraken die al liepen sinds ${datum(t.startdatum)}. Waarom: ` +
+              `${g.acceptatie.bevestigingsreden}`,
+          ),
+        ]
+      : []),
+    ...(g.naamZin ? [alinea(g.naamZin)] : []),
     kop('Wie maken deze afspraken'),
     gegevens(partijen),
     kop('Wat wij afspreken'),
@@ -270,10 +349,17 @@ export function overeenkomstDocument(g: DocumentGegevens): object {
         `${t.vervolg ? ` (afgesproken: ${VERVOLG_NAMEN[t.vervolg].toLowerCase()})` : ''}.`,
     ),
     kop('Regels die gelden'),
-    alinea(
-      `Voor deze ${g.naam} geldt de ${versieTekst(g.versie)}. Het ontwerp is op ${datum(g.toetsdatum)} ` +
-        `daaraan getoetst. Wettelijke grondslag: ${g.rechtsgrond.tekst}.`,
-    ),
+    vrijwillig
+      ? alinea(
+          `De gemeente biedt de ${g.naam} aan op grond van de ${versieTekst(g.versie)}` +
+            `${g.versie.artikelen.vorm ? `, ${g.versie.artikelen.vorm}` : ''}: alleen aanbieden, vrijwillig. Het ` +
+            `ontwerp is op ${datum(g.toetsdatum)} daaraan getoetst.`,
+        )
+      : alinea(
+          `Voor deze ${g.naam} geldt de ${versieTekst(g.versie)}. Het ontwerp is op ${datum(g.toetsdatum)} ` +
+            'daaraan getoetst. Het besluit steunt op:',
+        ),
+    ...(vrijwillig ? [] : [gegevens(grondslagRijen(g))]),
     ...(artikelen.length ? [gegevens(artikelen)] : []),
     kop('Onbetaald en verzekerd'),
     alinea(

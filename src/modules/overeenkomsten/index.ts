@@ -2,7 +2,7 @@
  * Tegenprestaties, part 2: the check of a design against the ordinance, the college's decision (besluit), the
  * agreement (overeenkomst) with its acceptance, and the daily move to `lopend`. See docs/overeenkomsten.md.
  *
- * ## Service (`createOvereenkomstenService({ db, tegenprestaties, klanten, netwerk, verordening, vandaag?,
+ * ## Service (`createOvereenkomstenService({ db, tegenprestaties, klanten, netwerk, verordening, signalen?, vandaag?,
  * verzekering? })`)
  * Access (`overeenkomstenPolicy`): klantmanager and teamleider; a design is visible exactly when the tegenprestaties
  * module shows it (else `niet-gevonden`, 404). Every read, PDF and change is logged (`va-klantdossier-tegenprestatie`,
@@ -10,10 +10,15 @@
  * - `voerToetsingUit(actor, id)` → `Toetsing`: only in `toetsing` (earlier: 422 naming the open MOETs); the
  *   version in force on the START date (verordening `toetsOntwerp`); stored per rule with the version (snapshot).
  * - `listToetsingen(actor, id)` → newest first. `bekijk(actor, id)` → the page's `OvereenkomstBeeld`.
- * - `neemBesluit(actor, id, { datum, ondertekenaar })`: only where the checked version imposes (`opleggen`).
+ * - `neemBesluit(actor, id, { datum, verzenddatum, ondertekenaar })` → stand + `waarschuwingen`: only where the
+ *   checked version imposes (`opleggen`); refused when the start lies before the sending date or the period
+ *   reaches a day without a recorded legal basis; warned below the version's `minDagenVerzendingStart`.
+ * - `eindigVoorGrondslag(actor, id)` → `Toetsing`: ends the period the day before the regime without a basis,
+ *   checks again and raises the signal `opnieuw-besluiten` (deps `signalen.meld`).
  * - `besluitPdf(actor, id)`, `overeenkomstPdf(actor, id)` → PDF buffers; `documentGegevens(actor, id, soort)`.
- *   The instrument's name on a document is the name in force on the document's date.
- * - `legAcceptatieVast(actor, id, { overeenkomstDatum, klantGetekendOp, organisatieGetekendOp? })`: then
+ *   The instrument's name on a document is the name of the period (the version in force on its start date).
+ * - `legAcceptatieVast(actor, id, { overeenkomstDatum, klantGetekendOp, organisatieGetekendOp?,
+ *   bevestigingsreden? })`: a voluntary agreement dated after the start needs the reason; an imposed one may not; then
  *   `overeengekomen` (tegenprestaties `voerDeel2OvergangUit`, same transaction). A host-less design needs only the
  *   client.
  * - `startOvereenkomsten(reden, { vandaag? })` (the job `overeenkomsten-starten`): accepted agreements whose start
@@ -24,8 +29,10 @@
  * - `inzageVoorKlant(systeem, klantId, { tx, gemeenteId })` → `InzageOnderdeel[]` (src/lib/inzage.ts): the AVG
  *   art. 15 export's check results, decisions and agreements (dates and signatory; no PDFs); privacy module only.
  *
- * Pure: `ontwerpVoorToets(tegenprestatie, klant, startdatum)`, `besluitDocument`, `overeenkomstDocument`,
- * `startOordeel(tegenprestatie, afspraak, vandaag)` (may this agreement start the placement now?).
+ * Pure: `besluitDocument`, `overeenkomstDocument`; `besluit.ts` (`beoordeelVerzending`, `bezwaartermijn`,
+ * `beoordeelGrondslag`, `beoordeelBevestiging`); `startOordeel(tegenprestatie, afspraak, vandaag)` (may this
+ * agreement start the placement now?). The check's input comes from the verordening module's `ontwerpVoorToets`.
+ * Legal choices: docs/recht.md.
  */
 export {
   besluitDocument,
@@ -45,5 +52,4 @@ export {
   type OvereenkomstenDeps,
   type OvereenkomstenService,
   type OvereenkomstStand,
-  ontwerpVoorToets,
 } from './overeenkomsten.service.ts';

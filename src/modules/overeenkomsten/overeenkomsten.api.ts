@@ -11,19 +11,48 @@ const Id = z.object({ id: z.uuid().describe('De vaste identificatie van de tegen
 const Stand = z
   .object({
     besluit: z
-      .object({ datum: z.iso.date(), ondertekenaar: z.string(), doorNaam: z.string().nullable() })
+      .object({
+        datum: z.iso.date(),
+        verzenddatum: z.iso
+          .date()
+          .nullable()
+          .describe('De dag waarop het besluit is verzonden (bekendgemaakt)'),
+        ondertekenaar: z.string(),
+        doorNaam: z.string().nullable(),
+        grondslag: z
+          .object({
+            regimes: z.array(
+              z.object({
+                van: z.iso.date(),
+                tot: z.iso.date().nullable(),
+                artikel: z.string(),
+                omschrijving: z.string().nullable(),
+              }),
+            ),
+            artikelMaatregel: z.string(),
+          })
+          .nullable()
+          .describe('Wat het besluit afdrukt over de wettelijke grondslag, per regime van de periode'),
+      })
       .nullable(),
     acceptatie: z
       .object({
         overeenkomstDatum: z.iso.date(),
         klantGetekendOp: z.iso.date(),
         organisatieGetekendOp: z.iso.date().nullable(),
+        bevestigingsreden: z.string().nullable(),
         doorNaam: z.string().nullable(),
       })
       .nullable(),
     gestartOp: z.iso.datetime().nullable(),
   })
   .meta({ id: 'OvereenkomstStand' });
+
+const BesluitStand = Stand.extend({
+  waarschuwingen: z
+    .array(z.string())
+    .describe('Waarschuwingen bij het besluit, bijvoorbeeld te weinig dagen tussen verzending en start'),
+}).meta({ id: 'BesluitStand' });
 
 /** A PDF answer, declared as `application/pdf` in the OpenAPI document (Fastify sends the buffer unserialised). */
 const Pdf = {
@@ -116,11 +145,11 @@ export function overeenkomstenApi(service: OvereenkomstenService) {
           operationId: 'createBesluit',
           summary: 'Besluit vastleggen',
           description:
-            'Legt het besluit van het college vast (datum en ondertekenaar), na een geslaagde toets. Alleen waar de verordening de tegenprestatie oplegt (anders 422).',
+            'Legt het besluit van het college vast (datum, verzenddatum en ondertekenaar), na een geslaagde toets. Alleen waar de verordening het oplegt (anders 422). Geweigerd (422, zonder uitzondering): een startdatum vóór de verzenddatum (art. 3:40–3:41 Awb), en een periode die een dag bereikt waarvoor geen wettelijke grondslag is vastgelegd. Minder dagen tussen verzending en start dan de verordening vraagt geeft een waarschuwing.',
           tags,
           params: Id,
           body: BesluitInput,
-          response: { 201: Stand, ...fouten },
+          response: { 201: BesluitStand, ...fouten },
         },
       },
       async (req, reply) =>
@@ -129,6 +158,26 @@ export function overeenkomstenApi(service: OvereenkomstenService) {
           reply.status(201).header('Location', `/api/v1/tegenprestaties/${req.params.id}/besluit`);
           return s;
         }),
+    );
+
+    r.post(
+      '/api/v1/tegenprestaties/:id/periode-inkortingen',
+      {
+        schema: {
+          operationId: 'createPeriodeInkorting',
+          summary: 'Periode laten eindigen vóór een regime zonder grondslag',
+          description:
+            'Waar een opleggend besluit wordt geweigerd omdat de periode een dag bereikt zonder vastgelegde wettelijke grondslag: laat de periode eindigen op de dag ervoor, toetst het ontwerp opnieuw en geeft de klantmanager een signaal om later opnieuw te besluiten. Antwoordt met de nieuwe toets.',
+          tags,
+          params: Id,
+          response: { 201: Toetsing, ...fouten },
+        },
+      },
+      async (req, reply) => {
+        const t = await service.eindigVoorGrondslag(requireGebruiker(req), req.params.id);
+        reply.status(201).header('Location', `/api/v1/tegenprestaties/${req.params.id}/toetsingen`);
+        return t;
+      },
     );
 
     r.get(
@@ -155,7 +204,7 @@ export function overeenkomstenApi(service: OvereenkomstenService) {
           operationId: 'createAcceptatie',
           summary: 'Getekende overeenkomst vastleggen',
           description:
-            'Legt vast wanneer de getekende overeenkomst van de klant en (als die er is) de organisatie is ontvangen, en zet de tegenprestatie op overeengekomen. Waar opgelegd: eerst het besluit.',
+            'Legt vast wanneer de getekende overeenkomst van de klant en (als die er is) de organisatie is ontvangen, en zet de tegenprestatie op overeengekomen. Waar opgelegd: eerst het besluit, en de overeenkomst niet gedateerd na de startdatum. Een vrijwillige overeenkomst gedateerd na de startdatum bevestigt wat al loopt: dan is een bevestigingsreden verplicht.',
           tags,
           params: Id,
           body: AcceptatieInput,

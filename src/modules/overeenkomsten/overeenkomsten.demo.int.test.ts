@@ -33,4 +33,29 @@ describe('demo overeenkomsten', () => {
     await loadDemo(s, systeemActor('test:demo'));
     expect(await telling()).toEqual(eerst);
   });
+
+  it('shows the switch: Aardam decisions have a sending date and never reach a regime without a recorded basis; Bergdorp agrees voluntarily', async () => {
+    const s = createDemoServices(db.app);
+    const actor = systeemActor('test', demo.dienstId);
+    const { items } = await s.tegenprestaties.findTegenprestaties(actor, {
+      status: 'overeengekomen',
+      paginaGrootte: 100,
+    });
+    const aardam = items.filter((t) => t.gemeenteId === demo.gemeenten.Aardam);
+    for (const t of aardam) {
+      const beeld = await s.overeenkomsten.bekijk(actor, t.id);
+      if (!beeld.stand?.besluit) continue;
+      expect(beeld.stand.besluit.verzenddatum).not.toBeNull();
+      expect(t.startdatum! >= beeld.stand.besluit.verzenddatum!).toBe(true);
+      // Only regimes with a recorded basis (the demo records none for 2027).
+      for (const r of beeld.stand.besluit.grondslag?.regimes ?? []) expect(r.artikel).toBeTruthy();
+      if (t.startdatum! < '2027-01-01') expect(t.einddatum! <= '2026-12-31').toBe(true);
+    }
+    const bergdorp = items.filter((t) => t.gemeenteId === demo.gemeenten.Bergdorp);
+    for (const t of bergdorp) {
+      const beeld = await s.overeenkomsten.bekijk(actor, t.id);
+      expect(beeld.besluitNodig).toBe(false);
+      expect(beeld.stand?.besluit ?? null).toBeNull();
+    }
+  });
 });

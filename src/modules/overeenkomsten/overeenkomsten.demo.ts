@@ -1,3 +1,4 @@
+import { AppError } from '../../http/app-error.ts';
 import type { Actor } from '../auth/index.ts';
 import { plusMaanden } from '../klanten/index.ts';
 import type { Tegenprestatie, TegenprestatiesService } from '../tegenprestaties/index.ts';
@@ -14,7 +15,9 @@ const dagErvoor = (datum: string): string => {
  * Demo: per municipality, the designs the tegenprestaties demo left in `toetsing` are first fitted to the ordinance
  * in force on their start date where they exceed it (hours and duration; back to ontwerp and again to toetsing, as a
  * caseworker would after a failed check). All but the last (the tegenprestaties demo's host-less maatwerk design) then go through the check,
- * the decision (where the ordinance imposes it) and the agreement; the last stays in `toetsing` for the walkthrough. The
+ * the decision (where the ordinance imposes it: a period reaching 2027, which has no recorded legal basis in the
+ * demo, is first ended on 31 December 2026, with a signal to decide again) and the agreement; the last stays in
+ * `toetsing` for the walkthrough (in Aardam it reaches 2027: its page refuses the decision and offers the end date). The
  * agreements stay `overeengekomen` until the daily job starts them on their start date (the uitvoering demo has running
  * placements that started in the past). Idempotent: a municipality with an agreed or running design is left alone.
  */
@@ -71,13 +74,29 @@ export async function laadDemoOvereenkomsten(
       const toets = await overeenkomsten.voerToetsingUit(actor, t.id);
       if (!toets.voldoet) continue;
       const dag = toets.uitgevoerdOp.slice(0, 10);
-      if (toets.versie.vorm === 'opleggen')
-        await overeenkomsten.neemBesluit(actor, t.id, { datum: dag, ondertekenaar: 'A. Jansen, teamleider' });
-      await overeenkomsten.legAcceptatieVast(actor, t.id, {
-        overeenkomstDatum: dag,
-        klantGetekendOp: dag,
-        organisatieGetekendOp: dag,
-      });
+      try {
+        if (toets.versie.vorm === 'opleggen') {
+          // A period that reaches 2027 without a recorded legal basis cannot be imposed: as a caseworker would,
+          // end it on 31 December 2026 (a signal asks to decide again later), then decide.
+          if ((await overeenkomsten.bekijk(actor, t.id)).kan.inkorten)
+            await overeenkomsten.eindigVoorGrondslag(actor, t.id);
+          await overeenkomsten.neemBesluit(actor, t.id, {
+            datum: dag,
+            verzenddatum: dag,
+            ondertekenaar: 'A. Jansen, teamleider',
+          });
+        }
+        await overeenkomsten.legAcceptatieVast(actor, t.id, {
+          overeenkomstDatum: dag,
+          klantGetekendOp: dag,
+          organisatieGetekendOp: dag,
+        });
+      } catch (e) {
+        // A design the rules refuse on this day (e.g. a start in a regime without a recorded basis) stays in
+        // toetsing, where the page says why; the demo must still load.
+        if (!(e instanceof AppError)) throw e;
+        continue;
+      }
       aantallen[g.naam] = (aantallen[g.naam] ?? 0) + 1;
       // Not started here: the daily job starts it on its start date (running placements come from the
       // uitvoering demo, which starts them in the past).

@@ -19,6 +19,7 @@ import { createLogboekService } from '../logboek/index.ts';
 import { createNetwerkService } from '../netwerk/index.ts';
 import { createTegenprestatiesService, type TegenprestatiesService } from '../tegenprestaties/index.ts';
 import { createVerordeningService, laadDemoVerordeningen } from '../verordening/index.ts';
+import { plusDagen } from './besluit.ts';
 import { pdfTekst } from './pdf-tekst.test-helper.ts';
 
 let t: TestApp;
@@ -32,6 +33,11 @@ let klant: string;
 let activiteit: string;
 let tokens: Record<'km' | 'nm' | 'kmAnder', string>;
 const VANDAAG = vandaag();
+/** The designs start two weeks from today and last five months (dates move with the clock). */
+const START = plusDagen(VANDAAG, 14);
+const EINDE = plusDagen(START, 150);
+let verordening: ReturnType<typeof createVerordeningService>;
+let fbActor: Gebruiker;
 
 /** A complete design of the client at the activity (Aardam, July version: 4–8 h, ≤ 6 months) in `toetsing`. */
 async function inToetsing(klaar = true): Promise<string> {
@@ -40,9 +46,9 @@ async function inToetsing(klaar = true): Promise<string> {
     activiteitId: activiteit,
     urenPerWeek: 6,
     dagdelen: ['ma-ochtend'],
-    startdatum: '2026-12-07',
-    einddatum: '2027-05-31',
-    evaluatiedata: ['2027-03-01'],
+    startdatum: START,
+    einddatum: EINDE,
+    evaluatiedata: [plusDagen(START, 30)],
     vervolg: 're-integratie',
     maatwerk: {
       leeftijd: '41 jaar.',
@@ -105,8 +111,18 @@ beforeAll(async () => {
     gemeenten,
     medewerkers: medewerkersUitBeheer(createBeheerService(t.db.app, { gemeenten }), 0),
   });
-  await laadDemoVerordeningen(createVerordeningService({ db: t.db.app, gemeenten, klanten }), systeem, {
-    Aardam: A,
+  verordening = createVerordeningService({ db: t.db.app, gemeenten, klanten });
+  await laadDemoVerordeningen(verordening, systeem, { Aardam: A });
+  // A recorded basis for 2027 (test text), so that the flow does not depend on today's date; the last test takes
+  // it away for a later regime.
+  fbActor = actorVan(
+    await insertGebruiker(t.db.app, { dienstId, rol: 'functioneel-beheerder', gemeenten: [A] }),
+    { gemeenten: [A] },
+  );
+  await verordening.setRechtsgrond(fbActor, {
+    vanaf: '2027-01-01',
+    artikel: 'Testartikel 2027',
+    omschrijving: 'Korte testtekst van de grondslag.',
   });
   tp = createTegenprestatiesService({ db: t.db.app, klanten, netwerk });
   klant = (
@@ -137,22 +153,47 @@ describe('pages (without JavaScript)', () => {
     expect(pagina.body).toContain('Uitkomst per regel');
     expect(pagina.body).toContain('Besluit vastleggen');
 
+    expect(pagina.body).toContain('Verzenddatum');
     const fout = await kmBrowser.post(`/tegenprestaties/${id}/besluit`, {
       datum: '2026-11-01',
+      verzenddatum: '2026-11-01',
       ondertekenaar: '',
     });
     expect(fout.statusCode).toBe(422);
     expect(fout.body).toContain('Er is een probleem');
     expect(fout.body).toContain('value="2026-11-01"');
+    // Sent after the start: refused with the Awb, what was typed kept.
+    const laat = plusDagen(START, 1);
+    const teLaat = await kmBrowser.post(`/tegenprestaties/${id}/besluit`, {
+      datum: VANDAAG,
+      verzenddatum: laat,
+      ondertekenaar: 'A. Jansen',
+    });
+    expect(teLaat.statusCode).toBe(422);
+    expect(teLaat.body).toContain('3:40 en 3:41 Awb');
+    expect(teLaat.body).toContain(`value="${laat}"`);
     expect(
-      (await kmBrowser.post(`/tegenprestaties/${id}/besluit`, { datum: VANDAAG, ondertekenaar: 'A. Jansen' }))
-        .statusCode,
+      (
+        await kmBrowser.post(`/tegenprestaties/${id}/besluit`, {
+          datum: VANDAAG,
+          verzenddatum: plusDagen(START, -2),
+          ondertekenaar: 'A. Jansen',
+        })
+      ).statusCode,
     ).toBe(303);
+    // Two days between sending and start: the page warns (the ordinance asks five).
+    pagina = await kmBrowser.get(url);
+    expect(pagina.body).toContain('zitten 2 dagen');
+    expect(pagina.body).toContain('is verzonden op');
 
     const besluit = await kmBrowser.get(`/tegenprestaties/${id}/besluit.pdf`);
     expect(besluit.statusCode).toBe(200);
     expect(besluit.headers['content-type']).toBe('application/pdf');
-    expect(await pdfTekst(besluit.rawPayload)).toContain('Besluit maatschappelijke participatie');
+    const besluitTekst = await pdfTekst(besluit.rawPayload);
+    expect(besluitTekst).toContain('Besluit maatschappelijke participatie');
+    expect(besluitTekst).toContain('artikel 18 lid 2 Participatiewet');
+    expect(besluitTekst).toContain('binnen 6 weken bezwaar');
+    expect(besluitTekst.toLowerCase()).not.toContain('nog in te vullen');
     const overeenkomst = await kmBrowser.get(`/tegenprestaties/${id}/overeenkomst.pdf`);
     expect(overeenkomst.headers['content-type']).toBe('application/pdf');
     expect(overeenkomst.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -197,8 +238,15 @@ describe('pages (without JavaScript)', () => {
       expect((await b.get(`/tegenprestaties/${id}/overeenkomst.pdf`)).statusCode).toBe(status);
       expect((await b.post(`/tegenprestaties/${id}/toetsing`)).statusCode).toBe(status);
       expect(
-        (await b.post(`/tegenprestaties/${id}/besluit`, { datum: VANDAAG, ondertekenaar: 'X' })).statusCode,
+        (
+          await b.post(`/tegenprestaties/${id}/besluit`, {
+            datum: VANDAAG,
+            verzenddatum: VANDAAG,
+            ondertekenaar: 'X',
+          })
+        ).statusCode,
       ).toBe(status);
+      expect((await b.post(`/tegenprestaties/${id}/periode-inkorten`)).statusCode).toBe(status);
       expect(
         (
           await b.post(`/tegenprestaties/${id}/overeenkomst`, {
@@ -224,8 +272,15 @@ describe('API', () => {
       expect((await api(token, 'GET', `${base}/besluit`)).statusCode).toBe(status);
       expect((await api(token, 'GET', `${base}/overeenkomst`)).statusCode).toBe(status);
       expect(
-        (await api(token, 'POST', `${base}/besluit`, { datum: VANDAAG, ondertekenaar: 'X' })).statusCode,
+        (
+          await api(token, 'POST', `${base}/besluit`, {
+            datum: VANDAAG,
+            verzenddatum: VANDAAG,
+            ondertekenaar: 'X',
+          })
+        ).statusCode,
       ).toBe(status);
+      expect((await api(token, 'POST', `${base}/periode-inkortingen`)).statusCode).toBe(status);
       expect(
         (
           await api(token, 'POST', `${base}/overeenkomst`, {
@@ -244,11 +299,28 @@ describe('API', () => {
     const zonderBesluit = await api(tokens.km, 'GET', `${base}/besluit`);
     expect(zonderBesluit.statusCode).toBe(422);
     expect(zonderBesluit.headers['content-type']).toContain('application/problem+json');
-    expect((await api(tokens.km, 'POST', `${base}/besluit`, { datum: VANDAAG })).statusCode).toBe(400);
     expect(
       (await api(tokens.km, 'POST', `${base}/besluit`, { datum: VANDAAG, ondertekenaar: 'A. Jansen' }))
         .statusCode,
-    ).toBe(201);
+    ).toBe(400);
+    // Boundary through the API: sent one day after the start is refused (400 with the field), on the start passes.
+    const teLaat = await api(tokens.km, 'POST', `${base}/besluit`, {
+      datum: VANDAAG,
+      verzenddatum: plusDagen(START, 1),
+      ondertekenaar: 'A. Jansen',
+    });
+    expect(teLaat.statusCode).toBe(400);
+    expect(JSON.stringify(teLaat.json())).toContain('verzenddatum');
+    const gelijk = await api(tokens.km, 'POST', `${base}/besluit`, {
+      datum: VANDAAG,
+      verzenddatum: START,
+      ondertekenaar: 'A. Jansen',
+    });
+    expect(gelijk.statusCode).toBe(201);
+    expect(gelijk.json()).toMatchObject({
+      besluit: { verzenddatum: START },
+      waarschuwingen: [expect.stringContaining('zitten 0 dagen')],
+    });
     const pdf = await api(tokens.km, 'GET', `${base}/besluit`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -267,5 +339,47 @@ describe('API', () => {
     expect(klaar.json().acceptatie).toMatchObject({ klantGetekendOp: VANDAAG });
     expect((await tp.findTegenprestatie(kmActor, id)).status).toBe('overeengekomen');
     expect((await api(tokens.km, 'POST', `${base}/toetsingen`)).statusCode).toBe(422);
+  });
+});
+
+describe('a regime without a recorded legal basis (last: it changes the basis for the rest of this file)', () => {
+  it('refuses the decision (page and API), offers to end the period the day before, and then decides', async () => {
+    // A regime without a basis from two months after the start: the period reaches it.
+    const geen = plusDagen(START, 60);
+    await verordening.setRechtsgrond(fbActor, { vanaf: geen, artikel: null, omschrijving: null });
+    const id = await inToetsing();
+    const base = `/api/v1/tegenprestaties/${id}`;
+    expect((await api(tokens.km, 'POST', `${base}/toetsingen`)).statusCode).toBe(201);
+    const geweigerd = await api(tokens.km, 'POST', `${base}/besluit`, {
+      datum: VANDAAG,
+      verzenddatum: VANDAAG,
+      ondertekenaar: 'A. Jansen',
+    });
+    expect(geweigerd.statusCode).toBe(422);
+    expect(geweigerd.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.stringify(geweigerd.json())).toContain('geen wettelijke grondslag vastgelegd');
+
+    const url = `/tegenprestaties/${id}/toetsing`;
+    const pagina = await kmBrowser.get(url);
+    expect(pagina.body).toContain('Geen besluit mogelijk voor deze periode');
+    expect(pagina.body).toContain('Periode laten eindigen op');
+    expect(pagina.body).not.toContain('Besluit vastleggen');
+    expect(pagina.body.toLowerCase()).not.toContain('nog in te vullen');
+    const ingekort = await kmBrowser.post(`/tegenprestaties/${id}/periode-inkorten`);
+    expect(ingekort.statusCode).toBe(303);
+    expect((await tp.findTegenprestatie(kmActor, id)).einddatum).toBe(plusDagen(geen, -1));
+    const na = await kmBrowser.get(`${url}?melding=ingekort`);
+    expect(na.body).toContain('Besluit vastleggen');
+    // Asked again, there is nothing to end.
+    expect((await api(tokens.km, 'POST', `${base}/periode-inkortingen`)).statusCode).toBe(422);
+    expect(
+      (
+        await api(tokens.km, 'POST', `${base}/besluit`, {
+          datum: VANDAAG,
+          verzenddatum: VANDAAG,
+          ondertekenaar: 'A. Jansen',
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 });

@@ -53,11 +53,16 @@ export function overeenkomstenRoutes(deps: { overeenkomsten: OvereenkomstenServi
         beeld,
         melding: opts.status ? undefined : isMelding(m) ? m : undefined,
         fouten: opts.fouten ?? {},
-        besluitWaarden: opts.besluit ?? { datum: beeld.vandaag, ondertekenaar: '' },
+        besluitWaarden: opts.besluit ?? {
+          datum: beeld.vandaag,
+          verzenddatum: beeld.vandaag,
+          ondertekenaar: '',
+        },
         acceptatieWaarden: opts.acceptatie ?? {
           overeenkomstDatum: beeld.vandaag,
           klantGetekendOp: beeld.vandaag,
           organisatieGetekendOp: beeld.vandaag,
+          bevestigingsreden: '',
         },
       }),
       opts.status ?? 200,
@@ -91,7 +96,11 @@ export function overeenkomstenRoutes(deps: { overeenkomsten: OvereenkomstenServi
     app.post('/tegenprestaties/:id/besluit', { schema: { hide: true } }, async (req, reply) => {
       const actor = medewerker(req);
       const b = bodyVan(req);
-      const waarden = { datum: tekst(b, 'datum'), ondertekenaar: tekst(b, 'ondertekenaar') };
+      const waarden = {
+        datum: tekst(b, 'datum'),
+        verzenddatum: tekst(b, 'verzenddatum'),
+        ondertekenaar: tekst(b, 'ondertekenaar'),
+      };
       try {
         await overeenkomsten.neemBesluit(actor, idVan(req), waarden);
       } catch (e) {
@@ -102,6 +111,18 @@ export function overeenkomstenRoutes(deps: { overeenkomsten: OvereenkomstenServi
       return reply.redirect(paths.metMelding(paths.tegenprestatieToetsing(idVan(req)), 'besluit'), 303);
     });
 
+    app.post('/tegenprestaties/:id/periode-inkorten', { schema: { hide: true } }, async (req, reply) => {
+      const actor = medewerker(req);
+      try {
+        await overeenkomsten.eindigVoorGrondslag(actor, idVan(req));
+      } catch (e) {
+        const fouten = foutenVan(e, 'inkorten');
+        if (!fouten) throw e;
+        return toon(req, reply, actor, { fouten, status: 422 });
+      }
+      return reply.redirect(paths.metMelding(paths.tegenprestatieToetsing(idVan(req)), 'ingekort'), 303);
+    });
+
     app.post('/tegenprestaties/:id/overeenkomst', { schema: { hide: true } }, async (req, reply) => {
       const actor = medewerker(req);
       const b = bodyVan(req);
@@ -109,6 +130,7 @@ export function overeenkomstenRoutes(deps: { overeenkomsten: OvereenkomstenServi
         overeenkomstDatum: tekst(b, 'overeenkomstDatum'),
         klantGetekendOp: tekst(b, 'klantGetekendOp'),
         organisatieGetekendOp: tekst(b, 'organisatieGetekendOp'),
+        bevestigingsreden: tekst(b, 'bevestigingsreden'),
       };
       try {
         await overeenkomsten.legAcceptatieVast(actor, idVan(req), waarden);

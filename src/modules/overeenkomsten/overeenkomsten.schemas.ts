@@ -45,6 +45,9 @@ export const BesluitInput = z
       .min(1, 'Vul in wie het besluit namens het college ondertekent.')
       .max(300, 'De ondertekenaar is te lang (hoogstens 300 tekens).')
       .describe('Naam en functie van wie namens het college tekent, bijvoorbeeld "A. Jansen, teamleider"'),
+    verzenddatum: datum('Vul de verzenddatum in: de dag waarop het besluit naar de klant gaat.').describe(
+      'De dag waarop het besluit wordt verzonden (bekendgemaakt, art. 3:41 Awb). De startdatum mag niet eerder liggen.',
+    ),
   })
   .meta({ id: 'BesluitNieuw' });
 export type BesluitInput = z.input<typeof BesluitInput>;
@@ -60,6 +63,15 @@ export const AcceptatieInput = z
       .transform((v) => (v ? v : undefined))
       .refine((v) => v === undefined || isIsoDatum(v), 'Vul een bestaande datum in, bijvoorbeeld 2026-07-02.')
       .describe('Getekend ontvangen van de organisatie (alleen als er een organisatie is)'),
+    bevestigingsreden: z
+      .string()
+      .trim()
+      .max(1000, 'De reden is te lang (hoogstens 1000 tekens).')
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .describe(
+        'Alleen bij een vrijwillige overeenkomst die is gedateerd na de startdatum: waarom zij bevestigt wat al loopt',
+      ),
   })
   .meta({ id: 'AcceptatieNieuw' });
 export type AcceptatieInput = z.input<typeof AcceptatieInput>;
@@ -73,6 +85,17 @@ export const VersieSnapshot = z
     vorm: z.enum(VORMEN),
     weergavenaam: z.enum(WEERGAVENAMEN),
     artikelen: z.record(z.enum(ARTIKEL_REGELS), z.string()),
+    minDagenVerzendingStart: z
+      .number()
+      .int()
+      .optional()
+      .describe(
+        'Minder dagen tussen verzending en start geeft een waarschuwing (ontbreekt bij oudere toetsen: 5)',
+      ),
+    artikelMaatregel: z
+      .string()
+      .optional()
+      .describe('Artikel van de afstemmingsverordening (met art. 18 lid 2 Participatiewet)'),
   })
   .meta({ id: 'VerordeningVersieSamenvatting' });
 export type VersieSnapshot = z.infer<typeof VersieSnapshot>;
@@ -97,3 +120,11 @@ export const Toetsing = z
   })
   .meta({ id: 'Toetsing' });
 export type Toetsing = z.infer<typeof Toetsing>;
+
+/** What an imposing decision printed about its legal basis, kept with it so that the document never changes. */
+export interface BesluitGrondslag {
+  /** Per regime of the period: its part (van–tot, inclusive; tot null = open) and the recorded basis. */
+  regimes: Array<{ van: string; tot: string | null; artikel: string; omschrijving: string | null }>;
+  /** The measures ordinance's article ('' when not recorded). */
+  artikelMaatregel: string;
+}

@@ -25,7 +25,12 @@ import {
   type TegenprestatiesService,
   type UpdateTegenprestatieInput,
 } from '../tegenprestaties/index.ts';
-import { createVerordeningService, laadDemoVerordeningen } from '../verordening/index.ts';
+import type { NieuwSignaal } from '../signalen/index.ts';
+import {
+  createVerordeningService,
+  laadDemoVerordeningen,
+  type VerordeningService,
+} from '../verordening/index.ts';
 import { createOvereenkomstenService, type OvereenkomstenService } from './overeenkomsten.service.ts';
 import { pdfTekst } from './pdf-tekst.test-helper.ts';
 
@@ -45,6 +50,10 @@ let klantB: string;
 let activiteitA: string;
 let activiteitB: string;
 let zonderHostB: string;
+let verordening: VerordeningService;
+let fb: Gebruiker;
+/** The signals the service raised (a stand-in for the signalen module's `meld`). */
+const meldingen: NieuwSignaal[] = [];
 /** The injected clock of the service. */
 let vandaag = '2026-07-02';
 
@@ -132,6 +141,7 @@ beforeAll(async () => {
   kmAnder = await medewerker('klantmanager', [A], [tA2]);
   kmB = await medewerker('klantmanager', [B], [tB]);
   nm = await medewerker('netwerkmakelaar', [A, B], []);
+  fb = await medewerker('functioneel-beheerder', [A, B], []);
   netwerk = createNetwerkService({ db: db.app, gemeenten });
   klanten = createKlantenService({
     db: db.app,
@@ -139,7 +149,7 @@ beforeAll(async () => {
     gemeenten,
     medewerkers: medewerkersUitBeheer(createBeheerService(db.app, { gemeenten }), 0),
   });
-  const verordening = createVerordeningService({ db: db.app, gemeenten, klanten });
+  verordening = createVerordeningService({ db: db.app, gemeenten, klanten });
   // The verordening module's demo: Aardam imposes (tegenprestatie, from 2026-07-01 maatschappelijke
   // participatie, 4–8 h), Bergdorp only offers (≤ 20 h, ≤ 12 months).
   await laadDemoVerordeningen(verordening, systeem, { Aardam: A, Bergdorp: B });
@@ -163,6 +173,11 @@ beforeAll(async () => {
     netwerk,
     verordening,
     vandaag: () => vandaag,
+    signalen: {
+      meld: async (signaal) => {
+        meldingen.push(signaal);
+      },
+    },
   });
   const klant = async (km: Gebruiker, gemeenteId: string) =>
     (await klanten.createKlant(km, maakKlant({ gemeenteId, belastbaarheid: { maxUrenPerWeek: 16 } }))).id;
@@ -224,9 +239,10 @@ describe('toetsing aan de verordening', () => {
     expect(tJuni.voldoet).toBe(true);
     expect(tJuli.voldoet).toBe(false);
     expect(tJuni.uitkomsten.map((u) => u.regel)).toContain('arbeidsongeschiktheid');
-    expect(tJuni.uitkomsten.find((u) => u.regel === 'onbetaald')?.artikel).toBe(
-      'art. 9 lid 1 onder c Participatiewet',
-    );
+    // No check passes by construction: unpaid and the written agreement are not run; work first cites the guideline.
+    expect(tJuni.uitkomsten.map((u) => u.regel)).not.toContain('onbetaald');
+    expect(tJuni.uitkomsten.map((u) => u.regel)).not.toContain('overeenkomst');
+    expect(tJuni.uitkomsten.find((u) => u.regel === 'werk')?.artikel).toMatch(/^Richtlijn tegenprestatie/);
     const opgeslagen = await service.listToetsingen(kmA, juni);
     expect(opgeslagen).toHaveLength(1);
     expect(opgeslagen[0]?.versie.id).toBe(tJuni.versie.id);
@@ -257,8 +273,8 @@ describe('toetsing aan de verordening', () => {
 });
 
 describe('besluit and overeenkomst', () => {
-  it('Aardam (opleggen): a design starting 2026-06-15 is checked as a tegenprestatie; its agreement printed on 2026-07-02 says maatschappelijke participatie; the decision comes first', async () => {
-    vandaag = '2026-07-02';
+  it('Aardam 2026 (opleggen): the sending date decides (equal passes, a day earlier is refused); the name follows the period; the PDFs say what, when, the consequences, the basis and the objection', async () => {
+    vandaag = '2026-06-10';
     const id = await ontwerp(kmA, klantA, activiteitA, '2026-06-15', '2026-12-14');
     const toets = await service.voerToetsingUit(kmA, id);
     expect(toets.versie.weergavenaam).toBe('tegenprestatie');
@@ -266,13 +282,23 @@ describe('besluit and overeenkomst', () => {
 
     const beeld = await service.bekijk(kmA, id);
     expect(beeld.besluitNodig).toBe(true);
-    expect(beeld.kan).toMatchObject({ besluiten: true, accepteren: false, overeenkomstPdf: true });
+    expect(beeld.naam).toBe('tegenprestatie');
+    expect(beeld.naamZin).toBe(
+      'Vanaf 1 juli 2026 heet de tegenprestatie in de gemeente Aardam maatschappelijke participatie; voor deze afspraken verandert daardoor niets.',
+    );
+    expect(beeld.waarschuwingen).toEqual([]);
+    expect(beeld.kan).toMatchObject({
+      besluiten: true,
+      accepteren: false,
+      overeenkomstPdf: true,
+      inkorten: false,
+    });
     // Acceptance before the decision is refused.
     const zonder = await fout(
       service.legAcceptatieVast(kmA, id, {
-        overeenkomstDatum: '2026-07-02',
-        klantGetekendOp: '2026-07-02',
-        organisatieGetekendOp: '2026-07-02',
+        overeenkomstDatum: '2026-06-10',
+        klantGetekendOp: '2026-06-10',
+        organisatieGetekendOp: '2026-06-10',
       }),
     );
     expect(zonder.code).toBe('niet-verwerkbaar');
@@ -280,64 +306,154 @@ describe('besluit and overeenkomst', () => {
 
     // A decision in the future is refused with a field message.
     const toekomst = await fout(
-      service.neemBesluit(kmA, id, { datum: '2026-07-03', ondertekenaar: 'A. Jansen' }),
+      service.neemBesluit(kmA, id, {
+        datum: '2026-06-11',
+        verzenddatum: '2026-06-11',
+        ondertekenaar: 'A. Jansen',
+      }),
     );
     expect(toekomst.code).toBe('ongeldige-invoer');
-    await service.neemBesluit(kmA, id, { datum: '2026-07-02', ondertekenaar: 'A. Jansen, teamleider' });
-    expect((await fout(service.neemBesluit(kmA, id, { datum: '2026-07-02', ondertekenaar: 'X' }))).code).toBe(
-      'conflict',
-    );
+    // Boundary: sent one day after the start — refused, no override.
+    const teLaat = (await fout(
+      service.neemBesluit(kmA, id, {
+        datum: '2026-06-10',
+        verzenddatum: '2026-06-16',
+        ondertekenaar: 'A. Jansen',
+      }),
+    )) as AppError & { velden?: Record<string, string> };
+    expect(teLaat.code).toBe('ongeldige-invoer');
+    expect(teLaat.velden?.verzenddatum).toContain('3:40 en 3:41 Awb');
+    expect((await service.bekijk(kmA, id)).stand?.besluit ?? null).toBeNull();
+    // Boundary: sent on the start date — passes, with the warning about too few days.
+    const stand = await service.neemBesluit(kmA, id, {
+      datum: '2026-06-10',
+      verzenddatum: '2026-06-15',
+      ondertekenaar: 'A. Jansen, teamleider',
+    });
+    expect(stand.besluit).toMatchObject({ datum: '2026-06-10', verzenddatum: '2026-06-15' });
+    expect(stand.besluit?.grondslag?.regimes).toEqual([
+      expect.objectContaining({
+        van: '2026-06-15',
+        tot: '2026-12-14',
+        artikel: 'art. 9 lid 1 onder c Participatiewet',
+      }),
+    ]);
+    expect(stand.waarschuwingen).toHaveLength(1);
+    expect(stand.waarschuwingen[0]).toContain('zitten 0 dagen');
+    expect((await service.bekijk(kmA, id)).waarschuwingen[0]).toContain('minstens 5');
+    expect(
+      (
+        await fout(
+          service.neemBesluit(kmA, id, {
+            datum: '2026-06-10',
+            verzenddatum: '2026-06-10',
+            ondertekenaar: 'X',
+          }),
+        )
+      ).code,
+    ).toBe('conflict');
 
     const besluit = await pdfTekst(await service.besluitPdf(kmA, id));
-    expect(besluit).toContain('Besluit maatschappelijke participatie');
+    // The name of the period (checked against the January version), not of the print date.
+    expect(besluit).toContain('Besluit tegenprestatie');
+    expect(besluit).not.toContain('Besluit maatschappelijke participatie');
+    expect(besluit).toContain(
+      'Vanaf 1 juli 2026 heet de tegenprestatie in de gemeente Aardam maatschappelijke participatie',
+    );
     expect(besluit).toContain('Gemeente Aardam');
-    expect(besluit).toContain('art. 9 lid 1 onder c Participatiewet');
-    expect(besluit).toContain('binnen 6 weken');
-    expect(besluit).toContain('bezwaar');
+    // What, from when, until when.
+    expect(besluit).toContain('van 15 juni 2026 tot en met 14 december 2026');
+    expect(besluit).toContain('Verzonden op: 15 juni 2026');
+    // The consequences clause: art. 18 lid 2 Pw with the measures ordinance's article (data).
+    expect(besluit).toContain(
+      'artikel 18 lid 2 Participatiewet en art. 9 lid 1 onder b Afstemmingsverordening Participatiewet Aardam 2015',
+    );
+    expect(besluit).toContain('uw bijstand verlagen');
+    // The reasons: Awb 3:46 as the duty to give them, not as a basis.
+    expect(besluit).toContain('Wij moeten u uitleggen waarom wij dit besluiten (artikel 3:46 Awb)');
     expect(besluit).toContain('Acht jaar magazijnwerk.');
+    // The basis with its short text.
+    expect(besluit).toContain('art. 9 lid 1 onder c Participatiewet: Wie bijstand krijgt');
+    expect(besluit).toContain('Verordening tegenprestatie Aardam 2026');
+    // The objection clause: six weeks from the day after sending; the voorlopige voorziening only with bezwaar.
+    expect(besluit).toContain('binnen 6 weken bezwaar');
+    expect(besluit).toContain('dag na de verzenddatum, dus op 16 juni 2026');
+    expect(besluit).toContain('uiterlijk op 27 juli 2026');
+    expect(besluit).toContain('voorlopige voorziening (artikel 8:81 Awb)');
+    expect(besluit).toContain('Dat kan alleen als u ook bezwaar maakt');
     expect(besluit).toContain('A. Jansen, teamleider');
+    expect(besluit).not.toMatch(/vrijwillig/i);
+    expect(besluit.toLowerCase()).not.toContain('nog in te vullen');
+
+    // The imposed agreement cannot confirm afterwards: dated after the start it is refused.
+    vandaag = '2026-06-20';
+    const achteraf = (await fout(
+      service.legAcceptatieVast(kmA, id, {
+        overeenkomstDatum: '2026-06-16',
+        klantGetekendOp: '2026-06-16',
+        organisatieGetekendOp: '2026-06-16',
+        bevestigingsreden: 'Liep al.',
+      }),
+    )) as AppError & { velden?: Record<string, string> };
+    expect(achteraf.velden?.overeenkomstDatum).toContain('alleen een vrijwillige overeenkomst');
 
     const concept = await pdfTekst(await service.overeenkomstPdf(kmA, id));
-    expect(concept).toContain('Overeenkomst maatschappelijke participatie');
-    expect(concept).not.toContain('Overeenkomst tegenprestatie');
-    expect(concept).toContain('2 juli 2026');
+    expect(concept).toContain('Overeenkomst tegenprestatie');
+    expect(concept).not.toContain('Overeenkomst maatschappelijke participatie');
     expect(concept).toContain('Gemeente Aardam');
     expect(concept).toContain('Buurthuis De Schakel');
     expect(concept).toContain('Ineke begeleidt hem elke ochtend.');
     expect(concept).toContain('Verordening tegenprestatie Aardam 2026');
     expect(concept).toContain('art. 3 lid 1');
     expect(concept).toContain('onbetaald');
+    expect(concept).toContain('verzonden op 15 juni 2026');
+    expect(concept).toContain('artikel 18 lid 2 Participatiewet');
+    expect(concept).toContain('art. 9 lid 1 onder c Participatiewet');
+    expect(concept).not.toContain('Meedoen is vrijwillig');
     expect(concept).toContain('collectieve ongevallenverzekering');
     expect(concept).toContain('WA-verzekering');
     expect(concept).toMatch(/Deelnemer.*Organisatie.*Namens de gemeente Aardam/);
+    expect(concept.toLowerCase()).not.toContain('nog in te vullen');
 
     // With a host both signatures are needed.
     const half = await fout(
-      service.legAcceptatieVast(kmA, id, { overeenkomstDatum: '2026-07-02', klantGetekendOp: '2026-07-02' }),
+      service.legAcceptatieVast(kmA, id, { overeenkomstDatum: '2026-06-12', klantGetekendOp: '2026-06-12' }),
     );
     expect(half.code).toBe('ongeldige-invoer');
+    // Not before the decision either.
+    expect(
+      (
+        await fout(
+          service.legAcceptatieVast(kmA, id, {
+            overeenkomstDatum: '2026-06-09',
+            klantGetekendOp: '2026-06-12',
+            organisatieGetekendOp: '2026-06-12',
+          }),
+        )
+      ).code,
+    ).toBe('ongeldige-invoer');
     await service.legAcceptatieVast(kmA, id, {
-      overeenkomstDatum: '2026-07-02',
-      klantGetekendOp: '2026-07-02',
-      organisatieGetekendOp: '2026-07-02',
+      overeenkomstDatum: '2026-06-12',
+      klantGetekendOp: '2026-06-12',
+      organisatieGetekendOp: '2026-06-13',
     });
     const t = await tp.findTegenprestatie(kmA, id);
     expect(t.status).toBe('overeengekomen');
     expect(t.overgangen.at(-1)).toMatchObject({ van: 'toetsing', naar: 'overeengekomen' });
-    // Printed again later, the signed agreement keeps its own date and name, and shows the signatures.
+    // Printed again later, the signed agreement keeps its name and shows the signatures.
     vandaag = '2026-11-27';
     const getekend = await pdfTekst(await service.overeenkomstPdf(kmA, id));
-    expect(getekend).toContain('Overeenkomst maatschappelijke participatie');
-    expect(getekend).toContain('Getekend ontvangen op 2 juli 2026');
+    expect(getekend).toContain('Overeenkomst tegenprestatie');
+    expect(getekend).toContain('Getekend ontvangen op 12 juni 2026');
 
-    // The job: nothing before the start date... (already past here: it starts now), idempotent.
+    // The job: nothing before the start date, then it starts; idempotent.
     const eerste = await service.startOvereenkomsten('test:overeenkomsten-starten', {
       vandaag: '2026-06-14',
     });
     expect(eerste.gestart).toBe(0);
     expect((await tp.findTegenprestatie(kmA, id)).status).toBe('overeengekomen');
     const tweede = await service.startOvereenkomsten('test:overeenkomsten-starten', {
-      vandaag: '2026-07-03',
+      vandaag: '2026-06-15',
     });
     expect(tweede.gestart).toBeGreaterThanOrEqual(1);
     expect(tweede.fouten).toEqual([]);
@@ -348,7 +464,7 @@ describe('besluit and overeenkomst', () => {
       doorNaam: expect.stringContaining('Systeem'),
     });
     expect(
-      await service.startOvereenkomsten('test:overeenkomsten-starten', { vandaag: '2026-07-04' }),
+      await service.startOvereenkomsten('test:overeenkomsten-starten', { vandaag: '2026-06-16' }),
     ).toMatchObject({
       gestart: 0,
     });
@@ -371,15 +487,38 @@ describe('besluit and overeenkomst', () => {
     expect(beeld.besluitNodig).toBe(false);
     expect(beeld.metOrganisatie).toBe(false);
     expect(beeld.kan).toMatchObject({ besluiten: false, accepteren: true });
-    expect((await fout(service.neemBesluit(kmB, id, { datum: '2026-11-27', ondertekenaar: 'X' }))).code).toBe(
-      'niet-verwerkbaar',
-    );
+    expect(
+      (
+        await fout(
+          service.neemBesluit(kmB, id, {
+            datum: '2026-11-27',
+            verzenddatum: '2026-11-27',
+            ondertekenaar: 'X',
+          }),
+        )
+      ).code,
+    ).toBe('niet-verwerkbaar');
     expect((await fout(service.besluitPdf(kmB, id))).code).toBe('niet-verwerkbaar');
+    // The period reaches 2027 without a recorded basis: a voluntary agreement gets warnings, not a refusal.
+    expect(beeld.waarschuwingen.join(' ')).toContain('loopt door na 31 december 2026');
+    expect(beeld.waarschuwingen.join(' ')).toContain('Meedoen blijft vrijwillig');
     const tekst = await pdfTekst(await service.overeenkomstPdf(kmB, id));
     expect(tekst).toContain('Overeenkomst tegenprestatie');
     expect(tekst).toContain('Gemeente Bergdorp');
     expect(tekst).toContain('zonder organisatie');
     expect(tekst).not.toMatch(/Organisatie Getekend|Organisatie Handtekening/);
+    // The voluntary clause, and no obligation cited: no statutory duty, no measure.
+    expect(tekst).toContain('Meedoen is vrijwillig');
+    expect(tekst).toContain('U doet vrijwillig mee');
+    expect(tekst).toContain('geen besluit en geen verplichting');
+    expect(tekst).toContain('geen gevolgen voor uw uitkering');
+    expect(tekst).toContain(
+      'Verordening tegenprestatie Bergdorp 2015 (versie die geldt vanaf 1 januari 2015), art. 2',
+    );
+    expect(tekst).not.toContain('art. 9 lid 1 onder c');
+    expect(tekst).not.toContain('artikel 18 lid 2');
+    expect(tekst).not.toContain('bezwaar');
+    expect(tekst.toLowerCase()).not.toContain('nog in te vullen');
     await service.legAcceptatieVast(kmB, id, {
       overeenkomstDatum: '2026-11-26',
       klantGetekendOp: '2026-11-27',
@@ -451,6 +590,139 @@ describe('besluit and overeenkomst', () => {
   });
 });
 
+describe('the switch of 1 January 2027', () => {
+  it('Aardam: a period ending 2026-12-31 may be imposed; one reaching 2027-01-01 without a recorded basis is refused, and can be ended on 2026-12-31 with a signal to decide again', async () => {
+    vandaag = '2026-12-07';
+    // Boundary: ends on 31 December 2026.
+    const tot = await ontwerp(kmA, klantA, activiteitA, '2026-12-21', '2026-12-31', {
+      wijziging: { evaluatiedata: ['2026-12-28'] },
+    });
+    expect((await service.voerToetsingUit(kmA, tot)).voldoet).toBe(true);
+    expect((await service.bekijk(kmA, tot)).waarschuwingen).toEqual([]);
+    await service.neemBesluit(kmA, tot, {
+      datum: '2026-12-07',
+      verzenddatum: '2026-12-07',
+      ondertekenaar: 'A. Jansen',
+    });
+
+    // Boundary: reaches 1 January 2027.
+    const over = await ontwerp(kmA, klantA, activiteitA, '2026-12-21', '2027-01-01', {
+      wijziging: { evaluatiedata: ['2026-12-28'] },
+    });
+    expect((await service.voerToetsingUit(kmA, over)).voldoet).toBe(true);
+    const beeld = await service.bekijk(kmA, over);
+    expect(beeld.naam).toBe('maatschappelijke participatie');
+    expect(beeld.grondslag).toMatchObject({ ontbreektVanaf: '2027-01-01', eindeVoorstel: '2026-12-31' });
+    expect(beeld.waarschuwingen.join(' ')).toContain('loopt door na 31 december 2026');
+    expect(beeld.kan).toMatchObject({ besluiten: false, inkorten: true, overeenkomstPdf: false });
+    const geweigerd = await fout(
+      service.neemBesluit(kmA, over, {
+        datum: '2026-12-07',
+        verzenddatum: '2026-12-07',
+        ondertekenaar: 'A. Jansen',
+      }),
+    );
+    expect(geweigerd.code).toBe('niet-verwerkbaar');
+    expect(geweigerd.userMessage).toContain(
+      'Voor de periode vanaf 1 januari 2027 is geen wettelijke grondslag vastgelegd',
+    );
+    expect(geweigerd.userMessage).toContain('31 december 2026');
+    expect((await fout(service.overeenkomstPdf(kmA, over))).code).toBe('niet-verwerkbaar');
+
+    // End the period on 31 December 2026: checked again, a signal to decide again, then the decision passes.
+    const voor = meldingen.length;
+    const toets = await service.eindigVoorGrondslag(kmA, over);
+    expect(toets.voldoet).toBe(true);
+    const t = await tp.findTegenprestatie(kmA, over);
+    expect(t).toMatchObject({ status: 'toetsing', einddatum: '2026-12-31' });
+    expect(t.overgangen.some((o) => o.reden?.includes('geen wettelijke grondslag'))).toBe(true);
+    expect(meldingen.slice(voor)).toEqual([
+      expect.objectContaining({
+        soort: 'opnieuw-besluiten',
+        gebruikerId: kmA.gebruikerId,
+        datum: '2027-01-01',
+        oorzaak: `${over}:2027-01-01`,
+      }),
+    ]);
+    expect(meldingen.at(-1)?.tekst).toContain('Besluit opnieuw over de periode vanaf 1 januari 2027');
+    expect((await service.bekijk(kmA, over)).kan).toMatchObject({ besluiten: true, inkorten: false });
+    await service.neemBesluit(kmA, over, {
+      datum: '2026-12-07',
+      verzenddatum: '2026-12-07',
+      ondertekenaar: 'A. Jansen',
+    });
+  });
+
+  it('Aardam spanning 2027 with a recorded basis: the decision cites each regime for its part of the period', async () => {
+    vandaag = '2026-12-07';
+    await verordening.setRechtsgrond(fb, {
+      vanaf: '2027-01-01',
+      artikel: 'Testartikel Participatiewet in balans',
+      omschrijving: 'Korte testtekst van de grondslag vanaf 2027.',
+    });
+    try {
+      const id = await ontwerp(kmA, klantA, activiteitA, '2026-12-21', '2027-06-20');
+      expect((await service.voerToetsingUit(kmA, id)).voldoet).toBe(true);
+      const beeld = await service.bekijk(kmA, id);
+      // Still the warning that it spans the switch; no refusal.
+      expect(beeld.waarschuwingen).toHaveLength(1);
+      expect(beeld.waarschuwingen[0]).toContain('loopt door na 31 december 2026');
+      expect(beeld.kan.besluiten).toBe(true);
+      await service.neemBesluit(kmA, id, {
+        datum: '2026-12-07',
+        verzenddatum: '2026-12-08',
+        ondertekenaar: 'A. Jansen, teamleider',
+      });
+      const besluit = await pdfTekst(await service.besluitPdf(kmA, id));
+      expect(besluit).toContain('Besluit maatschappelijke participatie');
+      expect(besluit).toContain('van 21 december 2026 tot en met 20 juni 2027');
+      expect(besluit).toContain('Van 21 december 2026 tot en met 31 december 2026');
+      expect(besluit).toContain('art. 9 lid 1 onder c Participatiewet');
+      expect(besluit).toContain('Van 1 januari 2027 tot en met 20 juni 2027');
+      expect(besluit).toContain('Testartikel Participatiewet in balans: Korte testtekst');
+      expect(besluit).toContain('artikel 18 lid 2 Participatiewet');
+      expect(besluit).toContain('uiterlijk op 19 januari 2027');
+      expect(besluit.toLowerCase()).not.toContain('nog in te vullen');
+      const overeenkomst = await pdfTekst(await service.overeenkomstPdf(kmA, id));
+      expect(overeenkomst).toContain('Overeenkomst maatschappelijke participatie');
+      expect(overeenkomst).toContain('Testartikel Participatiewet in balans');
+      expect(overeenkomst).toContain('artikel 18 lid 2 Participatiewet');
+      expect(overeenkomst.toLowerCase()).not.toContain('nog in te vullen');
+      // Once sent, the decision keeps what it printed even if the basis is changed later.
+      await verordening.setRechtsgrond(fb, { vanaf: '2027-01-01', artikel: null, omschrijving: null });
+      expect(await pdfTekst(await service.besluitPdf(kmA, id))).toContain(
+        'Testartikel Participatiewet in balans',
+      );
+    } finally {
+      await verordening.setRechtsgrond(fb, { vanaf: '2027-01-01', artikel: null, omschrijving: null });
+    }
+  });
+
+  it('Bergdorp: a voluntary agreement may confirm what already runs, only with a recorded reason', async () => {
+    vandaag = '2026-12-10';
+    const id = await ontwerp(kmB, klantB, activiteitB, '2026-12-07', '2027-03-31');
+    expect((await service.voerToetsingUit(kmB, id)).voldoet).toBe(true);
+    const zonderReden = (await fout(
+      service.legAcceptatieVast(kmB, id, {
+        overeenkomstDatum: '2026-12-09',
+        klantGetekendOp: '2026-12-09',
+        organisatieGetekendOp: '2026-12-09',
+      }),
+    )) as AppError & { velden?: Record<string, string> };
+    expect(zonderReden.velden?.bevestigingsreden).toContain('bevestigt wat al loopt');
+    const stand = await service.legAcceptatieVast(kmB, id, {
+      overeenkomstDatum: '2026-12-09',
+      klantGetekendOp: '2026-12-09',
+      organisatieGetekendOp: '2026-12-10',
+      bevestigingsreden: 'De klant hielp al mee sinds de opening; nu op papier.',
+    });
+    expect(stand.acceptatie?.bevestigingsreden).toBe('De klant hielp al mee sinds de opening; nu op papier.');
+    const tekst = await pdfTekst(await service.overeenkomstPdf(kmB, id));
+    expect(tekst).toContain('bevestigt afspraken die al liepen sinds 7 december 2026');
+    expect(tekst).toContain('Meedoen is vrijwillig');
+  });
+});
+
 describe('access', () => {
   it('a role without the right gets geen-toegang (403); a caseworker outside the caseload or municipality niet-gevonden (404)', async () => {
     const id = await ontwerp(kmA, klantA, activiteitA, '2026-06-15', '2026-12-14');
@@ -460,7 +732,8 @@ describe('access', () => {
       service.bekijk(nm, id),
       service.overeenkomstPdf(nm, id),
       service.besluitPdf(nm, id),
-      service.neemBesluit(nm, id, { datum: '2026-07-01', ondertekenaar: 'X' }),
+      service.neemBesluit(nm, id, { datum: '2026-07-01', verzenddatum: '2026-07-01', ondertekenaar: 'X' }),
+      service.eindigVoorGrondslag(nm, id),
       service.legAcceptatieVast(nm, id, { overeenkomstDatum: '2026-07-01', klantGetekendOp: '2026-07-01' }),
     ])
       expect((await fout(p)).status).toBe(403);

@@ -10,16 +10,28 @@ import {
   type KlantenService,
   vandaag as vandaagNu,
 } from '../klanten/index.ts';
+import { paths } from '../../web/paths.ts';
 import { record, VA } from '../logboek/index.ts';
 import type { Activiteit, NetwerkService } from '../netwerk/index.ts';
 import { STATUS_NAMEN, type Tegenprestatie, type TegenprestatiesService } from '../tegenprestaties/index.ts';
+import { overgangWaarschuwing } from '../../lib/wetswijziging.ts';
+import type { NieuwSignaal } from '../signalen/index.ts';
 import {
-  type Dagdeel,
   type NaamTekst,
+  naamWisselZin,
+  ontwerpVoorToets,
   REGEL_NAMEN,
-  type VerordeningOntwerp,
+  STANDAARD_MIN_DAGEN_VERZENDING,
   type VerordeningService,
+  WEERGAVENAAM_TEKST,
 } from '../verordening/index.ts';
+import {
+  beoordeelBevestiging,
+  beoordeelGrondslag,
+  beoordeelVerzending,
+  type GrondslagBeoordeling,
+  plusDagen,
+} from './besluit.ts';
 import {
   besluitDocument,
   type DocumentGegevens,
@@ -35,6 +47,7 @@ import {
 } from './overeenkomsten.repository.ts';
 import {
   AcceptatieInput,
+  type BesluitGrondslag,
   BesluitInput,
   OvereenkomstInvoerfout,
   parseInvoer,
@@ -47,11 +60,21 @@ export interface OvereenkomstenDeps {
   db: Database;
   tegenprestaties: Pick<
     TegenprestatiesService,
-    'findTegenprestatie' | 'bekijkOntwerp' | 'bereidDeel2OvergangVoor' | 'findTegenprestaties'
+    | 'findTegenprestatie'
+    | 'bekijkOntwerp'
+    | 'bereidDeel2OvergangVoor'
+    | 'findTegenprestaties'
+    | 'wijzigStatus'
+    | 'updateTegenprestatie'
   >;
   klanten: Pick<KlantenService, 'findKlant'>;
   netwerk: Pick<NetwerkService, 'findActiviteit'>;
-  verordening: Pick<VerordeningService, 'toetsOntwerp' | 'naamVoor' | 'rechtsgrondVoor' | 'findGemeente'>;
+  verordening: Pick<
+    VerordeningService,
+    'toetsOntwerp' | 'naamVoorPeriode' | 'rechtsgrondenVoorPeriode' | 'findGemeente'
+  >;
+  /** Raises a signal at once (the signalen module's `meld`); without it no signal is raised. */
+  signalen?: { meld(signaal: NieuwSignaal & { dienstId: string }): Promise<void> };
   /** Today in Amsterdam (tests inject a fixed day). */
   vandaag?: () => IsoDatum;
   /** The insurance sentence on the agreement (configuration; default: the municipality's collective policies). */
@@ -60,11 +83,21 @@ export interface OvereenkomstenDeps {
 
 /** The decision/agreement of the latest check run, as pages and the API show it. */
 export interface OvereenkomstStand {
-  besluit: { datum: IsoDatum; ondertekenaar: string; doorNaam: string | null } | null;
+  besluit: {
+    datum: IsoDatum;
+    /** The day it was sent (made known); null for decisions recorded before the sending date was. */
+    verzenddatum: IsoDatum | null;
+    ondertekenaar: string;
+    doorNaam: string | null;
+    /** What the decision printed about its legal basis (null for older decisions). */
+    grondslag: BesluitGrondslag | null;
+  } | null;
   acceptatie: {
     overeenkomstDatum: IsoDatum;
     klantGetekendOp: IsoDatum;
     organisatieGetekendOp: IsoDatum | null;
+    /** Why a voluntary agreement confirms what already ran (dated after the start). */
+    bevestigingsreden: string | null;
     doorNaam: string | null;
   } | null;
   gestartOp: string | null;
@@ -83,8 +116,22 @@ export interface OvereenkomstBeeld {
   metOrganisatie: boolean;
   /** The latest check passed and the version imposes: the college decides. */
   besluitNodig: boolean;
-  /** What the caseworker can do now. */
-  kan: { toetsen: boolean; besluiten: boolean; accepteren: boolean; overeenkomstPdf: boolean };
+  /** The instrument's name of this period: the name of the version that governs it (in force on its start). */
+  naam: NaamTekst;
+  /** One plain sentence when the name changes within the period (else null). */
+  naamZin: string | null;
+  /** The legal basis over the period (an imposing decision is refused where it is missing). */
+  grondslag: GrondslagBeoordeling;
+  /** Warnings the page shows: the period spans 2027, no basis for part of it, few days after sending. */
+  waarschuwingen: string[];
+  /** What the caseworker can do now (`inkorten`: end the period before the regime without a basis). */
+  kan: {
+    toetsen: boolean;
+    besluiten: boolean;
+    accepteren: boolean;
+    overeenkomstPdf: boolean;
+    inkorten: boolean;
+  };
   /** Open MOETs when the design is not in toetsing yet (else empty). */
   openMoeten: string[];
   vandaag: IsoDatum;
@@ -116,7 +163,13 @@ function naarStand(r: OvereenkomstRij | undefined): OvereenkomstStand | null {
   return {
     besluit:
       r.besluitDatum && r.besluitOndertekenaar
-        ? { datum: r.besluitDatum, ondertekenaar: r.besluitOndertekenaar, doorNaam: r.besluitDoorNaam }
+        ? {
+            datum: r.besluitDatum,
+            verzenddatum: r.verzenddatum,
+            ondertekenaar: r.besluitOndertekenaar,
+            doorNaam: r.besluitDoorNaam,
+            grondslag: (r.besluitGrondslag as BesluitGrondslag | null) ?? null,
+          }
         : null,
     acceptatie:
       r.acceptatieVastgelegdOp && r.overeenkomstDatum && r.klantGetekendOp
@@ -124,52 +177,11 @@ function naarStand(r: OvereenkomstRij | undefined): OvereenkomstStand | null {
             overeenkomstDatum: r.overeenkomstDatum,
             klantGetekendOp: r.klantGetekendOp,
             organisatieGetekendOp: r.organisatieGetekendOp,
+            bevestigingsreden: r.bevestigingsreden,
             doorNaam: r.acceptatieDoorNaam,
           }
         : null,
     gestartOp: r.gestartOp ? r.gestartOp.toISOString() : null,
-  };
-}
-
-/** Does a period [begin, end] (end inclusive; null = open) cover `datum`? */
-const loopt = (begin: string | null, einde: string | null, datum: IsoDatum): boolean =>
-  (begin === null || begin <= datum) && (einde === null || einde >= datum);
-
-/**
- * The design mapped onto what the ordinance check needs, on its start date: the client's paid work, re-integration
- * and exemptions that run then. The tegenprestatie is unpaid by construction (Wederkerig has no wage field) and
- * always gets a written agreement (this module draws it up). Pure.
- */
-export function ontwerpVoorToets(
-  t: Tegenprestatie,
-  klant: KlantDossier,
-  startdatum: IsoDatum,
-): VerordeningOntwerp {
-  const werk = klant.werk.filter((w) => loopt(w.begindatum, w.einddatum, startdatum));
-  const reintegratie = klant.reintegratie.filter((r) => loopt(r.begindatum, r.einddatum, startdatum));
-  // Exemption end dates are exclusive: the tegenprestatie applies again from the end date.
-  const ontheffingen = klant.ontheffingen.filter((o) => {
-    const einde = o.effectiefEinde ?? o.einddatum;
-    return o.begindatum <= startdatum && (einde === null || einde > startdatum);
-  });
-  return {
-    startdatum,
-    einddatum: t.einddatum,
-    urenPerWeek: t.urenPerWeek ?? 0,
-    dagdelen: t.dagdelen as Dagdeel[],
-    onbetaald: true,
-    werk: {
-      urenPerWeek: werk.reduce((s, w) => s + w.urenPerWeek, 0),
-      dagdelen: [...new Set(werk.flatMap((w) => w.dagdelen))] as Dagdeel[],
-    },
-    reintegratieDagdelen: [...new Set(reintegratie.flatMap((r) => r.dagdelen))] as Dagdeel[],
-    ontheffingen: ontheffingen.map((o) => ({
-      type: o.type,
-      lokaleGrondId: o.lokaleGrond?.id ?? null,
-      naam: o.lokaleGrond?.naam ?? null,
-    })),
-    verlenging: null,
-    schriftelijkeOvereenkomst: true,
   };
 }
 
@@ -230,6 +242,38 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
       userMessage: `De tegenprestatie staat op "${STATUS_NAMEN[t.status]}". Dit kan alleen in de status toetsing.`,
     });
 
+  /**
+   * The name and legal basis of a design's period: the name of the version that governs it (the checked version,
+   * in force on the start date) with the changes of name later in the period, and the legal basis per regime the
+   * period reaches, judged for an imposing decision or a voluntary agreement.
+   */
+  async function periode(actor: Actor, t: Tegenprestatie, laatste: Toetsing | null) {
+    const start = t.startdatum;
+    if (!start) {
+      const naam: NaamTekst = laatste ? WEERGAVENAAM_TEKST[laatste.versie.weergavenaam] : 'tegenprestatie';
+      return {
+        naam,
+        naamZin: null,
+        regimes: [],
+        grondslag: beoordeelGrondslag([], 'vrijwillig', naam),
+        waarschuwing2027: null,
+      };
+    }
+    // One after the other: a request uses one database connection at a time.
+    const gemeente = await deps.verordening.findGemeente(actor, t.gemeenteId);
+    const p = await deps.verordening.naamVoorPeriode(actor, t.gemeenteId, start, t.einddatum);
+    const regimes = await deps.verordening.rechtsgrondenVoorPeriode(actor, start, t.einddatum);
+    const naam = laatste ? WEERGAVENAAM_TEKST[laatste.versie.weergavenaam] : p.naam;
+    const soort = laatste?.versie.vorm === 'aanbieden' ? 'vrijwillig' : 'opleggen';
+    return {
+      naam,
+      naamZin: naamWisselZin(gemeente.naam, naam, p.wisselingen),
+      regimes,
+      grondslag: beoordeelGrondslag(regimes, soort, naam),
+      waarschuwing2027: overgangWaarschuwing(start, t.einddatum, naam),
+    };
+  }
+
   async function documentGegevens(
     actor: Actor,
     id: string,
@@ -239,34 +283,48 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
     const { t, laatste, stand } = await lees(actor, id, 'exporteren');
     if (!laatste?.voldoet || !DOCUMENT_STATUSSEN.has(t.status))
       throw new AppError('niet-verwerkbaar', { userMessage: GEEN_TOETSING });
+    const opleggen = laatste.versie.vorm === 'opleggen';
     if (soort === 'besluit') {
-      if (laatste.versie.vorm !== 'opleggen')
+      if (!opleggen)
         throw new AppError('niet-verwerkbaar', {
           userMessage:
-            'In deze gemeente biedt het college de tegenprestatie alleen aan. Er is daarom geen besluit.',
+            'In deze gemeente biedt het college dit alleen aan: meedoen is vrijwillig. Er is daarom geen besluit.',
         });
       if (!stand?.besluit)
         throw new AppError('niet-verwerkbaar', { userMessage: 'Het besluit is nog niet vastgelegd.' });
     }
+    const info = await periode(actor, t, laatste);
+    // An imposed period is printed only with a recorded basis for all of it: the decision (and the agreement that
+    // goes with it) is refused before that. A decision already taken prints what it printed then (one recorded
+    // before its basis was kept prints the regimes recorded now, never an unrecorded one).
+    const vastgelegd = stand?.besluit?.grondslag ?? null;
+    if (opleggen && !stand?.besluit && info.grondslag.weigering)
+      throw new AppError('niet-verwerkbaar', { userMessage: info.grondslag.weigering });
     const documentdatum =
       soort === 'besluit'
-        ? (stand?.besluit?.datum ?? vandaag())
+        ? (stand?.besluit?.verzenddatum ?? stand?.besluit?.datum ?? vandaag())
         : (stand?.acceptatie?.overeenkomstDatum ?? vandaag());
     // One after the other: a request uses one database connection at a time.
     const klant = await deps.klanten.findKlant(actor, t.klantId);
     const activiteit = await activiteitVan(actor, t.activiteitId);
     const gemeente = await deps.verordening.findGemeente(actor, t.gemeenteId);
-    const naam = await deps.verordening.naamVoor(actor, t.gemeenteId, documentdatum);
-    const rechtsgrond = await deps.verordening.rechtsgrondVoor(actor, documentdatum);
     const adres = [
       [klant.straat, klant.huisnummer].filter(Boolean).join(' '),
       [klant.postcode, klant.woonplaats].filter(Boolean).join(' '),
     ]
       .filter(Boolean)
       .join(', ');
+    const grondslag: BesluitGrondslag = vastgelegd ?? {
+      regimes: info.regimes.flatMap((r) =>
+        r.artikel ? [{ van: r.van, tot: r.tot, artikel: r.artikel, omschrijving: r.omschrijving }] : [],
+      ),
+      artikelMaatregel: laatste.versie.artikelMaatregel ?? '',
+    };
     return {
       gemeente: gemeente.naam,
-      naam,
+      naam: info.naam,
+      naamZin: info.naamZin,
+      vorm: laatste.versie.vorm,
       documentdatum,
       klant: { naam: klant.naam, klantnummer: klant.klantnummer, adres: adres || null },
       klantmanager: klant.klantmanager?.naam ?? null,
@@ -282,15 +340,20 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
         : null,
       versie: laatste.versie,
       toetsdatum: laatste.uitgevoerdOp.slice(0, 10),
-      rechtsgrond,
-      verzekering: verzekering(gemeente.naam, naam),
+      grondslag,
+      verzekering: verzekering(gemeente.naam, info.naam),
       besluit: stand?.besluit
-        ? { datum: stand.besluit.datum, ondertekenaar: stand.besluit.ondertekenaar }
+        ? {
+            datum: stand.besluit.datum,
+            verzenddatum: stand.besluit.verzenddatum,
+            ondertekenaar: stand.besluit.ondertekenaar,
+          }
         : null,
       acceptatie: stand?.acceptatie
         ? {
             klantGetekendOp: stand.acceptatie.klantGetekendOp,
             organisatieGetekendOp: stand.acceptatie.organisatieGetekendOp,
+            bevestigingsreden: stand.acceptatie.bevestigingsreden,
           }
         : null,
     };
@@ -335,6 +398,8 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
         vorm: versie.vorm,
         weergavenaam: versie.weergavenaam,
         artikelen: { ...versie.artikelen },
+        minDagenVerzendingStart: versie.minDagenVerzendingStart,
+        artikelMaatregel: versie.artikelMaatregel,
       };
       return withContext(db, dbContext(actor), async (tx) => {
         const rij = await repo.insertToetsing(tx, {
@@ -376,6 +441,24 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
       const inToetsing = t.status === 'toetsing';
       const geslaagd = Boolean(laatste?.voldoet);
       const besluitNodig = geslaagd && laatste?.versie.vorm === 'opleggen';
+      const info = await periode(actor, t, laatste);
+      const waarschuwingen: string[] = [];
+      if (info.waarschuwing2027) waarschuwingen.push(info.waarschuwing2027);
+      if (info.grondslag.waarschuwing && !stand?.besluit?.grondslag)
+        waarschuwingen.push(info.grondslag.waarschuwing);
+      const b = stand?.besluit;
+      if (b?.verzenddatum && t.startdatum)
+        waarschuwingen.push(
+          ...beoordeelVerzending({
+            besluitdatum: b.datum,
+            verzenddatum: b.verzenddatum,
+            startdatum: t.startdatum,
+            vandaag: b.verzenddatum,
+            minDagen: laatste?.versie.minDagenVerzendingStart ?? STANDAARD_MIN_DAGEN_VERZENDING,
+            naam: info.naam,
+          }).waarschuwingen,
+        );
+      const zonderGrondslag = besluitNodig && !b && Boolean(info.grondslag.weigering);
       return {
         tegenprestatie: t,
         klant,
@@ -386,11 +469,22 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
         stand,
         metOrganisatie: Boolean(activiteit?.organisatie),
         besluitNodig,
+        naam: info.naam,
+        naamZin: info.naamZin,
+        grondslag: info.grondslag,
+        waarschuwingen,
         kan: {
           toetsen: magWijzigen && inToetsing,
-          besluiten: magWijzigen && inToetsing && besluitNodig && !stand?.besluit,
-          accepteren: magWijzigen && inToetsing && geslaagd && (!besluitNodig || Boolean(stand?.besluit)),
-          overeenkomstPdf: geslaagd && DOCUMENT_STATUSSEN.has(t.status),
+          besluiten: magWijzigen && inToetsing && besluitNodig && !b && !zonderGrondslag,
+          accepteren: magWijzigen && inToetsing && geslaagd && (!besluitNodig || Boolean(b)),
+          overeenkomstPdf: geslaagd && DOCUMENT_STATUSSEN.has(t.status) && !zonderGrondslag,
+          inkorten:
+            magWijzigen &&
+            inToetsing &&
+            zonderGrondslag &&
+            info.grondslag.eindeVoorstel !== null &&
+            t.startdatum !== null &&
+            info.grondslag.eindeVoorstel >= t.startdatum,
         },
         openMoeten,
         vandaag: vandaag(),
@@ -398,10 +492,17 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
     },
 
     /**
-     * Records the college's decision (only where the version the design was checked against imposes it): date
-     * (not in the future) and who signs on behalf of the college. Once per check run.
+     * Records the college's decision (only where the version the design was checked against imposes it): its date
+     * (not in the future), the sending date and who signs on behalf of the college; once per check run. Refused
+     * (no override): a start before the sending date (Awb 3:40–3:41), and a period that reaches a day without a
+     * recorded legal basis. Warned: fewer days between sending and start than the ordinance asks. Keeps what the
+     * decision prints about its legal basis with it.
      */
-    async neemBesluit(actor: Actor, id: string, input: unknown): Promise<OvereenkomstStand> {
+    async neemBesluit(
+      actor: Actor,
+      id: string,
+      input: unknown,
+    ): Promise<OvereenkomstStand & { waarschuwingen: string[] }> {
       policy.vereis(actor, 'overeenkomsten-vastleggen');
       const invoer = parseInvoer(BesluitInput, input);
       const { t, laatste, stand } = await lees(actor, id);
@@ -409,11 +510,31 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
       if (!laatste?.voldoet) throw new AppError('niet-verwerkbaar', { userMessage: GEEN_TOETSING });
       if (laatste.versie.vorm !== 'opleggen')
         throw new AppError('niet-verwerkbaar', {
-          userMessage: `In de gemeente biedt het college de ${WEERGAVE[laatste.versie.weergavenaam]} alleen aan (${laatste.versie.titel}). Er komt geen besluit.`,
+          userMessage: `In de gemeente biedt het college de ${WEERGAVENAAM_TEKST[laatste.versie.weergavenaam]} alleen aan (${laatste.versie.titel}): meedoen is vrijwillig. Er komt geen besluit.`,
         });
       if (stand?.besluit) throw new AppError('conflict', { userMessage: 'Het besluit is al vastgelegd.' });
-      if (invoer.datum > vandaag())
-        throw new OvereenkomstInvoerfout({ datum: 'De datum van het besluit ligt in de toekomst.' });
+      const start = t.startdatum as string;
+      const info = await periode(actor, t, laatste);
+      if (info.grondslag.weigering)
+        throw new AppError('niet-verwerkbaar', { userMessage: info.grondslag.weigering });
+      const oordeel = beoordeelVerzending({
+        besluitdatum: invoer.datum,
+        verzenddatum: invoer.verzenddatum,
+        startdatum: start,
+        vandaag: vandaag(),
+        minDagen: laatste.versie.minDagenVerzendingStart ?? STANDAARD_MIN_DAGEN_VERZENDING,
+        naam: info.naam,
+      });
+      if (Object.keys(oordeel.fouten).length) throw new OvereenkomstInvoerfout(oordeel.fouten);
+      const grondslag: BesluitGrondslag = {
+        regimes: info.regimes.map((r) => ({
+          van: r.van,
+          tot: r.tot,
+          artikel: r.artikel as string,
+          omschrijving: r.omschrijving,
+        })),
+        artikelMaatregel: laatste.versie.artikelMaatregel ?? '',
+      };
       return withContext(db, dbContext(actor), async (tx) => {
         await repo.upsertOvereenkomst(
           tx,
@@ -425,15 +546,75 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
           },
           {
             besluitDatum: invoer.datum,
+            verzenddatum: invoer.verzenddatum,
             besluitOndertekenaar: invoer.ondertekenaar,
+            besluitGrondslag: JSON.stringify(grondslag),
             besluitDoor: idVan(actor),
             besluitDoorNaam: naamVan(actor),
             besluitVastgelegdOp: new Date(),
           },
         );
         await log(tx, actor, 'wijzigen', t);
-        return naarStand(await repo.findOvereenkomst(tx, dienstVan(actor), laatste.id)) as OvereenkomstStand;
+        const nieuw = naarStand(
+          await repo.findOvereenkomst(tx, dienstVan(actor), laatste.id),
+        ) as OvereenkomstStand;
+        return { ...nieuw, waarschuwingen: oordeel.waarschuwingen };
       });
+    },
+
+    /**
+     * Where an imposing decision is refused because its period reaches a day without a recorded legal basis: ends
+     * the period on the day before (back to ontwerp, the end date and the evaluation dates within it, again to
+     * toetsing), checks it again, and raises a signal for the caseworker to decide again for the period after.
+     */
+    async eindigVoorGrondslag(actor: Actor, id: string): Promise<Toetsing> {
+      policy.vereis(actor, 'overeenkomsten-vastleggen');
+      const { t, laatste, stand } = await lees(actor, id);
+      if (t.status !== 'toetsing') throw nietInToetsing(t);
+      if (!laatste?.voldoet) throw new AppError('niet-verwerkbaar', { userMessage: GEEN_TOETSING });
+      if (laatste.versie.vorm !== 'opleggen' || stand?.besluit)
+        throw new AppError('niet-verwerkbaar', {
+          userMessage: 'Inkorten kan alleen vóór het besluit, in een gemeente die het oplegt.',
+        });
+      const info = await periode(actor, t, laatste);
+      const { eindeVoorstel: einde, ontbreektVanaf: vanaf } = info.grondslag;
+      const start = t.startdatum as string;
+      if (!einde || !vanaf)
+        throw new AppError('niet-verwerkbaar', {
+          userMessage: 'Voor de hele periode is een wettelijke grondslag vastgelegd. Inkorten is niet nodig.',
+        });
+      if (einde < start)
+        throw new AppError('niet-verwerkbaar', {
+          userMessage: `De ${info.naam} begint pas op ${formatDatumNl(start)}: voor die dag is geen wettelijke grondslag vastgelegd. Inkorten helpt niet.`,
+        });
+      const reden = `De periode eindigt op ${formatDatumNl(einde)}: voor de periode vanaf ${formatDatumNl(vanaf)} is geen wettelijke grondslag vastgelegd.`;
+      await deps.tegenprestaties.wijzigStatus(actor, id, { naar: 'ontwerp', reden });
+      const nu = await deps.tegenprestaties.findTegenprestatie(actor, id);
+      const binnen = nu.evaluatiedata.filter((d) => d >= start && d <= einde);
+      const midden = plusDagen(start, Math.floor((Date.parse(einde) - Date.parse(start)) / 172_800_000));
+      await deps.tegenprestaties.updateTegenprestatie(actor, id, {
+        versie: nu.versie,
+        einddatum: einde,
+        evaluatiedata: binnen.length > 0 ? binnen : [midden],
+      });
+      await deps.tegenprestaties.wijzigStatus(actor, id, { naar: 'toetsing' });
+      const toets = await service.voerToetsingUit(actor, id);
+      const ontvanger = t.klantmanagerId ?? idVan(actor);
+      if (deps.signalen && ontvanger) {
+        const klant = await deps.klanten.findKlant(actor, t.klantId);
+        await deps.signalen.meld({
+          dienstId: dienstVan(actor),
+          gemeenteId: t.gemeenteId,
+          gebruikerId: ontvanger,
+          soort: 'opnieuw-besluiten',
+          oorzaak: `${t.id}:${vanaf}`,
+          klantId: t.klantId,
+          tekst: `De ${info.naam} van ${klant.naam} eindigt nu op ${formatDatumNl(einde)}. Besluit opnieuw over de periode vanaf ${formatDatumNl(vanaf)} zodra de wettelijke grondslag is vastgelegd.`,
+          link: paths.tegenprestatieToetsing(t.id),
+          datum: vanaf,
+        });
+      }
+      return toets;
     },
 
     /** The college's decision as PDF (only where imposed and recorded). */
@@ -466,10 +647,23 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
         });
       const activiteit = await activiteitVan(actor, t.activiteitId);
       const metOrganisatie = Boolean(activiteit?.organisatie);
-      const fouten: Record<string, string> = {};
+      const fouten: Record<string, string> = beoordeelBevestiging({
+        vorm: laatste.versie.vorm,
+        startdatum: t.startdatum as string,
+        overeenkomstDatum: invoer.overeenkomstDatum,
+        bevestigingsreden: invoer.bevestigingsreden,
+        naam: WEERGAVENAAM_TEKST[laatste.versie.weergavenaam],
+      });
       const nu = vandaag();
       if (invoer.overeenkomstDatum > nu)
         fouten.overeenkomstDatum = 'De datum van de overeenkomst ligt in de toekomst.';
+      if (
+        laatste.versie.vorm === 'opleggen' &&
+        stand?.besluit &&
+        invoer.overeenkomstDatum < stand.besluit.datum
+      )
+        fouten.overeenkomstDatum ??=
+          'De overeenkomst kan niet gedateerd zijn vóór het besluit van het college.';
       if (invoer.klantGetekendOp > nu) fouten.klantGetekendOp = 'Deze datum ligt in de toekomst.';
       else if (invoer.klantGetekendOp < invoer.overeenkomstDatum)
         fouten.klantGetekendOp = 'De klant kan niet tekenen vóór de datum van de overeenkomst.';
@@ -502,6 +696,8 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
             overeenkomstDatum: invoer.overeenkomstDatum,
             klantGetekendOp: invoer.klantGetekendOp,
             organisatieGetekendOp: metOrganisatie ? (invoer.organisatieGetekendOp ?? null) : null,
+            bevestigingsreden:
+              invoer.overeenkomstDatum > (t.startdatum as string) ? (invoer.bevestigingsreden ?? null) : null,
             acceptatieDoor: idVan(actor),
             acceptatieDoorNaam: naamVan(actor),
             acceptatieVastgelegdOp: new Date(),
@@ -620,6 +816,7 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
             afspraken.push({
               Tegenprestatie: inzageKenmerk(t.id),
               'Datum besluit': inzageDatum(o.besluitDatum),
+              'Besluit verzonden op': inzageDatum(o.verzenddatum),
               'Besluit ondertekend door': o.besluitOndertekenaar,
               'Datum overeenkomst': inzageDatum(o.overeenkomstDatum),
               'U tekende op': inzageDatum(o.klantGetekendOp),
@@ -642,7 +839,7 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
           onderdeel: 'besluiten-en-overeenkomsten',
           titel: 'Besluit en overeenkomst',
           uitleg:
-            'Hier staan de data van het besluit en van de overeenkomst. De brieven zelf staan niet in dit ' +
+            'Hier staan de data van het besluit (ook de verzenddatum) en van de overeenkomst. De brieven zelf staan niet in dit ' +
             'overzicht. Wilt u een kopie? Vraag die dan aan de gemeente.',
           records: afspraken,
         },
@@ -656,11 +853,6 @@ const UITKOMST_TEKST: Record<string, string> = {
   voldoet: 'voldoet',
   'voldoet-niet': 'voldoet niet',
   'niet-van-toepassing': 'niet van toepassing',
-};
-
-const WEERGAVE = {
-  tegenprestatie: 'tegenprestatie',
-  'maatschappelijke-participatie': 'maatschappelijke participatie',
 };
 
 export type OvereenkomstenService = ReturnType<typeof createOvereenkomstenService>;

@@ -137,6 +137,7 @@ async function klantMetAlles(merk: string): Promise<Gemaakt> {
         toetsingId: toetsing.id,
         tegenprestatieId: tp.id,
         besluitDatum: '2026-09-02',
+        verzenddatum: '2026-09-03',
         besluitOndertekenaar: `Wethouder ${merk}`,
         overeenkomstDatum: '2026-09-03',
         klantGetekendOp: '2026-09-04',
@@ -299,6 +300,7 @@ describe('the article 15 export holds the data of every module', () => {
       {
         Tegenprestatie: kenmerk,
         'Datum besluit': '2026-09-02',
+        'Besluit verzonden op': '2026-09-03',
         'Besluit ondertekend door': 'Wethouder MIJN',
         'Datum overeenkomst': '2026-09-03',
         'U tekende op': '2026-09-04',

@@ -17,6 +17,7 @@ export const SOORTEN = [
   'uren-wijken-af',
   'plan-van-aanpak-9a',
   'heronderzoek-9a',
+  'opnieuw-besluiten',
 ] as const;
 export type Soort = (typeof SOORTEN)[number];
 
@@ -31,6 +32,7 @@ export const SOORT_NAMEN: Record<Soort, string> = {
   'uren-wijken-af': 'Uren wijken af',
   'plan-van-aanpak-9a': 'Plan van aanpak alleenstaande ouder',
   'heronderzoek-9a': 'Heronderzoek alleenstaande ouder',
+  'opnieuw-besluiten': 'Opnieuw besluiten',
 };
 
 /** The default margin (percent of the agreed hours per week) before a week's hours raise `uren-wijken-af`. */

@@ -7,7 +7,13 @@ import { type Actor, dbContext, type Gebruiker, type Systeem } from '../auth/ind
 import { vandaag as vandaagNl } from '../klanten/index.ts';
 import { recordMany, VA } from '../logboek/index.ts';
 import type { SignaalBronnen } from './bronnen.ts';
-import { bepaalSignalen, SOORT_NAMEN, STANDAARD_UREN_MARGE_PROCENT, type Soort } from './regels.ts';
+import {
+  bepaalSignalen,
+  type NieuwSignaal,
+  SOORT_NAMEN,
+  STANDAARD_UREN_MARGE_PROCENT,
+  type Soort,
+} from './regels.ts';
 import { signalenPolicy } from './signalen.policy.ts';
 import { signalenRepository as repo, type SignaalRij } from './signalen.repository.ts';
 
@@ -107,6 +113,17 @@ export function createSignalenService(deps: SignalenDeps) {
         }
       }
       return { nieuw: nieuw.length, totaal: signalen.length };
+    },
+
+    /**
+     * Stores one signal another module raises at once (not from the daily rules), e.g. `opnieuw-besluiten` when a
+     * decision's period was ended before a regime without a recorded legal basis. Idempotent per recipient, kind
+     * and cause; written as the system of the social service (the recipient may be another user than the caller).
+     */
+    async meld(signaal: NieuwSignaal & { dienstId: string }): Promise<void> {
+      await withContext(db, { kind: 'systeem', reden: 'signalen:meld', dienstId: signaal.dienstId }, (tx) =>
+        repo.insertNieuw(tx, [signaal]),
+      );
     },
 
     /** The actor's inbox, newest first (`alle`: also the ones marked done). Reading names clients: logged. */

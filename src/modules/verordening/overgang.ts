@@ -20,6 +20,9 @@ export interface OntwerpPeriode {
   startdatum: IsoDatum | null;
   /** Last day (inclusive); null = open-ended. */
   einddatum: IsoDatum | null;
+  /** Hours per week and day parts (the design's; absent in lists that do not carry them). */
+  urenPerWeek?: number | null;
+  dagdelen?: readonly string[];
 }
 
 export const STANDAARD_PEILDATUM: IsoDatum = NIEUWE_WET_VANAF;

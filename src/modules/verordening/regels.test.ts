@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  NOG_IN_TE_VULLEN,
+  eersteDagZonderRechtsgrond,
+  GEEN_RECHTSGROND,
+  GETOETSTE_REGELS,
   naamOpDatum,
-  REGELS,
+  naamVoorPeriode,
+  naamWisselZin,
   type Regel,
+  rechtsgrondenInPeriode,
   rechtsgrondOpDatum,
   STANDAARD_RECHTSGRONDEN,
   toetsAanVerordening,
@@ -43,6 +47,8 @@ function demo(gemeente: 'Aardam' | 'Bergdorp', index: number): VersieParameters 
       ontheffingen: v.artikelen?.ontheffingen ?? '',
       overeenkomst: v.artikelen?.overeenkomst ?? '',
     },
+    minDagenVerzendingStart: v.minDagenVerzendingStart ?? 5,
+    artikelMaatregel: v.artikelMaatregel ?? '',
   };
 }
 
@@ -64,7 +70,7 @@ const START: Record<VersieNaam, string> = {
   Bergdorp: '2026-08-01',
 };
 
-/** A design that passes every rule of every demo version: 6 h/week for 3 months, unpaid, agreement planned. */
+/** A design that passes every rule of every demo version: 6 h/week for 3 months. */
 function ontwerp(start: string, extra: Partial<VerordeningOntwerp> = {}): VerordeningOntwerp {
   const [y, m] = start.split('-').map(Number) as [number, number];
   const eind = new Date(Date.UTC(y, m - 1 + 3, 0)).toISOString().slice(0, 10); // last day of the 3rd month
@@ -73,12 +79,10 @@ function ontwerp(start: string, extra: Partial<VerordeningOntwerp> = {}): Verord
     einddatum: eind,
     urenPerWeek: 6,
     dagdelen: ['di-ochtend', 'do-ochtend'],
-    onbetaald: true,
     werk: { urenPerWeek: 0, dagdelen: [] },
     reintegratieDagdelen: [],
     ontheffingen: [],
     verlenging: null,
-    schriftelijkeOvereenkomst: true,
     ...extra,
   };
 }
@@ -147,7 +151,7 @@ describe('naamOpDatum: the name on a document is the name in force on its date',
 
 describe('rechtsgrondOpDatum: the legal basis is a function of the date, apart from the name', () => {
   const ingevuld = voegRechtsgrondenSamen([
-    { vanaf: '2027-01-01', artikel: 'art. 9 lid 1 onder c Pw (nieuw)' },
+    { vanaf: '2027-01-01', artikel: 'art. 9 lid 1 onder c Pw (nieuw)', omschrijving: 'Korte tekst 2027.' },
   ]);
   it.each([
     ['2026-07-02', STANDAARD_RECHTSGRONDEN, 'art. 9 lid 1 onder c Participatiewet'],
@@ -159,8 +163,9 @@ describe('rechtsgrondOpDatum: the legal basis is a function of the date, apart f
   ])('on %s', (datum, config, artikel) => {
     const r = rechtsgrondOpDatum(datum, config);
     expect(r.artikel).toBe(artikel);
-    expect(r.tekst).toBe(artikel ?? NOG_IN_TE_VULLEN);
-    expect(r.tekst).toMatch(artikel ? /Participatiewet|Pw/ : /^Nog in te vullen/);
+    expect(r.tekst).toBe(artikel ?? GEEN_RECHTSGROND);
+    expect(r.omschrijving === null).toBe(artikel === null);
+    expect(r.tekst.toLowerCase()).not.toContain('nog in te vullen');
   });
 
   it('Aardam calls it maatschappelijke participatie in 2026 while the legal basis stays art. 9 lid 1 onder c', () => {
@@ -168,13 +173,13 @@ describe('rechtsgrondOpDatum: the legal basis is a function of the date, apart f
     expect(rechtsgrondOpDatum('2026-08-01').artikel).toBe('art. 9 lid 1 onder c Participatiewet');
   });
 
-  it('a stored period replaces the default of the same date, an empty one means "nog in te vullen"', () => {
-    expect(voegRechtsgrondenSamen([{ vanaf: '2027-01-01', artikel: '  ' }])).toEqual(STANDAARD_RECHTSGRONDEN);
-    expect(voegRechtsgrondenSamen([{ vanaf: '2026-07-01', artikel: 'x' }]).map((p) => p.vanaf)).toEqual([
-      '2015-01-01',
-      '2026-07-01',
-      '2027-01-01',
-    ]);
+  it('a stored period replaces the default of the same date, an empty one means no basis recorded', () => {
+    expect(voegRechtsgrondenSamen([{ vanaf: '2027-01-01', artikel: '  ', omschrijving: 'los' }])).toEqual(
+      STANDAARD_RECHTSGRONDEN,
+    );
+    expect(
+      voegRechtsgrondenSamen([{ vanaf: '2026-07-01', artikel: 'x', omschrijving: null }]).map((p) => p.vanaf),
+    ).toEqual(['2015-01-01', '2026-07-01', '2027-01-01']);
   });
 });
 
@@ -183,7 +188,10 @@ describe('toetsAanVerordening: every rule, for both municipalities and both name
     '%s: a sound design meets every rule, one outcome per rule in order',
     (naam) => {
       const uitkomsten = toetsAanVerordening(ontwerp(START[naam]), VERSIES[naam]);
-      expect(uitkomsten.map((u) => u.regel)).toEqual([...REGELS]);
+      expect(uitkomsten.map((u) => u.regel)).toEqual([...GETOETSTE_REGELS]);
+      // No rule passes by construction: unpaid and the written agreement are no longer checks.
+      expect(uitkomsten.map((u) => u.regel)).not.toContain('onbetaald');
+      expect(uitkomsten.map((u) => u.regel)).not.toContain('overeenkomst');
       expect(voldoetAan(uitkomsten)).toBe(true);
       for (const u of uitkomsten) {
         expect(u.uitleg.length).toBeGreaterThan(10);
@@ -232,7 +240,6 @@ describe('toetsAanVerordening: every rule, for both municipalities and both name
       'voldoet-niet',
       /dringende redenen/,
     ),
-    ...perVersie('paid work', { onbetaald: false }, 'onbetaald', 'voldoet-niet', /onbetaald/),
     ...perVersie('no paid work', {}, 'werk', 'niet-van-toepassing'),
     ...perVersie(
       'work on other day parts',
@@ -420,30 +427,6 @@ describe('toetsAanVerordening: every rule, for both municipalities and both name
       'voldoet',
       /geen grond in deze versie/,
     ),
-    ['Aardam (tegenprestatie)', 'written agreement planned (required)', {}, 'overeenkomst', 'voldoet'],
-    [
-      'Aardam (tegenprestatie)',
-      'no written agreement (required)',
-      { schriftelijkeOvereenkomst: false },
-      'overeenkomst',
-      'voldoet-niet',
-      /tegenprestatie/,
-    ],
-    [
-      'Aardam (maatschappelijke participatie)',
-      'no written agreement (required)',
-      { schriftelijkeOvereenkomst: false },
-      'overeenkomst',
-      'voldoet-niet',
-      /maatschappelijke participatie/,
-    ],
-    [
-      'Bergdorp',
-      'no written agreement (not required)',
-      { schriftelijkeOvereenkomst: false },
-      'overeenkomst',
-      'niet-van-toepassing',
-    ],
   ];
 
   it.each(gevallen)('%s: %s → %s %s', (versieNaam, _omschrijving, aanpassing, regel, verwacht, uitleg) => {
@@ -459,17 +442,17 @@ describe('toetsAanVerordening: every rule, for both municipalities and both name
     const uitkomsten = toetsAanVerordening(ontwerp(START.Bergdorp), BERGDORP);
     const artikel = (r: Regel) => uitkomsten.find((u) => u.regel === r)!.artikel;
     expect(artikel('uren')).toBe('art. 3 lid 1 verordening (versie van 1 januari 2015)');
-    expect(artikel('overeenkomst')).toBe('Verordening, versie van 1 januari 2015 (artikel niet ingevuld)');
     expect(artikel('arbeidsongeschiktheid')).toBe('art. 9 lid 5 Participatiewet');
     expect(artikel('alleenstaande-ouder')).toBe('art. 9 lid 7 jo. art. 9a Participatiewet');
-    expect(artikel('onbetaald')).toBe('art. 9 lid 1 onder c Participatiewet');
+    // Work and re-integration first is policy: the guideline is cited, never an article of the law.
+    expect(artikel('werk')).toMatch(/^Richtlijn tegenprestatie/);
+    expect(artikel('werk')).toContain('geen wetsartikel');
+    expect(artikel('reintegratie')).toMatch(/^Richtlijn tegenprestatie/);
+    expect(artikel('werk')).not.toContain('art. 9');
   });
 
-  it('statutory rules apply whatever the version says, with the 2027 article still to be filled in', () => {
-    const o = ontwerp('2027-02-01', {
-      ontheffingen: [{ type: 'volledig-arbeidsongeschikt' }],
-      onbetaald: false,
-    });
+  it('statutory rules apply whatever the version says; from 2027 the article is cited as the text until 2027', () => {
+    const o = ontwerp('2027-02-01', { ontheffingen: [{ type: 'volledig-arbeidsongeschikt' }] });
     for (const v of [AARDAM_MP, BERGDORP]) {
       const uitkomsten = toetsAanVerordening(o, v);
       expect(uitkomsten.filter((u) => WETTELIJKE_REGELS.includes(u.regel)).map((u) => u.regel)).toEqual([
@@ -479,10 +462,7 @@ describe('toetsAanVerordening: every rule, for both municipalities and both name
         uitkomst: 'voldoet-niet',
         artikel: expect.stringContaining('Participatiewet in balans'),
       });
-      expect(uitkomsten.find((u) => u.regel === 'onbetaald')).toMatchObject({
-        uitkomst: 'voldoet-niet',
-        artikel: NOG_IN_TE_VULLEN,
-      });
+      for (const u of uitkomsten) expect(u.artikel.toLowerCase()).not.toContain('nog in te vullen');
       expect(voldoetAan(uitkomsten)).toBe(false);
     }
   });
@@ -500,3 +480,57 @@ function eindNa(start: string, maanden: number): string {
   const [y, m, d] = start.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1 + maanden, d - 1)).toISOString().slice(0, 10);
 }
+
+describe('rechtsgrondenInPeriode and eersteDagZonderRechtsgrond: the basis per regime a period reaches', () => {
+  const ingevuld = voegRechtsgrondenSamen([
+    { vanaf: '2027-01-01', artikel: 'Testartikel 2027', omschrijving: 'Korte tekst 2027.' },
+  ]);
+  it.each([
+    ['ends 2026-12-31', '2026-07-01', '2026-12-31', STANDAARD_RECHTSGRONDEN, null, 1],
+    ['reaches 2027-01-01', '2026-07-01', '2027-01-01', STANDAARD_RECHTSGRONDEN, '2027-01-01', 2],
+    ['open-ended', '2026-07-01', null, STANDAARD_RECHTSGRONDEN, '2027-01-01', 2],
+    ['starts in 2027', '2027-02-01', '2027-05-31', STANDAARD_RECHTSGRONDEN, '2027-02-01', 1],
+    ['reaches 2027, basis recorded', '2026-07-01', '2027-03-31', ingevuld, null, 2],
+    ['before every regime', '2014-06-01', '2014-12-31', STANDAARD_RECHTSGRONDEN, '2014-06-01', 1],
+  ] as const)('%s', (_n, start, eind, config, ontbreekt, aantal) => {
+    const regimes = rechtsgrondenInPeriode(start, eind, config);
+    expect(regimes).toHaveLength(aantal);
+    expect(regimes[0]?.van).toBe(start);
+    expect(regimes.at(-1)?.tot).toBe(eind);
+    expect(eersteDagZonderRechtsgrond(start, eind, config)).toBe(ontbreekt);
+  });
+
+  it('splits a period at the switch: 2026 under art. 9 lid 1 onder c, 2027 under the recorded article', () => {
+    expect(rechtsgrondenInPeriode('2026-10-01', '2027-03-31', ingevuld)).toEqual([
+      expect.objectContaining({
+        van: '2026-10-01',
+        tot: '2026-12-31',
+        artikel: 'art. 9 lid 1 onder c Participatiewet',
+      }),
+      expect.objectContaining({ van: '2027-01-01', tot: '2027-03-31', artikel: 'Testartikel 2027' }),
+    ]);
+  });
+});
+
+describe('naamVoorPeriode: the name follows the period (its start), not the print date', () => {
+  it.each([
+    ['Aardam, starts in June, ends in December', AARDAM, '2026-06-15', '2026-12-14', 'tegenprestatie', 1],
+    ['Aardam, starts in June, ends in June', AARDAM, '2026-06-01', '2026-06-30', 'tegenprestatie', 0],
+    ['Aardam, starts 1 July', AARDAM, '2026-07-01', '2026-12-31', 'maatschappelijke participatie', 0],
+    ['Bergdorp, spans 2027', BERGDORP_VERSIES, '2026-10-01', '2027-03-31', 'tegenprestatie', 0],
+    ['Aardam, open-ended from June', AARDAM, '2026-06-15', null, 'tegenprestatie', 1],
+  ] as const)('%s', (_n, versies, start, eind, naam, wissels) => {
+    const p = naamVoorPeriode(versies, start, eind);
+    expect(p.naam).toBe(naam);
+    expect(p.wisselingen).toHaveLength(wissels);
+    const zin = naamWisselZin('Aardam', p.naam, p.wisselingen);
+    if (wissels === 0) expect(zin).toBeNull();
+    else {
+      expect(zin).toBe(
+        'Vanaf 1 juli 2026 heet de tegenprestatie in de gemeente Aardam maatschappelijke participatie; voor deze afspraken verandert daardoor niets.',
+      );
+      // One plain sentence.
+      expect(zin?.match(/\./g)).toHaveLength(1);
+    }
+  });
+});

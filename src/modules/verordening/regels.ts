@@ -66,7 +66,21 @@ export interface VersieParameters {
   schriftelijkeOvereenkomstVerplicht: boolean;
   /** Per rule the article of the ordinance (free text, e.g. "art. 4 lid 1"); empty when not filled in. */
   artikelen: Readonly<Record<ArtikelRegel, string>>;
+  /**
+   * Fewer days than this between sending an imposing decision and its start give a warning (ordinance setting;
+   * default `STANDAARD_MIN_DAGEN_VERZENDING`).
+   */
+  minDagenVerzendingStart: number;
+  /**
+   * The article of the municipality's measures ordinance (afstemmingsverordening) that lowers the benefit when an
+   * imposed obligation is not met; cited with art. 18 lid 2 Pw in the decision's consequences clause. Empty: not
+   * recorded (the clause then names the ordinance without an article).
+   */
+  artikelMaatregel: string;
 }
+
+/** The default number of days between sending a decision and the start of what it imposes (below it: a warning). */
+export const STANDAARD_MIN_DAGEN_VERZENDING = 5;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Version and name on a date
@@ -107,53 +121,184 @@ export function naamOpDatum(
 // Legal basis on a date (separate from the name)
 // ---------------------------------------------------------------------------------------------------------------
 
-/** One period of the legal basis: from `vanaf` until the next period. `artikel` null = still to be filled in. */
+/**
+ * One regime of the legal basis: from `vanaf` until the next period. `artikel` is the citation, `omschrijving` its
+ * short text; `artikel` null = no basis recorded for this regime (yet).
+ */
 export interface RechtsgrondPeriode {
   vanaf: IsoDatum;
   artikel: string | null;
+  omschrijving: string | null;
 }
 export type RechtsgrondConfig = readonly RechtsgrondPeriode[];
 
 /**
- * The default: art. 9 lid 1 onder c Pw until 31 December 2026; from 1 January 2027 the article of the
- * Participatiewet in balans, left empty until its text has been read (domain.md §1.3 "Not found").
+ * The default: art. 9 lid 1 onder c Pw until 31 December 2026 (BWBR0015703); from 1 January 2027 the Participatiewet
+ * in balans (BWBR0051679), whose article the functioneel beheerder records once the municipality has checked the
+ * text (domain.md §1.3: the article was not found). Until then that regime has no recorded basis.
  */
 export const STANDAARD_RECHTSGRONDEN: RechtsgrondConfig = [
-  { vanaf: '2015-01-01', artikel: 'art. 9 lid 1 onder c Participatiewet' },
-  { vanaf: NIEUWE_WET_VANAF, artikel: null },
+  {
+    vanaf: '2015-01-01',
+    artikel: 'art. 9 lid 1 onder c Participatiewet',
+    omschrijving:
+      'Wie bijstand krijgt, verricht naar vermogen de onbeloonde maatschappelijk nuttige werkzaamheden die het ' +
+      'college opdraagt, naast of in aanvulling op reguliere arbeid en zonder verdringing op de arbeidsmarkt.',
+  },
+  { vanaf: NIEUWE_WET_VANAF, artikel: null, omschrijving: null },
 ];
 
-export const NOG_IN_TE_VULLEN =
-  'Nog in te vullen: het artikel van de Participatiewet in balans dat vanaf deze datum geldt, is nog niet vastgelegd';
+/** What screens show for a regime without a recorded basis (documents never print it: they refuse or warn). */
+export const GEEN_RECHTSGROND =
+  'Geen wettelijke grondslag vastgelegd. De functioneel beheerder legt het artikel vast zodra de gemeente de wettekst heeft gecontroleerd.';
 
 export interface Rechtsgrond {
-  /** The article, or null when not yet filled in. */
+  /** The citation, or null when no basis is recorded for this regime. */
   artikel: string | null;
-  /** What to show or print: the article, or the "nog in te vullen" text. */
+  /** The short text of the basis (null when not recorded). */
+  omschrijving: string | null;
+  /** What a screen shows: the citation, or `GEEN_RECHTSGROND`. */
   tekst: string;
-  /** The start of the period this comes from (null: the date lies before every period). */
+  /** The start of the regime this comes from (null: the date lies before every regime). */
   vanaf: IsoDatum | null;
 }
+
+const naarRechtsgrond = (p: RechtsgrondPeriode | undefined): Rechtsgrond => {
+  const artikel = p?.artikel?.trim() ? p.artikel.trim() : null;
+  return {
+    artikel,
+    omschrijving: artikel ? p?.omschrijving?.trim() || null : null,
+    tekst: artikel ?? GEEN_RECHTSGROND,
+    vanaf: p?.vanaf ?? null,
+  };
+};
+
+const perioden = (config: RechtsgrondConfig) =>
+  [...config].sort((a, b) => a.vanaf.localeCompare(b.vanaf)).map((p) => ({ ...p, ingangsdatum: p.vanaf }));
 
 /** The legal basis of the instrument on `datum` according to `config` (periods in any order). */
 export function rechtsgrondOpDatum(
   datum: IsoDatum,
   config: RechtsgrondConfig = STANDAARD_RECHTSGRONDEN,
 ): Rechtsgrond {
-  const periode = versieOpDatum(
-    config.map((p) => ({ ...p, ingangsdatum: p.vanaf })),
-    datum,
-  );
-  const artikel = periode?.artikel?.trim() ? periode.artikel.trim() : null;
-  return { artikel, tekst: artikel ?? NOG_IN_TE_VULLEN, vanaf: periode?.vanaf ?? null };
+  return naarRechtsgrond(versieOpDatum(perioden(config), datum));
+}
+
+/** One regime within a period: its part of the period (`van`–`tot`, inclusive; `tot` null = open) and its basis. */
+export interface RegimeInPeriode extends Rechtsgrond {
+  van: IsoDatum;
+  tot: IsoDatum | null;
+}
+
+/**
+ * The regimes a period [start, eind] (eind inclusive; null = open-ended) reaches, in order, each with its part of
+ * the period and its basis. Pure.
+ */
+export function rechtsgrondenInPeriode(
+  start: IsoDatum,
+  eind: IsoDatum | null,
+  config: RechtsgrondConfig = STANDAARD_RECHTSGRONDEN,
+): RegimeInPeriode[] {
+  const lijst = perioden(config);
+  const uit: RegimeInPeriode[] = [];
+  const eerste = versieOpDatum(lijst, start);
+  const kandidaten = [
+    ...(eerste ? [eerste] : [{ vanaf: start, ingangsdatum: start, artikel: null, omschrijving: null }]),
+    ...lijst.filter((p) => p.vanaf > start && (eind === null || p.vanaf <= eind)),
+  ];
+  kandidaten.forEach((p, i) => {
+    const volgende = kandidaten[i + 1];
+    uit.push({
+      ...naarRechtsgrond(p),
+      van: p.vanaf > start ? p.vanaf : start,
+      tot: volgende ? dagVoor(volgende.vanaf) : eind,
+    });
+  });
+  return uit;
+}
+
+/**
+ * The first day of a period on which no legal basis is recorded (null: every regime it reaches has one). An
+ * imposing decision over such a period is refused; the period can end the day before (`dagVoor`).
+ */
+export function eersteDagZonderRechtsgrond(
+  start: IsoDatum,
+  eind: IsoDatum | null,
+  config: RechtsgrondConfig = STANDAARD_RECHTSGRONDEN,
+): IsoDatum | null {
+  return rechtsgrondenInPeriode(start, eind, config).find((r) => r.artikel === null)?.van ?? null;
+}
+
+/** The day before an ISO date. */
+export function dagVoor(datum: IsoDatum): IsoDatum {
+  const [y, m, d] = datum.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
 }
 
 /** Stored periods over the defaults: a stored period replaces the default with the same start date. */
 export function voegRechtsgrondenSamen(opgeslagen: RechtsgrondConfig): RechtsgrondPeriode[] {
   const perVanaf = new Map<string, RechtsgrondPeriode>();
   for (const p of STANDAARD_RECHTSGRONDEN) perVanaf.set(p.vanaf, p);
-  for (const p of opgeslagen) perVanaf.set(p.vanaf, { vanaf: p.vanaf, artikel: p.artikel?.trim() || null });
+  for (const p of opgeslagen) {
+    const artikel = p.artikel?.trim() || null;
+    perVanaf.set(p.vanaf, {
+      vanaf: p.vanaf,
+      artikel,
+      omschrijving: artikel ? p.omschrijving?.trim() || null : null,
+    });
+  }
   return [...perVanaf.values()].sort((a, b) => a.vanaf.localeCompare(b.vanaf));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The name over a period
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A change of the instrument's name inside a period: from `datum` on it is called `naam`. */
+export interface NaamWissel {
+  datum: IsoDatum;
+  naam: NaamTekst;
+}
+
+/**
+ * The name of a period is the name of the version that governs it — the one in force on its START date (the
+ * version it is checked against), whatever the print date. Also returns the changes of name later in the period
+ * (a new version with another name), for the one sentence a document prints about them. Pure.
+ */
+export function naamVoorPeriode(
+  versies: ReadonlyArray<Pick<VersieParameters, 'ingangsdatum' | 'weergavenaam'>>,
+  start: IsoDatum,
+  eind: IsoDatum | null,
+): { naam: NaamTekst; wisselingen: NaamWissel[] } {
+  const naam = naamOpDatum(versies, start);
+  const wisselingen: NaamWissel[] = [];
+  let huidig = naam;
+  const later = versies
+    .filter((v) => v.ingangsdatum > start && (eind === null || v.ingangsdatum <= eind))
+    .sort((a, b) => a.ingangsdatum.localeCompare(b.ingangsdatum));
+  for (const v of later) {
+    const n = WEERGAVENAAM_TEKST[v.weergavenaam];
+    if (n !== huidig) wisselingen.push({ datum: v.ingangsdatum, naam: n });
+    huidig = n;
+  }
+  return { naam, wisselingen };
+}
+
+/**
+ * The one plain sentence a document or page prints when the name changes inside the period (null when it does
+ * not): the name never changes the agreement, the rules it was checked against, or the legal basis.
+ */
+export function naamWisselZin(
+  gemeente: string,
+  naam: NaamTekst,
+  wisselingen: readonly NaamWissel[],
+): string | null {
+  const w = wisselingen.at(-1);
+  if (!w) return null;
+  return (
+    `Vanaf ${formatDatumNl(w.datum)} heet de ${naam} in de gemeente ${gemeente} ${w.naam}; ` +
+    'voor deze afspraken verandert daardoor niets.'
+  );
 }
 
 /** Where the municipality only offers the instrument, "geen medewerking" (refusal) is not a state it can record. */
@@ -176,8 +321,6 @@ export interface VerordeningOntwerp {
   urenPerWeek: number;
   /** The day parts of the placement (`ma-ochtend` …). */
   dagdelen: readonly Dagdeel[];
-  /** True when the work is unpaid (no wage; an expense allowance is not a wage). */
-  onbetaald: boolean;
   /** The client's paid work: hours per week and day parts (empty when none). */
   werk: { urenPerWeek: number; dagdelen: readonly Dagdeel[] };
   /** Day parts of the client's re-integration activities (empty when none). */
@@ -186,10 +329,13 @@ export interface VerordeningOntwerp {
   ontheffingen: ReadonlyArray<{ type: OntheffingType; lokaleGrondId?: string | null; naam?: string | null }>;
   /** Set when the design extends an earlier placement: the extension in months. */
   verlenging: { maanden: number } | null;
-  /** A written agreement exists or is planned (the agreement step of the design). */
-  schriftelijkeOvereenkomst: boolean;
 }
 
+/**
+ * Every rule a stored check run may hold. `onbetaald` and `overeenkomst` were checks that always passed (no wage
+ * field; the agreement is always drawn up): they are no longer run (`GETOETSTE_REGELS`) but stay readable in
+ * older runs.
+ */
 export const REGELS = [
   'arbeidsongeschiktheid',
   'alleenstaande-ouder',
@@ -206,12 +352,28 @@ export const REGELS = [
 ] as const;
 export type Regel = (typeof REGELS)[number];
 
-/** The statutory rules: they apply whatever the version says. */
+/** The rules `toetsAanVerordening` runs, in this order. */
+export const GETOETSTE_REGELS: readonly Regel[] = [
+  'arbeidsongeschiktheid',
+  'alleenstaande-ouder',
+  'dringende-redenen',
+  'werk',
+  'reintegratie',
+  'vorm',
+  'uren',
+  'duur',
+  'verlenging',
+  'ontheffingen',
+];
+
+/**
+ * The rules that apply whatever the version says: the statutory exclusions (art. 9 lid 2, 5, 7 Pw) and the
+ * guideline's rule that paid work and re-integration come first (policy, cited as such).
+ */
 export const WETTELIJKE_REGELS: readonly Regel[] = [
   'arbeidsongeschiktheid',
   'alleenstaande-ouder',
   'dringende-redenen',
-  'onbetaald',
   'werk',
   'reintegratie',
 ];
@@ -243,22 +405,29 @@ export interface Regeluitkomst {
   artikel: string;
 }
 
-const WET_ARTIKELEN: Record<
-  'arbeidsongeschiktheid' | 'alleenstaande-ouder' | 'dringende-redenen' | 'werk' | 'reintegratie',
-  string
-> = {
+const WET_ARTIKELEN: Record<'arbeidsongeschiktheid' | 'alleenstaande-ouder' | 'dringende-redenen', string> = {
   arbeidsongeschiktheid: 'art. 9 lid 5 Participatiewet',
   'alleenstaande-ouder': 'art. 9 lid 7 jo. art. 9a Participatiewet',
   'dringende-redenen': 'art. 9 lid 2 Participatiewet',
-  werk: 'art. 9 lid 1 onder c Participatiewet (naast of in aanvulling op reguliere arbeid)',
-  reintegratie: 'art. 9 lid 1 onder b en c Participatiewet',
 };
 
-/** A statutory article on a date: the numbering of the Participatiewet in balans (2027) is not yet recorded. */
+/**
+ * Paid work and re-integration coming first is policy, not statute: the guideline (MOET 1 and its definition: the
+ * activity must not hinder work or re-integration). Cited as the guideline, never as an article of the law.
+ */
+const RICHTLIJN: Record<'werk' | 'reintegratie', string> = {
+  werk: 'Richtlijn tegenprestatie, MOET 1: betaald werk gaat voor (beleid, geen wetsartikel)',
+  reintegratie: 'Richtlijn tegenprestatie, MOET 1: re-integratie gaat voor (beleid, geen wetsartikel)',
+};
+
+/**
+ * A statutory article on a date. The numbering under the Participatiewet in balans (from 2027) is not recorded in
+ * Wederkerig: from then the article is cited as the text that held until 2027, and said so.
+ */
 function wetArtikel(regel: keyof typeof WET_ARTIKELEN, datum: IsoDatum): string {
   return datum < NIEUWE_WET_VANAF
     ? WET_ARTIKELEN[regel]
-    : `Participatiewet in balans (artikel nog in te vullen; tot 2027: ${WET_ARTIKELEN[regel]})`;
+    : `${WET_ARTIKELEN[regel]} (tekst tot 1 januari 2027; controleer de nummering in de Participatiewet in balans)`;
 }
 
 const verordeningArtikel = (versie: VersieParameters, regel: ArtikelRegel): string =>
@@ -273,15 +442,11 @@ const overlap = (a: readonly Dagdeel[], b: readonly Dagdeel[]): Dagdeel[] => a.f
 
 /**
  * Checks a design against the version of the ordinance in force on its start date (the caller picks it with
- * `versieOpDatum(versies, ontwerp.startdatum)`). Returns one outcome per rule of `REGELS`, in that order: the
- * statutory rules first (they apply under every version), then the version's rules. `rechtsgronden` gives the
- * legal basis cited for the unpaid rule (default: `STANDAARD_RECHTSGRONDEN`).
+ * `versieOpDatum(versies, ontwerp.startdatum)`). Returns one outcome per rule of `GETOETSTE_REGELS`, in that
+ * order: the rules that hold under every version first (statute and the guideline), then the version's rules.
+ * Every outcome is computed from the design and the client's file: no rule passes by construction.
  */
-export function toetsAanVerordening(
-  ontwerp: VerordeningOntwerp,
-  versie: VersieParameters,
-  rechtsgronden: RechtsgrondConfig = STANDAARD_RECHTSGRONDEN,
-): Regeluitkomst[] {
+export function toetsAanVerordening(ontwerp: VerordeningOntwerp, versie: VersieParameters): Regeluitkomst[] {
   const naam = WEERGAVENAAM_TEKST[versie.weergavenaam];
   const start = ontwerp.startdatum;
   const heeft = (t: OntheffingType) => ontwerp.ontheffingen.some((o) => o.type === t);
@@ -314,25 +479,16 @@ export function toetsAanVerordening(
       : 'De klant heeft op de startdatum geen ontheffing om dringende redenen.',
     wetArtikel('dringende-redenen', start),
   );
-  zet(
-    'onbetaald',
-    ontwerp.onbetaald ? 'voldoet' : 'voldoet-niet',
-    ontwerp.onbetaald
-      ? `Het werk is onbetaald, zoals de wet vraagt.`
-      : `De ${naam} is onbetaald werk. Betaald werk kan geen ${naam} zijn.`,
-    rechtsgrondOpDatum(start, rechtsgronden).tekst,
-  );
-
   const werkDagdelen = ontwerp.werk.dagdelen;
   const heeftWerk = ontwerp.werk.urenPerWeek > 0 || werkDagdelen.length > 0;
   if (!heeftWerk) {
-    zet('werk', 'niet-van-toepassing', 'De klant heeft geen betaald werk.', wetArtikel('werk', start));
+    zet('werk', 'niet-van-toepassing', 'De klant heeft geen betaald werk.', RICHTLIJN.werk);
   } else if (ontwerp.dagdelen.length === 0) {
     zet(
       'werk',
       'voldoet-niet',
       'De klant heeft betaald werk, maar het ontwerp heeft geen dagdelen. Kies de dagdelen, dan is te zien of ze botsen.',
-      wetArtikel('werk', start),
+      RICHTLIJN.werk,
     );
   } else {
     const botst = overlap(ontwerp.dagdelen, werkDagdelen);
@@ -342,7 +498,7 @@ export function toetsAanVerordening(
       botst.length > 0
         ? `De ${naam} valt op dagdelen waarop de klant werkt: ${dagdelenTekst(botst)}. Betaald werk gaat voor.`
         : `De dagdelen botsen niet met het werk van de klant (${uren(ontwerp.werk.urenPerWeek)} per week).`,
-      wetArtikel('werk', start),
+      RICHTLIJN.werk,
     );
   }
 
@@ -352,14 +508,14 @@ export function toetsAanVerordening(
       'reintegratie',
       'niet-van-toepassing',
       'De klant heeft geen re-integratieactiviteit met vaste dagdelen.',
-      wetArtikel('reintegratie', start),
+      RICHTLIJN.reintegratie,
     );
   } else if (ontwerp.dagdelen.length === 0) {
     zet(
       'reintegratie',
       'voldoet-niet',
       'De klant heeft re-integratie op vaste dagdelen, maar het ontwerp heeft geen dagdelen. Kies de dagdelen.',
-      wetArtikel('reintegratie', start),
+      RICHTLIJN.reintegratie,
     );
   } else {
     const botst = overlap(ontwerp.dagdelen, reDagdelen);
@@ -369,7 +525,7 @@ export function toetsAanVerordening(
       botst.length > 0
         ? `De ${naam} valt op dagdelen van de re-integratie: ${dagdelenTekst(botst)}. Re-integratie gaat voor.`
         : 'De dagdelen botsen niet met de re-integratie van de klant.',
-      wetArtikel('reintegratie', start),
+      RICHTLIJN.reintegratie,
     );
   }
 
@@ -516,23 +672,6 @@ export function toetsAanVerordening(
     );
   }
 
-  if (!versie.schriftelijkeOvereenkomstVerplicht) {
-    zet(
-      'overeenkomst',
-      'niet-van-toepassing',
-      'De verordening vraagt geen schriftelijke overeenkomst.',
-      verordeningArtikel(versie, 'overeenkomst'),
-    );
-  } else {
-    zet(
-      'overeenkomst',
-      ontwerp.schriftelijkeOvereenkomst ? 'voldoet' : 'voldoet-niet',
-      ontwerp.schriftelijkeOvereenkomst
-        ? 'Er komt een schriftelijke overeenkomst, zoals de verordening vraagt.'
-        : `De verordening vraagt een schriftelijke overeenkomst voor de ${naam}. Die ontbreekt nog.`,
-      verordeningArtikel(versie, 'overeenkomst'),
-    );
-  }
   return uit;
 }
 

@@ -24,8 +24,9 @@ const VersieParams = GemeenteParams.extend({ versieId: z.uuid().describe('De ver
 
 const Rechtsgrond = z
   .object({
-    artikel: z.string().nullable().describe('null: nog in te vullen'),
-    tekst: z.string().describe('Het artikel, of de tekst "Nog in te vullen: …"'),
+    artikel: z.string().nullable().describe('null: voor dit regime is geen grondslag vastgelegd'),
+    omschrijving: z.string().nullable().describe('Korte tekst van de grondslag'),
+    tekst: z.string().describe('Het artikel, of de melding dat geen grondslag is vastgelegd'),
     vanaf: Datum.nullable(),
   })
   .meta({ id: 'Rechtsgrond' });
@@ -197,7 +198,7 @@ export function verordeningApi(service: VerordeningService) {
           operationId: 'listRechtsgronden',
           summary: 'Rechtsgrond per datum',
           description:
-            'De wettelijke grondslag van het instrument per periode (los van de naam): art. 9 lid 1 onder c Participatiewet tot en met 2026; vanaf 2027 in te vullen.',
+            'De wettelijke grondslag van het instrument per regime (los van de naam), met citeertitel en korte tekst: art. 9 lid 1 onder c Participatiewet tot en met 2026; vanaf 2027 het artikel van de Participatiewet in balans zodra de functioneel beheerder het heeft vastgelegd. Een opleggend besluit over een periode zonder vastgelegde grondslag wordt geweigerd.',
           tags: ['Verordeningen'],
           response: { 200: z.array(RechtsgrondPeriode), ...fouten },
         },
@@ -212,10 +213,15 @@ export function verordeningApi(service: VerordeningService) {
           operationId: 'setRechtsgrond',
           summary: 'Rechtsgrond vanaf een datum',
           description:
-            'Vult het wetsartikel in dat vanaf deze datum geldt (functioneel beheerder); leeg of null: nog in te vullen.',
+            'Legt het wetsartikel en de korte tekst vast die vanaf deze datum gelden (functioneel beheerder), nadat de gemeente de wettekst heeft gecontroleerd. Beide leeg of null: geen grondslag vastgelegd.',
           tags: ['Verordeningen'],
           params: z.object({ vanaf: Datum.describe('Vanaf deze datum geldt het artikel') }),
-          body: z.object({ artikel: z.string().max(300).nullable() }).meta({ id: 'RechtsgrondArtikel' }),
+          body: z
+            .object({
+              artikel: z.string().max(300).nullable(),
+              omschrijving: z.string().max(1000).nullable().optional(),
+            })
+            .meta({ id: 'RechtsgrondArtikel' }),
           response: { 200: z.array(RechtsgrondPeriode), ...fouten },
         },
       },
@@ -224,6 +230,7 @@ export function verordeningApi(service: VerordeningService) {
           service.setRechtsgrond(requireGebruiker(req), {
             vanaf: req.params.vanaf,
             artikel: req.body.artikel,
+            omschrijving: req.body.omschrijving ?? null,
           }),
         ),
     );

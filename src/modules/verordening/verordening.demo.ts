@@ -32,6 +32,8 @@ export const DEMO_VERORDENINGEN: Record<string, readonly DemoVersie[]> = {
         ontheffingen: 'art. 4 lid 2',
         overeenkomst: 'art. 5',
       },
+      minDagenVerzendingStart: 5,
+      artikelMaatregel: 'art. 9 lid 1 onder b Afstemmingsverordening Participatiewet Aardam 2015',
       toelichting: 'Eerste versie in Wederkerig.',
     },
     {
@@ -54,6 +56,8 @@ export const DEMO_VERORDENINGEN: Record<string, readonly DemoVersie[]> = {
         ontheffingen: 'art. 4 lid 2',
         overeenkomst: 'art. 5',
       },
+      minDagenVerzendingStart: 5,
+      artikelMaatregel: 'art. 9 lid 1 onder b Afstemmingsverordening Participatiewet Aardam 2015',
       toelichting:
         'Overgangsjaar 2026: Aardam gebruikt al de naam maatschappelijke participatie. De rechtsgrond blijft tot 2027 art. 9 lid 1 onder c Participatiewet.',
     },

@@ -20,6 +20,8 @@ export interface VersieWaarden {
   artikelVerlenging: string;
   artikelOntheffingen: string;
   artikelOvereenkomst: string;
+  minDagenVerzendingStart: string;
+  artikelMaatregel: string;
   toelichting: string;
 }
 
@@ -41,6 +43,8 @@ export const LEGE_WAARDEN: VersieWaarden = {
   artikelVerlenging: '',
   artikelOntheffingen: '',
   artikelOvereenkomst: '',
+  minDagenVerzendingStart: '5',
+  artikelMaatregel: '',
   toelichting: '',
 };
 
@@ -104,6 +108,9 @@ export function versieInvoerUitWaarden(w: VersieWaarden): Record<keyof VersieInp
       ontheffingen: w.artikelOntheffingen,
       overeenkomst: w.artikelOvereenkomst,
     },
+    minDagenVerzendingStart:
+      w.minDagenVerzendingStart.trim() === '' ? undefined : getal(w.minDagenVerzendingStart),
+    artikelMaatregel: w.artikelMaatregel,
     toelichting: w.toelichting,
   };
 }
@@ -130,6 +137,8 @@ export function waardenVanVersie(v: VerordeningVersie): VersieWaarden {
     artikelVerlenging: v.artikelen.verlenging,
     artikelOntheffingen: v.artikelen.ontheffingen,
     artikelOvereenkomst: v.artikelen.overeenkomst,
+    minDagenVerzendingStart: String(v.minDagenVerzendingStart),
+    artikelMaatregel: v.artikelMaatregel,
     toelichting: '',
   };
 }

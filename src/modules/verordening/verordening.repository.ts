@@ -29,6 +29,8 @@ function naarVersie(r: Selectable<VerordeningVersieTable>): VerordeningVersie {
       ontheffingen: r.artikelOntheffingen,
       overeenkomst: r.artikelOvereenkomst,
     },
+    minDagenVerzendingStart: r.minDagenVerzendingStart,
+    artikelMaatregel: r.artikelMaatregel,
     toelichting: r.toelichting,
     aangemaaktOp: r.aangemaaktOp.toISOString(),
   };
@@ -114,6 +116,8 @@ export const verordeningRepository = {
         artikelVerlenging: v.artikelen.verlenging,
         artikelOntheffingen: v.artikelen.ontheffingen,
         artikelOvereenkomst: v.artikelen.overeenkomst,
+        minDagenVerzendingStart: v.minDagenVerzendingStart,
+        artikelMaatregel: v.artikelMaatregel,
         toelichting: v.toelichting,
         aangemaaktDoor: door,
       })
@@ -125,7 +129,7 @@ export const verordeningRepository = {
   async listRechtsgronden(tx: Tx, dienstId: string): Promise<RechtsgrondPeriode[]> {
     return tx
       .selectFrom('verordeningRechtsgrond')
-      .select(['vanaf', 'artikel'])
+      .select(['vanaf', 'artikel', 'omschrijving'])
       .where('dienstId', '=', dienstId)
       .orderBy('vanaf')
       .execute();
@@ -139,11 +143,20 @@ export const verordeningRepository = {
   ): Promise<void> {
     await tx
       .insertInto('verordeningRechtsgrond')
-      .values({ dienstId, vanaf: p.vanaf, artikel: p.artikel, gewijzigdDoor: door })
+      .values({
+        dienstId,
+        vanaf: p.vanaf,
+        artikel: p.artikel,
+        omschrijving: p.omschrijving,
+        gewijzigdDoor: door,
+      })
       .onConflict((oc) =>
-        oc
-          .columns(['dienstId', 'vanaf'])
-          .doUpdateSet({ artikel: p.artikel, gewijzigdDoor: door, gewijzigdOp: new Date() }),
+        oc.columns(['dienstId', 'vanaf']).doUpdateSet({
+          artikel: p.artikel,
+          omschrijving: p.omschrijving,
+          gewijzigdDoor: door,
+          gewijzigdOp: new Date(),
+        }),
       )
       .execute();
   },

@@ -175,7 +175,15 @@ describe('pages under /beheer/verordeningen', () => {
       tx
         .insertInto('tegenprestatie')
         .values([
-          { dienstId, gemeenteId: A, klantId: klant.id, status: 'lopend', startdatum: '2026-10-01' },
+          {
+            dienstId,
+            gemeenteId: A,
+            klantId: klant.id,
+            status: 'lopend',
+            startdatum: '2026-10-01',
+            urenPerWeek: 6,
+            dagdelen: ['di-ochtend'],
+          },
           {
             dienstId,
             gemeenteId: A,
@@ -197,7 +205,42 @@ describe('pages under /beheer/verordeningen', () => {
     expect(lijst.body).toContain('Dossier, start 1 oktober 2026');
     expect(lijst.body).toContain(`href="/klanten/${klant.id}/tegenprestaties"`);
     expect(lijst.body).toContain('Verordening maatschappelijke participatie Aardam 2026 (vanaf 1 juli 2026)');
-    expect(lijst.body).toContain('Nog in te vullen');
+    expect(lijst.body).toContain('Geen wettelijke grondslag vastgelegd');
+    expect(lijst.body.toLowerCase()).not.toContain('nog in te vullen');
+    // The client, hours and day parts per placement; the preview form prefilled with the version in force.
+    expect(lijst.body).toContain('6 uur');
+    expect(lijst.body).toContain('dinsdagochtend');
+    expect(lijst.body).toContain('Voorbeeld van een nieuwe versie');
+    expect(lijst.body).toContain('Voorbeeld tonen');
+    // The preview, before anything is saved: at most 4 hours from 2027-03-01 — the placement fails the hours rule.
+    const vraag = new URLSearchParams({
+      peildatum: '2027-01-01',
+      voorbeeld: '1',
+      gemeenteId: A,
+      ingangsdatum: '2027-03-01',
+      titel: 'Verordening maatschappelijke participatie Aardam 2027',
+      weergavenaam: 'maatschappelijke-participatie',
+      vorm: 'opleggen',
+      minUrenPerWeek: '',
+      maxUrenPerWeek: '4',
+      maxDuurMaanden: '',
+      verlengingToegestaan: 'nee',
+      maxVerlengingMaanden: '',
+      schriftelijkeOvereenkomstVerplicht: 'ja',
+    });
+    const voorbeeld = await tl.get(`/beheer/verordeningen/overgang?${vraag}`);
+    expect(voorbeeld.statusCode).toBe(200);
+    expect(voorbeeld.body).toContain(
+      'Uitkomst van de nieuwe versie vanaf 1 maart 2027: 1 van 1 voldoen niet',
+    );
+    expect(voorbeeld.body).toContain('Uren per week: voldoet niet');
+    expect(voorbeeld.body).toContain('6 uur per week past niet');
+    const ongeldig = await tl.get(
+      `/beheer/verordeningen/overgang?${new URLSearchParams({ ...Object.fromEntries(vraag), maxUrenPerWeek: 'veel' })}`,
+    );
+    expect(ongeldig.statusCode).toBe(422);
+    expect(ongeldig.body).toContain('Er is een probleem');
+    expect(ongeldig.body).toContain('value="veel"');
     const juli = await tl.get('/beheer/verordeningen/overgang?peildatum=2026-07-01');
     expect(juli.body).toContain('Er lopen op 1 juli 2026 geen tegenprestaties');
     const beheer = await fbBrowser.get('/beheer/verordeningen/overgang');
@@ -211,21 +254,30 @@ describe('pages under /beheer/verordeningen', () => {
   it('lets the beheerder fill in the legal basis from 2027', async () => {
     const pagina = await fbBrowser.get('/beheer/verordeningen/rechtsgrond');
     expect(pagina.body).toContain('art. 9 lid 1 onder c Participatiewet');
-    expect(pagina.body).toContain('Nog in te vullen');
+    expect(pagina.body).toContain('Geen wettelijke grondslag vastgelegd');
+    expect(pagina.body.toLowerCase()).not.toContain('nog in te vullen');
     const fout = await fbBrowser.post('/beheer/verordeningen/rechtsgrond', {
       vanaf: '2027-13-01',
       artikel: 'x',
     });
     expect(fout.statusCode).toBe(422);
     expect(fout.body).toContain('bestaande datum');
-    const goed = await fbBrowser.post('/beheer/verordeningen/rechtsgrond', {
+    const zonderTekst = await fbBrowser.post('/beheer/verordeningen/rechtsgrond', {
       vanaf: '2027-01-01',
       artikel: 'art. 9 lid 1 onder c Pw (tekst 2027)',
     });
+    expect(zonderTekst.statusCode).toBe(422);
+    expect(zonderTekst.body).toContain('Vul ook de korte tekst');
+    expect(zonderTekst.body).toContain('art. 9 lid 1 onder c Pw (tekst 2027)');
+    const goed = await fbBrowser.post('/beheer/verordeningen/rechtsgrond', {
+      vanaf: '2027-01-01',
+      artikel: 'art. 9 lid 1 onder c Pw (tekst 2027)',
+      omschrijving: 'Korte tekst van de testgrondslag.',
+    });
     expect(goed.statusCode).toBe(303);
-    expect((await fbBrowser.get(goed.headers.location as string)).body).toContain(
-      'art. 9 lid 1 onder c Pw (tekst 2027)',
-    );
+    const na = (await fbBrowser.get(goed.headers.location as string)).body;
+    expect(na).toContain('art. 9 lid 1 onder c Pw (tekst 2027)');
+    expect(na).toContain('Korte tekst van de testgrondslag.');
     await fbBrowser.post('/beheer/verordeningen/rechtsgrond', { vanaf: '2027-01-01', artikel: '' });
   });
 });
@@ -303,7 +355,7 @@ describe('/api/v1/verordeningen', () => {
     const bergdorp = (await api(fbApi, 'GET', `/api/v1/verordeningen/${B}/geldend?datum=2027-01-01`)).json();
     expect(bergdorp).toMatchObject({
       naam: 'tegenprestatie',
-      rechtsgrond: { artikel: null, tekst: expect.stringMatching(/^Nog in te vullen/) },
+      rechtsgrond: { artikel: null, tekst: expect.stringMatching(/^Geen wettelijke grondslag vastgelegd/) },
       geenMedewerkingToegestaan: false,
     });
     expect((await api(kmApi, 'GET', `/api/v1/verordeningen/${B}/versies`)).statusCode).toBe(404);
@@ -315,15 +367,24 @@ describe('/api/v1/verordeningen', () => {
     expect((await api(kmApi, 'PUT', '/api/v1/rechtsgronden/2027-01-01', { artikel: 'x' })).statusCode).toBe(
       403,
     );
-    const res = await api(fbApi, 'PUT', '/api/v1/rechtsgronden/2027-01-01', { artikel: 'art. 9 Pw 2027' });
+    const res = await api(fbApi, 'PUT', '/api/v1/rechtsgronden/2027-01-01', {
+      artikel: 'art. 9 Pw 2027',
+      omschrijving: 'Korte tekst 2027.',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual([
       {
         vanaf: '2015-01-01',
         artikel: 'art. 9 lid 1 onder c Participatiewet',
+        omschrijving: expect.stringContaining('naar vermogen'),
         tekst: 'art. 9 lid 1 onder c Participatiewet',
       },
-      { vanaf: '2027-01-01', artikel: 'art. 9 Pw 2027', tekst: 'art. 9 Pw 2027' },
+      {
+        vanaf: '2027-01-01',
+        artikel: 'art. 9 Pw 2027',
+        omschrijving: 'Korte tekst 2027.',
+        tekst: 'art. 9 Pw 2027',
+      },
     ]);
     expect((await api(kmApi, 'GET', '/api/v1/rechtsgronden')).json()).toHaveLength(2);
   });

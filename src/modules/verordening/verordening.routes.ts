@@ -28,6 +28,7 @@ import {
   VerordeningenPagina,
   VersieFormulier,
   VersiePagina,
+  type VoorbeeldBeeld,
 } from './views/verordeningen.tsx';
 
 const Id = z.uuid();
@@ -54,6 +55,49 @@ const chromeVan = (req: FastifyRequest, reply: FastifyReply): Chrome => pageChro
 
 /** Pages of the ordinance engine under /beheer/verordeningen (without JavaScript: POST + redirect or 422). */
 export function verordeningRoutes(service: VerordeningService) {
+  /**
+   * The preview form of the transition list (teamleider): prefilled with the version in force on the peildatum of
+   * the chosen municipality; with `voorbeeld=1` the typed version is applied to the running placements (nothing is
+   * saved: a GET form).
+   */
+  async function voorbeeldVan(
+    req: FastifyRequest,
+    actor: Gebruiker,
+    peildatum: string,
+  ): Promise<VoorbeeldBeeld> {
+    const q = (req.query ?? {}) as Record<string, unknown>;
+    const gemeenten = (await service.listVerordeningen(actor, { datum: peildatum })).map((o) => o.gemeente);
+    const gevraagd = typeof q.gemeenteId === 'string' ? q.gemeenteId : '';
+    const gemeente = gemeenten.find((g) => g.id === gevraagd) ?? gemeenten[0];
+    if (!gemeente) return { gemeenten, gemeenteId: '', waarden: LEGE_WAARDEN, fouten: {}, regels: null };
+    if (q.voorbeeld !== '1') {
+      const versies = await service.listVersies(actor, gemeente.id);
+      const basis = versieOpDatum(versies, peildatum) ?? versies.at(-1);
+      const waarden = basis ? waardenVanVersie(basis) : LEGE_WAARDEN;
+      return {
+        gemeenten,
+        gemeenteId: gemeente.id,
+        waarden: { ...waarden, ingangsdatum: peildatum, toelichting: '' },
+        fouten: {},
+        regels: null,
+      };
+    }
+    const waarden = waardenUitBody(q);
+    try {
+      const { regels } = await service.voorbeeldVersie(actor, gemeente.id, versieInvoerUitWaarden(waarden));
+      return { gemeenten, gemeenteId: gemeente.id, waarden, fouten: {}, regels };
+    } catch (e) {
+      if (!(e instanceof VerordeningInvoerfout)) throw e;
+      return {
+        gemeenten,
+        gemeenteId: gemeente.id,
+        waarden,
+        fouten: foutenVoorFormulier(e.velden),
+        regels: null,
+      };
+    }
+  }
+
   return async (app: FastifyInstance) => {
     app.get('/beheer/verordeningen', { schema: { hide: true } }, async (req, reply) => {
       const actor = beheerder(req);
@@ -78,6 +122,8 @@ export function verordeningRoutes(service: VerordeningService) {
       const geldig =
         invoer === '' || (isIsoDatum(invoer) && invoer >= '2000-01-01' && invoer <= '2100-12-31');
       const peildatum = geldig && invoer !== '' ? invoer : STANDAARD_PEILDATUM;
+      const voorbeeld = actor.rol === 'teamleider' ? await voorbeeldVan(req, actor, peildatum) : undefined;
+      const status = !geldig || (voorbeeld && Object.keys(voorbeeld.fouten).length > 0) ? 422 : 200;
       return renderPage(
         reply,
         createElement(OvergangPagina, {
@@ -88,8 +134,9 @@ export function verordeningRoutes(service: VerordeningService) {
           ...(geldig
             ? {}
             : { fouten: { peildatum: 'Vul een bestaande datum in, bijvoorbeeld 2027-01-01.' } }),
+          voorbeeld,
         }),
-        geldig ? 200 : 422,
+        status,
       );
     });
 
@@ -107,7 +154,7 @@ export function verordeningRoutes(service: VerordeningService) {
         createElement(RechtsgrondPagina, {
           chrome: chromeVan(req, reply),
           perioden,
-          waarden: extra.waarden ?? { vanaf: leeg?.vanaf ?? '', artikel: '' },
+          waarden: extra.waarden ?? { vanaf: leeg?.vanaf ?? '', artikel: '', omschrijving: '' },
           magBeheren: true,
           melding: extra.fouten ? undefined : meldingVan(req),
           ...(extra.fouten ? { fouten: extra.fouten } : {}),
@@ -125,6 +172,7 @@ export function verordeningRoutes(service: VerordeningService) {
       const waarden: RechtsgrondWaarden = {
         vanaf: tekst(req.body, 'vanaf'),
         artikel: tekst(req.body, 'artikel'),
+        omschrijving: tekst(req.body, 'omschrijving'),
       };
       try {
         await service.setRechtsgrond(actor, waarden);

@@ -7,6 +7,7 @@ import {
   REGELS,
   UITKOMSTEN,
   type VersieParameters,
+  STANDAARD_MIN_DAGEN_VERZENDING,
   VORMEN,
   WEERGAVENAMEN,
 } from './regels.ts';
@@ -99,6 +100,23 @@ const VersieVelden = z.object({
     error: 'Kies of een schriftelijke overeenkomst verplicht is.',
   }),
   artikelen: Artikelen.prefault({}),
+  minDagenVerzendingStart: z
+    .number({ error: 'Vul het aantal dagen in als heel getal, bijvoorbeeld 5.' })
+    .int('Vul het aantal dagen in als heel getal, bijvoorbeeld 5.')
+    .min(0, 'Het aantal dagen kan niet negatief zijn.')
+    .max(90, 'Het aantal dagen is hoogstens 90.')
+    .default(STANDAARD_MIN_DAGEN_VERZENDING)
+    .describe(
+      'Minimaal aantal dagen tussen de verzenddatum van een besluit en de startdatum; minder geeft een waarschuwing',
+    ),
+  artikelMaatregel: z
+    .string({ error: 'Het artikel is tekst, bijvoorbeeld "art. 9 lid 1 onder b Afstemmingsverordening".' })
+    .trim()
+    .max(300, 'Het artikel is hoogstens 300 tekens.')
+    .default('')
+    .describe(
+      'Het artikel van de afstemmingsverordening dat de bijstand verlaagt als een opgelegde verplichting niet wordt nagekomen (met art. 18 lid 2 Participatiewet)',
+    ),
   toelichting: z
     .string({ error: 'De toelichting is tekst.' })
     .trim()
@@ -177,6 +195,11 @@ export const Versie = z
     artikelen: z.object(
       Object.fromEntries(ARTIKEL_REGELS.map((r) => [r, z.string()])) as Record<ArtikelRegel, z.ZodString>,
     ),
+    minDagenVerzendingStart: z
+      .number()
+      .int()
+      .describe('Minder dagen tussen verzending van een besluit en de start geeft een waarschuwing'),
+    artikelMaatregel: z.string().describe('Artikel van de afstemmingsverordening (leeg: niet vastgelegd)'),
     toelichting: z.string().nullable(),
     aangemaaktOp: z.string().describe('Tijdstip van vastleggen (ISO 8601)'),
   })
@@ -192,7 +215,29 @@ export const RechtsgrondInput = z
       .nullable()
       .optional()
       .transform((v) => (v ? v : null))
-      .describe('Het wetsartikel; leeg: nog in te vullen'),
+      .describe('Het wetsartikel (citeertitel en artikel); leeg: geen grondslag vastgelegd'),
+    omschrijving: z
+      .string({ error: 'De korte tekst is tekst.' })
+      .trim()
+      .max(1000, 'De korte tekst is te lang (hoogstens 1000 tekens).')
+      .nullable()
+      .optional()
+      .transform((v) => (v ? v : null))
+      .describe('Korte tekst van de wettelijke grondslag, zoals een besluit die afdrukt'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.artikel && !v.omschrijving)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['omschrijving'],
+        message: 'Vul ook de korte tekst van de grondslag in: die staat in het besluit.',
+      });
+    if (!v.artikel && v.omschrijving)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['artikel'],
+        message: 'Vul het wetsartikel in bij deze korte tekst, of laat beide leeg.',
+      });
   })
   .meta({ id: 'RechtsgrondInvoer' });
 export type RechtsgrondInput = z.input<typeof RechtsgrondInput>;
@@ -200,8 +245,9 @@ export type RechtsgrondInput = z.input<typeof RechtsgrondInput>;
 export const RechtsgrondPeriode = z
   .object({
     vanaf: Datum,
-    artikel: z.string().nullable().describe('null: nog in te vullen'),
-    tekst: z.string().describe('Het artikel, of de tekst "Nog in te vullen: …"'),
+    artikel: z.string().nullable().describe('null: voor dit regime is geen grondslag vastgelegd'),
+    omschrijving: z.string().nullable().describe('Korte tekst van de grondslag'),
+    tekst: z.string().describe('Het artikel, of de melding dat geen grondslag is vastgelegd'),
   })
   .meta({ id: 'RechtsgrondPeriode' });
 

@@ -50,12 +50,10 @@ const ontwerp = (startdatum: string, extra: Partial<VerordeningOntwerp> = {}): V
   einddatum: null,
   urenPerWeek: 6,
   dagdelen: ['di-ochtend'],
-  onbetaald: true,
   werk: { urenPerWeek: 0, dagdelen: [] },
   reintegratieDagdelen: [],
   ontheffingen: [],
   verlenging: null,
-  schriftelijkeOvereenkomst: true,
   ...extra,
 });
 
@@ -256,21 +254,33 @@ describe('saving a version', () => {
 });
 
 describe('the legal basis per date', () => {
-  it('is art. 9 lid 1 onder c until 2026 and "nog in te vullen" from 2027 until the beheerder fills it in (logged)', async () => {
+  it('is art. 9 lid 1 onder c until 2026 and not recorded from 2027 until the beheerder records citation and text (logged)', async () => {
     expect((await service.rechtsgrondVoor(km, '2026-12-31')).artikel).toBe(
       'art. 9 lid 1 onder c Participatiewet',
     );
     expect(await service.rechtsgrondVoor(km, '2027-01-01')).toMatchObject({
       artikel: null,
-      tekst: expect.stringMatching(/^Nog in te vullen/),
+      omschrijving: null,
+      tekst: expect.stringMatching(/^Geen wettelijke grondslag vastgelegd/),
     });
+    // Citation without its short text is refused (the decision prints both).
+    expect(
+      ((await fout(service.setRechtsgrond(fb, { vanaf: '2027-01-01', artikel: 'art. 1' }))) as AppError)
+        .status,
+    ).toBe(400);
     expect(
       ((await fout(service.setRechtsgrond(km, { vanaf: '2027-01-01', artikel: 'x' }))) as AppError).status,
     ).toBe(403);
     const perioden = await service.setRechtsgrond(fb, {
       vanaf: '2027-01-01',
       artikel: 'art. 9 lid 1 Pw 2027',
+      omschrijving: 'Korte tekst van de grondslag vanaf 2027.',
     });
+    expect(perioden.at(-1)?.omschrijving).toBe('Korte tekst van de grondslag vanaf 2027.');
+    expect(await service.rechtsgrondenVoorPeriode(tl, '2026-12-01', '2027-01-31')).toMatchObject([
+      { van: '2026-12-01', tot: '2026-12-31', artikel: 'art. 9 lid 1 onder c Participatiewet' },
+      { van: '2027-01-01', tot: '2027-01-31', artikel: 'art. 9 lid 1 Pw 2027' },
+    ]);
     expect(perioden.map((p) => [p.vanaf, p.tekst])).toEqual([
       ['2015-01-01', 'art. 9 lid 1 onder c Participatiewet'],
       ['2027-01-01', 'art. 9 lid 1 Pw 2027'],
@@ -299,6 +309,8 @@ describe('the transition list', () => {
       status: 'lopend',
       startdatum: '2026-06-15',
       einddatum: '2026-09-14',
+      urenPerWeek: 10,
+      dagdelen: ['di-ochtend'],
     },
     {
       id: 'a2',
@@ -307,6 +319,8 @@ describe('the transition list', () => {
       status: 'overeengekomen',
       startdatum: '2026-10-01',
       einddatum: null,
+      urenPerWeek: 6,
+      dagdelen: ['ma-ochtend'],
     },
     {
       id: 'a3',
@@ -329,7 +343,11 @@ describe('the transition list', () => {
     createVerordeningService({
       db: db.app,
       gemeenten: createGemeentenService(db.app),
-      klanten: { listLokaleGronden: async () => [] },
+      klanten: {
+        listLokaleGronden: async () => [],
+        findKlant: async (_actor, id) =>
+          ({ naam: `Klant ${id}`, werk: [], reintegratie: [], ontheffingen: [] }) as never,
+      },
       tegenprestaties: {
         async findTegenprestaties(_actor, vraag) {
           const items = ontwerpen().filter((o) => o.status === vraag.status);
@@ -362,6 +380,41 @@ describe('the transition list', () => {
     expect(regels[0]).toMatchObject({ naamVoor: 'tegenprestatie', naamOp: 'maatschappelijke participatie' });
     expect(regels[0]?.versieBijStart?.ingangsdatum).toBe('2026-01-01');
     expect(regels[0]?.versieOpPeildatum?.ingangsdatum).toBe('2026-07-01');
+  });
+
+  it('previews a new version BEFORE it is saved: per running or agreed placement, client, hours, day parts and each rule', async () => {
+    const service = metBron();
+    const nu = (await service.listVersies(tl, A)).at(-1)!;
+    const voor = (await service.listVersies(tl, A)).length;
+    const { id: _i, gemeenteId: _g, aangemaaktOp: _a, ...basis } = nu;
+    // A stricter version from 2026-09-01: at most 5 hours and 3 months.
+    const { versie, regels } = await service.voorbeeldVersie(tl, A, {
+      ...basis,
+      lokaleGrondIds: [...basis.lokaleGrondIds],
+      ingangsdatum: '2026-09-01',
+      maxUrenPerWeek: 5,
+      minUrenPerWeek: null,
+      maxDuurMaanden: 3,
+    });
+    expect(versie.ingangsdatum).toBe('2026-09-01');
+    // a1 (until 2026-09-14) and a2 (open-ended) still run on 2026-09-01; b1 is in another municipality.
+    expect(regels.map((r) => r.tegenprestatie.id)).toEqual(['a1', 'a2']);
+    const a1 = regels[0]!;
+    expect(a1).toMatchObject({
+      klantNaam: 'Klant k1',
+      voldoet: false,
+      tegenprestatie: { urenPerWeek: 10, dagdelen: ['di-ochtend'] },
+    });
+    expect(a1.versieNu?.ingangsdatum).toBe('2026-01-01');
+    expect(a1.uitkomsten.find((u) => u.regel === 'uren')?.uitkomst).toBe('voldoet-niet');
+    // The duration counts from the placement's own start: 2026-06-15 to 2026-09-14 is within 3 months.
+    expect(a1.uitkomsten.find((u) => u.regel === 'duur')?.uitkomst).toBe('voldoet');
+    const a2 = regels[1]!;
+    expect(a2.uitkomsten.find((u) => u.regel === 'duur')?.uitkomst).toBe('voldoet-niet');
+    // Nothing was saved.
+    expect((await service.listVersies(tl, A)).length).toBe(voor);
+    for (const actor of [fb, km])
+      expect(((await fout(service.voorbeeldVersie(actor, A, basis))) as AppError).status).toBe(403);
   });
 
   it('is for the teamleider only; the overview without client data is for every reader', async () => {

@@ -1,4 +1,4 @@
-import { withContext } from '../../db/context.ts';
+import { type Tx, withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { type Actor, dbContext } from '../auth/index.ts';
@@ -17,16 +17,22 @@ import {
   geenMedewerkingMogelijk,
   type NaamTekst,
   naamOpDatum,
+  naamVoorPeriode,
   type Rechtsgrond,
   type RechtsgrondPeriode,
   type Regeluitkomst,
+  type RegimeInPeriode,
+  rechtsgrondenInPeriode,
   rechtsgrondOpDatum,
   toetsAanVerordening,
   type VerordeningOntwerp,
+  type VersieParameters,
   versieOpDatum,
   voegRechtsgrondenSamen,
+  voldoetAan,
   WEERGAVENAAM_TEKST,
 } from './regels.ts';
+import { ontwerpVoorToets } from './ontwerp.ts';
 import { verordeningPolicy as policy } from './verordening.policy.ts';
 import { verordeningRepository as repo } from './verordening.repository.ts';
 import {
@@ -48,8 +54,8 @@ export interface TegenprestatiesBron {
 export interface VerordeningDeps {
   db: Database;
   gemeenten: Pick<GemeentenService, 'findGemeenten' | 'findGemeente'>;
-  /** The klanten module's catalogue of local exemption grounds. */
-  klanten: Pick<KlantenService, 'listLokaleGronden'>;
+  /** The klanten module's catalogue of local exemption grounds; the client files for the transition list. */
+  klanten: Pick<KlantenService, 'listLokaleGronden' | 'findKlant'>;
   /** The designs, for the transition list (absent: the list is empty). */
   tegenprestaties?: TegenprestatiesBron;
 }
@@ -74,6 +80,8 @@ export interface RechtsgrondRegel extends RechtsgrondPeriode {
 export interface Overgangsregel {
   tegenprestatie: OntwerpPeriode;
   gemeente: Gemeente;
+  /** The client's name (null when the file cannot be read). */
+  klantNaam: string | null;
   /** The version in force on its start date (the one it was or will be checked against). */
   versieBijStart: VerordeningVersie | null;
   /** The version in force on the peildatum. */
@@ -95,6 +103,16 @@ export interface OvergangOverzicht {
     versieVoor: VerordeningVersie | null;
     versieOp: VerordeningVersie | null;
   }>;
+}
+
+/** One placement in the preview of a new version: what each rule of that version would say about it. */
+export interface VoorbeeldRegel {
+  tegenprestatie: OntwerpPeriode;
+  klantNaam: string | null;
+  /** The version it runs under now (in force on its start date). */
+  versieNu: VerordeningVersie | null;
+  uitkomsten: Regeluitkomst[];
+  voldoet: boolean;
 }
 
 /** The result of checking a design: the version in force on its start date and the outcome per rule. */
@@ -142,6 +160,28 @@ export function createVerordeningService(deps: VerordeningDeps) {
 
   const versiesVan = (actor: Actor, gemeenteId: string) =>
     withContext(db, dbContext(actor), (tx) => repo.listVersies(tx, dienstVan(actor), [gemeenteId]));
+
+  /** The client file for a line of the list (null when it cannot be read; the read is logged by klanten). */
+  const klantVan = async (actor: Actor, klantId: string) =>
+    deps.klanten.findKlant(actor, klantId).catch((e: unknown) => {
+      if (e instanceof AppError) return null;
+      throw e;
+    });
+
+  /** Every design of the actor's municipalities in one of the given states (all pages). */
+  async function alleOntwerpen(actor: Actor): Promise<OntwerpPeriode[]> {
+    const bron = deps.tegenprestaties;
+    if (!bron) return [];
+    const ontwerpen: OntwerpPeriode[] = [];
+    for (const status of LOPENDE_STATUSSEN) {
+      for (let pagina = 1; ; pagina++) {
+        const p = await bron.findTegenprestaties(actor, { status, pagina, paginaGrootte: 100 });
+        ontwerpen.push(...p.items);
+        if (pagina >= p.aantalPaginas) break;
+      }
+    }
+    return ontwerpen;
+  }
 
   const rechtsgronden = async (actor: Actor): Promise<RechtsgrondPeriode[]> =>
     voegRechtsgrondenSamen(
@@ -270,6 +310,50 @@ export function createVerordeningService(deps: VerordeningDeps) {
       return rechtsgrondOpDatum(geldigeDatum(datum), await rechtsgronden(actor));
     },
 
+    /**
+     * The regimes a period reaches, each with its part of the period and its recorded basis (`artikel` null: none
+     * recorded). An imposing decision over a period with such a regime is refused (overeenkomsten module).
+     */
+    async rechtsgrondenVoorPeriode(
+      actor: Actor,
+      start: IsoDatum,
+      eind: IsoDatum | null,
+    ): Promise<RegimeInPeriode[]> {
+      policy.vereis(actor, 'verordeningen-lezen');
+      return rechtsgrondenInPeriode(
+        geldigeDatum(start),
+        eind === null ? null : geldigeDatum(eind),
+        await rechtsgronden(actor),
+      );
+    },
+
+    /**
+     * The name of a period in the municipality (the version in force on its start date governs it) and the changes
+     * of name later in the period.
+     */
+    async naamVoorPeriode(actor: Actor, gemeenteId: string, start: IsoDatum, eind: IsoDatum | null) {
+      policy.vereis(actor, 'verordeningen-lezen');
+      geldigeDatum(start);
+      await gemeenteVan(actor, gemeenteId);
+      return naamVoorPeriode(await versiesVan(actor, gemeenteId), start, eind);
+    },
+
+    /**
+     * The municipality's current name of the instrument on `datum`, for screen headings (no actor: configuration).
+     * Read in the caller's transaction `tx` when given (the klanten module's `instrumentNaam` hook passes the one
+     * it holds, so a request never waits for a second connection; row-level security shows the versions of the
+     * caller's municipalities), else under the system context `verordening:naam` like `geenMedewerkingToegestaan`.
+     */
+    async huidigeNaam(gemeenteId: string, datum: IsoDatum, tx?: Tx): Promise<NaamTekst> {
+      geldigeDatum(datum);
+      const versies = tx
+        ? await repo.listVersiesVanGemeente(tx, gemeenteId)
+        : await withContext(db, { kind: 'systeem', reden: 'verordening:naam' }, (t) =>
+            repo.listVersiesVanGemeente(t, gemeenteId),
+          );
+      return naamOpDatum(versies, datum);
+    },
+
     /** All periods of the legal basis, oldest first, with what a document would print. */
     async listRechtsgronden(actor: Actor): Promise<RechtsgrondRegel[]> {
       policy.vereis(actor, 'verordeningen-lezen');
@@ -279,7 +363,10 @@ export function createVerordeningService(deps: VerordeningDeps) {
       }));
     },
 
-    /** Sets the article of the legal basis from `vanaf` (empty: "nog in te vullen"). Functioneel beheerder. */
+    /**
+     * Records the legal basis of the regime from `vanaf`: citation and short text (both empty: no basis recorded).
+     * Functioneel beheerder, once the municipality has checked the statutory text.
+     */
     async setRechtsgrond(actor: Actor, input: unknown): Promise<RechtsgrondRegel[]> {
       policy.vereis(actor, 'verordeningen-beheren');
       const invoer = parseInvoer(RechtsgrondInput, input);
@@ -288,7 +375,7 @@ export function createVerordeningService(deps: VerordeningDeps) {
         await repo.upsertRechtsgrond(
           tx,
           dienstId,
-          { vanaf: invoer.vanaf, artikel: invoer.artikel },
+          { vanaf: invoer.vanaf, artikel: invoer.artikel, omschrijving: invoer.omschrijving },
           actor.kind === 'gebruiker' ? actor.gebruikerId : null,
         );
         await logboek.record(tx, {
@@ -363,16 +450,7 @@ export function createVerordeningService(deps: VerordeningDeps) {
       policy.vereis(actor, 'overgang-bekijken');
       const peildatum = geldigeDatum(opts.peildatum ?? STANDAARD_PEILDATUM);
       if (opts.gemeenteId) await gemeenteVan(actor, opts.gemeenteId);
-      const bron = deps.tegenprestaties;
-      if (!bron) return [];
-      const ontwerpen: OntwerpPeriode[] = [];
-      for (const status of LOPENDE_STATUSSEN) {
-        for (let pagina = 1; ; pagina++) {
-          const p = await bron.findTegenprestaties(actor, { status, pagina, paginaGrootte: 100 });
-          ontwerpen.push(...p.items);
-          if (pagina >= p.aantalPaginas) break;
-        }
-      }
+      const ontwerpen = await alleOntwerpen(actor);
       const lopend = overgangslijst(
         ontwerpen.filter((o) => !opts.gemeenteId || o.gemeenteId === opts.gemeenteId),
         peildatum,
@@ -383,6 +461,9 @@ export function createVerordeningService(deps: VerordeningDeps) {
       );
       const config = await rechtsgronden(actor);
       const ervoor = dagErvoor(peildatum);
+      const namen = new Map<string, string | null>();
+      for (const o of lopend)
+        if (!namen.has(o.klantId)) namen.set(o.klantId, (await klantVan(actor, o.klantId))?.naam ?? null);
       return lopend.flatMap((o) => {
         const gemeente = gemeenten.get(o.gemeenteId);
         if (!gemeente) return [];
@@ -396,8 +477,11 @@ export function createVerordeningService(deps: VerordeningDeps) {
               status: o.status,
               startdatum: o.startdatum,
               einddatum: o.einddatum,
+              urenPerWeek: o.urenPerWeek ?? null,
+              dagdelen: o.dagdelen ?? [],
             },
             gemeente,
+            klantNaam: namen.get(o.klantId) ?? null,
             versieBijStart: (o.startdatum && versieOpDatum(eigen, o.startdatum)) || null,
             versieOpPeildatum: versieOpDatum(eigen, peildatum) ?? null,
             naamVoor: naamOpDatum(eigen, ervoor),
@@ -410,6 +494,52 @@ export function createVerordeningService(deps: VerordeningDeps) {
     },
 
     /**
+     * The preview of a new version, computed BEFORE it is saved (teamleider; nothing is stored): for each placement
+     * of the municipality in toetsing, overeengekomen or lopend that has not ended before the new version's
+     * effective date, the client, hours, day parts and the outcome of each rule of the proposed version — the
+     * client's circumstances read on that date, the duration counted from the placement's own start. `input` is
+     * a version as `createVersie` takes it (the form of the transition list sends the current version with the
+     * changes typed).
+     */
+    async voorbeeldVersie(
+      actor: Actor,
+      gemeenteId: string,
+      input: unknown,
+    ): Promise<{ versie: VersieParameters; regels: VoorbeeldRegel[] }> {
+      policy.vereis(actor, 'overgang-bekijken');
+      await gemeenteVan(actor, gemeenteId);
+      const invoer = parseInvoer(VersieInput, input);
+      const versie: VersieParameters = { ...invoer, lokaleGrondIds: [...invoer.lokaleGrondIds] };
+      const peil = versie.ingangsdatum;
+      const versies = await versiesVan(actor, gemeenteId);
+      const ontwerpen = (await alleOntwerpen(actor))
+        .filter((o) => o.gemeenteId === gemeenteId && o.startdatum !== null)
+        .filter((o) => o.einddatum === null || o.einddatum >= peil)
+        .sort((a, b) => (a.startdatum ?? '').localeCompare(b.startdatum ?? '') || a.id.localeCompare(b.id));
+      const regels: VoorbeeldRegel[] = [];
+      for (const o of ontwerpen) {
+        const start = o.startdatum as string;
+        const klant = await klantVan(actor, o.klantId);
+        const ontwerp = ontwerpVoorToets(
+          { einddatum: o.einddatum, urenPerWeek: o.urenPerWeek ?? null, dagdelen: o.dagdelen ?? [] },
+          klant ?? { werk: [], reintegratie: [], ontheffingen: [] },
+          start,
+          // ISO dates compare as text: the later of the start and the effective date.
+          [start, peil].sort().at(-1) as string,
+        );
+        const uitkomsten = toetsAanVerordening(ontwerp, versie);
+        regels.push({
+          tegenprestatie: { ...o, urenPerWeek: o.urenPerWeek ?? null, dagdelen: o.dagdelen ?? [] },
+          klantNaam: klant?.naam ?? null,
+          versieNu: versieOpDatum(versies, start) ?? null,
+          uitkomsten,
+          voldoet: voldoetAan(uitkomsten),
+        });
+      }
+      return { versie, regels };
+    },
+
+    /**
      * Checks a design against the version in force on its start date, with the service's legal basis. Refuses
      * (`niet-verwerkbaar`) when no version is in force on that date.
      */
@@ -419,7 +549,7 @@ export function createVerordeningService(deps: VerordeningDeps) {
         throw new AppError('niet-verwerkbaar', {
           userMessage: `Op ${formatDatumNl(ontwerp.startdatum)} geldt in deze gemeente nog geen verordening. Vraag de functioneel beheerder een versie vast te leggen.`,
         });
-      return { versie, uitkomsten: toetsAanVerordening(ontwerp, versie, await rechtsgronden(actor)) };
+      return { versie, uitkomsten: toetsAanVerordening(ontwerp, versie) };
     },
 
     /** The municipality's local exemption grounds (for the version form). */

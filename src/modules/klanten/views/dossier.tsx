@@ -79,6 +79,9 @@ export function DossierFrame({
   children: ReactNode;
 }) {
   const t = klant.toepasselijkheidDetail;
+  // The municipality's current name of the instrument (the name never changes the legal basis).
+  const naam = klant.instrumentNaam;
+  const Naam = `${naam.charAt(0).toUpperCase()}${naam.slice(1)}`;
   const tabs: ReadonlyArray<{ tab: Tab; href: string; label: string }> = [
     { tab: 'profiel', href: paths.klant(klant.id), label: 'Profiel' },
     {
@@ -86,7 +89,11 @@ export function DossierFrame({
       href: paths.klantVerplichtingen(klant.id),
       label: 'Verplichtingen en ontheffingen',
     },
-    { tab: 'tegenprestaties', href: paths.klantTegenprestaties(klant.id), label: 'Tegenprestaties' },
+    {
+      tab: 'tegenprestaties',
+      href: paths.klantTegenprestaties(klant.id),
+      label: naam === 'tegenprestatie' ? 'Tegenprestaties' : Naam,
+    },
     { tab: 'gesprekken', href: paths.klantGesprekken(klant.id), label: 'Gesprekken' },
     {
       tab: 'passende-activiteiten',
@@ -115,7 +122,7 @@ export function DossierFrame({
       </div>
       <section className="wk-toepasselijkheid" aria-labelledby="tegenprestatie-kop">
         <Heading level={2} id="tegenprestatie-kop">
-          Tegenprestatie: <ToepasselijkheidLabel waarde={t.uitkomst} />
+          {Naam}: <ToepasselijkheidLabel waarde={t.uitkomst} />
         </Heading>
         <Redenen klant={klant} />
       </section>
@@ -132,6 +139,7 @@ export function DossierFrame({
 /** The reasons behind today's applicability, each with its article. */
 function Redenen({ klant }: { klant: KlantDossier }) {
   const t = klant.toepasselijkheidDetail;
+  const naam = klant.instrumentNaam;
   return (
     <>
       {t.redenen.length > 0 ? (
@@ -150,8 +158,8 @@ function Redenen({ klant }: { klant: KlantDossier }) {
       {t.uitkomst === 'van-toepassing' ? (
         <Paragraph>
           {t.resterendeUren === null
-            ? 'De tegenprestatie is van toepassing.'
-            : `Ruimte voor een tegenprestatie: hoogstens ${String(t.resterendeUren).replace('.', ',')} uur per week (${
+            ? `De ${naam} is van toepassing.`
+            : `Ruimte voor ${naam}: hoogstens ${String(t.resterendeUren).replace('.', ',')} uur per week (${
                 t.capaciteitBron === 'belastbaarheid'
                   ? 'volgens de belastbaarheid'
                   : `grens regulier werk ${t.regulierWerkUren} uur`

@@ -12,6 +12,7 @@ import {
   Paragraph,
   Row,
   Table,
+  TextArea,
   TextField,
   UnorderedList,
 } from '../../../web/components/index.tsx';
@@ -19,7 +20,7 @@ import type { LayoutProps } from '../../../web/layout.tsx';
 import { paths } from '../../../web/paths.ts';
 import { DossierFrame, formatDatumNl } from '../../klanten/index.ts';
 import { STATUS_NAMEN } from '../../tegenprestaties/index.ts';
-import { REGEL_NAMEN, WEERGAVENAAM_TEKST } from '../../verordening/index.ts';
+import { REGEL_NAMEN } from '../../verordening/index.ts';
 import type { OvereenkomstBeeld } from '../overeenkomsten.service.ts';
 
 export interface Chrome {
@@ -31,6 +32,8 @@ export interface Chrome {
 export const MELDINGEN = {
   getoetst: 'De toets aan de verordening is uitgevoerd en opgeslagen.',
   besluit: 'Het besluit van het college is vastgelegd.',
+  ingekort:
+    'De periode eindigt nu op de dag vóór het regime zonder wettelijke grondslag. Het ontwerp is opnieuw getoetst; u krijgt een signaal om later opnieuw te besluiten.',
   overeengekomen: 'De getekende overeenkomst is vastgelegd. De tegenprestatie staat nu op overeengekomen.',
 } as const;
 export type Melding = keyof typeof MELDINGEN;
@@ -38,12 +41,14 @@ export const isMelding = (m: unknown): m is Melding => typeof m === 'string' && 
 
 export interface BesluitWaarden {
   datum: string;
+  verzenddatum: string;
   ondertekenaar: string;
 }
 export interface AcceptatieWaarden {
   overeenkomstDatum: string;
   klantGetekendOp: string;
   organisatieGetekendOp: string;
+  bevestigingsreden: string;
 }
 
 const UITKOMST_TEKST = {
@@ -57,7 +62,10 @@ const VELD_IDS: Record<string, string> = {
   besluit: 'besluit-kop',
   overeenkomst: 'overeenkomst-kop',
   datum: 'besluit-datum',
+  verzenddatum: 'besluit-verzenddatum',
   ondertekenaar: 'besluit-ondertekenaar',
+  bevestigingsreden: 'bevestigingsreden',
+  inkorten: 'besluit-kop',
   overeenkomstDatum: 'overeenkomst-datum',
   klantGetekendOp: 'klant-getekend-op',
   organisatieGetekendOp: 'organisatie-getekend-op',
@@ -80,7 +88,7 @@ export function OvereenkomstPagina({
   acceptatieWaarden: AcceptatieWaarden;
 }) {
   const { tegenprestatie: t, klant, laatste, stand, kan } = beeld;
-  const naam = laatste ? WEERGAVENAAM_TEKST[laatste.versie.weergavenaam] : 'tegenprestatie';
+  const naam = beeld.naam;
   return (
     <DossierFrame
       chrome={chrome}
@@ -99,9 +107,21 @@ export function OvereenkomstPagina({
           ['Activiteit', beeld.activiteit?.titel ?? '–'],
           ['Organisatie', beeld.activiteit?.organisatie?.naam ?? 'Geen: maatwerk zonder organisatie'],
           ['Startdatum', t.startdatum ? formatDatumNl(t.startdatum) : '–'],
+          ['Laatste dag', t.einddatum ? formatDatumNl(t.einddatum) : 'Geen einddatum'],
           ['Gemeente', beeld.gemeente],
+          ['Naam', naam],
         ]}
       />
+      {beeld.naamZin ? <Paragraph>{beeld.naamZin}</Paragraph> : null}
+      {beeld.waarschuwingen.length > 0 ? (
+        <Alert type="warning" title="Let op">
+          <UnorderedList>
+            {beeld.waarschuwingen.map((w) => (
+              <ListItem key={w}>{w}</ListItem>
+            ))}
+          </UnorderedList>
+        </Alert>
+      ) : null}
 
       <section aria-labelledby="toetsing-kop">
         <Heading level={2} id="toetsing-kop">
@@ -174,18 +194,40 @@ export function OvereenkomstPagina({
         ) : stand?.besluit ? (
           <>
             <Paragraph>
-              Het college heeft op {formatDatumNl(stand.besluit.datum)} besloten. Ondertekend door{' '}
-              {stand.besluit.ondertekenaar}.
+              Het college heeft op {formatDatumNl(stand.besluit.datum)} besloten
+              {stand.besluit.verzenddatum
+                ? `; het besluit is verzonden op ${formatDatumNl(stand.besluit.verzenddatum)}`
+                : ''}
+              . Ondertekend door {stand.besluit.ondertekenaar}.
             </Paragraph>
             <Paragraph>
               <Link href={paths.tegenprestatieBesluitPdf(t.id)}>Besluit openen (pdf)</Link>
             </Paragraph>
           </>
+        ) : beeld.grondslag.weigering ? (
+          <>
+            <Alert type="error" title="Geen besluit mogelijk voor deze periode">
+              <Paragraph>{beeld.grondslag.weigering}</Paragraph>
+            </Alert>
+            {kan.inkorten && beeld.grondslag.eindeVoorstel ? (
+              <Form action={paths.tegenprestatieInkorten(t.id)} csrfToken={chrome.csrfToken}>
+                <Paragraph>
+                  De periode eindigt dan op {formatDatumNl(beeld.grondslag.eindeVoorstel)}. Het ontwerp wordt
+                  opnieuw getoetst en u krijgt een signaal om opnieuw te besluiten over de periode daarna.
+                </Paragraph>
+                <Button appearance="primary">
+                  Periode laten eindigen op {formatDatumNl(beeld.grondslag.eindeVoorstel)}
+                </Button>
+              </Form>
+            ) : null}
+          </>
         ) : kan.besluiten ? (
           <Form action={paths.tegenprestatieBesluit(t.id)} csrfToken={chrome.csrfToken}>
             <Paragraph>
-              De gemeente legt de {naam} op. Het besluit bevat de redenen (de afweging op maat), de wettelijke
-              grondslag, de afspraken en hoe de klant bezwaar kan maken (binnen 6 weken).
+              De gemeente legt de {naam} op. Het besluit zegt wat de klant moet doen, van wanneer tot wanneer,
+              dat de bijstand lager kan worden als de klant het niet doet, de redenen (de afweging op maat),
+              de wettelijke grondslag en hoe de klant bezwaar kan maken (binnen 6 weken na de dag van
+              verzending).
             </Paragraph>
             <TextField
               name="datum"
@@ -194,6 +236,15 @@ export function OvereenkomstPagina({
               label="Datum van het besluit"
               value={besluitWaarden.datum}
               error={fouten.datum}
+            />
+            <TextField
+              name="verzenddatum"
+              id="besluit-verzenddatum"
+              type="date"
+              label="Verzenddatum"
+              description={`De dag waarop het besluit naar de klant gaat. Pas dan werkt het. De startdatum (${t.startdatum ? formatDatumNl(t.startdatum) : '–'}) mag niet eerder liggen.`}
+              value={besluitWaarden.verzenddatum}
+              error={fouten.verzenddatum}
             />
             <TextField
               name="ondertekenaar"
@@ -236,6 +287,11 @@ export function OvereenkomstPagina({
                     ],
                   ] as Array<[string, string]>)
                 : []),
+              ...(stand.acceptatie.bevestigingsreden
+                ? ([['Bevestigt wat al liep, omdat', stand.acceptatie.bevestigingsreden]] as Array<
+                    [string, string]
+                  >)
+                : []),
               ['Vastgelegd door', stand.acceptatie.doorNaam ?? '–'],
               [
                 'Start',
@@ -277,6 +333,16 @@ export function OvereenkomstPagina({
                 error={fouten.organisatieGetekendOp}
               />
             ) : null}
+            {beeld.besluitNodig ? null : (
+              <TextArea
+                name="bevestigingsreden"
+                id="bevestigingsreden"
+                label="Alleen als de overeenkomst is gedateerd na de startdatum: waarom bevestigt zij wat al loopt?"
+                description="Een vrijwillige overeenkomst mag afspraken bevestigen die al liepen. Een opgelegde niet."
+                value={acceptatieWaarden.bevestigingsreden}
+                error={fouten.bevestigingsreden}
+              />
+            )}
             <Button appearance="primary">Getekende overeenkomst vastleggen</Button>
           </Form>
         ) : laatste?.voldoet && beeld.besluitNodig && !stand?.besluit ? (

@@ -31,6 +31,7 @@ import {
 import { WEDERKERIGHEID_NAMEN } from '../../netwerk/index.ts';
 import { type Checklist, type ChecklistItem, WENSELIJK_IDS, WENSELIJK_NAMEN } from '../checklist.ts';
 import { STATUS_NAMEN, type Status } from '../statusmachine.ts';
+import { overgangWaarschuwing } from '../../../lib/wetswijziging.ts';
 import { type Tegenprestatie, VERVOLG_NAMEN, VERVOLGEN } from '../tegenprestaties.schemas.ts';
 import type { OntwerpBeeld } from '../tegenprestaties.service.ts';
 
@@ -77,10 +78,10 @@ export function KlantTegenprestatiesPagina({
     <DossierFrame chrome={chrome} klant={klant} tab="tegenprestaties">
       {fout ? <Alert type="error">{fout}</Alert> : null}
       {tegenprestaties.length === 0 ? (
-        <Paragraph>Er is nog geen tegenprestatie met deze klant verkend of ontworpen.</Paragraph>
+        <Paragraph>Er is nog geen {klant.instrumentNaam} met deze klant verkend of ontworpen.</Paragraph>
       ) : (
         <Table
-          caption="Tegenprestaties van deze klant"
+          caption={`${klant.instrumentNaam === 'tegenprestatie' ? 'Tegenprestaties' : 'Maatschappelijke participatie'} van deze klant`}
           head={['Activiteit', 'Status', 'Start', 'Uren', 'Gewijzigd']}
         >
           {tegenprestaties.map((t) => (
@@ -105,7 +106,7 @@ export function KlantTegenprestatiesPagina({
           Begin met een verkenning: het gesprek met de klant over kracht, wensen, een eigen voorstel en de
           eigen omgeving. Daarna kiest u samen een activiteit.
         </Paragraph>
-        <Button>Nieuwe tegenprestatie</Button>
+        <Button>Nieuwe {klant.instrumentNaam}</Button>
       </Form>
     </DossierFrame>
   );
@@ -292,6 +293,7 @@ export function OntwerpPagina({
 }) {
   const { tegenprestatie: t, klant, activiteit, aanbod, checklist } = beeld;
   const bewerkbaar = t.status === 'verkenning' || t.status === 'ontwerp';
+  const overgang = overgangWaarschuwing(t.startdatum, t.einddatum, klant.instrumentNaam);
   const zonderHost = activiteit !== null && activiteit.organisatie === null;
   const keuzes = [
     { value: '', label: '– Kies een activiteit –' },
@@ -308,8 +310,13 @@ export function OntwerpPagina({
       chrome={chrome}
       klant={klant}
       tab="tegenprestaties"
-      titel={`${klant.naam} – tegenprestatie (${STATUS_NAMEN[t.status].toLowerCase()})`}
+      titel={`${klant.naam} – ${klant.instrumentNaam} (${STATUS_NAMEN[t.status].toLowerCase()})`}
     >
+      {overgang ? (
+        <Alert type="warning" title="Loopt door na 31 december 2026">
+          {overgang}
+        </Alert>
+      ) : null}
       <Paragraph>
         <Link href={paths.klantTegenprestaties(klant.id)}>Alle tegenprestaties van deze klant</Link>
         {['overeengekomen', 'lopend', 'afgerond', 'beeindigd'].includes(t.status) ? (

@@ -14,6 +14,7 @@ import {
   Paragraph,
   RadioGroup,
   Row,
+  SelectField,
   Table,
   TextArea,
   TextField,
@@ -39,7 +40,10 @@ import type {
   Overgangsregel,
   RechtsgrondRegel,
   VerordeningOverzicht,
+  VoorbeeldRegel,
 } from '../verordening.service.ts';
+import { dagdeelNaam } from '../../klanten/index.ts';
+import { REGEL_NAMEN, type Dagdeel } from '../regels.ts';
 
 /** What every page gets from `pageChrome`. */
 export interface Chrome {
@@ -131,8 +135,9 @@ export function VerordeningenPagina({
       <Heading level={2}>Rechtsgrond</Heading>
       <Paragraph>
         De wettelijke grondslag staat los van de naam. Tot en met 2026 is dat art. 9 lid 1 onder c
-        Participatiewet. Vanaf 1 januari 2027 geldt de Participatiewet in balans; dat artikel vult u in zodra
-        de tekst bekend is.
+        Participatiewet. Vanaf 1 januari 2027 geldt de Participatiewet in balans: leg dat artikel en de korte
+        tekst vast zodra de gemeente de wettekst heeft gecontroleerd. Zolang dat niet is gebeurd, weigert
+        Wederkerig een besluit dat een verplichting oplegt voor een periode na 31 december 2026.
       </Paragraph>
       <ButtonLink href={paths.verordeningRechtsgrond()}>Rechtsgrond per datum bekijken</ButtonLink>
       <Heading level={2}>Overgang naar 2027</Heading>
@@ -259,6 +264,16 @@ export function VersiePagina({
           [
             'Schriftelijke overeenkomst',
             `${versie.schriftelijkeOvereenkomstVerplicht ? 'verplicht' : 'niet verplicht'} (${artikel('overeenkomst')})`,
+          ],
+          [
+            'Gevolg als een opgelegde verplichting niet wordt nagekomen',
+            versie.artikelMaatregel
+              ? `art. 18 lid 2 Participatiewet en ${versie.artikelMaatregel}`
+              : 'art. 18 lid 2 Participatiewet; het artikel van de afstemmingsverordening is niet vastgelegd',
+          ],
+          [
+            'Dagen tussen verzending van het besluit en de start',
+            `minstens ${versie.minDagenVerzendingStart} (minder geeft een waarschuwing)`,
           ],
           ['Toelichting', versie.toelichting],
           ['Vastgelegd op', formatDatumNl(versie.aangemaaktOp.slice(0, 10))],
@@ -419,6 +434,24 @@ export function VersieFormulier({
             autoComplete="off"
           />
         ))}
+        <Heading level={2}>Besluit</Heading>
+        <TextField
+          name="artikelMaatregel"
+          label="Artikel van de afstemmingsverordening (mag leeg)"
+          description='Het artikel dat de bijstand verlaagt als iemand een opgelegde verplichting niet nakomt. Het besluit noemt het samen met art. 18 lid 2 Participatiewet. Bijvoorbeeld "art. 9 lid 1 onder b Afstemmingsverordening Participatiewet Aardam 2015".'
+          value={waarden.artikelMaatregel}
+          error={fouten.artikelMaatregel}
+          autoComplete="off"
+        />
+        <TextField
+          name="minDagenVerzendingStart"
+          label="Minimaal aantal dagen tussen verzending van het besluit en de start"
+          description="Minder dagen geeft een waarschuwing. Een start vóór de verzenddatum kan nooit."
+          inputMode="numeric"
+          value={waarden.minDagenVerzendingStart}
+          error={fouten.minDagenVerzendingStart}
+          autoComplete="off"
+        />
         <TextArea
           name="toelichting"
           label="Toelichting (mag leeg)"
@@ -437,6 +470,7 @@ export function VersieFormulier({
 export interface RechtsgrondWaarden {
   vanaf: string;
   artikel: string;
+  omschrijving: string;
 }
 
 export function RechtsgrondPagina({
@@ -463,14 +497,17 @@ export function RechtsgrondPagina({
       </Paragraph>
       <Heading level={1}>{titel}</Heading>
       <Paragraph>
-        De wettelijke grondslag van het instrument, los van de naam die de gemeente gebruikt. Een besluit en
-        een overeenkomst noemen de rechtsgrond die geldt op hun datum.
+        De wettelijke grondslag van het instrument per regime, los van de naam die de gemeente gebruikt. Een
+        besluit noemt voor elk deel van zijn periode de grondslag van dat regime. Een besluit dat een
+        verplichting oplegt voor een periode zonder vastgelegde grondslag wordt geweigerd; bij een vrijwillige
+        overeenkomst en bij de toets ziet de klantmanager een waarschuwing.
       </Paragraph>
-      <Table caption="Rechtsgrond per periode" head={['Vanaf', 'Rechtsgrond']}>
+      <Table caption="Rechtsgrond per regime" head={['Vanaf', 'Wetsartikel', 'Korte tekst']}>
         {perioden.map((p) => (
           <Row key={p.vanaf}>
             <Cell>{formatDatumNl(p.vanaf)}</Cell>
             <Cell>{p.tekst}</Cell>
+            <Cell>{p.omschrijving ?? '–'}</Cell>
           </Row>
         ))}
       </Table>
@@ -491,10 +528,17 @@ export function RechtsgrondPagina({
             <TextField
               name="artikel"
               label="Wetsartikel"
-              description='Bijvoorbeeld "art. 9 lid 1 onder c Participatiewet". Leeg: nog in te vullen.'
+              description='Citeertitel en artikel, bijvoorbeeld "art. 9 lid 1 onder c Participatiewet". Vul het pas in als de gemeente de wettekst heeft gecontroleerd. Leeg: geen grondslag vastgelegd.'
               value={waarden.artikel}
               error={fouten.artikel}
               autoComplete="off"
+            />
+            <TextArea
+              name="omschrijving"
+              label="Korte tekst van de grondslag"
+              description="Wat het artikel zegt, in een of twee zinnen. Het besluit drukt deze tekst af."
+              value={waarden.omschrijving}
+              error={fouten.omschrijving}
             />
             <div className="wk-form-actions">
               <Button>Opslaan</Button>
@@ -512,6 +556,164 @@ const periode = (start: string | null, eind: string | null): string =>
 const versieKort = (v: VerordeningVersie | null): string =>
   v ? `${v.titel} (vanaf ${formatDatumNl(v.ingangsdatum)})` : 'geen versie';
 
+const urenKort = (u: number | null | undefined): string =>
+  u === null || u === undefined ? '–' : `${String(u).replace('.', ',')} uur`;
+const dagdelenKort = (d: readonly string[] | undefined): string =>
+  d?.length ? d.map((x) => dagdeelNaam(x as Dagdeel)).join(', ') : '–';
+
+const UITKOMST_KORT = { voldoet: 'voldoet', 'voldoet-niet': 'voldoet niet', 'niet-van-toepassing': 'n.v.t.' };
+
+/** What the preview form of the transition list shows and sends. */
+export interface VoorbeeldBeeld {
+  gemeenten: Gemeente[];
+  gemeenteId: string;
+  waarden: VersieWaarden;
+  fouten: FieldErrors;
+  /** null: not asked yet (or the input was refused). */
+  regels: VoorbeeldRegel[] | null;
+}
+
+/** Fields the version form carries that the preview does not ask for: sent along unchanged. */
+const VERBORGEN: Array<keyof VersieWaarden> = [
+  'titel',
+  'weergavenaam',
+  'schriftelijkeOvereenkomstVerplicht',
+  'artikelVorm',
+  'artikelUren',
+  'artikelDuur',
+  'artikelVerlenging',
+  'artikelOntheffingen',
+  'artikelOvereenkomst',
+  'minDagenVerzendingStart',
+  'artikelMaatregel',
+];
+
+/**
+ * The preview of a new version on the transition list (teamleider): the rules of a version as typed, applied to the
+ * running and agreed placements BEFORE anyone saves it. A GET form: nothing is stored.
+ */
+function Voorbeeld({ v, peildatum }: { v: VoorbeeldBeeld; peildatum: string }) {
+  const w = v.waarden;
+  return (
+    <section aria-labelledby="voorbeeld-kop">
+      <Heading level={2} id="voorbeeld-kop">
+        Voorbeeld van een nieuwe versie
+      </Heading>
+      <Paragraph>
+        Wat zou een nieuwe versie van de verordening betekenen voor de plaatsingen die nu lopen of zijn
+        afgesproken? Vul de regels in zoals ze in de nieuwe versie komen. Er wordt niets opgeslagen: de
+        functioneel beheerder legt de versie daarna vast.
+      </Paragraph>
+      <ErrorSummary errors={v.fouten} />
+      <form method="get" action={paths.verordeningOvergang()} noValidate>
+        <input type="hidden" name="peildatum" value={peildatum} />
+        <input type="hidden" name="voorbeeld" value="1" />
+        {VERBORGEN.map((k) => (
+          <input key={k} type="hidden" name={k} value={String(w[k] ?? '')} />
+        ))}
+        {w.lokaleGrondIds.map((id) => (
+          <input key={id} type="hidden" name="lokaleGrondIds" value={id} />
+        ))}
+        <SelectField
+          name="gemeenteId"
+          label="Gemeente"
+          options={v.gemeenten.map((g) => ({ value: g.id, label: g.naam }))}
+          value={v.gemeenteId}
+          error={v.fouten.gemeenteId}
+        />
+        <TextField
+          name="ingangsdatum"
+          label="Ingangsdatum van de nieuwe versie"
+          type="date"
+          value={w.ingangsdatum}
+          error={v.fouten.ingangsdatum}
+        />
+        <RadioGroup
+          name="vorm"
+          legend="Opleggen of alleen aanbieden"
+          options={VORMEN.map((x) => ({ value: x, label: VORM_NAMEN[x] }))}
+          value={w.vorm}
+          error={v.fouten.vorm}
+        />
+        <TextField
+          name="minUrenPerWeek"
+          label="Minimum aantal uren per week (mag leeg)"
+          value={w.minUrenPerWeek}
+          error={v.fouten.minUrenPerWeek}
+          autoComplete="off"
+        />
+        <TextField
+          name="maxUrenPerWeek"
+          label="Maximum aantal uren per week (mag leeg)"
+          value={w.maxUrenPerWeek}
+          error={v.fouten.maxUrenPerWeek}
+          autoComplete="off"
+        />
+        <TextField
+          name="maxDuurMaanden"
+          label="Maximale duur in maanden (mag leeg)"
+          value={w.maxDuurMaanden}
+          error={v.fouten.maxDuurMaanden}
+          autoComplete="off"
+        />
+        <RadioGroup
+          name="verlengingToegestaan"
+          legend="Mag worden verlengd?"
+          options={[
+            { value: 'ja', label: 'Ja' },
+            { value: 'nee', label: 'Nee' },
+          ]}
+          value={w.verlengingToegestaan}
+          error={v.fouten.verlengingToegestaan}
+        />
+        <TextField
+          name="maxVerlengingMaanden"
+          label="Maximale verlenging in maanden (alleen als verlengen mag; mag leeg)"
+          value={w.maxVerlengingMaanden}
+          error={v.fouten.maxVerlengingMaanden}
+          autoComplete="off"
+        />
+        <div className="wk-form-actions">
+          <Button appearance="secondary">Voorbeeld tonen</Button>
+        </div>
+      </form>
+      {v.regels === null ? null : v.regels.length === 0 ? (
+        <Paragraph>Er lopen op {formatDatumNl(w.ingangsdatum)} geen plaatsingen in deze gemeente.</Paragraph>
+      ) : (
+        <Table
+          caption={`Uitkomst van de nieuwe versie vanaf ${formatDatumNl(w.ingangsdatum)}: ${v.regels.filter((r) => !r.voldoet).length} van ${v.regels.length} voldoen niet`}
+          head={['Klant', 'Stand', 'Uren', 'Dagdelen', 'Periode', 'Nu onder', 'Uitkomst per regel']}
+        >
+          {v.regels.map((r) => (
+            <Row key={r.tegenprestatie.id}>
+              <Cell>
+                <Link href={paths.klantTegenprestaties(r.tegenprestatie.klantId)}>
+                  {r.klantNaam ?? 'Dossier'}
+                </Link>
+              </Cell>
+              <Cell>{STATUS_NAMEN[r.tegenprestatie.status as Status] ?? r.tegenprestatie.status}</Cell>
+              <Cell>{urenKort(r.tegenprestatie.urenPerWeek)}</Cell>
+              <Cell>{dagdelenKort(r.tegenprestatie.dagdelen)}</Cell>
+              <Cell>{periode(r.tegenprestatie.startdatum, r.tegenprestatie.einddatum)}</Cell>
+              <Cell>{versieKort(r.versieNu)}</Cell>
+              <Cell>
+                <ul className="utrecht-unordered-list">
+                  {r.uitkomsten.map((u) => (
+                    <li key={u.regel} className="utrecht-unordered-list__item">
+                      {REGEL_NAMEN[u.regel]}: {UITKOMST_KORT[u.uitkomst]}
+                      {u.uitkomst === 'voldoet-niet' ? ` — ${u.uitleg}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              </Cell>
+            </Row>
+          ))}
+        </Table>
+      )}
+    </section>
+  );
+}
+
 /**
  * The transition list: what changes on the peildatum per municipality, and (teamleider) the tegenprestaties that
  * still run on it. The functioneel beheerder sees the first part only: the list holds client data.
@@ -522,6 +724,7 @@ export function OvergangPagina({
   regels,
   peildatum,
   fouten = {},
+  voorbeeld,
 }: {
   chrome: Chrome;
   overzicht: OvergangOverzicht;
@@ -529,6 +732,8 @@ export function OvergangPagina({
   regels: Overgangsregel[] | null;
   peildatum: string;
   fouten?: FieldErrors;
+  /** The preview of a new version (teamleider only). */
+  voorbeeld?: VoorbeeldBeeld | undefined;
 }) {
   const op = formatDatumNl(overzicht.peildatum);
   const titel = `Overgangslijst: lopende tegenprestaties op ${op}`;
@@ -592,7 +797,17 @@ export function OvergangPagina({
       ) : (
         <Table
           caption={`${regels.length} ${regels.length === 1 ? 'tegenprestatie loopt' : 'tegenprestaties lopen'} op ${op}`}
-          head={['Tegenprestatie', 'Gemeente', 'Stand', 'Periode', 'Getoetst aan', 'Naam ervoor en erna']}
+          head={[
+            'Tegenprestatie',
+            'Klant',
+            'Gemeente',
+            'Stand',
+            'Uren',
+            'Dagdelen',
+            'Periode',
+            'Getoetst aan',
+            'Naam ervoor en erna',
+          ]}
         >
           {regels.map((r) => (
             <Row key={r.tegenprestatie.id}>
@@ -602,8 +817,11 @@ export function OvergangPagina({
                   {r.tegenprestatie.startdatum ? formatDatumNl(r.tegenprestatie.startdatum) : '?'}
                 </Link>
               </Cell>
+              <Cell>{r.klantNaam ?? '–'}</Cell>
               <Cell>{r.gemeente.naam}</Cell>
               <Cell>{STATUS_NAMEN[r.tegenprestatie.status as Status] ?? r.tegenprestatie.status}</Cell>
+              <Cell>{urenKort(r.tegenprestatie.urenPerWeek)}</Cell>
+              <Cell>{dagdelenKort(r.tegenprestatie.dagdelen)}</Cell>
               <Cell>{periode(r.tegenprestatie.startdatum, r.tegenprestatie.einddatum)}</Cell>
               <Cell>{versieKort(r.versieBijStart)}</Cell>
               <Cell>{r.naamVoor === r.naamOp ? r.naamOp : `${r.naamVoor}, daarna ${r.naamOp}`}</Cell>
@@ -611,6 +829,7 @@ export function OvergangPagina({
           ))}
         </Table>
       )}
+      {voorbeeld ? <Voorbeeld v={voorbeeld} peildatum={peildatum} /> : null}
     </Pagina>
   );
 }

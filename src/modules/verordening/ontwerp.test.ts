@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KlantDossier } from '../klanten/index.ts';
-import type { Tegenprestatie } from '../tegenprestaties/index.ts';
-import { ontwerpVoorToets } from './overeenkomsten.service.ts';
+import { type OntwerpVoorToets, ontwerpVoorToets } from './ontwerp.ts';
 
 const START = '2026-06-15';
 
@@ -9,7 +8,7 @@ const ontwerp = {
   einddatum: '2026-12-14',
   urenPerWeek: 6,
   dagdelen: ['ma-ochtend', 'wo-ochtend'],
-} as unknown as Tegenprestatie;
+} as OntwerpVoorToets;
 
 /** Only the parts of the client file the mapping reads. */
 function klant(over: Partial<Pick<KlantDossier, 'werk' | 'reintegratie' | 'ontheffingen'>>): KlantDossier {
@@ -29,18 +28,39 @@ const ontheffing = (
 });
 
 describe('ontwerpVoorToets', () => {
-  it('maps the design: unpaid, a written agreement, no extension', () => {
+  it('maps the design: no extension, and nothing assumed about pay or the written agreement', () => {
     expect(ontwerpVoorToets(ontwerp, klant({}), START)).toEqual({
       startdatum: START,
       einddatum: '2026-12-14',
       urenPerWeek: 6,
       dagdelen: ['ma-ochtend', 'wo-ochtend'],
-      onbetaald: true,
       werk: { urenPerWeek: 0, dagdelen: [] },
       reintegratieDagdelen: [],
       ontheffingen: [],
       verlenging: null,
-      schriftelijkeOvereenkomst: true,
+    });
+  });
+
+  it('reads the client on the peildatum but keeps the design’s own start (a preview on a later date)', () => {
+    const k = klant({
+      werk: [
+        {
+          id: 'w',
+          omschrijving: null,
+          urenPerWeek: 8,
+          dagdelen: ['di-ochtend'],
+          begindatum: '2026-09-01',
+          einddatum: null,
+        },
+      ],
+    } as never);
+    expect(ontwerpVoorToets(ontwerp, k, START)).toMatchObject({
+      startdatum: START,
+      werk: { urenPerWeek: 0 },
+    });
+    expect(ontwerpVoorToets(ontwerp, k, START, '2026-10-01')).toMatchObject({
+      startdatum: START,
+      werk: { urenPerWeek: 8, dagdelen: ['di-ochtend'] },
     });
   });
 
