@@ -59,7 +59,11 @@ describe('invoerVanWaarden', () => {
     expect(invoer.reintegratie).toEqual([
       { omschrijving: null, begindatum: '2026-09-01', einddatum: null, dagdelen: [] },
     ]);
-    expect(invoer.belastbaarheid).toEqual({ maxUrenPerWeek: 16, beperkingen: ['werktijden'] });
+    expect(invoer.belastbaarheid).toEqual({
+      maxUrenPerWeek: 16,
+      geenBeperkingenReden: null,
+      beperkingen: ['werktijden'],
+    });
     expect(rijen).toEqual({ werkervaring: [0], werk: [1], reintegratie: [2] });
     expect(
       foutenVoorFormulier(

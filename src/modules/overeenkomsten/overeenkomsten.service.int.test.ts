@@ -56,6 +56,8 @@ let fb: Gebruiker;
 const meldingen: NieuwSignaal[] = [];
 /** The injected clock of the service. */
 let vandaag = '2026-07-02';
+/** A new client of 16 hours a week (designs of one client that overlap add up against its capacity). */
+let klant: (km: Gebruiker, gemeenteId: string) => Promise<string>;
 
 const alleDelen = { krachtEnBekwaamheid: true, wensen: true, eigenVoorstel: true, socialeOmgeving: true };
 
@@ -179,7 +181,7 @@ beforeAll(async () => {
       },
     },
   });
-  const klant = async (km: Gebruiker, gemeenteId: string) =>
+  klant = async (km: Gebruiker, gemeenteId: string) =>
     (await klanten.createKlant(km, maakKlant({ gemeenteId, belastbaarheid: { maxUrenPerWeek: 16 } }))).id;
   klantA = await klant(kmA, A);
   klantB = await klant(kmB, B);
@@ -584,7 +586,7 @@ describe('besluit and overeenkomst', () => {
   });
 
   it('an ordinary design at a host in Bergdorp also gets no decision', async () => {
-    const id = await ontwerp(kmB, klantB, activiteitB, '2026-12-07', '2027-06-04');
+    const id = await ontwerp(kmB, await klant(kmB, B), activiteitB, '2026-12-07', '2027-06-04');
     expect((await service.voerToetsingUit(kmB, id)).versie.vorm).toBe('aanbieden');
     expect((await service.bekijk(kmB, id)).besluitNodig).toBe(false);
   });
@@ -700,7 +702,7 @@ describe('the switch of 1 January 2027', () => {
 
   it('Bergdorp: a voluntary agreement may confirm what already runs, only with a recorded reason', async () => {
     vandaag = '2026-12-10';
-    const id = await ontwerp(kmB, klantB, activiteitB, '2026-12-07', '2027-03-31');
+    const id = await ontwerp(kmB, await klant(kmB, B), activiteitB, '2026-12-07', '2027-03-31');
     expect((await service.voerToetsingUit(kmB, id)).voldoet).toBe(true);
     const zonderReden = (await fout(
       service.legAcceptatieVast(kmB, id, {

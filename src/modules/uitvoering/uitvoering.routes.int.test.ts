@@ -236,7 +236,6 @@ describe('hours are never overwritten silently (page and API)', () => {
     const p = await insertLopendeTegenprestatie(t.db.app, {
       km: actorVan(km, { gemeenten: [A] }),
       gemeenteId: A,
-      klantId: lopend.klantId,
     });
     const uren = `/api/v1/tegenprestaties/${p.id}/uren`;
     expect(
@@ -367,7 +366,6 @@ describe('API', () => {
     const p = await insertLopendeTegenprestatie(t.db.app, {
       km: actorVan(km, { gemeenten: [A] }),
       gemeenteId: A,
-      klantId: lopend.klantId,
     });
     const uren = `/api/v1/tegenprestaties/${p.id}/uren`;
     const post = await api(tokens.km, 'POST', uren, { dagen: [{ datum: '2026-10-06', uren: 2.5 }] });
