@@ -64,7 +64,15 @@
  */
 export { aowDatum, formatAowLeeftijd } from './aow.ts';
 export { type BsnSleutels, isGeldigBsn, maskeerBsn, normaliseerBsn, parseBsnSleutels } from './bsn.ts';
-export { formatDatumNl, type IsoDatum, isIsoDatum, plusMaanden, vandaag } from './datum.ts';
+export {
+  dagenTussen,
+  formatDatumNl,
+  type IsoDatum,
+  isIsoDatum,
+  plusDagen,
+  plusMaanden,
+  vandaag,
+} from './datum.ts';
 export { IMPORT_USAGE, runImportCli } from './import/klanten-import.cli.ts';
 export {
   createKlantenImportService,

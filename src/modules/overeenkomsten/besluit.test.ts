@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { dagenTussen } from '../klanten/index.ts';
 import {
   rechtsgrondenInPeriode,
   STANDAARD_RECHTSGRONDEN,
   voegRechtsgrondenSamen,
 } from '../verordening/index.ts';
-import {
-  beoordeelBevestiging,
-  beoordeelGrondslag,
-  beoordeelVerzending,
-  bezwaartermijn,
-  dagenTussen,
-} from './besluit.ts';
+import { beoordeelBevestiging, beoordeelGrondslag, beoordeelVerzending, bezwaartermijn } from './besluit.ts';
 
 const basis = {
   besluitdatum: '2026-12-07',

@@ -1,4 +1,4 @@
-import { formatDatumNl, type IsoDatum } from '../klanten/index.ts';
+import { dagenTussen, formatDatumNl, type IsoDatum, plusDagen } from '../klanten/index.ts';
 import type { RegimeInPeriode } from '../verordening/index.ts';
 
 /**
@@ -12,18 +12,6 @@ import type { RegimeInPeriode } from '../verordening/index.ts';
  * - A voluntary agreement (the ordinance only offers) may confirm what already runs, with a recorded reason; an
  *   imposed one may not (the obligation rests on the decision, which cannot reach back).
  */
-
-/** Whole days from `van` to `tot` (negative when `tot` lies before `van`). */
-export function dagenTussen(van: IsoDatum, tot: IsoDatum): number {
-  return Math.round((Date.parse(`${tot}T12:00:00Z`) - Date.parse(`${van}T12:00:00Z`)) / 86_400_000);
-}
-
-/** `datum` plus `n` days. */
-export function plusDagen(datum: IsoDatum, n: number): IsoDatum {
-  const d = new Date(`${datum}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 /** How far ahead a sending date may be recorded (a decision prepared now and posted in the coming weeks). */
 export const MAX_DAGEN_VERZENDING_VOORUIT = 30;

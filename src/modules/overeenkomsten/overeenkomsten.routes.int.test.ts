@@ -14,12 +14,17 @@ import { maakActiviteit, maakOrganisatie, maakToets } from '../../../test/factor
 import { createAuthService, type Gebruiker, systeemActor } from '../auth/index.ts';
 import { createBeheerService } from '../beheer/index.ts';
 import { createGemeentenService } from '../gemeenten/index.ts';
-import { createKlantenService, medewerkersUitBeheer, parseBsnSleutels, vandaag } from '../klanten/index.ts';
+import {
+  createKlantenService,
+  medewerkersUitBeheer,
+  parseBsnSleutels,
+  plusDagen,
+  vandaag,
+} from '../klanten/index.ts';
 import { createLogboekService } from '../logboek/index.ts';
 import { createNetwerkService } from '../netwerk/index.ts';
 import { createTegenprestatiesService, type TegenprestatiesService } from '../tegenprestaties/index.ts';
 import { createVerordeningService, laadDemoVerordeningen } from '../verordening/index.ts';
-import { plusDagen } from './besluit.ts';
 import { pdfTekst } from './pdf-tekst.test-helper.ts';
 
 let t: TestApp;

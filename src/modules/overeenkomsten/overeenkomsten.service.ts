@@ -9,6 +9,7 @@ import {
   type KlantDossier,
   type KlantenService,
   vandaag as vandaagNu,
+  plusDagen,
 } from '../klanten/index.ts';
 import { paths } from '../../web/paths.ts';
 import { record, VA } from '../logboek/index.ts';
@@ -30,7 +31,6 @@ import {
   beoordeelGrondslag,
   beoordeelVerzending,
   type GrondslagBeoordeling,
-  plusDagen,
 } from './besluit.ts';
 import {
   besluitDocument,

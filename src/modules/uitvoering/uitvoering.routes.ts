@@ -5,7 +5,7 @@ import type { FieldErrors } from '../../web/components/index.tsx';
 import { renderPage } from '../../web/render.ts';
 import { type Gebruiker, pageChrome, requireRol } from '../auth/index.ts';
 import type { GemeentenService } from '../gemeenten/index.ts';
-import { type KlantenService, vandaag } from '../klanten/index.ts';
+import { type KlantenService, plusDagen, vandaag } from '../klanten/index.ts';
 import { uitvoeringPaden } from './paden.ts';
 import {
   type Afwezigheid,
@@ -17,7 +17,7 @@ import {
 } from './uitvoering.schemas.ts';
 import { cbsCsv, type UitvoeringService } from './uitvoering.service.ts';
 import { volgendeStappen } from './stappen.ts';
-import { maandagVan, plusDagen } from './urenregels.ts';
+import { maandagVan } from './urenregels.ts';
 import {
   CbsPagina,
   type EvaluatieWaarden,

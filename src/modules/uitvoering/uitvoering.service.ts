@@ -9,7 +9,7 @@ import {
   inzageTekst,
 } from '../../lib/inzage.ts';
 import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
-import { formatDatumNl, type KlantenService, vandaag as vandaagNl } from '../klanten/index.ts';
+import { formatDatumNl, type KlantenService, plusDagen, vandaag as vandaagNl } from '../klanten/index.ts';
 import { record, recordMany, VA } from '../logboek/index.ts';
 import { type AfspraakVoorStart, startOordeel } from '../overeenkomsten/index.ts';
 import {
@@ -48,7 +48,7 @@ import {
   type UrenWijzigingSoort,
 } from './uitvoering.schemas.ts';
 import { volgendeStappen } from './stappen.ts';
-import { maandagVan, plusDagen, STANDAARD_UREN_PER_DAGDEEL, toetsUren } from './urenregels.ts';
+import { maandagVan, STANDAARD_UREN_PER_DAGDEEL, toetsUren } from './urenregels.ts';
 
 export interface UitvoeringDeps {
   db: Database;

@@ -1,3 +1,5 @@
+import { formatDatumNl, plusDagen } from '../klanten/index.ts';
+
 /**
  * The date and day-part rules for hours (issue 14, "Day parts and dates of hours") as pure functions: no I/O, the
  * same for every way hours come in (the week form and the API now; the host and client portals later). Dutch
@@ -28,37 +30,12 @@ export interface UrenDagWijziging {
   verwijderen?: boolean;
 }
 
-/** `iso` plus `n` days (UTC noon, so daylight saving cannot shift the date). */
-export function plusDagen(iso: string, n: number): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The Monday of the week of `iso` (weeks run Monday to Sunday). */
 export function maandagVan(iso: string): string {
   const dag = new Date(`${iso}T12:00:00Z`).getUTCDay();
   return plusDagen(iso, -((dag + 6) % 7));
 }
 
-const MAANDEN = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-const datumNl = (iso: string): string => {
-  const [j, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MAANDEN[m - 1]} ${j}`;
-};
 const urenNl = (n: number): string => n.toLocaleString('nl-NL', { maximumFractionDigits: 2 });
 
 /** The most hours a week may hold: the agreed day parts × the limit per day part. */
@@ -90,12 +67,14 @@ export function toetsUren(
   wijzigingen.forEach((d, i) => {
     if (d.verwijderen) return;
     if (d.datum < start)
-      fouten[`dagen.${i}.datum`] = `${datumNl(d.datum)} ligt vóór de startdatum (${datumNl(start)}).`;
+      fouten[`dagen.${i}.datum`] =
+        `${formatDatumNl(d.datum)} ligt vóór de startdatum (${formatDatumNl(start)}).`;
     else if (kader.einddatum && d.datum > kader.einddatum)
-      fouten[`dagen.${i}.datum`] = `${datumNl(d.datum)} ligt na de einddatum (${datumNl(kader.einddatum)}).`;
+      fouten[`dagen.${i}.datum`] =
+        `${formatDatumNl(d.datum)} ligt na de einddatum (${formatDatumNl(kader.einddatum)}).`;
     else if (d.datum > kader.vandaag)
       fouten[`dagen.${i}.datum`] =
-        `${datumNl(d.datum)} ligt in de toekomst. Uren legt u vast op de dag zelf of later.`;
+        `${formatDatumNl(d.datum)} ligt in de toekomst. Uren legt u vast op de dag zelf of later.`;
     else if (d.uren > perDag)
       fouten[`dagen.${i}.uren`] =
         `Op één dag passen hoogstens ${urenNl(perDag)} uur (${DAGDELEN_PER_DAG} dagdelen van hoogstens ${urenNl(kader.urenPerDagdeel)} uur).`;
@@ -119,7 +98,7 @@ export function toetsUren(
     fouten[`dagen.${i}.uren`] =
       aantal === 0
         ? 'Er zijn geen dagdelen afgesproken, dus er passen geen uren. Pas eerst de afspraak aan.'
-        : `In de week van ${datumNl(maandag)} komen de uren op ${urenNl(totaal)}. Bij ${aantal} ${aantal === 1 ? 'dagdeel' : 'dagdelen'} van hoogstens ${urenNl(kader.urenPerDagdeel)} uur passen er hoogstens ${urenNl(max)} per week.`;
+        : `In de week van ${formatDatumNl(maandag)} komen de uren op ${urenNl(totaal)}. Bij ${aantal} ${aantal === 1 ? 'dagdeel' : 'dagdelen'} van hoogstens ${urenNl(kader.urenPerDagdeel)} uur passen er hoogstens ${urenNl(max)} per week.`;
   });
   return fouten;
 }
