@@ -863,6 +863,12 @@ export interface MatchingKlantView {
   vaardigheden: string[];
   interesses: string[];
   netwerkOrganisaties: string[];
+  /** Migration 0501: the statement that no limits are known (naar vermogen), null when none. */
+  geenBeperkingenReden: string | null;
+  /** Migration 0501: the municipality's regular-work threshold (`numeric` comes back as a string). */
+  regulierWerkUren: string;
+  /** Migration 0501: the client's agreed or running designs (hours, start, end as stored). */
+  afgesprokenUren: Array<{ urenPerWeek: number; startdatum: string; einddatum: string | null }>;
 }
 
 /** A cohort assignment run (issue 8): the choice, job status and progress, the outcome. */
