@@ -84,6 +84,7 @@ export {
   controleerConclusie,
   GELDIGHEID_MAANDEN,
   geldigTot,
+  keuzeWeigering,
   magGeplaatstWorden,
   type PlaatsingsActiviteit,
   type PlaatsingsIntervisie,

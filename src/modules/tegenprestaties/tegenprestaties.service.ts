@@ -18,8 +18,14 @@ import {
   vandaag,
 } from '../klanten/index.ts';
 import { record, VA } from '../logboek/index.ts';
-import type { Activiteit, NetwerkService } from '../netwerk/index.ts';
-import { type Checklist, type ChecklistInvoer, richtlijnChecklist, type Verklaring } from './checklist.ts';
+import { type Activiteit, keuzeWeigering, type NetwerkService } from '../netwerk/index.ts';
+import {
+  type Checklist,
+  type ChecklistInvoer,
+  type LaterWerk,
+  richtlijnChecklist,
+  type Verklaring,
+} from './checklist.ts';
 import {
   isBewerkbaar,
   type Overgang,
@@ -301,6 +307,18 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
     }
   }
 
+  /**
+   * An activity a design newly chooses: visible to the actor and not ruled out by its displacement assessment
+   * (`keuzeWeigering`: concluded verdringing, lapsed, or not allowed after intervision) — refused at the door, not
+   * only at toetsing.
+   */
+  async function kiesbareActiviteit(actor: Actor, activiteitId: string | null, veld = 'activiteitId') {
+    const a = await activiteitVan(actor, activiteitId, veld);
+    const weigering = a ? keuzeWeigering(a.toets.status) : null;
+    if (weigering) throw new TegenprestatieInvoerfout({ [veld]: weigering });
+    return a;
+  }
+
   async function aanbodVan(actor: Actor, a: Activiteit | null) {
     if (!a?.organisatie) return [];
     try {
@@ -350,6 +368,38 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
         ? { bron: 'geen-beperkingen-bekend', reden: klant.belastbaarheid.geenBeperkingenReden }
         : { bron: 'niet-vastgelegd', reden: null };
 
+  /**
+   * The client's work and re-integration that start after the design's start date, on or before its end date, with
+   * the hours the client can still do from that day (werk gaat voor: `latereBotsingen`).
+   */
+  function laterWerkVan(klant: KlantDossier, start: string, einde: string | null): LaterWerk[] {
+    const binnen = (d: string | null): d is string =>
+      d !== null && d > start && (einde === null || d <= einde);
+    const rest = (d: string) => toepasselijkheidOp(klant, d)?.resterendeUren ?? null;
+    return [
+      ...klant.werk
+        .filter((w) => binnen(w.begindatum))
+        .map((w) => ({
+          soort: 'werk' as const,
+          begindatum: w.begindatum as string,
+          omschrijving: w.omschrijving,
+          urenPerWeek: w.urenPerWeek,
+          dagdelen: w.dagdelen,
+          resterendeUren: rest(w.begindatum as string),
+        })),
+      ...klant.reintegratie
+        .filter((r) => binnen(r.begindatum))
+        .map((r) => ({
+          soort: 'reintegratie' as const,
+          begindatum: r.begindatum,
+          omschrijving: r.omschrijving,
+          urenPerWeek: null,
+          dagdelen: r.dagdelen,
+          resterendeUren: null,
+        })),
+    ].sort((a, b) => (a.begindatum < b.begindatum ? -1 : a.begindatum > b.begindatum ? 1 : 0));
+  }
+
   /** Gathers the facts of the checklist (client, activity, displacement, conversation) and computes it. */
   async function beoordeel(actor: Actor, t: Tegenprestatie, klant: KlantDossier) {
     // Naar vermogen: the client's other agreed or running designs count against the capacity (read first, so
@@ -375,6 +425,7 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
       ontwerp: {
         activiteitId: t.activiteitId,
         urenPerWeek: t.urenPerWeek,
+        dagdelen: t.dagdelen,
         startdatum: t.startdatum,
         einddatum: t.einddatum,
         evaluatiedata: t.evaluatiedata,
@@ -387,6 +438,7 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
       },
       toepasselijkheid: t.startdatum ? toepasselijkheidOp(klant, t.startdatum) : null,
       capaciteit: capaciteitVan(klant),
+      laterWerk: t.startdatum ? laterWerkVan(klant, t.startdatum, t.einddatum) : [],
       andereTegenprestaties: andere.map((r) => ({
         urenPerWeek: Number(r.urenPerWeek),
         startdatum: r.startdatum!,
@@ -491,7 +543,7 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
       tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-ontwerpen');
       const v = parseInvoer(StartVerkenningInput, input);
       const klant = await klanten.findKlant(actor, v.klantId);
-      if (v.activiteitId) await activiteitVan(actor, v.activiteitId);
+      if (v.activiteitId) await kiesbareActiviteit(actor, v.activiteitId);
       const werk = async (tx: Tx) => {
         const id = await repo.insert(tx, {
           dienstId: dienstVan(actor),
@@ -635,7 +687,12 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
           userMessage: `In de status "${STATUS_NAMEN[rij.status as Status]}" kan het ontwerp niet meer worden gewijzigd. Zet het eerst terug naar ontwerp.`,
         });
       const nieuw = pasToe(naarTegenprestatie(rij), w);
-      const activiteit = await activiteitVan(actor, nieuw.activiteitId);
+      // A newly chosen activity must pass the displacement assessment; the one already chosen is judged by the
+      // checklist (and, once running, flagged for review).
+      const activiteit =
+        nieuw.activiteitId !== rij.activiteitId
+          ? await kiesbareActiviteit(actor, nieuw.activiteitId)
+          : await activiteitVan(actor, nieuw.activiteitId);
       const c = nieuw.wederkerigheid.categorie;
       if (c) {
         const aanbod = await aanbodVan(actor, activiteit);
