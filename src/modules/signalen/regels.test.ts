@@ -106,6 +106,12 @@ describe('bepaalSignalen (controlled clock)', () => {
       { planVanAanpakOp: '2026-06-25', volgendHeronderzoek: '2026-12-25' },
       ['heronderzoek-9a@km:n-1:2026-12-25'],
     ],
+    ['art. 9a lid 7: not while suspended', { planVanAanpakUiterlijk: '2026-12-25', lopend: false }, []],
+    [
+      'art. 9a lid 7: overdue, but not while suspended',
+      { planVanAanpakUiterlijk: '2026-10-01', lopend: false },
+      [],
+    ],
     [
       'art. 9a lid 8: not while suspended',
       { planVanAanpakOp: '2026-06-25', volgendHeronderzoek: '2026-12-25', lopend: false },

@@ -90,6 +90,7 @@ export interface OntheffingFeit {
     planVanAanpakOp: string | null;
     /** Lid 8: six months after the plan or the latest re-examination. */
     volgendHeronderzoek: string | null;
+    /** False while the exemption is suspended (art. 9a lid 5): then neither lid 7 nor lid 8 is signalled. */
     lopend: boolean;
   } | null;
 }
@@ -287,6 +288,9 @@ export function bepaalSignalen(
     if (!n || !o.klantmanagerId) continue;
     const basis = { gemeenteId: o.gemeenteId, klantId: o.klantId, gebruikerId: o.klantmanagerId };
     const uiterlijk = plusDagen(vandaag, TERMIJNEN.negenA);
+    // Neither signal while the exemption is suspended (art. 9a lid 5): the duties of lid 7 and 8 go with a running
+    // exemption; on resumption (lid 6) the dates apply again.
+    if (!n.lopend) continue;
     if (!n.planVanAanpakOp && n.planVanAanpakUiterlijk && n.planVanAanpakUiterlijk <= uiterlijk)
       uit.push({
         ...basis,
@@ -296,7 +300,7 @@ export function bepaalSignalen(
         link: paden.verplichtingen(o.klantId),
         datum: n.planVanAanpakUiterlijk,
       });
-    if (n.lopend && n.volgendHeronderzoek && n.volgendHeronderzoek <= uiterlijk)
+    if (n.volgendHeronderzoek && n.volgendHeronderzoek <= uiterlijk)
       uit.push({
         ...basis,
         soort: 'heronderzoek-9a',
