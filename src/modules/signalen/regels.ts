@@ -18,6 +18,8 @@ export const SOORTEN = [
   'plan-van-aanpak-9a',
   'heronderzoek-9a',
   'opnieuw-besluiten',
+  'herbeoordelen-verdringing',
+  'herbeoordelen-werk',
 ] as const;
 export type Soort = (typeof SOORTEN)[number];
 
@@ -33,6 +35,8 @@ export const SOORT_NAMEN: Record<Soort, string> = {
   'plan-van-aanpak-9a': 'Plan van aanpak alleenstaande ouder',
   'heronderzoek-9a': 'Heronderzoek alleenstaande ouder',
   'opnieuw-besluiten': 'Opnieuw besluiten',
+  'herbeoordelen-verdringing': 'Plaatsing herbeoordelen: verdringing',
+  'herbeoordelen-werk': 'Plaatsing herbeoordelen: werk of re-integratie',
 };
 
 /** The default margin (percent of the agreed hours per week) before a week's hours raise `uren-wijken-af`. */
@@ -73,6 +77,15 @@ export interface TegenprestatieFeit {
   urenPerWeek?: number | null;
   /** `lopend`: the registrations of the last finished week (Monday to Sunday before today's week). */
   vorigeWeek?: { maandag: string; uren: number; dagen: number; afwezig: boolean } | null;
+  /**
+   * `overeengekomen` and `lopend`: why the placement needs review (tegenprestaties `herbeoordelingRedenen`; the
+   * cause is stable per reason, so each is signalled once).
+   */
+  herbeoordeling?: ReadonlyArray<{
+    soort: 'verdringing' | 'werk' | 'reintegratie';
+    oorzaak: string;
+    tekst: string;
+  }>;
 }
 
 export interface OntheffingFeit {
@@ -240,6 +253,19 @@ export function bepaalSignalen(
           datum: w.maandag,
         });
     }
+    // Review needed (issue 14 part B): the activity's assessment no longer allows the placement, or the client
+    // starts work or re-integration during it. One signal per cause for the placement's caseworker.
+    if ((t.status === 'lopend' || t.status === 'overeengekomen') && km)
+      for (const r of t.herbeoordeling ?? [])
+        uit.push({
+          ...basis,
+          gebruikerId: km,
+          soort: r.soort === 'verdringing' ? 'herbeoordelen-verdringing' : 'herbeoordelen-werk',
+          oorzaak: `${t.id}:${r.oorzaak}`,
+          tekst: `Herbeoordeel de tegenprestatie van ${t.klantNaam}. ${r.tekst}`,
+          link: `${paden.uitvoering(t.id)}#herbeoordeling`,
+          datum: null,
+        });
     if (
       t.status === 'toetsing' &&
       km &&

@@ -6,6 +6,7 @@ import { requireGebruiker } from '../auth/index.ts';
 import { STATUSSEN } from './statusmachine.ts';
 import {
   StartVerkenningInput,
+  Herbeoordeling,
   Statusovergang,
   StatusovergangInput,
   Tegenprestatie,
@@ -133,6 +134,22 @@ export function tegenprestatiesApi(service: TegenprestatiesService) {
         metVeldfouten(req, reply, () =>
           service.updateTegenprestatie(requireGebruiker(req), req.params.id, req.body),
         ),
+    );
+
+    r.get(
+      '/api/v1/tegenprestaties/:id/herbeoordeling',
+      {
+        schema: {
+          operationId: 'getHerbeoordeling',
+          summary: 'Herbeoordeling van de plaatsing',
+          description:
+            'Of een overeengekomen of lopende tegenprestatie moet worden herbeoordeeld, en waarom: de verdringingstoets van de activiteit staat haar niet meer toe (verdringing, verlopen of niet toegestaan na intervisie), of de klant begint tijdens de tegenprestatie met betaald werk of re-integratie. Berekend uit de gegevens van nu, niet opgeslagen.',
+          tags: ['Tegenprestaties'],
+          params: Id,
+          response: { 200: Herbeoordeling, ...fouten },
+        },
+      },
+      async (req) => service.herbeoordeling(requireGebruiker(req), req.params.id),
     );
 
     r.get(

@@ -26,6 +26,7 @@ import {
   richtlijnChecklist,
   type Verklaring,
 } from './checklist.ts';
+import { herbeoordelingRedenen, TE_HERBEOORDELEN } from './herbeoordeling.ts';
 import {
   isBewerkbaar,
   type Overgang,
@@ -44,6 +45,7 @@ import {
 import {
   AdviesInput,
   AdviesVraagInput,
+  type Herbeoordeling,
   type Pagina,
   parseInvoer,
   StartVerkenningInput,
@@ -628,6 +630,39 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
         await log(tx, actor, 'lezen', rij.klantId, rij.gemeenteId);
         return { ...naarTegenprestatie(rij), overgangen };
       });
+    },
+
+    /**
+     * Review needed: why an agreed or running placement should be reviewed now (the activity's displacement
+     * assessment no longer allows it; the client starts work or re-integration during it). Worked out from the data
+     * each time (`herbeoordelingRedenen`), never stored; the read of the client file is logged by the klanten
+     * module, the read of the placement here.
+     */
+    async herbeoordeling(actor: Actor, id: string): Promise<Herbeoordeling> {
+      tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-bekijken');
+      const { rij, klant } = await zichtbaar(actor, id);
+      const t = naarTegenprestatie(rij);
+      const activiteit = TE_HERBEOORDELEN.includes(t.status)
+        ? await activiteitVan(actor, t.activiteitId).catch((e: unknown) => {
+            // The activity may have left the actor's municipalities; the placement stays reviewable without it.
+            if (e instanceof TegenprestatieInvoerfout) return null;
+            throw e;
+          })
+        : null;
+      const redenen = herbeoordelingRedenen({
+        plaatsing: { status: t.status, startdatum: t.startdatum, einddatum: t.einddatum },
+        activiteit: activiteit
+          ? {
+              titel: activiteit.titel,
+              toetsStatus: activiteit.toets.status,
+              verdringingstoetsId: activiteit.toets.verdringingstoetsId,
+            }
+          : null,
+        werk: klant.werk,
+        reintegratie: klant.reintegratie,
+      });
+      await withContext(db, dbContext(actor), (tx) => log(tx, actor, 'lezen', rij.klantId, rij.gemeenteId));
+      return { tegenprestatieId: t.id, status: t.status, nodig: redenen.length > 0, redenen };
     },
 
     /**

@@ -13,6 +13,7 @@ import { formatDatumNl, type KlantenService, plusDagen, vandaag as vandaagNl } f
 import { record, recordMany, VA } from '../logboek/index.ts';
 import { type AfspraakVoorStart, startOordeel } from '../overeenkomsten/index.ts';
 import {
+  type Herbeoordeling,
   STATUS_NAMEN,
   type Status,
   type Tegenprestatie,
@@ -54,7 +55,11 @@ export interface UitvoeringDeps {
   db: Database;
   tegenprestaties: Pick<
     TegenprestatiesService,
-    'findTegenprestatie' | 'findTegenprestaties' | 'voerDeel2OvergangUit' | 'bereidDeel2OvergangVoor'
+    | 'findTegenprestatie'
+    | 'findTegenprestaties'
+    | 'voerDeel2OvergangUit'
+    | 'bereidDeel2OvergangVoor'
+    | 'herbeoordeling'
   >;
   klanten: Pick<KlantenService, 'findKlant'>;
   /**
@@ -86,6 +91,8 @@ export interface UitvoeringBeeld {
   wijzigingen: UrenWijziging[];
   /** Hours (> 0) in total. */
   totaalUren: number;
+  /** Review needed (agreed or running placements): derived from the data, never stored. */
+  herbeoordeling: Herbeoordeling;
 }
 
 const naamVan = (actor: Actor): string =>
@@ -213,6 +220,8 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
     async bekijkUitvoering(actor: Actor, id: string): Promise<UitvoeringBeeld> {
       uitvoeringPolicy.vereis(actor, 'uitvoering-bekijken');
       const t = await ontwerp(actor, id);
+      // Before the transaction: one connection at a time.
+      const herbeoordeling = await tegenprestaties.herbeoordeling(actor, id);
       return withContext(db, dbContext(actor), async (tx) => {
         const uren = await repo.listUren(tx, dienstVan(actor), id);
         const evaluaties = await repo.listEvaluaties(tx, dienstVan(actor), id);
@@ -225,6 +234,7 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
           evaluaties: evaluaties.map(naarEvaluatie),
           wijzigingen: wijzigingen.map(naarWijziging),
           totaalUren: regels.reduce((s, r) => s + r.uren, 0),
+          herbeoordeling,
         };
       });
     },

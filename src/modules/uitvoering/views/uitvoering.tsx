@@ -8,6 +8,7 @@ import {
   Gegevens,
   Heading,
   Link,
+  ListItem,
   Paragraph,
   RadioGroup,
   Row,
@@ -15,6 +16,7 @@ import {
   Table,
   TextArea,
   TextField,
+  UnorderedList,
 } from '../../../web/components/index.tsx';
 import { Layout, type LayoutProps } from '../../../web/layout.tsx';
 import { paths } from '../../../web/paths.ts';
@@ -280,6 +282,29 @@ function VolgendeStappen({
 }
 
 /** The Uitvoering page of one placement: hours (table + week form), evaluations (list + form) and the ending. */
+/** Review needed: shown with its reasons while the placement is agreed or running and any reason holds. */
+function Herbeoordelen({ herbeoordeling }: { herbeoordeling: UitvoeringBeeld['herbeoordeling'] }) {
+  if (!herbeoordeling.nodig) return null;
+  return (
+    <section aria-labelledby="herbeoordelen" id="herbeoordeling">
+      <Alert type="warning">
+        <Heading level={2} id="herbeoordelen">
+          Herbeoordeling nodig
+        </Heading>
+        <Paragraph>
+          Beoordeel of deze tegenprestatie door kan gaan, moet worden aangepast of moet worden beëindigd. Dit
+          verdwijnt vanzelf als de reden er niet meer is.
+        </Paragraph>
+        <UnorderedList>
+          {herbeoordeling.redenen.map((r) => (
+            <ListItem key={r.oorzaak}>{r.tekst}</ListItem>
+          ))}
+        </UnorderedList>
+      </Alert>
+    </section>
+  );
+}
+
 export function UitvoeringPagina({
   chrome,
   klant,
@@ -332,6 +357,7 @@ export function UitvoeringPagina({
       </Paragraph>
       {melding ? <Alert type="ok">{MELDINGEN[melding]}</Alert> : null}
       <ErrorSummary errors={fouten} fieldIds={veldIds} />
+      <Herbeoordelen herbeoordeling={beeld.herbeoordeling} />
       <Heading level={2}>Uitvoering</Heading>
       <Gegevens
         items={[
