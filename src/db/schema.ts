@@ -496,8 +496,15 @@ export interface VerdringingstoetsTable {
 export interface IntervisieTable {
   dienstId: string;
   id: Generated<string>;
-  verdringingstoetsId: string;
+  /** Exactly one of `verdringingstoetsId` and `tegenprestatieId` is set (migration 0512). */
+  verdringingstoetsId: string | null;
   activiteitId: string;
+  /** A placement's doubt: the placement, its municipality, the question and who asked. */
+  gemeenteId: string | null;
+  tegenprestatieId: string | null;
+  vraag: string | null;
+  aangevraagdDoor: string | null;
+  aangevraagdDoorNaam: string | null;
   aangevraagdOp: Generated<Date>;
   deelnemers: Generated<string[]>;
   besluit: string | null;

@@ -63,6 +63,7 @@ export {
   type OrganisatieOverzicht,
   type Pagina,
   PlaatsInput,
+  PlaatsingsTwijfelInput,
   ToetsInput,
   type ToetsSamenvatting,
   type Verdringingstoets,

@@ -164,6 +164,15 @@ export function createSignaalBronnen(deps: SignaalBronDeps): SignaalBronnen {
     for (const i of await alle((pagina) =>
       netwerk.findIntervisies(actor, { status: 'open', pagina, paginaGrootte: 100 }),
     )) {
+      if (i.plaatsing) {
+        intervisies.push({
+          id: i.id,
+          activiteitTitel: i.activiteit.naam,
+          gemeenteIds: [i.plaatsing.gemeenteId],
+          plaatsing: true,
+        });
+        continue;
+      }
       const a = await netwerk.findActiviteit(actor, i.activiteit.id).catch(() => null);
       intervisies.push({
         id: i.id,

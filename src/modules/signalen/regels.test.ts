@@ -303,3 +303,30 @@ describe('herbeoordelen: review needed of an agreed or running placement', () =>
     });
   });
 });
+
+describe('intervisie-wacht for a doubt about one placement', () => {
+  it("goes to the team leads of the placement's municipality, saying it is about a placement", () => {
+    const s = bepaalSignalen(
+      feiten({
+        intervisies: [{ id: 'i-1', activiteitTitel: 'Moestuin', gemeenteIds: [G], plaatsing: true }],
+      }),
+      VANDAAG,
+    );
+    expect(s).toMatchObject([
+      {
+        gebruikerId: TL,
+        soort: 'intervisie-wacht',
+        oorzaak: 'i-1',
+        tekst:
+          'Een intervisie over twijfel bij een plaatsing bij de activiteit "Moestuin" wacht op uw besluit.',
+      },
+    ]);
+  });
+
+  it('a doubt not allowed after intervision signals the caseworker as a displacement review', () => {
+    const t = tp({ herbeoordeling: [{ soort: 'twijfel', oorzaak: 'twijfel:i-1', tekst: 'Mag niet.' }] });
+    expect(soorten(feiten({ tegenprestaties: [t] }))).toContain(
+      'herbeoordelen-verdringing@km:tp-1:twijfel:i-1',
+    );
+  });
+});

@@ -82,7 +82,7 @@ export interface TegenprestatieFeit {
    * cause is stable per reason, so each is signalled once).
    */
   herbeoordeling?: ReadonlyArray<{
-    soort: 'verdringing' | 'werk' | 'reintegratie';
+    soort: 'verdringing' | 'twijfel' | 'werk' | 'reintegratie';
     oorzaak: string;
     tekst: string;
   }>;
@@ -111,7 +111,10 @@ export interface OntheffingFeit {
 export interface IntervisieFeit {
   id: string;
   activiteitTitel: string;
+  /** The activity's municipalities; for a placement's doubt the placement's municipality. */
   gemeenteIds: string[];
+  /** A caseworker's doubt about one placement (not the activity's assessment). */
+  plaatsing?: boolean;
 }
 
 export interface SignaalFeiten {
@@ -260,7 +263,10 @@ export function bepaalSignalen(
         uit.push({
           ...basis,
           gebruikerId: km,
-          soort: r.soort === 'verdringing' ? 'herbeoordelen-verdringing' : 'herbeoordelen-werk',
+          soort:
+            r.soort === 'werk' || r.soort === 'reintegratie'
+              ? 'herbeoordelen-werk'
+              : 'herbeoordelen-verdringing',
           oorzaak: `${t.id}:${r.oorzaak}`,
           tekst: `Herbeoordeel de tegenprestatie van ${t.klantNaam}. ${r.tekst}`,
           link: `${paden.uitvoering(t.id)}#herbeoordeling`,
@@ -349,7 +355,9 @@ export function bepaalSignalen(
           gebruikerId: tl,
           soort: 'intervisie-wacht',
           oorzaak: i.id,
-          tekst: `Een intervisie over de activiteit "${i.activiteitTitel}" wacht op uw besluit.`,
+          tekst: i.plaatsing
+            ? `Een intervisie over twijfel bij een plaatsing bij de activiteit "${i.activiteitTitel}" wacht op uw besluit.`
+            : `Een intervisie over de activiteit "${i.activiteitTitel}" wacht op uw besluit.`,
           link: paden.intervisie(i.id),
           datum: null,
         });

@@ -128,3 +128,38 @@ describe('herbeoordelingRedenen: work and re-integration come first', () => {
     expect(r).toEqual([]);
   });
 });
+
+describe('herbeoordelingRedenen: a doubt about the placement after intervision', () => {
+  const tabel: Array<[string | null, boolean]> = [
+    [null, false],
+    ['toegestaan', false],
+    ['toegestaan-onder-voorwaarden', false],
+    ['niet-toegestaan', true],
+  ];
+  it.each(tabel)('decision %s → review: %s', (besluit, verwacht) => {
+    const r = herbeoordelingRedenen(
+      basis({ twijfels: [{ intervisieId: 'i1', besluit, motivering: 'Vervangt een vaste kracht.' }] }),
+    );
+    expect(r).toEqual(
+      verwacht
+        ? [
+            {
+              soort: 'twijfel',
+              oorzaak: 'twijfel:i1',
+              tekst: expect.stringMatching(/niet door kan gaan: Vervangt een vaste kracht\.$/),
+            },
+          ]
+        : [],
+    );
+  });
+
+  it('not for a placement that has ended', () => {
+    const r = herbeoordelingRedenen(
+      basis({
+        plaatsing: { status: 'afgerond', startdatum: '2026-03-02', einddatum: '2026-08-31' },
+        twijfels: [{ intervisieId: 'i1', besluit: 'niet-toegestaan', motivering: null }],
+      }),
+    );
+    expect(r).toEqual([]);
+  });
+});

@@ -13,7 +13,7 @@
 import type { ToetsStatus } from '../netwerk/index.ts';
 import type { Status } from './statusmachine.ts';
 
-export const HERBEOORDELING_SOORTEN = ['verdringing', 'werk', 'reintegratie'] as const;
+export const HERBEOORDELING_SOORTEN = ['verdringing', 'twijfel', 'werk', 'reintegratie'] as const;
 export type HerbeoordelingSoort = (typeof HERBEOORDELING_SOORTEN)[number];
 
 export interface HerbeoordelingReden {
@@ -35,6 +35,8 @@ export interface HerbeoordelingInvoer {
   /** The client's recorded paid work and re-integration (any start date; the rule picks those in the period). */
   werk: ReadonlyArray<{ begindatum: string | null; omschrijving: string | null }>;
   reintegratie: ReadonlyArray<{ begindatum: string; omschrijving: string | null }>;
+  /** Doubts raised about this placement and taken to intervision (open or decided). */
+  twijfels?: ReadonlyArray<{ intervisieId: string; besluit: string | null; motivering: string | null }>;
 }
 
 /** The statuses a review applies to: agreed (not yet started) and running placements. */
@@ -89,6 +91,15 @@ export function herbeoordelingRedenen(i: HerbeoordelingInvoer): HerbeoordelingRe
       oorzaak: `verdringing:${a.verdringingstoetsId ?? 'geen'}:${a.toetsStatus}`,
       tekst: `Bij de activiteit "${a.titel}" ${waarom}. Beoordeel of de tegenprestatie door kan gaan.`,
     });
+  // A caseworker's doubt about this placement that the team lead, after intervision, did not allow. An open doubt
+  // is not a reason yet (the caseworker raised it and the page shows it waiting); allowed ones are settled.
+  for (const t of i.twijfels ?? [])
+    if (t.besluit === 'niet-toegestaan')
+      uit.push({
+        soort: 'twijfel',
+        oorzaak: `twijfel:${t.intervisieId}`,
+        tekst: `Na intervisie over de gemelde twijfel heeft de teamleider besloten dat deze plaatsing niet door kan gaan${t.motivering ? `: ${t.motivering.trim().replace(/[.!?]+$/, '')}` : ''}.`,
+      });
   const start = p.startdatum;
   if (!start) return uit;
   const binnen = (d: string | null): d is string =>

@@ -30,6 +30,8 @@
  *   id, input)` does its checks first and returns `(tx) => …` to make the move inside the caller's transaction.
  * - `herbeoordeling(actor, id)` → `{ nodig, redenen }`: why an agreed or running placement needs review now
  *   (displacement assessment, work or re-integration starting during it); derived, never stored (herbeoordeling.ts).
+ * - `meldTwijfel(actor, id, { reden })` → `{ intervisieId }`: a caseworker's doubt about one agreed or running
+ *   placement, to intervision (netwerk `meldPlaatsingsTwijfel`, same transaction); "niet toegestaan" flags it for review.
  * - `vraagAdvies(actor, id, { vraag })`, `geefAdvies(actor, id, { advies })` (teamleider).
  * - `inzageVoorKlant(systeem, klantId, { tx, gemeenteId })` → `InzageOnderdeel[]` (src/lib/inzage.ts): the AVG
  *   art. 15 export's parts "Uw tegenprestatie" and its status history; the privacy module only (system actor).

@@ -264,6 +264,20 @@ export const Herbeoordeling = z
         tekst: z.string(),
       }),
     ),
+    twijfels: z
+      .array(
+        z.object({
+          intervisieId: z.uuid(),
+          vraag: z.string(),
+          aangevraagdDoor: z.string(),
+          aangevraagdOp: z.iso.datetime(),
+          status: z.enum(['open', 'besloten']),
+          besluit: z.enum(['toegestaan', 'toegestaan-onder-voorwaarden', 'niet-toegestaan']).nullable(),
+          voorwaarden: z.string().nullable(),
+          motivering: z.string().nullable(),
+        }),
+      )
+      .describe('Gemelde twijfel over deze plaatsing en het besluit na intervisie, nieuwste eerst'),
   })
   .meta({ id: 'Herbeoordeling' });
 export type Herbeoordeling = z.infer<typeof Herbeoordeling>;

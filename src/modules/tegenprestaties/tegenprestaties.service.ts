@@ -18,7 +18,12 @@ import {
   vandaag,
 } from '../klanten/index.ts';
 import { record, VA } from '../logboek/index.ts';
-import { type Activiteit, keuzeWeigering, type NetwerkService } from '../netwerk/index.ts';
+import {
+  type Activiteit,
+  keuzeWeigering,
+  type NetwerkService,
+  PlaatsingsTwijfelInput,
+} from '../netwerk/index.ts';
 import {
   type Checklist,
   type ChecklistInvoer,
@@ -80,7 +85,13 @@ export interface TegenprestatiesDeps {
   klanten: Pick<KlantenService, 'findKlant'>;
   netwerk: Pick<
     NetwerkService,
-    'findActiviteit' | 'findOrganisatie' | 'beoordeelPlaatsing' | 'claimPlaats' | 'releasePlaats'
+    | 'findActiviteit'
+    | 'findOrganisatie'
+    | 'beoordeelPlaatsing'
+    | 'claimPlaats'
+    | 'releasePlaats'
+    | 'meldPlaatsingsTwijfel'
+    | 'plaatsingsTwijfels'
   >;
   /** The gesprekken module's summary of a client's latest conversation (absent: no conversations known). */
   gesprekken?: {
@@ -649,6 +660,7 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
             throw e;
           })
         : null;
+      const twijfels = await netwerk.plaatsingsTwijfels(actor, t.id);
       const redenen = herbeoordelingRedenen({
         plaatsing: { status: t.status, startdatum: t.startdatum, einddatum: t.einddatum },
         activiteit: activiteit
@@ -660,9 +672,53 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
           : null,
         werk: klant.werk,
         reintegratie: klant.reintegratie,
+        twijfels: twijfels.map((i) => ({ intervisieId: i.id, besluit: i.besluit, motivering: i.motivering })),
       });
       await withContext(db, dbContext(actor), (tx) => log(tx, actor, 'lezen', rij.klantId, rij.gemeenteId));
-      return { tegenprestatieId: t.id, status: t.status, nodig: redenen.length > 0, redenen };
+      return {
+        tegenprestatieId: t.id,
+        status: t.status,
+        nodig: redenen.length > 0,
+        redenen,
+        twijfels: twijfels.map((i) => ({
+          intervisieId: i.id,
+          vraag: i.vraag,
+          aangevraagdDoor: i.aangevraagdDoor,
+          aangevraagdOp: i.aangevraagdOp,
+          status: i.status,
+          besluit: i.besluit,
+          voorwaarden: i.voorwaarden,
+          motivering: i.motivering,
+        })),
+      };
+    },
+
+    /**
+     * A caseworker's doubt about one agreed or running placement goes to intervision, like an activity's doubt: the
+     * team lead decides (netwerk `besluitIntervisie`); a decision "niet toegestaan" flags the placement for review.
+     * Invalid reason: `TegenprestatieInvoerfout` ({ reden }); not agreed or running: `niet-verwerkbaar`; an open
+     * doubt already: `conflict`.
+     */
+    async meldTwijfel(actor: Actor, id: string, input: unknown): Promise<{ intervisieId: string }> {
+      tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-bekijken');
+      const v = parseInvoer(PlaatsingsTwijfelInput, input);
+      const { rij } = await zichtbaar(actor, id);
+      if (!TE_HERBEOORDELEN.includes(rij.status as Status))
+        throw new AppError('niet-verwerkbaar', {
+          userMessage: `Twijfel over een plaatsing melden kan alleen bij een overeengekomen of lopende tegenprestatie. Deze staat op "${STATUS_NAMEN[rij.status as Status]}".`,
+        });
+      const activiteitId = rij.activiteitId;
+      if (!activiteitId)
+        throw new AppError('niet-verwerkbaar', { userMessage: 'Deze tegenprestatie heeft geen activiteit.' });
+      return withContext(db, dbContext(actor), async (tx) => {
+        const i = await netwerk.meldPlaatsingsTwijfel(
+          actor,
+          { tegenprestatieId: rij.id, gemeenteId: rij.gemeenteId, activiteitId, reden: v.reden },
+          { tx },
+        );
+        await log(tx, actor, 'wijzigen', rij.klantId, rij.gemeenteId);
+        return { intervisieId: i.id };
+      });
     },
 
     /**

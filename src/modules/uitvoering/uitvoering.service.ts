@@ -60,6 +60,7 @@ export interface UitvoeringDeps {
     | 'voerDeel2OvergangUit'
     | 'bereidDeel2OvergangVoor'
     | 'herbeoordeling'
+    | 'meldTwijfel'
   >;
   klanten: Pick<KlantenService, 'findKlant'>;
   /**
@@ -237,6 +238,15 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
           herbeoordeling,
         };
       });
+    },
+
+    /**
+     * A caseworker's doubt about this placement, to intervision (tegenprestaties `meldTwijfel`: access, checks and
+     * the log are there). Invalid reason: `TegenprestatieInvoerfout` ({ reden }).
+     */
+    async meldTwijfel(actor: Actor, id: string, input: { reden: string }): Promise<{ intervisieId: string }> {
+      uitvoeringPolicy.vereis(actor, 'uitvoering-bekijken');
+      return tegenprestaties.meldTwijfel(actor, id, input);
     },
 
     /** The registered hours of a placement, newest date first. */
