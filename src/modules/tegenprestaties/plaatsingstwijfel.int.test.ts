@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
+import { withContext } from '../../db/context.ts';
 import { ingelogdAls, type TestBrowser } from '../../../test/browser.ts';
 import { actorVan } from '../../../test/factories/actoren.ts';
 import { insertGebruiker, insertTeam, type TestGebruiker } from '../../../test/factories/gebruikers.ts';
@@ -13,7 +14,11 @@ import { createLogboekService } from '../logboek/index.ts';
 // toegestaan" flags the placement for review. Each route with actors who may not use it.
 
 let t: TestApp;
-let tokens: Record<'km' | 'km2' | 'nm' | 'tl', string>;
+let tokens: Record<'km' | 'km2' | 'nm' | 'tl' | 'tlB', string>;
+let activiteitId: string;
+let A: string;
+let B: string;
+let dienst: string;
 let b: Record<'km' | 'nm' | 'tl', TestBrowser>;
 let lopend: string;
 let inToetsing: string;
@@ -35,7 +40,9 @@ beforeAll(async () => {
   t = await createTestApp();
   const g = await insertGemeente(t.db.app, { naam: 'Aardam' });
   const dienstId = g.dienstId;
-  const A = g.gemeenteId;
+  dienst = dienstId;
+  A = g.gemeenteId;
+  B = (await insertGemeente(t.db.app, { dienstId, naam: 'Bergdorp' })).gemeenteId;
   await createLogboekService(t.db.app).ensureStandaardRegister(systeemActor('test', dienstId), dienstId);
   const team = (await insertTeam(t.db.app, { dienstId, gemeenten: [A] })).teamId;
   const ander = (await insertTeam(t.db.app, { dienstId, gemeenten: [A] })).teamId;
@@ -53,12 +60,22 @@ beforeAll(async () => {
   });
   const nm = await insertGebruiker(t.db.app, { dienstId, rol: 'netwerkmakelaar', gemeenten: [A] });
   const tl = await insertGebruiker(t.db.app, { dienstId, rol: 'teamleider', gemeenten: [A] });
+  const tlB = await insertGebruiker(t.db.app, { dienstId, rol: 'teamleider', gemeenten: [B] });
   const auth = createAuthService({ db: t.db.app, config: t.config });
   const token = async (u: TestGebruiker) =>
     (await auth.createApiTokenVoorEmail(systeemActor('test'), { email: u.email, naam: 'test' })).token;
-  tokens = { km: await token(km), km2: await token(km2), nm: await token(nm), tl: await token(tl) };
+  tokens = {
+    km: await token(km),
+    km2: await token(km2),
+    nm: await token(nm),
+    tl: await token(tl),
+    tlB: await token(tlB),
+  };
   const kmActor = actorVan(km, { gemeenten: [A], teams: [team] });
-  lopend = (await insertLopendeTegenprestatie(t.db.app, { km: kmActor, gemeenteId: A })).id;
+  ({ id: lopend, activiteitId } = await insertLopendeTegenprestatie(t.db.app, {
+    km: kmActor,
+    gemeenteId: A,
+  }));
   inToetsing = (await insertLopendeTegenprestatie(t.db.app, { km: kmActor, gemeenteId: A, tot: 'toetsing' }))
     .id;
   b = {
@@ -148,6 +165,20 @@ describe('a doubt about one placement', () => {
     const lijst = await b.tl.get('/intervisies');
     expect(lijst.statusCode).toBe(200);
     expect(lijst.body).toContain('Twijfel over een plaatsing');
+    // Row-level security: with the activity serving Bergdorp too, Bergdorp's team lead sees the activity but not the
+    // doubt about a placement in Aardam (the restrictive policy by the placement's municipality).
+    await withContext(t.db.app, systeemActor('test', dienst), (tx) =>
+      tx
+        .updateTable('activiteit')
+        .set({ gemeenten: [A, B] })
+        .where('id', '=', activiteitId)
+        .execute(),
+    );
+    expect((await api(tokens.tlB, 'GET', `/api/v1/activiteiten/${activiteitId}`)).statusCode).toBe(200);
+    expect((await api(tokens.tlB, 'GET', `/api/v1/intervisies/${intervisieId}`)).statusCode).toBe(404);
+    expect((await api(tokens.tlB, 'GET', '/api/v1/intervisies?status=open')).body).not.toContain(
+      intervisieId,
+    );
     const besluit = await api(tokens.km, 'POST', `/api/v1/intervisies/${intervisieId}/besluit`, {
       deelnemers: ['A'],
       besluit: 'niet-toegestaan',
