@@ -107,7 +107,10 @@ export function genereerGemeente(aantalKlanten: number, aantalActiviteiten: numb
     toepasselijk: true,
     nietToepasselijkReden: null,
     maxUrenPerWeek: kies([null, 8, 12, 16, 20]),
+    geenBeperkingenBekend: false,
+    regulierWerkUren: 28,
     werkUren: kies([0, 0, 0, 4, 8]),
+    urenElders: 0,
     beperkingen: kies([
       [],
       [],

@@ -496,8 +496,15 @@ export interface VerdringingstoetsTable {
 export interface IntervisieTable {
   dienstId: string;
   id: Generated<string>;
-  verdringingstoetsId: string;
+  /** Exactly one of `verdringingstoetsId` and `tegenprestatieId` is set (migration 0512). */
+  verdringingstoetsId: string | null;
   activiteitId: string;
+  /** A placement's doubt: the placement, its municipality, the question and who asked. */
+  gemeenteId: string | null;
+  tegenprestatieId: string | null;
+  vraag: string | null;
+  aangevraagdDoor: string | null;
+  aangevraagdDoorNaam: string | null;
   aangevraagdOp: Generated<Date>;
   deelnemers: Generated<string[]>;
   besluit: string | null;
@@ -863,6 +870,12 @@ export interface MatchingKlantView {
   vaardigheden: string[];
   interesses: string[];
   netwerkOrganisaties: string[];
+  /** Migration 0501: the statement that no limits are known (naar vermogen), null when none. */
+  geenBeperkingenReden: string | null;
+  /** Migration 0501: the municipality's regular-work threshold (`numeric` comes back as a string). */
+  regulierWerkUren: string;
+  /** Migration 0501: the client's agreed or running designs (hours, start, end as stored). */
+  afgesprokenUren: Array<{ urenPerWeek: number; startdatum: string; einddatum: string | null }>;
 }
 
 /** A cohort assignment run (issue 8): the choice, job status and progress, the outcome. */

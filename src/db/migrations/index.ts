@@ -26,6 +26,9 @@ import * as m0301 from './2026_12_07_0301_negen_a.ts';
 import * as m0302 from './2026_12_07_0302_geen_beperkingen.ts';
 import * as m0401 from './2026_12_07_0401_uren_wijziging.ts';
 import * as m0402 from './2026_12_07_0402_signaal_uren_wijken_af.ts';
+import * as m0501 from './2026_12_07_0501_matching_naar_vermogen.ts';
+import * as m0511 from './2026_12_07_0511_signaal_herbeoordelen.ts';
+import * as m0512 from './2026_12_07_0512_intervisie_plaatsing.ts';
 
 /**
  * The static list of migrations (a file provider fails under Vitest). Forward-only: add new files at the end,
@@ -59,6 +62,9 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0302_geen_beperkingen': m0302,
   '2026_12_07_0401_uren_wijziging': m0401,
   '2026_12_07_0402_signaal_uren_wijken_af': m0402,
+  '2026_12_07_0501_matching_naar_vermogen': m0501,
+  '2026_12_07_0511_signaal_herbeoordelen': m0511,
+  '2026_12_07_0512_intervisie_plaatsing': m0512,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -16,6 +16,8 @@ import {
   scoorAlles,
   scoorPaar,
   verklaar,
+  vermogenUitleg,
+  vermogenVan,
 } from './kernel.ts';
 import {
   afstandKm,
@@ -69,7 +71,10 @@ function klant(o: Partial<KlantGegevens> = {}): KlantGegevens {
     toepasselijk: true,
     nietToepasselijkReden: null,
     maxUrenPerWeek: 12,
+    geenBeperkingenBekend: false,
+    regulierWerkUren: 28,
     werkUren: 0,
+    urenElders: 0,
     beperkingen: [],
     beschikbaarheid: [],
     werkDagdelen: [],
@@ -92,6 +97,66 @@ const filter = (k: Partial<KlantGegevens>, a: Partial<ActiviteitGegevens>) => {
   return filterNaam(filterPaar(bereidKlantVoor(klant(k), c, centroiden), c, 0));
 };
 
+describe('naar vermogen (vermogenVan)', () => {
+  const v = (o: Partial<KlantGegevens>) => {
+    const k = klant(o);
+    return vermogenVan(k);
+  };
+  it.each([
+    ['recorded capacity', { maxUrenPerWeek: 12 }, 'belastbaarheid', 12, 12],
+    ['recorded capacity minus work', { maxUrenPerWeek: 12, werkUren: 4 }, 'belastbaarheid', 12, 8],
+    [
+      'recorded capacity minus work and another design',
+      { maxUrenPerWeek: 12, werkUren: 4, urenElders: 6 },
+      'belastbaarheid',
+      12,
+      2,
+    ],
+    ['never below zero', { maxUrenPerWeek: 12, urenElders: 16 }, 'belastbaarheid', 12, 0],
+    [
+      'no limits known: the threshold minus work and other designs',
+      { maxUrenPerWeek: null, geenBeperkingenBekend: true, regulierWerkUren: 28, werkUren: 8, urenElders: 6 },
+      'geen-beperkingen-bekend',
+      28,
+      14,
+    ],
+    [
+      'a recorded capacity wins over the statement',
+      { maxUrenPerWeek: 6, geenBeperkingenBekend: true },
+      'belastbaarheid',
+      6,
+      6,
+    ],
+    [
+      'nothing recorded: no ceiling, not the threshold',
+      { maxUrenPerWeek: null, regulierWerkUren: 28, urenElders: 6 },
+      'niet-vastgelegd',
+      null,
+      Infinity,
+    ],
+  ] as Array<[string, Partial<KlantGegevens>, string, number | null, number]>)(
+    '%s',
+    (_n, o, bron, grens, ruimte) => {
+      const r = v(o);
+      expect(r.bron).toBe(bron);
+      expect(r.grens).toBe(grens);
+      expect(r.ruimteUren).toBe(ruimte);
+    },
+  );
+
+  it('says in the result that no capacity is assumed, and names the other hours', () => {
+    expect(vermogenUitleg(v({ maxUrenPerWeek: null, urenElders: 6 }))).toMatch(
+      /belastbaarheid van de klant is niet vastgelegd.*grens van de gemeente wordt niet als vermogen aangenomen.*al 6 uur in een andere afgesproken of lopende tegenprestatie/,
+    );
+    expect(vermogenUitleg(v({ maxUrenPerWeek: 12, werkUren: 4, urenElders: 6 }))).toBe(
+      'De klant kan nog 2 uur per week (belastbaar 12 uur, werkt 4 uur, 6 uur in een andere afgesproken of lopende tegenprestatie).',
+    );
+    expect(vermogenUitleg(v({ maxUrenPerWeek: null, geenBeperkingenBekend: true }))).toBe(
+      'De klant kan nog 28 uur per week (geen beperkingen bekend, dus de grens van de gemeente: 28 uur).',
+    );
+  });
+});
+
 describe('hard filters', () => {
   it.each([
     ['everything fits', {}, {}, null],
@@ -99,6 +164,31 @@ describe('hard filters', () => {
     ['hours above capacity', { maxUrenPerWeek: 3 }, {}, 'uren'],
     ['hours fit only without work', { maxUrenPerWeek: 10, werkUren: 8 }, {}, 'uren'],
     ['capacity unknown: no hours filter', { maxUrenPerWeek: null }, { urenMin: 30 }, null],
+    [
+      'capacity unknown: the threshold is not assumed',
+      { maxUrenPerWeek: null, regulierWerkUren: 8 },
+      { urenMin: 30 },
+      null,
+    ],
+    [
+      'no limits known: the threshold is the ceiling',
+      { maxUrenPerWeek: null, geenBeperkingenBekend: true, regulierWerkUren: 28 },
+      { urenMin: 30 },
+      'uren',
+    ],
+    [
+      'hours of another design count against the capacity',
+      { maxUrenPerWeek: 12, urenElders: 10 },
+      {},
+      'uren',
+    ],
+    ['other design leaves room', { maxUrenPerWeek: 12, urenElders: 6 }, {}, null],
+    [
+      'other design counts against the threshold when no limits are known',
+      { maxUrenPerWeek: null, geenBeperkingenBekend: true, regulierWerkUren: 10, urenElders: 8 },
+      {},
+      'uren',
+    ],
     ['day part not available', { beschikbaarheid: ['ma-ochtend'] }, {}, 'dagdelen'],
     ['day part taken by work', { werkDagdelen: ['di-ochtend'] }, {}, 'dagdelen'],
     ['day part taken by re-integration', { reintegratieDagdelen: ['di-ochtend'] }, {}, 'dagdelen'],
@@ -292,7 +382,7 @@ describe('ranking and reasons', () => {
     const km = redenenVoorRol(alle, 'klantmanager')
       .map((r) => r.tekst)
       .join(' | ');
-    expect(km).toMatch(/kan 8 uur/);
+    expect(km).toMatch(/kan nog 8 uur/);
     expect(km).toMatch(/beperkingen/);
     const nm = redenenVoorRol(alle, 'netwerkmakelaar')
       .map((r) => r.tekst)

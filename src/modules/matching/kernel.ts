@@ -110,7 +110,19 @@ export interface KlantGegevens {
   toepasselijk: boolean;
   nietToepasselijkReden: string | null;
   maxUrenPerWeek: number | null;
+  /**
+   * Naar vermogen: the caseworker stated, with a reason, that no limits are known (then the municipality's
+   * regular-work threshold is the ceiling). Without it and without `maxUrenPerWeek` no capacity is assumed.
+   */
+  geenBeperkingenBekend: boolean;
+  /** The municipality's regular-work threshold (hours per week). */
+  regulierWerkUren: number;
   werkUren: number;
+  /**
+   * Hours per week the client's agreed or running designs already take, at the most at one time from today on
+   * (the checklist's `urenElders`, computed by the service).
+   */
+  urenElders: number;
   beperkingen: readonly string[];
   beschikbaarheid: readonly string[];
   werkDagdelen: readonly string[];
@@ -338,11 +350,74 @@ function volgnummer(m: Map<string, number>, k: string): number {
   return v;
 }
 
+// ---- Naar vermogen ---------------------------------------------------------------------------------------------
+
+/** Where a client's capacity comes from, as in the checklist. */
+export type CapaciteitBron = 'belastbaarheid' | 'geen-beperkingen-bekend' | 'niet-vastgelegd';
+
+export interface Vermogen {
+  bron: CapaciteitBron;
+  /** The ceiling: the recorded capacity, or the threshold when no limits are known; null when none is recorded. */
+  grens: number | null;
+  werkUren: number;
+  urenElders: number;
+  /** Hours the client can still take on: ceiling minus work minus other designs; Infinity when unknown. */
+  ruimteUren: number;
+}
+
+/**
+ * Naar vermogen (art. 9 lid 1 onder c Pw) for the ranking, by the checklist's rule: a recorded capacity, else the
+ * municipality's threshold only when the caseworker stated that no limits are known; without either no capacity
+ * is assumed (no hours filter, and the reasons say so). Work and the hours of the client's other agreed or running
+ * designs count against the ceiling.
+ */
+export function vermogenVan(
+  k: Pick<
+    KlantGegevens,
+    'maxUrenPerWeek' | 'geenBeperkingenBekend' | 'regulierWerkUren' | 'werkUren' | 'urenElders'
+  >,
+): Vermogen {
+  const basis = { werkUren: k.werkUren, urenElders: k.urenElders };
+  if (k.maxUrenPerWeek !== null)
+    return {
+      ...basis,
+      bron: 'belastbaarheid',
+      grens: k.maxUrenPerWeek,
+      ruimteUren: Math.max(0, k.maxUrenPerWeek - k.werkUren - k.urenElders),
+    };
+  if (k.geenBeperkingenBekend)
+    return {
+      ...basis,
+      bron: 'geen-beperkingen-bekend',
+      grens: k.regulierWerkUren,
+      ruimteUren: Math.max(0, k.regulierWerkUren - k.werkUren - k.urenElders),
+    };
+  return { ...basis, bron: 'niet-vastgelegd', grens: null, ruimteUren: Infinity };
+}
+
+/** The capacity in one plain Dutch sentence (caseworker's view: it names capacity, work and other hours). */
+export function vermogenUitleg(v: Vermogen): string {
+  const elders =
+    v.urenElders > 0 ? `${uren(v.urenElders)} uur in een andere afgesproken of lopende tegenprestatie` : null;
+  if (v.bron === 'niet-vastgelegd')
+    return `De belastbaarheid van de klant is niet vastgelegd: de uren zijn niet getoetst, en de grens van de gemeente wordt niet als vermogen aangenomen${elders ? ` (de klant heeft al ${elders})` : ''}. Leg de belastbaarheid vast, of schrijf op waarom er geen beperkingen bekend zijn.`;
+  const delen = [
+    v.bron === 'belastbaarheid'
+      ? `belastbaar ${uren(v.grens ?? 0)} uur`
+      : `geen beperkingen bekend, dus de grens van de gemeente: ${uren(v.grens ?? 0)} uur`,
+  ];
+  if (v.werkUren > 0) delen.push(`werkt ${uren(v.werkUren)} uur`);
+  if (elders) delen.push(elders);
+  return `De klant kan nog ${uren(v.ruimteUren)} uur per week (${delen.join(', ')}).`;
+}
+
 // ---- A client compiled against the cache -------------------------------------------------------------------------
 
 export interface KlantKenmerken {
   gegevens: KlantGegevens;
-  /** Hours the client can still do: capacity minus work; Infinity when no capacity is recorded. */
+  /** Naar vermogen: where the capacity comes from and what is left ({@link vermogenVan}). */
+  vermogen: Vermogen;
+  /** Hours the client can still do: ceiling minus work and other designs; Infinity when none is recorded. */
   ruimteUren: number;
   /** Day parts free for an activity: availability (all when none recorded) minus work and re-integration. */
   vrijeDagdelen: number;
@@ -385,9 +460,11 @@ export function bereidKlantVoor(
     const i = cache.organisaties.get(o);
     if (i !== undefined) netwerk.push(i);
   }
+  const vermogen = vermogenVan(k);
   return {
     gegevens: k,
-    ruimteUren: k.maxUrenPerWeek === null ? Infinity : Math.max(0, k.maxUrenPerWeek - k.werkUren),
+    vermogen,
+    ruimteUren: vermogen.ruimteUren,
     vrijeDagdelen: beschikbaar & ~bezet,
     bezetDagdelen: bezet,
     maxBelasting: maxBelasting(k.beperkingen),
@@ -418,7 +495,7 @@ export type FilterCode = number;
 /** Why a pair is impossible, for the caseworker (specific) — never shown to the netwerkmakelaar. */
 export const FILTER_UITLEG: Record<Filter, string> = {
   plaats: 'geen vrije plaats',
-  uren: 'vraagt meer uren dan de klant kan',
+  uren: 'vraagt meer uren dan de klant naast werk en andere tegenprestaties kan',
   dagdelen: 'geen dagdeel dat vrij is naast werk en re-integratie',
   belasting: 'lichamelijk te zwaar',
   taal: 'vraagt een hoger taalniveau',
@@ -873,10 +950,7 @@ export function verklaar(
   redenen.push({
     factor: 'filter',
     punten: null,
-    tekst:
-      k.maxUrenPerWeek === null
-        ? `Vraagt ${urenTekst} per week; belastbaarheid in uren niet vastgelegd`
-        : `Vraagt ${urenTekst} per week, kan ${uren(kl.ruimteUren)} uur${k.werkUren > 0 ? ` (belastbaar ${uren(k.maxUrenPerWeek)}, werkt ${uren(k.werkUren)})` : ''}`,
+    tekst: `Vraagt ${urenTekst} per week. ${vermogenUitleg(kl.vermogen)}`,
     voorMakelaar: 'Past qua belastbaarheid',
   });
   const belastingWoord = BELASTING_WOORD[c.belasting[i]!] ?? 'onbekend';

@@ -239,7 +239,7 @@ describe('ranking over the demo', () => {
     // Works as many hours as the capacity allows.
     const r = await matching.passendeActiviteiten(tl, await klantId('GM9901-00007'));
     expect(r.activiteiten).toEqual([]);
-    expect(r.uitgesloten).toContain('vraagt meer uren dan de klant kan');
+    expect(r.uitgesloten).toContain('vraagt meer uren dan de klant naast werk en andere tegenprestaties kan');
     const niet = await matching.passendeActiviteiten(tl, await klantId('GM9901-00001'));
     expect(niet.uitgesloten).toContain('niet van toepassing');
   });
@@ -256,7 +256,7 @@ describe('ranking over the demo', () => {
       /beperking|belastbaar \d|kan \d|werkt \d|re-integratie|taalniveau [A-C]\d, klant/i,
     );
     const tlTekst = voorTl.kandidaten.flatMap((k) => k.redenen.map((r) => r.tekst)).join('\n');
-    expect(tlTekst).toMatch(/kan \d+ uur|belastbaarheid in uren niet vastgelegd/);
+    expect(tlTekst).toMatch(/kan nog \d+ uur|belastbaarheid van de klant is niet vastgelegd/);
   });
 
   it('logs every client read for matching', async () => {

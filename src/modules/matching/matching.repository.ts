@@ -75,6 +75,9 @@ const KLANT_KOLOMMEN = [
   'vaardigheden',
   'interesses',
   'netwerkOrganisaties',
+  'geenBeperkingenReden',
+  'regulierWerkUren',
+  'afgesprokenUren',
 ] as const;
 
 export const matchingRepository = {

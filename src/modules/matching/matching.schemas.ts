@@ -64,6 +64,23 @@ export const PassendeActiviteiten = z
     aantalPassend: z.number().int().describe('Aantal activiteiten door de harde filters'),
     uitgesloten: z.string().nullable().describe('Waarom geen activiteit past (null als er suggesties zijn)'),
     verordeningMaxUren: z.number().nullable(),
+    vermogen: z
+      .object({
+        bron: z
+          .enum(['belastbaarheid', 'geen-beperkingen-bekend', 'niet-vastgelegd'])
+          .describe(
+            'Waar het vermogen vandaan komt; niet-vastgelegd: geen urenfilter, geen grens aangenomen',
+          ),
+        ruimteUren: z
+          .number()
+          .nullable()
+          .describe('Uren per week die de klant nog kan (null: geen belastbaarheid vastgelegd)'),
+        urenElders: z
+          .number()
+          .describe('Uren per week in andere afgesproken of lopende tegenprestaties van de klant'),
+        uitleg: z.string(),
+      })
+      .describe('Naar vermogen: wat de klant nog kan naast werk en andere tegenprestaties'),
     gewichten: z.record(z.string(), z.number().int()),
     activiteiten: z.array(Suggestie),
   })

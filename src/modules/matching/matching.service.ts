@@ -36,6 +36,7 @@ import {
   scoorPaar,
   uitsluitReden,
   verklaar,
+  vermogenUitleg,
 } from './kernel.ts';
 import { matchingPolicy as policy } from './matching.policy.ts';
 import { type ActiviteitRij, type KlantRij, matchingRepository as repo } from './matching.repository.ts';
@@ -48,6 +49,7 @@ import {
   type Suggestie,
 } from './matching.schemas.ts';
 import { type Centroiden, laadCentroiden } from './reistijd.ts';
+import { urenElders } from '../tegenprestaties/index.ts';
 
 type TxOpties = { tx?: Tx };
 
@@ -79,7 +81,11 @@ const getal = (s: string | null): number | null => (s === null ? null : Number(s
 export const naamVan = (r: Pick<KlantRij, 'roepnaam' | 'voornamen' | 'voorvoegsel' | 'achternaam'>): string =>
   [r.roepnaam ?? r.voornamen?.split(' ')[0], r.voorvoegsel, r.achternaam].filter(Boolean).join(' ');
 
-function naarGegevens(r: KlantRij, wensen: string): KlantGegevens {
+/**
+ * The client's matching features. Naar vermogen: the hours of the client's agreed or running designs count with
+ * the checklist's own rule (`urenElders`, tegenprestaties module) from `peildatum` on.
+ */
+function naarGegevens(r: KlantRij, wensen: string, peildatum: string = vandaag()): KlantGegevens {
   const gesloten = r.dossierGeslotenOp !== null;
   const niet = r.toepasselijkheid === 'niet-van-toepassing';
   return {
@@ -92,7 +98,14 @@ function naarGegevens(r: KlantRij, wensen: string): KlantGegevens {
         ? 'De tegenprestatie is nu niet van toepassing op deze klant (zie het profiel voor de reden).'
         : null,
     maxUrenPerWeek: getal(r.maxUrenPerWeek),
+    geenBeperkingenBekend: r.maxUrenPerWeek === null && !!r.geenBeperkingenReden?.trim(),
+    regulierWerkUren: Number(r.regulierWerkUren),
     werkUren: Number(r.werkUren),
+    urenElders: urenElders(
+      peildatum,
+      null,
+      r.afgesprokenUren.map((a) => ({ ...a, urenPerWeek: Number(a.urenPerWeek) })),
+    ),
     beperkingen: r.beperkingen,
     beschikbaarheid: r.beschikbaarheid,
     werkDagdelen: r.werkDagdelen,
@@ -373,6 +386,12 @@ export function createMatchingService(deps: MatchingDeps) {
         aantalPassend: uit.passend,
         uitgesloten: uit.uitgesloten,
         verordeningMaxUren: maxUren,
+        vermogen: {
+          bron: kl.vermogen.bron,
+          ruimteUren: Number.isFinite(kl.vermogen.ruimteUren) ? kl.vermogen.ruimteUren : null,
+          urenElders: kl.vermogen.urenElders,
+          uitleg: vermogenUitleg(kl.vermogen),
+        },
         gewichten: { ...gewichten },
         activiteiten: uit.suggesties,
       };

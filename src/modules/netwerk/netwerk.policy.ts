@@ -36,6 +36,16 @@ export const netwerkPolicy = definePolicy('netwerk', {
     rollen: ['teamleider'],
     omschrijving: 'Over een intervisieverzoek besluiten: deelnemers, besluit, voorwaarden en motivering',
   },
+  'plaatsingstwijfel-melden': {
+    rollen: ['klantmanager', 'teamleider'],
+    omschrijving:
+      'Twijfel over één plaatsing (een overeengekomen of lopende tegenprestatie) melden; die gaat naar intervisie',
+  },
+  'plaatsingstwijfel-bekijken': {
+    rollen: ['teamleider'],
+    omschrijving:
+      'Intervisieverzoeken over een plaatsing zien (ze gaan over een klant); de klantmanager ziet die van zijn plaatsing bij de plaatsing',
+  },
   'plaatsen-beheren': {
     rollen: ['klantmanager', 'teamleider'],
     omschrijving: 'Een plaats bij een activiteit vasthouden en weer vrijgeven (voor een tegenprestatie)',

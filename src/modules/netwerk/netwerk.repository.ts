@@ -299,7 +299,11 @@ export interface ToetsRij {
 
 export interface IntervisieRij {
   id: string;
-  verdringingstoetsId: string;
+  /** An activity's doubt (its assessment); null for a placement's doubt. */
+  verdringingstoetsId: string | null;
+  /** A placement's doubt (the placement and its municipality); null for an activity's doubt. */
+  tegenprestatieId: string | null;
+  gemeenteId: string | null;
   activiteitId: string;
   activiteitTitel: string;
   activiteitGemeenten: string[];
@@ -319,7 +323,8 @@ export interface IntervisieRij {
 const intervisieBasis = (tx: Tx, dienstId: string) =>
   tx
     .selectFrom('intervisie as i')
-    .innerJoin('verdringingstoets as t', (j) =>
+    // A placement's doubt has no assessment: it carries its own question and who asked.
+    .leftJoin('verdringingstoets as t', (j) =>
       j.onRef('t.dienstId', '=', 'i.dienstId').onRef('t.id', '=', 'i.verdringingstoetsId'),
     )
     .innerJoin('activiteit as a', (j) =>
@@ -332,13 +337,15 @@ const intervisieBasis = (tx: Tx, dienstId: string) =>
     .select([
       'i.id',
       'i.verdringingstoetsId',
+      'i.tegenprestatieId',
+      'i.gemeenteId',
       'i.activiteitId',
       'a.titel as activiteitTitel',
       'a.gemeenten as activiteitGemeenten',
       'o.naam as organisatieNaam',
       'i.aangevraagdOp',
-      't.beoordeeldDoorNaam as aangevraagdDoor',
-      't.motivering as vraag',
+      sql<string>`coalesce(i.aangevraagd_door_naam, t.beoordeeld_door_naam)`.as('aangevraagdDoor'),
+      sql<string>`coalesce(i.vraag, t.motivering)`.as('vraag'),
       't.vervallenOp as toetsVervallenOp',
       'i.deelnemers',
       'i.besluit',
@@ -843,14 +850,50 @@ export const netwerkRepository = {
     return r.id;
   },
 
+  /** A placement's doubt: at most one open per placement (unique index; a second insert fails with 23505). */
+  async insertPlaatsingsIntervisie(
+    tx: Tx,
+    dienstId: string,
+    i: {
+      activiteitId: string;
+      tegenprestatieId: string;
+      gemeenteId: string;
+      vraag: string;
+      aangevraagdDoor: string | null;
+      aangevraagdDoorNaam: string;
+    },
+  ): Promise<string> {
+    const r = await tx
+      .insertInto('intervisie')
+      .values({ dienstId, ...i })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
+  },
+
+  /** The doubts about one placement, newest first. */
+  async listPlaatsingsIntervisies(
+    tx: Tx,
+    dienstId: string,
+    tegenprestatieId: string,
+  ): Promise<IntervisieRij[]> {
+    return intervisieBasis(tx, dienstId)
+      .where('i.tegenprestatieId', '=', tegenprestatieId)
+      .orderBy('i.aangevraagdOp', 'desc')
+      .orderBy('i.id')
+      .execute();
+  },
+
   async listIntervisies(
     tx: Tx,
     dienstId: string,
-    f: { status?: 'open' | 'besloten' | undefined },
+    f: { status?: 'open' | 'besloten' | undefined; metPlaatsingen?: boolean },
     limit: number,
     offset: number,
   ): Promise<{ rijen: IntervisieRij[]; totaal: number }> {
     let basis = intervisieBasis(tx, dienstId);
+    // A placement's doubt is about a client: only for who may see it (the team lead).
+    if (!f.metPlaatsingen) basis = basis.where('i.tegenprestatieId', 'is', null);
     // An open request of an assessment that lapsed (replaced, or a material change) is no longer in the queue.
     if (f.status === 'open') basis = basis.where('i.besluit', 'is', null).where('t.vervallenOp', 'is', null);
     if (f.status === 'besloten') basis = basis.where('i.besluit', 'is not', null);

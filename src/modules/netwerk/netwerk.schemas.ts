@@ -429,11 +429,24 @@ export type IntervisieBesluitInput = z.input<typeof IntervisieBesluitInput>;
 export const Intervisie = z
   .object({
     id: z.uuid(),
-    verdringingstoetsId: z.uuid(),
+    onderwerp: z
+      .enum(['activiteit', 'plaatsing'])
+      .describe(
+        'Twijfel uit de verdringingstoets van een activiteit, of twijfel van een klantmanager over één plaatsing',
+      ),
+    verdringingstoetsId: z.uuid().nullable().describe('Bij onderwerp activiteit: de toets die twijfel gaf'),
+    plaatsing: z
+      .object({ tegenprestatieId: z.uuid(), gemeenteId: z.uuid() })
+      .nullable()
+      .describe('Bij onderwerp plaatsing: de tegenprestatie waarover getwijfeld wordt'),
     activiteit: Verwijzing.extend({ organisatie: z.string().nullable() }),
     aangevraagdOp: z.iso.datetime(),
-    aangevraagdDoor: z.string().describe('Wie de toets deed en twijfelde'),
-    vraag: z.string().describe('De motivering van de toets: waarover getwijfeld wordt'),
+    aangevraagdDoor: z
+      .string()
+      .describe('Wie de toets deed en twijfelde, of wie de twijfel over de plaatsing meldde'),
+    vraag: z
+      .string()
+      .describe('Waarover getwijfeld wordt: de motivering van de toets, of de reden van de melding'),
     status: z.enum(['open', 'besloten']),
     deelnemers: z.array(z.string()),
     besluit: z.enum(BESLUITEN).nullable(),
@@ -444,6 +457,12 @@ export const Intervisie = z
   })
   .meta({ id: 'Intervisie' });
 export type Intervisie = z.infer<typeof Intervisie>;
+
+/** A caseworker's doubt about one placement: the reason, in their words. */
+export const PlaatsingsTwijfelInput = z
+  .object({ reden: tekst(4000, 'Schrijf op waarover u twijfelt.', 'De reden') })
+  .meta({ id: 'PlaatsingsTwijfelNieuw' });
+export type PlaatsingsTwijfelInput = z.input<typeof PlaatsingsTwijfelInput>;
 
 export const IntervisieZoekvraag = z.object({
   status: z.enum(['open', 'besloten']).optional(),

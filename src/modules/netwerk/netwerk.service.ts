@@ -33,6 +33,7 @@ import {
   type Intervisie,
   IntervisieBesluitInput,
   IntervisieZoekvraag,
+  PlaatsingsTwijfelInput,
   NetwerkInvoerfout,
   type Organisatie,
   OrganisatieInput,
@@ -419,7 +420,12 @@ export function createNetwerkService(deps: NetwerkDeps) {
 
   const intervisieUit = (i: IntervisieRij): Intervisie => ({
     id: i.id,
+    onderwerp: i.tegenprestatieId ? 'plaatsing' : 'activiteit',
     verdringingstoetsId: i.verdringingstoetsId,
+    plaatsing:
+      i.tegenprestatieId && i.gemeenteId
+        ? { tegenprestatieId: i.tegenprestatieId, gemeenteId: i.gemeenteId }
+        : null,
     activiteit: { id: i.activiteitId, naam: i.activiteitTitel, organisatie: i.organisatieNaam },
     aangevraagdOp: i.aangevraagdOp.toISOString(),
     aangevraagdDoor: i.aangevraagdDoor,
@@ -1242,8 +1248,9 @@ export function createNetwerkService(deps: NetwerkDeps) {
       netwerkPolicy.vereis(actor, 'netwerk-bekijken');
       const f = parseInvoer(IntervisieZoekvraag, vraag);
       const p = paginering(f.pagina, f.paginaGrootte);
+      const metPlaatsingen = netwerkPolicy.mag(actor, 'plaatsingstwijfel-bekijken');
       const { rijen, totaal } = await withContext(db, dbContext(actor), (tx) =>
-        repo.listIntervisies(tx, dienstVan(actor), f, p.paginaGrootte, p.offset),
+        repo.listIntervisies(tx, dienstVan(actor), { ...f, metPlaatsingen }, p.paginaGrootte, p.offset),
       );
       return pagina(rijen.map(intervisieUit), totaal, p.pagina, p.paginaGrootte);
     },
@@ -1253,8 +1260,62 @@ export function createNetwerkService(deps: NetwerkDeps) {
       const r = await withContext(db, dbContext(actor), (tx) =>
         repo.findIntervisie(tx, dienstVan(actor), id),
       );
-      if (!r) throw notFound(GEEN_INTERVISIE);
+      // A placement's doubt is about a client: only the team lead sees it here (the caseworker at the placement).
+      if (!r || (r.tegenprestatieId && !netwerkPolicy.mag(actor, 'plaatsingstwijfel-bekijken')))
+        throw notFound(GEEN_INTERVISIE);
       return { ...intervisieUit(r), toetsVervallen: r.toetsVervallenOp !== null };
+    },
+
+    /**
+     * A caseworker's doubt about one placement, to intervision (the team lead decides, as for an activity's doubt).
+     * Runs in the caller's transaction: the tegenprestaties module checks first that the placement is visible to
+     * the actor and agreed or running (`meldTwijfel`), and passes its activity and municipality. At most one open
+     * doubt per placement (`conflict`).
+     */
+    async meldPlaatsingsTwijfel(
+      actor: Actor,
+      input: { tegenprestatieId: string; gemeenteId: string; activiteitId: string } & PlaatsingsTwijfelInput,
+      opts: { tx: Tx },
+    ): Promise<Intervisie> {
+      netwerkPolicy.vereis(actor, 'plaatsingstwijfel-melden');
+      const v = parseInvoer(PlaatsingsTwijfelInput, { reden: input.reden });
+      const { tx } = opts;
+      const dienstId = dienstVan(actor);
+      const open = (await repo.listPlaatsingsIntervisies(tx, dienstId, input.tegenprestatieId)).some(
+        (i) => i.besluit === null,
+      );
+      if (open)
+        throw new AppError('conflict', {
+          userMessage:
+            'Over deze plaatsing wacht al een twijfel op intervisie. Wacht het besluit van de teamleider af.',
+        });
+      const id = await repo.insertPlaatsingsIntervisie(tx, dienstId, {
+        activiteitId: input.activiteitId,
+        tegenprestatieId: input.tegenprestatieId,
+        gemeenteId: input.gemeenteId,
+        vraag: v.reden,
+        aangevraagdDoor: idVan(actor),
+        aangevraagdDoorNaam: naamVan(actor),
+      });
+      await logWijziging(tx, actor, dienstId, 'aanmaken', { type: 'intervisie', id });
+      const r = await repo.findIntervisie(tx, dienstId, id);
+      if (!r) throw notFound(GEEN_INTERVISIE);
+      return intervisieUit(r);
+    },
+
+    /**
+     * The doubts about one placement, newest first. For the tegenprestaties module, which checks first that the
+     * placement is visible to the actor.
+     */
+    async plaatsingsTwijfels(
+      actor: Actor,
+      tegenprestatieId: string,
+      opts: { tx?: Tx } = {},
+    ): Promise<Intervisie[]> {
+      netwerkPolicy.vereis(actor, 'netwerk-bekijken');
+      const lees = (tx: Tx) => repo.listPlaatsingsIntervisies(tx, dienstVan(actor), tegenprestatieId);
+      const rijen = opts.tx ? await lees(opts.tx) : await withContext(db, dbContext(actor), lees);
+      return rijen.map(intervisieUit);
     },
 
     /**

@@ -6,6 +6,7 @@ import {
   controleerAntwoorden,
   controleerConclusie,
   geldigTot,
+  keuzeWeigering,
   magGeplaatstWorden,
   type PlaatsingsActiviteit,
   type PlaatsingsIntervisie,
@@ -328,5 +329,21 @@ describe('material changes', () => {
     [{ type: 'stichting', kvkNummer: '12345678' }, { type: 'stichting', kvkNummer: '87654321' }, true],
   ])('organisation %o → %o: %s', (oud, nieuw, verwacht) => {
     expect(organisatieMaterieelGewijzigd(oud, nieuw)).toBe(verwacht);
+  });
+});
+
+describe('keuzeWeigering: which assessments rule out choosing the activity at all', () => {
+  it.each([
+    ['geen-toets', null],
+    ['geen-risico', null],
+    ['twijfel-open', null],
+    ['toegestaan', null],
+    ['verdringing', /blijkt verdringing van betaald werk/],
+    ['verlopen', /verlopen of vervallen/],
+    ['niet-toegestaan', /Na intervisie/],
+  ] as const)('%s', (status, verwacht) => {
+    const r = keuzeWeigering(status);
+    if (verwacht === null) expect(r).toBeNull();
+    else expect(r).toMatch(verwacht);
   });
 });

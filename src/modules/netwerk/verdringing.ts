@@ -352,3 +352,23 @@ export function toetsStatus(
 }
 
 export const conclusieNaam = (c: Conclusie): string => CONCLUSIE_NAMEN[c];
+
+/**
+ * May an activity be **chosen** for a design at all, given its assessment's status today? Displacement must stop a
+ * placement at the door, not only at toetsing: an activity whose latest assessment concluded `verdringing`, whose
+ * assessment lapsed (expired after 12 months, or void after a material change), or which intervision did not allow,
+ * cannot be chosen. Returns the Dutch refusal, or null when it may be chosen (no assessment yet and open doubt may
+ * be chosen: the checklist blocks toetsing until they are resolved).
+ */
+export function keuzeWeigering(status: ToetsStatus): string | null {
+  switch (status) {
+    case 'verdringing':
+      return 'Uit de verdringingstoets van deze activiteit blijkt verdringing van betaald werk. U kunt deze activiteit niet kiezen voor een tegenprestatie.';
+    case 'verlopen':
+      return 'De verdringingstoets van deze activiteit is verlopen of vervallen. U kunt deze activiteit pas kiezen als de verdringingstoets opnieuw is gedaan.';
+    case 'niet-toegestaan':
+      return 'Na intervisie heeft de teamleider besloten dat deze activiteit niet mag. U kunt deze activiteit niet kiezen voor een tegenprestatie.';
+    default:
+      return null;
+  }
+}

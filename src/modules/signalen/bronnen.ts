@@ -1,3 +1,4 @@
+import { AppError } from '../../http/app-error.ts';
 import type { Systeem } from '../auth/index.ts';
 import type { KlantenService, MedewerkersBron } from '../klanten/index.ts';
 import type { NetwerkService } from '../netwerk/index.ts';
@@ -13,7 +14,10 @@ import {
 
 /** Where the facts come from: other modules' services (through their index.ts), called as the system. */
 export interface SignaalBronDeps {
-  tegenprestaties: Pick<TegenprestatiesService, 'findTegenprestaties' | 'findTegenprestatie'>;
+  tegenprestaties: Pick<
+    TegenprestatiesService,
+    'findTegenprestaties' | 'findTegenprestatie' | 'herbeoordeling'
+  >;
   uitvoering: Pick<UitvoeringService, 'laatsteUrenPerTegenprestatie' | 'weekUrenPerTegenprestatie'>;
   klanten: Pick<KlantenService, 'findKlant' | 'findKlanten' | 'listOntheffingen'>;
   netwerk: Pick<NetwerkService, 'findIntervisies' | 'findActiviteit'>;
@@ -55,12 +59,22 @@ export function createSignaalBronnen(deps: SignaalBronDeps): SignaalBronnen {
       return n;
     };
 
-    const lijst = async (status: 'lopend' | 'toetsing' | 'geen-medewerking') =>
+    const lijst = async (status: 'lopend' | 'overeengekomen' | 'toetsing' | 'geen-medewerking') =>
       alle((pagina) => tegenprestaties.findTegenprestaties(actor, { status, pagina, paginaGrootte: 100 }));
     // One after the other: each list logs its reads, and parallel log writes would contend for the chain heads.
     const lopend = await lijst('lopend');
     const toetsing = await lijst('toetsing');
     const geen = await lijst('geen-medewerking');
+    const overeengekomen = await lijst('overeengekomen');
+    // Review needed (derived per placement, never stored): the job signals each reason once.
+    const herbeoordeling = async (t: Tegenprestatie) =>
+      (
+        await tegenprestaties.herbeoordeling(actor, t.id).catch((e: unknown) => {
+          // Only a placement that went away meanwhile is skipped; any other failure stops the job (fail closed).
+          if (e instanceof AppError && e.code === 'niet-gevonden') return null;
+          throw e;
+        })
+      )?.redenen ?? [];
     const laatste = await uitvoering.laatsteUrenPerTegenprestatie(
       actor,
       lopend.map((t) => t.id),
@@ -94,9 +108,11 @@ export function createSignaalBronnen(deps: SignaalBronDeps): SignaalBronnen {
           laatsteUren: laatste.get(t.id) ?? null,
           urenPerWeek: t.urenPerWeek,
           vorigeWeek: { maandag, uren: w?.uren ?? 0, dagen: w?.dagen ?? 0, afwezig: w?.afwezig ?? false },
+          herbeoordeling: await herbeoordeling(t),
         }),
       );
     }
+    for (const t of overeengekomen) feiten.push(await feit(t, { herbeoordeling: await herbeoordeling(t) }));
     for (const t of toetsing) {
       const { overgangen } = await tegenprestaties.findTegenprestatie(actor, t.id);
       const sinds =
@@ -148,6 +164,15 @@ export function createSignaalBronnen(deps: SignaalBronDeps): SignaalBronnen {
     for (const i of await alle((pagina) =>
       netwerk.findIntervisies(actor, { status: 'open', pagina, paginaGrootte: 100 }),
     )) {
+      if (i.plaatsing) {
+        intervisies.push({
+          id: i.id,
+          activiteitTitel: i.activiteit.naam,
+          gemeenteIds: [i.plaatsing.gemeenteId],
+          plaatsing: true,
+        });
+        continue;
+      }
       const a = await netwerk.findActiviteit(actor, i.activiteit.id).catch(() => null);
       intervisies.push({
         id: i.id,

@@ -106,6 +106,12 @@ describe('bepaalSignalen (controlled clock)', () => {
       { planVanAanpakOp: '2026-06-25', volgendHeronderzoek: '2026-12-25' },
       ['heronderzoek-9a@km:n-1:2026-12-25'],
     ],
+    ['art. 9a lid 7: not while suspended', { planVanAanpakUiterlijk: '2026-12-25', lopend: false }, []],
+    [
+      'art. 9a lid 7: overdue, but not while suspended',
+      { planVanAanpakUiterlijk: '2026-10-01', lopend: false },
+      [],
+    ],
     [
       'art. 9a lid 8: not while suspended',
       { planVanAanpakOp: '2026-06-25', volgendHeronderzoek: '2026-12-25', lopend: false },
@@ -238,4 +244,89 @@ describe('uren-wijken-af: a finished week against the agreed hours', () => {
     ['2026-11-22', '2026-11-09'],
     ['2027-01-04', '2026-12-28'],
   ])('vorigeMaandag(%s) = %s', (dag, maandag) => expect(vorigeMaandag(dag)).toBe(maandag));
+});
+
+describe('herbeoordelen: review needed of an agreed or running placement', () => {
+  const verdringing = {
+    soort: 'verdringing' as const,
+    oorzaak: 'verdringing:t9:verdringing',
+    tekst: 'Bij de activiteit "Moestuin" blijkt verdringing.',
+  };
+  const werk = { soort: 'werk' as const, oorzaak: 'werk:2026-12-01', tekst: 'Op 1 december 2026 werk.' };
+  const re = { soort: 'reintegratie' as const, oorzaak: 'reintegratie:2027-01-04', tekst: 'Re-integratie.' };
+  it.each([
+    [
+      'running, displacement',
+      'lopend',
+      null,
+      [verdringing],
+      ['herbeoordelen-verdringing@km:tp-1:verdringing:t9:verdringing'],
+    ],
+    ['agreed, work', 'overeengekomen', null, [werk], ['herbeoordelen-werk@km:tp-1:werk:2026-12-01']],
+    [
+      'running, all three: one signal per cause',
+      'lopend',
+      null,
+      [verdringing, werk, re],
+      [
+        'herbeoordelen-verdringing@km:tp-1:verdringing:t9:verdringing',
+        'herbeoordelen-werk@km:tp-1:werk:2026-12-01',
+        'herbeoordelen-werk@km:tp-1:reintegratie:2027-01-04',
+      ],
+    ],
+    ['running, no reason', 'lopend', null, [], []],
+    ['ended: no review', 'beeindigd', null, [verdringing], []],
+    ['in toetsing: the checklist covers it', 'toetsing', '2026-11-26', [verdringing], []],
+    ['no caseworker: nobody to tell', 'lopend', 'geen', [werk], []],
+  ] as const)('%s', (_naam, status, bijzonder, herbeoordeling, verwacht) => {
+    const t = tp({
+      status,
+      herbeoordeling,
+      inToetsingSinds: bijzonder === 'geen' ? null : bijzonder,
+      ...(bijzonder === 'geen' ? { klantmanagerId: null } : {}),
+    });
+    expect(soorten(feiten({ tegenprestaties: [t] })).filter((s) => s.startsWith('herbeoordelen'))).toEqual(
+      verwacht,
+    );
+  });
+
+  it('names the client, links to the placement page and has no date', () => {
+    const [s] = bepaalSignalen(feiten({ tegenprestaties: [tp({ herbeoordeling: [werk] })] }), VANDAAG).filter(
+      (x) => x.soort === 'herbeoordelen-werk',
+    );
+    expect(s).toMatchObject({
+      gebruikerId: KM,
+      klantId: 'k-1',
+      tekst: 'Herbeoordeel de tegenprestatie van Sanne Visser. Op 1 december 2026 werk.',
+      link: '/tegenprestaties/tp-1/uitvoering#herbeoordeling',
+      datum: null,
+    });
+  });
+});
+
+describe('intervisie-wacht for a doubt about one placement', () => {
+  it("goes to the team leads of the placement's municipality, saying it is about a placement", () => {
+    const s = bepaalSignalen(
+      feiten({
+        intervisies: [{ id: 'i-1', activiteitTitel: 'Moestuin', gemeenteIds: [G], plaatsing: true }],
+      }),
+      VANDAAG,
+    );
+    expect(s).toMatchObject([
+      {
+        gebruikerId: TL,
+        soort: 'intervisie-wacht',
+        oorzaak: 'i-1',
+        tekst:
+          'Een intervisie over twijfel bij een plaatsing bij de activiteit "Moestuin" wacht op uw besluit.',
+      },
+    ]);
+  });
+
+  it('a doubt not allowed after intervision signals the caseworker as a displacement review', () => {
+    const t = tp({ herbeoordeling: [{ soort: 'twijfel', oorzaak: 'twijfel:i-1', tekst: 'Mag niet.' }] });
+    expect(soorten(feiten({ tegenprestaties: [t] }))).toContain(
+      'herbeoordelen-verdringing@km:tp-1:twijfel:i-1',
+    );
+  });
 });

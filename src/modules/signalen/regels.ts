@@ -18,6 +18,8 @@ export const SOORTEN = [
   'plan-van-aanpak-9a',
   'heronderzoek-9a',
   'opnieuw-besluiten',
+  'herbeoordelen-verdringing',
+  'herbeoordelen-werk',
 ] as const;
 export type Soort = (typeof SOORTEN)[number];
 
@@ -33,6 +35,8 @@ export const SOORT_NAMEN: Record<Soort, string> = {
   'plan-van-aanpak-9a': 'Plan van aanpak alleenstaande ouder',
   'heronderzoek-9a': 'Heronderzoek alleenstaande ouder',
   'opnieuw-besluiten': 'Opnieuw besluiten',
+  'herbeoordelen-verdringing': 'Plaatsing herbeoordelen: verdringing',
+  'herbeoordelen-werk': 'Plaatsing herbeoordelen: werk of re-integratie',
 };
 
 /** The default margin (percent of the agreed hours per week) before a week's hours raise `uren-wijken-af`. */
@@ -73,6 +77,15 @@ export interface TegenprestatieFeit {
   urenPerWeek?: number | null;
   /** `lopend`: the registrations of the last finished week (Monday to Sunday before today's week). */
   vorigeWeek?: { maandag: string; uren: number; dagen: number; afwezig: boolean } | null;
+  /**
+   * `overeengekomen` and `lopend`: why the placement needs review (tegenprestaties `herbeoordelingRedenen`; the
+   * cause is stable per reason, so each is signalled once).
+   */
+  herbeoordeling?: ReadonlyArray<{
+    soort: 'verdringing' | 'twijfel' | 'werk' | 'reintegratie';
+    oorzaak: string;
+    tekst: string;
+  }>;
 }
 
 export interface OntheffingFeit {
@@ -90,6 +103,7 @@ export interface OntheffingFeit {
     planVanAanpakOp: string | null;
     /** Lid 8: six months after the plan or the latest re-examination. */
     volgendHeronderzoek: string | null;
+    /** False while the exemption is suspended (art. 9a lid 5): then neither lid 7 nor lid 8 is signalled. */
     lopend: boolean;
   } | null;
 }
@@ -97,7 +111,10 @@ export interface OntheffingFeit {
 export interface IntervisieFeit {
   id: string;
   activiteitTitel: string;
+  /** The activity's municipalities; for a placement's doubt the placement's municipality. */
   gemeenteIds: string[];
+  /** A caseworker's doubt about one placement (not the activity's assessment). */
+  plaatsing?: boolean;
 }
 
 export interface SignaalFeiten {
@@ -239,6 +256,22 @@ export function bepaalSignalen(
           datum: w.maandag,
         });
     }
+    // Review needed (issue 14 part B): the activity's assessment no longer allows the placement, or the client
+    // starts work or re-integration during it. One signal per cause for the placement's caseworker.
+    if ((t.status === 'lopend' || t.status === 'overeengekomen') && km)
+      for (const r of t.herbeoordeling ?? [])
+        uit.push({
+          ...basis,
+          gebruikerId: km,
+          soort:
+            r.soort === 'werk' || r.soort === 'reintegratie'
+              ? 'herbeoordelen-werk'
+              : 'herbeoordelen-verdringing',
+          oorzaak: `${t.id}:${r.oorzaak}`,
+          tekst: `Herbeoordeel de tegenprestatie van ${t.klantNaam}. ${r.tekst}`,
+          link: `${paden.uitvoering(t.id)}#herbeoordeling`,
+          datum: null,
+        });
     if (
       t.status === 'toetsing' &&
       km &&
@@ -287,6 +320,9 @@ export function bepaalSignalen(
     if (!n || !o.klantmanagerId) continue;
     const basis = { gemeenteId: o.gemeenteId, klantId: o.klantId, gebruikerId: o.klantmanagerId };
     const uiterlijk = plusDagen(vandaag, TERMIJNEN.negenA);
+    // Neither signal while the exemption is suspended (art. 9a lid 5): the duties of lid 7 and 8 go with a running
+    // exemption; on resumption (lid 6) the dates apply again.
+    if (!n.lopend) continue;
     if (!n.planVanAanpakOp && n.planVanAanpakUiterlijk && n.planVanAanpakUiterlijk <= uiterlijk)
       uit.push({
         ...basis,
@@ -296,7 +332,7 @@ export function bepaalSignalen(
         link: paden.verplichtingen(o.klantId),
         datum: n.planVanAanpakUiterlijk,
       });
-    if (n.lopend && n.volgendHeronderzoek && n.volgendHeronderzoek <= uiterlijk)
+    if (n.volgendHeronderzoek && n.volgendHeronderzoek <= uiterlijk)
       uit.push({
         ...basis,
         soort: 'heronderzoek-9a',
@@ -319,7 +355,9 @@ export function bepaalSignalen(
           gebruikerId: tl,
           soort: 'intervisie-wacht',
           oorzaak: i.id,
-          tekst: `Een intervisie over de activiteit "${i.activiteitTitel}" wacht op uw besluit.`,
+          tekst: i.plaatsing
+            ? `Een intervisie over twijfel bij een plaatsing bij de activiteit "${i.activiteitTitel}" wacht op uw besluit.`
+            : `Een intervisie over de activiteit "${i.activiteitTitel}" wacht op uw besluit.`,
           link: paden.intervisie(i.id),
           datum: null,
         });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ChecklistInvoer, richtlijnChecklist, urenElders } from './checklist.ts';
+import {
+  type ChecklistInvoer,
+  type LaterWerk,
+  latereBotsingen,
+  richtlijnChecklist,
+  urenElders,
+} from './checklist.ts';
 
 /** A design where every MOET and WENSELIJK holds. */
 function compleet(): ChecklistInvoer {
@@ -7,6 +13,7 @@ function compleet(): ChecklistInvoer {
     ontwerp: {
       activiteitId: '00000000-0000-4000-8000-000000000001',
       urenPerWeek: 8,
+      dagdelen: ['ma-ochtend', 'wo-ochtend'],
       startdatum: '2027-02-01',
       einddatum: '2027-08-01',
       evaluatiedata: ['2027-05-01'],
@@ -29,6 +36,7 @@ function compleet(): ChecklistInvoer {
     toepasselijkheid: { uitkomst: 'van-toepassing', redenen: [], resterendeUren: 12 },
     capaciteit: { bron: 'belastbaarheid', reden: null },
     andereTegenprestaties: [],
+    laterWerk: [],
     activiteit: { titel: 'Tuin', isMaatwerk: false, heeftOrganisatie: true, aanbod: ['begeleiding'] },
     plaatsing: { mag: true, redenen: [], voorwaarden: null, conclusie: 'geen-risico' },
     gesprek: {
@@ -379,5 +387,94 @@ describe('naar vermogen (art. 9 lid 1 onder c Pw)', () => {
   ] as const)('urenElders: %s', (naam, anderen, verwacht) => {
     const einde = naam === 'open-ended design' ? null : '2027-08-01';
     expect(urenElders('2027-02-01', einde, anderen)).toBe(verwacht);
+  });
+});
+
+describe('werk-gaat-voor: work and re-integration that start later in the period', () => {
+  const werk = (o: Partial<LaterWerk> = {}): LaterWerk => ({
+    soort: 'werk',
+    begindatum: '2027-04-01',
+    omschrijving: 'Magazijn',
+    urenPerWeek: 4,
+    dagdelen: ['di-ochtend'],
+    resterendeUren: 8,
+    ...o,
+  });
+  it.each([
+    ['nothing starts later', [], 'niet-van-toepassing', /geen betaald werk of re-integratie/],
+    [
+      'work before the start does not count here',
+      [werk({ begindatum: '2027-01-15' })],
+      'niet-van-toepassing',
+      /geen/,
+    ],
+    [
+      'work on the start date does not count here',
+      [werk({ begindatum: '2027-02-01' })],
+      'niet-van-toepassing',
+      /geen/,
+    ],
+    [
+      'work after the end date does not count',
+      [werk({ begindatum: '2027-08-02' })],
+      'niet-van-toepassing',
+      /geen/,
+    ],
+    [
+      'work on the end date counts',
+      [werk({ begindatum: '2027-08-01', dagdelen: ['ma-ochtend'] })],
+      'open',
+      /botst/,
+    ],
+    ['work later on another day part, hours fit', [werk()], 'voldaan', /botst niet/],
+    [
+      'work later on a day part of the design',
+      [werk({ dagdelen: ['wo-ochtend'] })],
+      'open',
+      /Op 1-4-2027 begint de klant met betaald werk \(Magazijn\) op woensdagochtend: dat botst/,
+    ],
+    [
+      'work later leaves too few hours',
+      [werk({ urenPerWeek: 10, resterendeUren: 6 })],
+      'open',
+      /daarna kan de klant nog 6 uur per week, minder dan de 8 uur van het ontwerp/,
+    ],
+    [
+      're-integration later on a day part of the design',
+      [werk({ soort: 'reintegratie', urenPerWeek: null, dagdelen: ['ma-ochtend'], resterendeUren: null })],
+      'open',
+      /begint de re-integratie \(Magazijn\) op maandagochtend/,
+    ],
+    [
+      're-integration later on another day part',
+      [werk({ soort: 'reintegratie', urenPerWeek: null, resterendeUren: null })],
+      'voldaan',
+      /re-integratie op 1-4-2027/,
+    ],
+  ] as Array<[string, LaterWerk[], string, RegExp]>)('%s', (_n, later, verwacht, tekst) => {
+    const i = compleet();
+    i.laterWerk = later;
+    const item = richtlijnChecklist(i).items.find((x) => x.id === 'werk-gaat-voor')!;
+    expect(item.status).toBe(verwacht);
+    expect(item.uitleg).toMatch(tekst);
+    expect(richtlijnChecklist(i).magNaarToetsing).toBe(verwacht !== 'open');
+  });
+
+  it('counts the other designs too when work starts later', () => {
+    const i = compleet();
+    i.laterWerk = [werk({ resterendeUren: 12 })];
+    i.andereTegenprestaties = [{ urenPerWeek: 6, startdatum: '2027-03-01', einddatum: null }];
+    expect(
+      latereBotsingen({ ...i.ontwerp, startdatum: '2027-02-01' }, i.laterWerk, i.andereTegenprestaties),
+    ).toEqual([
+      'Op 1-4-2027 begint de klant met betaald werk (Magazijn) voor 4 uur per week; daarna kan de klant nog 6 uur per week, minder dan de 8 uur van het ontwerp.',
+    ]);
+  });
+
+  it('without day parts in the design it asks for them', () => {
+    const i = compleet();
+    i.ontwerp.dagdelen = [];
+    i.laterWerk = [werk()];
+    expect(status(i, 'werk-gaat-voor')).toBe('open');
   });
 });

@@ -19,6 +19,7 @@ export const MOET_IDS = [
   'overtuigd',
   'wederkerigheid',
   'verdringing',
+  'werk-gaat-voor',
 ] as const;
 export type MoetId = (typeof MOET_IDS)[number];
 export const WENSELIJK_IDS = ['gesprek', 'vervolg', 'evaluatie'] as const;
@@ -49,6 +50,8 @@ export interface ChecklistInvoer {
   ontwerp: {
     activiteitId: string | null;
     urenPerWeek: number | null;
+    /** The design's day parts (`ma-ochtend` …). */
+    dagdelen: readonly string[];
     startdatum: string | null;
     einddatum: string | null;
     evaluatiedata: readonly string[];
@@ -81,6 +84,12 @@ export interface ChecklistInvoer {
   };
   /** The client's other designs that are agreed or running: their hours count where the periods overlap. */
   andereTegenprestaties: ReadonlyArray<{ urenPerWeek: number; startdatum: string; einddatum: string | null }>;
+  /**
+   * The client's paid work and re-integration that **start later in the design's period** (after its start date,
+   * on or before its end date), each with the hours per week the client can still do from that day (capacity minus
+   * all work then, `resterendeUren` of the applicability on that day; null when not known).
+   */
+  laterWerk: readonly LaterWerk[];
   /** The chosen activity (null: none chosen yet). */
   activiteit: {
     titel: string;
@@ -110,6 +119,17 @@ export interface ChecklistInvoer {
       socialeOmgeving: boolean;
     };
   } | null;
+}
+
+/** Paid work or a re-integration trajectory that starts later in a design's period. */
+export interface LaterWerk {
+  soort: 'werk' | 'reintegratie';
+  begindatum: string;
+  omschrijving: string | null;
+  /** Work: hours per week; re-integration: null. */
+  urenPerWeek: number | null;
+  dagdelen: readonly string[];
+  resterendeUren: number | null;
 }
 
 export interface Checklist {
@@ -248,6 +268,107 @@ function urenBinnenVermogen(i: ChecklistInvoer): ChecklistItem {
         ...base,
         status: 'open',
         uitleg: `${uren(u)} per week is te veel: de klant kan nog ${uren(ruimte)} per week (${bron}${naastAnder}).`,
+      };
+}
+
+const DAGDEEL_WOORD: Record<string, string> = {
+  ma: 'maandag',
+  di: 'dinsdag',
+  wo: 'woensdag',
+  do: 'donderdag',
+  vr: 'vrijdag',
+  za: 'zaterdag',
+  zo: 'zondag',
+};
+const dagdeelTekst = (d: string) => {
+  const [dag = '', tijd = ''] = d.split('-');
+  return `${DAGDEEL_WOORD[dag] ?? dag}${tijd}`;
+};
+const datumTekst = (iso: string) => {
+  const [j, m, d] = iso.split('-');
+  return `${Number(d)}-${Number(m)}-${j}`;
+};
+
+/**
+ * Paid work and re-integration come first (guideline, MOET 1), also when they start **later in the design's
+ * period**: each such start is a clash when it falls on one of the design's day parts, or (work) when the hours
+ * left from that day — capacity minus all work then, minus the client's other agreed or running designs — are
+ * fewer than the design's hours. Returns one Dutch sentence per clash (empty: none). Pure.
+ */
+export function latereBotsingen(
+  ontwerp: {
+    startdatum: string;
+    einddatum: string | null;
+    urenPerWeek: number | null;
+    dagdelen: readonly string[];
+  },
+  later: readonly LaterWerk[],
+  anderen: ChecklistInvoer['andereTegenprestaties'] = [],
+  capaciteitBekend = true,
+): string[] {
+  const uit: string[] = [];
+  for (const w of later) {
+    if (
+      !(w.begindatum > ontwerp.startdatum) ||
+      (ontwerp.einddatum !== null && w.begindatum > ontwerp.einddatum)
+    )
+      continue;
+    const wat =
+      w.soort === 'werk'
+        ? `begint de klant met betaald werk${w.omschrijving ? ` (${w.omschrijving})` : ''}`
+        : `begint de re-integratie${w.omschrijving ? ` (${w.omschrijving})` : ''}`;
+    const vanaf = `Op ${datumTekst(w.begindatum)} ${wat}`;
+    const botst = ontwerp.dagdelen.filter((d) => w.dagdelen.includes(d));
+    if (botst.length > 0)
+      uit.push(
+        `${vanaf} op ${opsomming(botst.map(dagdeelTekst))}: dat botst met de dagdelen van het ontwerp.`,
+      );
+    else if (ontwerp.dagdelen.length === 0 && w.dagdelen.length > 0)
+      uit.push(`${vanaf} op vaste dagdelen. Kies de dagdelen van het ontwerp, dan is te zien of ze botsen.`);
+    const u = ontwerp.urenPerWeek;
+    if (w.soort === 'werk' && capaciteitBekend && u !== null && w.resterendeUren !== null) {
+      const ruimte = Math.max(0, w.resterendeUren - urenElders(w.begindatum, ontwerp.einddatum, anderen));
+      if (u > ruimte)
+        uit.push(
+          `${vanaf}${w.urenPerWeek ? ` voor ${uren(w.urenPerWeek)} per week` : ''}; daarna kan de klant nog ${uren(ruimte)} per week, minder dan de ${uren(u)} van het ontwerp.`,
+        );
+    }
+  }
+  return uit;
+}
+
+function werkGaatVoor(i: ChecklistInvoer): ChecklistItem {
+  const base = {
+    id: 'werk-gaat-voor',
+    niveau: 'moet',
+    titel: 'Betaald werk en re-integratie gaan voor, ook als ze later in de periode beginnen',
+  } as const;
+  const start = i.ontwerp.startdatum;
+  if (!start) return { ...base, status: 'open', uitleg: 'Vul de startdatum in.' };
+  const einde = i.ontwerp.einddatum;
+  const binnen = i.laterWerk.filter((w) => w.begindatum > start && (einde === null || w.begindatum <= einde));
+  if (binnen.length === 0)
+    return {
+      ...base,
+      status: 'niet-van-toepassing',
+      uitleg: 'Er begint in de periode geen betaald werk of re-integratie die bij de klant is vastgelegd.',
+    };
+  const botsingen = latereBotsingen(
+    { startdatum: start, einddatum: einde, urenPerWeek: i.ontwerp.urenPerWeek, dagdelen: i.ontwerp.dagdelen },
+    binnen,
+    i.andereTegenprestaties,
+    i.capaciteit.bron !== 'niet-vastgelegd',
+  );
+  return botsingen.length > 0
+    ? {
+        ...base,
+        status: 'open',
+        uitleg: `${botsingen.join(' ')} Pas het ontwerp aan (dagdelen, uren of einddatum): werk en re-integratie gaan voor.`,
+      }
+    : {
+        ...base,
+        status: 'voldaan',
+        uitleg: `Wat later in de periode begint (${opsomming(binnen.map((w) => `${w.soort === 'werk' ? 'werk' : 're-integratie'} op ${datumTekst(w.begindatum)}`))}), botst niet met de dagdelen en uren van het ontwerp.`,
       };
 }
 
@@ -407,6 +528,7 @@ export function richtlijnChecklist(i: ChecklistInvoer): Checklist {
     overtuigd(i, zonderOrganisatie),
     wederkerigheid(i),
     verdringing(i),
+    werkGaatVoor(i),
   ];
   const wensen = [gesprek(i), vervolg(i), evaluatie(i)];
   const oordeel = verdringingsoordeel(i);

@@ -28,6 +28,10 @@
  * - `voerDeel2OvergangUit(actor, id, { naar, reden?, versie?, beeindigingReden? })`: **reserved for part 2**
  *   (agreement, running, ending); the pages and API of this module never call it. `bereidDeel2OvergangVoor(actor,
  *   id, input)` does its checks first and returns `(tx) => …` to make the move inside the caller's transaction.
+ * - `herbeoordeling(actor, id)` → `{ nodig, redenen }`: why an agreed or running placement needs review now
+ *   (displacement assessment, work or re-integration starting during it); derived, never stored (herbeoordeling.ts).
+ * - `meldTwijfel(actor, id, { reden })` → `{ intervisieId }`: a caseworker's doubt about one agreed or running
+ *   placement, to intervision (netwerk `meldPlaatsingsTwijfel`, same transaction); "niet toegestaan" flags it for review.
  * - `vraagAdvies(actor, id, { vraag })`, `geefAdvies(actor, id, { advies })` (teamleider).
  * - `inzageVoorKlant(systeem, klantId, { tx, gemeenteId })` → `InzageOnderdeel[]` (src/lib/inzage.ts): the AVG
  *   art. 15 export's parts "Uw tegenprestatie" and its status history; the privacy module only (system actor).
@@ -36,12 +40,14 @@
  * `plaatsActie`, `houdtPlaats`; statusmachine.ts).
  */
 export * from './checklist.ts';
+export * from './herbeoordeling.ts';
 export * from './statusmachine.ts';
 export { tegenprestatiesApi } from './tegenprestaties.api.ts';
 export { laadDemoTegenprestaties } from './tegenprestaties.demo.ts';
 export { tegenprestatiesPolicy } from './tegenprestaties.policy.ts';
 export { tegenprestatiesRoutes } from './tegenprestaties.routes.ts';
 export {
+  Herbeoordeling,
   StartVerkenningInput,
   type Statusovergang,
   StatusovergangInput,

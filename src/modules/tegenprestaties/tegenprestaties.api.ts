@@ -3,9 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { metVeldfouten, Problem } from '../../http/problem.ts';
 import { requireGebruiker } from '../auth/index.ts';
+import { PlaatsingsTwijfelInput } from '../netwerk/index.ts';
 import { STATUSSEN } from './statusmachine.ts';
 import {
   StartVerkenningInput,
+  Herbeoordeling,
   Statusovergang,
   StatusovergangInput,
   Tegenprestatie,
@@ -133,6 +135,44 @@ export function tegenprestatiesApi(service: TegenprestatiesService) {
         metVeldfouten(req, reply, () =>
           service.updateTegenprestatie(requireGebruiker(req), req.params.id, req.body),
         ),
+    );
+
+    r.get(
+      '/api/v1/tegenprestaties/:id/herbeoordeling',
+      {
+        schema: {
+          operationId: 'getHerbeoordeling',
+          summary: 'Herbeoordeling van de plaatsing',
+          description:
+            'Of een overeengekomen of lopende tegenprestatie moet worden herbeoordeeld, en waarom: de verdringingstoets van de activiteit staat haar niet meer toe (verdringing, verlopen of niet toegestaan na intervisie), of de klant begint tijdens de tegenprestatie met betaald werk of re-integratie. Berekend uit de gegevens van nu, niet opgeslagen.',
+          tags: ['Tegenprestaties'],
+          params: Id,
+          response: { 200: Herbeoordeling, ...fouten },
+        },
+      },
+      async (req) => service.herbeoordeling(requireGebruiker(req), req.params.id),
+    );
+
+    r.post(
+      '/api/v1/tegenprestaties/:id/twijfels',
+      {
+        schema: {
+          operationId: 'createPlaatsingsTwijfel',
+          summary: 'Twijfel over de plaatsing melden',
+          description:
+            'Meldt twijfel over één overeengekomen of lopende tegenprestatie (bijvoorbeeld of zij betaald werk verdringt). Er ontstaat een intervisieverzoek voor de teamleider, zoals bij twijfel uit een verdringingstoets; besluit die "niet-toegestaan", dan moet de plaatsing worden herbeoordeeld. Eén open twijfel per plaatsing (409).',
+          tags: ['Tegenprestaties'],
+          params: Id,
+          body: PlaatsingsTwijfelInput,
+          response: { 201: z.object({ intervisieId: z.uuid() }), ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, async () => {
+          const r = await service.meldTwijfel(requireGebruiker(req), req.params.id, req.body);
+          reply.status(201).header('Location', `/api/v1/intervisies/${r.intervisieId}`);
+          return r;
+        }),
     );
 
     r.get(

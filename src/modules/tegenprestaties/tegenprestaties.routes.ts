@@ -5,7 +5,7 @@ import type { FieldErrors } from '../../web/components/index.tsx';
 import { paths } from '../../web/paths.ts';
 import { renderFragment, renderPage } from '../../web/render.ts';
 import { type Gebruiker, pageChrome, requireRol } from '../auth/index.ts';
-import type { NetwerkService } from '../netwerk/index.ts';
+import { keuzeWeigering, type NetwerkService } from '../netwerk/index.ts';
 import { WENSELIJK_IDS } from './checklist.ts';
 import { TegenprestatieInvoerfout, type UpdateTegenprestatieInput } from './tegenprestaties.schemas.ts';
 import type { TegenprestatiesService } from './tegenprestaties.service.ts';
@@ -155,10 +155,13 @@ export function tegenprestatiesRoutes(deps: TegenprestatiesRoutesDeps) {
         beeld,
         waarden: opts.waarden ?? waardenVan(beeld.tegenprestatie),
         fouten: opts.fouten ?? {},
-        activiteiten: activiteiten.items.map((a) => ({
-          id: a.id,
-          titel: `${a.titel}${a.organisatie ? ` – ${a.organisatie.naam}` : ''} (${a.plaatsenVrij} vrij)`,
-        })),
+        // An activity ruled out by its displacement assessment is not offered (the service refuses it too).
+        activiteiten: activiteiten.items
+          .filter((a) => keuzeWeigering(a.toets.status) === null)
+          .map((a) => ({
+            id: a.id,
+            titel: `${a.titel}${a.organisatie ? ` – ${a.organisatie.naam}` : ''} (${a.plaatsenVrij} vrij)`,
+          })),
         melding: meldingVan(req),
         isTeamleider: actor.rol === 'teamleider',
       }),

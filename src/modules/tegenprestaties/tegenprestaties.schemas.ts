@@ -3,6 +3,7 @@ import { AppError } from '../../http/app-error.ts';
 import { DAGDELEN } from '../klanten/index.ts';
 import { WEDERKERIGHEID_CATEGORIEEN } from '../netwerk/index.ts';
 import { WENSELIJK_IDS } from './checklist.ts';
+import { HERBEOORDELING_SOORTEN } from './herbeoordeling.ts';
 import { STATUSSEN } from './statusmachine.ts';
 
 /** Expected follow-up after the period (vervolg). */
@@ -247,3 +248,36 @@ export interface Pagina<T> {
   paginaGrootte: number;
   aantalPaginas: number;
 }
+
+/** Review needed of an agreed or running placement, worked out from the data (`herbeoordelingRedenen`). */
+export const Herbeoordeling = z
+  .object({
+    tegenprestatieId: z.uuid(),
+    status: z.enum(STATUSSEN),
+    nodig: z
+      .boolean()
+      .describe('Moet de plaatsing worden herbeoordeeld? Alleen bij overeengekomen of lopend.'),
+    redenen: z.array(
+      z.object({
+        soort: z.enum(HERBEOORDELING_SOORTEN),
+        oorzaak: z.string().describe('Vaste sleutel van de oorzaak binnen de plaatsing'),
+        tekst: z.string(),
+      }),
+    ),
+    twijfels: z
+      .array(
+        z.object({
+          intervisieId: z.uuid(),
+          vraag: z.string(),
+          aangevraagdDoor: z.string(),
+          aangevraagdOp: z.iso.datetime(),
+          status: z.enum(['open', 'besloten']),
+          besluit: z.enum(['toegestaan', 'toegestaan-onder-voorwaarden', 'niet-toegestaan']).nullable(),
+          voorwaarden: z.string().nullable(),
+          motivering: z.string().nullable(),
+        }),
+      )
+      .describe('Gemelde twijfel over deze plaatsing en het besluit na intervisie, nieuwste eerst'),
+  })
+  .meta({ id: 'Herbeoordeling' });
+export type Herbeoordeling = z.infer<typeof Herbeoordeling>;

@@ -340,8 +340,20 @@ describe('each MOET blocks the move to toetsing', () => {
     );
   });
 
-  it('displacement (verdringing)', async () => {
-    await geblokkeerd(await ontwerp({ activiteitId: verdringing }), /verdringing van betaald werk/);
+  it('displacement (verdringing): cannot even be chosen', async () => {
+    await expect(ontwerp({ activiteitId: verdringing })).rejects.toMatchObject({
+      velden: { activiteitId: expect.stringMatching(/blijkt verdringing van betaald werk/) },
+    });
+  });
+
+  it('displacement judged after the choice still blocks toetsing', async () => {
+    const later = (
+      await netwerk.createActiviteit(nm, maakActiviteit({ gemeenteIds: [A], organisatieId, plaatsen: 3 }))
+    ).id;
+    await netwerk.createVerdringingstoets(nm, later, maakToets());
+    const id = await ontwerp({ activiteitId: later });
+    await netwerk.createVerdringingstoets(nm, later, maakToets({ conclusie: 'verdringing' }));
+    await geblokkeerd(id, /verdringing van betaald werk/);
   });
 
   it('doubt (twijfel) not yet decided in intervision', async () => {

@@ -18,8 +18,20 @@ import {
   vandaag,
 } from '../klanten/index.ts';
 import { record, VA } from '../logboek/index.ts';
-import type { Activiteit, NetwerkService } from '../netwerk/index.ts';
-import { type Checklist, type ChecklistInvoer, richtlijnChecklist, type Verklaring } from './checklist.ts';
+import {
+  type Activiteit,
+  keuzeWeigering,
+  type NetwerkService,
+  PlaatsingsTwijfelInput,
+} from '../netwerk/index.ts';
+import {
+  type Checklist,
+  type ChecklistInvoer,
+  type LaterWerk,
+  richtlijnChecklist,
+  type Verklaring,
+} from './checklist.ts';
+import { herbeoordelingRedenen, TE_HERBEOORDELEN } from './herbeoordeling.ts';
 import {
   isBewerkbaar,
   type Overgang,
@@ -38,6 +50,7 @@ import {
 import {
   AdviesInput,
   AdviesVraagInput,
+  type Herbeoordeling,
   type Pagina,
   parseInvoer,
   StartVerkenningInput,
@@ -72,7 +85,13 @@ export interface TegenprestatiesDeps {
   klanten: Pick<KlantenService, 'findKlant'>;
   netwerk: Pick<
     NetwerkService,
-    'findActiviteit' | 'findOrganisatie' | 'beoordeelPlaatsing' | 'claimPlaats' | 'releasePlaats'
+    | 'findActiviteit'
+    | 'findOrganisatie'
+    | 'beoordeelPlaatsing'
+    | 'claimPlaats'
+    | 'releasePlaats'
+    | 'meldPlaatsingsTwijfel'
+    | 'plaatsingsTwijfels'
   >;
   /** The gesprekken module's summary of a client's latest conversation (absent: no conversations known). */
   gesprekken?: {
@@ -301,6 +320,18 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
     }
   }
 
+  /**
+   * An activity a design newly chooses: visible to the actor and not ruled out by its displacement assessment
+   * (`keuzeWeigering`: concluded verdringing, lapsed, or not allowed after intervision) — refused at the door, not
+   * only at toetsing.
+   */
+  async function kiesbareActiviteit(actor: Actor, activiteitId: string | null, veld = 'activiteitId') {
+    const a = await activiteitVan(actor, activiteitId, veld);
+    const weigering = a ? keuzeWeigering(a.toets.status) : null;
+    if (weigering) throw new TegenprestatieInvoerfout({ [veld]: weigering });
+    return a;
+  }
+
   async function aanbodVan(actor: Actor, a: Activiteit | null) {
     if (!a?.organisatie) return [];
     try {
@@ -350,6 +381,38 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
         ? { bron: 'geen-beperkingen-bekend', reden: klant.belastbaarheid.geenBeperkingenReden }
         : { bron: 'niet-vastgelegd', reden: null };
 
+  /**
+   * The client's work and re-integration that start after the design's start date, on or before its end date, with
+   * the hours the client can still do from that day (werk gaat voor: `latereBotsingen`).
+   */
+  function laterWerkVan(klant: KlantDossier, start: string, einde: string | null): LaterWerk[] {
+    const binnen = (d: string | null): d is string =>
+      d !== null && d > start && (einde === null || d <= einde);
+    const rest = (d: string) => toepasselijkheidOp(klant, d)?.resterendeUren ?? null;
+    return [
+      ...klant.werk
+        .filter((w) => binnen(w.begindatum))
+        .map((w) => ({
+          soort: 'werk' as const,
+          begindatum: w.begindatum as string,
+          omschrijving: w.omschrijving,
+          urenPerWeek: w.urenPerWeek,
+          dagdelen: w.dagdelen,
+          resterendeUren: rest(w.begindatum as string),
+        })),
+      ...klant.reintegratie
+        .filter((r) => binnen(r.begindatum))
+        .map((r) => ({
+          soort: 'reintegratie' as const,
+          begindatum: r.begindatum,
+          omschrijving: r.omschrijving,
+          urenPerWeek: null,
+          dagdelen: r.dagdelen,
+          resterendeUren: null,
+        })),
+    ].sort((a, b) => (a.begindatum < b.begindatum ? -1 : a.begindatum > b.begindatum ? 1 : 0));
+  }
+
   /** Gathers the facts of the checklist (client, activity, displacement, conversation) and computes it. */
   async function beoordeel(actor: Actor, t: Tegenprestatie, klant: KlantDossier) {
     // Naar vermogen: the client's other agreed or running designs count against the capacity (read first, so
@@ -375,6 +438,7 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
       ontwerp: {
         activiteitId: t.activiteitId,
         urenPerWeek: t.urenPerWeek,
+        dagdelen: t.dagdelen,
         startdatum: t.startdatum,
         einddatum: t.einddatum,
         evaluatiedata: t.evaluatiedata,
@@ -387,6 +451,7 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
       },
       toepasselijkheid: t.startdatum ? toepasselijkheidOp(klant, t.startdatum) : null,
       capaciteit: capaciteitVan(klant),
+      laterWerk: t.startdatum ? laterWerkVan(klant, t.startdatum, t.einddatum) : [],
       andereTegenprestaties: andere.map((r) => ({
         urenPerWeek: Number(r.urenPerWeek),
         startdatum: r.startdatum!,
@@ -491,7 +556,7 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
       tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-ontwerpen');
       const v = parseInvoer(StartVerkenningInput, input);
       const klant = await klanten.findKlant(actor, v.klantId);
-      if (v.activiteitId) await activiteitVan(actor, v.activiteitId);
+      if (v.activiteitId) await kiesbareActiviteit(actor, v.activiteitId);
       const werk = async (tx: Tx) => {
         const id = await repo.insert(tx, {
           dienstId: dienstVan(actor),
@@ -579,6 +644,84 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
     },
 
     /**
+     * Review needed: why an agreed or running placement should be reviewed now (the activity's displacement
+     * assessment no longer allows it; the client starts work or re-integration during it). Worked out from the data
+     * each time (`herbeoordelingRedenen`), never stored; the read of the client file is logged by the klanten
+     * module, the read of the placement here.
+     */
+    async herbeoordeling(actor: Actor, id: string): Promise<Herbeoordeling> {
+      tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-bekijken');
+      const { rij, klant } = await zichtbaar(actor, id);
+      const t = naarTegenprestatie(rij);
+      const activiteit = TE_HERBEOORDELEN.includes(t.status)
+        ? await activiteitVan(actor, t.activiteitId).catch((e: unknown) => {
+            // The activity may have left the actor's municipalities; the placement stays reviewable without it.
+            if (e instanceof TegenprestatieInvoerfout) return null;
+            throw e;
+          })
+        : null;
+      const twijfels = await netwerk.plaatsingsTwijfels(actor, t.id);
+      const redenen = herbeoordelingRedenen({
+        plaatsing: { status: t.status, startdatum: t.startdatum, einddatum: t.einddatum },
+        activiteit: activiteit
+          ? {
+              titel: activiteit.titel,
+              toetsStatus: activiteit.toets.status,
+              verdringingstoetsId: activiteit.toets.verdringingstoetsId,
+            }
+          : null,
+        werk: klant.werk,
+        reintegratie: klant.reintegratie,
+        twijfels: twijfels.map((i) => ({ intervisieId: i.id, besluit: i.besluit, motivering: i.motivering })),
+      });
+      await withContext(db, dbContext(actor), (tx) => log(tx, actor, 'lezen', rij.klantId, rij.gemeenteId));
+      return {
+        tegenprestatieId: t.id,
+        status: t.status,
+        nodig: redenen.length > 0,
+        redenen,
+        twijfels: twijfels.map((i) => ({
+          intervisieId: i.id,
+          vraag: i.vraag,
+          aangevraagdDoor: i.aangevraagdDoor,
+          aangevraagdOp: i.aangevraagdOp,
+          status: i.status,
+          besluit: i.besluit,
+          voorwaarden: i.voorwaarden,
+          motivering: i.motivering,
+        })),
+      };
+    },
+
+    /**
+     * A caseworker's doubt about one agreed or running placement goes to intervision, like an activity's doubt: the
+     * team lead decides (netwerk `besluitIntervisie`); a decision "niet toegestaan" flags the placement for review.
+     * Invalid reason: `TegenprestatieInvoerfout` ({ reden }); not agreed or running: `niet-verwerkbaar`; an open
+     * doubt already: `conflict`.
+     */
+    async meldTwijfel(actor: Actor, id: string, input: unknown): Promise<{ intervisieId: string }> {
+      tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-bekijken');
+      const v = parseInvoer(PlaatsingsTwijfelInput, input);
+      const { rij } = await zichtbaar(actor, id);
+      if (!TE_HERBEOORDELEN.includes(rij.status as Status))
+        throw new AppError('niet-verwerkbaar', {
+          userMessage: `Twijfel over een plaatsing melden kan alleen bij een overeengekomen of lopende tegenprestatie. Deze staat op "${STATUS_NAMEN[rij.status as Status]}".`,
+        });
+      const activiteitId = rij.activiteitId;
+      if (!activiteitId)
+        throw new AppError('niet-verwerkbaar', { userMessage: 'Deze tegenprestatie heeft geen activiteit.' });
+      return withContext(db, dbContext(actor), async (tx) => {
+        const i = await netwerk.meldPlaatsingsTwijfel(
+          actor,
+          { tegenprestatieId: rij.id, gemeenteId: rij.gemeenteId, activiteitId, reden: v.reden },
+          { tx },
+        );
+        await log(tx, actor, 'wijzigen', rij.klantId, rij.gemeenteId);
+        return { intervisieId: i.id };
+      });
+    },
+
+    /**
      * The design page: the design (with `concept`, an unsaved change from the form, applied when given), its
      * client, activity, the host's reciprocity offer, the latest conversation and the live checklist.
      * An invalid `concept` throws `TegenprestatieInvoerfout`.
@@ -635,7 +778,12 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
           userMessage: `In de status "${STATUS_NAMEN[rij.status as Status]}" kan het ontwerp niet meer worden gewijzigd. Zet het eerst terug naar ontwerp.`,
         });
       const nieuw = pasToe(naarTegenprestatie(rij), w);
-      const activiteit = await activiteitVan(actor, nieuw.activiteitId);
+      // A newly chosen activity must pass the displacement assessment; the one already chosen is judged by the
+      // checklist (and, once running, flagged for review).
+      const activiteit =
+        nieuw.activiteitId !== rij.activiteitId
+          ? await kiesbareActiviteit(actor, nieuw.activiteitId)
+          : await activiteitVan(actor, nieuw.activiteitId);
       const c = nieuw.wederkerigheid.categorie;
       if (c) {
         const aanbod = await aanbodVan(actor, activiteit);

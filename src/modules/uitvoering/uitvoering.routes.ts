@@ -6,6 +6,7 @@ import { renderPage } from '../../web/render.ts';
 import { type Gebruiker, pageChrome, requireRol } from '../auth/index.ts';
 import type { GemeentenService } from '../gemeenten/index.ts';
 import { type KlantenService, plusDagen, vandaag } from '../klanten/index.ts';
+import { TegenprestatieInvoerfout } from '../tegenprestaties/index.ts';
 import { uitvoeringPaden } from './paden.ts';
 import {
   type Afwezigheid,
@@ -154,7 +155,7 @@ function evaluatieInvoer(w: EvaluatieWaarden, eind: boolean): EvaluatieInput {
 
 /** A refused form: field messages from the service, or its Dutch message. */
 const foutenVan = (e: unknown, veld: string): FieldErrors | null => {
-  if (e instanceof UitvoeringInvoerfout) return e.velden;
+  if (e instanceof UitvoeringInvoerfout || e instanceof TegenprestatieInvoerfout) return e.velden;
   if (e instanceof AppError && (e.code === 'niet-verwerkbaar' || e.code === 'conflict'))
     return { [veld]: e.userMessage };
   return null;
@@ -178,8 +179,9 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
       evaluatie?: EvaluatieWaarden;
       eind?: EvaluatieWaarden;
       fouten?: FieldErrors;
-      formulier?: 'uren' | 'evaluatie' | 'eind' | 'stap';
+      formulier?: 'uren' | 'evaluatie' | 'eind' | 'stap' | 'twijfel';
       stap?: StapWaarden;
+      twijfel?: string;
       /** Rows of the week form whose stored day changed meanwhile: show its current version. */
       conflictRijen?: number[];
     } = {},
@@ -213,6 +215,7 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
         melding: isMelding(melding) ? melding : undefined,
         vervolg: volgendeStappen(t, vandaagNu()),
         stap: opts.stap ?? legeStap(),
+        twijfel: opts.twijfel ?? '',
       }),
       opts.fouten ? 422 : 200,
     );
@@ -303,6 +306,19 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
       const melding =
         stap.stap === 'starten' ? 'gestart' : stap.stap === 'terug-naar-ontwerp' ? 'teruggezet' : 'beeindigd';
       return reply.redirect(`${uitvoeringPaden.uitvoering(idVan(req))}?melding=${melding}#stappen-kop`, 303);
+    });
+
+    app.post('/tegenprestaties/:id/uitvoering/twijfel', { schema: { hide: true } }, async (req, reply) => {
+      const actor = medewerker(req);
+      const reden = tekst(bodyVan(req), 'reden');
+      try {
+        await uitvoering.meldTwijfel(actor, idVan(req), { reden });
+      } catch (e) {
+        const fouten = foutenVan(e, 'reden');
+        if (!fouten) throw e;
+        return toon(req, reply, actor, { twijfel: reden, fouten, formulier: 'twijfel' });
+      }
+      return reply.redirect(`${uitvoeringPaden.uitvoering(idVan(req))}?melding=twijfel#herbeoordeling`, 303);
     });
 
     const exporteur = (req: FastifyRequest) => requireRol(req, 'teamleider', 'functioneel-beheerder');

@@ -13,6 +13,7 @@ import { formatDatumNl, type KlantenService, plusDagen, vandaag as vandaagNl } f
 import { record, recordMany, VA } from '../logboek/index.ts';
 import { type AfspraakVoorStart, startOordeel } from '../overeenkomsten/index.ts';
 import {
+  type Herbeoordeling,
   STATUS_NAMEN,
   type Status,
   type Tegenprestatie,
@@ -54,7 +55,12 @@ export interface UitvoeringDeps {
   db: Database;
   tegenprestaties: Pick<
     TegenprestatiesService,
-    'findTegenprestatie' | 'findTegenprestaties' | 'voerDeel2OvergangUit' | 'bereidDeel2OvergangVoor'
+    | 'findTegenprestatie'
+    | 'findTegenprestaties'
+    | 'voerDeel2OvergangUit'
+    | 'bereidDeel2OvergangVoor'
+    | 'herbeoordeling'
+    | 'meldTwijfel'
   >;
   klanten: Pick<KlantenService, 'findKlant'>;
   /**
@@ -86,6 +92,8 @@ export interface UitvoeringBeeld {
   wijzigingen: UrenWijziging[];
   /** Hours (> 0) in total. */
   totaalUren: number;
+  /** Review needed (agreed or running placements): derived from the data, never stored. */
+  herbeoordeling: Herbeoordeling;
 }
 
 const naamVan = (actor: Actor): string =>
@@ -213,6 +221,8 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
     async bekijkUitvoering(actor: Actor, id: string): Promise<UitvoeringBeeld> {
       uitvoeringPolicy.vereis(actor, 'uitvoering-bekijken');
       const t = await ontwerp(actor, id);
+      // Before the transaction: one connection at a time.
+      const herbeoordeling = await tegenprestaties.herbeoordeling(actor, id);
       return withContext(db, dbContext(actor), async (tx) => {
         const uren = await repo.listUren(tx, dienstVan(actor), id);
         const evaluaties = await repo.listEvaluaties(tx, dienstVan(actor), id);
@@ -225,8 +235,18 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
           evaluaties: evaluaties.map(naarEvaluatie),
           wijzigingen: wijzigingen.map(naarWijziging),
           totaalUren: regels.reduce((s, r) => s + r.uren, 0),
+          herbeoordeling,
         };
       });
+    },
+
+    /**
+     * A caseworker's doubt about this placement, to intervision (tegenprestaties `meldTwijfel`: access, checks and
+     * the log are there). Invalid reason: `TegenprestatieInvoerfout` ({ reden }).
+     */
+    async meldTwijfel(actor: Actor, id: string, input: { reden: string }): Promise<{ intervisieId: string }> {
+      uitvoeringPolicy.vereis(actor, 'uitvoering-bekijken');
+      return tegenprestaties.meldTwijfel(actor, id, input);
     },
 
     /** The registered hours of a placement, newest date first. */

@@ -87,6 +87,11 @@ export function PassendeActiviteitenPagina({
       {uitkomst.verordeningMaxUren === null ? (
         <Paragraph>Er is geen verordening met een maximum aantal uren bekend voor vandaag.</Paragraph>
       ) : null}
+      {uitkomst.vermogen.bron === 'niet-vastgelegd' ? (
+        <Alert type="warning">{uitkomst.vermogen.uitleg}</Alert>
+      ) : (
+        <Paragraph>{uitkomst.vermogen.uitleg}</Paragraph>
+      )}
       {uitkomst.uitgesloten ? <Alert type="info">{uitkomst.uitgesloten}</Alert> : null}
       {uitkomst.activiteiten.map((s, n) => (
         <section key={s.activiteitId} aria-labelledby={`suggestie-${n}`}>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import {
   Alert,
   Button,
@@ -157,8 +158,8 @@ export function IntervisiesPagina({
     >
       <Heading level={1}>Intervisie</Heading>
       <Paragraph>
-        Als een netwerkmakelaar twijfelt of een activiteit betaald werk verdringt, bespreekt de teamleider dat
-        met collega's en legt het besluit vast.
+        Als een netwerkmakelaar twijfelt of een activiteit betaald werk verdringt, of een klantmanager
+        twijfelt over één plaatsing, bespreekt de teamleider dat met collega's en legt het besluit vast.
       </Paragraph>
       <nav aria-label="Intervisieverzoeken">
         <ul className="utrecht-unordered-list">
@@ -183,6 +184,7 @@ export function IntervisiesPagina({
           }
           head={[
             'Activiteit',
+            'Onderwerp',
             'Organisatie',
             'Aangevraagd',
             'Door',
@@ -194,6 +196,7 @@ export function IntervisiesPagina({
               <Cell>
                 <Link href={paths.intervisie(i.id)}>{i.activiteit.naam}</Link>
               </Cell>
+              <Cell>{i.plaatsing ? 'Twijfel over een plaatsing' : 'Verdringingstoets'}</Cell>
               <Cell>{i.activiteit.organisatie ?? '–'}</Cell>
               <Cell>{tijdstipNl(i.aangevraagdOp)}</Cell>
               <Cell>{i.aangevraagdDoor}</Cell>
@@ -239,7 +242,9 @@ export function IntervisiePagina({
   fouten?: FieldErrors;
   melding?: Melding | undefined;
 }) {
-  const titel = `Intervisie: ${i.activiteit.naam}`;
+  const titel = i.plaatsing
+    ? `Intervisie: twijfel over een plaatsing bij ${i.activiteit.naam}`
+    : `Intervisie: ${i.activiteit.naam}`;
   const heeftFouten = Object.values(fouten).some(Boolean);
   const open = i.status === 'open' && !toetsVervallen;
   return (
@@ -257,6 +262,19 @@ export function IntervisiePagina({
             </Link>,
           ],
           ['Organisatie', i.activiteit.organisatie],
+          ...(i.plaatsing
+            ? [
+                [
+                  'Plaatsing',
+                  <Link
+                    key="plaatsing"
+                    href={`${paths.tegenprestatie(i.plaatsing.tegenprestatieId)}/uitvoering`}
+                  >
+                    De tegenprestatie waarover getwijfeld wordt
+                  </Link>,
+                ] as [string, ReactNode],
+              ]
+            : []),
           ['Aangevraagd', `${tijdstipNl(i.aangevraagdOp)} door ${i.aangevraagdDoor}`],
           ['Waarover wordt getwijfeld', i.vraag],
         ]}
@@ -283,6 +301,13 @@ export function IntervisiePagina({
       {open && magBesluiten ? (
         <>
           <Heading level={2}>Besluit vastleggen</Heading>
+          {i.plaatsing ? (
+            <Paragraph>
+              Toegestaan: de plaatsing kan doorgaan. Niet toegestaan: de klantmanager moet de plaatsing
+              herbeoordelen (aanpassen of beëindigen; bij een opgelegde tegenprestatie een gewijzigd of
+              ingetrokken besluit).
+            </Paragraph>
+          ) : null}
           <Foutmeldingen fouten={fouten} veldIds={{ besluit: 'besluit' }} />
           <Form action={paths.intervisie(i.id)} csrfToken={chrome.csrfToken}>
             <TextArea

@@ -8,6 +8,7 @@ import {
   Gegevens,
   Heading,
   Link,
+  ListItem,
   Paragraph,
   RadioGroup,
   Row,
@@ -15,6 +16,7 @@ import {
   Table,
   TextArea,
   TextField,
+  UnorderedList,
 } from '../../../web/components/index.tsx';
 import { Layout, type LayoutProps } from '../../../web/layout.tsx';
 import { paths } from '../../../web/paths.ts';
@@ -48,6 +50,7 @@ export const MELDINGEN = {
   teruggezet:
     'De tegenprestatie staat weer op ontwerp. De plaats is vrijgegeven; de documenten zijn bewaard.',
   beeindigd: 'De tegenprestatie is beëindigd vóór de start. De plaats is vrijgegeven.',
+  twijfel: 'Uw twijfel over deze plaatsing is gemeld. De teamleider beslist na intervisie.',
 } as const;
 export type Melding = keyof typeof MELDINGEN;
 export const isMelding = (m: unknown): m is Melding => typeof m === 'string' && m in MELDINGEN;
@@ -280,6 +283,90 @@ function VolgendeStappen({
 }
 
 /** The Uitvoering page of one placement: hours (table + week form), evaluations (list + form) and the ending. */
+/**
+ * Review needed (shown with its reasons while the placement is agreed or running and any reason holds), the doubts
+ * raised about this placement with their intervision decision, and the form to raise one.
+ */
+function Herbeoordelen({
+  herbeoordeling,
+  id,
+  csrfToken,
+  twijfel,
+  fouten,
+}: {
+  herbeoordeling: UitvoeringBeeld['herbeoordeling'];
+  id: string;
+  csrfToken: string;
+  twijfel: string;
+  fouten: FieldErrors;
+}) {
+  const h = herbeoordeling;
+  const kan = h.status === 'overeengekomen' || h.status === 'lopend';
+  const open = h.twijfels.some((t) => t.status === 'open');
+  if (!kan && h.twijfels.length === 0) return null;
+  return (
+    <section aria-labelledby="herbeoordelen" id="herbeoordeling">
+      <Heading level={2} id="herbeoordelen">
+        Herbeoordeling en twijfel
+      </Heading>
+      {h.nodig ? (
+        <Alert type="warning" title="Herbeoordeling nodig">
+          <Paragraph>
+            Beoordeel of deze tegenprestatie door kan gaan, moet worden aangepast of moet worden beëindigd.
+            Dit verdwijnt vanzelf als de reden er niet meer is.
+          </Paragraph>
+          <UnorderedList>
+            {h.redenen.map((r) => (
+              <ListItem key={r.oorzaak}>{r.tekst}</ListItem>
+            ))}
+          </UnorderedList>
+        </Alert>
+      ) : null}
+      {h.twijfels.length > 0 ? (
+        <Table caption="Gemelde twijfel over deze plaatsing" head={['Gemeld', 'Door', 'Twijfel', 'Besluit']}>
+          {h.twijfels.map((t) => (
+            <Row key={t.intervisieId}>
+              <Cell>{formatDatumNl(t.aangevraagdOp.slice(0, 10))}</Cell>
+              <Cell>{t.aangevraagdDoor}</Cell>
+              <Cell>{t.vraag}</Cell>
+              <Cell>
+                {t.besluit
+                  ? `${BESLUIT_INTERVISIE[t.besluit]}${t.voorwaarden ? ` (voorwaarden: ${t.voorwaarden})` : ''}${t.motivering ? `: ${t.motivering}` : ''}`
+                  : 'Wacht op intervisie'}
+              </Cell>
+            </Row>
+          ))}
+        </Table>
+      ) : null}
+      {/* With an open doubt no second form, except to show a refused one again with what was typed. */}
+      {kan && (!open || Object.keys(fouten).length > 0) ? (
+        <Form action={uitvoeringPaden.twijfel(id)} csrfToken={csrfToken} id="twijfel-formulier">
+          <Heading level={3}>Twijfel melden</Heading>
+          <Paragraph>
+            Twijfelt u of deze plaatsing betaald werk verdringt of nog past? Schrijf op waarom. De teamleider
+            beslist na intervisie, zoals bij twijfel uit een verdringingstoets.
+          </Paragraph>
+          <TextArea
+            name="reden"
+            id={veldId('twijfel', 'reden')}
+            label="Waarover twijfelt u?"
+            rows={4}
+            value={twijfel}
+            error={fouten.reden}
+          />
+          <Button>Twijfel melden voor intervisie</Button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+const BESLUIT_INTERVISIE: Record<string, string> = {
+  toegestaan: 'Toegestaan',
+  'toegestaan-onder-voorwaarden': 'Toegestaan onder voorwaarden',
+  'niet-toegestaan': 'Niet toegestaan',
+};
+
 export function UitvoeringPagina({
   chrome,
   klant,
@@ -293,6 +380,7 @@ export function UitvoeringPagina({
   melding,
   vervolg,
   stap,
+  twijfel,
 }: {
   chrome: Chrome;
   klant: KlantDossier;
@@ -304,8 +392,10 @@ export function UitvoeringPagina({
   evaluatie: EvaluatieWaarden;
   eind: EvaluatieWaarden;
   fouten: FieldErrors;
+  /** The doubt form's reason as typed. */
+  twijfel: string;
   /** Which form the errors belong to. */
-  formulier?: 'uren' | 'evaluatie' | 'eind' | 'stap' | undefined;
+  formulier?: 'uren' | 'evaluatie' | 'eind' | 'stap' | 'twijfel' | undefined;
   melding?: Melding | undefined;
 }) {
   const t = beeld.tegenprestatie;
@@ -317,8 +407,11 @@ export function UitvoeringPagina({
         ? 'eind'
         : formulier === 'stap'
           ? `stap-${stap.stap}`
-          : 'eval';
-  const fout = (f: 'uren' | 'evaluatie' | 'eind' | 'stap'): FieldErrors => (formulier === f ? fouten : {});
+          : formulier === 'twijfel'
+            ? 'twijfel'
+            : 'eval';
+  const fout = (f: 'uren' | 'evaluatie' | 'eind' | 'stap' | 'twijfel'): FieldErrors =>
+    formulier === f ? fouten : {};
   const veldIds = Object.fromEntries(Object.keys(fouten).map((k) => [k, veldId(prefix, k)]));
   return (
     <DossierFrame
@@ -332,6 +425,13 @@ export function UitvoeringPagina({
       </Paragraph>
       {melding ? <Alert type="ok">{MELDINGEN[melding]}</Alert> : null}
       <ErrorSummary errors={fouten} fieldIds={veldIds} />
+      <Herbeoordelen
+        herbeoordeling={beeld.herbeoordeling}
+        id={t.id}
+        csrfToken={chrome.csrfToken}
+        twijfel={twijfel}
+        fouten={fout('twijfel')}
+      />
       <Heading level={2}>Uitvoering</Heading>
       <Gegevens
         items={[
