@@ -10,6 +10,11 @@ import { defineConfig } from 'vitest/config';
 // run at once than there are cores (Vitest's default is cores − 1: one file at a time on a two-core machine), and
 // all three tiers share those workers instead of the browser tests running one by one after the rest (each e2e
 // file has its own app, port and database). TEST_WORKERS overrides the number.
+//
+// Integration and e2e files run without module isolation (`isolate: false`): a worker imports the app once and
+// runs its files one after another, instead of importing the whole app again for every file (about 2 s of CPU per
+// file). Every file still gets its own database and its own app instance; no module keeps state that belongs to a
+// test (services and their caches live on the app instance, see docs/testing.md).
 const workers = Number(process.env.TEST_WORKERS) || Math.max(3, availableParallelism() + 1);
 
 export default defineConfig({
@@ -31,6 +36,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          isolate: false,
           globalSetup: ['./test/global-setup.ts'],
           include: ['src/**/*.int.test.{ts,tsx}', 'test/**/*.int.test.ts'],
           testTimeout: 90_000,
@@ -41,6 +47,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          isolate: false,
           globalSetup: ['./test/global-setup.ts', './e2e/global-setup.ts'],
           include: ['e2e/**/*.e2e.test.ts'],
           testTimeout: 120_000,

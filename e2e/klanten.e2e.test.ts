@@ -29,6 +29,7 @@ async function login(page: Page, email: string): Promise<void> {
 
 /** Screenshots at a 1280-px laptop and a portrait tablet, to look at. */
 async function tweeSchermen(page: Page, naam: string): Promise<void> {
+  if (!process.env.E2E_SCREENSHOTS) return;
   await page.setViewportSize({ width: 1280, height: 800 });
   await screenshot(page, `${naam}-1280`);
   await page.setViewportSize({ width: 820, height: 1180 });
