@@ -48,7 +48,27 @@ describe('loadConfig', () => {
         idleInTransactionTimeoutMs: 60_000,
       },
       secureCookies: false,
+      trustedProxies: [],
     });
+  });
+
+  it('believes X-Forwarded-For only from the listed proxies (addresses and CIDR ranges)', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: ' 127.0.0.1, 10.0.0.0/8 ,fd00::/8,::1' }).trustedProxies).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '::1',
+    ]);
+    for (const fout of [
+      '*',
+      'proxy.example.nl',
+      '10.0.0.0/33',
+      '10.0.0/8',
+      '::1/129',
+      '10.0.0.1/8/1',
+      'true',
+    ])
+      expect(refusal({ TRUSTED_PROXIES: fout }), fout).toContain('TRUSTED_PROXIES');
   });
 
   it.each([

@@ -1,8 +1,25 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ROLLEN, type Rol } from './db/context.ts';
 import type { VerbindingLimieten } from './db/database.ts';
 import { SLEUTELRING_VORM } from './lib/sleutelring.ts';
+
+function lijst(waarde: string | undefined): string[] {
+  return (waarde ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+/** An IPv4/IPv6 address, or one with a prefix length (`10.0.0.0/8`, `fd00::/8`). */
+function isAdresOfBereik(v: string): boolean {
+  const [adres = '', prefix, ...rest] = v.split('/');
+  const soort = isIP(adres);
+  if (soort === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^[0-9]{1,3}$/.test(prefix) && Number(prefix) <= (soort === 4 ? 32 : 128);
+}
 
 /** A whole number from `min` to `max`, digits only. */
 const millis = (min: number, max: number) =>
@@ -129,6 +146,18 @@ const Env = z.object({
   DB_STATEMENT_TIMEOUT_MS: millis(100, 3_600_000).default(30_000),
   /** PostgreSQL `idle_in_transaction_session_timeout` of the app's connections (ms): a stuck transaction ends. */
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: millis(100, 3_600_000).default(60_000),
+  /**
+   * The reverse proxies whose `X-Forwarded-For` is believed (comma-separated IP addresses or CIDR ranges, e.g.
+   * `127.0.0.1,10.0.0.0/8`). Unset: none — the client address is the socket's, a forwarded header is ignored. Only
+   * with the proxy listed does the login slow-down see each office worker's own address.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .refine(
+      (v) => lijst(v).every(isAdresOfBereik),
+      'must be IP addresses or CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8), comma-separated',
+    )
+    .optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -178,15 +207,11 @@ export interface Config {
   database: { poolMax: number } & VerbindingLimieten;
   /** Cookies carry `Secure` when the public URL is https. */
   secureCookies: boolean;
+  /** Reverse proxies whose `X-Forwarded-For` is believed (addresses or CIDR ranges); empty: none. */
+  trustedProxies: readonly string[];
 }
 
 export class ConfigError extends Error {}
-
-const lijst = (waarde: string | undefined): string[] =>
-  (waarde ?? '')
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
 
 /** The SSO settings, or undefined when no OIDC_* variable is set. Refuses a half or unsafe configuration. */
 function ssoConfig(e: z.infer<typeof Env>, publicUrl: string): SsoConfig | undefined {
@@ -276,6 +301,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
     secureCookies: publicUrl.startsWith('https:'),
+    trustedProxies: lijst(e.TRUSTED_PROXIES),
   };
   if (config.mode === 'production' && config.databaseUrl) {
     const missing: string[] = [];
