@@ -46,7 +46,15 @@ const Env = z.object({
     .pipe(z.number().max(65535, 'must be a whole number from 0 to 65535'))
     .default(3000),
   /** Public base URL (used for links in e-mails and invitations; https makes cookies Secure). */
-  PUBLIC_URL: z.url().optional(),
+  PUBLIC_URL: z
+    .url()
+    .refine((v) => /^https?:\/\//i.test(v), 'must be an https:// (or, outside production, http://) URL')
+    .optional(),
+  /**
+   * Lab set-ups only: `true` lets production run with an `http://` PUBLIC_URL (cookies and passwords then cross the
+   * network unencrypted). Unset: production refuses it.
+   */
+  ALLOW_HTTP_PUBLIC_URL: z.enum(['true', 'false']).optional(),
   /** Folder for the embedded PostgreSQL and other local data. */
   DATA_DIR: z.string().min(1).default('./data'),
   /** Application role connection (non-owner, subject to row-level security). Unset: embedded PostgreSQL. */
@@ -303,6 +311,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl.startsWith('https:'),
     trustedProxies: lijst(e.TRUSTED_PROXIES),
   };
+  if (
+    config.mode === 'production' &&
+    e.PUBLIC_URL?.toLowerCase().startsWith('http:') &&
+    e.ALLOW_HTTP_PUBLIC_URL !== 'true'
+  )
+    throw new ConfigError(
+      'PUBLIC_URL moet in productie met https:// beginnen: anders gaan cookies en wachtwoorden onversleuteld over ' +
+        'het netwerk. Zet TLS op de reverse proxy (README). Alleen voor een testopstelling: ALLOW_HTTP_PUBLIC_URL=true.',
+    );
   if (config.mode === 'production' && config.databaseUrl) {
     const missing: string[] = [];
     if (!config.sessionSecret) missing.push('SESSION_SECRET');

@@ -818,6 +818,10 @@ describe('invitations', () => {
     const zwak = await b.post(pad, { wachtwoord: 'Wachtwoord1234', herhaling: 'Wachtwoord1234' });
     expect(zwak.statusCode).toBe(422);
     expect(zwak.body).toContain('Dit wachtwoord is te makkelijk te raden.');
+    // A common word repeated with digits (zxcvbn alone accepted it for an administrator).
+    const bekend = await b.post(pad, { wachtwoord: 'welkom123welkom', herhaling: 'welkom123welkom' });
+    expect(bekend.statusCode).toBe(422);
+    expect(bekend.body).toContain('lijst van veelgebruikte of uitgelekte wachtwoorden');
     const anders = await b.post(pad, {
       wachtwoord: 'Een-lang-wachtwoord',
       herhaling: 'Een-ander-wachtwoord',
