@@ -29,7 +29,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
-          exclude: ['**/*.int.test.{ts,tsx}'],
+          // The system tier has its own config (vitest.system.config.ts, `npm run test:system`).
+          exclude: ['**/*.int.test.{ts,tsx}', '**/*.system.test.ts'],
         },
       },
       {

@@ -116,7 +116,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     requestIdHeader: false,
-    trustProxy: false,
+    // X-Forwarded-For only from the configured reverse proxies (TRUSTED_PROXIES); none by default.
+    trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
     bodyLimit: 1024 * 1024,
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);

@@ -48,7 +48,27 @@ describe('loadConfig', () => {
         idleInTransactionTimeoutMs: 60_000,
       },
       secureCookies: false,
+      trustedProxies: [],
     });
+  });
+
+  it('believes X-Forwarded-For only from the listed proxies (addresses and CIDR ranges)', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: ' 127.0.0.1, 10.0.0.0/8 ,fd00::/8,::1' }).trustedProxies).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '::1',
+    ]);
+    for (const fout of [
+      '*',
+      'proxy.example.nl',
+      '10.0.0.0/33',
+      '10.0.0/8',
+      '::1/129',
+      '10.0.0.1/8/1',
+      'true',
+    ])
+      expect(refusal({ TRUSTED_PROXIES: fout }), fout).toContain('TRUSTED_PROXIES');
   });
 
   it.each([
@@ -218,13 +238,38 @@ describe('loadConfig', () => {
       publicUrl: 'https://wederkerig.example.nl',
       secureCookies: true,
     });
-    expect(loadConfig({ PUBLIC_URL: 'http://wederkerig.example.nl' }).secureCookies).toBe(false);
+    expect(
+      loadConfig({ WEDERKERIG_MODE: 'development', PUBLIC_URL: 'http://wederkerig.example.nl' })
+        .secureCookies,
+    ).toBe(false);
     expect(loadConfig({}).secureCookies).toBe(false);
   });
 
   it('derives the public URL from HOST and PORT, with the loopback address for 0.0.0.0', () => {
     expect(loadConfig({ HOST: '10.0.0.5', PORT: '8080' }).publicUrl).toBe('http://10.0.0.5:8080');
     expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://127.0.0.1:8080');
+  });
+
+  it('refuses an http:// PUBLIC_URL in production unless a lab allows it, and any other scheme everywhere', () => {
+    expect(refusal({ PUBLIC_URL: 'http://wederkerig.gemeente.example' })).toContain(
+      'PUBLIC_URL moet in productie met https:// beginnen',
+    );
+    expect(refusal({ PUBLIC_URL: 'HTTP://wederkerig.gemeente.example' })).toContain(
+      'ALLOW_HTTP_PUBLIC_URL=true',
+    );
+    expect(loadConfig({ PUBLIC_URL: 'http://lab.example', ALLOW_HTTP_PUBLIC_URL: 'true' }).publicUrl).toBe(
+      'http://lab.example',
+    );
+    expect(refusal({ PUBLIC_URL: 'http://lab.example', ALLOW_HTTP_PUBLIC_URL: 'false' })).toContain(
+      'PUBLIC_URL',
+    );
+    expect(refusal({ PUBLIC_URL: 'https://wederkerig.gemeente.example' })).toBeUndefined();
+    for (const mode of ['demo', 'development'])
+      expect(refusal({ WEDERKERIG_MODE: mode, PUBLIC_URL: 'http://localhost:3000' })).toBeUndefined();
+    for (const mode of ['production', 'demo', 'development'])
+      for (const url of ['ftp://wederkerig.example', 'file:///etc/passwd', 'javascript:alert(1)'])
+        expect(refusal({ WEDERKERIG_MODE: mode, PUBLIC_URL: url }), `${mode} ${url}`).toContain('PUBLIC_URL');
+    expect(refusal({ ALLOW_HTTP_PUBLIC_URL: 'ja' })).toContain('ALLOW_HTTP_PUBLIC_URL');
   });
 
   it('makes DATA_DIR absolute', () => {

@@ -1,8 +1,25 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ROLLEN, type Rol } from './db/context.ts';
 import type { VerbindingLimieten } from './db/database.ts';
 import { SLEUTELRING_VORM } from './lib/sleutelring.ts';
+
+function lijst(waarde: string | undefined): string[] {
+  return (waarde ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+/** An IPv4/IPv6 address, or one with a prefix length (`10.0.0.0/8`, `fd00::/8`). */
+function isAdresOfBereik(v: string): boolean {
+  const [adres = '', prefix, ...rest] = v.split('/');
+  const soort = isIP(adres);
+  if (soort === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^[0-9]{1,3}$/.test(prefix) && Number(prefix) <= (soort === 4 ? 32 : 128);
+}
 
 /** A whole number from `min` to `max`, digits only. */
 const millis = (min: number, max: number) =>
@@ -29,7 +46,15 @@ const Env = z.object({
     .pipe(z.number().max(65535, 'must be a whole number from 0 to 65535'))
     .default(3000),
   /** Public base URL (used for links in e-mails and invitations; https makes cookies Secure). */
-  PUBLIC_URL: z.url().optional(),
+  PUBLIC_URL: z
+    .url()
+    .refine((v) => /^https?:\/\//i.test(v), 'must be an https:// (or, outside production, http://) URL')
+    .optional(),
+  /**
+   * Lab set-ups only: `true` lets production run with an `http://` PUBLIC_URL (cookies and passwords then cross the
+   * network unencrypted). Unset: production refuses it.
+   */
+  ALLOW_HTTP_PUBLIC_URL: z.enum(['true', 'false']).optional(),
   /** Folder for the embedded PostgreSQL and other local data. */
   DATA_DIR: z.string().min(1).default('./data'),
   /** Application role connection (non-owner, subject to row-level security). Unset: embedded PostgreSQL. */
@@ -129,6 +154,18 @@ const Env = z.object({
   DB_STATEMENT_TIMEOUT_MS: millis(100, 3_600_000).default(30_000),
   /** PostgreSQL `idle_in_transaction_session_timeout` of the app's connections (ms): a stuck transaction ends. */
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: millis(100, 3_600_000).default(60_000),
+  /**
+   * The reverse proxies whose `X-Forwarded-For` is believed (comma-separated IP addresses or CIDR ranges, e.g.
+   * `127.0.0.1,10.0.0.0/8`). Unset: none — the client address is the socket's, a forwarded header is ignored. Only
+   * with the proxy listed does the login slow-down see each office worker's own address.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .refine(
+      (v) => lijst(v).every(isAdresOfBereik),
+      'must be IP addresses or CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8), comma-separated',
+    )
+    .optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -178,15 +215,11 @@ export interface Config {
   database: { poolMax: number } & VerbindingLimieten;
   /** Cookies carry `Secure` when the public URL is https. */
   secureCookies: boolean;
+  /** Reverse proxies whose `X-Forwarded-For` is believed (addresses or CIDR ranges); empty: none. */
+  trustedProxies: readonly string[];
 }
 
 export class ConfigError extends Error {}
-
-const lijst = (waarde: string | undefined): string[] =>
-  (waarde ?? '')
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
 
 /** The SSO settings, or undefined when no OIDC_* variable is set. Refuses a half or unsafe configuration. */
 function ssoConfig(e: z.infer<typeof Env>, publicUrl: string): SsoConfig | undefined {
@@ -276,7 +309,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
     secureCookies: publicUrl.startsWith('https:'),
+    trustedProxies: lijst(e.TRUSTED_PROXIES),
   };
+  if (
+    config.mode === 'production' &&
+    e.PUBLIC_URL?.toLowerCase().startsWith('http:') &&
+    e.ALLOW_HTTP_PUBLIC_URL !== 'true'
+  )
+    throw new ConfigError(
+      'PUBLIC_URL moet in productie met https:// beginnen: anders gaan cookies en wachtwoorden onversleuteld over ' +
+        'het netwerk. Zet TLS op de reverse proxy (README). Alleen voor een testopstelling: ALLOW_HTTP_PUBLIC_URL=true.',
+    );
   if (config.mode === 'production' && config.databaseUrl) {
     const missing: string[] = [];
     if (!config.sessionSecret) missing.push('SESSION_SECRET');

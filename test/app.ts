@@ -41,11 +41,14 @@ export interface TestApp {
   config: Config;
 }
 
-/** The whole app over a fresh test database, closed after the file. `mailer` receives the outgoing mail. */
+/**
+ * The whole app over a fresh test database, closed after the file. `mailer` receives the outgoing mail;
+ * `tweedeVerbinding: 'weiger'` fails a request that asks for a second database connection while it holds one.
+ */
 export async function createTestApp(
   overrides: Partial<Config> = {},
   db?: TestDatabase,
-  opts: { mailer?: Mailer } = {},
+  opts: { mailer?: Mailer; tweedeVerbinding?: 'meld' | 'weiger' } = {},
 ): Promise<TestApp> {
   const database = db ?? (await createTestDatabase());
   const config = testConfig(overrides);
@@ -54,6 +57,7 @@ export async function createTestApp(
     db: database,
     logger: process.env.DBG ? { level: 'error' } : false,
     ...(opts.mailer ? { mailer: opts.mailer } : {}),
+    ...(opts.tweedeVerbinding ? { tweedeVerbinding: opts.tweedeVerbinding } : {}),
   });
   await app.ready();
   afterAll(async () => {

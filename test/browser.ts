@@ -11,7 +11,12 @@ export class TestBrowser {
 
   constructor(
     readonly app: FastifyInstance,
-    readonly opts: { remoteAddress?: string; userAgent?: string } = {},
+    readonly opts: {
+      remoteAddress?: string;
+      userAgent?: string;
+      /** Sent with every request (e.g. `x-forwarded-for`, as a reverse proxy adds it). */
+      headers?: Record<string, string>;
+    } = {},
   ) {}
 
   private cookieHeader(): string | undefined {
@@ -33,7 +38,7 @@ export class TestBrowser {
   }
 
   private headers(): Record<string, string> {
-    const h: Record<string, string> = {};
+    const h: Record<string, string> = { ...this.opts.headers };
     const cookie = this.cookieHeader();
     if (cookie) h.cookie = cookie;
     if (this.opts.userAgent) h['user-agent'] = this.opts.userAgent;

@@ -3,6 +3,7 @@ export {
   type Bericht,
   createMailer,
   LINK,
+  MailFout,
   type Mailer,
   type MailerOpties,
   type MailLog,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type Bericht, createMailer, type MailLog } from './mail.ts';
+import { type Bericht, createMailer, MailFout, type MailLog } from './mail.ts';
 
 const BERICHT: Bericht = {
   aan: 'medewerker@gemeente.example',
   onderwerp: 'Nieuw wachtwoord kiezen',
-  tekst: 'Kies een nieuw wachtwoord via deze link:\n{{link}}\nDe link werkt 1 uur.',
+  tekst: 'Beste Janneke Bosma,\n\nKies een nieuw wachtwoord via deze link:\n{{link}}\nDe link werkt 1 uur.',
   link: 'https://wederkerig.example/wachtwoord-herstellen/GEHEIM-TOKEN',
 };
 
@@ -44,9 +44,10 @@ describe('mailer', () => {
       expect(mailer.soort).toBe('log');
       await mailer.verstuur(BERICHT);
       expect(regels).toHaveLength(1);
-      expect(JSON.stringify(regels)).toContain('[link weggelaten]');
+      expect(regels[0]?.gegevens).toEqual({ mail: { onderwerp: 'Nieuw wachtwoord kiezen' } });
       expect(JSON.stringify(regels)).not.toContain('GEHEIM-TOKEN');
       expect(JSON.stringify(regels)).not.toContain('medewerker@');
+      expect(JSON.stringify(regels)).not.toContain('Janneke');
     },
   );
 
@@ -54,5 +55,25 @@ describe('mailer', () => {
     const { regels, log } = logger();
     await createMailer({ smtpUrl: undefined, afzender: 'x', mode: 'development', log }).verstuur(BERICHT);
     expect(JSON.stringify(regels)).toContain('GEHEIM-TOKEN');
+    expect(JSON.stringify(regels)).not.toContain('Janneke');
+  });
+
+  it('never puts the staff member’s name or address in a log line when sending works or fails', async () => {
+    const { regels, log } = logger();
+    const ok = createMailer({
+      smtpUrl: undefined,
+      afzender: 'x',
+      mode: 'production',
+      log,
+      transport: { jsonTransport: true },
+    });
+    await ok.verstuur(BERICHT);
+    expect(JSON.stringify(regels)).not.toContain('Janneke');
+    // A transport that refuses (no server on port 9 of loopback): the error carries a code, not the address.
+    const kapot = createMailer({ smtpUrl: 'smtp://127.0.0.1:9', afzender: 'x', mode: 'production', log });
+    const fout = await kapot.verstuur(BERICHT).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(MailFout);
+    expect(String((fout as Error).message)).not.toContain('medewerker@');
+    expect(String((fout as Error).message)).not.toContain('Janneke');
   });
 });

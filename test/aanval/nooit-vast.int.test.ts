@@ -1,5 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
+import type { DemoResult } from '../../src/demo/demo.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { withContext } from '../../src/db/context.ts';
+import { systeemActor } from '../../src/modules/auth/index.ts';
 import {
   type AanvalApp,
   alsRol,
@@ -24,7 +27,7 @@ const GELIJKTIJDIG = 50;
 /** Pages that change state on GET (none should) or that are not pages: never followed. */
 const NIET_VOLGEN = [/^\/uitloggen/, /^\/assets\//, /^\/healthz$/, /^\/metrics$/, /^\/api\//];
 
-let t: AanvalApp;
+let t: AanvalApp & { demo: DemoResult };
 let rollen: Record<RolNaam, Ingelogd>;
 
 beforeAll(async () => {
@@ -138,6 +141,37 @@ describe('one connection per request', () => {
       expect(urls, p).toContain(p);
     bezoeken = bezoeken.filter((b) => b.status < 400);
   }, 600_000);
+
+  it('the AVG export (a form post that reads every module) answers without a second connection', async () => {
+    // Clients whose export names an organisation (an own proposal at an existing one) and an activity with its
+    // ordinance check (a design): the parts that read other modules' names.
+    const { metOrganisatie, metActiviteit } = await withContext(
+      t.db.app,
+      systeemActor('test:nooit-vast', t.demo.dienstId),
+      async (tx) => ({
+        metOrganisatie: await tx
+          .selectFrom('eigenVoorstel')
+          .select('klantId')
+          .where('organisatieId', 'is not', null)
+          .executeTakeFirst(),
+        metActiviteit: await tx
+          .selectFrom('tegenprestatie as tp')
+          .innerJoin('verordeningstoetsing as vt', 'vt.tegenprestatieId', 'tp.id')
+          .select('tp.klantId')
+          .where('tp.activiteitId', 'is not', null)
+          .executeTakeFirst(),
+      }),
+    );
+    const klanten = [metOrganisatie, metActiviteit].flatMap((k) => (k ? [k] : []));
+    expect(klanten).toHaveLength(2);
+    for (const { klantId } of klanten) {
+      await rollen.privacy.browser.get(`/privacy/verwerkingen/${klantId}`);
+      const res = await rollen.privacy.browser.post(`/privacy/verwerkingen/${klantId}/inzage`, {
+        formaat: 'json',
+      });
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    }
+  });
 
   it('with a pool of two, 50 requests at once to each page and API list all complete', async () => {
     // Per page one burst of 50, shared out over the roles and the query variants that reached it (a client page as

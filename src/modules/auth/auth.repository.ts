@@ -227,6 +227,50 @@ export const authRepository = {
     return new Map(rows.map((r) => [r.sleutel, Number(r.aantal)]));
   },
 
+  /**
+   * The failed attempts of each key since `sinds` (count and latest), after waiting for any other attempt on the
+   * same keys to finish its check (a transaction-scoped advisory lock per key, taken in one order): concurrent
+   * attempts are counted one after the other, not all against the same old count.
+   */
+  async pogingStand(
+    tx: Tx,
+    sleutels: readonly string[],
+    sinds: Date,
+  ): Promise<Map<string, { aantal: number; laatste: Date | null }>> {
+    for (const sleutel of [...new Set(sleutels)].sort())
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`inlogpoging:${sleutel}`}, 0))`.execute(tx);
+    const rows = await tx
+      .selectFrom('inlogpoging')
+      .select([
+        'sleutel',
+        (eb) => eb.fn.countAll<number>().as('aantal'),
+        (eb) => eb.fn.max('tijdstip').as('laatste'),
+      ])
+      .where('sleutel', 'in', sleutels)
+      .where('tijdstip', '>', sinds)
+      .groupBy('sleutel')
+      .execute();
+    return new Map(rows.map((r) => [r.sleutel, { aantal: Number(r.aantal), laatste: r.laatste }]));
+  },
+
+  /** Records one attempt per key; returns the rows' ids (an attempt that succeeds removes its own). */
+  async insertPogingenMetId(tx: Tx, sleutels: readonly string[], tijdstip: Date): Promise<number[]> {
+    const rows = await tx
+      .insertInto('inlogpoging')
+      .values(sleutels.map((sleutel) => ({ sleutel, tijdstip })))
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
+  async deletePogingenMetId(tx: Tx, ids: readonly number[]): Promise<void> {
+    if (ids.length > 0)
+      await tx
+        .deleteFrom('inlogpoging')
+        .where('id', 'in', [...ids])
+        .execute();
+  },
+
   async insertPogingen(tx: Tx, sleutels: readonly string[], tijdstip: Date): Promise<void> {
     await tx
       .insertInto('inlogpoging')

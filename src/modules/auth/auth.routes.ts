@@ -138,7 +138,11 @@ export function authRoutes({ auth, config }: AuthRoutesDeps) {
       }
       const opties = { ...auth.loginOpties(), csrfToken, email, demo };
       if (uitkomst.kind === 'te-vaak')
-        return renderPage(reply, createElement(LoginPagina, { ...opties, teVaak: true }), 429);
+        return renderPage(
+          reply.header('Retry-After', String(uitkomst.wachtSeconden)),
+          createElement(LoginPagina, { ...opties, wachtSeconden: uitkomst.wachtSeconden }),
+          429,
+        );
       const fouten = uitkomst.kind === 'ongeldig' ? uitkomst.fouten : { email: ONJUIST_TEKST };
       return renderPage(reply, createElement(LoginPagina, { ...opties, fouten }), 422);
     });
@@ -228,7 +232,11 @@ export function authRoutes({ auth, config }: AuthRoutesDeps) {
         case 'geen-sessie':
           return reply.redirect(paths.home(), 303);
         case 'te-vaak':
-          return renderPage(reply, createElement(CodePagina, { csrfToken, teVaak: true }), 429);
+          return renderPage(
+            reply.header('Retry-After', String(uitkomst.wachtSeconden)),
+            createElement(CodePagina, { csrfToken, wachtSeconden: uitkomst.wachtSeconden }),
+            429,
+          );
         case 'onjuist':
           return renderPage(
             reply,

@@ -83,13 +83,13 @@ export interface GevondenSessie {
 }
 
 export type LoginUitkomst =
-  | { kind: 'te-vaak' }
+  | { kind: 'te-vaak'; wachtSeconden: number }
   | { kind: 'onjuist' }
   | { kind: 'ongeldig'; fouten: Record<string, string> }
   | { kind: 'ingelogd'; sessieToken: string; status: SessieStatus };
 
 export type CodeUitkomst =
-  | { kind: 'te-vaak' }
+  | { kind: 'te-vaak'; wachtSeconden: number }
   | { kind: 'onjuist' }
   | { kind: 'geen-sessie' }
   | { kind: 'ingelogd'; sessieToken: string; herstelcodesOver: number | undefined };
@@ -252,40 +252,51 @@ export function createAuthService(deps: AuthServiceDeps) {
     return token;
   }
 
-  async function telPogingen(tx: Tx, sleutels: { account: string; ip: string }) {
+  /**
+   * The slow-down check of a login attempt, in the caller's transaction: refused (with the seconds to wait) while
+   * the account's or the address's delay runs; otherwise the attempt is counted at once as a failed one (so that
+   * concurrent attempts see it), and `ipRij` names the address's row, which a successful attempt removes again.
+   */
+  async function reserveerPoging(
+    tx: Tx,
+    sleutels: { account: string; ip: string },
+  ): Promise<{ mag: false; wachtSeconden: number } | { mag: true; ipRij: number[] }> {
     const t = nu();
     await repo.deleteOudePogingen(tx, new Date(t.getTime() - POGING_VENSTER_MS));
-    const telling = await repo.countPogingen(
+    const stand = await repo.pogingStand(
       tx,
       [sleutels.account, sleutels.ip],
       new Date(t.getTime() - POGING_VENSTER_MS),
     );
-    return beoordeelPogingen({
-      account: telling.get(sleutels.account) ?? 0,
-      ip: telling.get(sleutels.ip) ?? 0,
-    });
+    const geen = { aantal: 0, laatste: null };
+    const oordeel = beoordeelPogingen(
+      { account: stand.get(sleutels.account) ?? geen, ip: stand.get(sleutels.ip) ?? geen },
+      t,
+    );
+    if (!oordeel.mag) return oordeel;
+    const [, ipRij] = await repo.insertPogingenMetId(tx, [sleutels.account, sleutels.ip], t);
+    return { mag: true, ipRij: ipRij === undefined ? [] : [ipRij] };
   }
 
   /**
-   * Counts a failed attempt towards the throttle and, when the account exists, records it in the access log
+   * A failed attempt (already counted by `reserveerPoging`): recorded in the access log when the account exists
    * (subject: the user's id; never the e-mail address typed).
    */
   async function registreerMislukt(
-    sleutels: { account: string; ip: string },
     account: { dienstId: string; gebruikerId: string } | undefined,
     reden: string,
   ) {
-    await withContext(db, systeem(reden), async (tx) => {
-      await repo.insertPogingen(tx, [sleutels.account, sleutels.ip], nu());
-      if (account)
-        await registreerToegang(tx, systeemActor(reden, account.dienstId), 'inlog-mislukt', account);
-    });
+    if (!account) return;
+    await withContext(db, systeem(reden, account.dienstId), (tx) =>
+      registreerToegang(tx, systeemActor(reden, account.dienstId), 'inlog-mislukt', account),
+    );
   }
 
   const service = {
     /**
-     * Step one of logging in: e-mail and password. Throttled per account and per IP address (10 failures in 15
-     * minutes); the answer on a wrong address or password is the same. Any previous session of this browser is
+     * Step one of logging in: e-mail and password. Slowed down per account and per client address (growing delays
+     * after a few failures, never a lock-out: `beoordeelPogingen`); the answer on a wrong address or password is
+     * the same. Any previous session of this browser is
      * replaced (a new session id at every login).
      */
     async login(input: {
@@ -299,16 +310,17 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!parsed.success) return { kind: 'ongeldig', fouten: veldFouten(parsed.error) };
       const { email, wachtwoord } = parsed.data;
       const sleutels = { account: accountSleutel(email), ip: ipSleutel(input.ip) };
-      const voor = await withContext(db, systeem('auth:inloggen'), async (tx) => {
-        if ((await telPogingen(tx, sleutels)) === 'geblokkeerd') return 'te-vaak' as const;
-        return repo.findGebruikerByEmail(tx, email);
+      const poging = await withContext(db, systeem('auth:inloggen'), async (tx) => {
+        const r = await reserveerPoging(tx, sleutels);
+        if (!r.mag) return r;
+        return { ...r, voor: await repo.findGebruikerByEmail(tx, email) };
       });
-      if (voor === 'te-vaak') return { kind: 'te-vaak' };
+      if (!poging.mag) return { kind: 'te-vaak', wachtSeconden: poging.wachtSeconden };
+      const { voor } = poging;
       const hash = voor?.isActief && voor.wachtwoordHash ? voor.wachtwoordHash : undefined;
       const klopt = await verifieerWachtwoord(hash ?? (await dummy()), wachtwoord);
       if (!voor || !hash || !klopt) {
         await registreerMislukt(
-          sleutels,
           voor ? { dienstId: voor.dienstId, gebruikerId: voor.id } : undefined,
           'auth:inloggen',
         );
@@ -317,6 +329,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       const totpActief = voor.totpActiefSinds !== null;
       const sessieToken = await withContext(db, systeem('auth:inloggen', voor.dienstId), async (tx) => {
         await repo.deletePogingen(tx, sleutels.account);
+        await repo.deletePogingenMetId(tx, poging.ipRij);
         if (input.vorigeSessieToken) await repo.deleteSessie(tx, sha256Hex(input.vorigeSessieToken));
         const g = { dienstId: voor.dienstId, gebruikerId: voor.id };
         await registreerToegang(tx, systeemActor('auth:inloggen', voor.dienstId), 'inlog', g);
@@ -345,7 +358,8 @@ export function createAuthService(deps: AuthServiceDeps) {
       const { dienstId, gebruikerId, email } = sessie.actor;
       const sleutels = { account: accountSleutel(email), ip: ipSleutel(input.ip) };
       const uitkomst = await withContext(db, systeem('auth:code', dienstId), async (tx) => {
-        if ((await telPogingen(tx, sleutels)) === 'geblokkeerd') return { kind: 'te-vaak' as const };
+        const poging = await reserveerPoging(tx, sleutels);
+        if (!poging.mag) return { kind: 'te-vaak' as const, wachtSeconden: poging.wachtSeconden };
         const totp = await repo.findTotp(tx, dienstId, gebruikerId);
         if (!totp?.totpGeheim || !totp.totpActiefSinds) return { kind: 'onjuist' as const };
         const cijfers = leesTotpCode(input.code);
@@ -362,6 +376,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           herstelcodesOver = await repo.countOngebruikteHerstelcodes(tx, dienstId, gebruikerId);
         }
         await repo.deletePogingen(tx, sleutels.account);
+        await repo.deletePogingenMetId(tx, poging.ipRij);
         await repo.deleteSessie(tx, sessie.sessieId);
         await registreerToegang(tx, systeemActor('auth:code', dienstId), 'inlog-tweede-stap', {
           dienstId,
@@ -374,8 +389,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         );
         return { kind: 'ingelogd' as const, sessieToken, herstelcodesOver };
       });
-      if (uitkomst.kind === 'onjuist')
-        await registreerMislukt(sleutels, { dienstId, gebruikerId }, 'auth:code');
+      if (uitkomst.kind === 'onjuist') await registreerMislukt({ dienstId, gebruikerId }, 'auth:code');
       return uitkomst;
     },
 

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   beoordeelHerstelverzoeken,
   beoordeelPogingen,
+  VERTRAGING,
+  vertragingMs,
   beoordeelSessie,
   beschrijfBrowser,
   leesTotpCode,
@@ -108,21 +110,64 @@ describe('sessieStatus', () => {
   });
 });
 
-describe('beoordeelPogingen', () => {
+describe('vertragingMs (slow-down, never a lock-out)', () => {
   it.each([
-    [0, 0, 'toegestaan'],
-    [9, 9, 'toegestaan'],
-    [10, 0, 'geblokkeerd'],
-    [0, 10, 'geblokkeerd'],
-    [25, 3, 'geblokkeerd'],
-  ] as const)('account %d, ip %d → %s', (account, ip, verwacht) => {
-    expect(beoordeelPogingen({ account, ip })).toBe(verwacht);
+    [0, 'account', 0],
+    [4, 'account', 0],
+    [5, 'account', 1000],
+    [6, 'account', 2000],
+    [10, 'account', 32_000],
+    [11, 'account', 60_000],
+    [1000, 'account', 60_000],
+    [19, 'ip', 0],
+    [20, 'ip', 1000],
+    [24, 'ip', 16_000],
+    [25, 'ip', 30_000],
+    [10_000, 'ip', 30_000],
+  ] as const)('%d failures of an %s → wait %d ms', (aantal, soort, ms) => {
+    expect(vertragingMs(aantal, soort)).toBe(ms);
   });
 
-  it('blocks exactly when either count reaches 10', () => {
+  it('grows with every failure and never passes the cap', () => {
     fc.assert(
-      fc.property(fc.nat(30), fc.nat(30), (account, ip) => {
-        expect(beoordeelPogingen({ account, ip }) === 'geblokkeerd').toBe(account >= 10 || ip >= 10);
+      fc.property(fc.nat(100_000), fc.constantFrom('account' as const, 'ip' as const), (n, soort) => {
+        expect(vertragingMs(n + 1, soort)).toBeGreaterThanOrEqual(vertragingMs(n, soort));
+        expect(vertragingMs(n, soort)).toBeLessThanOrEqual(VERTRAGING[soort].maxMs);
+      }),
+    );
+  });
+});
+
+describe('beoordeelPogingen', () => {
+  const nu = new Date('2026-12-07T10:00:00Z');
+  const geleden = (ms: number) => new Date(nu.getTime() - ms);
+  const geen = { aantal: 0, laatste: null };
+  it.each([
+    ['nothing failed', geen, geen, true, 0],
+    ['4 account failures just now', { aantal: 4, laatste: nu }, geen, true, 0],
+    ['5 account failures just now', { aantal: 5, laatste: nu }, geen, false, 1],
+    ['5 account failures 999 ms ago', { aantal: 5, laatste: geleden(999) }, geen, false, 1],
+    ['5 account failures 1 s ago', { aantal: 5, laatste: geleden(1000) }, geen, true, 0],
+    ['7 account failures 1 s ago', { aantal: 7, laatste: geleden(1000) }, geen, false, 3],
+    ['50 account failures 59 s ago', { aantal: 50, laatste: geleden(59_000) }, geen, false, 1],
+    ['50 account failures 60 s ago', { aantal: 50, laatste: geleden(60_000) }, geen, true, 0],
+    ['19 address failures just now', geen, { aantal: 19, laatste: nu }, true, 0],
+    ['20 address failures just now', geen, { aantal: 20, laatste: nu }, false, 1],
+    ['500 address failures 30 s ago', geen, { aantal: 500, laatste: geleden(30_000) }, true, 0],
+    ['the longer of both', { aantal: 6, laatste: nu }, { aantal: 25, laatste: geleden(10_000) }, false, 20],
+  ] as const)('%s', (_, account, ip, mag, wacht) => {
+    const uit = beoordeelPogingen({ account, ip }, nu);
+    expect(uit.mag).toBe(mag);
+    if (!uit.mag) expect(uit.wachtSeconden).toBe(wacht);
+  });
+
+  it('never makes anyone wait longer than the cap after the latest failure', () => {
+    fc.assert(
+      fc.property(fc.nat(10_000), fc.nat(10_000), fc.nat(120_000), (a, i, sinds) => {
+        const laatste = geleden(sinds);
+        const uit = beoordeelPogingen({ account: { aantal: a, laatste }, ip: { aantal: i, laatste } }, nu);
+        if (sinds >= VERTRAGING.account.maxMs) expect(uit.mag).toBe(true);
+        if (!uit.mag) expect(uit.wachtSeconden).toBeLessThanOrEqual(VERTRAGING.account.maxMs / 1000);
       }),
     );
   });

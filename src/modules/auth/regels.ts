@@ -65,17 +65,49 @@ export function sessieStatus(s: {
   return s.mfaVereist ? 'moet-mfa-instellen' : 'actief';
 }
 
-export const MAX_MISLUKTE_POGINGEN = 10;
+/** Failed attempts count for this long (a key's count falls back as its attempts age out). */
 export const POGING_VENSTER_MS = 15 * 60 * 1000;
 
 /**
- * May a login attempt go ahead? Blocked once the account or the IP address has 10 failed attempts in the last
- * 15 minutes (the counts passed in are for that window).
+ * Slow-down instead of lock-out: per account (from any address) and per client address (for any account), a few
+ * attempts are free, then each next attempt waits 1 s after the latest, doubling with every failure up to a cap.
+ * Nobody is ever locked out: the right password always works after at most the cap. An address is allowed more
+ * (an office behind one address, when the proxy is not a configured trusted proxy) and waits less.
  */
-export function beoordeelPogingen(mislukt: { account: number; ip: number }): 'toegestaan' | 'geblokkeerd' {
-  return mislukt.account >= MAX_MISLUKTE_POGINGEN || mislukt.ip >= MAX_MISLUKTE_POGINGEN
-    ? 'geblokkeerd'
-    : 'toegestaan';
+export const VERTRAGING = {
+  account: { vrij: 5, maxMs: 60_000 },
+  ip: { vrij: 20, maxMs: 30_000 },
+} as const;
+const EERSTE_VERTRAGING_MS = 1000;
+
+/** The failed attempts of one key (an account or an address) in the window: how many, and the latest. */
+export interface PogingStand {
+  aantal: number;
+  laatste: Date | null;
+}
+
+/** How long after its latest failed attempt a key waits, given its number of failed attempts in the window. */
+export function vertragingMs(aantal: number, soort: keyof typeof VERTRAGING): number {
+  const { vrij, maxMs } = VERTRAGING[soort];
+  if (aantal < vrij) return 0;
+  return Math.min(maxMs, EERSTE_VERTRAGING_MS * 2 ** Math.min(aantal - vrij, 20));
+}
+
+/**
+ * May a login attempt (password or second step) go ahead now? Not before the account's and the address's delays
+ * after their latest failed attempts have passed; otherwise the whole seconds still to wait (at least 1).
+ */
+export function beoordeelPogingen(
+  stand: { account: PogingStand; ip: PogingStand },
+  nu: Date,
+): { mag: true } | { mag: false; wachtSeconden: number } {
+  let vanaf = 0;
+  for (const soort of ['account', 'ip'] as const) {
+    const { aantal, laatste } = stand[soort];
+    if (laatste) vanaf = Math.max(vanaf, laatste.getTime() + vertragingMs(aantal, soort));
+  }
+  const wacht = vanaf - nu.getTime();
+  return wacht > 0 ? { mag: false, wachtSeconden: Math.ceil(wacht / 1000) } : { mag: true };
 }
 
 /** Password-reset requests per address and per IP address in the same 15-minute window. */

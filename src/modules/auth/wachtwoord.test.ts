@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { VEELGEBRUIKTE_WACHTWOORDEN } from './veelgebruikte-wachtwoorden.ts';
 import {
+  BEKEND_MELDING,
+  controleerBekend,
   controleerLengte,
   controleerWachtwoord,
   hashWachtwoord,
@@ -97,6 +100,61 @@ describe('controleerWachtwoord: length and strength', () => {
         expect(NieuwWachtwoord.safeParse(pw).success).toBe(controleerWachtwoord(pw) === undefined);
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+describe('controleerBekend: common and breached passwords and their small variations', () => {
+  it.each([
+    ['welkom123welkom'],
+    ['Welkom123welkom!'],
+    ['Welkom01welkom01'],
+    ['Zomer2026!Zomer'],
+    ['Wachtwoord2026!'],
+    ['W4chtw00rd-2026'],
+    ['Februari2027!!'],
+    ['Feyenoord1908!'],
+    ['iloveyou1234'],
+    ['abcabcabcabc'],
+    ['Password123!'],
+  ])('refuses %j with the Dutch explanation (in the whole check too)', (pw) => {
+    expect(controleerBekend(pw)).toBe(BEKEND_MELDING);
+    const melding = controleerWachtwoord(pw);
+    expect(melding).toMatch(/^Dit wachtwoord is te makkelijk te raden\./);
+  });
+
+  it('refuses what zxcvbn alone let through (the security test’s administrator password)', () => {
+    expect(controleerWachtwoord('welkom123welkom')).toBe(BEKEND_MELDING);
+  });
+
+  it.each([
+    ['Wederkerig-demo-2026'],
+    ['Paarse-olifant-fietst-langzaam'],
+    ['Tafel-Regen-Knoop-47'],
+    ['een zin van een paar woorden'],
+    ['Een-lang-wachtwoord-9'],
+  ])('accepts %j (words combined, not one known word varied)', (pw) => {
+    expect(controleerBekend(pw)).toBeUndefined();
+  });
+
+  it('bundles the common passwords and the Dutch words', () => {
+    for (const w of ['123456', 'password', 'qwerty', 'iloveyou', 'welkom', 'wachtwoord', 'zomer'])
+      expect(VEELGEBRUIKTE_WACHTWOORDEN.has(w), w).toBe(true);
+  });
+
+  it('refuses every known word with digits and signs after it, or repeated', () => {
+    const woorden = [...VEELGEBRUIKTE_WACHTWOORDEN].filter((w) => /^[a-z]+$/.test(w));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...woorden),
+        fc.stringMatching(/^[0-9!?#.-]{0,6}$/),
+        fc.integer({ min: 1, max: 3 }),
+        fc.boolean(),
+        (woord, rest, keer, hoofdletter) => {
+          const w = hoofdletter ? woord.charAt(0).toUpperCase() + woord.slice(1) : woord;
+          expect(controleerBekend(`${w}${rest}`.repeat(keer))).toBe(BEKEND_MELDING);
+        },
+      ),
     );
   });
 });

@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
+import { VEELGEBRUIKTE_WACHTWOORDEN } from './veelgebruikte-wachtwoorden.ts';
 import { beoordeelSterkte, MIN_SCORE, persoonlijkeWoorden, sterkteMelding } from './wachtwoordsterkte.ts';
 
 /** Argon2id with the OWASP minimum (m=19 MiB, t=2, p=1). `algorithm: 2` is Argon2id: the const enum is `{}` at runtime. */
@@ -23,16 +24,69 @@ export function controleerLengte(wachtwoord: string): string | undefined {
   return undefined;
 }
 
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+};
+
+/** The shortest string whose repetition is `s` (`welkomwelkom` → `welkom`; `abc` → `abc`). */
+function wortel(s: string): string {
+  for (let p = 1; p <= s.length / 2; p++)
+    if (s.length % p === 0 && s.slice(0, p).repeat(s.length / p) === s) return s.slice(0, p);
+  return s;
+}
+
+export const BEKEND_MELDING =
+  'Dit wachtwoord is te makkelijk te raden. Het staat op een lijst van veelgebruikte of uitgelekte wachtwoorden, ' +
+  'of het is er een kleine variatie op (een bekend woord met cijfers of tekens erbij, of herhaald). Kies iets ' +
+  'anders, bijvoorbeeld een zin van een paar gewone woorden.';
+
+/**
+ * Is the password on the bundled list of common and breached passwords (`veelgebruikte-wachtwoorden.ts`), or a
+ * small variation of one: as typed without signs, its letters alone (`Welkom2026!` → `welkom`), with digits read
+ * as letters (`W4chtw00rd-2026`), or any of these repeated (`welkom123welkom` → `welkomwelkom` → `welkom`)? A short
+ * pattern repeated (`abcabcabcabc`) counts too. Returns the Dutch message, or undefined.
+ */
+export function controleerBekend(wachtwoord: string): string | undefined {
+  const klein = wachtwoord.toLowerCase();
+  const varianten = [
+    klein.replace(/[^a-z0-9]/g, ''),
+    klein.replace(/[^a-z]/g, ''),
+    [...klein.replace(/^[^a-z]+|[^a-z]+$/g, '')]
+      .map((c) => LEET[c] ?? c)
+      .join('')
+      .replace(/[^a-z]/g, ''),
+  ];
+  for (const v of varianten) {
+    if (v === '') continue;
+    const w = wortel(v);
+    if (VEELGEBRUIKTE_WACHTWOORDEN.has(v) || VEELGEBRUIKTE_WACHTWOORDEN.has(w)) return BEKEND_MELDING;
+    if (w !== v && w.length <= 4) return BEKEND_MELDING;
+  }
+  return undefined;
+}
+
 /**
  * Checks a new password against all rules: the length rules, then its strength (zxcvbn score 3 or more, with the
- * person's own name and e-mail address counted as easy to guess). Returns the Dutch message to show (with what
+ * person's own name and e-mail address counted as easy to guess), then the list of common and breached passwords
+ * with their small variations (`controleerBekend`). Returns the Dutch message to show (with what
  * makes it weak), or undefined when the password is acceptable.
  */
 export function controleerWachtwoord(
   wachtwoord: string,
   persoon: { email?: string; naam?: string } = {},
 ): string | undefined {
-  return controleerLengte(wachtwoord) ?? sterkteMelding(wachtwoord, persoonlijkeWoorden(persoon));
+  return (
+    controleerLengte(wachtwoord) ??
+    sterkteMelding(wachtwoord, persoonlijkeWoorden(persoon)) ??
+    controleerBekend(wachtwoord)
+  );
 }
 
 /**

@@ -45,6 +45,7 @@ export interface GesprekkenDeps {
     | 'stelOrganisatieVoor'
     | 'createMaatwerkActiviteit'
     | 'findActiviteit'
+    | 'namenInTransactie'
   >;
 }
 
@@ -303,13 +304,12 @@ export function createGesprekkenService(deps: GesprekkenDeps) {
       const { tx } = opties;
       const gesprekkenRijen = await repo.listVoorKlant(tx, dienstVan(actor), klantId);
       const voorstellen = await repo.listEigenVoorstellenVanKlant(tx, dienstVan(actor), klantId);
-      // The network's reads run in their own transactions: before this one records (and holds the log's head).
-      const organisaties = new Map<string, string>();
-      for (const v of voorstellen)
-        if (v.organisatieId && !organisaties.has(v.organisatieId)) {
-          const o = await netwerk.findOrganisatie(actor, v.organisatieId).catch(() => null);
-          if (o) organisaties.set(v.organisatieId, o.naam);
-        }
+      // The organisations' names in the same transaction (one connection per request).
+      const { organisaties } = await netwerk.namenInTransactie(
+        actor,
+        { organisaties: voorstellen.flatMap((v) => (v.organisatieId ? [v.organisatieId] : [])) },
+        { tx },
+      );
       await log(tx, actor, 'lezen', { id: klantId, gemeenteId: opties.gemeenteId }, VA.privacyverzoeken);
       return [
         {

@@ -13,6 +13,8 @@
  * - Organisations: `findOrganisaties(actor, { zoek?, type?, status?, gemeenteId?, wijkId?, pagina?, paginaGrootte? })`,
  *   `findOrganisatie(actor, id)`, `createOrganisatie`, `updateOrganisatie(actor, id, input)`,
  *   `stelOrganisatieVoor(actor, input)` (klantmanager: status `voorgesteld`).
+ * - **Names in the caller's transaction** (the AVG art. 15 export's parts): `namenInTransactie(actor,
+ *   { organisaties?, activiteiten? }, { tx })` → organisation names and activity titles with their host, by id.
  * - **Look-up for the client file** (a client's own-network entry linked to an organisation):
  *   `zoekOrganisaties(actor, zoek, { limit? })` → `OrganisatieKeuze[]` (id, naam, type, plaats, status), and
  *   `findOrganisatie(actor, id)` to show it. Klantmanager and teamleider may use both.

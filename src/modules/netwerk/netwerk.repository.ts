@@ -388,6 +388,37 @@ export const netwerkRepository = {
     return { rijen: rijen as OrganisatieRij[], totaal: n };
   },
 
+  /** Names of organisations by id (those the transaction's context may see). */
+  async organisatieNamen(tx: Tx, dienstId: string, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rijen = await tx
+      .selectFrom('organisatie')
+      .select(['id', 'naam'])
+      .where('dienstId', '=', dienstId)
+      .where('id', 'in', [...ids])
+      .execute();
+    return new Map(rijen.map((r) => [r.id, r.naam]));
+  },
+
+  /** Titles of activities by id, with their host's name (null for a custom activity without a host). */
+  async activiteitNamen(
+    tx: Tx,
+    dienstId: string,
+    ids: readonly string[],
+  ): Promise<Map<string, { titel: string; organisatie: string | null }>> {
+    if (ids.length === 0) return new Map();
+    const rijen = await tx
+      .selectFrom('activiteit as a')
+      .leftJoin('organisatie as o', (j) =>
+        j.onRef('o.dienstId', '=', 'a.dienstId').onRef('o.id', '=', 'a.organisatieId'),
+      )
+      .select(['a.id', 'a.titel', 'o.naam'])
+      .where('a.dienstId', '=', dienstId)
+      .where('a.id', 'in', [...ids])
+      .execute();
+    return new Map(rijen.map((r) => [r.id, { titel: r.titel, organisatie: r.naam }]));
+  },
+
   async findOrganisatie(tx: Tx, dienstId: string, id: string): Promise<OrganisatieRij | undefined> {
     const rij = await tx
       .selectFrom('organisatie as o')

@@ -881,6 +881,27 @@ export function createNetwerkService(deps: NetwerkDeps) {
     },
 
     /**
+     * Names for a read that runs in the caller's transaction (the AVG art. 15 export, as the system): organisation
+     * names and activity titles with their host, by id. Ids the context cannot see are left out. Not logged: names
+     * of organisations and activities are no personal data of a client; the caller logs its own read.
+     */
+    async namenInTransactie(
+      actor: Actor,
+      ids: { organisaties?: readonly string[]; activiteiten?: readonly string[] },
+      opties: { tx: Tx },
+    ): Promise<{
+      organisaties: Map<string, string>;
+      activiteiten: Map<string, { titel: string; organisatie: string | null }>;
+    }> {
+      netwerkPolicy.vereis(actor, 'netwerk-bekijken');
+      const dienstId = dienstVan(actor);
+      return {
+        organisaties: await repo.organisatieNamen(opties.tx, dienstId, [...new Set(ids.organisaties ?? [])]),
+        activiteiten: await repo.activiteitNamen(opties.tx, dienstId, [...new Set(ids.activiteiten ?? [])]),
+      };
+    },
+
+    /**
      * Finds organisations by name (Dutch full-text, prefix per word), best match first: the organisation side of
      * linking a client's own-network entry to an organisation. Readable for klantmanager, teamleider and
      * netwerkmakelaar; at most `limit` (default 10).

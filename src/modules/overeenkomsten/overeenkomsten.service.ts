@@ -63,7 +63,7 @@ export interface OvereenkomstenDeps {
     | 'findTegenprestatie'
     | 'bekijkOntwerp'
     | 'bereidDeel2OvergangVoor'
-    | 'findTegenprestaties'
+    | 'ontwerpIdsVoorInzage'
     | 'wijzigStatus'
     | 'updateTegenprestatie'
   >;
@@ -793,16 +793,15 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
     async inzageVoorKlant(actor: Actor, klantId: string, opties: InzageOpties): Promise<InzageOnderdeel[]> {
       if (actor.kind !== 'systeem') throw new AppError('geen-toegang');
       const { tx } = opties;
-      const ontwerpen = (
-        await deps.tegenprestaties.findTegenprestaties(actor, { klantId, paginaGrootte: 100 })
-      ).items;
+      // The designs in the same transaction (one connection per request).
+      const ontwerpen = await deps.tegenprestaties.ontwerpIdsVoorInzage(actor, klantId, { tx });
       const toetsingen = [];
       const afspraken = [];
-      for (const t of ontwerpen)
-        for (const r of await repo.listToetsingen(tx, dienstVan(actor), t.id)) {
+      for (const id of ontwerpen)
+        for (const r of await repo.listToetsingen(tx, dienstVan(actor), id)) {
           const uitkomsten = (r.uitkomsten as Toetsing['uitkomsten']) ?? [];
           toetsingen.push({
-            Tegenprestatie: inzageKenmerk(t.id),
+            Tegenprestatie: inzageKenmerk(id),
             Datum: inzageDatum(r.uitgevoerdOp),
             Verordening: (r.versie as VersieSnapshot | null)?.titel ?? null,
             'Voor de startdatum': inzageDatum(r.startdatum),
@@ -814,7 +813,7 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
           const o = await repo.findOvereenkomst(tx, dienstVan(actor), r.id);
           if (o)
             afspraken.push({
-              Tegenprestatie: inzageKenmerk(t.id),
+              Tegenprestatie: inzageKenmerk(id),
               'Datum besluit': inzageDatum(o.besluitDatum),
               'Besluit verzonden op': inzageDatum(o.verzenddatum),
               'Besluit ondertekend door': o.besluitOndertekenaar,

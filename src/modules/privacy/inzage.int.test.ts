@@ -200,7 +200,7 @@ let mijn: Gemaakt;
 let ander: Gemaakt;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({}, undefined, { tweedeVerbinding: 'weiger' });
   const a = await insertGemeente(t.db.app, { naam: 'Aardam', code: 'GM9931' });
   dienstId = a.dienstId;
   A = a.gemeenteId;

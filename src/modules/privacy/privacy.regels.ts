@@ -28,22 +28,5 @@ export function tijdInAmsterdam(t: Date): string {
   return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}:${p('second')}`;
 }
 
-/**
- * One CSV field: quoted when needed, and a leading `=`, `+`, `-`, `@`, tab or carriage return defused with a
- * quote, so that a spreadsheet never runs the text as a formula (CSV injection).
- */
-export function csvVeld(waarde: string | number | null | undefined): string {
-  if (waarde === null || waarde === undefined) return '';
-  let s = String(waarde);
-  if (typeof waarde === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[";\r\n,]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-/** A CSV document (`;`-separated, as Dutch spreadsheets expect; CRLF; a BOM so Excel reads UTF-8). */
-export function naarCsv(
-  kop: readonly string[],
-  rijen: ReadonlyArray<ReadonlyArray<string | number | null>>,
-): string {
-  const regels = [kop, ...rijen].map((r) => r.map(csvVeld).join(';'));
-  return `\uFEFF${regels.join('\r\n')}\r\n`;
-}
+// The CSV of a log search is written with the shared CSV rules (formula cells defused): src/lib/csv.ts.
+export { csvVeld, naarCsv } from '../../lib/csv.ts';

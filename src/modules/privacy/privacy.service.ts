@@ -311,8 +311,8 @@ export function createPrivacyService(deps: PrivacyDeps) {
       const dossier = await deps.klanten.verzamelInzage(actor, klantId);
       const systeem = systeemActor('avg-inzage', dienstVan(actor));
       const bronnen = deps.inzageBronnen?.() ?? [];
-      // One transaction per module: a module may read through another module's service (its own transaction)
-      // before it records its read, which must not wait for a log entry held by a sibling's open transaction.
+      // One transaction per module, one after the other. A part reads everything it needs (other modules' names
+      // included) in the transaction it is given: one request holds one connection at a time.
       const onderdelen: InzageOnderdeel[] = [];
       for (const bron of bronnen)
         onderdelen.push(

@@ -35,6 +35,8 @@
  * - `vraagAdvies(actor, id, { vraag })`, `geefAdvies(actor, id, { advies })` (teamleider).
  * - `inzageVoorKlant(systeem, klantId, { tx, gemeenteId })` → `InzageOnderdeel[]` (src/lib/inzage.ts): the AVG
  *   art. 15 export's parts "Uw tegenprestatie" and its status history; the privacy module only (system actor).
+ *   `ontwerpIdsVoorInzage(systeem, klantId, { tx })`: the client's design ids in the caller's transaction, for
+ *   another module's export part (overeenkomsten).
  *
  * Pure: `richtlijnChecklist(input)` (checklist.ts) and the state machine (`toetsOvergang`, `OVERGANGEN`,
  * `plaatsActie`, `houdtPlaats`; statusmachine.ts).

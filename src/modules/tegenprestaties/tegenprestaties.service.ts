@@ -92,6 +92,7 @@ export interface TegenprestatiesDeps {
     | 'releasePlaats'
     | 'meldPlaatsingsTwijfel'
     | 'plaatsingsTwijfels'
+    | 'namenInTransactie'
   >;
   /** The gesprekken module's summary of a client's latest conversation (absent: no conversations known). */
   gesprekken?: {
@@ -982,6 +983,17 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
     },
 
     /**
+     * AVG art. 15 (the privacy module only, as the system inside its transaction): the ids of the client's designs,
+     * oldest first, read in the caller's transaction so that another module's export part needs no connection of its
+     * own. Not logged: the caller logs its read of the client (`va-privacyverzoeken`).
+     */
+    async ontwerpIdsVoorInzage(actor: Actor, klantId: string, opties: { tx: Tx }): Promise<string[]> {
+      if (actor.kind !== 'systeem') throw new AppError('geen-toegang');
+      const { rijen } = await repo.list(opties.tx, dienstVan(actor), { klantId }, 1000, 0);
+      return [...rijen].sort((a, b) => a.aangemaaktOp.getTime() - b.aangemaaktOp.getTime()).map((r) => r.id);
+    },
+
+    /**
      * AVG art. 15 (the privacy module only, as the system `avg-inzage` inside its transaction): the client's
      * designs and their status history with reasons, as plain records with Dutch labels ("kenmerk": the short
      * reference other modules' parts use too). Staff names are left out. The read is logged (`va-privacyverzoeken`).
@@ -1001,14 +1013,17 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
             Naar: STATUS_NAMEN[o.naar as Status] ?? o.naar,
             Reden: inzageTekst(o.reden),
           });
-      // The network's reads run in their own transactions: before this one records (and holds the log's head).
-      const activiteiten = new Map<string, string>();
-      for (const r of ontwerpen)
-        if (r.activiteitId && !activiteiten.has(r.activiteitId)) {
-          const a = await netwerk.findActiviteit(actor, r.activiteitId).catch(() => null);
-          if (a)
-            activiteiten.set(r.activiteitId, a.organisatie ? `${a.titel} (${a.organisatie.naam})` : a.titel);
-        }
+      // The activities' names in the same transaction (one connection per request).
+      const namen = (
+        await netwerk.namenInTransactie(
+          actor,
+          { activiteiten: ontwerpen.flatMap((r) => (r.activiteitId ? [r.activiteitId] : [])) },
+          { tx },
+        )
+      ).activiteiten;
+      const activiteiten = new Map(
+        [...namen].map(([id, a]) => [id, a.organisatie ? `${a.titel} (${a.organisatie})` : a.titel]),
+      );
       await record(tx, {
         actor,
         actie: 'lezen',

@@ -8,6 +8,7 @@ import {
   inzageKenmerk,
   inzageTekst,
 } from '../../lib/inzage.ts';
+import { csvVeld } from '../../lib/csv.ts';
 import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
 import { formatDatumNl, type KlantenService, plusDagen, vandaag as vandaagNl } from '../klanten/index.ts';
 import { record, recordMany, VA } from '../logboek/index.ts';
@@ -163,13 +164,16 @@ export function maandGrenzen(maand: string): { van: string; tot: string } {
   return { van: `${maand}-01`, tot: `${maand}-${String(laatste).padStart(2, '0')}` };
 }
 
-/** The CBS rows as CSV (`;`-separated, as Dutch spreadsheets expect; klantnummer, not the BSN). */
+/**
+ * The CBS rows as CSV (`;`-separated, as Dutch spreadsheets expect; klantnummer, not the BSN). Cells go through the
+ * shared `csvVeld` (src/lib/csv.ts): a klantnummer starting with `=`, `+`, `-`, `@`, tab or CR is defused, as in
+ * the privacy export.
+ */
 export function cbsCsv(gemeenteCode: string, maand: string, regels: CbsRegel[]): string {
-  const cel = (s: string) => (/[";\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
   const kop = 'gemeentecode;maand;klantnummer;uitvoering_tegenprestatie;uren';
   const rijen = regels.map((r) =>
-    [gemeenteCode, maand, r.klantnummer ?? '', r.uitvoering === 'ja' ? 'J' : 'N', String(r.uren)]
-      .map(cel)
+    [gemeenteCode, maand, r.klantnummer ?? '', r.uitvoering === 'ja' ? 'J' : 'N', r.uren]
+      .map(csvVeld)
       .join(';'),
   );
   return `${[kop, ...rijen].join('\r\n')}\r\n`;

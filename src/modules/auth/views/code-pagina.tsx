@@ -10,27 +10,28 @@ import {
 } from '../../../web/components/index.tsx';
 import { Layout } from '../../../web/layout.tsx';
 import { paths } from '../../../web/paths.ts';
-import { TE_VAAK_TEKST } from './login-pagina.tsx';
+import { wachtTekst } from './login-pagina.tsx';
 import { Verstuur } from './onderdelen.tsx';
 
 /** Step two of logging in: the code from the authenticator app, or a recovery code. */
 export function CodePagina({
   csrfToken,
   fouten = {},
-  teVaak = false,
+  wachtSeconden,
 }: {
   csrfToken: string;
   fouten?: FieldErrors;
-  teVaak?: boolean;
+  /** Set after too many failures: the seconds to wait before the next attempt. */
+  wachtSeconden?: number | undefined;
 }) {
-  const fout = Object.values(fouten).some(Boolean) || teVaak;
+  const fout = Object.values(fouten).some(Boolean) || Boolean(wachtSeconden);
   return (
     <Layout title={fout ? 'Fout: Code invullen' : 'Code invullen'}>
       <ErrorSummary errors={fouten} />
       <Heading level={1}>Code invullen</Heading>
-      {teVaak ? (
+      {wachtSeconden ? (
         <Alert type="error" title="Inloggen lukt nu niet">
-          <p className="utrecht-paragraph">{TE_VAAK_TEKST}</p>
+          <p className="utrecht-paragraph">{wachtTekst(wachtSeconden)}</p>
         </Alert>
       ) : null}
       <Paragraph>

@@ -16,6 +16,11 @@ import { paths } from '../../../web/paths.ts';
 import { Verstuur } from './onderdelen.tsx';
 
 export const TE_VAAK_TEKST = 'Te vaak geprobeerd. Wacht 15 minuten en probeer het opnieuw.';
+/** After failed logins: how long to wait (slow-down, never a lock-out). */
+export const wachtTekst = (seconden: number): string =>
+  `Te vaak een verkeerd wachtwoord of een verkeerde code. Wacht ${
+    seconden >= 60 ? 'een minuut' : seconden === 1 ? '1 seconde' : `${seconden} seconden`
+  } en probeer het dan opnieuw.`;
 export const ONJUIST_TEKST = 'E-mailadres of wachtwoord klopt niet.';
 
 const DEMO_ACCOUNTS = [
@@ -36,7 +41,7 @@ export function LoginPagina({
   csrfToken,
   email,
   fouten = {},
-  teVaak = false,
+  wachtSeconden,
   demo = false,
   wachtwoordHerstel = false,
   sso = false,
@@ -46,7 +51,8 @@ export function LoginPagina({
   csrfToken: string;
   email?: string;
   fouten?: FieldErrors;
-  teVaak?: boolean;
+  /** Set after too many failures: the seconds to wait before the next attempt. */
+  wachtSeconden?: number | undefined;
   demo?: boolean;
   wachtwoordHerstel?: boolean;
   sso?: boolean;
@@ -56,7 +62,7 @@ export function LoginPagina({
   const heeftFouten = Object.values(fouten).some(Boolean);
   return (
     <Layout
-      title={heeftFouten || teVaak || ssoFout ? 'Fout: Inloggen' : 'Inloggen'}
+      title={heeftFouten || wachtSeconden || ssoFout ? 'Fout: Inloggen' : 'Inloggen'}
       banner={
         demo ? (
           <p className="wk-banner utrecht-paragraph">
@@ -82,9 +88,9 @@ export function LoginPagina({
           <Paragraph>{ssoFout}</Paragraph>
         </Alert>
       ) : null}
-      {teVaak ? (
+      {wachtSeconden ? (
         <Alert type="error" title="Inloggen lukt nu niet">
-          <Paragraph>{TE_VAAK_TEKST}</Paragraph>
+          <Paragraph>{wachtTekst(wachtSeconden)}</Paragraph>
         </Alert>
       ) : null}
       <Form action={paths.home()} csrfToken={csrfToken}>
