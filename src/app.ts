@@ -278,8 +278,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     klanten,
     netwerk,
     gesprekken,
-    geenMedewerkingToegestaan: (gemeenteId, datum) =>
-      verordening.geenMedewerkingToegestaan(gemeenteId, datum),
+    opleggenToegestaan: (gemeenteId, datum) => verordening.geenMedewerkingToegestaan(gemeenteId, datum),
   });
   await app.register(tegenprestatiesApi(tegenprestaties));
   await app.register(tegenprestatiesRoutes({ tegenprestaties, netwerk }));

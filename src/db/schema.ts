@@ -720,6 +720,43 @@ export interface TegenprestatieOvergangTable {
   reden: string | null;
 }
 
+/** Issue 15 (migration 0701): one round of imposing a design the client does not want. */
+export interface OpleggingTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  tegenprestatieId: string;
+  klantId: string;
+  status: Generated<string>;
+  redenen: Jsonb<
+    Array<{
+      tekst: string;
+      categorie: string;
+      maaktOngeschikt: boolean;
+      beoordeling: string;
+      bron: 'voornemen' | 'zienswijze';
+    }>
+  >;
+  alternatiefSoort: string;
+  alternatiefToelichting: string | null;
+  voornemenDoor: string | null;
+  voornemenDoorNaam: string;
+  voornemenOp: Generated<Date>;
+  zienswijzeVorm: string | null;
+  zienswijzeDatum: string | null;
+  zienswijzeInhoud: string | null;
+  awbGrond: string | null;
+  awbMotivering: string | null;
+  beantwoording: string | null;
+  zienswijzeDoor: string | null;
+  zienswijzeDoorNaam: string | null;
+  zienswijzeVastgelegdOp: Date | null;
+  beoordelingDoor: string | null;
+  beoordelingDoorNaam: string | null;
+  beoordelingOp: Date | null;
+  beoordelingToelichting: string | null;
+}
+
 // ---- Overeenkomsten (migration 0019) ------------------------------------------------------------------------
 
 export interface VerordeningstoetsingTable {
@@ -1100,6 +1137,7 @@ export interface DB {
   netwerkImportRij: NetwerkImportRijTable;
   tegenprestatie: TegenprestatieTable;
   tegenprestatieOvergang: TegenprestatieOvergangTable;
+  oplegging: OpleggingTable;
   verordeningstoetsing: VerordeningstoetsingTable;
   overeenkomst: OvereenkomstTable;
   verordeningVersie: VerordeningVersieTable;

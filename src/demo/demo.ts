@@ -160,7 +160,16 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
   });
   const netwerk = createNetwerkService({ db, gemeenten });
   const gesprekken = createGesprekkenService({ db, klanten, netwerk });
-  const tegenprestaties = createTegenprestatiesService({ db, klanten, netwerk, gesprekken });
+  // The guard is the ordinance's answer (called per use, after `verordening` below exists): Bergdorp only offers.
+  const opleggenToegestaan = (gemeenteId: string, datum: string) =>
+    verordening.geenMedewerkingToegestaan(gemeenteId, datum);
+  const tegenprestaties = createTegenprestatiesService({
+    db,
+    klanten,
+    netwerk,
+    gesprekken,
+    opleggenToegestaan,
+  });
   const verordening = createVerordeningService({ db, gemeenten, klanten });
   const overeenkomsten = createOvereenkomstenService({
     db,
@@ -187,7 +196,13 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     overeenkomsten,
     uitvoering: createUitvoeringService({
       db,
-      tegenprestaties: createTegenprestatiesService({ db, klanten, netwerk, gesprekken }),
+      tegenprestaties: createTegenprestatiesService({
+        db,
+        klanten,
+        netwerk,
+        gesprekken,
+        opleggenToegestaan,
+      }),
       klanten,
       afspraakVoorStart: (actor, id) => overeenkomsten.afspraakVoorStart(actor, id),
     }),
@@ -285,6 +300,9 @@ export async function loadDemo(services: DemoServices, actor: Actor): Promise<De
       klantmanagerId: gebruikers[`klantmanager.${g.naam.toLowerCase()}@demo.wederkerig.nl`],
     })),
   );
+  // Ordinances after the clients: their local exemption grounds come from the klanten demo. Before the designs:
+  // whether a municipality imposes (the intention to impose in the demo) is the ordinance's answer.
+  await laadDemoVerordeningen(services.verordening, binnenDienst, gemeenten);
   // Designs after the conversations: they link to the latest one.
   await laadDemoTegenprestaties(
     services,
@@ -295,8 +313,6 @@ export async function loadDemo(services: DemoServices, actor: Actor): Promise<De
       klantmanagerId: gebruikers[`klantmanager.${g.naam.toLowerCase()}@demo.wederkerig.nl`],
     })),
   );
-  // Ordinances after the clients: their local exemption grounds come from the klanten demo.
-  await laadDemoVerordeningen(services.verordening, binnenDienst, gemeenten);
   // Agreements after the ordinances: some designs in toetsing become overeengekomen and lopend.
   await laadDemoOvereenkomsten(
     services,

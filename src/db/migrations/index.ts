@@ -26,6 +26,7 @@ import * as m0301 from './2026_12_07_0301_negen_a.ts';
 import * as m0302 from './2026_12_07_0302_geen_beperkingen.ts';
 import * as m0401 from './2026_12_07_0401_uren_wijziging.ts';
 import * as m0402 from './2026_12_07_0402_signaal_uren_wijken_af.ts';
+import * as m0701 from './2026_12_07_0701_dwang_oplegging.ts';
 
 /**
  * The static list of migrations (a file provider fails under Vitest). Forward-only: add new files at the end,
@@ -59,6 +60,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0302_geen_beperkingen': m0302,
   '2026_12_07_0401_uren_wijziging': m0401,
   '2026_12_07_0402_signaal_uren_wijken_af': m0402,
+  '2026_12_07_0701_dwang_oplegging': m0701,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -329,6 +329,7 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
       klant: { naam: klant.naam, klantnummer: klant.klantnummer, adres: adres || null },
       klantmanager: klant.klantmanager?.naam ?? null,
       tegenprestatie: t,
+      oplegging: t.oplegging?.status === 'akkoord' ? t.oplegging : null,
       activiteit: activiteit
         ? {
             titel: activiteit.titel,
@@ -513,6 +514,14 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
           userMessage: `In de gemeente biedt het college de ${WEERGAVENAAM_TEKST[laatste.versie.weergavenaam]} alleen aan (${laatste.versie.titel}): meedoen is vrijwillig. Er komt geen besluit.`,
         });
       if (stand?.besluit) throw new AppError('conflict', { userMessage: 'Het besluit is al vastgelegd.' });
+      // Issue 15: a client who is not convinced is bound only by a decision taken after their view, approved by a
+      // second person (tegenprestaties `beoordeelOplegging`); its reasons answer the view.
+      if (t.overtuigd.klant.oordeel !== 'ja' && t.oplegging?.status !== 'akkoord')
+        throw new AppError('niet-verwerkbaar', {
+          userMessage:
+            'De klant is niet overtuigd en er is geen voornemen tot opleggen waarmee de teamleider akkoord ging. ' +
+            'Leg eerst het voornemen vast, met de redenen van de klant en de zienswijze, en vraag het akkoord van de teamleider.',
+        });
       const start = t.startdatum as string;
       const info = await periode(actor, t, laatste);
       if (info.grondslag.weigering)

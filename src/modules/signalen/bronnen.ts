@@ -55,12 +55,12 @@ export function createSignaalBronnen(deps: SignaalBronDeps): SignaalBronnen {
       return n;
     };
 
-    const lijst = async (status: 'lopend' | 'toetsing' | 'geen-medewerking') =>
+    const lijst = async (status: 'lopend' | 'toetsing' | 'opleggen') =>
       alle((pagina) => tegenprestaties.findTegenprestaties(actor, { status, pagina, paginaGrootte: 100 }));
     // One after the other: each list logs its reads, and parallel log writes would contend for the chain heads.
     const lopend = await lijst('lopend');
     const toetsing = await lijst('toetsing');
-    const geen = await lijst('geen-medewerking');
+    const opleggen = await lijst('opleggen');
     const laatste = await uitvoering.laatsteUrenPerTegenprestatie(
       actor,
       lopend.map((t) => t.id),
@@ -106,7 +106,7 @@ export function createSignaalBronnen(deps: SignaalBronDeps): SignaalBronnen {
           ?.op.slice(0, 10) ?? null;
       feiten.push(await feit(t, { inToetsingSinds: sinds }));
     }
-    for (const t of geen) feiten.push(await feit(t));
+    for (const t of opleggen) feiten.push(await feit(t));
 
     // Exemptions that may end soon: clients whose stored applicability is held back only by exemptions, or not
     // applicable at all (a longer exemption), read per client.

@@ -18,6 +18,7 @@ export const SOORTEN = [
   'plan-van-aanpak-9a',
   'heronderzoek-9a',
   'opnieuw-besluiten',
+  'oplegging-wacht',
 ] as const;
 export type Soort = (typeof SOORTEN)[number];
 
@@ -33,6 +34,7 @@ export const SOORT_NAMEN: Record<Soort, string> = {
   'plan-van-aanpak-9a': 'Plan van aanpak alleenstaande ouder',
   'heronderzoek-9a': 'Heronderzoek alleenstaande ouder',
   'opnieuw-besluiten': 'Opnieuw besluiten',
+  'oplegging-wacht': 'Voornemen tot opleggen wacht',
 };
 
 /** The default margin (percent of the agreed hours per week) before a week's hours raise `uren-wijken-af`. */
@@ -254,14 +256,16 @@ export function bepaalSignalen(
         link: paden.ontwerp(t.id),
         datum: t.inToetsingSinds,
       });
-    if (t.status === 'geen-medewerking')
+    // An intention to impose waits for the client's view and a second person's approval (issue 15). The kind
+    // `geen-medewerking` is no longer raised (the status is gone); stored ones stay as history.
+    if (t.status === 'opleggen')
       for (const tl of f.teamleiders[t.gemeenteId] ?? [])
         uit.push({
           ...basis,
           gebruikerId: tl,
-          soort: 'geen-medewerking',
+          soort: 'oplegging-wacht',
           oorzaak: t.id,
-          tekst: `Voor ${t.klantNaam} is geen medewerking aan een tegenprestatie vastgelegd.`,
+          tekst: `Voor ${t.klantNaam} ligt een voornemen tot opleggen van een tegenprestatie: zienswijze en uw akkoord.`,
           link: paden.ontwerp(t.id),
           datum: null,
         });
