@@ -757,6 +757,23 @@ export interface OpleggingTable {
   beoordelingToelichting: string | null;
 }
 
+/** Issue 15 (migration 0702): an incident on a placement under an imposed decision. Append-only. */
+export interface IncidentTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  tegenprestatieId: string;
+  klantId: string;
+  soort: string;
+  datum: string;
+  omschrijving: string;
+  bron: string;
+  bronNaam: string | null;
+  vastgelegdDoor: string | null;
+  vastgelegdDoorNaam: string;
+  vastgelegdOp: Generated<Date>;
+}
+
 // ---- Overeenkomsten (migration 0019) ------------------------------------------------------------------------
 
 export interface VerordeningstoetsingTable {
@@ -1138,6 +1155,7 @@ export interface DB {
   tegenprestatie: TegenprestatieTable;
   tegenprestatieOvergang: TegenprestatieOvergangTable;
   oplegging: OpleggingTable;
+  incident: IncidentTable;
   verordeningstoetsing: VerordeningstoetsingTable;
   overeenkomst: OvereenkomstTable;
   verordeningVersie: VerordeningVersieTable;

@@ -725,6 +725,48 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
      * The design's current agreement for a start by hand (the uitvoering module): the accepted agreement of its
      * newest check run, or null when there is none. Judge it with `startOordeel`, as the daily job does. Logged.
      */
+    /**
+     * The imposed decision a placement runs under (issue 15: incidents and measures): the decision of the design's
+     * current check run where that run's version imposes and the decision was recorded with its sending date; else
+     * null (voluntary, or no decision yet). Logged as a read.
+     */
+    async opgelegdBesluit(
+      actor: Actor,
+      id: string,
+    ): Promise<{
+      tegenprestatie: Tegenprestatie;
+      besluit: {
+        datum: IsoDatum;
+        verzenddatum: IsoDatum;
+        startdatum: IsoDatum;
+        einddatum: IsoDatum | null;
+        versieTitel: string;
+      } | null;
+    }> {
+      policy.vereis(actor, 'overeenkomsten-bekijken');
+      const t = await deps.tegenprestaties.findTegenprestatie(actor, id);
+      return withContext(db, dbContext(actor), async (tx) => {
+        const laatste = (await repo.listToetsingen(tx, dienstVan(actor), t.id))[0];
+        const rij = laatste ? await repo.findOvereenkomst(tx, dienstVan(actor), laatste.id) : undefined;
+        await log(tx, actor, 'lezen', t);
+        const versie = laatste ? naarToetsing(laatste).versie : null;
+        const start = rij?.startdatum ?? t.startdatum;
+        return {
+          tegenprestatie: t,
+          besluit:
+            versie?.vorm === 'opleggen' && rij?.besluitDatum && rij.verzenddatum && start
+              ? {
+                  datum: rij.besluitDatum,
+                  verzenddatum: rij.verzenddatum,
+                  startdatum: start,
+                  einddatum: t.einddatum,
+                  versieTitel: versie.titel,
+                }
+              : null,
+        };
+      });
+    },
+
     async afspraakVoorStart(actor: Actor, id: string): Promise<AfspraakVoorStart | null> {
       policy.vereis(actor, 'overeenkomsten-bekijken');
       const t = await deps.tegenprestaties.findTegenprestatie(actor, id);

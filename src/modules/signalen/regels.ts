@@ -19,6 +19,7 @@ export const SOORTEN = [
   'heronderzoek-9a',
   'opnieuw-besluiten',
   'oplegging-wacht',
+  'incident-patroon',
 ] as const;
 export type Soort = (typeof SOORTEN)[number];
 
@@ -35,6 +36,7 @@ export const SOORT_NAMEN: Record<Soort, string> = {
   'heronderzoek-9a': 'Heronderzoek alleenstaande ouder',
   'opnieuw-besluiten': 'Opnieuw besluiten',
   'oplegging-wacht': 'Voornemen tot opleggen wacht',
+  'incident-patroon': 'Patroon van incidenten',
 };
 
 /** The default margin (percent of the agreed hours per week) before a week's hours raise `uren-wijken-af`. */

@@ -25,7 +25,7 @@ import {
 } from '../klanten/index.ts';
 import { createLogboekService } from '../logboek/index.ts';
 import { createNetwerkService } from '../netwerk/index.ts';
-import { pdfTekst } from '../overeenkomsten/pdf-tekst.test-helper.ts';
+import { pdfTekst } from '../../../test/pdf.ts';
 import { createVerordeningService, laadDemoVerordeningen } from '../verordening/index.ts';
 import { createTegenprestatiesService, type TegenprestatiesService } from './index.ts';
 

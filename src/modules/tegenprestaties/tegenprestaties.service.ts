@@ -1206,11 +1206,16 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
             'Reden van stoppen': inzageTekst(r.beeindigingReden),
           })),
         },
-        {
-          onderdeel: 'tegenprestatie-oplegging',
-          titel: 'Opleggen van uw tegenprestatie: uw redenen, uw zienswijze en ons antwoord',
-          records: opleggingen,
-        },
+        // Only for a client on whom a design was (to be) imposed (issue 15).
+        ...(opleggingen.length
+          ? [
+              {
+                onderdeel: 'tegenprestatie-oplegging',
+                titel: 'Opleggen van uw tegenprestatie: uw redenen, uw zienswijze en ons antwoord',
+                records: opleggingen,
+              },
+            ]
+          : []),
         {
           onderdeel: 'tegenprestatie-statussen',
           titel: 'Hoe uw tegenprestatie veranderde',

@@ -336,6 +336,8 @@ export function OntwerpPagina({
             <Link href={`${paths.tegenprestatie(t.id)}/uitvoering`}>
               Uitvoering: volgende stappen, uren en evaluaties
             </Link>
+            {' · '}
+            <Link href={paths.tegenprestatieIncidenten(t.id)}>Incidenten</Link>
           </>
         ) : null}
       </Paragraph>

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { AppError } from '../../http/app-error.ts';
+import { INCIDENT_BRONNEN, INCIDENT_SOORTEN } from './incidenten.ts';
+
+/** Invalid input: pages show the messages with 422 and keep what was typed; the API answers 400. */
+export class DwangInvoerfout extends AppError {
+  readonly velden: Record<string, string>;
+
+  constructor(velden: Record<string, string>) {
+    super('ongeldige-invoer', { userMessage: Object.values(velden).join(' ') || undefined });
+    this.velden = velden;
+  }
+}
+
+export function parseInvoer<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) {
+    const velden: Record<string, string> = {};
+    for (const issue of r.error.issues)
+      velden[issue.path.map(String).join('.') || 'formulier'] ??= issue.message;
+    throw new DwangInvoerfout(velden);
+  }
+  return r.data;
+}
+
+export const IncidentInput = z
+  .object({
+    soort: z.enum(INCIDENT_SOORTEN, { error: 'Kies wat er gebeurde.' }),
+    datum: z.iso.date({ error: 'Vul de datum in, bijvoorbeeld 2026-12-07.' }),
+    omschrijving: z
+      .string({ error: 'Beschrijf wat er gebeurde.' })
+      .trim()
+      .min(1, 'Beschrijf wat er gebeurde.')
+      .max(2000, 'De beschrijving is te lang (hoogstens 2000 tekens).'),
+    bron: z.enum(INCIDENT_BRONNEN, { error: 'Kies wie het meldde.' }),
+    bronNaam: z
+      .string()
+      .trim()
+      .max(200, 'De naam is te lang (hoogstens 200 tekens).')
+      .nullable()
+      .optional()
+      .transform((v) => (v ? v : null))
+      .describe('Wie het meldde (naam of functie), als dat ertoe doet'),
+  })
+  .meta({ id: 'IncidentNieuw' });
+export type IncidentInput = z.input<typeof IncidentInput>;
+
+export const Incident = z
+  .object({
+    id: z.uuid(),
+    tegenprestatieId: z.uuid(),
+    soort: z.enum(INCIDENT_SOORTEN),
+    datum: z.iso.date(),
+    omschrijving: z.string(),
+    bron: z.enum(INCIDENT_BRONNEN),
+    bronNaam: z.string().nullable(),
+    vastgelegdDoorNaam: z.string(),
+    vastgelegdOp: z.iso.datetime(),
+  })
+  .meta({ id: 'Incident' });
+export type Incident = z.infer<typeof Incident>;
+
+export const PatroonUitkomst = z
+  .object({
+    tekst: z
+      .string()
+      .describe('Het patroon in gewone taal, bijvoorbeeld "2 keer niet verschenen binnen 28 dagen"'),
+    datums: z.array(z.iso.date()),
+    van: z.iso.date(),
+    tot: z.iso.date(),
+  })
+  .meta({ id: 'IncidentPatroon' });
+
+export const IncidentenOverzicht = z
+  .object({
+    incidenten: z.array(Incident),
+    opgelegd: z.boolean().describe('Loopt de plaatsing onder een besluit dat de tegenprestatie oplegt?'),
+    patroon: PatroonUitkomst.nullable().describe('Het patroon, als het vandaag is bereikt'),
+  })
+  .meta({ id: 'IncidentenOverzicht' });
+export type IncidentenOverzicht = z.infer<typeof IncidentenOverzicht>;
