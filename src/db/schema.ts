@@ -774,6 +774,20 @@ export interface IncidentTable {
   vastgelegdOp: Generated<Date>;
 }
 
+/** Issue 15 (migration 0703): a version of a municipality's measures ordinance. Append-only. */
+export interface MaatregelverordeningTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  ingangsdatum: string;
+  titel: string;
+  /** The checked `MaatregelVerordening` (src/modules/dwang/maatregelen.ts). */
+  inhoud: ColumnType<unknown, string, string>;
+  vastgelegdDoor: string | null;
+  vastgelegdDoorNaam: string;
+  vastgelegdOp: Generated<Date>;
+}
+
 // ---- Overeenkomsten (migration 0019) ------------------------------------------------------------------------
 
 export interface VerordeningstoetsingTable {
@@ -1156,6 +1170,7 @@ export interface DB {
   tegenprestatieOvergang: TegenprestatieOvergangTable;
   oplegging: OpleggingTable;
   incident: IncidentTable;
+  maatregelverordening: MaatregelverordeningTable;
   verordeningstoetsing: VerordeningstoetsingTable;
   overeenkomst: OvereenkomstTable;
   verordeningVersie: VerordeningVersieTable;

@@ -28,6 +28,7 @@ import * as m0401 from './2026_12_07_0401_uren_wijziging.ts';
 import * as m0402 from './2026_12_07_0402_signaal_uren_wijken_af.ts';
 import * as m0701 from './2026_12_07_0701_dwang_oplegging.ts';
 import * as m0702 from './2026_12_07_0702_dwang_incidenten.ts';
+import * as m0703 from './2026_12_07_0703_maatregelverordening.ts';
 
 /**
  * The static list of migrations (a file provider fails under Vitest). Forward-only: add new files at the end,
@@ -63,6 +64,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0402_signaal_uren_wijken_af': m0402,
   '2026_12_07_0701_dwang_oplegging': m0701,
   '2026_12_07_0702_dwang_incidenten': m0702,
+  '2026_12_07_0703_maatregelverordening': m0703,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

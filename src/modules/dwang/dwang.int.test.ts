@@ -27,6 +27,7 @@ import { createNetwerkService } from '../netwerk/index.ts';
 import { createSignalenService } from '../signalen/index.ts';
 import { createTegenprestatiesService, type TegenprestatiesService } from '../tegenprestaties/index.ts';
 import { createVerordeningService, laadDemoVerordeningen } from '../verordening/index.ts';
+import { DEMO_MAATREGELVERORDENING_AARDAM } from './maatregelen.ts';
 
 /**
  * Issue 15, section 2 through the API and the page: incidents on a placement under an imposed decision (Aardam),
@@ -47,7 +48,8 @@ let A: string;
 let B: string;
 let activiteit: string;
 let activiteitB: string;
-let tokens: Record<'km' | 'kmB' | 'kmAnder' | 'nm', string>;
+let tokens: Record<'km' | 'kmB' | 'kmAnder' | 'nm' | 'fb', string>;
+let C: string;
 let signalen: ReturnType<typeof createSignalenService>;
 const VANDAAG = vandaag();
 const d = (n: number) => plusDagen(VANDAAG, n);
@@ -169,10 +171,13 @@ beforeAll(async () => {
   });
   const verordening = createVerordeningService({ db: t.db.app, gemeenten, klanten });
   await laadDemoVerordeningen(verordening, systeem, { Aardam: A, Bergdorp: B });
-  const fb = actorVan(
-    await insertGebruiker(t.db.app, { dienstId, rol: 'functioneel-beheerder', gemeenten: [A, B] }),
-    { gemeenten: [A, B] },
-  );
+  C = (await insertGemeente(t.db.app, { dienstId, naam: 'Cederdorp', code: 'GM9953' })).gemeenteId;
+  const fbGebruiker = await insertGebruiker(t.db.app, {
+    dienstId,
+    rol: 'functioneel-beheerder',
+    gemeenten: [A, B],
+  });
+  const fb = actorVan(fbGebruiker, { gemeenten: [A, B] });
   await verordening.setRechtsgrond(fb, {
     vanaf: '2027-01-01',
     artikel: 'Testartikel 2027',
@@ -192,7 +197,13 @@ beforeAll(async () => {
   const auth = createAuthService({ db: t.db.app, config: t.config });
   const token = async (u: TestGebruiker) =>
     (await auth.createApiTokenVoorEmail(systeemActor('test'), { email: u.email, naam: 'test' })).token;
-  tokens = { km: await token(km), kmB: await token(kmB), kmAnder: await token(kmAnder), nm: await token(nm) };
+  tokens = {
+    km: await token(km),
+    kmB: await token(kmB),
+    kmAnder: await token(kmAnder),
+    nm: await token(nm),
+    fb: await token(fbGebruiker),
+  };
 });
 
 describe('incidents through the API', () => {
@@ -280,5 +291,57 @@ describe('incidents on the page (without JavaScript)', () => {
     expect(pagina.body).toContain('Een uur te laat.');
     expect(pagina.body).toContain('Het incident is vastgelegd.');
     expect((await (await ingelogdAls(t.app, nm)).get(url)).statusCode).toBe(403);
+  });
+});
+
+describe('the measures ordinance through the API', () => {
+  it('is versioned per municipality: the functioneel beheerder adds versions, the version of a date is found', async () => {
+    const url = `/api/v1/gemeenten/${A}/maatregelverordeningen`;
+    const { grondslag: _g, ...versie } = DEMO_MAATREGELVERORDENING_AARDAM;
+    // Who may not: a caseworker writes (403), the network broker reads (403), another municipality (404).
+    expect((await api(tokens.km, 'POST', url, versie)).statusCode).toBe(403);
+    expect((await api(tokens.nm, 'GET', url)).statusCode).toBe(403);
+    expect(
+      (await api(tokens.fb, 'POST', `/api/v1/gemeenten/${C}/maatregelverordeningen`, versie)).statusCode,
+    ).toBe(404);
+    // Checked as configuration: a step outside the range, a range upside down; Dutch, naming the field.
+    const buiten = await api(tokens.fb, 'POST', url, { ...versie, bandbreedte: { min: 40, max: 100 } });
+    expect(buiten.statusCode).toBe(400);
+    expect(JSON.stringify(buiten.json().invalidParams)).toContain('/categorieen/0/stappen/0/percentage');
+    expect(
+      (await api(tokens.fb, 'POST', url, { ...versie, bandbreedte: { min: 60, max: 10 } })).statusCode,
+    ).toBe(400);
+
+    const r = await api(tokens.fb, 'POST', url, versie);
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({
+      gemeenteId: A,
+      ingangsdatum: '2026-01-01',
+      bandbreedte: { min: 5, max: 100 },
+      categorieen: [
+        { nummer: 2, stappen: [{ percentage: 30, maanden: 1 }, { percentage: 60 }, { percentage: 100 }] },
+      ],
+    });
+    // A version never changes: the same effective date again is a conflict.
+    expect((await api(tokens.fb, 'POST', url, { ...versie, titel: 'Anders' })).statusCode).toBe(409);
+    const nieuw = await api(tokens.fb, 'POST', url, {
+      ...versie,
+      titel: 'Maatregelenverordening Aardam 2027',
+      ingangsdatum: '2027-01-01',
+      categorieen: [{ ...versie.categorieen[0], stappen: [{ percentage: 25, maanden: 1 }] }],
+    });
+    expect(nieuw.statusCode).toBe(201);
+
+    // The caseworker reads the versions and the one valid on the date of the conduct.
+    expect((await api(tokens.km, 'GET', url)).json()).toHaveLength(2);
+    const op = async (datum: string) => api(tokens.km, 'GET', `${url}/geldend?datum=${datum}`);
+    expect((await op('2026-12-31')).json().titel).toBe(versie.titel);
+    expect((await op('2027-01-01')).json().categorieen[0].stappen[0].percentage).toBe(25);
+    expect((await op('2025-12-31')).statusCode).toBe(404);
+    expect((await op('31-12-2026')).statusCode).toBe(400);
+    // Bergdorp only offers: no ordinance.
+    expect((await api(tokens.kmB, 'GET', `/api/v1/gemeenten/${B}/maatregelverordeningen`)).json()).toEqual(
+      [],
+    );
   });
 });

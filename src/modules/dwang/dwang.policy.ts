@@ -6,6 +6,15 @@ import { definePolicy } from '../auth/index.ts';
  * municipalities.
  */
 export const dwangPolicy = definePolicy('dwang', {
+  'maatregelverordening-lezen': {
+    rollen: ['klantmanager', 'teamleider', 'functioneel-beheerder'],
+    omschrijving: 'De maatregelenverordening van de eigen gemeenten lezen (versies, de versie op een datum)',
+  },
+  'maatregelverordening-beheren': {
+    rollen: ['functioneel-beheerder'],
+    omschrijving:
+      'Een nieuwe versie van de maatregelenverordening vastleggen (een versie verandert nooit; een wijziging is een nieuwe versie)',
+  },
   'incidenten-bekijken': {
     rollen: ['klantmanager', 'teamleider'],
     omschrijving: 'Incidenten bij een plaatsing onder een opleggend besluit bekijken',

@@ -1,8 +1,9 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Tx } from '../../db/context.ts';
-import type { IncidentTable } from '../../db/schema.ts';
+import type { IncidentTable, MaatregelverordeningTable } from '../../db/schema.ts';
 
 export type IncidentRij = Selectable<IncidentTable>;
+export type MaatregelverordeningRij = Selectable<MaatregelverordeningTable>;
 
 /** Kysely queries of the dwang tables only. Row-level security limits every query to the caller. */
 export const dwangRepository = {
@@ -23,6 +24,28 @@ export const dwangRepository = {
       .orderBy('datum')
       .orderBy('vastgelegdOp')
       .execute();
+  },
+
+  /** A municipality's measures ordinance versions, oldest first. */
+  async listMaatregelverordeningen(
+    tx: Tx,
+    dienstId: string,
+    gemeenteId: string,
+  ): Promise<MaatregelverordeningRij[]> {
+    return tx
+      .selectFrom('maatregelverordening')
+      .selectAll()
+      .where('dienstId', '=', dienstId)
+      .where('gemeenteId', '=', gemeenteId)
+      .orderBy('ingangsdatum')
+      .execute();
+  },
+
+  async insertMaatregelverordening(
+    tx: Tx,
+    rij: Insertable<MaatregelverordeningTable> & { dienstId: string; gemeenteId: string },
+  ): Promise<MaatregelverordeningRij> {
+    return tx.insertInto('maatregelverordening').values(rij).returningAll().executeTakeFirstOrThrow();
   },
 
   /** A placement's incidents, oldest first. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../http/app-error.ts';
 import { INCIDENT_BRONNEN, INCIDENT_SOORTEN } from './incidenten.ts';
+import { GEDRAGINGEN } from './maatregelen.ts';
 
 /** Invalid input: pages show the messages with 422 and keep what was typed; the API answers 400. */
 export class DwangInvoerfout extends AppError {
@@ -79,3 +80,62 @@ export const IncidentenOverzicht = z
   })
   .meta({ id: 'IncidentenOverzicht' });
 export type IncidentenOverzicht = z.infer<typeof IncidentenOverzicht>;
+
+// ---- The measures ordinance (section 3) ------------------------------------------------------------------------
+
+const geheel = (wat: string, min: number, max: number) =>
+  z
+    .number({ error: `${wat}: vul een heel getal in.` })
+    .int(`${wat}: vul een heel getal in.`)
+    .min(min, `${wat}: minstens ${min}.`)
+    .max(max, `${wat}: hoogstens ${max}.`);
+
+export const MaatregelVerordeningInput = z
+  .object({
+    titel: z
+      .string({ error: 'Vul de titel van de verordening in.' })
+      .trim()
+      .min(1, 'Vul de titel van de verordening in.')
+      .max(300, 'De titel is te lang (hoogstens 300 tekens).'),
+    ingangsdatum: z.iso.date({ error: 'Vul de ingangsdatum in, bijvoorbeeld 2026-01-01.' }),
+    grondslag: z
+      .literal('bijstandsnorm')
+      .default('bijstandsnorm')
+      .describe('De grondslag: de toepasselijke norm'),
+    categorieen: z
+      .array(
+        z.object({
+          nummer: geheel('Het nummer van de categorie', 1, 20),
+          gedraging: z.enum(GEDRAGINGEN, { error: 'Kies de gedraging van deze categorie.' }),
+          artikel: z
+            .string({ error: 'Vul het artikel in.' })
+            .trim()
+            .min(1, 'Vul het artikel in.')
+            .max(100, 'Het artikel is te lang (hoogstens 100 tekens).'),
+          stappen: z
+            .array(
+              z.object({ percentage: geheel('Het percentage', 1, 100), maanden: geheel('De duur', 1, 3) }),
+            )
+            .min(1, 'Leg het percentage en de duur vast.')
+            .max(5, 'Hoogstens 5 stappen.'),
+          schriftelijkeWaarschuwing: z.boolean().default(false),
+        }),
+      )
+      .max(10, 'Hoogstens 10 categorieën.'),
+    bandbreedte: z.object({ min: geheel('Het minimum', 1, 100), max: geheel('Het maximum', 1, 100) }),
+    recidiveMaanden: geheel('De recidivetermijn (maanden)', 1, 60),
+    verjaringMaanden: geheel('De termijn voor ontdekken (maanden)', 1, 60),
+    hoortermijnDagen: geheel('De termijn voor de zienswijze (dagen)', 1, 60).default(14),
+  })
+  .meta({ id: 'MaatregelverordeningNieuw' });
+export type MaatregelVerordeningInput = z.input<typeof MaatregelVerordeningInput>;
+
+export const MaatregelverordeningVersie = MaatregelVerordeningInput.extend({
+  id: z.uuid(),
+  gemeenteId: z.uuid(),
+  hoortermijnDagen: z.number().int(),
+  grondslag: z.literal('bijstandsnorm'),
+  vastgelegdDoorNaam: z.string(),
+  vastgelegdOp: z.iso.datetime(),
+}).meta({ id: 'MaatregelverordeningVersie' });
+export type MaatregelverordeningVersie = z.infer<typeof MaatregelverordeningVersie>;

@@ -15,14 +15,21 @@ import type { OvereenkomstenService } from '../overeenkomsten/index.ts';
 import type { NieuwSignaal } from '../signalen/index.ts';
 import { paths } from '../../web/paths.ts';
 import { dwangPolicy } from './dwang.policy.ts';
-import { dwangRepository as repo, type IncidentRij } from './dwang.repository.ts';
+import {
+  dwangRepository as repo,
+  type IncidentRij,
+  type MaatregelverordeningRij,
+} from './dwang.repository.ts';
 import {
   DwangInvoerfout,
   type Incident,
   IncidentInput,
   type IncidentenOverzicht,
+  MaatregelVerordeningInput,
+  type MaatregelverordeningVersie,
   parseInvoer,
 } from './dwang.schemas.ts';
+import { controleerVerordening, type MaatregelVerordening, versieOpDatum } from './maatregelen.ts';
 import {
   beoordeelIncident,
   INCIDENT_BRON_NAMEN,
@@ -51,6 +58,22 @@ export interface DwangDeps {
 const naamVan = (actor: Actor): string =>
   actor.kind === 'gebruiker' ? actor.naam : `Systeem (${actor.reden.slice(0, 150)})`;
 const idVan = (actor: Actor): string | null => (actor.kind === 'gebruiker' ? actor.gebruikerId : null);
+
+export function naarVersie(r: MaatregelverordeningRij): MaatregelverordeningVersie {
+  const inhoud = r.inhoud as MaatregelVerordening;
+  return {
+    ...inhoud,
+    id: r.id,
+    gemeenteId: r.gemeenteId,
+    titel: r.titel,
+    ingangsdatum: r.ingangsdatum,
+    vastgelegdDoorNaam: r.vastgelegdDoorNaam,
+    vastgelegdOp: r.vastgelegdOp.toISOString(),
+  };
+}
+
+const isUniekeSchending = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
 
 export function naarIncident(r: IncidentRij): Incident {
   return {
@@ -108,8 +131,83 @@ export function createDwangService(deps: DwangDeps) {
   const uitkomst = (u: PatroonUitkomst | null) =>
     u ? { tekst: patroonTekst(patroon), datums: u.datums, van: u.van, tot: u.tot } : null;
 
+  /** The actor's municipality, or `niet-gevonden` (404) for another one. */
+  const eigenGemeente = (actor: Actor, gemeenteId: string) => {
+    if (actor.kind === 'gebruiker' && !actor.gemeenten.includes(gemeenteId))
+      throw new AppError('niet-gevonden', {
+        userMessage: 'Deze gemeente bestaat niet of u heeft er geen toegang toe.',
+      });
+  };
+
   const service = {
     patroon,
+
+    /** The municipality's measures ordinance versions, oldest first (configuration; no client data). */
+    async listMaatregelverordeningen(
+      actor: Actor,
+      gemeenteId: string,
+    ): Promise<MaatregelverordeningVersie[]> {
+      dwangPolicy.vereis(actor, 'maatregelverordening-lezen');
+      eigenGemeente(actor, gemeenteId);
+      return withContext(db, dbContext(actor), async (tx) =>
+        (await repo.listMaatregelverordeningen(tx, dienstVan(actor), gemeenteId)).map(naarVersie),
+      );
+    },
+
+    /** The version valid on `datum` (the date of the conduct), or null. */
+    async maatregelverordeningOp(
+      actor: Actor,
+      gemeenteId: string,
+      datum: IsoDatum,
+    ): Promise<MaatregelverordeningVersie | null> {
+      return versieOpDatum(await service.listMaatregelverordeningen(actor, gemeenteId), datum) ?? null;
+    },
+
+    /**
+     * A new version of the measures ordinance (functioneel beheerder). Checked as configuration
+     * (`controleerVerordening`: the range, each step within it, one category per conduct, the terms); a version
+     * never changes, a second one on the same effective date answers 409. Logged.
+     */
+    async legMaatregelverordeningVast(
+      actor: Actor,
+      gemeenteId: string,
+      input: MaatregelVerordeningInput,
+    ): Promise<MaatregelverordeningVersie> {
+      dwangPolicy.vereis(actor, 'maatregelverordening-beheren');
+      eigenGemeente(actor, gemeenteId);
+      const v = parseInvoer(MaatregelVerordeningInput, input);
+      const fouten = controleerVerordening(v);
+      if (Object.keys(fouten).length) throw new DwangInvoerfout(fouten);
+      const bestaat = () =>
+        new AppError('conflict', {
+          userMessage: `Er is al een versie met ingangsdatum ${formatDatumNl(v.ingangsdatum)}. Een versie verandert nooit: kies een andere ingangsdatum.`,
+        });
+      try {
+        return await withContext(db, dbContext(actor), async (tx) => {
+          const rij = await repo.insertMaatregelverordening(tx, {
+            dienstId: dienstVan(actor),
+            gemeenteId,
+            ingangsdatum: v.ingangsdatum,
+            titel: v.titel,
+            inhoud: JSON.stringify(v),
+            vastgelegdDoor: idVan(actor),
+            vastgelegdDoorNaam: naamVan(actor),
+          });
+          await record(tx, {
+            actor,
+            actie: 'aanmaken',
+            subject: { type: 'maatregelverordening', id: rij.id },
+            verwerkingsactiviteit: VA.beheerOrganisatie,
+            gemeenteId,
+            ...(actor.kind === 'systeem' ? { dienstId: dienstVan(actor) } : {}),
+          });
+          return naarVersie(rij);
+        });
+      } catch (e) {
+        if (isUniekeSchending(e)) throw bestaat();
+        throw e;
+      }
+    },
 
     /**
      * AVG art. 15 (the privacy module only, as the system `avg-inzage` inside its transaction): the client's

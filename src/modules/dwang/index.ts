@@ -13,11 +13,27 @@
  *   caseworker (signalen `meld`, after the transaction). A signal never starts a measure.
  * - `listIncidenten(actor, tegenprestatieId)` → `{ incidenten, opgelegd, patroon }`.
  *
- * Pure: `incidenten.ts` (`beoordeelIncident`, `patroonBereikt`, `STANDAARD_PATROON`).
+ * - `listMaatregelverordeningen(actor, gemeenteId)`, `maatregelverordeningOp(actor, gemeenteId, datum)` (the version
+ *   valid on the conduct date), `legMaatregelverordeningVast(actor, gemeenteId, versie)` (functioneel beheerder;
+ *   checked by `controleerVerordening`; 409 on an existing effective date; a version never changes).
+ * - `inzageVoorKlant(systeem, klantId, { tx, gemeenteId })`: the AVG art. 15 export's incidents (privacy module).
+ * - `laadDemoMaatregelverordeningen(dwang, actor, gemeenten)`: Aardam's demo ordinance.
+ *
+ * Pure: `incidenten.ts` (`beoordeelIncident`, `patroonBereikt`, `STANDAARD_PATROON`); `maatregelen.ts` (the measures
+ * ordinance and its rules: `versieOpDatum`, `vindCategorie`, `telHerhalingen`, `bepaalMaatregel`,
+ * `buitenBandbreedte`, `beoordeelVoorstel`, `afzienGronden`, `hoortermijnEinde`, `hoorOordeel`).
  */
 export { dwangApi } from './dwang.api.ts';
+export { laadDemoMaatregelverordeningen } from './dwang.demo.ts';
 export { dwangPolicy } from './dwang.policy.ts';
 export { dwangRoutes } from './dwang.routes.ts';
-export { Incident, IncidentInput, IncidentenOverzicht } from './dwang.schemas.ts';
+export {
+  Incident,
+  IncidentInput,
+  IncidentenOverzicht,
+  MaatregelVerordeningInput,
+  MaatregelverordeningVersie,
+} from './dwang.schemas.ts';
 export { createDwangService, type DwangDeps, type DwangService } from './dwang.service.ts';
 export * from './incidenten.ts';
+export * from './maatregelen.ts';
