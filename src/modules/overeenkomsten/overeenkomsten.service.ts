@@ -585,6 +585,15 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
         throw new AppError('niet-verwerkbaar', {
           userMessage: 'Inkorten kan alleen vóór het besluit, in een gemeente die het oplegt.',
         });
+      // Issue 15: a design imposed after an approved intention cannot pass the back-step and return by the checklist
+      // (the client is not convinced): refused before anything changes, with the way forward.
+      if (t.overtuigd.klant.oordeel !== 'ja')
+        throw new AppError('niet-verwerkbaar', {
+          userMessage:
+            'Dit ontwerp gaat naar het besluit na een voornemen tot opleggen. Inkorten kan hier niet vanzelf: zet het ' +
+            'terug naar ontwerp, laat de periode eindigen op de dag vóór het regime zonder grondslag en leg het ' +
+            'voornemen opnieuw vast (met de zienswijze en het akkoord van de teamleider).',
+        });
       const info = await periode(actor, t, laatste);
       const { eindeVoorstel: einde, ontbreektVanaf: vanaf } = info.grondslag;
       const start = t.startdatum as string;

@@ -260,6 +260,11 @@ describe('imposing through the API', () => {
     expect(b.json()).toMatchObject({ status: 'toetsing', oplegging: { status: 'akkoord' } });
 
     expect((await api(tokens.km, 'POST', `${basis}/toetsingen`)).statusCode).toBe(201);
+    // Shortening the period by stepping back would lose the approved intention: refused before anything changes.
+    const inkorten = await api(tokens.km, 'POST', `${basis}/periode-inkortingen`);
+    expect(inkorten.statusCode).toBe(422);
+    expect(inkorten.json().title).toMatch(/na een voornemen tot opleggen/);
+    expect((await api(tokens.km, 'GET', basis)).json().status).toBe('toetsing');
     const besluit = await api(tokens.km, 'POST', `${basis}/besluit`, {
       datum: VANDAAG,
       verzenddatum: VANDAAG,
