@@ -53,6 +53,7 @@ import {
   netwerkRoutes,
 } from './modules/netwerk/index.ts';
 import { opsRoutes } from './modules/ops/index.ts';
+import { createDwangService, dwangApi, dwangRoutes } from './modules/dwang/index.ts';
 import {
   createOvereenkomstenService,
   overeenkomstenApi,
@@ -252,6 +253,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       (a, k, o) => uitvoering.inzageVoorKlant(a, k, o),
       (a, k, o) => cohort.inzageVoorKlant(a, k, o),
       (a, k, o) => signalen.inzageVoorKlant(a, k, o),
+      (a, k, o) => dwang.inzageVoorKlant(a, k, o),
     ],
   });
   if (taken) taken.bewaartermijnVoorstel = (reden) => privacy.stelVernietigingslijstenVoor(reden);
@@ -279,8 +281,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     klanten,
     netwerk,
     gesprekken,
-    geenMedewerkingToegestaan: (gemeenteId, datum) =>
-      verordening.geenMedewerkingToegestaan(gemeenteId, datum),
+    opleggenToegestaan: (gemeenteId, datum) => verordening.geenMedewerkingToegestaan(gemeenteId, datum),
   });
   await app.register(tegenprestatiesApi(tegenprestaties));
   await app.register(tegenprestatiesRoutes({ tegenprestaties, netwerk }));
@@ -378,6 +379,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (taken) taken.overeenkomstenStarten = (reden) => overeenkomsten.startOvereenkomsten(reden);
   await app.register(overeenkomstenApi(overeenkomsten));
   await app.register(overeenkomstenRoutes({ overeenkomsten }));
+  // The compulsory frame after an imposed decision (issue 15): incidents and their pattern's signal.
+  const dwang = createDwangService({
+    db: db.app,
+    overeenkomsten,
+    signalen: { meld: (signaal) => signalen.meld(signaal) },
+    patroon: { soort: 'niet-verschenen', ...config.incidentPatroon },
+  });
+  await app.register(dwangApi(dwang));
+  await app.register(dwangRoutes({ dwang }));
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 

@@ -41,6 +41,7 @@ describe('loadConfig', () => {
       mailFrom: 'Wederkerig <noreply@127.0.0.1>',
       logLevel: 'info',
       uren: { perDagdeel: 4, afwijkingProcent: 25 },
+      incidentPatroon: { aantal: 2, dagen: 28 },
       database: {
         poolMax: 10,
         acquireTimeoutMs: 5_000,
@@ -87,6 +88,18 @@ describe('loadConfig', () => {
   it.each(['101', '-5', '12.5', 'x'])('refuses UREN_AFWIJKING_PROCENT=%j naming it', (waarde) => {
     expect(refusal({ UREN_AFWIJKING_PROCENT: waarde })).toContain('UREN_AFWIJKING_PROCENT');
   });
+
+  it('takes the no-show pattern from INCIDENT_PATROON (default 2 within 28 days)', () => {
+    expect(loadConfig({}).incidentPatroon).toEqual({ aantal: 2, dagen: 28 });
+    expect(loadConfig({ INCIDENT_PATROON: '3/14' }).incidentPatroon).toEqual({ aantal: 3, dagen: 14 });
+  });
+
+  it.each(['0/28', '2/0', '2', '2/400', 'twee/28', '21/28'])(
+    'refuses INCIDENT_PATROON=%j naming it',
+    (waarde) => {
+      expect(refusal({ INCIDENT_PATROON: waarde })).toContain('INCIDENT_PATROON');
+    },
+  );
 
   it('takes the pool size and the database time limits from DB_*', () => {
     expect(

@@ -146,6 +146,20 @@ const Env = z.object({
     .transform(Number)
     .pipe(z.number().max(100, 'must be a whole percentage from 0 to 100'))
     .default(25),
+  /**
+   * Issue 15: the pattern of no-shows on a placement under an imposed decision that raises the signal
+   * `incident-patroon`, as `AANTAL/DAGEN` (count within days, the last day included). A signal never starts a measure.
+   */
+  INCIDENT_PATROON: z
+    .string()
+    .regex(/^[0-9]{1,2}\/[0-9]{1,3}$/, 'must be COUNT/DAYS, for example 2/28')
+    .transform((v) => {
+      const [aantal, dagen] = v.split('/').map(Number) as [number, number];
+      return { aantal, dagen };
+    })
+    .refine((p) => p.aantal >= 1 && p.aantal <= 20, 'the count must be 1 to 20')
+    .refine((p) => p.dagen >= 1 && p.dagen <= 366, 'the days must be 1 to 366')
+    .default({ aantal: 2, dagen: 28 }),
   /** Connections of the app pool (application role). */
   DB_POOL_MAX: millis(1, 1000).default(10),
   /** How long a request waits for a free connection (ms) before it is answered with 503 and `Retry-After`. */
@@ -211,6 +225,8 @@ export interface Config {
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   /** Hours: the most one day part holds, and the signal's margin (percent) around the agreed hours per week. */
   uren: { perDagdeel: number; afwijkingProcent: number };
+  /** The no-show pattern that raises `incident-patroon` (issue 15). */
+  incidentPatroon: { aantal: number; dagen: number };
   /** The app pool's size and the time limits on its connections (docs/operations.md). */
   database: { poolMax: number } & VerbindingLimieten;
   /** Cookies carry `Secure` when the public URL is https. */
@@ -302,6 +318,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sso: ssoConfig(e, publicUrl),
     logLevel: e.LOG_LEVEL,
     uren: { perDagdeel: e.UREN_PER_DAGDEEL, afwijkingProcent: e.UREN_AFWIJKING_PROCENT },
+    incidentPatroon: e.INCIDENT_PATROON,
     database: {
       poolMax: e.DB_POOL_MAX,
       acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS,

@@ -727,6 +727,74 @@ export interface TegenprestatieOvergangTable {
   reden: string | null;
 }
 
+/** Issue 15 (migration 0701): one round of imposing a design the client does not want. */
+export interface OpleggingTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  tegenprestatieId: string;
+  klantId: string;
+  status: Generated<string>;
+  redenen: Jsonb<
+    Array<{
+      tekst: string;
+      categorie: string;
+      maaktOngeschikt: boolean;
+      beoordeling: string;
+      bron: 'voornemen' | 'zienswijze';
+    }>
+  >;
+  alternatiefSoort: string;
+  alternatiefToelichting: string | null;
+  voornemenDoor: string | null;
+  voornemenDoorNaam: string;
+  voornemenOp: Generated<Date>;
+  zienswijzeVorm: string | null;
+  zienswijzeDatum: string | null;
+  zienswijzeInhoud: string | null;
+  awbGrond: string | null;
+  awbMotivering: string | null;
+  beantwoording: string | null;
+  zienswijzeDoor: string | null;
+  zienswijzeDoorNaam: string | null;
+  zienswijzeVastgelegdOp: Date | null;
+  beoordelingDoor: string | null;
+  beoordelingDoorNaam: string | null;
+  beoordelingOp: Date | null;
+  beoordelingToelichting: string | null;
+}
+
+/** Issue 15 (migration 0702): an incident on a placement under an imposed decision. Append-only. */
+export interface IncidentTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  tegenprestatieId: string;
+  klantId: string;
+  soort: string;
+  datum: string;
+  omschrijving: string;
+  bron: string;
+  bronNaam: string | null;
+  vastgelegdDoor: string | null;
+  vastgelegdDoorNaam: string;
+  vastgelegdOp: Generated<Date>;
+}
+
+/** Issue 15 (migration 0703): a version of a municipality's measures ordinance. Append-only. */
+export interface MaatregelverordeningTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  ingangsdatum: string;
+  titel: string;
+  /** The checked `MaatregelVerordening` (src/modules/dwang/maatregelen.ts). */
+  inhoud: ColumnType<unknown, string, string>;
+  vastgelegdDoor: string | null;
+  vastgelegdDoorNaam: string;
+  vastgelegdOp: Generated<Date>;
+}
+
 // ---- Overeenkomsten (migration 0019) ------------------------------------------------------------------------
 
 export interface VerordeningstoetsingTable {
@@ -1113,6 +1181,9 @@ export interface DB {
   netwerkImportRij: NetwerkImportRijTable;
   tegenprestatie: TegenprestatieTable;
   tegenprestatieOvergang: TegenprestatieOvergangTable;
+  oplegging: OpleggingTable;
+  incident: IncidentTable;
+  maatregelverordening: MaatregelverordeningTable;
   verordeningstoetsing: VerordeningstoetsingTable;
   overeenkomst: OvereenkomstTable;
   verordeningVersie: VerordeningVersieTable;

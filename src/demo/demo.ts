@@ -17,6 +17,11 @@ import {
 import { createLogboekService, type LogboekService } from '../modules/logboek/index.ts';
 import { createNetwerkService, type NetwerkService } from '../modules/netwerk/index.ts';
 import {
+  createDwangService,
+  type DwangService,
+  laadDemoMaatregelverordeningen,
+} from '../modules/dwang/index.ts';
+import {
   createOvereenkomstenService,
   laadDemoOvereenkomsten,
   type OvereenkomstenService,
@@ -142,6 +147,8 @@ export interface DemoServices {
   verordening: VerordeningService;
   overeenkomsten: OvereenkomstenService;
   uitvoering: UitvoeringService;
+  /** The compulsory frame (issue 15): the measures ordinance. */
+  dwang: DwangService;
   /** Demo clients get a (fictional) BSN only when the app's BSN keys are known. */
   metBsn: boolean;
 }
@@ -160,20 +167,30 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
   });
   const netwerk = createNetwerkService({ db, gemeenten });
   const gesprekken = createGesprekkenService({ db, klanten, netwerk });
-  const tegenprestaties = createTegenprestatiesService({ db, klanten, netwerk, gesprekken });
+  // The guard is the ordinance's answer (called per use, after `verordening` below exists): Bergdorp only offers.
+  const opleggenToegestaan = (gemeenteId: string, datum: string) =>
+    verordening.geenMedewerkingToegestaan(gemeenteId, datum);
+  const tegenprestaties = createTegenprestatiesService({
+    db,
+    klanten,
+    netwerk,
+    gesprekken,
+    opleggenToegestaan,
+  });
   const verordening = createVerordeningService({ db, gemeenten, klanten });
+  // Only `meld` is used here (the "decide again" and pattern signals); the daily rules run in the app's job.
+  const signalen = createSignalenService({
+    db,
+    bronnen: async () => ({ tegenprestaties: [], ontheffingen: [], intervisies: [], teamleiders: {} }),
+    publicUrl: '',
+  });
   const overeenkomsten = createOvereenkomstenService({
     db,
     tegenprestaties,
     klanten,
     netwerk,
     verordening,
-    // Only `meld` is used here (the "decide again" signal); the daily rules run in the app's job.
-    signalen: createSignalenService({
-      db,
-      bronnen: async () => ({ tegenprestaties: [], ontheffingen: [], intervisies: [], teamleiders: {} }),
-      publicUrl: '',
-    }),
+    signalen,
   });
   return {
     gemeenten,
@@ -185,9 +202,16 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     tegenprestaties,
     verordening,
     overeenkomsten,
+    dwang: createDwangService({ db, overeenkomsten, signalen }),
     uitvoering: createUitvoeringService({
       db,
-      tegenprestaties: createTegenprestatiesService({ db, klanten, netwerk, gesprekken }),
+      tegenprestaties: createTegenprestatiesService({
+        db,
+        klanten,
+        netwerk,
+        gesprekken,
+        opleggenToegestaan,
+      }),
       klanten,
       afspraakVoorStart: (actor, id) => overeenkomsten.afspraakVoorStart(actor, id),
     }),
@@ -285,6 +309,11 @@ export async function loadDemo(services: DemoServices, actor: Actor): Promise<De
       klantmanagerId: gebruikers[`klantmanager.${g.naam.toLowerCase()}@demo.wederkerig.nl`],
     })),
   );
+  // Ordinances after the clients: their local exemption grounds come from the klanten demo. Before the designs:
+  // whether a municipality imposes (the intention to impose in the demo) is the ordinance's answer.
+  await laadDemoVerordeningen(services.verordening, binnenDienst, gemeenten);
+  // The measures ordinance (issue 15): Aardam, which imposes; Bergdorp only offers and has none.
+  await laadDemoMaatregelverordeningen(services.dwang, binnenDienst, gemeenten);
   // Designs after the conversations: they link to the latest one.
   await laadDemoTegenprestaties(
     services,
@@ -295,8 +324,6 @@ export async function loadDemo(services: DemoServices, actor: Actor): Promise<De
       klantmanagerId: gebruikers[`klantmanager.${g.naam.toLowerCase()}@demo.wederkerig.nl`],
     })),
   );
-  // Ordinances after the clients: their local exemption grounds come from the klanten demo.
-  await laadDemoVerordeningen(services.verordening, binnenDienst, gemeenten);
   // Agreements after the ordinances: some designs in toetsing become overeengekomen and lopend.
   await laadDemoOvereenkomsten(
     services,

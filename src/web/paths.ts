@@ -106,6 +106,11 @@ export const paths = {
   tegenprestatieStatus: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/status`,
   tegenprestatieAdviesVragen: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/advies-vragen`,
   tegenprestatieAdvies: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/advies`,
+  tegenprestatieIncidenten: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/incidenten`,
+  tegenprestatieOplegging: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/oplegging`,
+  tegenprestatieZienswijze: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/oplegging/zienswijze`,
+  tegenprestatieOpleggingBeoordeling: (id: string) =>
+    `/tegenprestaties/${encodeURIComponent(id)}/oplegging/beoordeling`,
   tegenprestatieToetsing: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/toetsing`,
   tegenprestatieBesluit: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/besluit`,
   tegenprestatieInkorten: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/periode-inkorten`,

@@ -29,7 +29,13 @@ export function uitvoeringDiensten(db: Database) {
     gemeenten,
     medewerkers: medewerkersUitBeheer(createBeheerService(db, { gemeenten }), 0),
   });
-  const tegenprestaties = createTegenprestatiesService({ db, klanten, netwerk });
+  const tegenprestaties = createTegenprestatiesService({
+    db,
+    klanten,
+    netwerk,
+    // Imposing is not what these tests are about: the guard answers no (fail closed).
+    opleggenToegestaan: () => false,
+  });
   const verordening = createVerordeningService({ db, gemeenten, klanten });
   const overeenkomsten = createOvereenkomstenService({ db, tegenprestaties, klanten, netwerk, verordening });
   return { gemeenten, netwerk, klanten, tegenprestaties, overeenkomsten };

@@ -29,6 +29,9 @@ import * as m0402 from './2026_12_07_0402_signaal_uren_wijken_af.ts';
 import * as m0501 from './2026_12_07_0501_matching_naar_vermogen.ts';
 import * as m0511 from './2026_12_07_0511_signaal_herbeoordelen.ts';
 import * as m0512 from './2026_12_07_0512_intervisie_plaatsing.ts';
+import * as m0701 from './2026_12_07_0701_dwang_oplegging.ts';
+import * as m0702 from './2026_12_07_0702_dwang_incidenten.ts';
+import * as m0703 from './2026_12_07_0703_maatregelverordening.ts';
 
 /**
  * The static list of migrations (a file provider fails under Vitest). Forward-only: add new files at the end,
@@ -65,6 +68,9 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0501_matching_naar_vermogen': m0501,
   '2026_12_07_0511_signaal_herbeoordelen': m0511,
   '2026_12_07_0512_intervisie_plaatsing': m0512,
+  '2026_12_07_0701_dwang_oplegging': m0701,
+  '2026_12_07_0702_dwang_incidenten': m0702,
+  '2026_12_07_0703_maatregelverordening': m0703,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

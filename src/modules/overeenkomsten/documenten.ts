@@ -2,7 +2,14 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dagdeelNaam, formatDatumNl, type IsoDatum } from '../klanten/index.ts';
 import { WEDERKERIGHEID_NAMEN } from '../netwerk/index.ts';
-import { type Tegenprestatie, VERVOLG_NAMEN } from '../tegenprestaties/index.ts';
+import {
+  AWB_4_11_NAMEN,
+  type Oplegging,
+  REDEN_CATEGORIE_NAMEN,
+  type Tegenprestatie,
+  VERVOLG_NAMEN,
+  ZIENSWIJZE_VORM_NAMEN,
+} from '../tegenprestaties/index.ts';
 import { ARTIKEL_REGEL_NAMEN, ARTIKEL_REGELS, type Dagdeel, type NaamTekst } from '../verordening/index.ts';
 import { bezwaartermijn } from './besluit.ts';
 import type { BesluitGrondslag, VersieSnapshot } from './overeenkomsten.schemas.ts';
@@ -26,6 +33,11 @@ export interface DocumentGegevens {
   klant: { naam: string; klantnummer: string | null; adres: string | null };
   klantmanager: string | null;
   tegenprestatie: Tegenprestatie;
+  /**
+   * The approved round of imposing a design the client did not want (issue 15), or null: the decision answers the
+   * client's reasons and view in its reasons.
+   */
+  oplegging: Oplegging | null;
   activiteit: {
     titel: string;
     omschrijving: string;
@@ -175,6 +187,46 @@ const gevolgenZin = (g: DocumentGegevens): string =>
   `${maatregelTekst(g)}. Voordat het college dat doet, vraagt het eerst uw kant van het verhaal (artikel 4:8 Awb).`;
 
 /** The college's decision imposing the instrument (only where the version in force imposes it). */
+/**
+ * Where the client did not want the design (issue 15): their reasons and why each does not make it unsuitable, the
+ * view they gave on the intention (or the Awb 4:11 ground for not asking it) and the answer to it — the decision's
+ * reasons answer the view (Awb 3:46). For the client, "convinced" becomes "heard, and answered in the reasons".
+ */
+function zienswijzeDelen(o: Oplegging | null): object[] {
+  if (o?.status !== 'akkoord') return [];
+  return [
+    kop('Wat u hebt gezegd, en ons antwoord'),
+    alinea(
+      'U wilt deze tegenprestatie niet. Wij hebben uw redenen gewogen. Dit zijn uw redenen en wat wij ervan vinden:',
+    ),
+    gegevens(
+      o.redenen.map((r, n) => [
+        `Uw reden ${n + 1} (${REDEN_CATEGORIE_NAMEN[r.categorie].toLowerCase()})`,
+        `${r.tekst} — Ons oordeel: ${r.beoordeling}`,
+      ]),
+    ),
+    ...(o.zienswijze
+      ? [
+          alinea(
+            `Wij hebben u laten weten dat wij van plan waren dit besluit te nemen. U hebt daarop uw mening (zienswijze) ` +
+              `gegeven: ${ZIENSWIJZE_VORM_NAMEN[o.zienswijze.vorm].toLowerCase()}, op ${datum(o.zienswijze.datum)} ` +
+              '(artikel 4:8 Awb).',
+          ),
+          gegevens([
+            ['Uw zienswijze', o.zienswijze.inhoud],
+            ['Ons antwoord', o.zienswijze.beantwoording],
+          ]),
+        ]
+      : o.awb411
+        ? [
+            alinea(
+              `Wij hebben u niet eerst om uw mening gevraagd. De reden: ${AWB_4_11_NAMEN[o.awb411.grond]}. ${o.awb411.motivering}`,
+            ),
+          ]
+        : []),
+  ];
+}
+
 export function besluitDocument(g: DocumentGegevens): object {
   const b = g.besluit;
   const t = g.tegenprestatie;
@@ -223,6 +275,7 @@ export function besluitDocument(g: DocumentGegevens): object {
         'wij daarover hebben vastgelegd:',
     ),
     gegevens(redenen),
+    ...zienswijzeDelen(g.oplegging),
     alinea(
       `Het ontwerp is op ${datum(g.toetsdatum)} getoetst aan de ${versieTekst(g.versie)}. Het voldoet aan ` +
         'de regels van de wet en van de verordening.',

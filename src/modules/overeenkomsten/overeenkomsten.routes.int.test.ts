@@ -129,7 +129,12 @@ beforeAll(async () => {
     artikel: 'Testartikel 2027',
     omschrijving: 'Korte testtekst van de grondslag.',
   });
-  tp = createTegenprestatiesService({ db: t.db.app, klanten, netwerk });
+  tp = createTegenprestatiesService({
+    db: t.db.app,
+    klanten,
+    netwerk,
+    opleggenToegestaan: (g, d) => verordening.geenMedewerkingToegestaan(g, d),
+  });
   klant =
     // Many designs of this one client overlap in time: their hours add up against its capacity (naar vermogen).
     (await klanten.createKlant(kmActor, maakKlant({ gemeenteId: A, belastbaarheid: { maxUrenPerWeek: 60 } })))

@@ -166,7 +166,7 @@ beforeAll(async () => {
         onderdelen: alleDelen,
       }),
     },
-    geenMedewerkingToegestaan: (g, d) => verordening.geenMedewerkingToegestaan(g, d),
+    opleggenToegestaan: (g, d) => verordening.geenMedewerkingToegestaan(g, d),
   });
   service = createOvereenkomstenService({
     db: db.app,

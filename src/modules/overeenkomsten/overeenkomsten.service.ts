@@ -329,6 +329,7 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
       klant: { naam: klant.naam, klantnummer: klant.klantnummer, adres: adres || null },
       klantmanager: klant.klantmanager?.naam ?? null,
       tegenprestatie: t,
+      oplegging: t.oplegging?.status === 'akkoord' ? t.oplegging : null,
       activiteit: activiteit
         ? {
             titel: activiteit.titel,
@@ -513,6 +514,14 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
           userMessage: `In de gemeente biedt het college de ${WEERGAVENAAM_TEKST[laatste.versie.weergavenaam]} alleen aan (${laatste.versie.titel}): meedoen is vrijwillig. Er komt geen besluit.`,
         });
       if (stand?.besluit) throw new AppError('conflict', { userMessage: 'Het besluit is al vastgelegd.' });
+      // Issue 15: a client who is not convinced is bound only by a decision taken after their view, approved by a
+      // second person (tegenprestaties `beoordeelOplegging`); its reasons answer the view.
+      if (t.overtuigd.klant.oordeel !== 'ja' && t.oplegging?.status !== 'akkoord')
+        throw new AppError('niet-verwerkbaar', {
+          userMessage:
+            'De klant is niet overtuigd en er is geen voornemen tot opleggen waarmee de teamleider akkoord ging. ' +
+            'Leg eerst het voornemen vast, met de redenen van de klant en de zienswijze, en vraag het akkoord van de teamleider.',
+        });
       const start = t.startdatum as string;
       const info = await periode(actor, t, laatste);
       if (info.grondslag.weigering)
@@ -575,6 +584,15 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
       if (laatste.versie.vorm !== 'opleggen' || stand?.besluit)
         throw new AppError('niet-verwerkbaar', {
           userMessage: 'Inkorten kan alleen vóór het besluit, in een gemeente die het oplegt.',
+        });
+      // Issue 15: a design imposed after an approved intention cannot pass the back-step and return by the checklist
+      // (the client is not convinced): refused before anything changes, with the way forward.
+      if (t.overtuigd.klant.oordeel !== 'ja')
+        throw new AppError('niet-verwerkbaar', {
+          userMessage:
+            'Dit ontwerp gaat naar het besluit na een voornemen tot opleggen. Inkorten kan hier niet vanzelf: zet het ' +
+            'terug naar ontwerp, laat de periode eindigen op de dag vóór het regime zonder grondslag en leg het ' +
+            'voornemen opnieuw vast (met de zienswijze en het akkoord van de teamleider).',
         });
       const info = await periode(actor, t, laatste);
       const { eindeVoorstel: einde, ontbreektVanaf: vanaf } = info.grondslag;
@@ -716,6 +734,48 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
      * The design's current agreement for a start by hand (the uitvoering module): the accepted agreement of its
      * newest check run, or null when there is none. Judge it with `startOordeel`, as the daily job does. Logged.
      */
+    /**
+     * The imposed decision a placement runs under (issue 15: incidents and measures): the decision of the design's
+     * current check run where that run's version imposes and the decision was recorded with its sending date; else
+     * null (voluntary, or no decision yet). Logged as a read.
+     */
+    async opgelegdBesluit(
+      actor: Actor,
+      id: string,
+    ): Promise<{
+      tegenprestatie: Tegenprestatie;
+      besluit: {
+        datum: IsoDatum;
+        verzenddatum: IsoDatum;
+        startdatum: IsoDatum;
+        einddatum: IsoDatum | null;
+        versieTitel: string;
+      } | null;
+    }> {
+      policy.vereis(actor, 'overeenkomsten-bekijken');
+      const t = await deps.tegenprestaties.findTegenprestatie(actor, id);
+      return withContext(db, dbContext(actor), async (tx) => {
+        const laatste = (await repo.listToetsingen(tx, dienstVan(actor), t.id))[0];
+        const rij = laatste ? await repo.findOvereenkomst(tx, dienstVan(actor), laatste.id) : undefined;
+        await log(tx, actor, 'lezen', t);
+        const versie = laatste ? naarToetsing(laatste).versie : null;
+        const start = rij?.startdatum ?? t.startdatum;
+        return {
+          tegenprestatie: t,
+          besluit:
+            versie?.vorm === 'opleggen' && rij?.besluitDatum && rij.verzenddatum && start
+              ? {
+                  datum: rij.besluitDatum,
+                  verzenddatum: rij.verzenddatum,
+                  startdatum: start,
+                  einddatum: t.einddatum,
+                  versieTitel: versie.titel,
+                }
+              : null,
+        };
+      });
+    },
+
     async afspraakVoorStart(actor: Actor, id: string): Promise<AfspraakVoorStart | null> {
       policy.vereis(actor, 'overeenkomsten-bekijken');
       const t = await deps.tegenprestaties.findTegenprestatie(actor, id);

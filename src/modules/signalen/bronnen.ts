@@ -59,12 +59,12 @@ export function createSignaalBronnen(deps: SignaalBronDeps): SignaalBronnen {
       return n;
     };
 
-    const lijst = async (status: 'lopend' | 'overeengekomen' | 'toetsing' | 'geen-medewerking') =>
+    const lijst = async (status: 'lopend' | 'overeengekomen' | 'toetsing' | 'opleggen') =>
       alle((pagina) => tegenprestaties.findTegenprestaties(actor, { status, pagina, paginaGrootte: 100 }));
     // One after the other: each list logs its reads, and parallel log writes would contend for the chain heads.
     const lopend = await lijst('lopend');
     const toetsing = await lijst('toetsing');
-    const geen = await lijst('geen-medewerking');
+    const opleggen = await lijst('opleggen');
     const overeengekomen = await lijst('overeengekomen');
     // Review needed (derived per placement, never stored): the job signals each reason once.
     const herbeoordeling = async (t: Tegenprestatie) =>
@@ -122,7 +122,7 @@ export function createSignaalBronnen(deps: SignaalBronDeps): SignaalBronnen {
           ?.op.slice(0, 10) ?? null;
       feiten.push(await feit(t, { inToetsingSinds: sinds }));
     }
-    for (const t of geen) feiten.push(await feit(t));
+    for (const t of opleggen) feiten.push(await feit(t));
 
     // Exemptions that may end soon: clients whose stored applicability is held back only by exemptions, or not
     // applicable at all (a longer exemption), read per client.

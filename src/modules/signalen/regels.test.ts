@@ -64,7 +64,7 @@ describe('bepaalSignalen (controlled clock)', () => {
       ['toetsing-blijft-liggen@km:tp-1:2026-11-13'],
     ],
     ['in toetsing for 13 days', { status: 'toetsing', inToetsingSinds: '2026-11-14' }, []],
-    ['geen medewerking: the team lead', { status: 'geen-medewerking' }, ['geen-medewerking@tl:tp-1']],
+    ['an intention to impose: the team lead', { status: 'opleggen' }, ['oplegging-wacht@tl:tp-1']],
   ] as Array<[string, Partial<TegenprestatieFeit>, string[]]>)('%s', (_naam, o, verwacht) => {
     expect(soorten(feiten({ tegenprestaties: [tp(o)] }))).toEqual(verwacht);
   });

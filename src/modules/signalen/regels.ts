@@ -20,6 +20,8 @@ export const SOORTEN = [
   'opnieuw-besluiten',
   'herbeoordelen-verdringing',
   'herbeoordelen-werk',
+  'oplegging-wacht',
+  'incident-patroon',
 ] as const;
 export type Soort = (typeof SOORTEN)[number];
 
@@ -37,6 +39,8 @@ export const SOORT_NAMEN: Record<Soort, string> = {
   'opnieuw-besluiten': 'Opnieuw besluiten',
   'herbeoordelen-verdringing': 'Plaatsing herbeoordelen: verdringing',
   'herbeoordelen-werk': 'Plaatsing herbeoordelen: werk of re-integratie',
+  'oplegging-wacht': 'Voornemen tot opleggen wacht',
+  'incident-patroon': 'Patroon van incidenten',
 };
 
 /** The default margin (percent of the agreed hours per week) before a week's hours raise `uren-wijken-af`. */
@@ -287,14 +291,16 @@ export function bepaalSignalen(
         link: paden.ontwerp(t.id),
         datum: t.inToetsingSinds,
       });
-    if (t.status === 'geen-medewerking')
+    // An intention to impose waits for the client's view and a second person's approval (issue 15). The kind
+    // `geen-medewerking` is no longer raised (the status is gone); stored ones stay as history.
+    if (t.status === 'opleggen')
       for (const tl of f.teamleiders[t.gemeenteId] ?? [])
         uit.push({
           ...basis,
           gebruikerId: tl,
-          soort: 'geen-medewerking',
+          soort: 'oplegging-wacht',
           oorzaak: t.id,
-          tekst: `Voor ${t.klantNaam} is geen medewerking aan een tegenprestatie vastgelegd.`,
+          tekst: `Voor ${t.klantNaam} ligt een voornemen tot opleggen van een tegenprestatie: zienswijze en uw akkoord.`,
           link: paden.ontwerp(t.id),
           datum: null,
         });

@@ -56,7 +56,7 @@ describe('richtlijnChecklist', () => {
     expect(c.moetenVoldaan).toBe(true);
     expect(c.magNaarToetsing).toBe(true);
     expect(c.blokkades).toEqual([]);
-    expect(c.magGeenMedewerking).toBe(false);
+    expect(c.magOpleggen).toBe(false);
   });
 
   const moeten: Array<[string, string, Wijziging, RegExp]> = [
@@ -313,18 +313,23 @@ describe('richtlijnChecklist', () => {
     expect(c.magNaarToetsing).toBe(true);
   });
 
-  it('geen-medewerking only for a tailored design the client refuses', () => {
+  it('an intention to impose only for a tailored design the client refuses', () => {
     const i = compleet();
     i.ontwerp.overtuigd.klant = { oordeel: 'nee', motivering: 'Ik wil dit niet doen.' };
-    expect(richtlijnChecklist(i).magGeenMedewerking).toBe(true);
+    expect(richtlijnChecklist(i).magOpleggen).toBe(true);
     i.ontwerp.urenPerWeek = 20;
-    expect(richtlijnChecklist(i).magGeenMedewerking).toBe(false);
+    expect(richtlijnChecklist(i).magOpleggen).toBe(false);
     i.ontwerp.urenPerWeek = 8;
     i.ontwerp.overtuigd.klant.motivering = null;
-    expect(richtlijnChecklist(i).magGeenMedewerking).toBe(false);
+    expect(richtlijnChecklist(i).magOpleggen).toBe(false);
     i.ontwerp.overtuigd.klant = { oordeel: 'nee', motivering: 'Nee.' };
     i.ontwerp.overtuigd.organisatie.oordeel = 'nee';
-    expect(richtlijnChecklist(i).magGeenMedewerking).toBe(false);
+    expect(richtlijnChecklist(i).magOpleggen).toBe(false);
+    i.ontwerp.overtuigd.organisatie.oordeel = 'ja';
+    expect(richtlijnChecklist(i).magOpleggen).toBe(true);
+    // A WENSELIJK item not met and without a reason blocks it too (the decision goes through toetsing).
+    i.ontwerp.vervolg = null;
+    expect(richtlijnChecklist(i).magOpleggen).toBe(false);
   });
 
   const oordelen: Array<[ChecklistInvoer['plaatsing'], RegExp]> = [

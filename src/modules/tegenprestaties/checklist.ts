@@ -141,10 +141,11 @@ export interface Checklist {
   /** May the design move to `toetsing`? */
   magNaarToetsing: boolean;
   /**
-   * May the caseworker record `geen-medewerking`? Only for a tailored design: every other MOET holds and the
-   * client's own view is recorded as not convinced.
+   * May the caseworker record an intention to impose (`opleggen`)? Only for a tailored design: every other MOET
+   * holds, every WENSELIJK holds or has a reason, caseworker and host are convinced, and the client's own view is
+   * recorded as not convinced.
    */
-  magGeenMedewerking: boolean;
+  magOpleggen: boolean;
   /** What blocks `toetsing`, in Dutch (empty when it may). */
   blokkades: string[];
 }
@@ -544,8 +545,9 @@ export function richtlijnChecklist(i: ChecklistInvoer): Checklist {
     v.klantmanager.oordeel === 'ja' &&
     gevuld(v.klantmanager.motivering) &&
     (zonderOrganisatie || (v.organisatie.oordeel === 'ja' && gevuld(v.organisatie.motivering)));
-  const magGeenMedewerking =
+  const magOpleggen =
     openMoeten.every((m) => m.id === 'overtuigd') &&
+    openWaarschuwingen.length === 0 &&
     v.klant.oordeel === 'nee' &&
     gevuld(v.klant.motivering) &&
     anderenOvertuigd;
@@ -554,7 +556,7 @@ export function richtlijnChecklist(i: ChecklistInvoer): Checklist {
     moetenVoldaan: openMoeten.length === 0,
     openWaarschuwingen,
     magNaarToetsing: blokkades.length === 0,
-    magGeenMedewerking,
+    magOpleggen,
     blokkades,
   };
 }

@@ -40,7 +40,7 @@ describe('herbeoordelingRedenen: displacement', () => {
     ['verkenning', false],
     ['ontwerp', false],
     ['toetsing', false],
-    ['geen-medewerking', false],
+    ['opleggen', false],
     ['overeengekomen', true],
     ['lopend', true],
     ['afgerond', false],

@@ -2,7 +2,7 @@
  * Tegenprestaties, part 1: exploration (verkenning), design (ontwerp), the guideline checklist and the move to
  * toetsing — the public surface of this module. See docs/tegenprestaties.md.
  *
- * ## Service (`createTegenprestatiesService({ db, klanten, netwerk, gesprekken?, geenMedewerkingToegestaan? })`)
+ * ## Service (`createTegenprestatiesService({ db, klanten, netwerk, gesprekken?, opleggenToegestaan })`)
  *
  * Other modules get the service from `buildApp` (src/app.ts builds it once after klanten and netwerk and passes it
  * to the routes that need it, as it does with `klanten` and `netwerk`): take it as a dependency of your routes
@@ -23,7 +23,7 @@
  * - `bekijkOntwerp(actor, id, concept?)` → the design page's data with the live `richtlijnChecklist`.
  * - `updateTegenprestatie(actor, id, patch)` (only in verkenning/ontwerp; `versie` for optimistic concurrency).
  * - `wijzigStatus(actor, id, { naar, reden?, versie? })`: part-1 moves only (verkenning → ontwerp → toetsing,
- *   ontwerp → geen-medewerking, back-steps with a reason). Entering `toetsing` claims the activity's place
+ *   back-steps with a reason, withdrawing an intention to impose). Entering `toetsing` claims the activity's place
  *   (netwerk `claimPlaats`, houderType `tegenprestatie`, same transaction); leaving it releases it.
  * - `voerDeel2OvergangUit(actor, id, { naar, reden?, versie?, beeindigingReden? })`: **reserved for part 2**
  *   (agreement, running, ending); the pages and API of this module never call it. `bereidDeel2OvergangVoor(actor,
@@ -33,6 +33,12 @@
  * - `meldTwijfel(actor, id, { reden })` → `{ intervisieId }`: a caseworker's doubt about one agreed or running
  *   placement, to intervision (netwerk `meldPlaatsingsTwijfel`, same transaction); "niet toegestaan" flags it for review.
  * - `vraagAdvies(actor, id, { vraag })`, `geefAdvies(actor, id, { advies })` (teamleider).
+ * - Imposing a design the client does not want (issue 15, docs/dwang.md), only where `opleggenToegestaan` (a
+ *   REQUIRED dependency: the guard fails closed) says the ordinance imposes: `legVoornemenVast(actor, id,
+ *   { redenen, alternatief })` (ontwerp → opleggen), `legZienswijzeVast(actor, id, zienswijze | Awb 4:11 ground)`
+ *   (a good reason sends it back to ontwerp), `beoordeelOplegging(actor, id, { akkoord, toelichting })` (teamleider,
+ *   a second person; akkoord → toetsing, else → ontwerp). `findTegenprestatie` carries the latest round
+ *   (`oplegging`), which the college's decision (overeenkomsten) requires and answers in its reasons.
  * - `inzageVoorKlant(systeem, klantId, { tx, gemeenteId })` → `InzageOnderdeel[]` (src/lib/inzage.ts): the AVG
  *   art. 15 export's parts "Uw tegenprestatie" and its status history; the privacy module only (system actor).
  *   `ontwerpIdsVoorInzage(systeem, klantId, { tx })`: the client's design ids in the caller's transaction, for
@@ -43,6 +49,7 @@
  */
 export * from './checklist.ts';
 export * from './herbeoordeling.ts';
+export * from './oplegging.ts';
 export * from './statusmachine.ts';
 export { tegenprestatiesApi } from './tegenprestaties.api.ts';
 export { laadDemoTegenprestaties } from './tegenprestaties.demo.ts';
@@ -50,7 +57,11 @@ export { tegenprestatiesPolicy } from './tegenprestaties.policy.ts';
 export { tegenprestatiesRoutes } from './tegenprestaties.routes.ts';
 export {
   Herbeoordeling,
+  Oplegging,
+  OpleggingBeoordelingInput,
   StartVerkenningInput,
+  VoornemenInput,
+  ZienswijzeInput,
   type Statusovergang,
   StatusovergangInput,
   Suggestie,
@@ -63,6 +74,7 @@ export {
 } from './tegenprestaties.schemas.ts';
 export {
   createTegenprestatiesService,
+  naarOplegging,
   type GesprekSamenvatting,
   type OntwerpBeeld,
   type TegenprestatiesDeps,

@@ -12,15 +12,19 @@ describe('statusmachine', () => {
   const tabel: Array<[Status, Status, 1 | 2, string | undefined, boolean | RegExp]> = [
     ['verkenning', 'ontwerp', 1, undefined, true],
     ['ontwerp', 'toetsing', 1, undefined, true],
-    ['ontwerp', 'geen-medewerking', 1, 'Weigert zonder goede reden.', true],
-    ['ontwerp', 'geen-medewerking', 1, '  ', /Onderbouw/],
+    // Imposing: only through the oplegging functions (the recorded intention, the view, the approval).
+    ['ontwerp', 'opleggen', 1, 'Weigert zonder goede reden.', /redenen van de klant/],
+    ['opleggen', 'toetsing', 1, undefined, /akkoord van de teamleider/],
+    ['opleggen', 'ontwerp', 1, 'De klant heeft mantelzorg op maandag.', true],
+    ['opleggen', 'ontwerp', 1, '  ', /Schrijf op waarom/],
+    ['opleggen', 'overeengekomen', 2, undefined, /kan de tegenprestatie niet naar/],
     ['toetsing', 'ontwerp', 1, 'Organisatie trok zich terug.', true],
     ['toetsing', 'ontwerp', 1, undefined, /Schrijf op waarom/],
     ['ontwerp', 'verkenning', 1, 'Eerst nog een gesprek.', true],
     ['ontwerp', 'verkenning', 1, '', /Schrijf op waarom/],
     ['verkenning', 'toetsing', 1, undefined, /kan de tegenprestatie niet naar/],
-    ['verkenning', 'geen-medewerking', 1, 'x', /kan de tegenprestatie niet naar/],
-    ['geen-medewerking', 'ontwerp', 1, 'x', /kan de tegenprestatie niet naar/],
+    ['verkenning', 'opleggen', 1, 'x', /kan de tegenprestatie niet naar/],
+    ['toetsing', 'opleggen', 1, 'x', /kan de tegenprestatie niet naar/],
     ['toetsing', 'toetsing', 1, undefined, /staat al op/],
     // Part 2 exists in the table, but only a part-2 caller may use it.
     ['toetsing', 'overeengekomen', 1, undefined, /volgende versie/],
@@ -51,8 +55,15 @@ describe('statusmachine', () => {
     for (let i = 0; i < STATUSSEN.length; i++)
       for (const o of OVERGANGEN) if (bereikt.has(o.van)) bereikt.add(o.naar);
     expect([...bereikt].sort()).toEqual([...STATUSSEN].sort());
-    for (const eind of ['afgerond', 'beeindigd', 'geen-medewerking'] as const)
-      expect(overgangenVanuit(eind, 2)).toEqual([]);
+    for (const eind of ['afgerond', 'beeindigd'] as const) expect(overgangenVanuit(eind, 2)).toEqual([]);
+    expect(STATUSSEN).not.toContain('geen-medewerking');
+  });
+
+  it('makes the oplegging moves only for the oplegging functions, and never offers them as buttons', () => {
+    expect(toetsOvergang('ontwerp', 'opleggen', { viaOplegging: true }).mag).toBe(true);
+    expect(toetsOvergang('opleggen', 'toetsing', { viaOplegging: true }).mag).toBe(true);
+    expect(overgangenVanuit('ontwerp').map((o) => o.naar)).toEqual(['toetsing', 'verkenning']);
+    expect(overgangenVanuit('opleggen').map((o) => o.naar)).toEqual(['ontwerp']);
   });
 
   it('offers only part-1 moves to part-1 callers', () => {
@@ -69,7 +80,9 @@ describe('statusmachine', () => {
     ['lopend', 'beeindigd', 'vrijgeven'],
     ['overeengekomen', 'beeindigd', 'vrijgeven'],
     ['overeengekomen', 'ontwerp', 'vrijgeven'],
-    ['ontwerp', 'geen-medewerking', null],
+    ['ontwerp', 'opleggen', null],
+    ['opleggen', 'toetsing', 'claimen'],
+    ['opleggen', 'ontwerp', null],
     ['verkenning', 'ontwerp', null],
   ];
   it.each(plaatsen)('place on %s → %s: %s', (van, naar, actie) => {

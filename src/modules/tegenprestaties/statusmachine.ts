@@ -2,8 +2,14 @@
  * The life of a tegenprestatie as a pure state machine (no I/O): which moves exist, which part of the product
  * may make them, which need a reason, and where the activity's place is held.
  *
- * Part 1 (this module's pages and API): `verkenning` → `ontwerp` → `toetsing`, `ontwerp` → `geen-medewerking`,
- * and the back-steps `toetsing` → `ontwerp`, `ontwerp` → `verkenning` (with a reason).
+ * Part 1 (this module's pages and API): `verkenning` → `ontwerp` → `toetsing`, the back-steps `toetsing` → `ontwerp`,
+ * `ontwerp` → `verkenning` (with a reason), and — where the municipality imposes — the route of imposing a tailored
+ * design the client does not want: `ontwerp` → `opleggen` (the intention, with the client's reasons weighed) →
+ * `toetsing` (after the client's view and the team lead's approval) or back to `ontwerp` (a good reason, the team
+ * lead sends it back, or the caseworker withdraws it). The moves into and out of `opleggen` that need the recorded
+ * intention are `alleenViaOplegging`: only the oplegging functions of the service make them, never the plain
+ * status form. `geen-medewerking` is no status any more (issue 15): it was a dead end without a decision; the
+ * history keeps it (`HISTORISCHE_STATUSSEN`).
  * Part 2 (the agreement, a later issue): `toetsing` → `overeengekomen` → `lopend` → `afgerond`, `beeindigd` (with
  * a reason) from `overeengekomen` or `lopend`, and the back-steps `overeengekomen` → `toetsing` and `overeengekomen` →
  * `ontwerp` (the latter releases the place). These are defined
@@ -15,7 +21,7 @@ export const STATUSSEN = [
   'verkenning',
   'ontwerp',
   'toetsing',
-  'geen-medewerking',
+  'opleggen',
   'overeengekomen',
   'lopend',
   'afgerond',
@@ -23,15 +29,25 @@ export const STATUSSEN = [
 ] as const;
 export type Status = (typeof STATUSSEN)[number];
 
+/** Every status the history may name: the current ones and the retired `geen-medewerking` (migration 0701). */
+export const HISTORISCHE_STATUSSEN = [...STATUSSEN, 'geen-medewerking'] as const;
+export type HistorischeStatus = (typeof HISTORISCHE_STATUSSEN)[number];
+
 export const STATUS_NAMEN: Record<Status, string> = {
   verkenning: 'Verkenning',
   ontwerp: 'Ontwerp',
   toetsing: 'Toetsing',
-  'geen-medewerking': 'Geen medewerking',
+  opleggen: 'Voornemen tot opleggen',
   overeengekomen: 'Overeengekomen',
   lopend: 'Lopend',
   afgerond: 'Afgerond',
   beeindigd: 'Beëindigd',
+};
+
+/** Names for the history, which may hold the retired status. */
+export const HISTORIE_NAMEN: Record<HistorischeStatus, string> = {
+  ...STATUS_NAMEN,
+  'geen-medewerking': 'Geen medewerking (vervallen status)',
 };
 
 /** Why a running tegenprestatie ended early (part 2). */
@@ -54,8 +70,10 @@ export interface Overgang {
   redenVerplicht: boolean;
   /** The button text on the design page. */
   actie: string;
-  /** Needs the guideline checklist: `toetsing` (all MOETs, WENSELIJK or overridden), `geen-medewerking`. */
-  checklist?: 'toetsing' | 'geen-medewerking';
+  /** Needs the guideline checklist: `toetsing` (all MOETs, WENSELIJK or overridden), `opleggen` (tailored). */
+  checklist?: 'toetsing' | 'opleggen';
+  /** Only the service's oplegging functions make this move (it needs the recorded intention or approval). */
+  alleenViaOplegging?: boolean;
 }
 
 export const OVERGANGEN: readonly Overgang[] = [
@@ -70,12 +88,24 @@ export const OVERGANGEN: readonly Overgang[] = [
   },
   {
     van: 'ontwerp',
-    naar: 'geen-medewerking',
+    naar: 'opleggen',
     deel: 1,
-    redenVerplicht: true,
-    actie: 'Vastleggen: geen medewerking',
-    checklist: 'geen-medewerking',
+    redenVerplicht: false,
+    actie: 'Voornemen tot opleggen vastleggen',
+    checklist: 'opleggen',
+    alleenViaOplegging: true,
   },
+  // The team lead approves the intention: the design goes to the check and the college's decision.
+  {
+    van: 'opleggen',
+    naar: 'toetsing',
+    deel: 1,
+    redenVerplicht: false,
+    actie: 'Akkoord: naar toetsing en besluit',
+    alleenViaOplegging: true,
+  },
+  // A good reason, the team lead sends it back, or the caseworker withdraws the intention.
+  { van: 'opleggen', naar: 'ontwerp', deel: 1, redenVerplicht: true, actie: 'Voornemen intrekken' },
   { van: 'toetsing', naar: 'ontwerp', deel: 1, redenVerplicht: true, actie: 'Terug naar ontwerp' },
   { van: 'ontwerp', naar: 'verkenning', deel: 1, redenVerplicht: true, actie: 'Terug naar verkenning' },
   {
@@ -102,7 +132,7 @@ export function vindOvergang(van: Status, naar: Status): Overgang | undefined {
 
 /** The moves out of a status that a caller of `deel` may make (the buttons of the design page). */
 export function overgangenVanuit(van: Status, deel: 1 | 2 = 1): Overgang[] {
-  return OVERGANGEN.filter((o) => o.van === van && o.deel <= deel);
+  return OVERGANGEN.filter((o) => o.van === van && o.deel <= deel && !o.alleenViaOplegging);
 }
 
 /** Statuses in which the design holds one place of its activity. */
@@ -124,12 +154,12 @@ export type OvergangsOordeel = { mag: true; overgang: Overgang } | { mag: false;
 
 /**
  * May a caller of `deel` move a tegenprestatie from `van` to `naar` with this reason? Checks the machine only;
- * the checklist (for `toetsing` and `geen-medewerking`) is the caller's next step. Dutch messages.
+ * the checklist (for `toetsing` and `opleggen`) is the caller's next step. Dutch messages.
  */
 export function toetsOvergang(
   van: Status,
   naar: Status,
-  opts: { reden?: string | null | undefined; deel?: 1 | 2 } = {},
+  opts: { reden?: string | null | undefined; deel?: 1 | 2; viaOplegging?: boolean } = {},
 ): OvergangsOordeel {
   const deel = opts.deel ?? 1;
   if (van === naar) return { mag: false, melding: `De tegenprestatie staat al op "${STATUS_NAMEN[naar]}".` };
@@ -144,13 +174,15 @@ export function toetsOvergang(
       mag: false,
       melding: `De stap naar "${STATUS_NAMEN[naar]}" (overeenkomst, uitvoering en afronding) kan hier nog niet. Die komt in een volgende versie van Wederkerig.`,
     };
-  if (o.redenVerplicht && !(opts.reden ?? '').trim())
+  if (o.alleenViaOplegging && !opts.viaOplegging)
     return {
       mag: false,
       melding:
-        naar === 'geen-medewerking'
-          ? 'Onderbouw schriftelijk waarom de klant niet meewerkt.'
-          : `Schrijf op waarom de tegenprestatie naar "${STATUS_NAMEN[naar]}" gaat.`,
+        naar === 'opleggen'
+          ? 'Een voornemen tot opleggen legt u vast met de redenen van de klant en uw beoordeling daarvan (formulier "Opleggen").'
+          : 'Naar toetsing gaat een voornemen tot opleggen pas na de zienswijze van de klant en het akkoord van de teamleider.',
     };
+  if (o.redenVerplicht && !(opts.reden ?? '').trim())
+    return { mag: false, melding: `Schrijf op waarom de tegenprestatie naar "${STATUS_NAMEN[naar]}" gaat.` };
   return { mag: true, overgang: o };
 }

@@ -1,17 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { notFound } from '../../http/app-error.ts';
 import { metVeldfouten, Problem } from '../../http/problem.ts';
 import { requireGebruiker } from '../auth/index.ts';
 import { PlaatsingsTwijfelInput } from '../netwerk/index.ts';
 import { STATUSSEN } from './statusmachine.ts';
 import {
+  Oplegging,
+  OpleggingBeoordelingInput,
   StartVerkenningInput,
   Herbeoordeling,
   Statusovergang,
   StatusovergangInput,
   Tegenprestatie,
   UpdateTegenprestatieInput,
+  VoornemenInput,
+  ZienswijzeInput,
 } from './tegenprestaties.schemas.ts';
 import type { TegenprestatiesService } from './tegenprestaties.service.ts';
 
@@ -197,7 +202,7 @@ export function tegenprestatiesApi(service: TegenprestatiesService) {
           operationId: 'createStatusovergang',
           summary: 'Status wijzigen',
           description:
-            'Zet de tegenprestatie naar een andere status: ontwerp, toetsing (alleen als de checklist van de richtlijn in orde is), geen-medewerking (met onderbouwing) of terug (met reden). Overeenkomst en uitvoering komen in een volgende versie (422).',
+            'Zet de tegenprestatie naar een andere status: ontwerp, toetsing (alleen als de checklist van de richtlijn in orde is) of terug (met reden), ook een voornemen tot opleggen intrekken. Opleggen gaat via /oplegging (422 hier). Overeenkomst en uitvoering via hun eigen routes (422).',
           tags: ['Tegenprestaties'],
           params: Id,
           body: StatusovergangInput,
@@ -209,6 +214,97 @@ export function tegenprestatiesApi(service: TegenprestatiesService) {
           const t = await service.wijzigStatus(requireGebruiker(req), req.params.id, req.body);
           reply.status(201).header('Location', `/api/v1/tegenprestaties/${t.id}/statusovergangen`);
           return t;
+        }),
+    );
+
+    const MetStatus = z
+      .object({ oplegging: Oplegging, status: z.enum(STATUSSEN) })
+      .meta({ id: 'OpleggingMetStatus' });
+
+    r.get(
+      '/api/v1/tegenprestaties/:id/oplegging',
+      {
+        schema: {
+          operationId: 'getOplegging',
+          summary: 'Opleggen: de laatste ronde',
+          description:
+            'Het laatste voornemen tot opleggen van deze tegenprestatie (redenen van de klant met beoordeling, zienswijze of grond uit artikel 4:11 Awb, beoordeling door de teamleider). 404 als er geen is.',
+          tags: ['Tegenprestaties'],
+          params: Id,
+          response: { 200: Oplegging, ...fouten },
+        },
+      },
+      async (req) => {
+        const t = await service.findTegenprestatie(requireGebruiker(req), req.params.id);
+        if (!t.oplegging)
+          throw notFound('Voor deze tegenprestatie is geen voornemen tot opleggen vastgelegd.');
+        return t.oplegging;
+      },
+    );
+
+    r.post(
+      '/api/v1/tegenprestaties/:id/oplegging',
+      {
+        schema: {
+          operationId: 'createOplegging',
+          summary: 'Voornemen tot opleggen vastleggen',
+          description:
+            'Alleen waar de verordening de tegenprestatie oplegt, vanuit ontwerp, bij een ontwerp op maat dat de klant niet wil: elke reden van de klant met de beoordeling waarom die het ontwerp wel of niet ongeschikt maakt, en een aangeboden alternatief of het gevraagde advies van de teamleider. Een goede reden: 422, het ontwerp blijft in ontwerp. Zet de tegenprestatie op opleggen.',
+          tags: ['Tegenprestaties'],
+          params: Id,
+          body: VoornemenInput,
+          response: { 201: Oplegging, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, async () => {
+          const o = await service.legVoornemenVast(requireGebruiker(req), req.params.id, req.body);
+          reply.status(201).header('Location', `/api/v1/tegenprestaties/${req.params.id}/oplegging`);
+          return o;
+        }),
+    );
+
+    r.post(
+      '/api/v1/tegenprestaties/:id/oplegging/zienswijzen',
+      {
+        schema: {
+          operationId: 'createZienswijze',
+          summary: 'Zienswijze op het voornemen vastleggen',
+          description:
+            'De zienswijze van de klant (vorm, datum, inhoud en het antwoord dat het besluit geeft; artikel 4:8 en 3:46 Awb) of de grond uit artikel 4:11 Awb om de klant niet te horen, met motivering. Een nieuwe goede reden zet het ontwerp terug naar ontwerp.',
+          tags: ['Tegenprestaties'],
+          params: Id,
+          body: ZienswijzeInput,
+          response: { 201: MetStatus, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, async () => {
+          const o = await service.legZienswijzeVast(requireGebruiker(req), req.params.id, req.body);
+          reply.status(201).header('Location', `/api/v1/tegenprestaties/${req.params.id}/oplegging`);
+          return o;
+        }),
+    );
+
+    r.post(
+      '/api/v1/tegenprestaties/:id/oplegging/beoordelingen',
+      {
+        schema: {
+          operationId: 'createOpleggingBeoordeling',
+          summary: 'Voornemen tot opleggen beoordelen (teamleider)',
+          description:
+            'Een tweede persoon (teamleider; niet wie het voornemen of de zienswijze vastlegde) gaat akkoord — de tegenprestatie gaat naar toetsing en besluit — of stuurt het terug naar ontwerp met een toelichting.',
+          tags: ['Tegenprestaties'],
+          params: Id,
+          body: OpleggingBeoordelingInput,
+          response: { 201: MetStatus, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, async () => {
+          const o = await service.beoordeelOplegging(requireGebruiker(req), req.params.id, req.body);
+          reply.status(201).header('Location', `/api/v1/tegenprestaties/${req.params.id}/oplegging`);
+          return o;
         }),
     );
   };

@@ -16,7 +16,13 @@ describe('demo tegenprestaties', () => {
     const actor = systeemActor('test', demo.dienstId);
     const { items } = await s.tegenprestaties.findTegenprestaties(actor, { paginaGrootte: 100 });
     const statussen = new Set(items.map((t) => t.status));
-    for (const st of ['verkenning', 'ontwerp', 'geen-medewerking']) expect(statussen).toContain(st);
+    for (const st of ['verkenning', 'ontwerp', 'opleggen']) expect(statussen).toContain(st);
+    // Only where the ordinance imposes (Aardam); Bergdorp, which only offers, never gets the path.
+    const opleggen = items.filter((t) => t.status === 'opleggen');
+    expect(opleggen.every((t) => t.gemeenteId === demo.gemeenten.Aardam)).toBe(true);
+    expect(
+      (await s.tegenprestaties.findTegenprestatie(actor, opleggen[0]!.id)).oplegging?.zienswijze,
+    ).not.toBeNull();
     // Part 2's demo may take designs on from toetsing (agreement, running): toetsing or later.
     const verder = new Set(['toetsing', 'overeengekomen', 'lopend', 'afgerond', 'beeindigd']);
     expect(items.some((t) => verder.has(t.status))).toBe(true);

@@ -11,7 +11,9 @@ import type { TegenprestatiesService } from './tegenprestaties.service.ts';
  * caseload — the clients the gesprekken demo held conversations with, so designs link to them:
  * a verkenning, one from a matching suggestion, a half-filled ontwerp, a complete design in toetsing (holding a
  * place), a host-less maatwerk design (shopping for a neighbour) in toetsing, a client who is not convinced with
- * the team lead's advice asked, and a geen-medewerking. Deterministic; dates relative to the day of loading.
+ * the team lead's advice asked, and — only where the ordinance imposes (Aardam; never Bergdorp, which only offers) —
+ * an intention to impose a design the client does not want, with the client's view recorded, waiting for the team
+ * lead's approval (issue 15). Deterministic; dates relative to the day of loading.
  * Idempotent: a client who already has a design is skipped.
  */
 
@@ -28,13 +30,13 @@ type Soort =
   | 'toetsing'
   | 'zonder-host'
   | 'niet-overtuigd'
-  | 'geen-medewerking';
+  | 'opleggen';
 const VOLGORDE: readonly Soort[] = [
   'toetsing',
   'verkenning',
   'niet-overtuigd',
   'ontwerp',
-  'geen-medewerking',
+  'opleggen',
   'zonder-host',
   'suggestie',
 ];
@@ -167,7 +169,7 @@ export async function laadDemoTegenprestaties(
               overtuigd: {
                 klantmanager: { oordeel: 'ja' as const, motivering: 'Past bij wat de klant kan en wil.' },
                 klant:
-                  soort === 'niet-overtuigd' || soort === 'geen-medewerking'
+                  soort === 'niet-overtuigd' || soort === 'opleggen'
                     ? {
                         oordeel: 'nee' as const,
                         motivering: 'Ik zie het nut er niet van en wil mijn tijd zelf indelen.',
@@ -198,13 +200,34 @@ export async function laadDemoTegenprestaties(
           await tegenprestaties.vraagAdvies(actor, id, {
             vraag: 'De klant is niet overtuigd. Zal ik een andere activiteit aanbieden of is dit al op maat?',
           });
-        else if (soort === 'geen-medewerking')
-          await tegenprestaties.wijzigStatus(actor, id, {
-            naar: 'geen-medewerking',
-            reden:
-              'Het ontwerp past bij wat de klant kan en wil (zie de checklist). De klant weigert zonder een reden die met de activiteit te maken heeft; twee alternatieven aangeboden.',
+        else if (soort === 'opleggen') {
+          // Offering-only municipalities (Bergdorp) never get this path: the design stays a client not convinced.
+          if (!(await tegenprestaties.bekijkOntwerp(actor, id)).gemeenteLegtOp) continue;
+          await tegenprestaties.legVoornemenVast(actor, id, {
+            redenen: [
+              {
+                tekst: 'Ik zie het nut er niet van en wil mijn tijd zelf indelen.',
+                categorie: 'anders',
+                maaktOngeschikt: false,
+                beoordeling:
+                  'De dagdelen laten genoeg tijd vrij en passen bij de zorgtaken; de activiteit sluit aan bij wat de klant kan. Geen reden die het ontwerp ongeschikt maakt.',
+              },
+            ],
+            alternatief: {
+              soort: 'alternatief-aangeboden',
+              toelichting:
+                'Twee andere activiteiten aangeboden (buurthuis, voedselbank); de klant wil geen van beide.',
+            },
           });
-        else await tegenprestaties.wijzigStatus(actor, id, { naar: 'toetsing' });
+          await tegenprestaties.legZienswijzeVast(actor, id, {
+            soort: 'zienswijze',
+            vorm: 'telefonisch',
+            datum: vandaag(),
+            inhoud: 'De klant herhaalt dat hij zijn tijd zelf wil indelen en noemt geen nieuwe redenen.',
+            beantwoording:
+              'De tegenprestatie vraagt twee dagdelen per week die bij uw zorgtaken passen; de rest van de week deelt u zelf in. Daarom houden wij het ontwerp aan.',
+          });
+        } else await tegenprestaties.wijzigStatus(actor, id, { naar: 'toetsing' });
       } catch (e) {
         // A client whose file does not fit (e.g. too few hours left) stays in ontwerp; the demo must still load.
         if (!(e instanceof AppError)) throw e;

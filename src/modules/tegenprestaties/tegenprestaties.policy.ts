@@ -13,7 +13,12 @@ export const tegenprestatiesPolicy = definePolicy('tegenprestaties', {
   'tegenprestaties-ontwerpen': {
     rollen: ['klantmanager', 'teamleider'],
     omschrijving:
-      'Een tegenprestatie verkennen en ontwerpen, naar toetsing zetten, terugzetten, geen medewerking vastleggen en advies vragen',
+      'Een tegenprestatie verkennen en ontwerpen, naar toetsing zetten, terugzetten, advies vragen, een voornemen tot opleggen en de zienswijze van de klant vastleggen',
+  },
+  'oplegging-beoordelen': {
+    rollen: ['teamleider'],
+    omschrijving:
+      'Een voornemen tot opleggen goedkeuren of terugsturen (tweede persoon: niet wie het voornemen of de zienswijze vastlegde)',
   },
   'advies-geven': {
     rollen: ['teamleider'],

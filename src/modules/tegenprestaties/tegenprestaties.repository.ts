@@ -1,10 +1,13 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Tx } from '../../db/context.ts';
-import type { TegenprestatieTable } from '../../db/schema.ts';
+import type { OpleggingTable, TegenprestatieTable } from '../../db/schema.ts';
 
 export type TegenprestatieRij = Omit<Selectable<TegenprestatieTable>, 'evaluatiedata'> & {
   evaluatiedata: string[];
 };
+export type OpleggingRij = Selectable<OpleggingTable>;
+export type OpleggingKolommen = Omit<Updateable<OpleggingTable>, 'dienstId' | 'gemeenteId' | 'id'>;
+
 export type TegenprestatieKolommen = Omit<Updateable<TegenprestatieTable>, 'dienstId' | 'gemeenteId' | 'id'>;
 
 export interface LijstFilter {
@@ -116,6 +119,55 @@ export const tegenprestatiesRepository = {
       .where('tegenprestatieId', '=', tegenprestatieId)
       .orderBy('op')
       .orderBy('id')
+      .execute();
+  },
+
+  /** The design's rounds of imposing, newest first. */
+  async listOpleggingen(tx: Tx, dienstId: string, tegenprestatieId: string): Promise<OpleggingRij[]> {
+    return tx
+      .selectFrom('oplegging')
+      .selectAll()
+      .where('dienstId', '=', dienstId)
+      .where('tegenprestatieId', '=', tegenprestatieId)
+      .orderBy('voornemenOp', 'desc')
+      .orderBy('id')
+      .execute();
+  },
+
+  async insertOplegging(
+    tx: Tx,
+    rij: Insertable<OpleggingTable> & { dienstId: string; gemeenteId: string },
+  ): Promise<string> {
+    const { id } = await tx.insertInto('oplegging').values(rij).returning('id').executeTakeFirstOrThrow();
+    return id;
+  },
+
+  async updateOplegging(
+    tx: Tx,
+    s: { dienstId: string; gemeenteId: string; id: string },
+    waarden: OpleggingKolommen,
+  ): Promise<void> {
+    await tx
+      .updateTable('oplegging')
+      .set(waarden)
+      .where('dienstId', '=', s.dienstId)
+      .where('gemeenteId', '=', s.gemeenteId)
+      .where('id', '=', s.id)
+      .execute();
+  },
+
+  /** An open or approved round lapses when the design goes back before the decision. */
+  async laatOpleggingVervallen(
+    tx: Tx,
+    s: { dienstId: string; gemeenteId: string; tegenprestatieId: string },
+  ): Promise<void> {
+    await tx
+      .updateTable('oplegging')
+      .set({ status: 'vervallen' })
+      .where('dienstId', '=', s.dienstId)
+      .where('gemeenteId', '=', s.gemeenteId)
+      .where('tegenprestatieId', '=', s.tegenprestatieId)
+      .where('status', 'in', ['voornemen', 'akkoord'])
       .execute();
   },
 };

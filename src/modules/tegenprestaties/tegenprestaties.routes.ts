@@ -7,7 +7,12 @@ import { renderFragment, renderPage } from '../../web/render.ts';
 import { type Gebruiker, pageChrome, requireRol } from '../auth/index.ts';
 import { keuzeWeigering, type NetwerkService } from '../netwerk/index.ts';
 import { WENSELIJK_IDS } from './checklist.ts';
-import { TegenprestatieInvoerfout, type UpdateTegenprestatieInput } from './tegenprestaties.schemas.ts';
+import {
+  TegenprestatieInvoerfout,
+  type UpdateTegenprestatieInput,
+  type VoornemenInput,
+  type ZienswijzeInput,
+} from './tegenprestaties.schemas.ts';
 import type { TegenprestatiesService } from './tegenprestaties.service.ts';
 import {
   ChecklistBlok,
@@ -19,6 +24,7 @@ import {
   TeamleiderPagina,
   waardenVan,
 } from './views/tegenprestaties.tsx';
+import { type OpleggingWaarden, REDEN_RIJEN } from './views/oplegging.tsx';
 
 export interface TegenprestatiesRoutesDeps {
   tegenprestaties: TegenprestatiesService;
@@ -45,6 +51,30 @@ const lijst = (b: Body, k: string): string[] => {
     (x): x is string => typeof x === 'string',
   );
 };
+
+/** The oplegging forms as typed: every string field (kept on a 422). */
+const opleggingWaardenVan = (b: Body): OpleggingWaarden =>
+  Object.fromEntries(
+    Object.keys(b)
+      .filter((k) => k !== '_csrf')
+      .map((k) => [k, tekst(b, k)]),
+  );
+
+/** The reason rows of a form; a fully empty row is left out. */
+function redenenVan(b: Body, rijen: number): VoornemenInput['redenen'] {
+  const uit: VoornemenInput['redenen'] = [];
+  for (let n = 0; n < rijen; n++) {
+    const v = (k: string) => tekst(b, `redenen.${n}.${k}`).trim();
+    if (!v('tekst') && !v('beoordeling') && !v('categorie')) continue;
+    uit.push({
+      tekst: v('tekst'),
+      categorie: v('categorie') as VoornemenInput['redenen'][number]['categorie'],
+      maaktOngeschikt: v('maaktOngeschikt') === 'ja',
+      beoordeling: v('beoordeling'),
+    });
+  }
+  return uit;
+}
 
 /** What the form sent, as typed. */
 export function waardenVanBody(b: Body): OntwerpWaarden {
@@ -138,7 +168,12 @@ export function tegenprestatiesRoutes(deps: TegenprestatiesRoutesDeps) {
     req: FastifyRequest,
     reply: FastifyReply,
     actor: Gebruiker,
-    opts: { waarden?: OntwerpWaarden; fouten?: FieldErrors; status?: number } = {},
+    opts: {
+      waarden?: OntwerpWaarden;
+      fouten?: FieldErrors;
+      status?: number;
+      opleggingWaarden?: OpleggingWaarden;
+    } = {},
   ) {
     const id = idVan(req);
     const beeld = await tegenprestaties.bekijkOntwerp(actor, id);
@@ -164,6 +199,7 @@ export function tegenprestatiesRoutes(deps: TegenprestatiesRoutesDeps) {
           })),
         melding: meldingVan(req),
         isTeamleider: actor.rol === 'teamleider',
+        opleggingWaarden: opts.opleggingWaarden,
       }),
       opts.status ?? 200,
     );
@@ -292,6 +328,97 @@ export function tegenprestatiesRoutes(deps: TegenprestatiesRoutesDeps) {
         return toonOntwerp(req, reply, actor, { fouten, status: 422 });
       }
       return reply.redirect(paths.metMelding(paths.tegenprestatie(idVan(req)), 'advies-gegeven'), 303);
+    });
+
+    // ---- Imposing a design the client does not want (issue 15) -------------------------------------------------
+
+    /** A refused oplegging form: the page again with 422, the messages (keyed `opl-…`) and what was typed. */
+    const opleggingFout = async (req: FastifyRequest, reply: FastifyReply, actor: Gebruiker, e: unknown) => {
+      const fouten = foutenVan(e, 'formulier');
+      if (!fouten) throw e;
+      return toonOntwerp(req, reply, actor, {
+        fouten: Object.fromEntries(Object.entries(fouten).map(([k, v]) => [`opl-${k}`, v])),
+        status: e instanceof AppError && e.code === 'conflict' ? 409 : 422,
+        opleggingWaarden: opleggingWaardenVan(bodyVan(req)),
+      });
+    };
+
+    app.post('/tegenprestaties/:id/oplegging', { schema: { hide: true } }, async (req, reply) => {
+      const actor = medewerker(req);
+      const b = bodyVan(req);
+      const versie = Number(tekst(b, 'versie'));
+      const soort = tekst(b, 'alternatief.soort');
+      try {
+        await tegenprestaties.legVoornemenVast(actor, idVan(req), {
+          redenen: redenenVan(b, REDEN_RIJEN),
+          alternatief: {
+            soort: (soort || null) as VoornemenInput['alternatief']['soort'],
+            toelichting: tekst(b, 'alternatief.toelichting'),
+          },
+          ...(Number.isInteger(versie) && versie > 0 ? { versie } : {}),
+        });
+      } catch (e) {
+        return opleggingFout(req, reply, actor, e);
+      }
+      return reply.redirect(paths.metMelding(paths.tegenprestatie(idVan(req)), 'voornemen'), 303);
+    });
+
+    app.post('/tegenprestaties/:id/oplegging/zienswijze', { schema: { hide: true } }, async (req, reply) => {
+      const actor = medewerker(req);
+      const b = bodyVan(req);
+      const leeg = (k: string) => tekst(b, k).trim() || null;
+      const invoer: ZienswijzeInput =
+        tekst(b, 'soort') === 'awb-4-11'
+          ? {
+              soort: 'awb-4-11',
+              grond: leeg('grond') as Extract<ZienswijzeInput, { soort: 'awb-4-11' }>['grond'],
+              motivering: leeg('motivering'),
+            }
+          : {
+              soort: 'zienswijze',
+              vorm: leeg('vorm') as Extract<ZienswijzeInput, { soort: 'zienswijze' }>['vorm'],
+              datum: tekst(b, 'datum').trim(),
+              inhoud: leeg('inhoud'),
+              beantwoording: leeg('beantwoording'),
+              redenen: redenenVan(b, 1),
+            };
+      let status: string;
+      try {
+        ({ status } = await tegenprestaties.legZienswijzeVast(actor, idVan(req), invoer));
+      } catch (e) {
+        return opleggingFout(req, reply, actor, e);
+      }
+      return reply.redirect(
+        paths.metMelding(
+          paths.tegenprestatie(idVan(req)),
+          status === 'ontwerp' ? 'zienswijze-goede-reden' : 'zienswijze',
+        ),
+        303,
+      );
+    });
+
+    app.post('/tegenprestaties/:id/oplegging/beoordeling', { schema: { hide: true } }, async (req, reply) => {
+      const actor = requireRol(req, 'teamleider');
+      const b = bodyVan(req);
+      const keuze = tekst(b, 'akkoord');
+      let status: string;
+      try {
+        if (keuze !== 'ja' && keuze !== 'nee')
+          throw new TegenprestatieInvoerfout({ akkoord: 'Kies akkoord of terug naar ontwerp.' });
+        ({ status } = await tegenprestaties.beoordeelOplegging(actor, idVan(req), {
+          akkoord: keuze === 'ja',
+          toelichting: tekst(b, 'toelichting'),
+        }));
+      } catch (e) {
+        return opleggingFout(req, reply, actor, e);
+      }
+      return reply.redirect(
+        paths.metMelding(
+          paths.tegenprestatie(idVan(req)),
+          status === 'toetsing' ? 'oplegging-akkoord' : 'oplegging-terug',
+        ),
+        303,
+      );
     });
   };
 }

@@ -4,7 +4,8 @@ import { DAGDELEN } from '../klanten/index.ts';
 import { WEDERKERIGHEID_CATEGORIEEN } from '../netwerk/index.ts';
 import { WENSELIJK_IDS } from './checklist.ts';
 import { HERBEOORDELING_SOORTEN } from './herbeoordeling.ts';
-import { STATUSSEN } from './statusmachine.ts';
+import { ALTERNATIEF_SOORTEN, AWB_4_11_GRONDEN, REDEN_CATEGORIEEN, ZIENSWIJZE_VORMEN } from './oplegging.ts';
+import { HISTORISCHE_STATUSSEN, STATUSSEN } from './statusmachine.ts';
 
 /** Expected follow-up after the period (vervolg). */
 export const VERVOLGEN = [
@@ -178,8 +179,8 @@ const VerklaringUit = z.object({
 
 export const Statusovergang = z
   .object({
-    van: z.enum(STATUSSEN).nullable(),
-    naar: z.enum(STATUSSEN),
+    van: z.enum(HISTORISCHE_STATUSSEN).nullable(),
+    naar: z.enum(HISTORISCHE_STATUSSEN),
     doorNaam: z.string(),
     op: z.iso.datetime(),
     reden: z.string().nullable(),
@@ -281,3 +282,97 @@ export const Herbeoordeling = z
   })
   .meta({ id: 'Herbeoordeling' });
 export type Herbeoordeling = z.infer<typeof Herbeoordeling>;
+// ---- Imposing a design the client does not want (issue 15, section 1) -----------------------------------------
+
+const verplichtTekst = (max: number, leeg: string) =>
+  z.string({ error: leeg }).trim().min(1, leeg).max(max, `De tekst is te lang (hoogstens ${max} tekens).`);
+const vrijeTekst = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `De tekst is te lang (hoogstens ${max} tekens).`)
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null));
+
+export const KlantRedenInput = z.object({
+  tekst: verplichtTekst(2000, 'Schrijf op wat de klant zegt.'),
+  categorie: z.enum(REDEN_CATEGORIEEN, { error: 'Kies wat voor reden het is.' }),
+  maaktOngeschikt: z.boolean({ error: 'Kies of deze reden het ontwerp ongeschikt maakt.' }),
+  beoordeling: verplichtTekst(2000, 'Schrijf op waarom deze reden het ontwerp wel of niet ongeschikt maakt.'),
+});
+
+export const VoornemenInput = z
+  .object({
+    redenen: z.array(KlantRedenInput).max(20, 'Hoogstens 20 redenen.'),
+    alternatief: z.object({
+      soort: z.enum(ALTERNATIEF_SOORTEN).nullable(),
+      toelichting: vrijeTekst(2000),
+    }),
+    versie: z.number().int().min(1).optional(),
+  })
+  .meta({ id: 'VoornemenOpleggenNieuw' });
+export type VoornemenInput = z.input<typeof VoornemenInput>;
+
+export const ZienswijzeInput = z
+  .discriminatedUnion('soort', [
+    z.object({
+      soort: z.literal('zienswijze'),
+      vorm: z.enum(ZIENSWIJZE_VORMEN).nullable(),
+      datum: z.iso.date({ error: 'Vul de datum van de zienswijze in, bijvoorbeeld 2026-12-07.' }),
+      inhoud: vrijeTekst(4000),
+      beantwoording: vrijeTekst(4000),
+      /** New reasons the client gave in the view, each judged. */
+      redenen: z.array(KlantRedenInput).max(20).optional(),
+    }),
+    z.object({
+      soort: z.literal('awb-4-11'),
+      grond: z.enum(AWB_4_11_GRONDEN).nullable(),
+      motivering: vrijeTekst(2000),
+    }),
+  ])
+  .meta({ id: 'ZienswijzeNieuw' });
+export type ZienswijzeInput = z.input<typeof ZienswijzeInput>;
+
+export const OpleggingBeoordelingInput = z
+  .object({
+    akkoord: z.boolean({ error: 'Kies akkoord of terug naar ontwerp.' }),
+    toelichting: vrijeTekst(2000),
+  })
+  .meta({ id: 'OpleggingBeoordelingNieuw' });
+export type OpleggingBeoordelingInput = z.input<typeof OpleggingBeoordelingInput>;
+
+export const Oplegging = z
+  .object({
+    id: z.uuid(),
+    tegenprestatieId: z.uuid(),
+    status: z.enum(['voornemen', 'akkoord', 'teruggezet', 'vervallen']),
+    redenen: z.array(
+      z.object({
+        tekst: z.string(),
+        categorie: z.enum(REDEN_CATEGORIEEN),
+        maaktOngeschikt: z.boolean(),
+        beoordeling: z.string(),
+        bron: z.enum(['voornemen', 'zienswijze']),
+      }),
+    ),
+    alternatief: z.object({ soort: z.enum(ALTERNATIEF_SOORTEN), toelichting: z.string().nullable() }),
+    voornemen: z.object({ doorNaam: z.string(), op: z.iso.datetime() }),
+    zienswijze: z
+      .object({
+        vorm: z.enum(ZIENSWIJZE_VORMEN),
+        datum: z.iso.date(),
+        inhoud: z.string(),
+        beantwoording: z.string(),
+        doorNaam: z.string(),
+      })
+      .nullable(),
+    awb411: z
+      .object({ grond: z.enum(AWB_4_11_GRONDEN), motivering: z.string(), doorNaam: z.string() })
+      .nullable(),
+    beoordeling: z
+      .object({ doorNaam: z.string(), op: z.iso.datetime(), toelichting: z.string().nullable() })
+      .nullable(),
+  })
+  .meta({ id: 'Oplegging' });
+export type Oplegging = z.infer<typeof Oplegging>;

@@ -16,10 +16,11 @@ import {
   type KlantenService,
   medewerkersUitBeheer,
   parseBsnSleutels,
+  vandaag,
 } from '../klanten/index.ts';
 import { createLogboekService } from '../logboek/index.ts';
 import { createNetwerkService, type NetwerkService } from '../netwerk/index.ts';
-import type { UpdateTegenprestatieInput } from './tegenprestaties.schemas.ts';
+import { TegenprestatieInvoerfout, type UpdateTegenprestatieInput } from './tegenprestaties.schemas.ts';
 import {
   createTegenprestatiesService,
   type GesprekSamenvatting,
@@ -147,7 +148,7 @@ beforeAll(async () => {
     klanten,
     netwerk,
     gesprekken: { samenvattingVoorKlant: async (_actor, klantId) => gesprekken.get(klantId) ?? null },
-    geenMedewerkingToegestaan: () => geenMedewerkingToegestaan,
+    opleggenToegestaan: () => geenMedewerkingToegestaan,
   });
   klant = (
     await klanten.createKlant(
@@ -393,7 +394,7 @@ describe('client not convinced', () => {
     overtuigd: { klant: { oordeel: 'nee' as const, motivering: 'Ik wil mijn tijd anders besteden.' } },
   };
 
-  it('cannot go to toetsing; advice is asked and given; geen-medewerking needs a substantiation', async () => {
+  it('cannot go to toetsing; advice is asked and given; the status form never imposes', async () => {
     const id = await ontwerp(nietOvertuigd);
     expect((await fout(service.wijzigStatus(km, id, { naar: 'toetsing' }))).userMessage).toMatch(
       /geen vrijwillige afspraak mogelijk/,
@@ -408,30 +409,112 @@ describe('client not convinced', () => {
       (await service.findTegenprestaties(tl, { adviesGevraagd: true })).items.map((x) => x.id),
     ).not.toContain(id);
 
-    expect((await fout(service.wijzigStatus(km, id, { naar: 'geen-medewerking' }))).userMessage).toMatch(
-      /Onderbouw/,
+    // The plain status form never imposes: only the intention with the client's reasons does.
+    expect((await fout(service.wijzigStatus(km, id, { naar: 'opleggen' }))).userMessage).toMatch(
+      /redenen van de klant/,
     );
-    geenMedewerkingToegestaan = false;
-    expect(
-      (await fout(service.wijzigStatus(km, id, { naar: 'geen-medewerking', reden: 'Weigert.' }))).status,
-    ).toBe(422);
-    geenMedewerkingToegestaan = true;
-    const g = await service.wijzigStatus(km, id, {
-      naar: 'geen-medewerking',
-      reden: 'Het ontwerp is op maat; de klant weigert zonder goede reden.',
-    });
-    expect(g).toMatchObject({
-      status: 'geen-medewerking',
-      geenMedewerkingOnderbouwing: 'Het ontwerp is op maat; de klant weigert zonder goede reden.',
-    });
-    expect(
-      (await service.findTegenprestaties(tl, { status: 'geen-medewerking' })).items.map((x) => x.id),
-    ).toContain(id);
   });
 
-  it('geen-medewerking is refused when the design is not tailored (another MOET open)', async () => {
+  const reden = (maaktOngeschikt = false) => ({
+    tekst: 'Ik wil mijn tijd anders besteden.',
+    categorie: 'anders' as const,
+    maaktOngeschikt,
+    beoordeling: 'Twee dagdelen laten genoeg tijd vrij; dit maakt het ontwerp niet ongeschikt.',
+  });
+  const voornemen = {
+    redenen: [reden()],
+    alternatief: {
+      soort: 'alternatief-aangeboden' as const,
+      toelichting: 'Buurthuis aangeboden; niet gewild.',
+    },
+  };
+  const zienswijze = {
+    soort: 'zienswijze' as const,
+    vorm: 'gesprek' as const,
+    datum: vandaag(),
+    inhoud: 'De klant blijft bij zijn mening.',
+    beantwoording: 'Het ontwerp laat de klant vijf dagen per week vrij; wij houden het aan.',
+  };
+
+  it('imposing: intention, view, second person; akkoord takes the design to toetsing with its place', async () => {
+    const id = await ontwerp(nietOvertuigd);
+    // Fail closed: where the ordinance does not impose, never.
+    geenMedewerkingToegestaan = false;
+    expect((await fout(service.legVoornemenVast(km, id, voornemen))).userMessage).toMatch(/alleen aan/);
+    geenMedewerkingToegestaan = true;
+    // Each reason needs its judgment; an alternative or the team lead's advice.
+    const e = await fout(
+      service.legVoornemenVast(km, id, {
+        ...voornemen,
+        alternatief: { soort: 'advies-teamleider', toelichting: null },
+      }),
+    );
+    expect(e).toBeInstanceOf(TegenprestatieInvoerfout);
+    // A good reason: no intention, the design stays in ontwerp.
+    expect(
+      (await fout(service.legVoornemenVast(km, id, { ...voornemen, redenen: [reden(true)] }))).userMessage,
+    ).toMatch(/ongeschikt/);
+    const o = await service.legVoornemenVast(km, id, voornemen);
+    expect(o).toMatchObject({ status: 'voornemen', zienswijze: null });
+    expect((await service.findTegenprestatie(km, id)).status).toBe('opleggen');
+    // The design is fixed while the intention runs.
+    expect((await fout(service.updateTegenprestatie(km, id, { urenPerWeek: 5 }))).status).toBe(409);
+    // No approval before the view (or an Awb 4:11 ground); a caseworker may not approve at all.
+    expect((await fout(service.beoordeelOplegging(km, id, { akkoord: true }))).status).toBe(403);
+    expect((await fout(service.beoordeelOplegging(tl, id, { akkoord: true }))).userMessage).toMatch(
+      /zienswijze/,
+    );
+    // A view dated before the intention is refused; an Awb ground needs reasons.
+    expect(
+      (await fout(service.legZienswijzeVast(km, id, { ...zienswijze, datum: '2020-01-01' }))).userMessage,
+    ).toMatch(/niet vóór/);
+    expect(
+      (await fout(service.legZienswijzeVast(km, id, { soort: 'awb-4-11', grond: 'spoed', motivering: null })))
+        .userMessage,
+    ).toMatch(/Motiveer/);
+    // The team lead who records the view may not approve it too.
+    await service.legZienswijzeVast(tl, id, zienswijze);
+    expect((await fout(service.beoordeelOplegging(tl, id, { akkoord: true }))).userMessage).toMatch(
+      /tweede persoon/,
+    );
+    await service.legZienswijzeVast(km, id, zienswijze);
+    const b = await service.beoordeelOplegging(tl, id, { akkoord: true, toelichting: 'Goed onderbouwd.' });
+    expect(b).toMatchObject({ status: 'toetsing', oplegging: { status: 'akkoord' } });
+    const t = await service.findTegenprestatie(tl, id);
+    expect(t.overgangen.map((x) => x.naar)).toEqual(['verkenning', 'ontwerp', 'opleggen', 'toetsing']);
+    expect(t.oplegging?.zienswijze?.beantwoording).toBe(zienswijze.beantwoording);
+    // Back to ontwerp: the approved round lapses.
+    await service.wijzigStatus(km, id, { naar: 'ontwerp', reden: 'De organisatie stopt.' });
+    expect((await service.findTegenprestatie(km, id)).oplegging?.status).toBe('vervallen');
+  });
+
+  it('a good reason in the view sends the design back to ontwerp; the team lead can send it back too', async () => {
+    const id = await ontwerp(nietOvertuigd);
+    await service.legVoornemenVast(km, id, voornemen);
+    const r = await service.legZienswijzeVast(km, id, {
+      ...zienswijze,
+      redenen: [{ ...reden(true), categorie: 'zorgtaken', tekst: 'Ik zorg op maandag voor mijn moeder.' }],
+    });
+    expect(r).toMatchObject({ status: 'ontwerp', oplegging: { status: 'teruggezet' } });
+    expect((await service.findTegenprestatie(km, id)).overgangen.at(-1)?.reden).toMatch(/Goede reden/);
+    await service.legVoornemenVast(km, id, voornemen);
+    await service.legZienswijzeVast(km, id, {
+      soort: 'awb-4-11',
+      grond: 'eerder-gehoord',
+      motivering: 'Gehoord op 1 december; niets nieuws.',
+    });
+    expect((await fout(service.beoordeelOplegging(tl, id, { akkoord: false }))).userMessage).toMatch(
+      /waarom/,
+    );
+    expect(
+      (await service.beoordeelOplegging(tl, id, { akkoord: false, toelichting: 'Pas de dagdelen aan.' }))
+        .status,
+    ).toBe('ontwerp');
+  });
+
+  it('an intention is refused when the design is not tailored (another MOET open)', async () => {
     const id = await ontwerp({ ...nietOvertuigd, urenPerWeek: 14 });
-    const e = await fout(service.wijzigStatus(km, id, { naar: 'geen-medewerking', reden: 'Weigert.' }));
+    const e = await fout(service.legVoornemenVast(km, id, voornemen));
     expect(e.userMessage).toMatch(/op maat/);
   });
 });

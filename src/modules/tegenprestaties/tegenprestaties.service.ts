@@ -33,6 +33,21 @@ import {
 } from './checklist.ts';
 import { herbeoordelingRedenen, TE_HERBEOORDELEN } from './herbeoordeling.ts';
 import {
+  ALTERNATIEF_NAMEN,
+  AWB_4_11_NAMEN,
+  type Awb411Grond,
+  beoordeelAkkoord,
+  beoordeelVoornemen,
+  beoordeelZienswijze,
+  type KlantReden,
+  REDEN_CATEGORIE_NAMEN,
+  type RedenCategorie,
+  ZIENSWIJZE_VORM_NAMEN,
+  type ZienswijzeVorm,
+} from './oplegging.ts';
+import {
+  HISTORIE_NAMEN,
+  type HistorischeStatus,
   isBewerkbaar,
   type Overgang,
   overgangenVanuit,
@@ -43,6 +58,7 @@ import {
 } from './statusmachine.ts';
 import { tegenprestatiesPolicy } from './tegenprestaties.policy.ts';
 import {
+  type OpleggingRij,
   tegenprestatiesRepository as repo,
   type TegenprestatieKolommen,
   type TegenprestatieRij,
@@ -51,6 +67,10 @@ import {
   AdviesInput,
   AdviesVraagInput,
   type Herbeoordeling,
+  type Oplegging,
+  OpleggingBeoordelingInput,
+  VoornemenInput,
+  ZienswijzeInput,
   type Pagina,
   parseInvoer,
   StartVerkenningInput,
@@ -103,10 +123,11 @@ export interface TegenprestatiesDeps {
     ): Promise<GesprekSamenvatting | null>;
   };
   /**
-   * May `geen-medewerking` be recorded in this municipality on this date? Part 2 limits it to municipalities whose
-   * ordinance imposes the tegenprestatie; until then always true.
+   * Does the ordinance in force in this municipality on this date impose the tegenprestatie? Only then may a design
+   * the client does not want be imposed (issue 15). Required — a guard the law needs fails closed: without it the
+   * route cannot be built (src/app.ts wires the verordening module's answer; tests pass their own).
    */
-  geenMedewerkingToegestaan?: (gemeenteId: string, datum: string) => boolean | Promise<boolean>;
+  opleggenToegestaan: (gemeenteId: string, datum: string) => boolean | Promise<boolean>;
 }
 
 /** Everything the design page shows: the design, its client, activity, conversation and live checklist. */
@@ -121,6 +142,10 @@ export interface OntwerpBeeld {
   checklist: Checklist;
   /** The part-1 moves out of the current status, with whether the checklist allows them now. */
   acties: Array<Overgang & { kan: boolean }>;
+  /** The latest round of imposing (issue 15), or null. */
+  oplegging: Oplegging | null;
+  /** Does the ordinance in force on the start date (else today) impose? (Offering-only: never this path.) */
+  gemeenteLegtOp: boolean;
 }
 
 const GEEN_TEGENPRESTATIE = 'Deze tegenprestatie bestaat niet of u heeft er geen toegang toe.';
@@ -185,6 +210,46 @@ export function naarTegenprestatie(r: TegenprestatieRij): Tegenprestatie {
     versie: r.versie,
     aangemaaktOp: r.aangemaaktOp.toISOString(),
     gewijzigdOp: r.gewijzigdOp.toISOString(),
+  };
+}
+
+/** A round of imposing as the API and pages see it. */
+export function naarOplegging(r: OpleggingRij): Oplegging {
+  return {
+    id: r.id,
+    tegenprestatieId: r.tegenprestatieId,
+    status: r.status as Oplegging['status'],
+    redenen: r.redenen.map((x) => ({ ...x, categorie: x.categorie as RedenCategorie })),
+    alternatief: {
+      soort: r.alternatiefSoort as Oplegging['alternatief']['soort'],
+      toelichting: r.alternatiefToelichting,
+    },
+    voornemen: { doorNaam: r.voornemenDoorNaam, op: r.voornemenOp.toISOString() },
+    zienswijze:
+      r.zienswijzeVorm && r.zienswijzeDatum
+        ? {
+            vorm: r.zienswijzeVorm as ZienswijzeVorm,
+            datum: r.zienswijzeDatum,
+            inhoud: r.zienswijzeInhoud ?? '',
+            beantwoording: r.beantwoording ?? '',
+            doorNaam: r.zienswijzeDoorNaam ?? '',
+          }
+        : null,
+    awb411: r.awbGrond
+      ? {
+          grond: r.awbGrond as Awb411Grond,
+          motivering: r.awbMotivering ?? '',
+          doorNaam: r.zienswijzeDoorNaam ?? '',
+        }
+      : null,
+    beoordeling:
+      r.beoordelingOp && r.beoordelingDoorNaam
+        ? {
+            doorNaam: r.beoordelingDoorNaam,
+            op: r.beoordelingOp.toISOString(),
+            toelichting: r.beoordelingToelichting,
+          }
+        : null,
   };
 }
 
@@ -474,12 +539,19 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
 
   const overgangenVan = async (tx: Tx, r: TegenprestatieRij): Promise<Statusovergang[]> =>
     (await repo.listOvergangen(tx, r.dienstId, r.gemeenteId, r.id)).map((o) => ({
-      van: o.van as Status | null,
-      naar: o.naar as Status,
+      van: o.van as HistorischeStatus | null,
+      naar: o.naar as HistorischeStatus,
       doorNaam: o.doorNaam,
       op: o.op.toISOString(),
       reden: o.reden,
     }));
+
+  const laatsteOplegging = async (tx: Tx, r: TegenprestatieRij): Promise<OpleggingRij | null> =>
+    (await repo.listOpleggingen(tx, r.dienstId, r.id))[0] ?? null;
+
+  /** Does the ordinance in force on the design's start date (else today) impose? The required guard. */
+  const legtOp = async (r: { gemeenteId: string; startdatum: string | null }): Promise<boolean> =>
+    (await deps.opleggenToegestaan(r.gemeenteId, r.startdatum ?? vandaag())) === true;
 
   /** Locks the row and checks the version the caller read; `conflict` when someone changed it meanwhile. */
   async function vergrendel(tx: Tx, actor: Actor, id: string, versie: number | undefined) {
@@ -504,8 +576,12 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
     naar: Status,
     reden: string | null,
     extra: TegenprestatieKolommen = {},
+    opts: { viaOplegging?: boolean } = {},
   ): Promise<void> {
     const van = r.status as Status;
+    // The machine once more, inside the transaction (callers checked it before; this keeps every path honest).
+    const machine = toetsOvergang(van, naar, { reden, deel: 2, viaOplegging: opts.viaOplegging === true });
+    if (!machine.mag) throw new AppError('niet-verwerkbaar', { userMessage: machine.melding });
     const actie = plaatsActie(van, naar);
     if (actie && r.activiteitId) {
       const plaats = { activiteitId: r.activiteitId, houderType: 'tegenprestatie', houderId: r.id };
@@ -513,6 +589,13 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
       else await netwerk.releasePlaats(actor, plaats, { tx });
     }
     await repo.update(tx, r, { status: naar, ...extra });
+    // Back before the decision: an open or approved round of imposing lapses (a new one needs a new intention).
+    if (naar === 'ontwerp' || naar === 'verkenning')
+      await repo.laatOpleggingVervallen(tx, {
+        dienstId: r.dienstId,
+        gemeenteId: r.gemeenteId,
+        tegenprestatieId: r.id,
+      });
     await repo.insertOvergang(tx, {
       dienstId: r.dienstId,
       gemeenteId: r.gemeenteId,
@@ -634,13 +717,14 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
     async findTegenprestatie(
       actor: Actor,
       id: string,
-    ): Promise<Tegenprestatie & { overgangen: Statusovergang[] }> {
+    ): Promise<Tegenprestatie & { overgangen: Statusovergang[]; oplegging: Oplegging | null }> {
       tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-bekijken');
       const { rij } = await zichtbaar(actor, id);
       return withContext(db, dbContext(actor), async (tx) => {
         const overgangen = await overgangenVan(tx, rij);
+        const o = await laatsteOplegging(tx, rij);
         await log(tx, actor, 'lezen', rij.klantId, rij.gemeenteId);
-        return { ...naarTegenprestatie(rij), overgangen };
+        return { ...naarTegenprestatie(rij), overgangen, oplegging: o ? naarOplegging(o) : null };
       });
     },
 
@@ -744,21 +828,29 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
           throw e;
         },
       );
-      const overgangen = await withContext(db, dbContext(actor), async (tx) => {
+      const { overgangen, oplegging } = await withContext(db, dbContext(actor), async (tx) => {
         const o = await overgangenVan(tx, rij);
+        const op = await laatsteOplegging(tx, rij);
         await log(tx, actor, 'lezen', rij.klantId, rij.gemeenteId);
-        return o;
+        return { overgangen: o, oplegging: op ? naarOplegging(op) : null };
       });
       const acties = overgangenVanuit(opgeslagen.status).map((o) => ({
         ...o,
-        kan:
-          o.checklist === 'toetsing'
-            ? checklist.magNaarToetsing
-            : o.checklist === 'geen-medewerking'
-              ? checklist.magGeenMedewerking
-              : true,
+        kan: o.checklist === 'toetsing' ? checklist.magNaarToetsing : true,
       }));
-      return { tegenprestatie: t, overgangen, klant, activiteit, aanbod, gesprek, checklist, acties };
+      const gemeenteLegtOp = await legtOp(rij);
+      return {
+        tegenprestatie: t,
+        overgangen,
+        klant,
+        activiteit,
+        aanbod,
+        gesprek,
+        checklist,
+        acties,
+        oplegging,
+        gemeenteLegtOp,
+      };
     },
 
     /**
@@ -813,9 +905,10 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
     /**
      * Moves the design to another status (part 1 only): `ontwerp` (from verkenning, or back from toetsing with a
      * reason), `toetsing` (only when every MOET holds and every WENSELIJK holds or has a recorded reason; takes a
-     * place of the activity), `verkenning` (back, with a reason) or `geen-medewerking` (only for a tailored design
-     * the client refuses, with a written substantiation, where the municipality allows it). Part-2 statuses are
-     * refused with a Dutch message. Records who, when and why.
+     * place of the activity), `verkenning` (back, with a reason) or from `opleggen` back to `ontwerp` (withdrawing the
+     * intention, with a reason). The moves into `opleggen` and on to `toetsing` after it are the oplegging functions'
+     * (`legVoornemenVast`, `beoordeelOplegging`). Part-2 statuses are refused with a Dutch message. Records who, when
+     * and why.
      */
     async wijzigStatus(actor: Actor, id: string, input: StatusovergangInput): Promise<Tegenprestatie> {
       tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-ontwerpen');
@@ -832,20 +925,6 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
           throw new AppError('niet-verwerkbaar', {
             userMessage: `Het ontwerp kan nog niet naar toetsing. ${checklist.blokkades.join(' ')}`,
           });
-        if (o.checklist === 'geen-medewerking') {
-          if (!checklist.magGeenMedewerking)
-            throw new AppError('niet-verwerkbaar', {
-              userMessage:
-                'Geen medewerking kan alleen bij een ontwerp dat op maat is: alle andere MOET-punten zijn in orde, klantmanager en organisatie zijn overtuigd en de zienswijze van de klant (niet overtuigd) is vastgelegd.',
-            });
-          const toegestaan = deps.geenMedewerkingToegestaan ?? (() => true);
-          if (!(await toegestaan(rij.gemeenteId, rij.startdatum ?? vandaag())))
-            throw new AppError('niet-verwerkbaar', {
-              userMessage:
-                'In deze gemeente is de tegenprestatie niet verplicht. Geen medewerking vastleggen kan daarom niet.',
-            });
-          extra.geenMedewerkingOnderbouwing = v.reden ?? null;
-        }
       }
       return withContext(db, dbContext(actor), async (tx) => {
         const r = await vergrendel(tx, actor, id, v.versie ?? rij.versie);
@@ -914,12 +993,12 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
     },
 
     /**
-     * The team lead's list: designs with an open request for advice, and designs in `geen-medewerking`, with the
-     * client's name (only clients the team lead may open).
+     * The team lead's list: designs with an open request for advice, and intentions to impose (`opleggen`) waiting
+     * for the client's view or the team lead's approval, with the client's name (only clients the team lead may open).
      */
     async teamleiderOverzicht(actor: Actor): Promise<{
       adviesGevraagd: Array<{ tegenprestatie: Tegenprestatie; klantNaam: string }>;
-      geenMedewerking: Array<{ tegenprestatie: Tegenprestatie; klantNaam: string }>;
+      opleggen: Array<{ tegenprestatie: Tegenprestatie; klantNaam: string }>;
     }> {
       tegenprestatiesPolicy.vereis(actor, 'advies-geven');
       const metNaam = async (items: Tegenprestatie[]) => {
@@ -932,11 +1011,8 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
       };
       // One after the other: a request uses one database connection at a time.
       const advies = await service.findTegenprestaties(actor, { adviesGevraagd: true, paginaGrootte: 100 });
-      const geen = await service.findTegenprestaties(actor, {
-        status: 'geen-medewerking',
-        paginaGrootte: 100,
-      });
-      return { adviesGevraagd: await metNaam(advies.items), geenMedewerking: await metNaam(geen.items) };
+      const opleggen = await service.findTegenprestaties(actor, { status: 'opleggen', paginaGrootte: 100 });
+      return { adviesGevraagd: await metNaam(advies.items), opleggen: await metNaam(opleggen.items) };
     },
 
     /** The caseworker asks the team lead's advice (the client is not convinced, or another doubt). Recorded. */
@@ -961,6 +1037,198 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
         });
         await log(tx, actor, 'wijzigen', r.klantId, r.gemeenteId);
         return lees(tx, actor, id);
+      });
+    },
+
+    // ---- Imposing a design the client does not want (issue 15, section 1; docs/dwang.md) -------------------------
+
+    /**
+     * The caseworker records the intention to impose a tailored design the client does not want: each reason the
+     * client gives with why it does (not) make the design unsuitable, and the alternative offered or the team lead's
+     * advice asked. Only where the ordinance in force imposes (`opleggenToegestaan`, required), only from `ontwerp`
+     * and only for a tailored design (checklist `magOpleggen`). A reason judged good keeps the design in `ontwerp`
+     * (refused with the reason: change the design). Moves the design to `opleggen`; history and log.
+     */
+    async legVoornemenVast(actor: Actor, id: string, input: VoornemenInput): Promise<Oplegging> {
+      tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-ontwerpen');
+      const v = parseInvoer(VoornemenInput, input);
+      const { rij, klant } = await zichtbaar(actor, id);
+      const machine = toetsOvergang(rij.status as Status, 'opleggen', { viaOplegging: true });
+      if (!machine.mag) throw new AppError('niet-verwerkbaar', { userMessage: machine.melding });
+      const { checklist } = await beoordeel(actor, naarTegenprestatie(rij), klant);
+      const oordeel = beoordeelVoornemen({
+        gemeenteLegtOp: await legtOp(rij),
+        opMaat: checklist.magOpleggen,
+        redenen: v.redenen,
+        alternatief: v.alternatief,
+        adviesGevraagd: rij.adviesGevraagdOp !== null,
+      });
+      if (Object.keys(oordeel.fouten).length) throw new TegenprestatieInvoerfout(oordeel.fouten);
+      if (oordeel.goedeReden !== null) {
+        const r = v.redenen[oordeel.goedeReden] as (typeof v.redenen)[number];
+        throw new AppError('niet-verwerkbaar', {
+          userMessage: `U beoordeelt reden ${oordeel.goedeReden + 1} (${REDEN_CATEGORIE_NAMEN[r.categorie].toLowerCase()}) als een goede reden: die maakt het ontwerp ongeschikt. Er komt geen voornemen tot opleggen; het ontwerp blijft in ontwerp. Pas het ontwerp aan.`,
+        });
+      }
+      return withContext(db, dbContext(actor), async (tx) => {
+        const r = await vergrendel(tx, actor, id, v.versie ?? rij.versie);
+        if (r.status !== 'ontwerp')
+          throw new AppError('conflict', {
+            userMessage: 'De status is intussen gewijzigd. Open de pagina opnieuw.',
+          });
+        await verplaats(
+          tx,
+          actor,
+          r,
+          'opleggen',
+          `Voornemen tot opleggen: de klant wil dit ontwerp niet (${v.redenen.length} ${v.redenen.length === 1 ? 'reden' : 'redenen'} beoordeeld; ${ALTERNATIEF_NAMEN[v.alternatief.soort as keyof typeof ALTERNATIEF_NAMEN].toLowerCase()}).`,
+          {},
+          { viaOplegging: true },
+        );
+        await repo.insertOplegging(tx, {
+          dienstId: r.dienstId,
+          gemeenteId: r.gemeenteId,
+          tegenprestatieId: r.id,
+          klantId: r.klantId,
+          redenen: JSON.stringify(v.redenen.map((x) => ({ ...x, bron: 'voornemen' }))),
+          alternatiefSoort: v.alternatief.soort as string,
+          alternatiefToelichting: v.alternatief.toelichting,
+          voornemenDoor: idVan(actor),
+          voornemenDoorNaam: naamVan(actor),
+        });
+        return naarOplegging((await laatsteOplegging(tx, r)) as OpleggingRij);
+      });
+    },
+
+    /**
+     * The client's view on the intended decision (Awb 4:8: form, date, content, and the answer the decision's
+     * reasons give), or the ground from the closed list of Awb 4:11 with reasons. New reasons the client gives are
+     * judged like the first ones; one judged good sends the design back to `ontwerp` (the round is `teruggezet`).
+     * May be recorded again until the team lead approves.
+     */
+    async legZienswijzeVast(
+      actor: Actor,
+      id: string,
+      input: ZienswijzeInput,
+    ): Promise<{ oplegging: Oplegging; status: Status }> {
+      tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-ontwerpen');
+      const v = parseInvoer(ZienswijzeInput, input);
+      const { rij } = await zichtbaar(actor, id);
+      if (rij.status !== 'opleggen')
+        throw new AppError('niet-verwerkbaar', {
+          userMessage: 'Een zienswijze op het voornemen legt u vast in de status "Voornemen tot opleggen".',
+        });
+      const nieuweRedenen: KlantReden[] =
+        v.soort === 'zienswijze' ? (v.redenen ?? []).map((x) => ({ ...x, bron: 'zienswijze' as const })) : [];
+      return withContext(db, dbContext(actor), async (tx) => {
+        const r = await vergrendel(tx, actor, id, undefined);
+        const ronde = await laatsteOplegging(tx, r);
+        if (r.status !== 'opleggen' || ronde?.status !== 'voornemen')
+          throw new AppError('conflict', {
+            userMessage: 'Het voornemen is intussen gewijzigd. Open de pagina opnieuw.',
+          });
+        const fouten = beoordeelZienswijze(
+          v.soort === 'zienswijze'
+            ? { ...v, beantwoording: v.beantwoording }
+            : { soort: 'awb-4-11', grond: v.grond, motivering: v.motivering },
+          { vandaag: vandaag(), voornemenDatum: vandaag(ronde.voornemenOp) },
+        );
+        if (Object.keys(fouten).length) throw new TegenprestatieInvoerfout(fouten);
+        const goed = nieuweRedenen.find((x) => x.maaktOngeschikt);
+        await repo.updateOplegging(tx, ronde, {
+          redenen: JSON.stringify([...ronde.redenen, ...nieuweRedenen]),
+          zienswijzeVorm: v.soort === 'zienswijze' ? v.vorm : null,
+          zienswijzeDatum: v.soort === 'zienswijze' ? v.datum : null,
+          zienswijzeInhoud: v.soort === 'zienswijze' ? v.inhoud : null,
+          beantwoording: v.soort === 'zienswijze' ? v.beantwoording : null,
+          awbGrond: v.soort === 'awb-4-11' ? v.grond : null,
+          awbMotivering: v.soort === 'awb-4-11' ? v.motivering : null,
+          zienswijzeDoor: idVan(actor),
+          zienswijzeDoorNaam: naamVan(actor),
+          zienswijzeVastgelegdOp: new Date(),
+          ...(goed ? { status: 'teruggezet' } : {}),
+        });
+        if (goed)
+          await verplaats(
+            tx,
+            actor,
+            r,
+            'ontwerp',
+            `Goede reden in de zienswijze (${REDEN_CATEGORIE_NAMEN[goed.categorie].toLowerCase()}): ${goed.beoordeling}`,
+          );
+        else await log(tx, actor, 'wijzigen', r.klantId, r.gemeenteId);
+        const nu = (await laatsteOplegging(tx, r)) as OpleggingRij;
+        return { oplegging: naarOplegging(nu), status: goed ? 'ontwerp' : 'opleggen' };
+      });
+    },
+
+    /**
+     * The team lead (a second person: not who recorded the intention or the view) approves the intention — the
+     * design goes to `toetsing` (it takes a place of the activity) for the ordinance check and the college's decision,
+     * whose reasons answer the client's view — or sends it back to `ontwerp` with a reason.
+     */
+    async beoordeelOplegging(
+      actor: Actor,
+      id: string,
+      input: OpleggingBeoordelingInput,
+    ): Promise<{ oplegging: Oplegging; status: Status }> {
+      tegenprestatiesPolicy.vereis(actor, 'oplegging-beoordelen');
+      const v = parseInvoer(OpleggingBeoordelingInput, input);
+      const { rij, klant } = await zichtbaar(actor, id);
+      if (rij.status !== 'opleggen')
+        throw new AppError('niet-verwerkbaar', {
+          userMessage: 'Er ligt geen voornemen tot opleggen ter beoordeling.',
+        });
+      if (v.akkoord) {
+        // The facts may have changed since the intention: tailored and imposing, still, today.
+        const { checklist } = await beoordeel(actor, naarTegenprestatie(rij), klant);
+        if (!checklist.magOpleggen)
+          throw new AppError('niet-verwerkbaar', {
+            userMessage: `Het ontwerp is niet meer op maat: ${checklist.blokkades.filter((b) => !b.startsWith('Overtuigd')).join(' ') || 'zie de checklist.'} Stuur het terug naar ontwerp.`,
+          });
+        if (!(await legtOp(rij)))
+          throw new AppError('niet-verwerkbaar', {
+            userMessage:
+              'De verordening die op de startdatum geldt, legt de tegenprestatie niet op. Stuur het terug naar ontwerp.',
+          });
+      }
+      return withContext(db, dbContext(actor), async (tx) => {
+        const r = await vergrendel(tx, actor, id, undefined);
+        const ronde = await laatsteOplegging(tx, r);
+        if (r.status !== 'opleggen' || ronde?.status !== 'voornemen')
+          throw new AppError('conflict', {
+            userMessage: 'Het voornemen is intussen gewijzigd. Open de pagina opnieuw.',
+          });
+        const fouten = beoordeelAkkoord({
+          doorId: idVan(actor),
+          voornemenDoorId: ronde.voornemenDoor,
+          zienswijzeDoorId: ronde.zienswijzeDoor,
+          zienswijzeVastgelegd: ronde.zienswijzeVorm !== null || ronde.awbGrond !== null,
+          akkoord: v.akkoord,
+          toelichting: v.toelichting,
+        });
+        if (Object.keys(fouten).length) throw new TegenprestatieInvoerfout(fouten);
+        await repo.updateOplegging(tx, ronde, {
+          status: v.akkoord ? 'akkoord' : 'teruggezet',
+          beoordelingDoor: idVan(actor),
+          beoordelingDoorNaam: naamVan(actor),
+          beoordelingOp: new Date(),
+          beoordelingToelichting: v.toelichting,
+        });
+        if (v.akkoord)
+          await verplaats(
+            tx,
+            actor,
+            r,
+            'toetsing',
+            `Akkoord teamleider met het voornemen tot opleggen${v.toelichting ? `: ${v.toelichting}` : '.'}`,
+            {},
+            { viaOplegging: true },
+          );
+        else
+          await verplaats(tx, actor, r, 'ontwerp', `Teamleider stuurt het voornemen terug: ${v.toelichting}`);
+        const nu = (await laatsteOplegging(tx, r)) as OpleggingRij;
+        return { oplegging: naarOplegging(nu), status: v.akkoord ? 'toetsing' : 'ontwerp' };
       });
     },
 
@@ -1003,14 +1271,44 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
       const { tx } = opties;
       const { rijen } = await repo.list(tx, dienstVan(actor), { klantId }, 1000, 0);
       const ontwerpen = [...rijen].sort((a, b) => a.aangemaaktOp.getTime() - b.aangemaaktOp.getTime());
+      const opleggingen: Array<Record<string, string | number | null>> = [];
+      for (const r of ontwerpen)
+        for (const o of (await repo.listOpleggingen(tx, r.dienstId, r.id)).reverse())
+          opleggingen.push({
+            Tegenprestatie: inzageKenmerk(r.id),
+            'Voornemen vastgelegd op': inzageDatum(o.voornemenOp),
+            Stand:
+              {
+                voornemen: 'Voornemen',
+                akkoord: 'Akkoord teamleider',
+                teruggezet: 'Teruggezet naar ontwerp',
+                vervallen: 'Vervallen',
+              }[o.status as 'voornemen'] ?? o.status,
+            'Uw redenen en onze beoordeling': o.redenen
+              .map(
+                (x) =>
+                  `${x.tekst} — ${x.maaktOngeschikt ? 'goede reden' : 'geen goede reden'}: ${x.beoordeling}`,
+              )
+              .join(' | '),
+            'Wat wij ook deden':
+              ALTERNATIEF_NAMEN[o.alternatiefSoort as keyof typeof ALTERNATIEF_NAMEN] ?? o.alternatiefSoort,
+            'Uw zienswijze': o.zienswijzeVorm
+              ? `${ZIENSWIJZE_VORM_NAMEN[o.zienswijzeVorm as ZienswijzeVorm]} op ${o.zienswijzeDatum}: ${o.zienswijzeInhoud ?? ''}`
+              : null,
+            'Ons antwoord': inzageTekst(o.beantwoording),
+            'Niet gehoord, omdat': o.awbGrond
+              ? `${AWB_4_11_NAMEN[o.awbGrond as Awb411Grond]}: ${o.awbMotivering ?? ''}`
+              : null,
+            'Beoordeeld op': inzageDatum(o.beoordelingOp),
+          });
       const overgangen = [];
       for (const r of ontwerpen)
         for (const o of await repo.listOvergangen(tx, r.dienstId, r.gemeenteId, r.id))
           overgangen.push({
             Tegenprestatie: inzageKenmerk(r.id),
             Datum: inzageDatum(o.op),
-            Van: o.van ? (STATUS_NAMEN[o.van as Status] ?? o.van) : null,
-            Naar: STATUS_NAMEN[o.naar as Status] ?? o.naar,
+            Van: o.van ? (HISTORIE_NAMEN[o.van as HistorischeStatus] ?? o.van) : null,
+            Naar: HISTORIE_NAMEN[o.naar as HistorischeStatus] ?? o.naar,
             Reden: inzageTekst(o.reden),
           });
       // The activities' names in the same transaction (one connection per request).
@@ -1071,6 +1369,16 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
             'Reden van stoppen': inzageTekst(r.beeindigingReden),
           })),
         },
+        // Only for a client on whom a design was (to be) imposed (issue 15).
+        ...(opleggingen.length
+          ? [
+              {
+                onderdeel: 'tegenprestatie-oplegging',
+                titel: 'Opleggen van uw tegenprestatie: uw redenen, uw zienswijze en ons antwoord',
+                records: opleggingen,
+              },
+            ]
+          : []),
         {
           onderdeel: 'tegenprestatie-statussen',
           titel: 'Hoe uw tegenprestatie veranderde',

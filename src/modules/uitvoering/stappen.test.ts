@@ -16,7 +16,7 @@ describe('volgendeStappen', () => {
     ['lopend', '2026-11-30', ['uren:ja', 'evalueren:ja', 'eindevalueren:ja']],
     ['afgerond', '2026-11-30', []],
     ['beeindigd', '2026-11-30', []],
-    ['geen-medewerking', null, []],
+    ['opleggen', null, ['ontwerpen:ja']],
   ] as Array<[Status, string | null, string[]]>)('%s (start %s)', (status, startdatum, verwacht) => {
     const v = volgendeStappen({ status, startdatum }, VANDAAG);
     expect(v.stappen.map((s) => `${s.stap}:${s.kan ? 'ja' : 'nee'}`)).toEqual(verwacht);

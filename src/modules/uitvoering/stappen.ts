@@ -38,7 +38,8 @@ export interface Vervolg {
  * - `overeengekomen`: start by hand on or after the start date (the daily job starts it too), step back to the
  *   design with a reason (releases the place), or end before the start with a reason.
  * - `lopend`: hours, an evaluation, the final evaluation.
- * - Ended or `geen-medewerking`: no step, and why.
+ * - `opleggen` (an intention to impose): the client's view and the team lead's approval, on the design page.
+ * - Ended: no step, and why.
  */
 export function volgendeStappen(t: { status: Status; startdatum: string | null }, vandaag: string): Vervolg {
   const zo = (stappen: MogelijkeStap[]): Vervolg => ({ stappen, waaromGeen: null });
@@ -109,11 +110,14 @@ export function volgendeStappen(t: { status: Status; startdatum: string | null }
         waaromGeen:
           'De tegenprestatie is beëindigd: er volgen geen stappen meer. Een nieuwe tegenprestatie begint u vanuit het dossier van de klant.',
       };
-    case 'geen-medewerking':
-      return {
-        stappen: [],
-        waaromGeen:
-          'Er is vastgelegd dat de klant niet meewerkt: de teamleider beoordeelt het vervolg. Een nieuwe tegenprestatie begint u vanuit het dossier van de klant.',
-      };
+    case 'opleggen':
+      return zo([
+        {
+          stap: 'ontwerpen',
+          kan: true,
+          uitleg:
+            'Er ligt een voornemen tot opleggen: leg de zienswijze van de klant vast; de teamleider beoordeelt het. Uitvoeren kan pas na het besluit.',
+        },
+      ]);
   }
 }

@@ -143,7 +143,13 @@ beforeAll(async () => {
     gemeenten,
     medewerkers: medewerkersUitBeheer(createBeheerService(db.app, { gemeenten }), 0),
   });
-  tegenprestaties = createTegenprestatiesService({ db: db.app, klanten, netwerk });
+  tegenprestaties = createTegenprestatiesService({
+    db: db.app,
+    klanten,
+    netwerk,
+    // Imposing is not what this test is about: the guard answers no (fail closed).
+    opleggenToegestaan: () => false,
+  });
   for (let i = 0; i < 5; i++) k.push((await klanten.createKlant(tl, maakKlant({ gemeenteId: A }))).id);
   kB = (await klanten.createKlant(tlB, maakKlant({ gemeenteId: B }))).id;
   organisatie = (await netwerk.createOrganisatie(nm, maakOrganisatie({ gemeenteIds: [A, B] }))).id;

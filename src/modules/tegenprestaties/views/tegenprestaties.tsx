@@ -30,10 +30,11 @@ import {
 } from '../../klanten/index.ts';
 import { WEDERKERIGHEID_NAMEN } from '../../netwerk/index.ts';
 import { type Checklist, type ChecklistItem, WENSELIJK_IDS, WENSELIJK_NAMEN } from '../checklist.ts';
-import { STATUS_NAMEN, type Status } from '../statusmachine.ts';
+import { HISTORIE_NAMEN, STATUS_NAMEN, type Status } from '../statusmachine.ts';
 import { overgangWaarschuwing } from '../../../lib/wetswijziging.ts';
 import { type Tegenprestatie, VERVOLG_NAMEN, VERVOLGEN } from '../tegenprestaties.schemas.ts';
 import type { OntwerpBeeld } from '../tegenprestaties.service.ts';
+import { OpleggingBlok, type OpleggingWaarden } from './oplegging.tsx';
 
 export interface Chrome {
   account: LayoutProps['account'];
@@ -47,6 +48,14 @@ export const MELDINGEN = {
   status: 'De status is gewijzigd.',
   'advies-gevraagd': 'Uw vraag om advies staat bij de teamleider.',
   'advies-gegeven': 'Uw advies is vastgelegd.',
+  voornemen:
+    'Het voornemen tot opleggen is vastgelegd. Leg de zienswijze van de klant vast; daarna beoordeelt de teamleider het.',
+  zienswijze: 'De zienswijze is vastgelegd.',
+  'zienswijze-goede-reden':
+    'De zienswijze bevat een goede reden: het ontwerp staat weer op ontwerp. Pas het ontwerp aan.',
+  'oplegging-akkoord':
+    'Akkoord: het ontwerp staat op toetsing. Toets aan de verordening en neem het besluit.',
+  'oplegging-terug': 'Het voornemen is teruggestuurd: het ontwerp staat weer op ontwerp.',
 } as const;
 export type Melding = keyof typeof MELDINGEN;
 export const isMelding = (m: unknown): m is Melding => typeof m === 'string' && m in MELDINGEN;
@@ -282,6 +291,7 @@ export function OntwerpPagina({
   activiteiten,
   melding,
   isTeamleider,
+  opleggingWaarden,
 }: {
   chrome: Chrome;
   beeld: OntwerpBeeld;
@@ -290,6 +300,7 @@ export function OntwerpPagina({
   activiteiten: ReadonlyArray<{ id: string; titel: string }>;
   melding?: Melding | undefined;
   isTeamleider: boolean;
+  opleggingWaarden?: OpleggingWaarden | undefined;
 }) {
   const { tegenprestatie: t, klant, activiteit, aanbod, checklist } = beeld;
   const bewerkbaar = t.status === 'verkenning' || t.status === 'ontwerp';
@@ -325,6 +336,8 @@ export function OntwerpPagina({
             <Link href={`${paths.tegenprestatie(t.id)}/uitvoering`}>
               Uitvoering: volgende stappen, uren en evaluaties
             </Link>
+            {' · '}
+            <Link href={paths.tegenprestatieIncidenten(t.id)}>Incidenten</Link>
           </>
         ) : null}
       </Paragraph>
@@ -550,13 +563,20 @@ export function OntwerpPagina({
         <ChecklistBlok checklist={checklist} />
       </div>
       <StatusActies beeld={beeld} chrome={chrome} fouten={fouten} />
+      <OpleggingBlok
+        beeld={beeld}
+        csrfToken={chrome.csrfToken}
+        fouten={fouten}
+        waarden={opleggingWaarden ?? {}}
+        isTeamleider={isTeamleider}
+      />
       <AdviesBlok beeld={beeld} chrome={chrome} fouten={fouten} isTeamleider={isTeamleider} />
       <Heading level={2}>Geschiedenis</Heading>
       <Table caption="Statuswijzigingen" head={['Van', 'Naar', 'Door', 'Wanneer', 'Reden']}>
         {beeld.overgangen.map((o) => (
           <Row key={`${o.op}-${o.naar}`}>
-            <Cell>{o.van ? STATUS_NAMEN[o.van] : '–'}</Cell>
-            <Cell>{STATUS_NAMEN[o.naar]}</Cell>
+            <Cell>{o.van ? HISTORIE_NAMEN[o.van] : '–'}</Cell>
+            <Cell>{HISTORIE_NAMEN[o.naar]}</Cell>
             <Cell>{o.doorNaam}</Cell>
             <Cell>{new Date(o.op).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' })}</Cell>
             <Cell>{o.reden ?? '–'}</Cell>
@@ -587,7 +607,7 @@ function OntwerpSamenvatting({ beeld }: { beeld: OntwerpBeeld }) {
           ['Wederkerigheid', t.wederkerigheid.omschrijving ?? '–'],
           ['Zienswijze klant', t.overtuigd.klant.motivering ?? '–'],
           ...(t.geenMedewerkingOnderbouwing
-            ? ([['Onderbouwing geen medewerking', t.geenMedewerkingOnderbouwing]] as Array<
+            ? ([['Eerder vastgelegd als "geen medewerking"', t.geenMedewerkingOnderbouwing]] as Array<
                 [string, ReactNode]
               >)
             : []),
@@ -627,11 +647,11 @@ function GeenActiesHier({ status, id }: { status: Status; id: string }) {
           vanuit het dossier van de klant. <Link href={uitvoering}>De uren en evaluaties</Link>
         </Paragraph>
       );
-    case 'geen-medewerking':
+    case 'opleggen':
       return (
         <Paragraph>
-          Er is vastgelegd dat de klant niet meewerkt: de teamleider beoordeelt het vervolg. Een nieuwe
-          tegenprestatie begint u vanuit het dossier van de klant.
+          Er ligt een voornemen tot opleggen: leg hieronder de zienswijze van de klant vast; de teamleider
+          beoordeelt het voornemen.
         </Paragraph>
       );
     default:
@@ -672,22 +692,12 @@ function StatusActies({
               <TextArea
                 name="reden"
                 id={`reden-${a.naar}`}
-                label={
-                  a.naar === 'geen-medewerking'
-                    ? 'Schriftelijke onderbouwing: waarom werkt de klant niet mee?'
-                    : `Reden: ${a.actie.toLowerCase()}`
-                }
+                label={`Reden: ${a.actie.toLowerCase()}`}
                 rows={3}
                 error={fouten[`reden-${a.naar}`]}
               />
             ) : null}
-            {a.kan ? null : (
-              <Paragraph>
-                {a.naar === 'geen-medewerking'
-                  ? 'Kan alleen als het ontwerp op maat is: alle andere MOET-punten in orde en de klant niet overtuigd (met zienswijze).'
-                  : 'Kan nog niet: zie de checklist.'}
-              </Paragraph>
-            )}
+            {a.kan ? null : <Paragraph>Kan nog niet: zie de checklist.</Paragraph>}
             <Button appearance={a.naar === 'toetsing' ? 'primary' : 'secondary'}>{a.actie}</Button>
           </Form>
         </div>
@@ -757,11 +767,11 @@ export interface TeamleiderRij {
 export function TeamleiderPagina({
   chrome,
   adviesGevraagd,
-  geenMedewerking,
+  opleggen,
 }: {
   chrome: Chrome;
   adviesGevraagd: TeamleiderRij[];
-  geenMedewerking: TeamleiderRij[];
+  opleggen: TeamleiderRij[];
 }) {
   const tabel = (
     caption: string,
@@ -788,19 +798,25 @@ export function TeamleiderPagina({
       </Table>
     );
   return (
-    <Layout title="Tegenprestaties: advies en geen medewerking" nav={chrome.nav} account={chrome.account}>
-      <Heading level={1}>Tegenprestaties: advies en geen medewerking</Heading>
+    <Layout
+      title="Tegenprestaties: advies en voornemens tot opleggen"
+      nav={chrome.nav}
+      account={chrome.account}
+    >
+      <Heading level={1}>Tegenprestaties: advies en voornemens tot opleggen</Heading>
       <Heading level={2}>Advies gevraagd</Heading>
       {tabel('Ontwerpen waarover advies is gevraagd', adviesGevraagd, (t) => t.advies.vraag ?? '', 'Vraag')}
-      <Heading level={2}>Geen medewerking</Heading>
+      <Heading level={2}>Voornemens tot opleggen</Heading>
       <Paragraph>
-        Een hoog aantal kan wijzen op ontwerpen die niet goed op maat zijn. Bekijk de onderbouwing per klant.
+        De klant wil het ontwerp niet; de klantmanager wil het opleggen. Na de zienswijze van de klant
+        beoordeelt u het voornemen als tweede persoon. Een hoog aantal kan wijzen op ontwerpen die niet goed
+        op maat zijn.
       </Paragraph>
       {tabel(
-        'Ontwerpen met geen medewerking',
-        geenMedewerking,
-        (t) => t.geenMedewerkingOnderbouwing ?? '',
-        'Onderbouwing',
+        'Voornemens tot opleggen',
+        opleggen,
+        (t) => t.overtuigd.klant.motivering ?? '',
+        'Mening van de klant',
       )}
       <ButtonLink href={paths.klanten()}>Naar klanten</ButtonLink>
     </Layout>

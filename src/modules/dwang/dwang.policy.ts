@@ -1,0 +1,29 @@
+import { definePolicy } from '../auth/index.ts';
+
+/**
+ * Who may do what in the compulsory frame (issue 15; docs/dwang.md). Next to these rights a placement is visible
+ * exactly when its design is (tegenprestaties and klanten decide), and row-level security limits everyone to their
+ * municipalities.
+ */
+export const dwangPolicy = definePolicy('dwang', {
+  'maatregelverordening-lezen': {
+    rollen: ['klantmanager', 'teamleider', 'functioneel-beheerder'],
+    omschrijving: 'De maatregelenverordening van de eigen gemeenten lezen (versies, de versie op een datum)',
+  },
+  'maatregelverordening-beheren': {
+    rollen: ['functioneel-beheerder'],
+    omschrijving:
+      'Een nieuwe versie van de maatregelenverordening vastleggen (een versie verandert nooit; een wijziging is een nieuwe versie)',
+  },
+  'incidenten-bekijken': {
+    rollen: ['klantmanager', 'teamleider'],
+    omschrijving: 'Incidenten bij een plaatsing onder een opleggend besluit bekijken',
+  },
+  'incidenten-vastleggen': {
+    rollen: ['klantmanager', 'teamleider'],
+    omschrijving:
+      'Een incident vastleggen bij een plaatsing onder een opleggend besluit (niet verschenen, te laat, weigering, gedrag)',
+  },
+});
+
+export type DwangActie = keyof typeof dwangPolicy.acties;

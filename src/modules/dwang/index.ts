@@ -1,0 +1,39 @@
+/**
+ * Dwang (the compulsory frame, issue 15; docs/dwang.md): what happens where a municipality imposes the
+ * tegenprestatie and a client does not comply. Section 1 (imposing a design the client does not want) lives in
+ * the tegenprestaties module (the design's states); this module holds what follows the imposed decision.
+ *
+ * ## Service (`createDwangService({ db, overeenkomsten, signalen, patroon?, vandaag? })`)
+ * Access (`dwangPolicy`): klantmanager and teamleider; a placement is visible exactly when its design is (the
+ * overeenkomsten module's `opgelegdBesluit` reads it through the tegenprestaties module; else 404). Every read and
+ * change is logged (`va-klantdossier-tegenprestatie`, subject the client).
+ * - `legIncidentVast(actor, tegenprestatieId, { soort, datum, omschrijving, bron, bronNaam? })` →
+ *   `{ incident, patroon }`: only under an imposed decision (else 422), dated within the imposed period, not before
+ *   the decision was sent, not in the future. A completed pattern raises `incident-patroon` for the design's
+ *   caseworker (signalen `meld`, after the transaction). A signal never starts a measure.
+ * - `listIncidenten(actor, tegenprestatieId)` → `{ incidenten, opgelegd, patroon }`.
+ *
+ * - `listMaatregelverordeningen(actor, gemeenteId)`, `maatregelverordeningOp(actor, gemeenteId, datum)` (the version
+ *   valid on the conduct date), `legMaatregelverordeningVast(actor, gemeenteId, versie)` (functioneel beheerder;
+ *   checked by `controleerVerordening`; 409 on an existing effective date; a version never changes).
+ * - `inzageVoorKlant(systeem, klantId, { tx, gemeenteId })`: the AVG art. 15 export's incidents (privacy module).
+ * - `laadDemoMaatregelverordeningen(dwang, actor, gemeenten)`: Aardam's demo ordinance.
+ *
+ * Pure: `incidenten.ts` (`beoordeelIncident`, `patroonBereikt`, `STANDAARD_PATROON`); `maatregelen.ts` (the measures
+ * ordinance and its rules: `versieOpDatum`, `vindCategorie`, `telHerhalingen`, `bepaalMaatregel`,
+ * `buitenBandbreedte`, `beoordeelVoorstel`, `afzienGronden`, `hoortermijnEinde`, `hoorOordeel`).
+ */
+export { dwangApi } from './dwang.api.ts';
+export { laadDemoMaatregelverordeningen } from './dwang.demo.ts';
+export { dwangPolicy } from './dwang.policy.ts';
+export { dwangRoutes } from './dwang.routes.ts';
+export {
+  Incident,
+  IncidentInput,
+  IncidentenOverzicht,
+  MaatregelVerordeningInput,
+  MaatregelverordeningVersie,
+} from './dwang.schemas.ts';
+export { createDwangService, type DwangDeps, type DwangService } from './dwang.service.ts';
+export * from './incidenten.ts';
+export * from './maatregelen.ts';
