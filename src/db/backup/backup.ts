@@ -38,6 +38,8 @@ export interface BackupKop {
   migraties: string[];
   reeksen: Array<{ naam: string; waarde: string | null }>;
   logboekPartities: Partitie[];
+  /** Fingerprints of the keys the data needs (never the keys): versleuteling.ts `sleutelVingerafdrukken`. */
+  sleutelIds?: Record<string, string>;
 }
 
 export interface TabelKop {
@@ -95,6 +97,7 @@ export async function maakBackup(
   client: pg.Client,
   bestand: string,
   sleutel: Buffer,
+  opties: { sleutelIds?: Record<string, string> } = {},
 ): Promise<BackupVerslag> {
   const tijdelijk = `${bestand}.${process.pid}.tmp`;
   const stroom = new PassThrough();
@@ -133,6 +136,7 @@ export async function maakBackup(
         migraties: migraties.rows.map((r) => r.name),
         reeksen: reeksen.rows,
         logboekPartities: partities.rows,
+        ...(opties.sleutelIds ? { sleutelIds: opties.sleutelIds } : {}),
       };
       await schrijf(stroom, `${JSON.stringify(kop)}\n`);
       for (const t of await leesSchema(client)) {

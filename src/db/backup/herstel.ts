@@ -25,7 +25,7 @@ import { migrateToLatest } from '../migrate.ts';
 import { migrationProvider } from '../migrations/index.ts';
 import { APP_ROLE } from '../migrations/rls.ts';
 import { BACKUP_FORMAAT, type BackupKop, leesSchema, type TabelKop } from './backup.ts';
-import { BackupFout, ontsleutelStroom } from './versleuteling.ts';
+import { andereSleutels, BackupFout, ontsleutelStroom } from './versleuteling.ts';
 
 /** Tables the migrations fill themselves: a freshly migrated database has rows there and still counts as empty. */
 export const DOOR_MIGRATIES_GEVULD = ['logboek_instelling', 'logboek_partitie'];
@@ -176,6 +176,7 @@ export async function herstelBackup(
   owner: Database,
   bestand: string,
   sleutel: Buffer,
+  opties: { sleutelIds?: Record<string, string> } = {},
 ): Promise<HerstelVerslag> {
   try {
     if (!(await stat(bestand)).isFile()) throw new HerstelFout(`${bestand} is geen bestand.`);
@@ -201,6 +202,13 @@ export async function herstelBackup(
       throw new BackupFout(
         'versie',
         'Deze backup heeft een onbekende opmaak: gebruik een nieuwere versie van Wederkerig.',
+      );
+    }
+    const anders = andereSleutels(kop.sleutelIds ?? {}, opties.sleutelIds ?? {});
+    if (anders.length > 0) {
+      throw new HerstelFout(
+        `De geconfigureerde sleutels passen niet bij deze backup: ${anders.join(', ')} verschil(t/len). ` +
+          'Stel dezelfde sleutels in als bij het maken van de backup; er is niets hersteld.',
       );
     }
     await migreerTot(client, owner, kop);

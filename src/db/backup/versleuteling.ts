@@ -236,6 +236,32 @@ export class Ontsleutelaar {
   }
 }
 
+/**
+ * Fingerprints of the data's keys (BSN, TOTP, access-log signing), keyed with the backup key: the backup records
+ * which keys its data needs without holding them, and a restore with other keys configured is refused up front.
+ */
+export function sleutelVingerafdrukken(
+  backupSleutel: Buffer,
+  sleutels: Readonly<Record<string, string | undefined>>,
+): Record<string, string> {
+  const uit: Record<string, string> = {};
+  for (const [naam, waarde] of Object.entries(sleutels)) {
+    if (!waarde) continue;
+    uit[naam] = createHmac('sha256', backupSleutel).update(`${naam}\n${waarde}`).digest('hex').slice(0, 32);
+  }
+  return uit;
+}
+
+/** The names of the keys whose fingerprint differs between the backup and the configuration. */
+export function andereSleutels(
+  inBackup: Readonly<Record<string, string>>,
+  nu: Readonly<Record<string, string>>,
+): string[] {
+  return Object.keys(inBackup)
+    .filter((naam) => nu[naam] !== inBackup[naam])
+    .sort();
+}
+
 /** Encrypts a whole buffer (tests, small data). */
 export function versleutel(data: Uint8Array, sleutel: Buffer, chunkGrootte = STANDAARD_CHUNK): Buffer {
   const v = new Versleutelaar(sleutel, chunkGrootte);
