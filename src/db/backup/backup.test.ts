@@ -7,7 +7,9 @@ import {
   KOP_LENGTE,
   Ontsleutelaar,
   ontsleutel,
+  andereSleutels,
   parseBackupSleutel,
+  sleutelVingerafdrukken,
   Versleutelaar,
   versleutel,
 } from './versleuteling.ts';
@@ -130,6 +132,28 @@ describe('versleuteling van een backup', () => {
     expect(() => parseBackupSleutel(undefined)).toThrow(/BACKUP_ENCRYPTION_KEY ontbreekt/);
     expect(() => parseBackupSleutel('ab'.repeat(31))).toThrow(/64 hexadecimale tekens/);
     expect(() => parseBackupSleutel('zz'.repeat(32))).toThrow(/64 hexadecimale tekens/);
+  });
+});
+
+describe('vingerafdrukken van de sleutels van de gegevens', () => {
+  it('names exactly the keys that differ, and holds none of the keys themselves', () => {
+    const bij = sleutelVingerafdrukken(SLEUTEL, {
+      BSN_HASH_KEY: 'a'.repeat(64),
+      LOGBOEK_SIGNING_KEY: 'b'.repeat(64),
+    });
+    expect(JSON.stringify(bij)).not.toContain('a'.repeat(16));
+    expect(andereSleutels(bij, bij)).toEqual([]);
+    const nu = sleutelVingerafdrukken(SLEUTEL, {
+      BSN_HASH_KEY: 'c'.repeat(64),
+      LOGBOEK_SIGNING_KEY: 'b'.repeat(64),
+      TOTP_ENCRYPTION_KEYS: undefined,
+    });
+    expect(andereSleutels(bij, nu)).toEqual(['BSN_HASH_KEY']);
+    expect(andereSleutels(bij, {})).toEqual(['BSN_HASH_KEY', 'LOGBOEK_SIGNING_KEY']);
+    // Another backup key gives other fingerprints of the same keys.
+    expect(sleutelVingerafdrukken(ANDERE, { BSN_HASH_KEY: 'a'.repeat(64) }).BSN_HASH_KEY).not.toBe(
+      bij.BSN_HASH_KEY,
+    );
   });
 });
 
