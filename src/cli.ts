@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { BACKUP_USAGE, backupCommand } from './db/backup/index.ts';
 import { EmbeddedDatabaseError } from './db/embedded.ts';
 import { openRuntime, type Runtime } from './db/runtime.ts';
 import { createDemoServices, loadDemo } from './demo/demo.ts';
@@ -37,10 +38,11 @@ ${TOKEN_USAGE}
 ${LOGBOEK_USAGE}
 ${IMPORT_USAGE}
 ${BEWAARTERMIJN_USAGE}
+${BACKUP_USAGE}
   help             toon deze hulp
 
 Omgeving: WEDERKERIG_MODE (production|demo|development), HOST, PORT, DATA_DIR, DATABASE_URL,
-DATABASE_OWNER_URL, SESSION_SECRET, LOGBOEK_SIGNING_KEY, LOG_LEVEL. Zie README.md.`;
+DATABASE_OWNER_URL, SESSION_SECRET, LOGBOEK_SIGNING_KEY, BACKUP_ENCRYPTION_KEY, LOG_LEVEL. Zie README.md.`;
 
 type Out = (line: string) => void;
 
@@ -175,6 +177,21 @@ export async function runCli(
         } finally {
           await rt.close();
         }
+      }
+      case 'backup':
+      case 'restore': {
+        const config = loadConfig();
+        return await backupCommand(
+          command,
+          rest,
+          {
+            config,
+            backupSleutel: process.env.BACKUP_ENCRYPTION_KEY,
+            open: (ifRunning) => openRuntime(config, { ifRunning, migrate: false }),
+          },
+          out,
+          err,
+        );
       }
       case undefined:
       case 'help':

@@ -1,0 +1,115 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testConfig } from '../../../test/app.ts';
+import { createDemoTestDatabase, createTestDatabase, type TestDatabase } from '../../../test/db.ts';
+import type { Config } from '../../config.ts';
+import { voerOnderhoudUit } from '../../modules/logboek/index.ts';
+import { TEST_LOGBOEK_KEY } from '../../../test/constants.ts';
+import type { Runtime } from '../runtime.ts';
+import { backupCommand } from './backup.cli.ts';
+
+const SLEUTEL = 'c3'.repeat(32);
+let map: string;
+let bron: TestDatabase;
+
+function runtime(db: TestDatabase, config: Config): Runtime {
+  return { pools: db, config, embedded: undefined, close: async () => {} };
+}
+
+async function cli(
+  opdracht: 'backup' | 'restore',
+  args: string[],
+  db: TestDatabase,
+  opties: { sleutel?: string | undefined; config?: Partial<Config> } = {},
+) {
+  const config = testConfig({ databaseUrl: db.appUrl, databaseOwnerUrl: db.ownerUrl, ...opties.config });
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await backupCommand(
+    opdracht,
+    args,
+    {
+      config,
+      backupSleutel: 'sleutel' in opties ? opties.sleutel : SLEUTEL,
+      open: async () => runtime(db, config),
+    },
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+beforeAll(async () => {
+  map = await mkdtemp(join(tmpdir(), 'wk-backup-cli-'));
+  ({ db: bron } = await createDemoTestDatabase());
+  await voerOnderhoudUit(bron.owner, { sleutel: TEST_LOGBOEK_KEY });
+});
+
+afterAll(async () => {
+  await rm(map, { recursive: true, force: true });
+});
+
+describe('wederkerig backup / restore', () => {
+  it('backs up, refuses to overwrite, and restores into an empty database with the log verified', async () => {
+    const bestand = join(map, 'a.backup');
+    const b = await cli('backup', [bestand], bron);
+    expect(b.err).toBe('');
+    expect(b.code).toBe(0);
+    expect(b.out).toMatch(/^Backup gemaakt: .*a\.backup \(\d+ tabellen, \d+ rijen/);
+
+    const nogmaals = await cli('backup', [bestand], bron);
+    expect(nogmaals.code).toBe(1);
+    expect(nogmaals.err).toMatch(/bestaat al: een backup overschrijft nooit een andere/);
+
+    const doel = await createTestDatabase();
+    const r = await cli('restore', [bestand], doel);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/teruggezet: \d+ tabellen, \d+ rijen/);
+    expect(r.out).toMatch(/Resultaat: in orde|in orde/i);
+
+    const nietLeeg = await cli('restore', [bestand], doel);
+    expect(nietLeeg.code).toBe(1);
+    expect(nietLeeg.err).toMatch(/De database is niet leeg/);
+  });
+
+  it('says in Dutch what is wrong: no key, a malformed key, a wrong key, a missing file, no file name', async () => {
+    const bestand = join(map, 'b.backup');
+    expect((await cli('backup', [bestand], bron)).code).toBe(0);
+    const doel = await createTestDatabase();
+
+    const geen = await cli('backup', [join(map, 'c.backup')], bron, { sleutel: undefined });
+    expect(geen.code).toBe(1);
+    expect(geen.err).toMatch(/BACKUP_ENCRYPTION_KEY ontbreekt/);
+
+    const kort = await cli('restore', [bestand], doel, { sleutel: 'abc' });
+    expect(kort.err).toMatch(/64 hexadecimale tekens/);
+
+    const fout = await cli('restore', [bestand], doel, { sleutel: 'd4'.repeat(32) });
+    expect(fout.code).toBe(1);
+    expect(fout.err).toMatch(/met een andere sleutel versleuteld/);
+
+    const weg = await cli('restore', [join(map, 'bestaat-niet.backup')], doel);
+    expect(weg.code).toBe(1);
+    expect(weg.err).toMatch(/bestaat niet/);
+
+    await writeFile(join(map, 'tekst.backup'), 'dit is geen backup');
+    const tekst = await cli('restore', [join(map, 'tekst.backup')], doel);
+    expect(tekst.err).toMatch(/geen backup van Wederkerig/);
+
+    expect((await cli('restore', [], doel)).err).toBe('Gebruik: wederkerig restore BESTAND');
+  });
+
+  it('refuses other data keys than the backup was made with, before loading anything', async () => {
+    const bestand = join(map, 'd.backup');
+    expect((await cli('backup', [bestand], bron)).code).toBe(0);
+    const doel = await createTestDatabase();
+    const r = await cli('restore', [bestand], doel, { config: { bsnHashKey: 'e5'.repeat(32) } });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/sleutels passen niet bij deze backup: BSN_HASH_KEY/);
+    // Nothing was loaded: a restore with the right keys still works.
+    expect((await cli('restore', [bestand], doel)).code).toBe(0);
+  });
+});
