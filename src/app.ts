@@ -27,7 +27,7 @@ import {
 import { beheerRoutes, createBeheerService } from './modules/beheer/index.ts';
 import { createGemeentenService, gemeentenApi } from './modules/gemeenten/index.ts';
 import { createGesprekkenService, gesprekkenApi, gesprekkenRoutes } from './modules/gesprekken/index.ts';
-import { homeRoutes } from './modules/home/index.ts';
+import { createHomeService, homeRoutes } from './modules/home/index.ts';
 import {
   createKlantenImportService,
   createKlantenService,
@@ -203,7 +203,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(assetRoutes());
   await app.register(opsRoutes(db));
-  await app.register(homeRoutes({ demo: config.mode === 'demo', gemeenten, login: loginPaginaOpties(auth) }));
   await app.register(authRoutes({ auth, config }));
   await app.register(gemeentenApi(gemeenten));
   const beheer = createBeheerService(db.app, {
@@ -259,6 +258,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const netwerk = createNetwerkService({ db: db.app, gemeenten });
   await app.register(netwerkApi(netwerk));
   await app.register(netwerkRoutes(netwerk));
+  // The start page's work lists: the staff (teams, names) is read through beheer before any transaction opens.
+  const staf = medewerkersUitBeheer(beheer);
+  const home = createHomeService({
+    db: db.app,
+    netwerk,
+    staf: async (dienstId) => {
+      const mw = await staf(dienstId);
+      const teams = await beheer.listTeams(systeemActor('home:teams', dienstId));
+      return {
+        teams: teams.map((t) => ({
+          id: t.id,
+          naam: t.naam,
+          leden: mw.filter((m) => m.teamIds.includes(t.id)).map((m) => m.id),
+        })),
+        namen: new Map(mw.map((m) => [m.id, m.naam])),
+      };
+    },
+  });
+  await app.register(
+    homeRoutes({ demo: config.mode === 'demo', gemeenten, home, login: loginPaginaOpties(auth) }),
+  );
   // Conversations and own proposals; other modules' routes get `gesprekken` from here (see its index.ts).
   const gesprekken = createGesprekkenService({ db: db.app, klanten, netwerk });
   await app.register(gesprekkenApi(gesprekken));

@@ -29,6 +29,7 @@ import * as m0402 from './2026_12_07_0402_signaal_uren_wijken_af.ts';
 import * as m0501 from './2026_12_07_0501_matching_naar_vermogen.ts';
 import * as m0511 from './2026_12_07_0511_signaal_herbeoordelen.ts';
 import * as m0512 from './2026_12_07_0512_intervisie_plaatsing.ts';
+import * as m0801 from './2026_12_07_0801_werklijst.ts';
 
 /**
  * The static list of migrations (a file provider fails under Vitest). Forward-only: add new files at the end,
@@ -65,6 +66,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0501_matching_naar_vermogen': m0501,
   '2026_12_07_0511_signaal_herbeoordelen': m0511,
   '2026_12_07_0512_intervisie_plaatsing': m0512,
+  '2026_12_07_0801_werklijst': m0801,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
