@@ -21,6 +21,7 @@ import {
   createAuthService,
   loginPaginaOpties,
   padVoorLog,
+  pageChrome,
   registerAuthHook,
   systeemActor,
 } from './modules/auth/index.ts';
@@ -179,7 +180,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await registerOpenApi(app, config.publicUrl);
-  registerErrorHandlers(app);
+  // A signed-in user's error page keeps the menu and the logout button.
+  registerErrorHandlers(app, (req, reply) => (req.actor ? pageChrome(req, reply) : undefined));
   const mailer =
     deps.mailer ??
     createMailer({

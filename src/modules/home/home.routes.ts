@@ -41,7 +41,7 @@ export function homeRoutes(opts: {
         }
         if (actor.rol === 'netwerkmakelaar') {
           const werk = await opts.home.netwerkWerk(actor);
-          return renderPage(reply, createElement(NetwerkStartPagina, { ...basis, werk }));
+          return renderPage(reply, createElement(NetwerkStartPagina, { ...basis, werk, gemeenten }));
         }
         return renderPage(
           reply,

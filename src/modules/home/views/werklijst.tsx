@@ -61,6 +61,16 @@ const tegenprestatieHref = (id: string, status: string | null) =>
     : paths.tegenprestatie(id);
 
 /** Counts as filter links (GET; the current one marked). */
+function GemeentenZin({ gemeenten }: { gemeenten: ReadonlyArray<{ naam: string }> }) {
+  return (
+    <Paragraph>
+      {gemeenten.length === 0
+        ? 'U bent nog niet aan een gemeente gekoppeld. Vraag uw functioneel beheerder om u aan een team of gemeente toe te voegen.'
+        : `U werkt voor ${gemeenten.length === 1 ? 'de gemeente' : 'de gemeenten'} ${EN.format(gemeenten.map((g) => g.naam))}.`}
+    </Paragraph>
+  );
+}
+
 function Tellers({ lijst, tellingen }: { lijst: Werklijst; tellingen: Tellingen }) {
   const v = lijst.vraag;
   const link = (label: string, aantal: number, w: Partial<WerklijstVraag>, actief: boolean) => (
@@ -168,11 +178,7 @@ export function WerklijstPagina({
           ? `Welkom, ${naam}. Hier ziet u alle klanten van uw gemeenten met de fase van hun tegenprestatie, per team en per gemeente.`
           : `Welkom, ${naam}. Hier ziet u uw eigen klanten met de fase van hun tegenprestatie en wat aandacht vraagt.`}
       </Paragraph>
-      <Paragraph>
-        {gemeenten.length === 0
-          ? 'U bent nog niet aan een gemeente gekoppeld. Vraag uw functioneel beheerder om u aan een team of gemeente toe te voegen.'
-          : `U werkt voor ${gemeenten.length === 1 ? 'de gemeente' : 'de gemeenten'} ${EN.format(gemeenten.map((g) => g.naam))}.`}
-      </Paragraph>
+      <GemeentenZin gemeenten={gemeenten} />
       <Tellers lijst={lijst} tellingen={lijst.tellingen} />
 
       <form method="get" action={paths.home()} className="wk-filters" aria-label="Filteren en sorteren">
@@ -338,12 +344,14 @@ export function NetwerkStartPagina({
   chrome,
   banner,
   werk,
+  gemeenten,
 }: {
   naam: string;
   rolNaam: string;
   chrome: StartChrome;
   banner?: ReactNode;
   werk: NetwerkWerk;
+  gemeenten: ReadonlyArray<{ naam: string }>;
 }) {
   const meer = (totaal: number, getoond: number, href: string, wat: string) =>
     totaal > getoond ? (
@@ -355,6 +363,7 @@ export function NetwerkStartPagina({
     <Layout title={`Werklijst – ${rolNaam}`} account={chrome.account} nav={chrome.nav} banner={banner}>
       <Heading level={1}>Werklijst</Heading>
       <Paragraph lead>{`Welkom, ${naam}. Dit vraagt nu aandacht in het netwerk van uw gemeenten.`}</Paragraph>
+      <GemeentenZin gemeenten={gemeenten} />
 
       <Heading
         level={2}
