@@ -5,7 +5,6 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Config } from './config.ts';
 import { setSystemContextListener } from './db/context.ts';
 import type { Pools } from './db/database.ts';
@@ -15,6 +14,7 @@ import { isApiRequest, registerErrorHandlers } from './http/error-handler.ts';
 import { API_PREFIX, API_VERSION, registerOpenApi } from './http/openapi.ts';
 import { meldingVoor, zoekOngeldigeTekst } from './http/tekstbewaking.ts';
 import type { Taken } from './jobs/index.ts';
+import { zetNederlandseFoutmeldingen } from './lib/zod-nl.ts';
 import { createMailer, type Mailer } from './mail/index.ts';
 import {
   authRoutes,
@@ -75,7 +75,8 @@ import { createUitvoeringService, uitvoeringApi, uitvoeringRoutes } from './modu
 import { createVerordeningService, verordeningApi, verordeningRoutes } from './modules/verordening/index.ts';
 import { assetRoutes } from './web/assets.ts';
 
-z.config(z.locales.nl());
+// Plain Dutch validation messages for every schema without its own (src/lib/zod-nl.ts).
+zetNederlandseFoutmeldingen();
 
 export interface AppDeps {
   config: Config;
