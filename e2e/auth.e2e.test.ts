@@ -20,10 +20,11 @@ beforeAll(async () => {
   e = await startE2eApp();
 });
 
+/** What the start page of each role says (a work list for the first three). */
 const ROLTEKST: Record<string, string> = {
-  klantmanager: 'Als klantmanager',
-  teamleider: 'Als teamleider',
-  netwerkmakelaar: 'Als netwerkmakelaar',
+  klantmanager: 'Hier ziet u uw eigen klanten',
+  teamleider: 'per team en per gemeente',
+  netwerkmakelaar: 'Dit vraagt nu aandacht in het netwerk',
   'functioneel-beheerder': 'Als functioneel beheerder',
   'privacy-officer': 'Als privacy officer',
 };
@@ -66,8 +67,13 @@ describe('logging in as each demo account', () => {
       const errors = watchConsole(page);
       await inloggen(page, account.email);
       expect(new URL(page.url()).pathname).toBe('/');
-      expect(await page.locator('h1').textContent()).toBe(`Welkom, ${account.naam}`);
+      const werklijst = ['klantmanager', 'teamleider', 'netwerkmakelaar'].includes(account.rol);
+      expect(await page.locator('h1').textContent()).toBe(
+        werklijst ? 'Werklijst' : `Welkom, ${account.naam}`,
+      );
+      expect(await page.locator('main').textContent()).toContain(`Welkom, ${account.naam}`);
       expect(await page.locator('main').textContent()).toContain(ROLTEKST[account.rol]);
+      expect(await page.locator('main').textContent()).not.toContain('Wat er nog komt');
       expect(await page.getByRole('button', { name: 'Uitloggen' }).count()).toBe(1);
       await expectAccessible(page);
       await screenshot(page, `start-${account.rol}`);
@@ -105,7 +111,7 @@ describe('auth pages in Chromium', () => {
     await page.goto(`${e.baseUrl}/`);
     await expectAccessibleZonderJs(page);
     await inloggen(page, 'netwerk@demo.wederkerig.nl');
-    expect(await page.locator('h1').textContent()).toContain('Welkom');
+    expect(await page.locator('h1').textContent()).toBe('Werklijst');
     await expectAccessibleZonderJs(page);
     await menu(page).getByRole('link', { name: 'Mijn sessies' }).click();
     expect(await page.locator('h1').textContent()).toBe('Mijn sessies');

@@ -5,7 +5,6 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Config } from './config.ts';
 import { setSystemContextListener } from './db/context.ts';
 import type { Pools } from './db/database.ts';
@@ -15,19 +14,21 @@ import { isApiRequest, registerErrorHandlers } from './http/error-handler.ts';
 import { API_PREFIX, API_VERSION, registerOpenApi } from './http/openapi.ts';
 import { meldingVoor, zoekOngeldigeTekst } from './http/tekstbewaking.ts';
 import type { Taken } from './jobs/index.ts';
+import { zetNederlandseFoutmeldingen } from './lib/zod-nl.ts';
 import { createMailer, type Mailer } from './mail/index.ts';
 import {
   authRoutes,
   createAuthService,
   loginPaginaOpties,
   padVoorLog,
+  pageChrome,
   registerAuthHook,
   systeemActor,
 } from './modules/auth/index.ts';
 import { beheerRoutes, createBeheerService } from './modules/beheer/index.ts';
 import { createGemeentenService, gemeentenApi } from './modules/gemeenten/index.ts';
 import { createGesprekkenService, gesprekkenApi, gesprekkenRoutes } from './modules/gesprekken/index.ts';
-import { homeRoutes } from './modules/home/index.ts';
+import { createHomeService, homeRoutes } from './modules/home/index.ts';
 import {
   createKlantenImportService,
   createKlantenService,
@@ -75,7 +76,8 @@ import { createUitvoeringService, uitvoeringApi, uitvoeringRoutes } from './modu
 import { createVerordeningService, verordeningApi, verordeningRoutes } from './modules/verordening/index.ts';
 import { assetRoutes } from './web/assets.ts';
 
-z.config(z.locales.nl());
+// Plain Dutch validation messages for every schema without its own (src/lib/zod-nl.ts).
+zetNederlandseFoutmeldingen();
 
 export interface AppDeps {
   config: Config;
@@ -181,7 +183,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await registerOpenApi(app, config.publicUrl);
-  registerErrorHandlers(app);
+  // A signed-in user's error page keeps the menu and the logout button.
+  registerErrorHandlers(app, (req, reply) => (req.actor ? pageChrome(req, reply) : undefined));
   const mailer =
     deps.mailer ??
     createMailer({
@@ -205,7 +208,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(assetRoutes());
   await app.register(opsRoutes(db));
-  await app.register(homeRoutes({ demo: config.mode === 'demo', gemeenten, login: loginPaginaOpties(auth) }));
   await app.register(authRoutes({ auth, config }));
   await app.register(gemeentenApi(gemeenten));
   const beheer = createBeheerService(db.app, {
@@ -262,6 +264,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const netwerk = createNetwerkService({ db: db.app, gemeenten });
   await app.register(netwerkApi(netwerk));
   await app.register(netwerkRoutes(netwerk));
+  // The start page's work lists: the staff (teams, names) is read through beheer before any transaction opens.
+  const staf = medewerkersUitBeheer(beheer);
+  const home = createHomeService({
+    db: db.app,
+    netwerk,
+    staf: async (dienstId) => {
+      const mw = await staf(dienstId);
+      const teams = await beheer.listTeams(systeemActor('home:teams', dienstId));
+      return {
+        teams: teams.map((t) => ({
+          id: t.id,
+          naam: t.naam,
+          leden: mw.filter((m) => m.teamIds.includes(t.id)).map((m) => m.id),
+        })),
+        namen: new Map(mw.map((m) => [m.id, m.naam])),
+      };
+    },
+  });
+  await app.register(
+    homeRoutes({ demo: config.mode === 'demo', gemeenten, home, login: loginPaginaOpties(auth) }),
+  );
   // Conversations and own proposals; other modules' routes get `gesprekken` from here (see its index.ts).
   const gesprekken = createGesprekkenService({ db: db.app, klanten, netwerk });
   await app.register(gesprekkenApi(gesprekken));

@@ -1128,6 +1128,28 @@ export interface SignaalTable {
   afgehandeldOp: Date | null;
 }
 
+/** Migration 0801: the work list's read model, one row per open client file (view, security invoker). */
+export interface WerklijstKlantView {
+  dienstId: string;
+  gemeenteId: string;
+  klantId: string;
+  klantnummer: string | null;
+  voornamen: string | null;
+  roepnaam: string | null;
+  voorvoegsel: string | null;
+  achternaam: string;
+  klantmanagerId: string | null;
+  tegenprestatieId: string | null;
+  tegenprestatieStatus: string | null;
+  /** ISO dates as text. */
+  startdatum: string | null;
+  einddatum: string | null;
+  /** `geen` or the current tegenprestatie's status. */
+  fase: string;
+  volgendeEvaluatie: string | null;
+  openSignalen: number;
+}
+
 export interface DB {
   dienst: DienstTable;
   gemeente: GemeenteTable;
@@ -1199,4 +1221,5 @@ export interface DB {
   urenWijziging: UrenWijzigingTable;
   evaluatie: EvaluatieTable;
   signaal: SignaalTable;
+  werklijstKlant: WerklijstKlantView;
 }

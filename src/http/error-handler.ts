@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createElement } from 'react';
-import { ErrorPage } from '../web/error-page.tsx';
+import { ErrorPage, type FoutChrome } from '../web/error-page.tsx';
 import { paths } from '../web/paths.ts';
 import { renderPage } from '../web/render.ts';
 import { isPoolBezet } from '../db/verbindingen.ts';
@@ -25,6 +25,15 @@ const STATUS_TITLES: Record<number, string> = {
 
 const DRUK = 'Het is op dit moment erg druk. Probeer het over een paar seconden opnieuw.';
 
+/**
+ * The menu and account block (with the logout button) of a signed-in user's error page; set once by `buildApp`
+ * (the auth module knows who is signed in; this file imports no module).
+ */
+type ChromeBron = (req: FastifyRequest, reply: FastifyReply) => FoutChrome | undefined;
+
+/** Decorated on the root app, so every plugin's (encapsulated) instance inherits it. */
+const metChrome = (app: FastifyInstance) => app as FastifyInstance & { foutChrome?: ChromeBron | undefined };
+
 /** Sends an error as problem+json (API) or as a Dutch error page (pages). Never a stack trace. */
 export function sendError(
   req: FastifyRequest,
@@ -42,7 +51,14 @@ export function sendError(
       ...(invalidParams ? { invalidParams } : {}),
     });
   }
-  return renderPage(reply, createElement(ErrorPage, { status, title }), status);
+  let chrome: FoutChrome | undefined;
+  try {
+    chrome = metChrome(req.server).foutChrome?.(req, reply);
+  } catch (e) {
+    // The error page itself must not fail: without the menu it still says what went wrong.
+    req.log.warn({ err: e }, 'error page without the menu');
+  }
+  return renderPage(reply, createElement(ErrorPage, { status, title, chrome }), status);
 }
 
 /** Seconds a client is asked to wait when the app is too busy (`Retry-After`). */
@@ -62,8 +78,15 @@ const isKapotteMultipart = (e: unknown): boolean =>
     e.message === 'Multipart: Boundary not found' ||
     e.message.endsWith('terminated early due to unexpected end of multipart data'));
 
-/** One error handler for the whole app: AppError codes, validation errors, framework errors, the rest is 500. */
-export function registerErrorHandlers(app: FastifyInstance): void {
+/**
+ * One error handler for the whole app: AppError codes, validation errors, framework errors, the rest is 500.
+ * `chrome`: the signed-in user's menu and account block for error pages (undefined for anonymous visitors).
+ */
+export function registerErrorHandlers(
+  app: FastifyInstance,
+  chrome?: (req: FastifyRequest, reply: FastifyReply) => FoutChrome | undefined,
+): void {
+  app.decorate('foutChrome', chrome);
   app.setErrorHandler((error: FastifyError | AppError | Error, req, reply) => {
     // Every connection busy, or a statement cut off: the app is overloaded, not broken. Ask to retry, never hang.
     if (isPoolBezet(error) || isStatementTimeout(error)) {

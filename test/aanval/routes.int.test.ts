@@ -57,7 +57,7 @@ const TOEGANG: Array<[RegExp, RolNaam[] | 'publiek', (() => string)?]> = [
   [/^\/api\/v1\/(activiteiten|organisaties|intervisies)$/, [...KM, 'teamleider', 'netwerkmakelaar']],
   [/^\/api\/v1\/klanten$/, [...KM, 'teamleider']],
   [/^\/api\/v1\/tegenprestaties$/, [...KM, 'teamleider']],
-  [/^\/tegenprestaties$/, ['teamleider']],
+  [/^\/tegenprestaties$/, [...KM, 'teamleider']],
   [/^\/signalen$/, IEDEREEN],
   [/^\/rapportages\/cbs-tegenprestatie(\/csv)?$/, ['teamleider', 'beheerder']],
   [/^\/api\/v1\/(verordeningen|rechtsgronden)$/, [...KM, 'teamleider', 'beheerder']],

@@ -898,9 +898,10 @@ describe('invitations', () => {
 
 describe('role start pages', () => {
   const verwacht: Record<(typeof ROLLEN)[number], string> = {
-    klantmanager: 'Als klantmanager',
-    teamleider: 'Als teamleider',
-    netwerkmakelaar: 'Als netwerkmakelaar',
+    // The first three get a work list (docs/werklijst.md).
+    klantmanager: 'Hier ziet u uw eigen klanten',
+    teamleider: 'per team en per gemeente',
+    netwerkmakelaar: 'Dit vraagt nu aandacht in het netwerk',
     'functioneel-beheerder': 'Als functioneel beheerder',
     'privacy-officer': 'Als privacy officer',
   };

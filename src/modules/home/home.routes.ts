@@ -4,12 +4,17 @@ import { paths } from '../../web/paths.ts';
 import { renderPage } from '../../web/render.ts';
 import { LoginPagina, pageChrome, ROL_NAMEN } from '../auth/index.ts';
 import type { GemeentenService } from '../gemeenten/index.ts';
+import type { HomeService } from './home.service.ts';
+import { leesWerklijstVraag } from './werklijst.ts';
 import { RolStartpagina } from './views/rol-startpagina.tsx';
+import { NetwerkStartPagina, WerklijstPagina } from './views/werklijst.tsx';
 
 /** The start page `/`: the login page for anonymous visitors, the role's start page for a signed-in user. */
 export function homeRoutes(opts: {
   demo: boolean;
   gemeenten: GemeentenService;
+  /** The work lists (klantmanager, teamleider, netwerkmakelaar). */
+  home: HomeService;
   /** What the login page shows besides the form (reset, SSO, a confirmation): from the auth module. */
   login?: (req: FastifyRequest) => { wachtwoordHerstel: boolean; sso: boolean; melding: string | undefined };
 }) {
@@ -18,7 +23,26 @@ export function homeRoutes(opts: {
       const banner = opts.demo ? createElement(DemoBanner) : undefined;
       const actor = req.actor;
       if (actor) {
+        // One after the other: a request uses one database connection at a time.
         const gemeenten = await opts.gemeenten.findGemeenten(actor);
+        const chrome = pageChrome(req, reply);
+        const basis = { naam: actor.naam, rolNaam: ROL_NAMEN[actor.rol], chrome, banner };
+        if (actor.rol === 'klantmanager' || actor.rol === 'teamleider') {
+          const lijst = await opts.home.werklijst(actor, leesWerklijstVraag(req.query));
+          return renderPage(
+            reply,
+            createElement(WerklijstPagina, {
+              ...basis,
+              lijst,
+              gemeenten: gemeenten.map((g) => ({ id: g.id, naam: g.naam })),
+              isTeamleider: actor.rol === 'teamleider',
+            }),
+          );
+        }
+        if (actor.rol === 'netwerkmakelaar') {
+          const werk = await opts.home.netwerkWerk(actor);
+          return renderPage(reply, createElement(NetwerkStartPagina, { ...basis, werk, gemeenten }));
+        }
         return renderPage(
           reply,
           createElement(RolStartpagina, {
@@ -26,7 +50,7 @@ export function homeRoutes(opts: {
             rol: actor.rol,
             rolNaam: ROL_NAMEN[actor.rol],
             gemeenten: gemeenten.map((g) => g.naam),
-            chrome: pageChrome(req, reply),
+            chrome,
             banner,
           }),
         );

@@ -154,6 +154,8 @@ export interface ZoekFilter {
   klantnummer?: string;
   /** A single client by id. */
   id?: string;
+  /** Only these clients (a list page naming its clients). */
+  ids?: readonly string[];
 }
 
 export type Sortering = 'naam' | 'klantnummer' | 'geboortedatum' | 'wijk' | 'toepasselijkheid' | 'gewijzigd';
@@ -186,6 +188,7 @@ function filterExpressie(
   if (f.bsnHash) en.push(eb('k.bsnHash', '=', f.bsnHash));
   if (f.klantnummer) en.push(eb('k.klantnummer', '=', f.klantnummer));
   if (f.id) en.push(eb('k.id', '=', f.id));
+  if (f.ids !== undefined) en.push(f.ids.length > 0 ? eb('k.id', 'in', [...f.ids]) : sql<SqlBool>`false`);
   return eb.and(en);
 }
 

@@ -981,6 +981,40 @@ export function createKlantenService(deps: KlantenDeps) {
     },
 
     /**
+     * The display names of these clients (at most 100), as far as the actor may see them (own caseload and team, or
+     * the team lead's municipalities): one query for a list page that names its clients. Each is logged as read.
+     */
+    async klantNamen(actor: Actor, ids: readonly string[]): Promise<Map<string, string>> {
+      klantenPolicy.vereis(actor, 'klanten-bekijken');
+      const uniek = [...new Set(ids)].slice(0, 100);
+      if (uniek.length === 0) return new Map();
+      const dienstId = dienstVan(actor);
+      const scope = await bereik(actor, undefined);
+      const namen = await namenVan(dienstId);
+      return withContext(db, dbContext(actor), async (tx) => {
+        const { rijen } = await repo.findOverzicht(
+          tx,
+          {
+            dienstId,
+            gemeenteIds: scope.gemeenteIds,
+            ...(scope.klantmanagerIds ? { klantmanagerIds: scope.klantmanagerIds } : {}),
+            zoekwoorden: [],
+            metGesloten: true,
+            ids: uniek,
+          },
+          { sorteer: 'naam', aflopend: false, limit: uniek.length, offset: 0 },
+        );
+        await logVeel(
+          tx,
+          actor,
+          'lezen',
+          rijen.map((r) => ({ subject: klantSubject(r.id), gemeenteId: r.gemeenteId })),
+        );
+        return new Map(rijen.map((r) => [r.id, naarOverzicht(r, namen).naam]));
+      });
+    },
+
+    /**
      * Exact search by BSN (sent in a body or posted form, never in a URL) within what the actor may see. Each
      * client found is recorded as read. An invalid BSN is a `KlantInvoerfout` on `bsn`.
      */

@@ -19,7 +19,7 @@
  *   `zoekOrganisaties(actor, zoek, { limit? })` → `OrganisatieKeuze[]` (id, naam, type, plaats, status), and
  *   `findOrganisatie(actor, id)` to show it. Klantmanager and teamleider may use both.
  * - Activities: `findActiviteiten(actor, { zoek?, categorie?, organisatieId?, organisatieType?, gemeenteId?, wijkId?,
- *   status?, toetsStatus?, vrijePlaatsen?, maatwerk?, pagina?, paginaGrootte? })`, `findActiviteit(actor, id)`,
+ *   status?, toetsStatus?, toetsGeldig?, vrijePlaatsen?, maatwerk?, pagina?, paginaGrootte? })`, `findActiviteit(actor, id)`,
  *   `createActiviteit`, `updateActiviteit(actor, id, input)`, `createMaatwerkActiviteit(actor, input)`
  *   (klantmanager; flagged `maatwerk`, host optional).
  * - **Places** (for the design issue): `claimPlaats(actor, { activiteitId, houderType, houderId }, { tx? })` →

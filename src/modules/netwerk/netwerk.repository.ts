@@ -188,6 +188,8 @@ export interface ActiviteitFilter {
   wijkId?: string | undefined;
   status?: string | undefined;
   toetsStatus?: string | undefined;
+  /** true: only activities whose assessment allows placement today (geen-risico, toegestaan); false: the rest. */
+  toetsGeldig?: boolean | undefined;
   vrijePlaatsen?: boolean | undefined;
   maatwerk?: boolean | undefined;
 }
@@ -656,6 +658,12 @@ export const netwerkRepository = {
     if (f.vrijePlaatsen === true) basis = basis.where(sql<SqlBool>`a.plaatsen_bezet < a.plaatsen`);
     if (f.vrijePlaatsen === false) basis = basis.where(sql<SqlBool>`a.plaatsen_bezet >= a.plaatsen`);
     if (f.toetsStatus) basis = basis.where(sql<SqlBool>`${toetsStatusSql(peildatum)} = ${f.toetsStatus}`);
+    if (f.toetsGeldig !== undefined)
+      basis = basis.where(
+        f.toetsGeldig
+          ? sql<SqlBool>`${toetsStatusSql(peildatum)} IN ('geen-risico', 'toegestaan')`
+          : sql<SqlBool>`${toetsStatusSql(peildatum)} NOT IN ('geen-risico', 'toegestaan')`,
+      );
     const [{ n }] = (await basis.select(sql<number>`count(*)::int`.as('n')).execute()) as [{ n: number }];
     let lijst = basis.select(activiteitKolommen);
     if (q) lijst = lijst.orderBy(sql`ts_rank(a.zoektekst, (${q}))`, 'desc');

@@ -347,6 +347,8 @@ export const ActiviteitZoekvraag = z.object({
   wijkId: z.uuid().optional(),
   status: z.enum(ACTIVITEIT_STATUSSEN).optional(),
   toetsStatus: z.enum(TOETS_STATUSSEN).optional(),
+  /** true: the assessment allows placement today (geen-risico, toegestaan); false: not (none, lapsed, doubt, …). */
+  toetsGeldig: z.boolean().optional(),
   vrijePlaatsen: z.boolean().optional(),
   maatwerk: z.boolean().optional(),
   ...paginering,

@@ -179,7 +179,7 @@ describe('pages (without JavaScript)', () => {
     expect((await kmBrowser.get(url)).body).not.toContain('value="14"');
   });
 
-  it('refuses who may not: another team (404), the network broker (403); the team lead list is for team leads', async () => {
+  it('refuses who may not: another team (404), the network broker (403); the team lead list is for team leads (a klantmanager gets their own)', async () => {
     const url = String((await kmBrowser.post(`/klanten/${klant}/tegenprestaties`)).headers.location).split(
       '?',
     )[0]!;
@@ -200,7 +200,12 @@ describe('pages (without JavaScript)', () => {
     expect(leeg.body).toContain('Schrijf op waarover u advies vraagt.');
     expect((await kmBrowser.post(`${url}/advies-vragen`, { vraag: 'Wat vindt u?' })).statusCode).toBe(303);
     expect((await kmBrowser.post(`${url}/advies`, { advies: 'Doen.' })).statusCode).toBe(403);
-    expect((await kmBrowser.get('/tegenprestaties')).statusCode).toBe(403);
+    // A klantmanager's /tegenprestaties is their own list (issue 16), not the team lead's.
+    const eigen = await kmBrowser.get('/tegenprestaties');
+    expect(eigen.statusCode).toBe(200);
+    expect(eigen.body).toContain('Mijn tegenprestaties');
+    expect(eigen.body).not.toContain('Advies gevraagd');
+    expect((await makelaar.get('/tegenprestaties')).statusCode).toBe(403);
     const lead = await ingelogdAls(t.app, tl);
     const lijst = await lead.get('/tegenprestaties');
     expect(lijst.statusCode).toBe(200);

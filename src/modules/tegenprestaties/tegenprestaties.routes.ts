@@ -7,6 +7,7 @@ import { renderFragment, renderPage } from '../../web/render.ts';
 import { type Gebruiker, pageChrome, requireRol } from '../auth/index.ts';
 import { keuzeWeigering, type NetwerkService } from '../netwerk/index.ts';
 import { WENSELIJK_IDS } from './checklist.ts';
+import { STATUSSEN } from './statusmachine.ts';
 import {
   TegenprestatieInvoerfout,
   type UpdateTegenprestatieInput,
@@ -19,6 +20,7 @@ import {
   isMelding,
   KlantTegenprestatiesPagina,
   type Melding,
+  MijnTegenprestatiesPagina,
   OntwerpPagina,
   type OntwerpWaarden,
   TeamleiderPagina,
@@ -242,7 +244,28 @@ export function tegenprestatiesRoutes(deps: TegenprestatiesRoutesDeps) {
     });
 
     app.get('/tegenprestaties', { schema: { hide: true } }, async (req, reply) => {
-      const actor = requireRol(req, 'teamleider');
+      const actor = requireRol(req, 'teamleider', 'klantmanager');
+      if (actor.rol === 'klantmanager') {
+        const q = (req.query ?? {}) as Record<string, unknown>;
+        const status = STATUSSEN.find((s) => s === q.status);
+        const pagina = Number.parseInt(typeof q.pagina === 'string' ? q.pagina : '1', 10);
+        const m = await tegenprestaties.mijnOverzicht(actor, {
+          status,
+          pagina: Number.isInteger(pagina) && pagina >= 1 && pagina <= 100000 ? pagina : 1,
+        });
+        return renderPage(
+          reply,
+          createElement(MijnTegenprestatiesPagina, {
+            chrome: pageChrome(req, reply),
+            items: m.pagina.items,
+            totaal: m.pagina.totaal,
+            pagina: m.pagina.pagina,
+            aantalPaginas: m.pagina.aantalPaginas,
+            klantNamen: m.klantNamen,
+            status,
+          }),
+        );
+      }
       const o = await tegenprestaties.teamleiderOverzicht(actor);
       return renderPage(reply, createElement(TeamleiderPagina, { chrome: pageChrome(req, reply), ...o }));
     });

@@ -102,7 +102,7 @@ export interface GesprekSamenvatting {
 
 export interface TegenprestatiesDeps {
   db: Database;
-  klanten: Pick<KlantenService, 'findKlant'>;
+  klanten: Pick<KlantenService, 'findKlant' | 'klantNamen'>;
   netwerk: Pick<
     NetwerkService,
     | 'findActiviteit'
@@ -990,6 +990,29 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
         if (a) titels[id] = a.titel;
       }
       return { klant, tegenprestaties: items, titels };
+    },
+
+    /**
+     * A klantmanager's own tegenprestaties (the designs they are the klantmanager of; row-level security still limits
+     * them to their municipalities), newest change first, one page of 50, with each client's name — two reads, one
+     * after the other, whatever the page's length.
+     */
+    async mijnOverzicht(
+      actor: Actor,
+      vraag: { status?: Status | undefined; pagina?: number | undefined },
+    ): Promise<{ pagina: Pagina<Tegenprestatie>; klantNamen: Map<string, string> }> {
+      tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-bekijken');
+      if (actor.kind !== 'gebruiker' || actor.rol !== 'klantmanager') throw new AppError('geen-toegang');
+      const pagina = await service.findTegenprestaties(actor, {
+        ...(vraag.status ? { status: vraag.status } : {}),
+        pagina: vraag.pagina ?? 1,
+        paginaGrootte: 50,
+      });
+      const klantNamen = await klanten.klantNamen(
+        actor,
+        pagina.items.map((t) => t.klantId),
+      );
+      return { pagina, klantNamen };
     },
 
     /**

@@ -11,6 +11,7 @@ import {
   Gegevens,
   Heading,
   Link,
+  Paginering,
   Paragraph,
   RadioGroup,
   Row,
@@ -30,7 +31,7 @@ import {
 } from '../../klanten/index.ts';
 import { WEDERKERIGHEID_NAMEN } from '../../netwerk/index.ts';
 import { type Checklist, type ChecklistItem, WENSELIJK_IDS, WENSELIJK_NAMEN } from '../checklist.ts';
-import { HISTORIE_NAMEN, STATUS_NAMEN, type Status } from '../statusmachine.ts';
+import { HISTORIE_NAMEN, STATUS_NAMEN, STATUSSEN, type Status } from '../statusmachine.ts';
 import { overgangWaarschuwing } from '../../../lib/wetswijziging.ts';
 import { type Tegenprestatie, VERVOLG_NAMEN, VERVOLGEN } from '../tegenprestaties.schemas.ts';
 import type { OntwerpBeeld } from '../tegenprestaties.service.ts';
@@ -819,6 +820,94 @@ export function TeamleiderPagina({
         'Mening van de klant',
       )}
       <ButtonLink href={paths.klanten()}>Naar klanten</ButtonLink>
+    </Layout>
+  );
+}
+
+// ---- A klantmanager's own tegenprestaties ----------------------------------------------------------------------
+
+/** The list's URL for a status filter and page (GET; works without JavaScript). */
+export const mijnHref = (status: Status | undefined, pagina = 1): string => {
+  const q = new URLSearchParams();
+  if (status) q.set('status', status);
+  if (pagina > 1) q.set('pagina', String(pagina));
+  const s = q.toString();
+  return s ? `${paths.tegenprestaties()}?${s}` : paths.tegenprestaties();
+};
+
+/** A klantmanager's own tegenprestaties: client, status, period, newest change first; a status filter (GET). */
+export function MijnTegenprestatiesPagina({
+  chrome,
+  items,
+  totaal,
+  pagina,
+  aantalPaginas,
+  klantNamen,
+  status,
+}: {
+  chrome: Chrome;
+  items: Tegenprestatie[];
+  totaal: number;
+  pagina: number;
+  aantalPaginas: number;
+  klantNamen: ReadonlyMap<string, string>;
+  status: Status | undefined;
+}) {
+  const periode = (t: Tegenprestatie) =>
+    t.startdatum ? `${formatDatumNl(t.startdatum)} – ${t.einddatum ? formatDatumNl(t.einddatum) : '…'}` : '–';
+  return (
+    <Layout title="Mijn tegenprestaties" nav={chrome.nav} account={chrome.account}>
+      <Heading level={1}>Mijn tegenprestaties</Heading>
+      <Paragraph>
+        De tegenprestaties waarvan u de klantmanager bent, de laatst gewijzigde eerst. Een nieuwe
+        tegenprestatie begint u in het dossier van de klant.
+      </Paragraph>
+      <form
+        method="get"
+        action={paths.tegenprestaties()}
+        className="wk-filters"
+        aria-label="Filteren op status"
+      >
+        <SelectField
+          name="status"
+          label="Status"
+          value={status ?? ''}
+          options={[
+            { value: '', label: 'Alle statussen' },
+            ...STATUSSEN.map((s) => ({ value: s, label: STATUS_NAMEN[s] })),
+          ]}
+        />
+        <div className="wk-form-actions">
+          <Button>Toon</Button>
+        </div>
+      </form>
+      <Heading level={2}>{`${totaal} ${totaal === 1 ? 'tegenprestatie' : 'tegenprestaties'}`}</Heading>
+      {items.length === 0 ? (
+        <Paragraph>Geen tegenprestaties met deze keuze.</Paragraph>
+      ) : (
+        <Table caption="Mijn tegenprestaties" head={['Klant', 'Status', 'Periode', 'Gewijzigd']}>
+          {items.map((t) => (
+            <Row key={t.id}>
+              <Cell>
+                <Link href={paths.tegenprestatie(t.id)}>
+                  {klantNamen.get(t.klantId) ?? 'Klant (niet in uw team)'}
+                </Link>
+              </Cell>
+              <Cell>
+                <StatusLabel status={t.status} />
+              </Cell>
+              <Cell>{periode(t)}</Cell>
+              <Cell>{formatDatumNl(t.gewijzigdOp.slice(0, 10))}</Cell>
+            </Row>
+          ))}
+        </Table>
+      )}
+      <Paginering
+        pagina={pagina}
+        aantalPaginas={aantalPaginas}
+        href={(p) => mijnHref(status, p)}
+        label="Pagina's van mijn tegenprestaties"
+      />
     </Layout>
   );
 }
