@@ -28,7 +28,7 @@ const ENTRIES: NavEntry[] = [
   { href: paths.intervisies(), label: 'Intervisie', rollen: ['teamleider', 'netwerkmakelaar'] },
   { href: paths.cohorten(), label: 'Cohort verdelen', rollen: ['teamleider'] },
   { href: paths.tegenprestaties(), label: 'Mijn tegenprestaties', rollen: ['klantmanager'] },
-  { href: paths.tegenprestaties(), label: 'Advies en geen medewerking', rollen: ['teamleider'] },
+  { href: paths.tegenprestaties(), label: 'Advies en opleggen', rollen: ['teamleider'] },
   {
     href: '/rapportages/cbs-tegenprestatie',
     label: 'CBS-indicator',

@@ -299,6 +299,6 @@ describe('a klantmanager’s own tegenprestaties (/tegenprestaties)', () => {
     for (const { id } of aardam) expect(res.body).not.toContain(id);
     expect((await nm.get('/tegenprestaties')).statusCode).toBe(403);
     expect((await po.get('/tegenprestaties')).statusCode).toBe(403);
-    expect((await tl.get('/tegenprestaties')).body).toContain('advies en geen medewerking');
+    expect((await tl.get('/tegenprestaties')).body).toContain('advies en voornemens tot opleggen');
   });
 });
