@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { systeem, withContext } from '../src/db/context.ts';
 import { createDemoServices, DEMO_WACHTWOORD } from '../src/demo/demo.ts';
 import { systeemActor } from '../src/modules/auth/index.ts';
+import { vandaag } from '../src/modules/klanten/index.ts';
 import {
   type E2eApp,
   expectAccessible,
@@ -91,7 +92,8 @@ describe('imposing a design the client does not want', () => {
     await page.getByText('Het voornemen tot opleggen is vastgelegd.').waitFor();
     await expectAccessible(page);
     await page.locator('#opl-vorm').selectOption('gesprek');
-    await page.locator('#opl-datum').fill(new Date().toISOString().slice(0, 10));
+    // The app's today is the day in the Netherlands (between 23:00 and 24:00 UTC that is already tomorrow).
+    await page.locator('#opl-datum').fill(vandaag());
     await page.locator('#opl-inhoud').fill('De klant blijft bij zijn mening.');
     await page
       .locator('#opl-beantwoording')
