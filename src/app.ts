@@ -53,7 +53,13 @@ import {
   netwerkRoutes,
 } from './modules/netwerk/index.ts';
 import { opsRoutes } from './modules/ops/index.ts';
-import { createDwangService, dwangApi, dwangRoutes } from './modules/dwang/index.ts';
+import {
+  createDwangService,
+  createMaatregelService,
+  dwangApi,
+  dwangRoutes,
+  maatregelApi,
+} from './modules/dwang/index.ts';
 import {
   createOvereenkomstenService,
   overeenkomstenApi,
@@ -388,6 +394,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(dwangApi(dwang));
   await app.register(dwangRoutes({ dwang }));
+  // The measure path (issue 15, section 3): intention, hearing, culpability, proposal, four eyes, decision.
+  const maatregelen = createMaatregelService({
+    db: db.app,
+    overeenkomsten,
+    rechtsgrond: async (actor, datum) => (await verordening.rechtsgrondVoor(actor, datum)).artikel,
+  });
+  await app.register(maatregelApi(maatregelen));
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 

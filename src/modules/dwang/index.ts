@@ -37,3 +37,6 @@ export {
 export { createDwangService, type DwangDeps, type DwangService } from './dwang.service.ts';
 export * from './incidenten.ts';
 export * from './maatregelen.ts';
+export * from './maatregelpad.ts';
+export { maatregelApi } from './maatregel.api.ts';
+export { createMaatregelService, type MaatregelDeps, type MaatregelService } from './maatregel.service.ts';
