@@ -39,4 +39,5 @@ export * from './incidenten.ts';
 export * from './maatregelen.ts';
 export * from './maatregelpad.ts';
 export { maatregelApi } from './maatregel.api.ts';
+export { maatregelRoutes } from './maatregel.routes.ts';
 export { createMaatregelService, type MaatregelDeps, type MaatregelService } from './maatregel.service.ts';

@@ -6,6 +6,7 @@ import {
   TEST_BSN_HASH_KEY,
   type TestApp,
 } from '../../../test/app.ts';
+import { ingelogdAls } from '../../../test/browser.ts';
 import { actorVan } from '../../../test/factories/actoren.ts';
 import { insertGebruiker, insertTeam, type TestGebruiker } from '../../../test/factories/gebruikers.ts';
 import { insertGemeente } from '../../../test/factories/gemeenten.ts';
@@ -49,6 +50,8 @@ let activiteitB: string;
 let tokens: Record<'km' | 'kmB' | 'kmAnder' | 'nm' | 'tl' | 'tl2', string>;
 let tl: TestGebruiker;
 let tl2: TestGebruiker;
+let km: TestGebruiker;
+let nm: TestGebruiker;
 const VANDAAG = vandaag();
 const d = (n: number) => plusDagen(VANDAAG, n);
 
@@ -155,7 +158,7 @@ beforeAll(async () => {
   const t1 = (await insertTeam(t.db.app, { dienstId, gemeenten: [A] })).teamId;
   const t2 = (await insertTeam(t.db.app, { dienstId, gemeenten: [A] })).teamId;
   const tB = (await insertTeam(t.db.app, { dienstId, gemeenten: [B] })).teamId;
-  const km = await insertGebruiker(t.db.app, { dienstId, rol: 'klantmanager', gemeenten: [A], teams: [t1] });
+  km = await insertGebruiker(t.db.app, { dienstId, rol: 'klantmanager', gemeenten: [A], teams: [t1] });
   const kmAnder = await insertGebruiker(t.db.app, {
     dienstId,
     rol: 'klantmanager',
@@ -163,7 +166,7 @@ beforeAll(async () => {
     teams: [t2],
   });
   const kmB = await insertGebruiker(t.db.app, { dienstId, rol: 'klantmanager', gemeenten: [B], teams: [tB] });
-  const nm = await insertGebruiker(t.db.app, { dienstId, rol: 'netwerkmakelaar', gemeenten: [A, B] });
+  nm = await insertGebruiker(t.db.app, { dienstId, rol: 'netwerkmakelaar', gemeenten: [A, B] });
   tl = await insertGebruiker(t.db.app, { dienstId, rol: 'teamleider', gemeenten: [A], teams: [t1] });
   tl2 = await insertGebruiker(t.db.app, { dienstId, rol: 'teamleider', gemeenten: [A], teams: [t1] });
   const fbG = await insertGebruiker(t.db.app, { dienstId, rol: 'functioneel-beheerder', gemeenten: [A, B] });
@@ -391,6 +394,108 @@ describe('the measure path through the API', () => {
     const r = await api(tokens.kmB, 'POST', `/api/v1/tegenprestaties/${id}/maatregelen`, voornemen());
     expect(r.statusCode).toBe(422);
     expect(r.json().title).toMatch(/opgelegd besluit/);
+  });
+});
+
+describe('the measure pages (without JavaScript)', () => {
+  it('a refused form keeps what was typed; the path runs to the decision and its PDF', async () => {
+    const { id } = await lopend(kmActor, tokens.km, A, activiteit, true);
+    const b = await ingelogdAls(t.app, km);
+    const url = `/tegenprestaties/${id}/maatregelen`;
+    expect((await b.get(`/tegenprestaties/${id}`)).body).toContain(url);
+    expect((await b.get(url)).body).toContain('Voornemen tot een maatregel');
+    const fout = await b.post(url, {
+      gedraging: 'tegenprestatie-niet-nagekomen',
+      gedragDatum: d(-2),
+      omschrijving: '',
+    });
+    expect(fout.statusCode).toBe(422);
+    expect(fout.body).toContain('Beschrijf de gedraging');
+    expect(fout.body).toContain(`value="${d(-2)}"`);
+    const weigering = await b.post(url, {
+      gedraging: 'medewerking-geweigerd',
+      gedragDatum: d(-2),
+      omschrijving: 'Wilde niet.',
+    });
+    expect(weigering.statusCode).toBe(422);
+    expect(weigering.body).toContain('noemt geen categorie voor niet meewerken');
+    expect(weigering.body).toContain('Wilde niet.');
+    const ok = await b.post(url, {
+      gedraging: 'tegenprestatie-niet-nagekomen',
+      gedragDatum: d(-2),
+      omschrijving: 'Niet verschenen.',
+      hoortermijnDagen: '',
+    });
+    expect(ok.statusCode).toBe(303);
+    const mUrl = String(ok.headers.location).split('?')[0] as string;
+    const pagina = await b.get(String(ok.headers.location));
+    expect(pagina.body).toContain('Het voornemen is vastgelegd.');
+    expect(pagina.body).toContain('30 % van de norm');
+    const pdf = await b.get(`${mUrl}/voornemen.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((await b.get(`${mUrl}/besluit.pdf`)).statusCode).toBe(422);
+
+    // Awb 4:12 without its conditions: 422, the reasons kept.
+    const h = await b.post(`${mUrl}/horing`, {
+      hoorGrond: 'awb-4-12',
+      hoorMotivering: 'Financieel besluit.',
+      voorwaarden412: 'nee',
+    });
+    expect(h.statusCode).toBe(422);
+    expect(h.body).toContain('Financieel besluit.');
+    expect(
+      (
+        await b.post(`${mUrl}/horing`, {
+          vorm: 'brief',
+          datum: VANDAAG,
+          inhoud: 'Vergeten.',
+          antwoord: 'Geen reden.',
+        })
+      ).statusCode,
+    ).toBe(303);
+    expect(
+      (
+        await b.post(`${mUrl}/verwijtbaarheid`, {
+          verwijtbaar: 'ja',
+          verwijtbaarheidMotivering: 'Wist het.',
+          dringendeRedenen: 'nee',
+          dringendeRedenenMotivering: 'Geen.',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const hoog = await b.post(`${mUrl}/voorstel`, {
+      percentage: '50',
+      maanden: '1',
+      ingangsdatum: d(25),
+      voorstelMotivering: 'Zwaarder.',
+    });
+    expect(hoog.statusCode).toBe(422);
+    expect(hoog.body).toContain('opnieuw is gehoord');
+    expect(hoog.body).toContain('Zwaarder.');
+    expect(
+      (
+        await b.post(`${mUrl}/voorstel`, {
+          percentage: '30',
+          maanden: '1',
+          ingangsdatum: d(25),
+          voorstelMotivering: 'Eerste keer.',
+        })
+      ).statusCode,
+    ).toBe(303);
+    // The caseworker sees no judging form; the team lead does and approves.
+    expect((await b.get(mUrl)).body).not.toContain('Vier ogen: uw oordeel');
+    expect((await b.post(`${mUrl}/beoordeling`, { akkoord: 'ja' })).statusCode).toBe(403);
+    const tlB = await ingelogdAls(t.app, tl);
+    expect((await tlB.get(mUrl)).body).toContain('Vier ogen: uw oordeel');
+    expect((await tlB.post(`${mUrl}/beoordeling`, { akkoord: 'ja', toelichting: '' })).statusCode).toBe(303);
+    const besluit = await tlB.get(`${mUrl}/besluit.pdf`);
+    expect(besluit.statusCode).toBe(200);
+    expect(besluit.body.slice(0, 5)).toBe('%PDF-');
+    // Who may not: the network broker.
+    const nmB = await ingelogdAls(t.app, nm);
+    expect((await nmB.get(url)).statusCode).toBe(403);
+    expect((await nmB.get(`${mUrl}/voornemen.pdf`)).statusCode).toBe(403);
   });
 });
 

@@ -5,7 +5,7 @@ import { AppError } from '../../http/app-error.ts';
 import { type Actor, dbContext } from '../auth/index.ts';
 import { type IsoDatum, plusDagen, vandaag as vandaagNu } from '../klanten/index.ts';
 import { record, VA } from '../logboek/index.ts';
-import type { OvereenkomstenService } from '../overeenkomsten/index.ts';
+import { type OvereenkomstenService, renderPdf } from '../overeenkomsten/index.ts';
 import { dwangPolicy } from './dwang.policy.ts';
 import { dwangRepository as repo, type MaatregelRij } from './dwang.repository.ts';
 import {
@@ -20,6 +20,7 @@ import {
   VoorstelInput,
 } from './dwang.schemas.ts';
 import { beoordeelIncident } from './incidenten.ts';
+import { type Geadresseerde, maatregelBesluitDocument, voornemenDocument } from './maatregeldocumenten.ts';
 import {
   AFZIEN_NAMEN,
   type AfzienGrond,
@@ -49,6 +50,8 @@ export interface MaatregelDeps {
    * null: none recorded). Required: without a basis on the conduct date there is no measure (fails closed).
    */
   rechtsgrond: (actor: Actor, datum: IsoDatum) => Promise<string | null>;
+  /** Who the letters go to (the client's name, number and address; the municipality's name). */
+  geadresseerde: (actor: Actor, klantId: string, gemeenteId: string) => Promise<Geadresseerde>;
   vandaag?: () => IsoDatum;
 }
 
@@ -253,6 +256,32 @@ export function createMaatregelService(deps: MaatregelDeps) {
         await log(tx, actor, 'lezen', t.klantId, t.gemeenteId);
         return naarMaatregel(r, vandaag());
       });
+    },
+
+    /**
+     * The intention letter (any measure) or the measure decision (only when decided; 422 otherwise) as a PDF. The
+     * decision is dated the day of the approval. Logged as a read.
+     */
+    async document(
+      actor: Actor,
+      tegenprestatieId: string,
+      maatregelId: string,
+      soort: 'voornemen' | 'besluit',
+    ): Promise<Buffer> {
+      const m = await service.findMaatregel(actor, tegenprestatieId, maatregelId);
+      if (soort === 'besluit' && (m.status !== 'besloten' || !m.akkoord))
+        throw weiger('Er is (nog) geen besluit: de maatregel is niet besloten.');
+      const { tegenprestatie: t } = await deps.overeenkomsten.opgelegdBesluit(actor, tegenprestatieId);
+      const aan = await deps.geadresseerde(actor, t.klantId, t.gemeenteId);
+      return renderPdf(
+        soort === 'voornemen'
+          ? voornemenDocument(m, aan)
+          : maatregelBesluitDocument(
+              m,
+              aan,
+              (m.akkoord as NonNullable<Maatregel['akkoord']>).op.slice(0, 10),
+            ),
+      );
     },
 
     /**
