@@ -51,6 +51,7 @@ let tokens: Record<'km' | 'kmB' | 'kmAnder' | 'nm' | 'tl' | 'tl2', string>;
 let tl: TestGebruiker;
 let tl2: TestGebruiker;
 let km: TestGebruiker;
+let zetGrondslag: (vanaf: string, artikel: string | null) => Promise<unknown>;
 let nm: TestGebruiker;
 const VANDAAG = vandaag();
 const d = (n: number) => plusDagen(VANDAAG, n);
@@ -196,6 +197,13 @@ beforeAll(async () => {
   });
   const verordening = createVerordeningService({ db: t.db.app, gemeenten, klanten });
   await laadDemoVerordeningen(verordening, systeem, { Aardam: A, Bergdorp: B });
+  const fbActor = actorVan(fbG, { gemeenten: [A, B] });
+  zetGrondslag = (vanaf, artikel) =>
+    verordening.setRechtsgrond(fbActor, {
+      vanaf,
+      artikel,
+      omschrijving: artikel ? 'Korte testtekst van de grondslag.' : null,
+    });
   // The period reaches 2027: record that regime's basis (without one, the agreement cannot be accepted).
   await verordening.setRechtsgrond(actorVan(fbG, { gemeenten: [A, B] }), {
     vanaf: '2027-01-01',
@@ -561,5 +569,18 @@ describe('the database refuses a measure decision without its conditions', () =>
       sql<{ status: string }>`SELECT status FROM maatregel WHERE id = ${m.id}`.execute(tx),
     );
     expect(rij.rows[0]?.status).toBe('besloten');
+  });
+});
+
+// Last in this file: it changes the service's recorded statutory basis from three days ago.
+describe('no measure for conduct on a date without a recorded statutory basis', () => {
+  it('is refused whatever the instrument is called; conduct before that regime still can', async () => {
+    const { id } = await lopend(kmActor, tokens.km, A, activiteit, true);
+    await zetGrondslag(d(-3), null);
+    const url = `/api/v1/tegenprestaties/${id}/maatregelen`;
+    const r = await api(tokens.km, 'POST', url, voornemen({ gedragDatum: d(-3) }));
+    expect(r.statusCode).toBe(422);
+    expect(r.json().title).toMatch(/geen wettelijke grondslag vastgelegd/);
+    expect((await api(tokens.km, 'POST', url, voornemen({ gedragDatum: d(-4) }))).statusCode).toBe(201);
   });
 });
