@@ -114,6 +114,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         OR (akkoord_op AT TIME ZONE 'Europe/Amsterdam')::date > hoortermijn_einde)) IS TRUE)
   )`.execute(db);
   await sql`CREATE INDEX maatregel_tp ON maatregel (dienst_id, gemeente_id, tegenprestatie_id)`.execute(db);
+  // One path per conduct: the same conduct on the same day never gets a second measure (an afgezien one may be
+  // reconsidered by a new intention).
+  await sql`CREATE UNIQUE INDEX maatregel_een_per_gedraging ON maatregel
+    (dienst_id, gemeente_id, tegenprestatie_id, gedraging, gedrag_datum) WHERE status <> 'afgezien'`.execute(
+    db,
+  );
   await sql`CREATE INDEX maatregel_klant ON maatregel (dienst_id, klant_id)`.execute(db);
   await beveiligTabel(db, 'maatregel', 'gemeente');
   await sql`CREATE POLICY maatregel_geen_privacy_officer ON maatregel AS RESTRICTIVE

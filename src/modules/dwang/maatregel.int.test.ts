@@ -333,6 +333,11 @@ describe('the measure path through the API', () => {
     expect((await api(tokens.tl2, 'POST', `${mUrl}/beoordeling`, { akkoord: true })).statusCode).toBe(422);
     expect((await api(tokens.km, 'POST', `${mUrl}/verwijtbaarheid`, verwijtbaar)).statusCode).toBe(422);
 
+    // The same conduct never gets a second path.
+    const dubbel = await api(tokens.km, 'POST', url, voornemen({ gedragDatum: d(-2) }));
+    expect(dubbel.statusCode).toBe(409);
+    expect(dubbel.json().title).toMatch(/nooit twee maatregelen/);
+
     // A repeat within 12 months steps up: 60 %.
     const tweede = await api(tokens.km, 'POST', url, voornemen({ gedragDatum: d(-1) }));
     expect(tweede.statusCode).toBe(201);

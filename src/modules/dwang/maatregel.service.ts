@@ -335,47 +335,56 @@ export function createMaatregelService(deps: MaatregelDeps) {
         });
       // The statutory basis of the conduct date's regime: its own read, before this request's transaction.
       const grond = await deps.rechtsgrond(actor, datum);
-      return withContext(db, dbContext(actor), async (tx) => {
-        const versies = await repo.listMaatregelverordeningen(tx, dienstVan(actor), t.gemeenteId);
-        const uitkomst = bepaalMaatregel({
-          versies: versies.map((r) => ({ ...(r.inhoud as MaatregelVerordening), id: r.id })),
-          gedraging: v.gedraging,
-          gedragDatum: datum,
-          grondslagOpDatum: grond,
-          eerdere: await repo.besloteMaatregelenVanKlant(tx, dienstVan(actor), t.klantId),
+      try {
+        return await withContext(db, dbContext(actor), async (tx) => {
+          const versies = await repo.listMaatregelverordeningen(tx, dienstVan(actor), t.gemeenteId);
+          const uitkomst = bepaalMaatregel({
+            versies: versies.map((r) => ({ ...(r.inhoud as MaatregelVerordening), id: r.id })),
+            gedraging: v.gedraging,
+            gedragDatum: datum,
+            grondslagOpDatum: grond,
+            eerdere: await repo.besloteMaatregelenVanKlant(tx, dienstVan(actor), t.klantId),
+          });
+          if (!uitkomst.ok) throw weiger(uitkomst.melding);
+          const m = uitkomst.waarde;
+          const versie = m.versie as MaatregelVerordening & { id: string };
+          const rij = await repo.insertMaatregel(tx, {
+            dienstId: dienstVan(actor),
+            gemeenteId: t.gemeenteId,
+            tegenprestatieId: t.id,
+            klantId: t.klantId,
+            gedraging: v.gedraging,
+            gedragDatum: datum,
+            gedragOmschrijving: v.omschrijving,
+            incidentId: v.incidentId,
+            ontdektOp,
+            besluitDatum: b.datum,
+            besluitVerzenddatum: b.verzenddatum,
+            besluitStartdatum: b.startdatum,
+            besluitEinddatum: b.einddatum,
+            besluitTitel: b.versieTitel,
+            verordeningId: versie.id,
+            verordening: JSON.stringify(versie),
+            categorie: m.categorie.nummer,
+            herhaling: m.herhaling,
+            percentage: m.percentage,
+            maanden: m.maanden,
+            verzondenOp: vandaagD,
+            hoortermijnEinde: plusDagen(vandaagD, v.hoortermijnDagen ?? versie.hoortermijnDagen ?? 14),
+            voornemenDoor: idVan(actor),
+            voornemenDoorNaam: naamVan(actor),
+          });
+          await log(tx, actor, 'aanmaken', t.klantId, t.gemeenteId);
+          return naarMaatregel(rij, vandaagD);
         });
-        if (!uitkomst.ok) throw weiger(uitkomst.melding);
-        const m = uitkomst.waarde;
-        const versie = m.versie as MaatregelVerordening & { id: string };
-        const rij = await repo.insertMaatregel(tx, {
-          dienstId: dienstVan(actor),
-          gemeenteId: t.gemeenteId,
-          tegenprestatieId: t.id,
-          klantId: t.klantId,
-          gedraging: v.gedraging,
-          gedragDatum: datum,
-          gedragOmschrijving: v.omschrijving,
-          incidentId: v.incidentId,
-          ontdektOp,
-          besluitDatum: b.datum,
-          besluitVerzenddatum: b.verzenddatum,
-          besluitStartdatum: b.startdatum,
-          besluitEinddatum: b.einddatum,
-          besluitTitel: b.versieTitel,
-          verordeningId: versie.id,
-          verordening: JSON.stringify(versie),
-          categorie: m.categorie.nummer,
-          herhaling: m.herhaling,
-          percentage: m.percentage,
-          maanden: m.maanden,
-          verzondenOp: vandaagD,
-          hoortermijnEinde: plusDagen(vandaagD, v.hoortermijnDagen ?? versie.hoortermijnDagen ?? 14),
-          voornemenDoor: idVan(actor),
-          voornemenDoorNaam: naamVan(actor),
-        });
-        await log(tx, actor, 'aanmaken', t.klantId, t.gemeenteId);
-        return naarMaatregel(rij, vandaagD);
-      });
+      } catch (e) {
+        if (typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505')
+          throw new AppError('conflict', {
+            userMessage:
+              'Voor deze gedraging op deze dag loopt al een voornemen of is al een maatregel besloten. Eén gedraging krijgt nooit twee maatregelen.',
+          });
+        throw e;
+      }
     },
 
     /**
