@@ -54,7 +54,14 @@ import {
   netwerkRoutes,
 } from './modules/netwerk/index.ts';
 import { opsRoutes } from './modules/ops/index.ts';
-import { createDwangService, dwangApi, dwangRoutes } from './modules/dwang/index.ts';
+import {
+  createDwangService,
+  createMaatregelService,
+  dwangApi,
+  dwangRoutes,
+  maatregelApi,
+  maatregelRoutes,
+} from './modules/dwang/index.ts';
 import {
   createOvereenkomstenService,
   overeenkomstenApi,
@@ -411,6 +418,31 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(dwangApi(dwang));
   await app.register(dwangRoutes({ dwang }));
+  // The measure path (issue 15, section 3): intention, hearing, culpability, proposal, four eyes, decision.
+  const maatregelen = createMaatregelService({
+    db: db.app,
+    overeenkomsten,
+    rechtsgrond: async (actor, datum) => (await verordening.rechtsgrondVoor(actor, datum)).artikel,
+    // One after the other: a request uses one database connection at a time.
+    geadresseerde: async (actor, klantId, gemeenteId) => {
+      const klant = await klanten.findKlant(actor, klantId);
+      const gemeente = await verordening.findGemeente(actor, gemeenteId);
+      const adres = [
+        [klant.straat, klant.huisnummer].filter(Boolean).join(' '),
+        [klant.postcode, klant.woonplaats].filter(Boolean).join(' '),
+      ]
+        .filter(Boolean)
+        .join(', ');
+      return {
+        gemeente: gemeente.naam,
+        naam: klant.naam,
+        klantnummer: klant.klantnummer,
+        adres: adres || null,
+      };
+    },
+  });
+  await app.register(maatregelApi(maatregelen));
+  await app.register(maatregelRoutes({ dwang, maatregelen }));
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 

@@ -795,6 +795,68 @@ export interface MaatregelverordeningTable {
   vastgelegdOp: Generated<Date>;
 }
 
+/** Issue 15 (migration 0951): one measure path (intention → hearing → culpability → proposal → decision). */
+export interface MaatregelTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  tegenprestatieId: string;
+  klantId: string;
+  status: Generated<string>;
+  gedraging: string;
+  gedragDatum: string;
+  gedragOmschrijving: string;
+  incidentId: string | null;
+  ontdektOp: string;
+  besluitDatum: string;
+  besluitVerzenddatum: string;
+  besluitStartdatum: string;
+  besluitEinddatum: string | null;
+  besluitTitel: string;
+  verordeningId: string;
+  /** The measures ordinance version valid on the conduct date (`MaatregelVerordening`), stored with the measure. */
+  verordening: ColumnType<unknown, string, string>;
+  categorie: number;
+  herhaling: number;
+  percentage: number;
+  maanden: number;
+  verzondenOp: string;
+  hoortermijnEinde: string;
+  voornemenDoor: string | null;
+  voornemenDoorNaam: string;
+  voornemenOp: Generated<Date>;
+  zienswijzeVorm: string | null;
+  zienswijzeDatum: string | null;
+  zienswijzeInhoud: string | null;
+  zienswijzeAntwoord: string | null;
+  hoorGrond: string | null;
+  hoorMotivering: string | null;
+  voorwaarden412: Generated<boolean>;
+  horingDoorNaam: string | null;
+  verwijtbaar: boolean | null;
+  verwijtbaarheidMotivering: string | null;
+  dringendeRedenen: boolean | null;
+  dringendeRedenenMotivering: string | null;
+  beoordelingDoorNaam: string | null;
+  afzienGrond: string | null;
+  afzienMotivering: string | null;
+  voorstelPercentage: number | null;
+  voorstelMaanden: number | null;
+  voorstelIngangsdatum: string | null;
+  voorstelMotivering: string | null;
+  opnieuwGehoordDatum: string | null;
+  opnieuwGehoordInhoud: string | null;
+  voorstelDoor: string | null;
+  voorstelDoorNaam: string | null;
+  voorstelOp: Date | null;
+  teruggestuurdToelichting: string | null;
+  akkoordDoor: string | null;
+  akkoordDoorNaam: string | null;
+  akkoordRol: string | null;
+  akkoordOp: Date | null;
+  akkoordToelichting: string | null;
+}
+
 // ---- Overeenkomsten (migration 0019) ------------------------------------------------------------------------
 
 export interface VerordeningstoetsingTable {
@@ -1206,6 +1268,7 @@ export interface DB {
   oplegging: OpleggingTable;
   incident: IncidentTable;
   maatregelverordening: MaatregelverordeningTable;
+  maatregel: MaatregelTable;
   verordeningstoetsing: VerordeningstoetsingTable;
   overeenkomst: OvereenkomstTable;
   verordeningVersie: VerordeningVersieTable;

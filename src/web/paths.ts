@@ -107,6 +107,9 @@ export const paths = {
   tegenprestatieAdviesVragen: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/advies-vragen`,
   tegenprestatieAdvies: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/advies`,
   tegenprestatieIncidenten: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/incidenten`,
+  tegenprestatieMaatregelen: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/maatregelen`,
+  tegenprestatieMaatregel: (id: string, mid: string) =>
+    `/tegenprestaties/${encodeURIComponent(id)}/maatregelen/${encodeURIComponent(mid)}`,
   tegenprestatieOplegging: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/oplegging`,
   tegenprestatieZienswijze: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/oplegging/zienswijze`,
   tegenprestatieOpleggingBeoordeling: (id: string) =>

@@ -33,6 +33,7 @@ import * as m0701 from './2026_12_07_0701_dwang_oplegging.ts';
 import * as m0702 from './2026_12_07_0702_dwang_incidenten.ts';
 import * as m0703 from './2026_12_07_0703_maatregelverordening.ts';
 import * as m0801 from './2026_12_07_0801_werklijst.ts';
+import * as m0951 from './2026_12_07_0951_maatregel.ts';
 
 /**
  * The static list of migrations (a file provider fails under Vitest). Forward-only: add new files at the end,
@@ -73,6 +74,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0702_dwang_incidenten': m0702,
   '2026_12_07_0703_maatregelverordening': m0703,
   '2026_12_07_0801_werklijst': m0801,
+  '2026_12_07_0951_maatregel': m0951,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -24,6 +24,20 @@ export const dwangPolicy = definePolicy('dwang', {
     omschrijving:
       'Een incident vastleggen bij een plaatsing onder een opleggend besluit (niet verschenen, te laat, weigering, gedrag)',
   },
+  'maatregelen-bekijken': {
+    rollen: ['klantmanager', 'teamleider'],
+    omschrijving: 'Voornemens en maatregelen bij een plaatsing onder een opleggend besluit bekijken',
+  },
+  'maatregel-voorbereiden': {
+    rollen: ['klantmanager', 'teamleider'],
+    omschrijving:
+      'Een voornemen tot een maatregel vastleggen, de klant horen, de verwijtbaarheid beoordelen, afzien of een definitief voorstel doen',
+  },
+  'maatregel-beoordelen': {
+    rollen: ['teamleider'],
+    omschrijving:
+      'Een voorstel tot een maatregel goedkeuren (de maatregel is besloten) of terugsturen; nooit een eigen voorstel',
+  },
 });
 
 export type DwangActie = keyof typeof dwangPolicy.acties;

@@ -1,9 +1,10 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Tx } from '../../db/context.ts';
-import type { IncidentTable, MaatregelverordeningTable } from '../../db/schema.ts';
+import type { IncidentTable, MaatregelTable, MaatregelverordeningTable } from '../../db/schema.ts';
 
 export type IncidentRij = Selectable<IncidentTable>;
 export type MaatregelverordeningRij = Selectable<MaatregelverordeningTable>;
+export type MaatregelRij = Selectable<MaatregelTable>;
 
 /** Kysely queries of the dwang tables only. Row-level security limits every query to the caller. */
 export const dwangRepository = {
@@ -58,5 +59,71 @@ export const dwangRepository = {
       .orderBy('datum')
       .orderBy('vastgelegdOp')
       .execute();
+  },
+
+  async insertMaatregel(
+    tx: Tx,
+    rij: Insertable<MaatregelTable> & { dienstId: string; gemeenteId: string },
+  ): Promise<MaatregelRij> {
+    return tx.insertInto('maatregel').values(rij).returningAll().executeTakeFirstOrThrow();
+  },
+
+  /** A placement's measure paths, newest first. */
+  async listMaatregelen(tx: Tx, dienstId: string, tegenprestatieId: string): Promise<MaatregelRij[]> {
+    return tx
+      .selectFrom('maatregel')
+      .selectAll()
+      .where('dienstId', '=', dienstId)
+      .where('tegenprestatieId', '=', tegenprestatieId)
+      .orderBy('voornemenOp', 'desc')
+      .execute();
+  },
+
+  async findMaatregel(
+    tx: Tx,
+    dienstId: string,
+    tegenprestatieId: string,
+    id: string,
+  ): Promise<MaatregelRij | undefined> {
+    return tx
+      .selectFrom('maatregel')
+      .selectAll()
+      .where('dienstId', '=', dienstId)
+      .where('tegenprestatieId', '=', tegenprestatieId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+
+  /** The client's decided measures (for recidivism): category and conduct date. */
+  async besloteMaatregelenVanKlant(
+    tx: Tx,
+    dienstId: string,
+    klantId: string,
+  ): Promise<Array<{ categorie: number; gedragDatum: string }>> {
+    return tx
+      .selectFrom('maatregel')
+      .select(['categorie', 'gedragDatum'])
+      .where('dienstId', '=', dienstId)
+      .where('klantId', '=', klantId)
+      .where('status', '=', 'besloten')
+      .execute();
+  },
+
+  /** Updates a measure only while it is still in `status` (optimistic: undefined when someone changed it). */
+  async updateMaatregel(
+    tx: Tx,
+    dienstId: string,
+    id: string,
+    status: string,
+    wijziging: Updateable<MaatregelTable>,
+  ): Promise<MaatregelRij | undefined> {
+    return tx
+      .updateTable('maatregel')
+      .set(wijziging)
+      .where('dienstId', '=', dienstId)
+      .where('id', '=', id)
+      .where('status', '=', status)
+      .returningAll()
+      .executeTakeFirst();
   },
 };

@@ -19,6 +19,13 @@
  * - `inzageVoorKlant(systeem, klantId, { tx, gemeenteId })`: the AVG art. 15 export's incidents (privacy module).
  * - `laadDemoMaatregelverordeningen(dwang, actor, gemeenten)`: Aardam's demo ordinance.
  *
+ * ## Measure path (`createMaatregelService({ db, overeenkomsten, rechtsgrond, geadresseerde, vandaag? })`)
+ * `listMaatregelen`, `findMaatregel`, `legVoornemenVast` (intention: imposed decision sent, conduct in its period,
+ * basis + ordinance + category on the conduct date), `legHoringVast` (view or Awb 4:11 / 4:12 ground),
+ * `legVerwijtbaarheidVast` (art. 18 lid 9 and 10), `zieAf`, `doeVoorstel`, `beoordeelVoorstel` (team lead, not the
+ * proposer: the decision), `document(…, 'voornemen' | 'besluit')` (PDF). Guard: `maatregelpad.ts`
+ * (`ontbrekendVoorVoorstel`, `ontbrekendVoorBesluit`), backed by CHECKs on `maatregel` (migration 0951).
+ *
  * Pure: `incidenten.ts` (`beoordeelIncident`, `patroonBereikt`, `STANDAARD_PATROON`); `maatregelen.ts` (the measures
  * ordinance and its rules: `versieOpDatum`, `vindCategorie`, `telHerhalingen`, `bepaalMaatregel`,
  * `buitenBandbreedte`, `beoordeelVoorstel`, `afzienGronden`, `hoortermijnEinde`, `hoorOordeel`).
@@ -37,3 +44,7 @@ export {
 export { createDwangService, type DwangDeps, type DwangService } from './dwang.service.ts';
 export * from './incidenten.ts';
 export * from './maatregelen.ts';
+export * from './maatregelpad.ts';
+export { maatregelApi } from './maatregel.api.ts';
+export { maatregelRoutes } from './maatregel.routes.ts';
+export { createMaatregelService, type MaatregelDeps, type MaatregelService } from './maatregel.service.ts';

@@ -38,12 +38,14 @@ export {
   besluitDocument,
   type DocumentGegevens,
   overeenkomstDocument,
+  renderPdf,
   standaardVerzekering,
 } from './documenten.ts';
 export { overeenkomstenApi } from './overeenkomsten.api.ts';
 export { laadDemoOvereenkomsten } from './overeenkomsten.demo.ts';
 export { overeenkomstenPolicy } from './overeenkomsten.policy.ts';
 export { overeenkomstenRoutes } from './overeenkomsten.routes.ts';
+export { bezwaartermijn } from './besluit.ts';
 export { type AfspraakVoorStart, type StartOordeel, startOordeel } from './start.ts';
 export { AcceptatieInput, BesluitInput, OvereenkomstInvoerfout, Toetsing } from './overeenkomsten.schemas.ts';
 export {

@@ -339,6 +339,8 @@ export function OntwerpPagina({
             </Link>
             {' · '}
             <Link href={paths.tegenprestatieIncidenten(t.id)}>Incidenten</Link>
+            {' · '}
+            <Link href={paths.tegenprestatieMaatregelen(t.id)}>Maatregelen</Link>
           </>
         ) : null}
       </Paragraph>
