@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withContext } from '../src/db/context.ts';
 import { createDemoServices, DEMO_WACHTWOORD } from '../src/demo/demo.ts';
+import { plusDagen, vandaag } from '../src/modules/klanten/index.ts';
 import { actorVan } from '../test/factories/actoren.ts';
 import {
   type E2eApp,
@@ -25,8 +26,8 @@ async function login(page: Page, email: string): Promise<void> {
   await menu(page).waitFor();
 }
 
-const vandaag = () => new Date().toISOString().slice(0, 10);
-const maandGeleden = () => new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+// The app's days are days in the Netherlands (between 23:00 and 24:00 UTC the UTC date is a day behind).
+const maandGeleden = () => plusDagen(vandaag(), -30);
 
 beforeAll(async () => {
   e = await startE2eApp();
