@@ -22,9 +22,9 @@ export {
   type SignaalFeiten,
   type SignaalInstellingen,
   SOORT_NAMEN,
-  STANDAARD_UREN_MARGE_PROCENT,
   SOORTEN,
   type Soort,
+  STANDAARD_UREN_MARGE_PROCENT,
   TERMIJNEN,
 } from './regels.ts';
 export { signalenPolicy } from './signalen.policy.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { plusDagen } from '../klanten/index.ts';
 import {
   bepaalSignalen,
-  plusDagen,
   type SignaalFeiten,
   type TegenprestatieFeit,
   urenWijkenAf,

@@ -5,6 +5,7 @@
  */
 
 import { paths } from '../../web/paths.ts';
+import { formatDatumNl, plusDagen } from '../klanten/index.ts';
 
 export const SOORTEN = [
   'evaluatie-nadert',
@@ -141,32 +142,6 @@ export interface NieuwSignaal {
   datum: string | null;
 }
 
-/** `iso` plus `n` days (UTC noon, so no daylight-saving surprises). */
-export function plusDagen(iso: string, n: number): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-const MAANDEN = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-const datumNl = (iso: string) => {
-  const [j, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MAANDEN[m - 1]} ${j}`;
-};
-
 const paden = {
   ontwerp: paths.tegenprestatie,
   uitvoering: (id: string) => `${paths.tegenprestatie(id)}/uitvoering`,
@@ -220,7 +195,7 @@ export function bepaalSignalen(
             gebruikerId: km,
             soort: 'evaluatie-nadert',
             oorzaak: `${t.id}:${d}`,
-            tekst: `Evaluatie van de tegenprestatie van ${t.klantNaam} op ${datumNl(d)}.`,
+            tekst: `Evaluatie van de tegenprestatie van ${t.klantNaam} op ${formatDatumNl(d)}.`,
             link: paden.uitvoering(t.id),
             datum: d,
           });
@@ -230,7 +205,7 @@ export function bepaalSignalen(
           gebruikerId: km,
           soort: 'einde-nadert',
           oorzaak: `${t.id}:${t.einddatum}`,
-          tekst: `De tegenprestatie van ${t.klantNaam} eindigt op ${datumNl(t.einddatum)}. Plan het gesprek over het vervolg.`,
+          tekst: `De tegenprestatie van ${t.klantNaam} eindigt op ${formatDatumNl(t.einddatum)}. Plan het gesprek over het vervolg.`,
           link: paden.uitvoering(t.id),
           datum: t.einddatum,
         });
@@ -243,8 +218,8 @@ export function bepaalSignalen(
           soort: 'geen-uren',
           oorzaak: `${t.id}:${sinds}`,
           tekst: t.laatsteUren
-            ? `Voor de tegenprestatie van ${t.klantNaam} zijn sinds ${datumNl(sinds)} geen uren geregistreerd.`
-            : `Voor de tegenprestatie van ${t.klantNaam} zijn sinds de start (${datumNl(sinds)}) geen uren geregistreerd.`,
+            ? `Voor de tegenprestatie van ${t.klantNaam} zijn sinds ${formatDatumNl(sinds)} geen uren geregistreerd.`
+            : `Voor de tegenprestatie van ${t.klantNaam} zijn sinds de start (${formatDatumNl(sinds)}) geen uren geregistreerd.`,
           link: paden.uitvoering(t.id),
           datum: sinds,
         });
@@ -255,7 +230,7 @@ export function bepaalSignalen(
           gebruikerId: km,
           soort: 'uren-wijken-af',
           oorzaak: `${t.id}:${w.maandag}`,
-          tekst: `In de week van ${datumNl(w.maandag)} staan voor de tegenprestatie van ${t.klantNaam} ${urenNl(w.uren)} uur; afgesproken is ${urenNl(t.urenPerWeek ?? 0)} uur per week. Bespreek het verschil met de klant.`,
+          tekst: `In de week van ${formatDatumNl(w.maandag)} staan voor de tegenprestatie van ${t.klantNaam} ${urenNl(w.uren)} uur; afgesproken is ${urenNl(t.urenPerWeek ?? 0)} uur per week. Bespreek het verschil met de klant.`,
           link: `${paden.uitvoering(t.id)}?week=${w.maandag}#uren`,
           datum: w.maandag,
         });
@@ -287,7 +262,7 @@ export function bepaalSignalen(
         gebruikerId: km,
         soort: 'toetsing-blijft-liggen',
         oorzaak: `${t.id}:${t.inToetsingSinds}`,
-        tekst: `Het ontwerp van de tegenprestatie van ${t.klantNaam} staat sinds ${datumNl(t.inToetsingSinds)} in toetsing.`,
+        tekst: `Het ontwerp van de tegenprestatie van ${t.klantNaam} staat sinds ${formatDatumNl(t.inToetsingSinds)} in toetsing.`,
         link: paden.ontwerp(t.id),
         datum: t.inToetsingSinds,
       });
@@ -314,7 +289,7 @@ export function bepaalSignalen(
         gebruikerId: o.klantmanagerId,
         soort: 'ontheffing-eindigt',
         oorzaak: `${o.id}:${o.einddatum}`,
-        tekst: `De ontheffing van ${o.klantNaam} eindigt op ${datumNl(o.einddatum)}. Daarna kan de tegenprestatie weer gelden.`,
+        tekst: `De ontheffing van ${o.klantNaam} eindigt op ${formatDatumNl(o.einddatum)}. Daarna kan de tegenprestatie weer gelden.`,
         link: paden.verplichtingen(o.klantId),
         datum: o.einddatum,
       });
@@ -334,7 +309,7 @@ export function bepaalSignalen(
         ...basis,
         soort: 'plan-van-aanpak-9a',
         oorzaak: `${o.id}:${n.planVanAanpakUiterlijk}`,
-        tekst: `Stel uiterlijk ${datumNl(n.planVanAanpakUiterlijk)} het plan van aanpak op voor ${o.klantNaam} (ontheffing alleenstaande ouder, art. 9a lid 7 Participatiewet).`,
+        tekst: `Stel uiterlijk ${formatDatumNl(n.planVanAanpakUiterlijk)} het plan van aanpak op voor ${o.klantNaam} (ontheffing alleenstaande ouder, art. 9a lid 7 Participatiewet).`,
         link: paden.verplichtingen(o.klantId),
         datum: n.planVanAanpakUiterlijk,
       });
@@ -343,7 +318,7 @@ export function bepaalSignalen(
         ...basis,
         soort: 'heronderzoek-9a',
         oorzaak: `${o.id}:${n.volgendHeronderzoek}`,
-        tekst: `Het heronderzoek van het plan van aanpak van ${o.klantNaam} is uiterlijk ${datumNl(n.volgendHeronderzoek)} (art. 9a lid 8 Participatiewet).`,
+        tekst: `Het heronderzoek van het plan van aanpak van ${o.klantNaam} is uiterlijk ${formatDatumNl(n.volgendHeronderzoek)} (art. 9a lid 8 Participatiewet).`,
         link: paden.verplichtingen(o.klantId),
         datum: n.volgendHeronderzoek,
       });

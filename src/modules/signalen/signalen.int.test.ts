@@ -8,11 +8,10 @@ import { insertLopendeTegenprestatie, uitvoeringDiensten } from '../../../test/f
 import type { Bericht, Mailer } from '../../mail/index.ts';
 import { type Gebruiker, systeemActor } from '../auth/index.ts';
 import { createBeheerService } from '../beheer/index.ts';
-import { medewerkersUitBeheer, plusMaanden } from '../klanten/index.ts';
+import { medewerkersUitBeheer, plusDagen, plusMaanden } from '../klanten/index.ts';
 import { createLogboekService } from '../logboek/index.ts';
 import { createUitvoeringService } from '../uitvoering/index.ts';
 import { createSignaalBronnen } from './bronnen.ts';
-import { plusDagen } from './regels.ts';
 import { createSignalenService, SIGNAAL_MAIL, type SignalenService } from './signalen.service.ts';
 
 let t: TestApp;

@@ -11,8 +11,8 @@ import {
   bepaalSignalen,
   type NieuwSignaal,
   SOORT_NAMEN,
-  STANDAARD_UREN_MARGE_PROCENT,
   type Soort,
+  STANDAARD_UREN_MARGE_PROCENT,
 } from './regels.ts';
 import { signalenPolicy } from './signalen.policy.ts';
 import { signalenRepository as repo, type SignaalRij } from './signalen.repository.ts';

@@ -10,6 +10,7 @@
  * or revoked decision (the running phase); this rule only says that, and why, a review is needed.
  */
 
+import { formatDatumNl } from '../klanten/index.ts';
 import type { ToetsStatus } from '../netwerk/index.ts';
 import type { Status } from './statusmachine.ts';
 
@@ -41,25 +42,6 @@ export interface HerbeoordelingInvoer {
 
 /** The statuses a review applies to: agreed (not yet started) and running placements. */
 export const TE_HERBEOORDELEN: readonly Status[] = ['overeengekomen', 'lopend'];
-
-const MAANDEN = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-const datumNl = (iso: string) => {
-  const [j, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MAANDEN[m - 1]} ${j}`;
-};
 
 const VERDRINGING_TEKST: Partial<Record<ToetsStatus, string>> = {
   verdringing: 'uit de verdringingstoets blijkt verdringing van betaald werk',
@@ -117,7 +99,7 @@ export function herbeoordelingRedenen(i: HerbeoordelingInvoer): HerbeoordelingRe
     later.push({
       soort,
       oorzaak,
-      tekst: `Op ${datumNl(begindatum)} ${wat}, tijdens de tegenprestatie. Werk en re-integratie gaan voor: beoordeel of de tegenprestatie moet worden aangepast of beëindigd.`,
+      tekst: `Op ${formatDatumNl(begindatum)} ${wat}, tijdens de tegenprestatie. Werk en re-integratie gaan voor: beoordeel of de tegenprestatie moet worden aangepast of beëindigd.`,
     });
   };
   for (const w of i.werk) if (binnen(w.begindatum)) voeg('werk', w.begindatum, w.omschrijving);
