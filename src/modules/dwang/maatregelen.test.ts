@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEMO_MAATREGELVERORDENING_AARDAM as AARDAM,
   afzienGronden,
   beoordeelVoorstel,
   bepaalMaatregel,
   buitenBandbreedte,
   controleerVerordening,
-  DEMO_MAATREGELVERORDENING_AARDAM as AARDAM,
   hoorOordeel,
   hoortermijnEinde,
   type MaatregelVerordening,
@@ -282,5 +282,19 @@ describe('the hearing term', () => {
     const r = hoorOordeel(i);
     if (verwacht === null) expect(r).toBeNull();
     else expect(r).toMatch(verwacht);
+  });
+});
+
+describe('telHerhalingen across leap days and the switch of 2027 (calendar months, as art. 9a counts)', () => {
+  const tabel: Array<[string, string, string, number]> = [
+    ['a leap day counts for conduct on 28 February a year later', '2025-02-28', '2024-02-29', 1],
+    ['a leap day does not count for conduct on 1 March a year later', '2025-03-01', '2024-02-29', 0],
+    ['conduct on a leap day: 28 February a year earlier counts', '2028-02-29', '2027-02-28', 1],
+    ['conduct on a leap day: 27 February a year earlier does not', '2028-02-29', '2027-02-27', 0],
+    ['across the switch: 1 January 2026 counts for 1 January 2027', '2027-01-01', '2026-01-01', 1],
+    ['across the switch: 31 December 2025 does not', '2027-01-01', '2025-12-31', 0],
+  ];
+  it.each(tabel)('%s', (_n, gedragDatum, eerder, verwacht) => {
+    expect(telHerhalingen([{ gedragDatum: eerder, categorie: 2 }], 2, gedragDatum, 12)).toBe(verwacht);
   });
 });
