@@ -59,11 +59,15 @@ export function watchConsole(page: Page): string[] {
  * axe runs in the page itself (`setLegacyMode`): its default mode runs each frame apart and then opens a new blank
  * page to combine the results, which doubled the cost of every check and is only needed for pages with frames.
  * Our pages have none — asserted here, so a page that gets one is noticed rather than half-checked.
+ * `resultTypes: ['violations']` (axe's documented performance option): every rule still runs on every node, but axe
+ * builds selectors and HTML snippets only for violations instead of for each passing node, and the answer that
+ * crosses to the test is small. Measured on `e2e/klanten.e2e.test.ts`: about 8 of 49 CPU-seconds less.
  */
 export async function expectAccessible(page: Page): Promise<void> {
   expect(await page.locator('iframe, frame').count(), 'a page with frames needs axe in frame mode').toBe(0);
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .options({ resultTypes: ['violations'] })
     .setLegacyMode(true)
     .analyze();
   const summary = result.violations.map(
