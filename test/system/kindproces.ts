@@ -30,7 +30,7 @@ export interface Server extends Proc {
 
 const gestart: Proc[] = [];
 
-function omgeving(dataDir: string, mode: string): NodeJS.ProcessEnv {
+function omgeving(dataDir: string, mode: string, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
@@ -52,14 +52,22 @@ function omgeving(dataDir: string, mode: string): NodeJS.ProcessEnv {
     'TRUSTED_PROXIES',
   ])
     delete env[key];
-  return env;
+  return { ...env, ...extra };
 }
 
-/** Runs `wederkerig <args>` in its own process group. */
-export function wederkerig(args: string[], dataDir: string, mode = 'demo'): Proc {
+/**
+ * Runs `wederkerig <args>` in its own process group. `extra` is set after the run's own database and secrets were
+ * removed: a second instance gets the first one's database and secrets that way.
+ */
+export function wederkerig(
+  args: string[],
+  dataDir: string,
+  mode = 'demo',
+  extra: NodeJS.ProcessEnv = {},
+): Proc {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: ROOT,
-    env: omgeving(dataDir, mode),
+    env: omgeving(dataDir, mode, extra),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -78,8 +86,8 @@ export function wederkerig(args: string[], dataDir: string, mode = 'demo'): Proc
 }
 
 /** Starts `wederkerig serve` and waits for the line with its address. */
-export async function serve(dataDir: string, mode = 'demo'): Promise<Server> {
-  const proc = wederkerig(['serve'], dataDir, mode);
+export async function serve(dataDir: string, mode = 'demo', extra: NodeJS.ProcessEnv = {}): Promise<Server> {
+  const proc = wederkerig(['serve'], dataDir, mode, extra);
   const url = await new Promise<string>((res, rej) => {
     const kijk = () => {
       const m = /Wederkerig draait op (http:\/\/\S+)/.exec(proc.output());
