@@ -12,7 +12,7 @@ import { alsSuperuser, opdracht, ruimOp, type Server, serve } from './kindproces
  * signals live in PostgreSQL, so any instance answers any request: a login on one is valid on the other, failed
  * logins count on both, a background job runs once, and /metrics is never passed through the proxy.
  *
- * Needs nginx (Debian's `nginx-light`; `.ci/run` installs it).
+ * Needs nginx (Debian's `nginx`; `.ci/run` installs it).
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -154,7 +154,7 @@ async function verzoekenOp(server: Server, route: string, method = 'GET'): Promi
 }
 
 beforeAll(async () => {
-  expect(existsSync(NGINX), `nginx not found at ${NGINX} (apt-get install nginx-light)`).toBe(true);
+  expect(existsSync(NGINX), `nginx not found at ${NGINX} (apt-get install nginx)`).toBe(true);
   // Instance A starts the embedded PostgreSQL and loads the demo; B uses A's database and A's secrets, as a second
   // server would use the shared database and the secrets from the vault.
   a = await serve(dataA, 'demo', { LOG_LEVEL: 'info', TRUSTED_PROXIES: '127.0.0.1' });
