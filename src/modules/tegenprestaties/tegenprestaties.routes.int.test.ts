@@ -27,6 +27,7 @@ let tl: TestGebruiker;
 let nm: TestGebruiker;
 let kmBrowser: TestBrowser;
 let klant: string;
+let klantNaam: string;
 let activiteit: string;
 let tokens: Record<'km' | 'nm', string>;
 
@@ -102,12 +103,12 @@ beforeAll(async () => {
     gemeenten,
     medewerkers: medewerkersUitBeheer(createBeheerService(t.db.app, { gemeenten }), 0),
   });
-  klant = (
-    await klanten.createKlant(
-      actorVan(km, { gemeenten: [A], teams: [t1] }),
-      maakKlant({ gemeenteId: A, belastbaarheid: { maxUrenPerWeek: 16 }, werk: [{ urenPerWeek: 4 }] }),
-    )
-  ).id;
+  const nieuweKlant = await klanten.createKlant(
+    actorVan(km, { gemeenten: [A], teams: [t1] }),
+    maakKlant({ gemeenteId: A, belastbaarheid: { maxUrenPerWeek: 16 }, werk: [{ urenPerWeek: 4 }] }),
+  );
+  klant = nieuweKlant.id;
+  klantNaam = nieuweKlant.naam;
   kmBrowser = await ingelogdAls(t.app, km);
   const auth = createAuthService({ db: t.db.app, config: t.config });
   const token = async (u: TestGebruiker) =>
@@ -211,6 +212,8 @@ describe('pages (without JavaScript)', () => {
     expect(lijst.statusCode).toBe(200);
     expect(lijst.body).toContain('Advies gevraagd');
     expect(lijst.body).toContain('Wat vindt u?');
+    // With the client's name, read for the whole list at once.
+    expect(lijst.body).toContain(klantNaam);
     await lead.get(url);
     expect((await lead.post(`${url}/advies`, { advies: 'Bied ook de moestuin aan.' })).statusCode).toBe(303);
     expect((await kmBrowser.get(url)).body).toContain('Bied ook de moestuin aan.');

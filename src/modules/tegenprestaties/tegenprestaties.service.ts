@@ -1024,18 +1024,20 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
       opleggen: Array<{ tegenprestatie: Tegenprestatie; klantNaam: string }>;
     }> {
       tegenprestatiesPolicy.vereis(actor, 'advies-geven');
-      const metNaam = async (items: Tegenprestatie[]) => {
-        const uit: Array<{ tegenprestatie: Tegenprestatie; klantNaam: string }> = [];
-        for (const t of items) {
-          const k = await klanten.findKlant(actor, t.klantId).catch(() => null);
-          if (k) uit.push({ tegenprestatie: t, klantNaam: k.naam });
-        }
-        return uit;
-      };
-      // One after the other: a request uses one database connection at a time.
+      // One after the other: a request uses one database connection at a time. The names in one read for both
+      // lists (`klantNamen`, at most 100 per call, each logged as read), not one client read per row.
       const advies = await service.findTegenprestaties(actor, { adviesGevraagd: true, paginaGrootte: 100 });
       const opleggen = await service.findTegenprestaties(actor, { status: 'opleggen', paginaGrootte: 100 });
-      return { adviesGevraagd: await metNaam(advies.items), opleggen: await metNaam(opleggen.items) };
+      const ids = [...new Set([...advies.items, ...opleggen.items].map((t) => t.klantId))];
+      const namen = new Map<string, string>();
+      for (let i = 0; i < ids.length; i += 100)
+        for (const [id, naam] of await klanten.klantNamen(actor, ids.slice(i, i + 100))) namen.set(id, naam);
+      const metNaam = (items: Tegenprestatie[]) =>
+        items.flatMap((t) => {
+          const klantNaam = namen.get(t.klantId);
+          return klantNaam === undefined ? [] : [{ tegenprestatie: t, klantNaam }];
+        });
+      return { adviesGevraagd: metNaam(advies.items), opleggen: metNaam(opleggen.items) };
     },
 
     /** The caseworker asks the team lead's advice (the client is not convinced, or another doubt). Recorded. */
