@@ -14,10 +14,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { vrijePoort } from '../src/lib/vrije-poort.ts';
 import { klantenCsv } from './klanten-csv.ts';
 
 const KLANTEN = Number(process.env.KLANTEN ?? 40_000);
@@ -39,18 +39,6 @@ const env = {
   PORT: String(poort),
   LOG_LEVEL: 'warn',
 };
-
-function vrijePoort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const adres = s.address();
-      const p = typeof adres === 'object' && adres ? adres.port : 0;
-      s.close(() => resolve(p));
-    });
-    s.on('error', reject);
-  });
-}
 
 /** Runs a CLI command against the running server's database; resolves with its output, rejects on exit ≠ 0. */
 function cli(args: string[]): Promise<string> {

@@ -12,24 +12,12 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { vrijePoort } from '../src/lib/vrije-poort.ts';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const BIN = join(import.meta.dirname, '..', 'bin', 'wederkerig.js');
-
-function vrijePoort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const adres = s.address();
-      const p = typeof adres === 'object' && adres ? adres.port : 0;
-      s.close(() => resolve(p));
-    });
-    s.on('error', reject);
-  });
-}
 
 interface Meting {
   luistert: number;

@@ -14,6 +14,7 @@ import {
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
+import { vrijePoort } from '../lib/vrije-poort.ts';
 
 /**
  * The embedded PostgreSQL: used when DATABASE_URL is unset. Data lives in `<dataDir>/pg`; the port, the
@@ -200,18 +201,6 @@ function blockedParents(dir: string, ids: { uid: number; gid: number }): string[
   return blocked;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const srv = createServer();
@@ -377,9 +366,9 @@ export async function startEmbedded(opts: StartOptions): Promise<EmbeddedDatabas
     rmSync(join(pgDir, 'postmaster.pid'), { force: true });
   }
 
-  const secrets = loadOrCreateSecrets(secretsFile, await freePort());
+  const secrets = loadOrCreateSecrets(secretsFile, await vrijePoort());
   if (!(await portIsFree(secrets.port))) {
-    secrets.port = await freePort();
+    secrets.port = await vrijePoort();
     saveSecrets(secretsFile, secrets);
   }
 

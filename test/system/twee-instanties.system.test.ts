@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vrijePoort } from '../../src/lib/vrije-poort.ts';
 import { alsSuperuser, opdracht, ruimOp, type Server, serve } from './kindproces.ts';
 
 /**
@@ -32,18 +32,6 @@ let b: Server;
 let nginx: ChildProcess | undefined;
 let nginxUit = '';
 let proxy: string;
-
-function vrijePoort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const adres = s.address();
-      const poort = typeof adres === 'object' && adres ? adres.port : 0;
-      s.close(() => res(poort));
-    });
-  });
-}
 
 /** nginx in the foreground, as this user, with everything it writes under `nginxDir`. */
 async function startNginx(poortA: number, poortB: number): Promise<string> {
