@@ -61,6 +61,11 @@ const Env = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   /** Owner role connection for migrations and maintenance. Defaults to DATABASE_URL when unset. */
   DATABASE_OWNER_URL: z.string().min(1).optional(),
+  /**
+   * System role connection (`wederkerig_systeem`): the system context (login, sessions, jobs). Defaults to
+   * DATABASE_OWNER_URL when unset; required in production with DATABASE_URL.
+   */
+  DATABASE_SYSTEM_URL: z.string().min(1).optional(),
   /** Secret for signing cookies; at least 32 characters in production. Embedded default: generated and stored. */
   SESSION_SECRET: z.string().min(32).optional(),
   /** Key (64 hex characters) for signing closed partitions of the access log. Embedded default: generated and stored. */
@@ -213,6 +218,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   databaseOwnerUrl: string | undefined;
+  /** The system role's connection; undefined: the owner's. */
+  databaseSystemUrl: string | undefined;
   sessionSecret: string | undefined;
   logboekSigningKey: string | undefined;
   bsnEncryptionKeys: string | undefined;
@@ -308,6 +315,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databaseOwnerUrl: e.DATABASE_OWNER_URL ?? e.DATABASE_URL,
+    databaseSystemUrl: e.DATABASE_SYSTEM_URL,
     sessionSecret: e.SESSION_SECRET,
     logboekSigningKey: e.LOGBOEK_SIGNING_KEY,
     bsnEncryptionKeys: e.BSN_ENCRYPTION_KEYS,
@@ -345,6 +353,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!config.bsnHashKey) missing.push('BSN_HASH_KEY');
     if (!config.totpEncryptionKeys) missing.push('TOTP_ENCRYPTION_KEYS');
     if (!e.DATABASE_OWNER_URL) missing.push('DATABASE_OWNER_URL');
+    if (!e.DATABASE_SYSTEM_URL) missing.push('DATABASE_SYSTEM_URL');
     if (missing.length > 0) {
       throw new ConfigError(
         `Production with DATABASE_URL needs ${missing.join(', ')} (no insecure defaults in production).`,

@@ -63,6 +63,7 @@ function childEnv(dataDir: string, opts: RunOptions): NodeJS.ProcessEnv {
   for (const key of [
     'DATABASE_URL',
     'DATABASE_OWNER_URL',
+    'DATABASE_SYSTEM_URL',
     'SESSION_SECRET',
     'LOGBOEK_SIGNING_KEY',
     'BSN_ENCRYPTION_KEYS',

@@ -24,7 +24,12 @@ async function cli(
   db: TestDatabase,
   opties: { sleutel?: string | undefined; config?: Partial<Config> } = {},
 ) {
-  const config = testConfig({ databaseUrl: db.appUrl, databaseOwnerUrl: db.ownerUrl, ...opties.config });
+  const config = testConfig({
+    databaseUrl: db.appUrl,
+    databaseOwnerUrl: db.ownerUrl,
+    databaseSystemUrl: db.systeemUrl,
+    ...opties.config,
+  });
   const out: string[] = [];
   const err: string[] = [];
   const code = await backupCommand(
