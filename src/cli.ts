@@ -25,7 +25,13 @@ import {
   logboekCommand,
   voerOnderhoudUit,
 } from './modules/logboek/index.ts';
-import { BEWAARTERMIJN_USAGE, createPrivacyService, runBewaartermijnCli } from './modules/privacy/index.ts';
+import {
+  BEWAARTERMIJN_USAGE,
+  bestandsJournaal,
+  createPrivacyService,
+  type PrivacyService,
+  runBewaartermijnCli,
+} from './modules/privacy/index.ts';
 
 const USAGE = `Gebruik: wederkerig <opdracht> [opties]
 
@@ -151,20 +157,7 @@ export async function runCli(
         // Attaches to a running server's embedded PostgreSQL; acts as the system with a logged reason.
         const rt = await openRuntime(loadConfig(), { ifRunning: 'attach', migrate: true });
         try {
-          const db = rt.pools.app;
-          const gemeenten = createGemeentenService(db);
-          const { bsnEncryptionKeys, bsnHashKey } = rt.config;
-          const bsnSleutels =
-            bsnEncryptionKeys && bsnHashKey ? parseBsnSleutels(bsnEncryptionKeys, bsnHashKey) : undefined;
-          const medewerkers = medewerkersUitBeheer(createBeheerService(db, { gemeenten }));
-          const privacy = createPrivacyService({
-            db,
-            klanten: createKlantenService({ db, bsnSleutels, gemeenten, medewerkers }),
-            logboek: createLogboekService(db),
-            gemeenten,
-            medewerkers,
-          });
-          return await runBewaartermijnCli(rest, privacy, out, err);
+          return await runBewaartermijnCli(rest, privacyVoorCli(rt), out, err);
         } finally {
           await rt.close();
         }
@@ -189,6 +182,8 @@ export async function runCli(
             config,
             backupSleutel: process.env.BACKUP_ENCRYPTION_KEY,
             open: (ifRunning) => openRuntime(config, { ifRunning, migrate: false }),
+            herspeelVernietigingen: (rt, regels) =>
+              privacyVoorCli(rt).herspeelVernietigingen(regels, 'herstel:vernietigingsjournaal'),
           },
           out,
           err,
@@ -242,6 +237,24 @@ async function startAchtergrond(rt: Runtime, log: FastifyBaseLogger, taken: Take
   });
 }
 
+/** The privacy service for a command line run (retention proposals, replaying the destruction journal). */
+export function privacyVoorCli(rt: Runtime): PrivacyService {
+  const db = rt.pools.app;
+  const gemeenten = createGemeentenService(db);
+  const { bsnEncryptionKeys, bsnHashKey } = rt.config;
+  const bsnSleutels =
+    bsnEncryptionKeys && bsnHashKey ? parseBsnSleutels(bsnEncryptionKeys, bsnHashKey) : undefined;
+  const medewerkers = medewerkersUitBeheer(createBeheerService(db, { gemeenten }));
+  return createPrivacyService({
+    db,
+    journaal: bestandsJournaal(rt.config.vernietigingsjournaal),
+    klanten: createKlantenService({ db, bsnSleutels, gemeenten, medewerkers }),
+    logboek: createLogboekService(db),
+    gemeenten,
+    medewerkers,
+  });
+}
+
 async function serve(demoFlag: boolean, out: Out): Promise<number> {
   const base = loadConfig();
   const config = demoFlag ? { ...base, mode: 'demo' as const } : base;
@@ -251,6 +264,7 @@ async function serve(demoFlag: boolean, out: Out): Promise<number> {
   let jobs: Jobs | undefined;
   try {
     const onderhoud = await onderhoudBijStart(rt);
+    await bestandsJournaal(rt.config.vernietigingsjournaal).maakAan();
     if (rt.config.mode === 'demo') await seedDemo(rt);
     // The app sets the job handlers (it builds the services); startAchtergrond runs them and connects sending.
     const taken = new Taken();

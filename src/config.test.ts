@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       port: 3000,
       publicUrl: 'http://127.0.0.1:3000',
       dataDir: resolve('./data'),
+      vernietigingsjournaal: resolve('./data/vernietigingsjournaal.jsonl'),
       databaseUrl: undefined,
       databaseOwnerUrl: undefined,
       databaseSystemUrl: undefined,

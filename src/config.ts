@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ROLLEN, type Rol } from './db/context.ts';
 import type { VerbindingLimieten } from './db/database.ts';
@@ -57,6 +57,12 @@ const Env = z.object({
   ALLOW_HTTP_PUBLIC_URL: z.enum(['true', 'false']).optional(),
   /** Folder for the embedded PostgreSQL and other local data. */
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * The destruction journal (a file): every approved destruction list, outside the database and its backups, so
+   * that a restore destroys those files again. Keep it where the backups are, not on the database's disk.
+   * Default: DATA_DIR/vernietigingsjournaal.jsonl.
+   */
+  DESTRUCTION_JOURNAL: z.string().min(1).optional(),
   /** Application role connection (non-owner, subject to row-level security). Unset: embedded PostgreSQL. */
   DATABASE_URL: z.string().min(1).optional(),
   /** Owner role connection for migrations and maintenance. Defaults to DATABASE_URL when unset. */
@@ -216,6 +222,8 @@ export interface Config {
   publicUrl: string;
   /** Absolute path of the data folder. */
   dataDir: string;
+  /** Absolute path of the destruction journal (DESTRUCTION_JOURNAL). */
+  vernietigingsjournaal: string;
   databaseUrl: string | undefined;
   databaseOwnerUrl: string | undefined;
   /** The system role's connection; undefined: the owner's. */
@@ -313,6 +321,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     publicUrl,
     dataDir: resolve(e.DATA_DIR),
+    vernietigingsjournaal: resolve(e.DESTRUCTION_JOURNAL ?? join(e.DATA_DIR, 'vernietigingsjournaal.jsonl')),
     databaseUrl: e.DATABASE_URL,
     databaseOwnerUrl: e.DATABASE_OWNER_URL ?? e.DATABASE_URL,
     databaseSystemUrl: e.DATABASE_SYSTEM_URL,

@@ -23,6 +23,8 @@ export interface Pools {
   systeem: Database;
   /** The app pool's state (in use, waiting, acquire times) for /metrics and /healthz. */
   appStand: PoolStand;
+  /** The system pool's state, likewise. */
+  systeemStand: PoolStand;
   /**
    * Is the database up? Asked over a connection of its own (not the app pool), so a busy pool is told apart from
    * a database that is down.
@@ -123,7 +125,12 @@ export function createPools(opts: PoolOptions): Pools {
   const limieten = opts.limieten ?? STANDAARD_LIMIETEN;
   const max = opts.max ?? 10;
   const { db: app, stand } = createAppDatabase(opts.appUrl, max, limieten, opts.onError);
-  const { db: systeem } = createAppDatabase(opts.systeemUrl ?? opts.ownerUrl, max, limieten, opts.onError);
+  const { db: systeem, stand: systeemStand } = createAppDatabase(
+    opts.systeemUrl ?? opts.ownerUrl,
+    max,
+    limieten,
+    opts.onError,
+  );
   systeemPools.set(app, systeem);
   const owner = createDatabase(opts.ownerUrl, 2, opts.onError);
   const gezondheid = nieuwePool(
@@ -135,6 +142,7 @@ export function createPools(opts: PoolOptions): Pools {
     owner,
     systeem,
     appStand: stand,
+    systeemStand,
     bereikbaar: async () => {
       try {
         await gezondheid.query('SELECT 1');
