@@ -141,10 +141,17 @@ describe('wederkerig backup / restore', () => {
     const actor = systeemActor('test:journaal', dienstId);
     // Two clients of one municipality, their files closed long ago; the others stay open.
     const [k1, k2] = await withContext(bron.owner, systeem('test:journaal'), async (tx) => {
+      const eerste = await tx
+        .selectFrom('klant')
+        .select('gemeenteId')
+        .where('dossierGeslotenOp', 'is', null)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
       const rijen = await tx
         .selectFrom('klant')
         .select(['id', 'gemeenteId'])
         .where('dossierGeslotenOp', 'is', null)
+        .where('gemeenteId', '=', eerste.gemeenteId)
         .orderBy('id')
         .limit(2)
         .execute();

@@ -120,6 +120,11 @@ describe('/healthz with the database down', () => {
     await app.register(opsRoutes(pools));
     const res = await app.inject({ url: '/healthz' });
     expect(res.statusCode).toBe(503);
-    expect(res.json()).toEqual({ status: 'down', database: 'down', pool: { inUse: 0, waiting: 0, max: 10 } });
+    expect(res.json()).toEqual({
+      status: 'down',
+      database: 'down',
+      pool: { inUse: 0, waiting: 0, max: 10 },
+      systemPool: { inUse: 0, waiting: 0, max: 10 },
+    });
   });
 });
