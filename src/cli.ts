@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { BACKUP_USAGE, backupCommand } from './db/backup/index.ts';
 import { EmbeddedDatabaseError } from './db/embedded.ts';
 import { openRuntime, type Runtime } from './db/runtime.ts';
+import { isVerbindingWeg } from './db/verbindingen.ts';
 import { createDemoServices, loadDemo } from './demo/demo.ts';
 import { type Jobs, LOGBOEK_ONDERHOUD, SIGNALEN_MAKEN, startJobs, Taken } from './jobs/index.ts';
 import { createAuthService, runTokenCli, systeemActor, TOKEN_USAGE } from './modules/auth/index.ts';
@@ -301,16 +302,13 @@ async function serve(demoFlag: boolean, out: Out): Promise<number> {
   const server = app;
 
   let closing = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (closing) return;
     closing = true;
-    // Ctrl-C reaches the embedded PostgreSQL too: work still in flight (a job being marked as failed by
-    // pg-boss) may reject against the stopping database. That must not turn a clean stop into a crash.
-    process.on('unhandledRejection', (err) => server.log.warn({ err }, 'unfinished work during shutdown'));
     server.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
-    let code = 0;
+    let code = exitCode;
     try {
       // Stopping the jobs must not stand in the way of stopping the server and the database.
       await jobs?.stop().catch((e) => server.log.warn({ err: e }, 'stopping the jobs failed'));
@@ -324,6 +322,30 @@ async function serve(demoFlag: boolean, out: Out): Promise<number> {
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
     process.on(signal, () => void shutdown(signal));
+
+  // PostgreSQL stopping or gone (Ctrl-C reaches the embedded server too; a killed postmaster) fails the work in
+  // flight — a job pg-boss is fetching or marking, a query between two statements — sometimes where nobody waits
+  // for it. That is logged, never a crash: requests answer 503 and /healthz "down" meanwhile, and the pools connect
+  // again when the database is back. Anything else unhandled stops the app in order (exit code 1, for a supervisor).
+  const onverwacht = (soort: string) => (err: unknown) => {
+    if (closing || isVerbindingWeg(err)) {
+      server.log.warn({ err }, `database connection lost (${soort})`);
+      return;
+    }
+    server.log.error({ err }, soort);
+    void shutdown(soort, 1);
+  };
+  process.on('unhandledRejection', onverwacht('unhandledRejection'));
+  process.on('uncaughtException', onverwacht('uncaughtException'));
+  // The embedded PostgreSQL is this process's child: when it dies, nothing brings it back here. Stop in order, so
+  // that a supervisor (systemd Restart=always, a container restart policy) starts the app, and with it PostgreSQL,
+  // again; the restart recovers from the write-ahead log.
+  rt.embedded?.bijOnverwachtStoppen(() => {
+    server.log.error(
+      'the embedded PostgreSQL stopped unexpectedly: stopping the app (a supervisor restarts it)',
+    );
+    void shutdown('postgresql-gestopt', 1);
+  });
 
   // The bound address, not the configured one: with PORT=0 the system picks the port.
   const bound = server.server.address();

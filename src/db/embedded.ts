@@ -64,6 +64,11 @@ export interface EmbeddedDatabase {
   /** True when this process started the server (and so must stop it). */
   started: boolean;
   stop(): Promise<void>;
+  /**
+   * Calls `fn` once when the postmaster this process started is gone without `stop()` (killed, crashed): the app
+   * cannot work without it and nothing here restarts it. Does nothing for a server this process attached to.
+   */
+  bijOnverwachtStoppen(fn: () => void): void;
 }
 
 export class EmbeddedDatabaseError extends Error {}
@@ -386,6 +391,7 @@ export async function startEmbedded(opts: StartOptions): Promise<EmbeddedDatabas
       secrets: s,
       started: false,
       stop: async () => {},
+      bijOnverwachtStoppen: () => {},
     };
   }
   if (state.kind === 'orphan') await stopOrphan(state.pid, log);
@@ -500,5 +506,16 @@ export async function startEmbedded(opts: StartOptions): Promise<EmbeddedDatabas
     secrets,
     started: true,
     stop,
+    bijOnverwachtStoppen: (fn) => {
+      if (postmaster === undefined) return;
+      const wacht = setInterval(() => {
+        if (stopped) clearInterval(wacht);
+        else if (!isAlive(postmaster)) {
+          clearInterval(wacht);
+          fn();
+        }
+      }, 500);
+      wacht.unref();
+    },
   };
 }
