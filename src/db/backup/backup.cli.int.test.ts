@@ -115,6 +115,16 @@ describe('wederkerig backup / restore', () => {
     expect(tekst.err).toMatch(/geen backup van Wederkerig/);
 
     expect((await cli('restore', [], doel)).err).toBe('Gebruik: wederkerig restore BESTAND');
+
+    // A damaged destruction journal refuses the restore before anything changed.
+    const kapot = join(map, 'kapot.jsonl');
+    await writeFile(kapot, 'kapot\n');
+    const journaal = await cli('restore', [bestand], doel, { config: { vernietigingsjournaal: kapot } });
+    expect(journaal.code).toBe(1);
+    expect(journaal.err).toMatch(
+      /vernietigingsjournaal .*kapot\.jsonl is beschadigd \(regel 1\): er is niets hersteld/,
+    );
+    expect(journaal.out).toBe('');
   });
 
   it('refuses other data keys than the backup was made with, before loading anything', async () => {
