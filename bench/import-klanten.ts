@@ -31,7 +31,7 @@ const seconden = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e
 
 const dir = mkdtempSync(join(tmpdir(), 'wederkerig-bench-import-'));
 // Always its own embedded PostgreSQL, never a configured database.
-const { DATABASE_URL: _a, DATABASE_OWNER_URL: _o, ...omgeving } = process.env;
+const { DATABASE_URL: _a, DATABASE_OWNER_URL: _o, DATABASE_SYSTEM_URL: _s, ...omgeving } = process.env;
 const rt = await openRuntime(loadConfig({ ...omgeving, DATA_DIR: dir, LOG_LEVEL: 'silent' }), {
   ifRunning: 'refuse',
   migrate: true,

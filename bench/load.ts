@@ -29,7 +29,7 @@ const dir = mkdtempSync(join(tmpdir(), 'wederkerig-bench-load-'));
 const poort = await vrijePoort();
 const basis = `http://127.0.0.1:${poort}`;
 // Always its own embedded PostgreSQL, never a configured database.
-const { DATABASE_URL: _a, DATABASE_OWNER_URL: _o, ...omgeving } = process.env;
+const { DATABASE_URL: _a, DATABASE_OWNER_URL: _o, DATABASE_SYSTEM_URL: _s, ...omgeving } = process.env;
 const env = {
   ...omgeving,
   NODE_ENV: 'production',

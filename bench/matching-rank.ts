@@ -111,7 +111,7 @@ async function rankViaApi(): Promise<void> {
   const GEMEENTEN = 12;
 
   const dir = mkdtempSync(join(tmpdir(), 'wederkerig-bench-rank-'));
-  const { DATABASE_URL: _a, DATABASE_OWNER_URL: _o, ...omgeving } = process.env;
+  const { DATABASE_URL: _a, DATABASE_OWNER_URL: _o, DATABASE_SYSTEM_URL: _s, ...omgeving } = process.env;
   // Demo mode: the bench's teamleider is a demo account, whose API token needs no TOTP (vereistMfa).
   const rt = await openRuntime(
     loadConfig({ ...omgeving, WEDERKERIG_MODE: 'demo', DATA_DIR: dir, LOG_LEVEL: 'silent' }),

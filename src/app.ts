@@ -67,7 +67,12 @@ import {
   overeenkomstenApi,
   overeenkomstenRoutes,
 } from './modules/overeenkomsten/index.ts';
-import { createPrivacyService, privacyApi, privacyRoutes } from './modules/privacy/index.ts';
+import {
+  bestandsJournaal,
+  createPrivacyService,
+  privacyApi,
+  privacyRoutes,
+} from './modules/privacy/index.ts';
 import {
   createSignaalBronnen,
   createSignalenService,
@@ -251,6 +256,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const privacy = createPrivacyService({
     db: db.app,
     klanten,
+    journaal: bestandsJournaal(config.vernietigingsjournaal),
     logboek: createLogboekService(db.app),
     gemeenten,
     medewerkers: medewerkersUitBeheer(beheer),

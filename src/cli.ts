@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { BACKUP_USAGE, backupCommand } from './db/backup/index.ts';
 import { EmbeddedDatabaseError } from './db/embedded.ts';
 import { openRuntime, type Runtime } from './db/runtime.ts';
+import { isVerbindingWeg } from './db/verbindingen.ts';
 import { createDemoServices, loadDemo } from './demo/demo.ts';
 import { type Jobs, LOGBOEK_ONDERHOUD, SIGNALEN_MAKEN, startJobs, Taken } from './jobs/index.ts';
 import { createAuthService, runTokenCli, systeemActor, TOKEN_USAGE } from './modules/auth/index.ts';
@@ -25,7 +26,13 @@ import {
   logboekCommand,
   voerOnderhoudUit,
 } from './modules/logboek/index.ts';
-import { BEWAARTERMIJN_USAGE, createPrivacyService, runBewaartermijnCli } from './modules/privacy/index.ts';
+import {
+  BEWAARTERMIJN_USAGE,
+  bestandsJournaal,
+  createPrivacyService,
+  type PrivacyService,
+  runBewaartermijnCli,
+} from './modules/privacy/index.ts';
 
 const USAGE = `Gebruik: wederkerig <opdracht> [opties]
 
@@ -42,7 +49,8 @@ ${BACKUP_USAGE}
   help             toon deze hulp
 
 Omgeving: WEDERKERIG_MODE (production|demo|development), HOST, PORT, DATA_DIR, DATABASE_URL,
-DATABASE_OWNER_URL, SESSION_SECRET, LOGBOEK_SIGNING_KEY, BACKUP_ENCRYPTION_KEY, LOG_LEVEL. Zie README.md.`;
+DATABASE_OWNER_URL, DATABASE_SYSTEM_URL, SESSION_SECRET, LOGBOEK_SIGNING_KEY, BACKUP_ENCRYPTION_KEY, LOG_LEVEL.
+Zie README.md.`;
 
 type Out = (line: string) => void;
 
@@ -150,20 +158,7 @@ export async function runCli(
         // Attaches to a running server's embedded PostgreSQL; acts as the system with a logged reason.
         const rt = await openRuntime(loadConfig(), { ifRunning: 'attach', migrate: true });
         try {
-          const db = rt.pools.app;
-          const gemeenten = createGemeentenService(db);
-          const { bsnEncryptionKeys, bsnHashKey } = rt.config;
-          const bsnSleutels =
-            bsnEncryptionKeys && bsnHashKey ? parseBsnSleutels(bsnEncryptionKeys, bsnHashKey) : undefined;
-          const medewerkers = medewerkersUitBeheer(createBeheerService(db, { gemeenten }));
-          const privacy = createPrivacyService({
-            db,
-            klanten: createKlantenService({ db, bsnSleutels, gemeenten, medewerkers }),
-            logboek: createLogboekService(db),
-            gemeenten,
-            medewerkers,
-          });
-          return await runBewaartermijnCli(rest, privacy, out, err);
+          return await runBewaartermijnCli(rest, privacyVoorCli(rt), out, err);
         } finally {
           await rt.close();
         }
@@ -188,6 +183,8 @@ export async function runCli(
             config,
             backupSleutel: process.env.BACKUP_ENCRYPTION_KEY,
             open: (ifRunning) => openRuntime(config, { ifRunning, migrate: false }),
+            herspeelVernietigingen: (rt, regels) =>
+              privacyVoorCli(rt).herspeelVernietigingen(regels, 'herstel:vernietigingsjournaal'),
           },
           out,
           err,
@@ -241,6 +238,24 @@ async function startAchtergrond(rt: Runtime, log: FastifyBaseLogger, taken: Take
   });
 }
 
+/** The privacy service for a command line run (retention proposals, replaying the destruction journal). */
+export function privacyVoorCli(rt: Runtime): PrivacyService {
+  const db = rt.pools.app;
+  const gemeenten = createGemeentenService(db);
+  const { bsnEncryptionKeys, bsnHashKey } = rt.config;
+  const bsnSleutels =
+    bsnEncryptionKeys && bsnHashKey ? parseBsnSleutels(bsnEncryptionKeys, bsnHashKey) : undefined;
+  const medewerkers = medewerkersUitBeheer(createBeheerService(db, { gemeenten }));
+  return createPrivacyService({
+    db,
+    journaal: bestandsJournaal(rt.config.vernietigingsjournaal),
+    klanten: createKlantenService({ db, bsnSleutels, gemeenten, medewerkers }),
+    logboek: createLogboekService(db),
+    gemeenten,
+    medewerkers,
+  });
+}
+
 async function serve(demoFlag: boolean, out: Out): Promise<number> {
   const base = loadConfig();
   const config = demoFlag ? { ...base, mode: 'demo' as const } : base;
@@ -250,6 +265,7 @@ async function serve(demoFlag: boolean, out: Out): Promise<number> {
   let jobs: Jobs | undefined;
   try {
     const onderhoud = await onderhoudBijStart(rt);
+    await bestandsJournaal(rt.config.vernietigingsjournaal).maakAan();
     if (rt.config.mode === 'demo') await seedDemo(rt);
     // The app sets the job handlers (it builds the services); startAchtergrond runs them and connects sending.
     const taken = new Taken();
@@ -286,16 +302,13 @@ async function serve(demoFlag: boolean, out: Out): Promise<number> {
   const server = app;
 
   let closing = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (closing) return;
     closing = true;
-    // Ctrl-C reaches the embedded PostgreSQL too: work still in flight (a job being marked as failed by
-    // pg-boss) may reject against the stopping database. That must not turn a clean stop into a crash.
-    process.on('unhandledRejection', (err) => server.log.warn({ err }, 'unfinished work during shutdown'));
     server.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
-    let code = 0;
+    let code = exitCode;
     try {
       // Stopping the jobs must not stand in the way of stopping the server and the database.
       await jobs?.stop().catch((e) => server.log.warn({ err: e }, 'stopping the jobs failed'));
@@ -309,6 +322,30 @@ async function serve(demoFlag: boolean, out: Out): Promise<number> {
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
     process.on(signal, () => void shutdown(signal));
+
+  // PostgreSQL stopping or gone (Ctrl-C reaches the embedded server too; a killed postmaster) fails the work in
+  // flight — a job pg-boss is fetching or marking, a query between two statements — sometimes where nobody waits
+  // for it. That is logged, never a crash: requests answer 503 and /healthz "down" meanwhile, and the pools connect
+  // again when the database is back. Anything else unhandled stops the app in order (exit code 1, for a supervisor).
+  const onverwacht = (soort: string) => (err: unknown) => {
+    if (closing || isVerbindingWeg(err)) {
+      server.log.warn({ err }, `database connection lost (${soort})`);
+      return;
+    }
+    server.log.error({ err }, soort);
+    void shutdown(soort, 1);
+  };
+  process.on('unhandledRejection', onverwacht('unhandledRejection'));
+  process.on('uncaughtException', onverwacht('uncaughtException'));
+  // The embedded PostgreSQL is this process's child: when it dies, nothing brings it back here. Stop in order, so
+  // that a supervisor (systemd Restart=always, a container restart policy) starts the app, and with it PostgreSQL,
+  // again; the restart recovers from the write-ahead log.
+  rt.embedded?.bijOnverwachtStoppen(() => {
+    server.log.error(
+      'the embedded PostgreSQL stopped unexpectedly: stopping the app (a supervisor restarts it)',
+    );
+    void shutdown('postgresql-gestopt', 1);
+  });
 
   // The bound address, not the configured one: with PORT=0 the system picks the port.
   const bound = server.server.address();

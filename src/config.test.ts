@@ -8,6 +8,7 @@ const SIGNING_KEY = 'ab'.repeat(32);
 const PRODUCTION_DB = {
   DATABASE_URL: 'postgres://wederkerig_app:pw@db.example/wederkerig',
   DATABASE_OWNER_URL: 'postgres://wederkerig_owner:pw@db.example/wederkerig',
+  DATABASE_SYSTEM_URL: 'postgres://wederkerig_systeem:pw@db.example/wederkerig',
   SESSION_SECRET: SECRET,
   LOGBOEK_SIGNING_KEY: SIGNING_KEY,
   BSN_ENCRYPTION_KEYS: `v1:${'cd'.repeat(32)}`,
@@ -34,8 +35,10 @@ describe('loadConfig', () => {
       port: 3000,
       publicUrl: 'http://127.0.0.1:3000',
       dataDir: resolve('./data'),
+      vernietigingsjournaal: resolve('./data/vernietigingsjournaal.jsonl'),
       databaseUrl: undefined,
       databaseOwnerUrl: undefined,
+      databaseSystemUrl: undefined,
       sessionSecret: undefined,
       logboekSigningKey: undefined,
       mailFrom: 'Wederkerig <noreply@127.0.0.1>',
@@ -204,6 +207,7 @@ describe('loadConfig', () => {
     const config = loadConfig(PRODUCTION_DB);
     expect(config.databaseUrl).toBe(PRODUCTION_DB.DATABASE_URL);
     expect(config.databaseOwnerUrl).toBe(PRODUCTION_DB.DATABASE_OWNER_URL);
+    expect(config.databaseSystemUrl).toBe(PRODUCTION_DB.DATABASE_SYSTEM_URL);
   });
 
   it.each([
@@ -213,6 +217,7 @@ describe('loadConfig', () => {
     'BSN_HASH_KEY',
     'TOTP_ENCRYPTION_KEYS',
     'DATABASE_OWNER_URL',
+    'DATABASE_SYSTEM_URL',
   ] as const)('refuses production with DATABASE_URL but without %s', (missing) => {
     const env: NodeJS.ProcessEnv = { ...PRODUCTION_DB };
     delete env[missing];
@@ -223,7 +228,7 @@ describe('loadConfig', () => {
 
   it('names every missing production secret at once', () => {
     expect(refusal({ DATABASE_URL: PRODUCTION_DB.DATABASE_URL })).toBe(
-      'Production with DATABASE_URL needs SESSION_SECRET, LOGBOEK_SIGNING_KEY, BSN_ENCRYPTION_KEYS, BSN_HASH_KEY, TOTP_ENCRYPTION_KEYS, DATABASE_OWNER_URL (no insecure defaults in production).',
+      'Production with DATABASE_URL needs SESSION_SECRET, LOGBOEK_SIGNING_KEY, BSN_ENCRYPTION_KEYS, BSN_HASH_KEY, TOTP_ENCRYPTION_KEYS, DATABASE_OWNER_URL, DATABASE_SYSTEM_URL (no insecure defaults in production).',
     );
   });
 

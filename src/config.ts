@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ROLLEN, type Rol } from './db/context.ts';
 import type { VerbindingLimieten } from './db/database.ts';
@@ -57,10 +57,21 @@ const Env = z.object({
   ALLOW_HTTP_PUBLIC_URL: z.enum(['true', 'false']).optional(),
   /** Folder for the embedded PostgreSQL and other local data. */
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * The destruction journal (a file): every approved destruction list, outside the database and its backups, so
+   * that a restore destroys those files again. Keep it where the backups are, not on the database's disk.
+   * Default: DATA_DIR/vernietigingsjournaal.jsonl.
+   */
+  DESTRUCTION_JOURNAL: z.string().min(1).optional(),
   /** Application role connection (non-owner, subject to row-level security). Unset: embedded PostgreSQL. */
   DATABASE_URL: z.string().min(1).optional(),
   /** Owner role connection for migrations and maintenance. Defaults to DATABASE_URL when unset. */
   DATABASE_OWNER_URL: z.string().min(1).optional(),
+  /**
+   * System role connection (`wederkerig_systeem`): the system context (login, sessions, jobs). Defaults to
+   * DATABASE_OWNER_URL when unset; required in production with DATABASE_URL.
+   */
+  DATABASE_SYSTEM_URL: z.string().min(1).optional(),
   /** Secret for signing cookies; at least 32 characters in production. Embedded default: generated and stored. */
   SESSION_SECRET: z.string().min(32).optional(),
   /** Key (64 hex characters) for signing closed partitions of the access log. Embedded default: generated and stored. */
@@ -211,8 +222,12 @@ export interface Config {
   publicUrl: string;
   /** Absolute path of the data folder. */
   dataDir: string;
+  /** Absolute path of the destruction journal (DESTRUCTION_JOURNAL). */
+  vernietigingsjournaal: string;
   databaseUrl: string | undefined;
   databaseOwnerUrl: string | undefined;
+  /** The system role's connection; undefined: the owner's. */
+  databaseSystemUrl: string | undefined;
   sessionSecret: string | undefined;
   logboekSigningKey: string | undefined;
   bsnEncryptionKeys: string | undefined;
@@ -306,8 +321,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     publicUrl,
     dataDir: resolve(e.DATA_DIR),
+    vernietigingsjournaal: resolve(e.DESTRUCTION_JOURNAL ?? join(e.DATA_DIR, 'vernietigingsjournaal.jsonl')),
     databaseUrl: e.DATABASE_URL,
     databaseOwnerUrl: e.DATABASE_OWNER_URL ?? e.DATABASE_URL,
+    databaseSystemUrl: e.DATABASE_SYSTEM_URL,
     sessionSecret: e.SESSION_SECRET,
     logboekSigningKey: e.LOGBOEK_SIGNING_KEY,
     bsnEncryptionKeys: e.BSN_ENCRYPTION_KEYS,
@@ -345,6 +362,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!config.bsnHashKey) missing.push('BSN_HASH_KEY');
     if (!config.totpEncryptionKeys) missing.push('TOTP_ENCRYPTION_KEYS');
     if (!e.DATABASE_OWNER_URL) missing.push('DATABASE_OWNER_URL');
+    if (!e.DATABASE_SYSTEM_URL) missing.push('DATABASE_SYSTEM_URL');
     if (missing.length > 0) {
       throw new ConfigError(
         `Production with DATABASE_URL needs ${missing.join(', ')} (no insecure defaults in production).`,

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll } from 'vitest';
 import { buildApp } from '../src/app.ts';
@@ -21,7 +24,15 @@ export {
   TEST_TOTP_ENCRYPTION_KEYS,
 };
 
-/** A configuration for tests: development mode unless asked otherwise, fixed secrets, no logs. */
+/** A fresh destruction journal path in a temporary folder (the file itself does not exist yet). */
+export function tijdelijkJournaal(): string {
+  return join(mkdtempSync(join(tmpdir(), 'wk-journaal-')), 'vernietigingsjournaal.jsonl');
+}
+
+/**
+ * A configuration for tests: development mode unless asked otherwise, fixed secrets, no logs, a destruction journal
+ * of its own in a temporary folder (never the repository's ./data).
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const base = loadConfig({ WEDERKERIG_MODE: 'development', LOG_LEVEL: 'silent' });
   return {
@@ -31,6 +42,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     bsnEncryptionKeys: TEST_BSN_ENCRYPTION_KEYS,
     bsnHashKey: TEST_BSN_HASH_KEY,
     totpEncryptionKeys: TEST_TOTP_ENCRYPTION_KEYS,
+    vernietigingsjournaal: tijdelijkJournaal(),
     ...overrides,
   };
 }

@@ -12,6 +12,7 @@ export interface TestDatabase extends Pools {
   name: string;
   appUrl: string;
   ownerUrl: string;
+  systeemUrl: string;
 }
 
 async function adminClient(): Promise<pg.Client> {
@@ -34,13 +35,15 @@ export interface TestPoolOpties {
 function openDatabase(name: string, dropAfterAll: boolean, pool: TestPoolOpties = {}): TestDatabase {
   const appUrl = withDatabase(inject('testAppUrl'), name);
   const ownerUrl = withDatabase(inject('testOwnerUrl'), name);
+  const systeemUrl = withDatabase(inject('testSysteemUrl'), name);
   const pools = createPools({
     appUrl,
     ownerUrl,
+    systeemUrl,
     max: pool.max ?? 5,
     ...(pool.limieten ? { limieten: pool.limieten } : {}),
   });
-  const db: TestDatabase = { ...pools, name, appUrl, ownerUrl };
+  const db: TestDatabase = { ...pools, name, appUrl, ownerUrl, systeemUrl };
   if (dropAfterAll) {
     afterAll(async () => {
       await pools.close();

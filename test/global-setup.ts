@@ -15,6 +15,8 @@ declare module 'vitest' {
     testAppUrl: string;
     /** Owner role connection (database name replaced per file). */
     testOwnerUrl: string;
+    /** System role connection (database name replaced per file). */
+    testSysteemUrl: string;
     testTemplate: string;
   }
 }
@@ -29,6 +31,7 @@ interface Gedeeld {
   adminUrl: string;
   appUrl: string;
   ownerUrl: string;
+  systeemUrl: string;
   template: string;
   external: boolean;
   stop: () => Promise<void>;
@@ -46,11 +49,13 @@ async function startGedeeld(): Promise<Gedeeld> {
   let adminUrl: string;
   let appUrl: string;
   let ownerUrl: string;
+  let systeemUrl: string;
   let stop = async () => {};
   const external = process.env.DATABASE_URL;
   if (external) {
     appUrl = external;
     ownerUrl = process.env.DATABASE_OWNER_URL ?? external;
+    systeemUrl = process.env.DATABASE_SYSTEM_URL ?? ownerUrl;
     adminUrl = ownerUrl;
   } else {
     const dataDir = mkdtempSync(join(tmpdir(), 'wederkerig-test-'));
@@ -58,6 +63,7 @@ async function startGedeeld(): Promise<Gedeeld> {
     adminUrl = embedded.superuserUrl;
     appUrl = embedded.appUrl;
     ownerUrl = embedded.ownerUrl;
+    systeemUrl = embedded.systeemUrl;
     stop = async () => {
       await embedded.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -81,7 +87,7 @@ async function startGedeeld(): Promise<Gedeeld> {
     await stop();
     throw e;
   }
-  return { adminUrl, appUrl, ownerUrl, template, external: Boolean(external), stop };
+  return { adminUrl, appUrl, ownerUrl, systeemUrl, template, external: Boolean(external), stop };
 }
 
 /** Drops the run's templates (the migrated one and the demo ones made from it) on a server that outlives us. */
@@ -128,6 +134,7 @@ export default async function setup(project: TestProject) {
   project.provide('testAdminUrl', g.adminUrl);
   project.provide('testAppUrl', g.appUrl);
   project.provide('testOwnerUrl', g.ownerUrl);
+  project.provide('testSysteemUrl', g.systeemUrl);
   project.provide('testTemplate', g.template);
   return async () => {
     const huidig = houder[SLEUTEL];

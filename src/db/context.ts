@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { Database } from './database.ts';
+import { type Database, systeemPoolVan } from './database.ts';
 import type { DB } from './schema.ts';
 
 export type Tx = Transaction<DB>;
@@ -42,10 +42,12 @@ export function setSystemContextListener(listener: SystemContextListener): void 
 
 /**
  * Runs `fn` in one transaction with the actor's context set through `set_config(…, true)` (transaction-local),
- * so row-level security filters every query in it.
+ * so row-level security filters every query in it. A system context runs on a connection of the system pool that
+ * belongs to `db` (`systeemPoolVan`): the application role cannot turn the system context on.
  */
 export async function withContext<T>(db: Database, ctx: DbContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (tx) => {
+  const pool = ctx.kind === 'systeem' ? systeemPoolVan(db) : db;
+  return pool.transaction().execute(async (tx) => {
     taken.set(tx, []);
     await setContext(tx, ctx);
     const uitkomst = await fn(tx);
@@ -74,14 +76,31 @@ async function voerTakenUit(tx: Tx): Promise<void> {
   for (let taak = lijst?.shift(); taak; taak = lijst?.shift()) await taak();
 }
 
-/** Sets the context on a transaction that is already open (work registered with `voorCommit` runs first). */
+/** The system context was asked for on a connection whose role may not have it (the application role). */
+export class GeenSysteemVerbindingFout extends Error {
+  constructor() {
+    super('the system context needs a connection of the system (or owner) role, not of the application role');
+    this.name = 'GeenSysteemVerbindingFout';
+  }
+}
+
+/**
+ * Sets the context on a transaction that is already open (work registered with `voorCommit` runs first). A system
+ * context only on a system or owner connection: on an app connection it throws (the database would not honour it
+ * anyway, `app_systeem()`), and nothing is set.
+ */
 export async function setContext(tx: Tx, ctx: DbContext): Promise<void> {
   await voerTakenUit(tx);
   if (ctx.kind === 'systeem') {
     onSystemContext(ctx.reden);
-    await sql`SELECT set_config('app.systeem', 'aan', true), set_config('app.dienst', ${ctx.dienstId ?? ''}, true),
-      set_config('app.gemeenten', '', true), set_config('app.rol', 'systeem', true),
-      set_config('app.gebruiker', '', true)`.execute(tx);
+    const { rows } = await sql<{
+      mag: boolean;
+    }>`SELECT r.mag, CASE WHEN r.mag THEN set_config('app.systeem', 'aan', true) END,
+        set_config('app.dienst', ${ctx.dienstId ?? ''}, true), set_config('app.gemeenten', '', true),
+        set_config('app.rol', 'systeem', true), set_config('app.gebruiker', '', true)
+      FROM (SELECT pg_has_role(session_user, 'wederkerig_systeem', 'MEMBER')
+        AND pg_has_role(current_user, 'wederkerig_systeem', 'MEMBER') AS mag) r`.execute(tx);
+    if (!rows[0]?.mag) throw new GeenSysteemVerbindingFout();
     return;
   }
   await sql`SELECT set_config('app.systeem', '', true), set_config('app.dienst', ${ctx.dienstId}, true),

@@ -15,8 +15,16 @@ export interface Pools {
   app: Database;
   /** Owner role: migrations and maintenance only. */
   owner: Database;
+  /**
+   * System role: the system context (`withContext(app, systeem(…))` takes its connection here, see
+   * `systeemPoolVan`). Row-level security applies; `app.systeem` counts only on this role's (and the owner's)
+   * connections.
+   */
+  systeem: Database;
   /** The app pool's state (in use, waiting, acquire times) for /metrics and /healthz. */
   appStand: PoolStand;
+  /** The system pool's state, likewise. */
+  systeemStand: PoolStand;
   /**
    * Is the database up? Asked over a connection of its own (not the app pool), so a busy pool is told apart from
    * a database that is down.
@@ -44,6 +52,8 @@ export const STANDAARD_LIMIETEN: VerbindingLimieten = {
 export interface PoolOptions {
   appUrl: string;
   ownerUrl: string;
+  /** The system role's connection (DATABASE_SYSTEM_URL). Unset: the owner's (a member of the system role). */
+  systeemUrl?: string;
   max?: number;
   limieten?: VerbindingLimieten;
   onError?: (err: Error) => void;
@@ -96,10 +106,32 @@ function createAppDatabase(
   return { db, stand };
 }
 
-/** The connections of the app: application role, owner role, and one for the health check. */
+const systeemPools = new WeakMap<Database, Database>();
+
+/**
+ * The system pool that belongs to an app pool (made by the same `createPools`), or `db` itself: the owner and the
+ * system pool are their own. `withContext(db, systeem(…))` asks this, so that call sites pass the app pool for
+ * every context and a system transaction still runs on a system connection.
+ */
+export function systeemPoolVan(db: Database): Database {
+  return systeemPools.get(db) ?? db;
+}
+
+/**
+ * The connections of the app: application role, system role (same size and limits, counted in the same connection
+ * scope: a request holds one connection of either at a time), owner role, and one for the health check.
+ */
 export function createPools(opts: PoolOptions): Pools {
   const limieten = opts.limieten ?? STANDAARD_LIMIETEN;
-  const { db: app, stand } = createAppDatabase(opts.appUrl, opts.max ?? 10, limieten, opts.onError);
+  const max = opts.max ?? 10;
+  const { db: app, stand } = createAppDatabase(opts.appUrl, max, limieten, opts.onError);
+  const { db: systeem, stand: systeemStand } = createAppDatabase(
+    opts.systeemUrl ?? opts.ownerUrl,
+    max,
+    limieten,
+    opts.onError,
+  );
+  systeemPools.set(app, systeem);
   const owner = createDatabase(opts.ownerUrl, 2, opts.onError);
   const gezondheid = nieuwePool(
     { connectionString: opts.appUrl, max: 1, connectionTimeoutMillis: 2_000, statement_timeout: 2_000 },
@@ -108,7 +140,9 @@ export function createPools(opts: PoolOptions): Pools {
   return {
     app,
     owner,
+    systeem,
     appStand: stand,
+    systeemStand,
     bereikbaar: async () => {
       try {
         await gezondheid.query('SELECT 1');
@@ -118,7 +152,7 @@ export function createPools(opts: PoolOptions): Pools {
       }
     },
     close: async () => {
-      await Promise.all([app.destroy(), owner.destroy(), gezondheid.end()]);
+      await Promise.all([app.destroy(), systeem.destroy(), owner.destroy(), gezondheid.end()]);
     },
   };
 }

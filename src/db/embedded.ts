@@ -31,6 +31,8 @@ import { vrijePoort } from '../lib/vrije-poort.ts';
 
 export const OWNER_ROLE = 'wederkerig_owner';
 export const APP_ROLE = 'wederkerig_app';
+/** Carries the system context (migration 1201): a member of the app role; the owner is a member of it. */
+export const SYSTEEM_ROLE = 'wederkerig_systeem';
 export const DATABASE_NAME = 'wederkerig';
 
 export interface EmbeddedSecrets {
@@ -38,6 +40,8 @@ export interface EmbeddedSecrets {
   superuserPassword: string;
   ownerPassword: string;
   appPassword: string;
+  /** The system role's password (data dirs made before it existed get one at the next start). */
+  systeemPassword: string;
   sessionSecret: string;
   logboekSigningKey: string;
   /** `v1:<64 hex>`: encrypts the BSN at rest (BSN_ENCRYPTION_KEYS). */
@@ -53,12 +57,19 @@ export interface EmbeddedDatabase {
   appUrl: string;
   /** Owner role (migrations, maintenance). */
   ownerUrl: string;
+  /** System role: the system context (RLS applies; `app.systeem` counts only here and for the owner). */
+  systeemUrl: string;
   /** Superuser on the `postgres` database (tests create databases with it). */
   superuserUrl: string;
   secrets: EmbeddedSecrets;
   /** True when this process started the server (and so must stop it). */
   started: boolean;
   stop(): Promise<void>;
+  /**
+   * Calls `fn` once when the postmaster this process started is gone without `stop()` (killed, crashed): the app
+   * cannot work without it and nothing here restarts it. Does nothing for a server this process attached to.
+   */
+  bijOnverwachtStoppen(fn: () => void): void;
 }
 
 export class EmbeddedDatabaseError extends Error {}
@@ -215,12 +226,13 @@ const secret = (bytes = 24) => randomBytes(bytes).toString('base64url');
 function loadOrCreateSecrets(file: string, port: number): EmbeddedSecrets {
   if (existsSync(file)) {
     const s = JSON.parse(readFileSync(file, 'utf8')) as Partial<EmbeddedSecrets> &
-      Omit<EmbeddedSecrets, 'bsnEncryptionKeys' | 'bsnHashKey' | 'totpEncryptionKeys'>;
-    // Files written before the client file (BSN keys) or TOTP encryption existed lack those keys: add them once,
-    // keep everything else.
-    if (!s.bsnEncryptionKeys || !s.bsnHashKey || !s.totpEncryptionKeys) {
+      Omit<EmbeddedSecrets, 'bsnEncryptionKeys' | 'bsnHashKey' | 'totpEncryptionKeys' | 'systeemPassword'>;
+    // Files written before the client file (BSN keys), TOTP encryption or the system role existed lack those keys:
+    // add them once, keep everything else.
+    if (!s.bsnEncryptionKeys || !s.bsnHashKey || !s.totpEncryptionKeys || !s.systeemPassword) {
       const completed: EmbeddedSecrets = {
         ...s,
+        systeemPassword: s.systeemPassword ?? secret(),
         bsnEncryptionKeys: s.bsnEncryptionKeys ?? `v1:${randomBytes(32).toString('hex')}`,
         bsnHashKey: s.bsnHashKey ?? randomBytes(32).toString('hex'),
         totpEncryptionKeys: s.totpEncryptionKeys ?? `v1:${randomBytes(32).toString('hex')}`,
@@ -235,6 +247,7 @@ function loadOrCreateSecrets(file: string, port: number): EmbeddedSecrets {
     superuserPassword: secret(),
     ownerPassword: secret(),
     appPassword: secret(),
+    systeemPassword: secret(),
     sessionSecret: secret(32),
     logboekSigningKey: randomBytes(32).toString('hex'),
     bsnEncryptionKeys: `v1:${randomBytes(32).toString('hex')}`,
@@ -266,7 +279,11 @@ function postgresUid(): { uid: number; gid: number } | undefined {
   }
 }
 
-/** Creates the owner and application roles and the database (idempotent). */
+/**
+ * Creates the owner, application and system roles and the database (idempotent). The system role is a member of the
+ * app role (its grants) and the owner a member of the system role (migration 1201 relies on both); the app role is
+ * never a member of the system role.
+ */
 async function ensureRolesAndDatabase(superuserUrl: string, s: EmbeddedSecrets): Promise<void> {
   const client = new pg.Client({ connectionString: superuserUrl });
   client.on('error', () => {});
@@ -275,6 +292,7 @@ async function ensureRolesAndDatabase(superuserUrl: string, s: EmbeddedSecrets):
     for (const [role, password, extra] of [
       [OWNER_ROLE, s.ownerPassword, 'CREATEDB'],
       [APP_ROLE, s.appPassword, 'NOCREATEDB'],
+      [SYSTEEM_ROLE, s.systeemPassword, 'NOCREATEDB'],
     ] as const) {
       const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
       const verb = exists.rowCount ? 'ALTER' : 'CREATE';
@@ -291,6 +309,9 @@ async function ensureRolesAndDatabase(superuserUrl: string, s: EmbeddedSecrets):
     }
     await client.query(`REVOKE ALL ON DATABASE ${DATABASE_NAME} FROM PUBLIC`);
     await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${DATABASE_NAME} TO ${APP_ROLE}`);
+    await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${DATABASE_NAME} TO ${SYSTEEM_ROLE}`);
+    await client.query(`GRANT ${APP_ROLE} TO ${SYSTEEM_ROLE}`);
+    await client.query(`GRANT ${SYSTEEM_ROLE} TO ${OWNER_ROLE}`);
   } finally {
     await client.end();
   }
@@ -354,10 +375,12 @@ export async function startEmbedded(opts: StartOptions): Promise<EmbeddedDatabas
     return {
       appUrl: url(APP_ROLE, s.appPassword, s.port, DATABASE_NAME),
       ownerUrl: url(OWNER_ROLE, s.ownerPassword, s.port, DATABASE_NAME),
+      systeemUrl: url(SYSTEEM_ROLE, s.systeemPassword, s.port, DATABASE_NAME),
       superuserUrl: url('postgres', s.superuserPassword, s.port, 'postgres'),
       secrets: s,
       started: false,
       stop: async () => {},
+      bijOnverwachtStoppen: () => {},
     };
   }
   if (state.kind === 'orphan') await stopOrphan(state.pid, log);
@@ -467,9 +490,21 @@ export async function startEmbedded(opts: StartOptions): Promise<EmbeddedDatabas
   return {
     appUrl: url(APP_ROLE, secrets.appPassword, secrets.port, DATABASE_NAME),
     ownerUrl: url(OWNER_ROLE, secrets.ownerPassword, secrets.port, DATABASE_NAME),
+    systeemUrl: url(SYSTEEM_ROLE, secrets.systeemPassword, secrets.port, DATABASE_NAME),
     superuserUrl,
     secrets,
     started: true,
     stop,
+    bijOnverwachtStoppen: (fn) => {
+      if (postmaster === undefined) return;
+      const wacht = setInterval(() => {
+        if (stopped) clearInterval(wacht);
+        else if (!isAlive(postmaster)) {
+          clearInterval(wacht);
+          fn();
+        }
+      }, 500);
+      wacht.unref();
+    },
   };
 }

@@ -24,6 +24,7 @@ export async function openRuntime(config: Config, opts: OpenOptions): Promise<Ru
   let embedded: EmbeddedDatabase | undefined;
   let appUrl = config.databaseUrl;
   let ownerUrl = config.databaseOwnerUrl;
+  let systeemUrl = config.databaseSystemUrl;
   let completed = config;
   if (!appUrl) {
     embedded = await startEmbedded({
@@ -33,6 +34,7 @@ export async function openRuntime(config: Config, opts: OpenOptions): Promise<Ru
     });
     appUrl = embedded.appUrl;
     ownerUrl = embedded.ownerUrl;
+    systeemUrl = embedded.systeemUrl;
     completed = {
       ...config,
       sessionSecret: config.sessionSecret ?? embedded.secrets.sessionSecret,
@@ -45,6 +47,7 @@ export async function openRuntime(config: Config, opts: OpenOptions): Promise<Ru
   const pools = createPools({
     appUrl,
     ownerUrl: ownerUrl ?? appUrl,
+    ...(systeemUrl ? { systeemUrl } : {}),
     max: config.database.poolMax,
     limieten: config.database,
     ...(opts.onPoolError ? { onError: opts.onPoolError } : {}),

@@ -604,6 +604,8 @@ export interface NetwerkImportTable {
   totaal: number;
   proef: ColumnType<Record<string, number>, string | undefined, string>;
   verwerkt: Generated<number>;
+  /** Rows the dry run (a background job) has done (migration 1202). */
+  proefVerwerkt: Generated<number>;
   uitkomst: ColumnType<Record<string, number>, string | undefined, string>;
   bestand: Buffer | null;
   foutmelding: string | null;

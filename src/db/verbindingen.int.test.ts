@@ -75,7 +75,15 @@ describe('one connection per request (the connection account)', () => {
     // The one connection is made first (connecting counts against the same timeout), then held.
     await sql`SELECT 1`.execute(db.app);
     let fout: unknown;
-    await withContext(db.app, ctx, async () => {
+    // A user context: its transaction holds the app pool's one connection (the system context has a pool of its own).
+    const gebruiker = {
+      kind: 'gebruiker' as const,
+      dienstId: '00000000-0000-4000-8000-000000000001',
+      gebruikerId: '00000000-0000-4000-8000-000000000002',
+      rol: 'klantmanager' as const,
+      gemeenten: [],
+    };
+    await withContext(db.app, gebruiker, async () => {
       fout = await sql`SELECT 1`.execute(db.app).catch((e: unknown) => e);
     });
     expect(isPoolBezet(fout)).toBe(true);

@@ -43,6 +43,26 @@ export class PoolBezetFout extends Error {
   }
 }
 
+const VERBINDING_WEG_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
+const VERBINDING_WEG_MELDINGEN = [
+  'Connection terminated',
+  'terminating connection',
+  'Client has encountered a connection error',
+];
+
+/**
+ * Is `e` (or one of its causes) a lost or refused database connection: PostgreSQL shutting down or gone (its
+ * postmaster killed), a connection reset? Work in flight then fails; that is no reason to crash the process.
+ */
+export function isVerbindingWeg(e: unknown): boolean {
+  for (let x: unknown = e, n = 0; x instanceof Error && n < 10; x = x.cause, n++) {
+    const code = (x as { code?: unknown }).code;
+    if (typeof code === 'string' && VERBINDING_WEG_CODES.has(code)) return true;
+    if (VERBINDING_WEG_MELDINGEN.some((m) => x instanceof Error && x.message.includes(m))) return true;
+  }
+  return false;
+}
+
 /** Is `e` (or one of its causes) a full pool? */
 export function isPoolBezet(e: unknown): boolean {
   for (let x: unknown = e, n = 0; x instanceof Error && n < 10; x = x.cause, n++)

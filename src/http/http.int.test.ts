@@ -13,7 +13,12 @@ describe('operations', () => {
   it('reports health with the database', async () => {
     const res = await t.app.inject({ url: '/healthz' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: 'ok', pool: { inUse: 0, waiting: 0, max: 5 } });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      database: 'ok',
+      pool: { inUse: 0, waiting: 0, max: 5 },
+      systemPool: { inUse: 0, waiting: 0, max: 5 },
+    });
   });
 
   it('serves metrics to loopback clients only', async () => {

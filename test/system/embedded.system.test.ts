@@ -63,6 +63,7 @@ function childEnv(dataDir: string, opts: RunOptions): NodeJS.ProcessEnv {
   for (const key of [
     'DATABASE_URL',
     'DATABASE_OWNER_URL',
+    'DATABASE_SYSTEM_URL',
     'SESSION_SECRET',
     'LOGBOEK_SIGNING_KEY',
     'BSN_ENCRYPTION_KEYS',
@@ -199,7 +200,10 @@ async function healthy(server: Server): Promise<unknown> {
   return { status: res.status, body: await res.json() };
 }
 
-const HEALTHY = { status: 200, body: { status: 'ok', database: 'ok', pool: expect.any(Object) } };
+const HEALTHY = {
+  status: 200,
+  body: { status: 'ok', database: 'ok', pool: expect.any(Object), systemPool: expect.any(Object) },
+};
 
 function killGroup(proc: Proc, signal: NodeJS.Signals): void {
   try {

@@ -43,6 +43,7 @@ function omgeving(dataDir: string, mode: string, extra: NodeJS.ProcessEnv): Node
   for (const key of [
     'DATABASE_URL',
     'DATABASE_OWNER_URL',
+    'DATABASE_SYSTEM_URL',
     'SESSION_SECRET',
     'LOGBOEK_SIGNING_KEY',
     'BSN_ENCRYPTION_KEYS',

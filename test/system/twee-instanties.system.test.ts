@@ -154,6 +154,7 @@ beforeAll(async () => {
     TRUSTED_PROXIES: '127.0.0.1',
     DATABASE_URL: db('wederkerig_app', s.appPassword),
     DATABASE_OWNER_URL: db('wederkerig_owner', s.ownerPassword),
+    DATABASE_SYSTEM_URL: db('wederkerig_systeem', s.systeemPassword),
     SESSION_SECRET: String(s.sessionSecret),
     LOGBOEK_SIGNING_KEY: String(s.logboekSigningKey),
     BSN_ENCRYPTION_KEYS: String(s.bsnEncryptionKeys),

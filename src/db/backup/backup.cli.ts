@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import pg from 'pg';
 import type { Config } from '../../config.ts';
 import { formatVerificatie, verifieerLogboek } from '../../modules/logboek/index.ts';
+import { JournaalFout, type JournaalRegel, leesJournaal } from '../../modules/privacy/index.ts';
 import type { Runtime } from '../runtime.ts';
 import { maakBackup } from './backup.ts';
 import { HerstelFout, herstelBackup } from './herstel.ts';
@@ -19,7 +20,22 @@ export interface BackupCliDeps {
   config: Config;
   /** BACKUP_ENCRYPTION_KEY from the environment: configuration, never stored. */
   backupSleutel: string | undefined;
+  /**
+   * Replays the destruction journal on the restored database (the privacy service's `herspeelVernietigingen`):
+   * the files destroyed after the backup are destroyed again.
+   */
+  herspeelVernietigingen: (
+    rt: Runtime,
+    regels: readonly JournaalRegel[],
+  ) => Promise<{ regels: number; vernietigd: number; nietVernietigd: string[] }>;
 }
+
+/**
+ * Journal lines from this long before the backup's time are replayed too: a destruction whose line was written
+ * just before the backup's snapshot may have committed just after it, and the backup may have been made on a
+ * machine whose clock differs a little. Replaying a line whose files are gone changes nothing.
+ */
+export const JOURNAAL_MARGE_MS = 24 * 60 * 60 * 1000;
 
 function ownerUrl(rt: Runtime): string {
   const url = rt.embedded?.ownerUrl ?? rt.config.databaseOwnerUrl ?? rt.config.databaseUrl;
@@ -102,6 +118,9 @@ export async function backupCommand(
         await rt.close();
       }
     }
+    // The destruction journal is read first: a damaged one refuses the restore before anything changed.
+    const journaalPad = deps.config.vernietigingsjournaal;
+    const journaal = await leesJournaal(journaalPad);
     const rt = await deps.open('refuse');
     try {
       const v = await metOwner(rt, (c) =>
@@ -110,6 +129,29 @@ export async function backupCommand(
         }),
       );
       out(`Backup van ${v.gemaakt} teruggezet: ${v.tabellen} tabellen, ${v.rijen} rijen.`);
+      if (journaal === undefined) {
+        err(
+          `Let op: geen vernietigingsjournaal gevonden (${journaalPad}). Dossiers die na deze backup zijn vernietigd, ` +
+            'kunnen terug zijn. Zet DESTRUCTION_JOURNAL op het journaal en herstel opnieuw, of stel de ' +
+            'vernietigingslijsten opnieuw op (wederkerig bewaartermijn voorstel) en keur ze goed.',
+        );
+      } else {
+        const vanaf = Date.parse(v.gemaakt) - JOURNAAL_MARGE_MS;
+        const h = await deps.herspeelVernietigingen(
+          rt,
+          journaal.filter((r) => Date.parse(r.tijd) >= vanaf),
+        );
+        out(
+          `Vernietigingsjournaal toegepast: ${h.regels} goedgekeurde ${h.regels === 1 ? 'lijst' : 'lijsten'} van na de backup, ` +
+            `${h.vernietigd} ${h.vernietigd === 1 ? 'dossier' : 'dossiers'} opnieuw vernietigd.`,
+        );
+        if (h.nietVernietigd.length > 0)
+          out(
+            `${h.nietVernietigd.length} dossier(s) uit het journaal zijn nu niet vernietigd: al eerder weg, of in de ` +
+              'backup nog open of binnen de bewaartermijn. Controleer: ' +
+              h.nietVernietigd.join(', '),
+          );
+      }
       const sleutelLogboek = rt.config.logboekSigningKey;
       if (!sleutelLogboek) {
         err('LOGBOEK_SIGNING_KEY ontbreekt: het logboek kon niet worden gecontroleerd.');
@@ -122,7 +164,7 @@ export async function backupCommand(
       await rt.close();
     }
   } catch (e) {
-    if (e instanceof BackupFout || e instanceof HerstelFout) {
+    if (e instanceof BackupFout || e instanceof HerstelFout || e instanceof JournaalFout) {
       err(e.message);
       return 1;
     }

@@ -3,6 +3,12 @@ import { type Kysely, sql } from 'kysely';
 /** The application role's name. Production: the login role in DATABASE_URL is this role or a member of it. */
 export const APP_ROLE = 'wederkerig_app';
 
+/**
+ * The system role: the only role (with the owner, a member of it) on whose connections the system context
+ * (`app.systeem`) counts. A member of the app role, so it has the app's grants. Production: DATABASE_SYSTEM_URL.
+ */
+export const SYSTEEM_ROLE = 'wederkerig_systeem';
+
 type Scope =
   /** Rows of one social service (the tenant). */
   | 'dienst'

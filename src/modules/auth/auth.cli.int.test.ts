@@ -100,6 +100,7 @@ describe('the wederkerig command', () => {
     for (const k of [
       'DATABASE_URL',
       'DATABASE_OWNER_URL',
+      'DATABASE_SYSTEM_URL',
       'WEDERKERIG_MODE',
       'LOG_LEVEL',
       ...Object.keys(GEHEIMEN),
@@ -112,6 +113,7 @@ describe('the wederkerig command', () => {
   it('refuses to load the demo (accounts with a published password) in production mode', async () => {
     process.env.DATABASE_URL = t.db.appUrl;
     process.env.DATABASE_OWNER_URL = t.db.ownerUrl;
+    process.env.DATABASE_SYSTEM_URL = t.db.systeemUrl;
     process.env.WEDERKERIG_MODE = 'production';
     Object.assign(process.env, GEHEIMEN);
     const err: string[] = [];
@@ -133,6 +135,7 @@ describe('the wederkerig command', () => {
     const g = await insertGebruiker(t.db.app);
     process.env.DATABASE_URL = t.db.appUrl;
     process.env.DATABASE_OWNER_URL = t.db.ownerUrl;
+    process.env.DATABASE_SYSTEM_URL = t.db.systeemUrl;
     process.env.WEDERKERIG_MODE = 'development';
     const out: string[] = [];
     const code = await runCli(

@@ -621,7 +621,7 @@ describe('tamper evidence', () => {
 
     it('gives up quickly while a transaction holds the log, and succeeds the next time', async () => {
       const env = await eerlijkLogboek();
-      const lezer = await env.db.app.startTransaction().execute();
+      const lezer = await env.db.systeem.startTransaction().execute();
       await setContext(lezer, { kind: 'systeem', reden: 'test:lezer' });
       await lezer.selectFrom('logboek').select('volgnummer').execute();
       const nu = plusMaanden(maandBegin(new Date()), 2);

@@ -6,7 +6,7 @@ import { ingelogdAls, type TestBrowser } from '../../../test/browser.ts';
 import { createTestDatabase } from '../../../test/db.ts';
 import { insertGebruiker } from '../../../test/factories/gebruikers.ts';
 import { insertGemeente } from '../../../test/factories/gemeenten.ts';
-import { systeem, withContext } from '../../db/context.ts';
+import { withContext } from '../../db/context.ts';
 import { createPools } from '../../db/database.ts';
 import { createAuthService, systeemActor } from '../auth/index.ts';
 import { opsRoutes } from './index.ts';
@@ -19,6 +19,7 @@ import { opsRoutes } from './index.ts';
 let t: TestApp;
 let browser: TestBrowser;
 let token: string;
+let dienst: string;
 
 beforeAll(async () => {
   const db = await createTestDatabase({
@@ -27,6 +28,7 @@ beforeAll(async () => {
   });
   t = await createTestApp({}, db);
   const g = await insertGemeente(t.db.app);
+  dienst = g.dienstId;
   const gebruiker = await insertGebruiker(t.db.app, { dienstId: g.dienstId, gemeenten: [g.gemeenteId] });
   browser = await ingelogdAls(t.app, gebruiker);
   ({ token } = await createAuthService({ db: t.db.app, config: t.config }).createApiTokenVoorEmail(
@@ -35,9 +37,13 @@ beforeAll(async () => {
   ));
 });
 
-/** Holds the pool's only connection while `fn` runs. */
+/** Holds the app pool's only connection (a user context; the system context has a pool of its own) while `fn` runs. */
 const metVollePool = <T>(fn: () => Promise<T>): Promise<T> =>
-  withContext(t.db.app, systeem('test:vol'), () => fn());
+  withContext(
+    t.db.app,
+    { kind: 'gebruiker', dienstId: dienst, gebruikerId: dienst, rol: 'klantmanager', gemeenten: [] },
+    () => fn(),
+  );
 
 /** Resolves once a request is waiting for a connection (no timing: it looks at the pool after every tick). */
 async function totIemandWacht(): Promise<void> {
@@ -78,6 +84,7 @@ describe('a full pool', () => {
       status: 'busy',
       database: 'ok',
       pool: { inUse: 1, waiting: 1, max: 1 },
+      systemPool: { inUse: 0, waiting: 0, max: 1 },
     });
     expect((await t.app.inject({ url: '/healthz' })).json()).toMatchObject({ status: 'ok' });
   });
@@ -113,6 +120,11 @@ describe('/healthz with the database down', () => {
     await app.register(opsRoutes(pools));
     const res = await app.inject({ url: '/healthz' });
     expect(res.statusCode).toBe(503);
-    expect(res.json()).toEqual({ status: 'down', database: 'down', pool: { inUse: 0, waiting: 0, max: 10 } });
+    expect(res.json()).toEqual({
+      status: 'down',
+      database: 'down',
+      pool: { inUse: 0, waiting: 0, max: 10 },
+      systemPool: { inUse: 0, waiting: 0, max: 10 },
+    });
   });
 });

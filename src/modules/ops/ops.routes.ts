@@ -12,7 +12,8 @@ export type Gezondheid = 'ok' | 'busy' | 'down';
 
 /**
  * `down` when the database does not answer on a connection of its own; `busy` when it does but every connection of
- * the app pool is in use and requests wait for one; `ok` otherwise.
+ * a pool (the app pool or the system pool, each judged on its own) is in use and requests wait for one; `ok`
+ * otherwise.
  */
 export function beoordeelGezondheid(
   bereikbaar: boolean,
@@ -28,15 +29,16 @@ export function beoordeelGezondheid(
  * `skip-override`, as fastify-plugin sets it): the request-duration hook must see every route of the app, not only
  * this plugin's own two.
  */
-export function opsRoutes(pools: Pick<Pools, 'appStand' | 'bereikbaar'>) {
+export function opsRoutes(pools: Pick<Pools, 'appStand' | 'systeemStand' | 'bereikbaar'>) {
   return Object.assign(plugin(pools), { [Symbol.for('skip-override')]: true });
 }
 
-function plugin(pools: Pick<Pools, 'appStand' | 'bereikbaar'>) {
+function plugin(pools: Pick<Pools, 'appStand' | 'systeemStand' | 'bereikbaar'>) {
   return async (app: FastifyInstance) => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
     const stand = pools.appStand;
+    const systeemStand = pools.systeemStand;
     const duration = new Histogram({
       name: 'wederkerig_http_request_duration_seconds',
       help: 'Duur van HTTP-verzoeken',
@@ -68,6 +70,22 @@ function plugin(pools: Pick<Pools, 'appStand' | 'bereikbaar'>) {
         this.set(stand.max);
       },
     });
+    new Gauge({
+      name: 'wederkerig_db_systeem_pool_in_use',
+      help: 'Verbindingen van de systeempool (systeemcontext: inloggen, sessies, taken) die nu in gebruik zijn',
+      registers: [registry],
+      collect() {
+        this.set(systeemStand.inGebruik());
+      },
+    });
+    new Gauge({
+      name: 'wederkerig_db_systeem_pool_waiting',
+      help: 'Verzoeken die nu op een verbinding van de systeempool wachten',
+      registers: [registry],
+      collect() {
+        this.set(systeemStand.wachtend());
+      },
+    });
     const acquire = new Histogram({
       name: 'wederkerig_db_pool_acquire_seconds',
       help: 'Wachttijd op een verbinding van de app-pool',
@@ -76,6 +94,9 @@ function plugin(pools: Pick<Pools, 'appStand' | 'bereikbaar'>) {
       registers: [registry],
     });
     stand.bijAcquire((seconden, gelukt) => acquire.observe({ result: gelukt ? 'ok' : 'error' }, seconden));
+    systeemStand.bijAcquire((seconden, gelukt) =>
+      acquire.observe({ result: gelukt ? 'ok' : 'error' }, seconden),
+    );
     app.addHook('onResponse', async (req, reply) => {
       duration.observe(
         { method: req.method, route: req.routeOptions.url ?? 'onbekend', status: String(reply.statusCode) },
@@ -85,7 +106,14 @@ function plugin(pools: Pick<Pools, 'appStand' | 'bereikbaar'>) {
 
     app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
       const pool = { inGebruik: stand.inGebruik(), wachtend: stand.wachtend(), max: stand.max };
-      const status = beoordeelGezondheid(await pools.bereikbaar(), pool);
+      const sys = {
+        inGebruik: systeemStand.inGebruik(),
+        wachtend: systeemStand.wachtend(),
+        max: systeemStand.max,
+      };
+      const bereikbaar = await pools.bereikbaar();
+      const oordelen = [beoordeelGezondheid(bereikbaar, pool), beoordeelGezondheid(bereikbaar, sys)];
+      const status = oordelen.includes('down') ? 'down' : oordelen.includes('busy') ? 'busy' : 'ok';
       return reply
         .status(status === 'down' ? 503 : 200)
         .header('cache-control', 'no-store')
@@ -93,6 +121,7 @@ function plugin(pools: Pick<Pools, 'appStand' | 'bereikbaar'>) {
           status,
           database: status === 'down' ? 'down' : 'ok',
           pool: { inUse: pool.inGebruik, waiting: pool.wachtend, max: pool.max },
+          systemPool: { inUse: sys.inGebruik, waiting: sys.wachtend, max: sys.max },
         });
     });
 

@@ -19,7 +19,9 @@
  * - `stelVernietigingslijstVoor(actor, gemeenteId)` → a list of closed files past their period (klantnummer and
  *   dates); `stelVernietigingslijstenVoor(reden)` does every municipality (monthly job, CLI).
  * - `listVernietigingslijsten`, `findVernietigingslijst`, `keurVernietigingslijstGoed(actor, id)` → destroys the
- *   files in one transaction (klanten module), leaving only the access log's pseudonymous references.
+ *   files in one transaction (klanten module), leaving only the access log's pseudonymous references, and writes
+ *   the approval to the destruction journal outside the database before it commits; `herspeelVernietigingen`
+ *   replays that journal after a restore (`vernietigingsjournaal.ts`, docs/operations.md).
  *
  * Pages: `privacyRoutes`; API: `privacyApi` (`/api/v1/verwerkingen`); CLI: `wederkerig bewaartermijn voorstel`.
  */
@@ -39,3 +41,10 @@ export {
   type PrivacyService,
   type Vernietigingslijst,
 } from './privacy.service.ts';
+export {
+  bestandsJournaal,
+  JournaalFout,
+  type JournaalRegel,
+  leesJournaal,
+  type VernietigingsJournaal,
+} from './vernietigingsjournaal.ts';

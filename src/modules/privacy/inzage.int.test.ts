@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_LOGBOEK_KEY, type TestApp } from '../../../test/app.ts';
+import { createTestApp, TEST_LOGBOEK_KEY, type TestApp, tijdelijkJournaal } from '../../../test/app.ts';
 import { ingelogdAls, type TestBrowser } from '../../../test/browser.ts';
 import { actorVan } from '../../../test/factories/actoren.ts';
 import { insertGebruiker, insertTeam, type TestGebruiker } from '../../../test/factories/gebruikers.ts';
@@ -16,7 +16,7 @@ import { medewerkersUitBeheer } from '../klanten/index.ts';
 import { createLogboekService, verifieerLogboek, voerOnderhoudUit } from '../logboek/index.ts';
 import { createUitvoeringService } from '../uitvoering/index.ts';
 import { REGELS } from '../verordening/index.ts';
-import { createPrivacyService, type Inzage } from './index.ts';
+import { bestandsJournaal, createPrivacyService, type Inzage } from './index.ts';
 
 /**
  * The AVG art. 15 export covers the data of every module (through the app's own wiring), and the destruction run
@@ -422,6 +422,7 @@ describe('destruction removes the data of every module', () => {
     const gemeenten = diensten.gemeenten;
     const privacy = createPrivacyService({
       db: t.db.app,
+      journaal: bestandsJournaal(tijdelijkJournaal()),
       klanten: diensten.klanten,
       logboek: createLogboekService(t.db.app),
       gemeenten,

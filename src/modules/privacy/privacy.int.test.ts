@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TEST_BSN_ENCRYPTION_KEYS, TEST_BSN_HASH_KEY, TEST_LOGBOEK_KEY } from '../../../test/app.ts';
+import {
+  TEST_BSN_ENCRYPTION_KEYS,
+  TEST_BSN_HASH_KEY,
+  TEST_LOGBOEK_KEY,
+  tijdelijkJournaal,
+} from '../../../test/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.ts';
 import { actorVan } from '../../../test/factories/actoren.ts';
 import { insertGebruiker, insertTeam } from '../../../test/factories/gebruikers.ts';
@@ -19,11 +24,19 @@ import {
   parseBsnSleutels,
 } from '../klanten/index.ts';
 import { createLogboekService, verifieerLogboek, voerOnderhoudUit } from '../logboek/index.ts';
-import { createPrivacyService, inzagePdf, type PrivacyService } from './index.ts';
+import {
+  bestandsJournaal,
+  createPrivacyService,
+  inzagePdf,
+  leesJournaal,
+  type PrivacyDeps,
+  type PrivacyService,
+} from './index.ts';
 
 let db: TestDatabase;
 let klanten: KlantenService;
 let privacy: PrivacyService;
+let deps: PrivacyDeps;
 let dienstId: string;
 let A: string;
 let B: string;
@@ -116,13 +129,15 @@ beforeAll(async () => {
     gemeenten,
     medewerkers,
   });
-  privacy = createPrivacyService({
+  deps = {
     db: db.app,
+    journaal: bestandsJournaal(tijdelijkJournaal()),
     klanten,
     logboek: createLogboekService(db.app),
     gemeenten,
     medewerkers,
-  });
+  };
+  privacy = createPrivacyService(deps);
 });
 
 describe('the privacy officer finds a client without opening the file', () => {
@@ -429,5 +444,50 @@ describe('retention and the destruction list', () => {
         { gemeente: 'Bergdorp', aantal: null },
       ]),
     );
+  });
+
+  it('destroys nothing when the destruction journal cannot be written (fail closed), and writes it before the commit', async () => {
+    const k = await volledigeKlant(A);
+    await klanten.sluitDossier(km, k.id, { per: '2018-02-01' });
+    const lijst = await privacy.stelVernietigingslijstVoor(fb, A);
+    expect(lijst?.aantal).toBe(1);
+    const zonderJournaal = createPrivacyService({
+      ...deps,
+      journaal: {
+        pad: '/kan/niet',
+        schrijf: async () => {
+          throw new Error('schijf vol');
+        },
+        maakAan: async () => {},
+      },
+    });
+    await expect(zonderJournaal.keurVernietigingslijstGoed(fb, lijst!.id)).rejects.toThrow('schijf vol');
+    expect((await klanten.findKlant(km, k.id)).id).toBe(k.id);
+    expect((await privacy.findVernietigingslijst(fb, lijst!.id)).lijst.status).toBe('voorgesteld');
+
+    // The line is written inside the transaction: the file is still there when the journal is called.
+    const gezien: boolean[] = [];
+    const pad = tijdelijkJournaal();
+    const echt = bestandsJournaal(pad);
+    const metJournaal = createPrivacyService({
+      ...deps,
+      journaal: {
+        pad,
+        schrijf: async (regel) => {
+          gezien.push(
+            await withContext(db.app, systeem(), async (tx) =>
+              Boolean(await tx.selectFrom('klant').select('id').where('id', '=', k.id).executeTakeFirst()),
+            ),
+          );
+          await echt.schrijf(regel);
+        },
+        maakAan: () => echt.maakAan(),
+      },
+    });
+    expect(await metJournaal.keurVernietigingslijstGoed(fb, lijst!.id)).toEqual({ vernietigd: 1 });
+    expect(gezien).toEqual([true]);
+    expect(await leesJournaal(pad)).toEqual([
+      expect.objectContaining({ lijstId: lijst!.id, gemeenteId: A, maanden: 12, klantIds: [k.id] }),
+    ]);
   });
 });

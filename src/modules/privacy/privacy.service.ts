@@ -16,6 +16,7 @@ import { type LogboekService, logboek, VA, type Verwerking } from '../logboek/in
 import { privacyPolicy } from './privacy.policy.ts';
 import { naarCsv, tijdInAmsterdam } from './privacy.regels.ts';
 import { type LijstKlantRij, type LijstRij, privacyRepository as repo } from './privacy.repository.ts';
+import type { JournaalRegel, VernietigingsJournaal } from './vernietigingsjournaal.ts';
 import {
   BewaartermijnInput,
   type GevondenKlant,
@@ -34,6 +35,12 @@ export interface PrivacyDeps {
   logboek: Pick<LogboekService, 'findVerwerkingen' | 'findVerwerkingsactiviteiten'>;
   gemeenten: Pick<GemeentenService, 'findGemeenten' | 'listDiensten'>;
   medewerkers: MedewerkersBron;
+  /**
+   * The destruction journal outside the database (`vernietigingsjournaal.ts`): every approval is written there
+   * before its destruction commits, so that a restore of an older backup can destroy the files again. Required:
+   * without it an approval would not survive a restore.
+   */
+  journaal: VernietigingsJournaal;
   /** Today's date (Europe/Amsterdam); tests pass a fixed one. */
   vandaag?: () => IsoDatum;
   /**
@@ -498,11 +505,12 @@ export function createPrivacyService(deps: PrivacyDeps) {
         throw new AppError('conflict', {
           userMessage: 'Voor deze gemeente is geen bewaartermijn meer ingesteld: er wordt niets vernietigd.',
         });
+      const peildatum = vandaag();
       const { vernietigd } = await deps.klanten.vernietigKlanten(actor, {
         gemeenteId: lijst.gemeenteId,
         klantIds: klanten.map((k) => k.klantId),
         maanden: termijn.maanden,
-        peildatum: vandaag(),
+        peildatum,
         inTransactie: async (tx, ids) => {
           const ok = await repo.keurGoed(
             tx,
@@ -511,6 +519,15 @@ export function createPrivacyService(deps: PrivacyDeps) {
           );
           if (!ok)
             throw new AppError('conflict', { userMessage: 'Deze vernietigingslijst is al afgehandeld.' });
+          // Last step before the commit: on disk outside the database, or no destruction at all.
+          await deps.journaal.schrijf({
+            dienstId,
+            gemeenteId: lijst.gemeenteId,
+            lijstId: lijst.id,
+            maanden: termijn.maanden as number,
+            peildatum,
+            klantIds: [...ids],
+          });
           await logboek.record(tx, {
             actor,
             actie: 'wijzigen',
@@ -522,6 +539,52 @@ export function createPrivacyService(deps: PrivacyDeps) {
         },
       });
       return { vernietigd: vernietigd.length };
+    },
+
+    /**
+     * After a restore: destroys again what the journal says was destroyed (every line, oldest first; a line whose
+     * files are gone already changes nothing, so the whole journal may be replayed). Per line, in one transaction:
+     * the listed files that are closed and past the line's retention period on its reference date (the approval's
+     * own rule) are destroyed, each recorded in the access log, and the list is closed when the restored database
+     * still has it open. `nietVernietigd`: listed files not destroyed now — gone already (destroyed before the
+     * backup), or not closed and past the period in the restored data (still open in the backup): the functioneel
+     * beheerder has to look at the latter.
+     */
+    async herspeelVernietigingen(
+      regels: readonly JournaalRegel[],
+      reden: string,
+    ): Promise<{ regels: number; vernietigd: number; nietVernietigd: string[] }> {
+      let vernietigdTotaal = 0;
+      const nietVernietigd: string[] = [];
+      for (const r of regels) {
+        const actor = systeemActor(reden, r.dienstId);
+        const { vernietigd } = await deps.klanten.vernietigKlanten(actor, {
+          gemeenteId: r.gemeenteId,
+          klantIds: r.klantIds,
+          maanden: r.maanden,
+          peildatum: r.peildatum as IsoDatum,
+          inTransactie: async (tx, ids) => {
+            const gesloten = await repo.keurGoed(
+              tx,
+              { dienstId: r.dienstId, gemeenteId: r.gemeenteId, id: r.lijstId },
+              { door: null, aantalVernietigd: ids.length },
+            );
+            if (gesloten)
+              await logboek.record(tx, {
+                actor,
+                actie: 'wijzigen',
+                subject: { type: 'vernietigingslijst', id: r.lijstId },
+                verwerkingsactiviteit: VA.bewaartermijnen,
+                gemeenteId: r.gemeenteId,
+                dienstId: r.dienstId,
+              });
+          },
+        });
+        vernietigdTotaal += vernietigd.length;
+        const weg = new Set(vernietigd);
+        nietVernietigd.push(...r.klantIds.filter((k) => !weg.has(k)));
+      }
+      return { regels: regels.length, vernietigd: vernietigdTotaal, nietVernietigd };
     },
   };
   return service;

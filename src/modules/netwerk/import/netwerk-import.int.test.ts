@@ -11,7 +11,11 @@ import { type Gebruiker, systeemActor } from '../../auth/index.ts';
 import { createGemeentenService } from '../../gemeenten/index.ts';
 import { createLogboekService } from '../../logboek/index.ts';
 import { createNetwerkService, type NetwerkService } from '../netwerk.service.ts';
-import { createNetwerkImportService, type NetwerkImportService } from './netwerk-import.service.ts';
+import {
+  createNetwerkImportService,
+  type NetwerkImportOpdracht,
+  type NetwerkImportService,
+} from './netwerk-import.service.ts';
 
 let t: TestApp;
 let dienstId: string;
@@ -245,5 +249,143 @@ describe('the import pages', () => {
     const imp = (await service.listImports(nm))[0];
     expect((await b.post(`/netwerk/import/${imp?.id}/start`)).statusCode).toBe(403);
     expect((await b.get(`/netwerk/import/${imp?.id}`)).statusCode).toBe(403);
+  });
+});
+
+describe('the dry run as a background job', () => {
+  const KOP = ORGANISATIES.split('\r\n')[0] ?? '';
+  const veel = (n: number, voorvoegsel: string) =>
+    bytes(
+      [
+        KOP,
+        ...Array.from(
+          { length: n },
+          (_, i) => `${voorvoegsel} ${i + 1};stichting;;Dorpsstraat;${i + 1};5611 AB;Aardam;Aardam;;;`,
+        ),
+      ].join('\n'),
+    );
+
+  /** The import service with a job queue that only collects (the job runs when the test says so). */
+  function metWachtrij() {
+    const opdrachten: NetwerkImportOpdracht[] = [];
+    const gezien: number[] = [];
+    let importId = '';
+    const gemeenten = createGemeentenService(t.db.app);
+    // The network's import, watched: the dry run's stored progress at the start of every block.
+    const bekeken: NetwerkService = {
+      ...netwerk,
+      importeerOrganisaties: async (actor, rijen, opties) => {
+        gezien.push((await achtergrond.findImport(nm, importId)).proefVerwerkt);
+        return netwerk.importeerOrganisaties(actor, rijen, opties);
+      },
+    };
+    const achtergrond = createNetwerkImportService({
+      db: t.db.app,
+      netwerk: bekeken,
+      gemeenten,
+      wachtrij: async (o) => {
+        opdrachten.push(o);
+      },
+    });
+    return { achtergrond, opdrachten, gezien, zetId: (id: string) => (importId = id) };
+  }
+
+  it('answers the upload at once, then works through the file in blocks with its progress stored', async () => {
+    const { achtergrond, opdrachten, gezien, zetId } = metWachtrij();
+    const voor = (await netwerk.findOrganisaties(nm)).totaal;
+    const imp = await achtergrond.proefrun(nm, {
+      soort: 'organisaties',
+      bestandsnaam: 'veel.csv',
+      bytes: veel(250, 'Buurtvereniging'),
+    });
+    zetId(imp.id);
+    // The upload stored the file and queued the dry run; no row has been looked at yet.
+    expect(imp).toMatchObject({ status: 'proefbezig', totaal: 250, proefVerwerkt: 0 });
+    expect(imp.proef).toEqual({ aanmaken: 0, bijwerken: 0, ongewijzigd: 0, weigeren: 0 });
+    expect(gezien).toEqual([]);
+    expect(opdrachten).toEqual([{ dienstId, importId: imp.id }]);
+    expect((await achtergrond.listRapport(nm, imp.id)).totaal).toBe(0);
+    // It cannot be started before its dry run is done.
+    await expect(achtergrond.start(nm, imp.id)).rejects.toMatchObject({ code: 'conflict' });
+
+    // The job (twice at once, as after a restart): blocks of 100, each stored once.
+    await Promise.all([achtergrond.verwerk(opdrachten[0]!), achtergrond.verwerk(opdrachten[0]!)]);
+    // Each run looks at the stored progress before each block: 0, 100, 200 (the second run stops at the block the
+    // first stored before it).
+    expect([...new Set(gezien)]).toEqual([0, 100, 200]);
+    const klaar = await achtergrond.findImport(nm, imp.id);
+    expect(klaar).toMatchObject({ status: 'proefrun', proefVerwerkt: 250 });
+    expect(klaar.proef).toEqual({ aanmaken: 250, bijwerken: 0, ongewijzigd: 0, weigeren: 0 });
+    const rapport = await achtergrond.listRapport(nm, imp.id, { pagina: 5 });
+    expect(rapport).toMatchObject({ totaal: 250, aantalPaginas: 5 });
+    expect(rapport.rijen.map((r) => r.rij)).toEqual(Array.from({ length: 50 }, (_, i) => 202 + i));
+    // Nothing in the network changed.
+    expect((await netwerk.findOrganisaties(nm)).totaal).toBe(voor);
+
+    // Then the real run (a job too) does what the dry run said.
+    await achtergrond.start(nm, imp.id);
+    await achtergrond.verwerk(opdrachten[1]!);
+    const ingelezen = await achtergrond.findImport(nm, imp.id);
+    expect(ingelezen).toMatchObject({ status: 'klaar', verwerkt: 250 });
+    expect(ingelezen.uitkomst).toEqual(klaar.proef);
+    expect((await netwerk.findOrganisaties(nm)).totaal).toBe(voor + 250);
+  });
+
+  it('shows the dry run’s progress on the page and in the fragment, which reloads the page when it ends', async () => {
+    const { achtergrond, opdrachten, zetId } = metWachtrij();
+    const imp = await achtergrond.proefrun(nm, {
+      soort: 'organisaties',
+      bestandsnaam: 'pagina.csv',
+      bytes: veel(3, 'Sportclub'),
+    });
+    zetId(imp.id);
+    const b = await ingelogdAls(t.app, nmG);
+    const detail = await b.get(`/netwerk/import/${imp.id}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.body).toContain('Proefrun bezig');
+    expect(detail.body).toContain('0 van 3 regels gecontroleerd');
+    expect(detail.body).not.toContain('Bestand inlezen');
+    const bezig = await b.get(`/netwerk/import/${imp.id}/voortgang?na=proef`);
+    expect(bezig.body).toContain(`hx-get="/netwerk/import/${imp.id}/voortgang?na=proef"`);
+    expect(bezig.headers['hx-refresh']).toBeUndefined();
+
+    await achtergrond.verwerk(opdrachten[0]!);
+    const klaar = await b.get(`/netwerk/import/${imp.id}/voortgang?na=proef`);
+    expect(klaar.headers['hx-refresh']).toBe('true');
+    expect(klaar.body).not.toContain('hx-get');
+    const daarna = await b.get(`/netwerk/import/${imp.id}`);
+    expect(daarna.body).toContain('Bestand inlezen');
+    expect(daarna.body).toContain('Sportclub 3');
+  });
+
+  it('ends a dry run that fails in mislukt with a Dutch message, and it cannot be started', async () => {
+    const opdrachten: NetwerkImportOpdracht[] = [];
+    const fouten: unknown[] = [];
+    const kapot = createNetwerkImportService({
+      db: t.db.app,
+      netwerk: {
+        ...netwerk,
+        importeerOrganisaties: async () => {
+          throw new Error('database weg');
+        },
+      },
+      gemeenten: createGemeentenService(t.db.app),
+      wachtrij: async (o) => {
+        opdrachten.push(o);
+      },
+      meldFout: (e) => fouten.push(e),
+    });
+    const imp = await kapot.proefrun(nm, {
+      soort: 'organisaties',
+      bestandsnaam: 'x.csv',
+      bytes: veel(2, 'Koor'),
+    });
+    await kapot.verwerk(opdrachten[0]!);
+    expect(await kapot.findImport(nm, imp.id)).toMatchObject({
+      status: 'mislukt',
+      foutmelding: 'De proefrun is afgebroken door een fout. Laad het bestand opnieuw.',
+    });
+    expect(fouten).toHaveLength(1);
+    await expect(kapot.start(nm, imp.id)).rejects.toMatchObject({ code: 'conflict' });
   });
 });

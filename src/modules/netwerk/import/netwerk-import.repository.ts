@@ -14,6 +14,7 @@ export interface ImportRecord {
   scheidingsteken: string;
   totaal: number;
   proef: Record<string, number>;
+  proefVerwerkt: number;
   verwerkt: number;
   uitkomst: Record<string, number>;
   foutmelding: string | null;
@@ -33,6 +34,7 @@ const kolommen = [
   'scheidingsteken',
   'totaal',
   'proef',
+  'proefVerwerkt',
   'verwerkt',
   'uitkomst',
   'foutmelding',
@@ -54,13 +56,13 @@ export const netwerkImportRepository = {
       codering: string;
       scheidingsteken: string;
       totaal: number;
-      proef: Record<string, number>;
       bestand: Buffer;
     },
   ): Promise<string> {
+    // The dry run comes later, as a background job (`bewaarProefVoortgang`).
     const r = await tx
       .insertInto('netwerkImport')
-      .values({ dienstId, ...v, proef: JSON.stringify(v.proef) })
+      .values({ dienstId, ...v, status: 'proefbezig', proef: JSON.stringify({}) })
       .returning('id')
       .executeTakeFirstOrThrow();
     return r.id;
@@ -131,6 +133,42 @@ export const netwerkImportRepository = {
       .offset(opts.offset)
       .execute();
     return { rijen, totaal: n };
+  },
+
+  /**
+   * One block of the dry run: its report rows and the running totals. Only while the dry run is on
+   * (`proefbezig`) and only right after the rows done so far (`vanaf`): a job that runs a block twice (a restart)
+   * stores it once. False when nothing was stored.
+   */
+  async bewaarProefVoortgang(
+    tx: Tx,
+    dienstId: string,
+    id: string,
+    blok: { vanaf: number; tot: number; proef: Record<string, number> },
+    rijen: ReadonlyArray<{ rij: number; naam: string; proef: string; redenen: string[] }>,
+  ): Promise<boolean> {
+    const r = await tx
+      .updateTable('netwerkImport')
+      .set({ proefVerwerkt: blok.tot, proef: JSON.stringify(blok.proef) })
+      .where('dienstId', '=', dienstId)
+      .where('id', '=', id)
+      .where('status', '=', 'proefbezig')
+      .where('proefVerwerkt', '=', blok.vanaf)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) return false;
+    await netwerkImportRepository.insertRijen(tx, dienstId, id, rijen);
+    return true;
+  },
+
+  /** proefbezig → proefrun: the dry run is done. */
+  async sluitProefAf(tx: Tx, dienstId: string, id: string): Promise<void> {
+    await tx
+      .updateTable('netwerkImport')
+      .set({ status: 'proefrun' })
+      .where('dienstId', '=', dienstId)
+      .where('id', '=', id)
+      .where('status', '=', 'proefbezig')
+      .execute();
   },
 
   /** proefrun → wachtend, once: false when the import was already started. */

@@ -128,9 +128,12 @@ export function netwerkImportRoutes(service: NetwerkImportService) {
       );
     });
 
-    // The fragment htmx polls while the import runs.
+    // The fragment htmx polls while the dry run or the import runs. When the dry run it was polling for has ended,
+    // htmx reloads the page (HX-Refresh), which then shows the report and the start button.
     app.get('/netwerk/import/:id/voortgang', hide, async (req, reply) => {
       const imp = await service.findImport(makelaar(req), idVan(req));
+      if ((req.query as { na?: unknown }).na === 'proef' && imp.status !== 'proefbezig')
+        reply.header('hx-refresh', 'true');
       return renderFragment(
         reply.header('cache-control', 'no-store'),
         createElement(ImportVoortgang, { imp }),

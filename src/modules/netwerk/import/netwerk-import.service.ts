@@ -19,9 +19,10 @@ import {
 import { type ImportRecord, netwerkImportRepository as repo } from './netwerk-import.repository.ts';
 
 /**
- * The CSV import of the network (netwerkmakelaar): a dry run that reports per row what would happen (create,
- * update, unchanged or refuse, with reasons per column), then the real run as a background job that works through
- * the file in blocks and stores its progress. Rows are written by the network service's import (upsert by natural
+ * The CSV import of the network (netwerkmakelaar): the upload reads the file's header and stores the file; a dry run
+ * then reports per row what would happen (create, update, unchanged or refuse, with reasons per column), and after
+ * the start the real run does it. Both are background jobs that work through the file in blocks of 100 rows and
+ * store their progress (the upload request never waits for the rows). Rows are written by the network service's import (upsert by natural
  * key, an access log entry per change), under a logged system context limited to the uploader's municipalities.
  */
 
@@ -41,11 +42,14 @@ export interface NetwerkImport {
   soort: Soort;
   bestandsnaam: string;
   gestartDoorNaam: string;
-  status: 'proefrun' | 'wachtend' | 'bezig' | 'klaar' | 'mislukt';
+  /** `proefbezig`: the dry run is queued or running; `proefrun`: it is done and the import can be started. */
+  status: 'proefbezig' | 'proefrun' | 'wachtend' | 'bezig' | 'klaar' | 'mislukt';
   codering: string;
   scheidingsteken: string;
   totaal: number;
   proef: Record<ImportActie, number>;
+  /** Rows the dry run has done. */
+  proefVerwerkt: number;
   verwerkt: number;
   uitkomst: Record<ImportActie, number>;
   foutmelding: string | null;
@@ -81,17 +85,12 @@ export interface NetwerkImportDeps {
   db: Database;
   netwerk: NetwerkService;
   gemeenten: Pick<GemeentenService, 'findGemeenten'>;
-  /** Queues the real run (the job runner); without it the run happens in this process. */
+  /** Queues the dry run and the real run (the job runner); without it they run in this process, in the request. */
   wachtrij?: ((opdracht: NetwerkImportOpdracht) => Promise<void>) | undefined;
   meldFout?: (err: unknown, opdracht: NetwerkImportOpdracht) => void;
 }
 
 const leeg = (): Record<ImportActie, number> => ({ aanmaken: 0, bijwerken: 0, ongewijzigd: 0, weigeren: 0 });
-const tel = (uitkomsten: readonly { actie: ImportActie }[]) => {
-  const t = leeg();
-  for (const u of uitkomsten) t[u.actie]++;
-  return t;
-};
 
 const naarImport = (r: ImportRecord): NetwerkImport => ({
   id: r.id,
@@ -103,6 +102,7 @@ const naarImport = (r: ImportRecord): NetwerkImport => ({
   scheidingsteken: r.scheidingsteken,
   totaal: r.totaal,
   proef: { ...leeg(), ...r.proef },
+  proefVerwerkt: r.proefVerwerkt,
   verwerkt: r.verwerkt,
   uitkomst: { ...leeg(), ...r.uitkomst },
   foutmelding: r.foutmelding,
@@ -207,8 +207,74 @@ export function createNetwerkImportService(deps: NetwerkImportDeps) {
     return actor.kind === 'gebruiker' ? alle.filter((g) => actor.gemeenten.includes(g.id)) : alle;
   };
 
-  /** The real run: block by block, storing the progress; the file is dropped when done. */
+  /**
+   * The dry run: block by block as the real run does it (each block in a transaction that is rolled back), storing
+   * the report rows and the totals per block; a restarted job continues after the last stored block. As the
+   * system, within the uploader's municipalities.
+   */
+  async function verwerkProef(opdracht: NetwerkImportOpdracht): Promise<void> {
+    const systeem = systeemActor('job:netwerk-proefrun', opdracht.dienstId);
+    const ctx = dbContext(systeem);
+    const klaar = await withContext(db, ctx, async (tx) => {
+      const imp = await repo.findImport(tx, opdracht.dienstId, opdracht.importId);
+      if (imp?.status !== 'proefbezig') return null;
+      const bestand = await repo.findBestand(tx, opdracht.dienstId, opdracht.importId);
+      return bestand ? { imp, bestand } : null;
+    });
+    if (!klaar) return;
+    const { imp, bestand } = klaar;
+    try {
+      const soort = imp.soort as Soort;
+      const { csv, indeling } = lees(bestand, soort);
+      const gemeenten = (await deps.gemeenten.findGemeenten(systeem)).filter((g) =>
+        imp.gemeenten.includes(g.id),
+      );
+      const telling = { ...leeg(), ...imp.proef };
+      for (let i = imp.proefVerwerkt; i < csv.records.length; i += BLOK) {
+        const blok = csv.records.slice(i, i + BLOK);
+        const rapport = await verwerkRecords(systeem, soort, indeling, gemeenten, blok, true);
+        for (const r of rapport) telling[r.proef]++;
+        const bewaard = await withContext(db, ctx, (tx) =>
+          repo.bewaarProefVoortgang(
+            tx,
+            opdracht.dienstId,
+            imp.id,
+            { vanaf: i, tot: i + blok.length, proef: telling },
+            rapport.map((r) => ({ rij: r.rij, naam: r.naam, proef: r.proef, redenen: r.redenen })),
+          ),
+        );
+        // Another run of this job got here first (or the import is gone): it finishes the work.
+        if (!bewaard) return;
+      }
+      await withContext(db, ctx, (tx) => repo.sluitProefAf(tx, opdracht.dienstId, imp.id));
+    } catch (e) {
+      deps.meldFout?.(e, opdracht);
+      const melding =
+        e instanceof ImportBestandFout
+          ? e.meldingen.join(' ')
+          : 'De proefrun is afgebroken door een fout. Laad het bestand opnieuw.';
+      await withContext(db, ctx, (tx) =>
+        repo.sluitAf(tx, opdracht.dienstId, imp.id, 'mislukt', melding.slice(0, 500)),
+      );
+    }
+  }
+
+  /** The job handler: the dry run of an uploaded file, or the real run of a started import. */
   async function verwerk(opdracht: NetwerkImportOpdracht): Promise<void> {
+    const status = await withContext(
+      db,
+      systeemCtx(opdracht),
+      async (tx) => (await repo.findImport(tx, opdracht.dienstId, opdracht.importId))?.status,
+    );
+    if (status === 'proefbezig') await verwerkProef(opdracht);
+    else await verwerkEcht(opdracht);
+  }
+
+  const systeemCtx = (opdracht: NetwerkImportOpdracht) =>
+    dbContext(systeemActor('job:netwerk-import', opdracht.dienstId));
+
+  /** The real run: block by block, storing the progress; the file is dropped when done. */
+  async function verwerkEcht(opdracht: NetwerkImportOpdracht): Promise<void> {
     const systeem = systeemActor('job:netwerk-import', opdracht.dienstId);
     const ctx = dbContext(systeem);
     const klaar = await withContext(db, ctx, async (tx) => {
@@ -263,8 +329,8 @@ export function createNetwerkImportService(deps: NetwerkImportDeps) {
 
   return {
     /**
-     * Reads the file and does a dry run: stores the import with its report per row (what would happen and why
-     * not), nothing in the network changes.
+     * Reads the file's header and stores the import; its dry run (the report per row: what would happen and why
+     * not; nothing in the network changes) is queued as a background job, or run here without a job runner.
      * @throws ImportBestandFout when the file cannot be used (422 on the page).
      */
     async proefrun(
@@ -275,11 +341,10 @@ export function createNetwerkImportService(deps: NetwerkImportDeps) {
       if (upload.bytes.byteLength > MAX_BESTAND_BYTES)
         throw new ImportBestandFout(['Het bestand is groter dan 5 MB. Splits het in delen.']);
       const dienstId = dienstVan(actor);
-      const { csv, indeling } = lees(upload.bytes, upload.soort);
+      const { csv } = lees(upload.bytes, upload.soort);
       if (csv.records.length === 0) throw new ImportBestandFout(['Het bestand heeft alleen een kopregel.']);
       const gemeenten = await eigenGemeenten(actor);
       if (gemeenten.length === 0) throw new ImportBestandFout(['U werkt nog voor geen enkele gemeente.']);
-      const rapport = await verwerkRecords(actor, upload.soort, indeling, gemeenten, csv.records, true);
       const id = await withContext(db, dbContext(actor), async (tx) => {
         const id = await repo.insertImport(tx, dienstId, {
           soort: upload.soort,
@@ -290,15 +355,8 @@ export function createNetwerkImportService(deps: NetwerkImportDeps) {
           codering: csv.codering,
           scheidingsteken: csv.scheidingsteken,
           totaal: csv.records.length,
-          proef: tel(rapport.map((r) => ({ actie: r.proef }))),
           bestand: upload.bytes,
         });
-        await repo.insertRijen(
-          tx,
-          dienstId,
-          id,
-          rapport.map((r) => ({ rij: r.rij, naam: r.naam, proef: r.proef, redenen: r.redenen })),
-        );
         await record(tx, {
           actor,
           dienstId,
@@ -309,6 +367,9 @@ export function createNetwerkImportService(deps: NetwerkImportDeps) {
         });
         return id;
       });
+      const opdracht = { dienstId, importId: id };
+      if (deps.wachtrij) await deps.wachtrij(opdracht);
+      else await verwerk(opdracht);
       return this.findImport(actor, id);
     },
 

@@ -32,6 +32,7 @@ import {
 
 const SOORT_NAMEN: Record<Soort, string> = { organisaties: 'Organisaties', activiteiten: 'Activiteiten' };
 const STATUS_NAMEN: Record<NetwerkImport['status'], string> = {
+  proefbezig: 'Proefrun bezig: er verandert nog niets',
   proefrun: 'Proefrun klaar: nog niet ingelezen',
   wachtend: 'Wacht op de achtergrondtaak',
   bezig: 'Bezig met inlezen',
@@ -148,22 +149,33 @@ export function NetwerkImportPagina({
   );
 }
 
-/** The progress block; htmx replaces it every 2 seconds while the import runs (without JavaScript: reload). */
+/**
+ * The progress block; htmx replaces it every 2 seconds while the dry run or the import runs (without JavaScript:
+ * reload). When the dry run ends, the fragment asks htmx to reload the page (`?na=proef`), which then shows the
+ * report and the start button.
+ */
 export function ImportVoortgang({ imp }: { imp: NetwerkImport }) {
-  const loopt = imp.status === 'wachtend' || imp.status === 'bezig';
+  const proef = imp.status === 'proefbezig';
+  const loopt = proef || imp.status === 'wachtend' || imp.status === 'bezig';
+  const url = `${paths.netwerkImportVoortgang(imp.id)}${proef ? '?na=proef' : ''}`;
   return (
     <div
       id="voortgang"
-      {...(loopt
-        ? { 'hx-get': paths.netwerkImportVoortgang(imp.id), 'hx-trigger': 'every 2s', 'hx-swap': 'outerHTML' }
-        : {})}
+      {...(loopt ? { 'hx-get': url, 'hx-trigger': 'every 2s', 'hx-swap': 'outerHTML' } : {})}
     >
       <Alert
         type={imp.status === 'mislukt' ? 'error' : imp.status === 'klaar' ? 'ok' : 'info'}
         title={STATUS_NAMEN[imp.status]}
       >
-        {imp.status === 'proefrun' ? (
-          <p className="utrecht-paragraph">Proefrun: {telling(imp.proef)}. Er is nog niets veranderd.</p>
+        {proef ? (
+          <p className="utrecht-paragraph">
+            {imp.proefVerwerkt} van {imp.totaal} regels gecontroleerd. {telling(imp.proef)}.
+          </p>
+        ) : imp.status === 'proefrun' || (imp.status === 'mislukt' && imp.gestartOp === null) ? (
+          <p className="utrecht-paragraph">
+            Proefrun: {telling(imp.proef)}. Er is nog niets veranderd.
+            {imp.foutmelding ? ` ${imp.foutmelding}` : ''}
+          </p>
         ) : (
           <p className="utrecht-paragraph">
             {imp.verwerkt} van {imp.totaal} regels verwerkt. {telling(imp.uitkomst)}.
