@@ -57,10 +57,13 @@ import { opsRoutes } from './modules/ops/index.ts';
 import {
   createDwangService,
   createMaatregelService,
+  createNazorgService,
   dwangApi,
   dwangRoutes,
   maatregelApi,
   maatregelRoutes,
+  nazorgApi,
+  nazorgRoutes,
 } from './modules/dwang/index.ts';
 import {
   createOvereenkomstenService,
@@ -335,6 +338,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       klanten,
       netwerk,
       medewerkers: medewerkersUitBeheer(beheer),
+      // Created below (issue 15): decided measures whose reconsideration is due.
+      maatregelen: (actor) => nazorg.teHeroverwegen(actor),
     }),
     mailer,
     adressen: async (dienstId) =>
@@ -442,7 +447,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   await app.register(maatregelApi(maatregelen));
-  await app.register(maatregelRoutes({ dwang, maatregelen }));
+  // After the decision (reconsideration, changes, objection) and the monthly export to the benefits system.
+  const nazorg = createNazorgService({
+    db: db.app,
+    overeenkomsten,
+    klantnummer: async (dienstId, klantId) =>
+      (await klanten.findKlant(systeemActor('maatregel-export', dienstId), klantId)).klantnummer,
+  });
+  await app.register(nazorgApi(nazorg));
+  await app.register(nazorgRoutes({ nazorg, gemeenten }));
+  await app.register(maatregelRoutes({ dwang, maatregelen, nazorg }));
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 

@@ -36,7 +36,12 @@ export const dwangPolicy = definePolicy('dwang', {
   'maatregel-beoordelen': {
     rollen: ['teamleider'],
     omschrijving:
-      'Een voorstel tot een maatregel goedkeuren (de maatregel is besloten) of terugsturen; nooit een eigen voorstel',
+      'Een voorstel tot een maatregel goedkeuren (de maatregel is besloten) of terugsturen; nooit een eigen voorstel. Ook een wijziging van een besloten maatregel (heroverweging, dringende redenen, bezwaar) vaststellen of terugsturen',
+  },
+  'maatregel-exporteren': {
+    rollen: ['teamleider', 'functioneel-beheerder'],
+    omschrijving:
+      'De maandelijkse maatregelexport naar het uitkeringssysteem maken en downloaden (klantnummer, nooit het BSN), met correcties sinds de vorige export',
   },
 });
 
