@@ -385,6 +385,30 @@ describe('after the decision: reconsideration and changes, four eyes', () => {
     await expect(poging({ uitkomst: 'voortgezet', aanleiding: 'dringende-redenen' })).rejects.toThrow(
       /check/,
     );
+    // A measure still in its intention: nothing to change.
+    const { id: tp2 } = await lopend(kmActor, tokens.km, A, activiteit, true);
+    const open = (
+      await api(tokens.km, 'POST', `/api/v1/tegenprestaties/${tp2}/maatregelen`, voornemen())
+    ).json();
+    await expect(
+      withContext(t.db.app, ctx, async (tx) =>
+        tx
+          .insertInto('maatregelWijziging')
+          .values({
+            ...basis,
+            maatregelId: open.id,
+            klantId: (
+              await tx
+                .selectFrom('maatregel')
+                .select('klantId')
+                .where('id', '=', open.id)
+                .executeTakeFirstOrThrow()
+            ).klantId,
+            uitkomst: 'voortgezet',
+          } as never)
+          .execute(),
+      ),
+    ).rejects.toThrow(/alleen een besloten maatregel/);
     const w = await poging({ uitkomst: 'beeindigd', ingangsdatum: d(26) });
     // Determined by the proposer, or by no team lead: refused.
     await expect(
