@@ -453,6 +453,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     overeenkomsten,
     klantnummer: async (dienstId, klantId) =>
       (await klanten.findKlant(systeemActor('maatregel-export', dienstId), klantId)).klantnummer,
+    klantNaam: async (actor, klantId) => (await klanten.findKlant(actor, klantId)).naam,
   });
   await app.register(nazorgApi(nazorg));
   await app.register(nazorgRoutes({ nazorg, gemeenten }));

@@ -34,6 +34,7 @@ const ENTRIES: NavEntry[] = [
     label: 'CBS-indicator',
     rollen: ['teamleider', 'functioneel-beheerder'],
   },
+  { href: paths.maatregelenTeamleider(), label: 'Maatregelen', rollen: ['teamleider'] },
   {
     href: paths.maatregelExport(),
     label: 'Maatregelexport',

@@ -294,4 +294,37 @@ export const dwangRepository = {
       .where('id', '=', id)
       .executeTakeFirst();
   },
+
+  /** A client's measure paths (all placements), oldest first: the AVG art. 15 export. */
+  async listMaatregelenVanKlant(tx: Tx, dienstId: string, klantId: string): Promise<MaatregelRij[]> {
+    return tx
+      .selectFrom('maatregel')
+      .selectAll()
+      .where('dienstId', '=', dienstId)
+      .where('klantId', '=', klantId)
+      .orderBy('voornemenOp')
+      .execute();
+  },
+
+  /** A client's objections and provisional rulings (all placements), oldest first: the AVG art. 15 export. */
+  async listRechtsmiddelenVanKlant(tx: Tx, dienstId: string, klantId: string): Promise<RechtsmiddelRij[]> {
+    return tx
+      .selectFrom('maatregelRechtsmiddel')
+      .selectAll()
+      .where('dienstId', '=', dienstId)
+      .where('klantId', '=', klantId)
+      .orderBy('ontvangenOp')
+      .orderBy('vastgelegdOp')
+      .execute();
+  },
+
+  /** Every measure path the caller may see (row-level security: their municipalities), newest first. */
+  async listAlleMaatregelen(tx: Tx, dienstId: string): Promise<MaatregelRij[]> {
+    return tx
+      .selectFrom('maatregel')
+      .selectAll()
+      .where('dienstId', '=', dienstId)
+      .orderBy('voornemenOp', 'desc')
+      .execute();
+  },
 };

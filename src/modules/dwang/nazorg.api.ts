@@ -10,6 +10,7 @@ import {
   MaatregelNazorg,
   Rechtsmiddel,
   RechtsmiddelInput,
+  TeamlijstRegel,
   WijzigingInput,
   WijzigingOordeelInput,
 } from './nazorg.schemas.ts';
@@ -162,6 +163,21 @@ export function nazorgApi(service: NazorgService) {
         metVeldfouten(req, reply, () =>
           service.legBeslissingVast(requireGebruiker(req), req.params.id, req.params.rid, req.body),
         ),
+    );
+
+    r.get(
+      '/api/v1/maatregelen',
+      {
+        schema: {
+          operationId: 'listMaatregelenTeamleider',
+          summary: 'Maatregelen per stadium (teamleider)',
+          description:
+            'Alle maatregeltrajecten in de eigen gemeenten met hun stadium: voornemens met verstreken termijn, binnen de termijn, wacht op akkoord (voorstel of wijziging), heroverweging nodig (binnen vier weken of verstreken), besloten, afgezien. Dringendste eerst.',
+          tags,
+          response: { 200: z.array(TeamlijstRegel), ...fouten },
+        },
+      },
+      async (req) => service.teamlijst(requireGebruiker(req)),
     );
 
     const ex = '/api/v1/gemeenten/:id/maatregel-exports';

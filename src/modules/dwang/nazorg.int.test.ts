@@ -744,3 +744,104 @@ describe('the pages (no JavaScript): a refused form keeps what was typed', () =>
     expect((await b.get(csvPad)).statusCode).toBe(403);
   });
 });
+
+describe('everything visible: the AVG export and the team lead list', () => {
+  it("the client's measures, changes and objections are in the art. 15 export; the team lead lists by stage", async () => {
+    const { id, klant, mid, mUrl } = await besloten();
+    const w = await api(tokens.km, 'POST', `${mUrl}/wijzigingen`, {
+      aanleiding: 'dringende-redenen',
+      uitkomst: 'beeindigd',
+      ingangsdatum: d(30),
+      motivering: 'Opname in het ziekenhuis.',
+    });
+    // Waiting for the team lead: in the list as such.
+    const lijst1 = await api(tokens.tl, 'GET', '/api/v1/maatregelen');
+    expect(lijst1.statusCode).toBe(200);
+    expect(lijst1.json().find((r: { maatregelId: string }) => r.maatregelId === mid)).toMatchObject({
+      stadium: 'wacht-op-akkoord',
+      tegenprestatieId: id,
+    });
+    await api(tokens.tl, 'POST', `${mUrl}/wijzigingen/${w.json().wijzigingen[0].id}/beoordeling`, {
+      akkoord: true,
+    });
+    await api(tokens.km, 'POST', `/api/v1/tegenprestaties/${id}/rechtsmiddelen`, {
+      betreft: 'opleggend-besluit',
+      soort: 'bezwaar',
+      ontvangenOp: d(-3),
+      toelichting: 'Niet passend.',
+    });
+    // An open intention whose term has not ended, on another placement of the same team.
+    const { id: tp2 } = await lopend(kmActor, tokens.km, A, activiteit, true);
+    const open = (
+      await api(tokens.km, 'POST', `/api/v1/tegenprestaties/${tp2}/maatregelen`, voornemen())
+    ).json();
+    const lijst2 = (await api(tokens.tl, 'GET', '/api/v1/maatregelen')).json() as Array<{
+      maatregelId: string;
+      stadium: string;
+      peildatum: string | null;
+      klantNaam: string | null;
+    }>;
+    expect(lijst2.find((r) => r.maatregelId === mid)).toMatchObject({
+      stadium: 'besloten',
+      peildatum: VANDAAG,
+    });
+    expect(lijst2.find((r) => r.maatregelId === open.id)).toMatchObject({
+      stadium: 'voornemen',
+      peildatum: d(14),
+    });
+    expect(lijst2.find((r) => r.maatregelId === mid)?.klantNaam).toBe(
+      (await klanten.findKlant(kmActor, klant)).naam,
+    );
+    // Who may not: a caseworker, the network broker; another municipality's team lead would not see them (RLS).
+    expect((await api(tokens.km, 'GET', '/api/v1/maatregelen')).statusCode).toBe(403);
+    expect((await api(tokens.nm, 'GET', '/api/v1/maatregelen')).statusCode).toBe(403);
+    const tlB = await ingelogdAls(t.app, tl);
+    const pagina = await tlB.get('/maatregelen');
+    expect(pagina.statusCode).toBe(200);
+    expect(pagina.body).toContain('Voornemens binnen de termijn voor de zienswijze (');
+    expect(pagina.body).toContain(`/tegenprestaties/${tp2}/maatregelen/${open.id}`);
+    expect((await (await ingelogdAls(t.app, km)).get('/maatregelen')).statusCode).toBe(403);
+
+    // The AVG art. 15 export (the privacy officer).
+    const po = await insertGebruiker(t.db.app, { dienstId, rol: 'privacy-officer', gemeenten: [A] });
+    const officer = await ingelogdAls(t.app, po);
+    await officer.get(`/privacy/verwerkingen/${klant}`);
+    const res = await officer.post(`/privacy/verwerkingen/${klant}/inzage`, { formaat: 'json' });
+    expect(res.statusCode).toBe(200);
+    const inzage = res.json() as {
+      onderdelen: Array<{ onderdeel: string; records: Array<Record<string, unknown>> }>;
+    };
+    const deel = (o: string) => inzage.onderdelen.find((x) => x.onderdeel === o);
+    expect(deel('maatregelen')?.records).toEqual([
+      expect.objectContaining({
+        Stand: 'Maatregel besloten',
+        'Voornemen: percentage': 30,
+        'Ons antwoord': zienswijze.antwoord,
+        Verwijtbaar: 'Ja',
+        'Besluit: datum': VANDAAG,
+        'Besluit: percentage': 30,
+        'Besluit: vanaf': d(25),
+        'Na wijzigingen': 'Beëindigd',
+        'Heroverweging uiterlijk': heroverwegingUiterlijk(VANDAAG),
+      }),
+    ]);
+    expect(deel('maatregel-wijzigingen')?.records).toEqual([
+      expect.objectContaining({
+        Uitkomst: expect.stringMatching(/^Beëindigd/),
+        Vanaf: d(30),
+        Vastgesteld: VANDAAG,
+      }),
+    ]);
+    expect(deel('bezwaren')?.records).toEqual([
+      expect.objectContaining({
+        Soort: 'Bezwaar',
+        Tegen: 'Het besluit dat de tegenprestatie oplegt',
+        Ontvangen: d(-3),
+      }),
+    ]);
+    // No staff names in these parts.
+    expect(
+      JSON.stringify([deel('maatregelen'), deel('maatregel-wijzigingen'), deel('bezwaren')]),
+    ).not.toContain(tl.naam);
+  });
+});

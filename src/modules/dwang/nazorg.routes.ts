@@ -9,7 +9,7 @@ import { vandaag as vandaagNu } from '../klanten/index.ts';
 import { DwangInvoerfout } from './dwang.schemas.ts';
 import type { MaatregelExport } from './nazorg.schemas.ts';
 import { exportCsv, type NazorgService } from './nazorg.service.ts';
-import { ExportPagina } from './views/nazorg.tsx';
+import { ExportPagina, TeamlijstPagina } from './views/nazorg.tsx';
 
 const exporteur = (req: FastifyRequest): Gebruiker => requireRol(req, 'teamleider', 'functioneel-beheerder');
 const query = (req: FastifyRequest, k: string): string => {
@@ -63,6 +63,17 @@ export function nazorgRoutes(deps: {
   }
 
   return async (app: FastifyInstance) => {
+    app.get(paths.maatregelenTeamleider(), { schema: { hide: true } }, async (req, reply) => {
+      const actor = requireRol(req, 'teamleider');
+      return renderPage(
+        reply,
+        createElement(TeamlijstPagina, {
+          chrome: pageChrome(req, reply),
+          regels: await nazorg.teamlijst(actor),
+        }),
+      );
+    });
+
     app.get(paths.maatregelExport(), { schema: { hide: true } }, async (req, reply) =>
       pagina(req, reply, exporteur(req)),
     );

@@ -3,6 +3,7 @@ import {
   BETREFT,
   NAZORG_STAND_NAMEN,
   RECHTSMIDDEL_SOORTEN,
+  STADIA,
   UITKOMSTEN,
   WIJZIGING_AANLEIDINGEN,
   WIJZIGING_UITKOMSTEN,
@@ -216,3 +217,21 @@ export const MaatregelExport = z
   })
   .meta({ id: 'MaatregelExport' });
 export type MaatregelExport = z.infer<typeof MaatregelExport>;
+
+export const TeamlijstRegel = z
+  .object({
+    maatregelId: z.uuid(),
+    tegenprestatieId: z.uuid(),
+    klantId: z.uuid(),
+    klantNaam: z.string().nullable(),
+    gemeenteId: z.uuid(),
+    gedragDatum: z.iso.date(),
+    stadium: z.enum(STADIA),
+    peildatum: z.iso
+      .date()
+      .nullable()
+      .describe(
+        'De datum die bij het stadium hoort: einde van de termijn, uiterlijke heroverweging, besluitdatum',
+      ),
+  })
+  .meta({ id: 'MaatregelTeamlijstRegel' });

@@ -30,6 +30,9 @@ import {
   maatregelEinde,
   type RechtsmiddelSoort,
   type RechtsmiddelUitkomst,
+  STADIA,
+  type Stadium,
+  stadiumVan,
   standNaWijzigingen,
   type Termijn,
   type Wijziging,
@@ -57,6 +60,8 @@ export interface NazorgDeps {
    * beheerder, who does not open client files). Null when the file has none.
    */
   klantnummer: (dienstId: string, klantId: string) => Promise<string | null>;
+  /** A client's name for the team lead's list (the klanten module, as the actor). */
+  klantNaam?: (actor: Actor, klantId: string) => Promise<string>;
   vandaag?: () => IsoDatum;
 }
 
@@ -543,6 +548,73 @@ export function createNazorgService(deps: NazorgDeps) {
       }
     },
 
+    /**
+     * The team lead's list: every measure path in their municipalities with its stage (`stadiumVan`) and the date
+     * that matters for it, most urgent stage first. Logged per client (the list names them).
+     */
+    async teamlijst(actor: Actor): Promise<TeamlijstRegel[]> {
+      dwangPolicy.vereis(actor, 'maatregelen-overzicht');
+      const dienstId = dienstVan(actor);
+      const vandaagD = vandaag();
+      const regels = await withContext(db, dbContext(actor), async (tx) => {
+        const rijen = await repo.listAlleMaatregelen(tx, dienstId);
+        const w = await repo.listWijzigingen(
+          tx,
+          dienstId,
+          rijen.filter((r) => r.status === 'besloten').map((r) => r.id),
+        );
+        await recordMany(
+          tx,
+          [...new Map(rijen.map((r) => [r.klantId, r.gemeenteId]))].map(([klantId, gemeenteId]) => ({
+            actor,
+            actie: 'lezen' as const,
+            subject: { type: 'klant' as const, id: klantId },
+            verwerkingsactiviteit: VA.klantdossierTegenprestatie,
+            gemeenteId,
+          })),
+        );
+        return rijen.map((r) => {
+          const eigen = w.filter((x) => x.maatregelId === r.id);
+          const n = r.status === 'besloten' ? naarNazorg(r, eigen, []) : null;
+          const { stadium, datum } = stadiumVan(
+            {
+              status: r.status as 'voornemen' | 'ter-beoordeling' | 'besloten' | 'afgezien',
+              hoortermijnEinde: r.hoortermijnEinde,
+              besluitDatum: n?.besluitDatum ?? null,
+              heroverwogen: n?.heroverwogen ?? false,
+              ingetrokken: n?.stand === 'ingetrokken',
+              wijzigingOpen: eigen.some((x) => x.status === 'ter-beoordeling'),
+            },
+            vandaagD,
+          );
+          return {
+            maatregelId: r.id,
+            tegenprestatieId: r.tegenprestatieId,
+            klantId: r.klantId,
+            klantNaam: null as string | null,
+            gemeenteId: r.gemeenteId,
+            gedragDatum: r.gedragDatum,
+            stadium,
+            peildatum: datum,
+          };
+        });
+      });
+      const namen = new Map<string, string | null>();
+      for (const r of regels) {
+        if (!namen.has(r.klantId))
+          namen.set(
+            r.klantId,
+            deps.klantNaam ? await deps.klantNaam(actor, r.klantId).catch(() => null) : null,
+          );
+        r.klantNaam = namen.get(r.klantId) ?? null;
+      }
+      const volgorde = (s: Stadium) => STADIA.indexOf(s);
+      return regels.sort(
+        (a, b) =>
+          volgorde(a.stadium) - volgorde(b.stadium) || (a.peildatum ?? '').localeCompare(b.peildatum ?? ''),
+      );
+    },
+
     /** The municipality's export runs, newest first (without their lines). */
     async listExports(actor: Actor, gemeenteId: string): Promise<MaatregelExport[]> {
       dwangPolicy.vereis(actor, 'maatregel-exporteren');
@@ -631,6 +703,17 @@ function naarExport(
 /** The export as CSV (`src/lib/csv.ts`: `;`, CRLF, BOM, formulas defused). */
 export function exportCsv(regels: readonly ExportRegel[]): string {
   return naarCsv(EXPORT_KOLOMMEN, regels.map(exportRij));
+}
+
+export interface TeamlijstRegel {
+  maatregelId: string;
+  tegenprestatieId: string;
+  klantId: string;
+  klantNaam: string | null;
+  gemeenteId: string;
+  gedragDatum: IsoDatum;
+  stadium: Stadium;
+  peildatum: IsoDatum | null;
 }
 
 export type NazorgService = ReturnType<typeof createNazorgService>;

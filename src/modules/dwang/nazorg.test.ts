@@ -11,6 +11,7 @@ import {
   heroverwegingUiterlijk,
   maandGrenzen,
   maatregelEinde,
+  stadiumVan,
   standNaWijzigingen,
   type Termijn,
   type Wijziging,
@@ -410,5 +411,64 @@ describe('the monthly export', () => {
         status: 'beeindigd',
       }),
     ]);
+  });
+});
+
+describe("the team lead's list: the stage of a measure path", () => {
+  const V = '2027-03-10';
+  const m = (o: Partial<Parameters<typeof stadiumVan>[0]> = {}): Parameters<typeof stadiumVan>[0] => ({
+    status: 'voornemen',
+    hoortermijnEinde: V,
+    besluitDatum: null,
+    heroverwogen: false,
+    ingetrokken: false,
+    wijzigingOpen: false,
+    ...o,
+  });
+  it.each<[string, Parameters<typeof stadiumVan>[0], string, string | null]>([
+    ['the term ends today: still running', m(), 'voornemen', V],
+    ['the term ended yesterday', m({ hoortermijnEinde: '2027-03-09' }), 'termijn-verstreken', '2027-03-09'],
+    ['a proposal', m({ status: 'ter-beoordeling' }), 'wacht-op-akkoord', null],
+    [
+      'decided, a change waits',
+      m({ status: 'besloten', besluitDatum: '2027-03-01', wijzigingOpen: true }),
+      'wacht-op-akkoord',
+      null,
+    ],
+    // decided 2026-12-07: due 2027-03-07 (overdue)
+    [
+      'reconsideration overdue',
+      m({ status: 'besloten', besluitDatum: '2026-12-07' }),
+      'heroverweging-nodig',
+      '2027-03-07',
+    ],
+    // decided 2027-01-07: due 2027-04-07 = 28 days ahead
+    [
+      'reconsideration due in exactly four weeks',
+      m({ status: 'besloten', besluitDatum: '2027-01-07' }),
+      'heroverweging-nodig',
+      '2027-04-07',
+    ],
+    [
+      'reconsideration due in four weeks and a day',
+      m({ status: 'besloten', besluitDatum: '2027-01-08' }),
+      'besloten',
+      '2027-01-08',
+    ],
+    [
+      'reconsidered',
+      m({ status: 'besloten', besluitDatum: '2026-12-07', heroverwogen: true }),
+      'besloten',
+      '2026-12-07',
+    ],
+    [
+      'withdrawn',
+      m({ status: 'besloten', besluitDatum: '2026-12-07', ingetrokken: true }),
+      'besloten',
+      '2026-12-07',
+    ],
+    ['afgezien', m({ status: 'afgezien' }), 'afgezien', null],
+  ])('%s', (_naam, invoer, stadium, datum) => {
+    expect(stadiumVan(invoer, V)).toEqual({ stadium, datum });
   });
 });

@@ -330,3 +330,59 @@ export function exportRij(r: ExportRegel): Array<string | number | null> {
     r.status,
   ];
 }
+
+/** The team lead's list: the stage of a measure path (issue 15, "everything visible"). */
+export const STADIA = [
+  'termijn-verstreken',
+  'voornemen',
+  'wacht-op-akkoord',
+  'heroverweging-nodig',
+  'besloten',
+  'afgezien',
+] as const;
+export type Stadium = (typeof STADIA)[number];
+export const STADIUM_NAMEN: Record<Stadium, string> = {
+  'termijn-verstreken': 'Voornemens waarvan de termijn voor de zienswijze is verstreken',
+  voornemen: 'Voornemens binnen de termijn voor de zienswijze',
+  'wacht-op-akkoord': 'Wacht op akkoord van een teamleider (voorstel of wijziging)',
+  'heroverweging-nodig': 'Heroverweging nodig (binnen vier weken of verstreken)',
+  besloten: 'Besloten',
+  afgezien: 'Afgezien',
+};
+
+/** How far ahead a reconsideration is listed (as its signal). */
+export const HEROVERWEGING_VOORUIT_DAGEN = 28;
+
+/**
+ * The stage of a measure path on `vandaag`, with the date that matters for it: an intention whose term ended
+ * (the term's last day is before today) or still runs (its last day); a proposal or a change waiting for a team lead;
+ * a decided measure whose reconsideration is due within four weeks or overdue (its last day); decided; afgezien.
+ */
+export function stadiumVan(
+  m: {
+    status: 'voornemen' | 'ter-beoordeling' | 'besloten' | 'afgezien';
+    hoortermijnEinde: IsoDatum;
+    besluitDatum: IsoDatum | null;
+    heroverwogen: boolean;
+    ingetrokken: boolean;
+    wijzigingOpen: boolean;
+  },
+  vandaag: IsoDatum,
+): { stadium: Stadium; datum: IsoDatum | null } {
+  if (m.status === 'afgezien') return { stadium: 'afgezien', datum: null };
+  if (m.status === 'voornemen')
+    return {
+      stadium: m.hoortermijnEinde < vandaag ? 'termijn-verstreken' : 'voornemen',
+      datum: m.hoortermijnEinde,
+    };
+  if (m.status === 'ter-beoordeling' || m.wijzigingOpen) return { stadium: 'wacht-op-akkoord', datum: null };
+  const uiterlijk = m.besluitDatum ? heroverwegingUiterlijk(m.besluitDatum) : null;
+  if (
+    uiterlijk &&
+    !m.heroverwogen &&
+    !m.ingetrokken &&
+    uiterlijk <= plusDagen(vandaag, HEROVERWEGING_VOORUIT_DAGEN)
+  )
+    return { stadium: 'heroverweging-nodig', datum: uiterlijk };
+  return { stadium: 'besloten', datum: m.besluitDatum };
+}

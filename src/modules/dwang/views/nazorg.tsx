@@ -27,6 +27,8 @@ import {
   NAZORG_STAND_NAMEN,
   RECHTSMIDDEL_SOORT_NAMEN,
   RECHTSMIDDEL_SOORTEN,
+  STADIA,
+  STADIUM_NAMEN,
   type Termijn,
   UITKOMST_NAMEN,
   VOORZIENING_UITKOMSTEN,
@@ -36,6 +38,7 @@ import {
   WIJZIGING_UITKOMSTEN,
 } from '../nazorg.ts';
 import type { MaatregelExport, MaatregelNazorg, Rechtsmiddel } from '../nazorg.schemas.ts';
+import type { TeamlijstRegel } from '../nazorg.service.ts';
 import type { Chrome } from './incidenten.tsx';
 
 type Waarden = Record<string, string>;
@@ -469,6 +472,47 @@ export function ExportPagina({
           ))}
         </UnorderedList>
       )}
+    </Layout>
+  );
+}
+
+/** The team lead's list of measures by stage. */
+export function TeamlijstPagina({ chrome, regels }: { chrome: Chrome; regels: TeamlijstRegel[] }) {
+  return (
+    <Layout title="Maatregelen" nav={chrome.nav} account={chrome.account}>
+      <Heading level={1}>Maatregelen in uw gemeenten</Heading>
+      <Paragraph>
+        Elk maatregeltraject per stadium, het dringendste eerst. Een voornemen waarvan de termijn voor de
+        zienswijze is verstreken, kan naar een definitief voorstel; een voorstel of wijziging wacht op het
+        akkoord van een teamleider die het niet zelf voorstelde; een besloten maatregel wordt binnen drie
+        maanden heroverwogen (artikel 18 lid 3 Participatiewet).
+      </Paragraph>
+      {STADIA.map((s) => {
+        const deze = regels.filter((r) => r.stadium === s);
+        return (
+          <section key={s} aria-labelledby={`stadium-${s}`}>
+            <Heading level={2} id={`stadium-${s}`}>{`${STADIUM_NAMEN[s]} (${deze.length})`}</Heading>
+            {deze.length === 0 ? (
+              <Paragraph>Geen.</Paragraph>
+            ) : (
+              <Table caption={STADIUM_NAMEN[s]} head={['Klant', 'Gedrag op', 'Datum', 'Traject']}>
+                {deze.map((r) => (
+                  <Row key={r.maatregelId}>
+                    <Cell>{r.klantNaam ?? 'Onbekend'}</Cell>
+                    <Cell>{formatDatumNl(r.gedragDatum)}</Cell>
+                    <Cell>{r.peildatum ? formatDatumNl(r.peildatum) : '–'}</Cell>
+                    <Cell>
+                      <Link href={paths.tegenprestatieMaatregel(r.tegenprestatieId, r.maatregelId)}>
+                        {`Open de maatregel van ${r.klantNaam ?? 'de klant'}`}
+                      </Link>
+                    </Cell>
+                  </Row>
+                ))}
+              </Table>
+            )}
+          </section>
+        );
+      })}
     </Layout>
   );
 }
