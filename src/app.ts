@@ -31,6 +31,8 @@ import { createGesprekkenService, gesprekkenApi, gesprekkenRoutes } from './modu
 import { createHomeService, homeRoutes } from './modules/home/index.ts';
 import {
   createKlantenImportService,
+  betrokkenenRoutes,
+  createBetrokkenenService,
   createKlantenService,
   klantenApi,
   klantenRoutes,
@@ -424,8 +426,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dwangApi(dwang));
   await app.register(dwangRoutes({ dwang }));
   // The measure path (issue 15, section 3): intention, hearing, culpability, proposal, four eyes, decision.
+  const betrokkenen = createBetrokkenenService({ db: db.app, klanten });
+  await app.register(betrokkenenRoutes({ betrokkenen, klanten }));
   const maatregelen = createMaatregelService({
     db: db.app,
+    ontvangers: (actor, klantId, datum) => betrokkenen.ontvangersOp(actor, klantId, datum),
     overeenkomsten,
     rechtsgrond: async (actor, datum) => (await verordening.rechtsgrondVoor(actor, datum)).artikel,
     // One after the other: a request uses one database connection at a time.

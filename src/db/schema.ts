@@ -262,6 +262,21 @@ export interface KlantTable {
   gewijzigdOp: Generated<Date>;
 }
 
+/** A representative or the partner of joint bijstand (migration 1002). */
+export interface KlantBetrokkeneTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  klantId: string;
+  soort: string;
+  naam: string;
+  adres: string | null;
+  vanaf: string;
+  tot: string | null;
+  vastgelegdDoorNaam: string;
+  vastgelegdOp: Generated<Date>;
+}
+
 export interface KlantWerkTable {
   dienstId: string;
   gemeenteId: string;
@@ -855,6 +870,8 @@ export interface MaatregelTable {
   akkoordRol: string | null;
   akkoordOp: Date | null;
   akkoordToelichting: string | null;
+  /** The partner of joint bijstand on the conduct date (migration 1002). */
+  gezamenlijkMet: string | null;
 }
 
 // ---- Dwang: after the measure decision, the export (migration 1001) ------------------------------------------
@@ -1337,6 +1354,7 @@ export interface DB {
   maatregelverordening: MaatregelverordeningTable;
   maatregel: MaatregelTable;
   maatregelWijziging: MaatregelWijzigingTable;
+  klantBetrokkene: KlantBetrokkeneTable;
   maatregelRechtsmiddel: MaatregelRechtsmiddelTable;
   maatregelExport: MaatregelExportTable;
   maatregelExportCorrectie: MaatregelExportCorrectieTable;

@@ -111,6 +111,7 @@ export const paths = {
   tegenprestatieMaatregel: (id: string, mid: string) =>
     `/tegenprestaties/${encodeURIComponent(id)}/maatregelen/${encodeURIComponent(mid)}`,
   maatregelExport: () => '/maatregel-export',
+  klantVertegenwoordiging: (id: string) => `/klanten/${encodeURIComponent(id)}/vertegenwoordiging`,
   maatregelenTeamleider: () => '/maatregelen',
   maatregelExportBestand: (gemeenteId: string, exportId: string, soort: 'csv' | 'json') =>
     `/maatregel-export/${encodeURIComponent(gemeenteId)}/${encodeURIComponent(exportId)}/${soort}`,

@@ -549,6 +549,7 @@ describe('the monthly export to the benefits system', () => {
       grondslag: 'bijstandsnorm',
       besluitDatum: VANDAAG,
       status: 'besloten',
+      gezamenlijkeBijstand: false,
     });
     // No BSN anywhere in the export.
     expect(JSON.stringify(e1.json())).not.toMatch(/bsn|\b\d{9}\b/i);
@@ -600,7 +601,7 @@ describe('the monthly export to the benefits system', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('soort;klantnummer;maatregel_id;categorie;percentage');
     expect(csv.body).toContain(
-      `correctie;${klantnummer};${mid};2;0;${d(25)};;bijstandsnorm;${VANDAAG};ingetrokken`,
+      `correctie;${klantnummer};${mid};2;0;${d(25)};;bijstandsnorm;${VANDAAG};ingetrokken;nee`,
     );
     expect((await api(tokens.kmB, 'GET', `${url}/${e3.id}`)).statusCode).toBe(403);
   });
@@ -843,5 +844,68 @@ describe('everything visible: the AVG export and the team lead list', () => {
     expect(
       JSON.stringify([deel('maatregelen'), deel('maatregel-wijzigingen'), deel('bezwaren')]),
     ).not.toContain(tl.naam);
+  });
+});
+
+describe('who receives: a representative and the partner of joint bijstand', () => {
+  it('are recorded on the client; a measure on joint bijstand names both, and the export says so', async () => {
+    const { id, klant } = await lopend(kmActor, tokens.km, A, activiteit, true);
+    const url = `/api/v1/klanten/${klant}/betrokkenen`;
+    const bewind = { soort: 'bewindvoerder', naam: 'Mr. P. Bakker', vanaf: d(-100) };
+    expect((await api(tokens.nm, 'POST', url, { ...bewind, adres: 'Postbus 12' })).statusCode).toBe(403);
+    expect((await api(tokens.kmAnder, 'GET', url)).statusCode).toBe(404);
+    const zonder = await api(tokens.km, 'POST', url, bewind);
+    expect(zonder.statusCode).toBe(400);
+    expect(JSON.stringify(zonder.json().invalidParams)).toContain('/adres');
+    expect(
+      (await api(tokens.km, 'POST', url, { ...bewind, adres: 'Postbus 12, 1234 AA Aardam' })).statusCode,
+    ).toBe(201);
+    const partner = await api(tokens.km, 'POST', url, { soort: 'partner', naam: 'A. Smit', vanaf: d(-100) });
+    expect(partner.statusCode).toBe(201);
+    const tweede = await api(tokens.km, 'POST', url, { soort: 'partner', naam: 'B. Smit', vanaf: d(-5) });
+    expect(tweede.statusCode).toBe(400);
+    expect(JSON.stringify(tweede.json().invalidParams)).toContain('A. Smit');
+    expect((await api(tokens.km, 'GET', url)).json()).toHaveLength(2);
+
+    // The measure on joint bijstand: stored with the intention, shown, in the export.
+    const mUrl0 = `/api/v1/tegenprestaties/${id}/maatregelen`;
+    const m = (await api(tokens.km, 'POST', mUrl0, voornemen())).json();
+    expect(m.gezamenlijkMet).toBe('A. Smit');
+    const mUrl = `${mUrl0}/${m.id}`;
+    expect((await api(tokens.km, 'POST', `${mUrl}/horing`, zienswijze)).statusCode).toBe(200);
+    expect((await api(tokens.km, 'POST', `${mUrl}/verwijtbaarheid`, verwijtbaar)).statusCode).toBe(200);
+    expect((await api(tokens.km, 'POST', `${mUrl}/voorstel`, voorstel())).statusCode).toBe(200);
+    expect((await api(tokens.tl, 'POST', `${mUrl}/beoordeling`, { akkoord: true })).statusCode).toBe(200);
+    const e = (
+      await api(tokens.tl, 'POST', `/api/v1/gemeenten/${A}/maatregel-exports`, { maand: d(25).slice(0, 7) })
+    ).json();
+    expect(e.regels.find((r: { maatregelId: string }) => r.maatregelId === m.id)).toMatchObject({
+      gezamenlijkeBijstand: true,
+    });
+    const b = await ingelogdAls(t.app, km);
+    const pagina = await b.get(`/tegenprestaties/${id}/maatregelen/${m.id}`);
+    expect(pagina.body).toContain('Gezamenlijke bijstand');
+    expect(pagina.body).toContain('Met A. Smit: de maatregel gaat over beide partners');
+    const pdf = await b.get(`/tegenprestaties/${id}/maatregelen/${m.id}/besluit.pdf`);
+    expect(pdf.statusCode).toBe(200);
+
+    // The page on the client's file: a refused form keeps what was typed; ending a record.
+    const p = `/klanten/${klant}/vertegenwoordiging`;
+    const lijst = await b.get(p);
+    expect(lijst.statusCode).toBe(200);
+    expect(lijst.body).toContain('Bewindvoerder: Mr. P. Bakker');
+    const fout = await b.post(p, { soort: 'mentor', naam: 'J. Mentor', adres: '', vanaf: d(-1) });
+    expect(fout.statusCode).toBe(422);
+    expect(fout.body).toContain('Vul het adres in');
+    expect(fout.body).toContain('value="J. Mentor"');
+    const pid = partner.json().id as string;
+    const vroeg = await b.post(`${p}/${pid}/einde`, { tot: d(-101) });
+    expect(vroeg.statusCode).toBe(422);
+    expect(vroeg.body).toContain('niet vóór de begindatum');
+    expect((await b.post(`${p}/${pid}/einde`, { tot: d(-1) })).statusCode).toBe(303);
+    // A new intention for conduct after the partner's end: no joint bijstand any more.
+    const m2 = await api(tokens.km, 'POST', mUrl0, voornemen({ gedragDatum: VANDAAG }));
+    expect(m2.json().gezamenlijkMet).toBeNull();
+    expect((await (await ingelogdAls(t.app, nm)).get(p)).statusCode).toBe(403);
   });
 });

@@ -201,6 +201,11 @@ export const ExportRegelSchema = z
     grondslag: z.string(),
     besluitDatum: z.iso.date(),
     status: z.enum(['besloten', 'lopend', 'aangepast', 'beeindigd', 'ingetrokken']),
+    gezamenlijkeBijstand: z
+      .boolean()
+      .describe(
+        'Op gezamenlijke bijstand (artikel 11 lid 4 Participatiewet): de verlaging treft de bijstand van beide partners',
+      ),
   })
   .meta({ id: 'MaatregelExportRegel' });
 

@@ -509,6 +509,7 @@ export function createNazorgService(deps: NazorgDeps) {
           categorie: r.categorie,
           grondslag: ((r.verordening as { grondslag?: string }).grondslag ?? 'bijstandsnorm') as string,
           besluitDatum: dagVan(r.akkoordOp as Date),
+          gezamenlijk: r.gezamenlijkMet !== null,
           basis: besloten(r) as Termijn,
           wijzigingen: vastgesteld(gelezen.w.filter((x) => x.maatregelId === r.id)).map((x) => ({
             ...alsWijziging(x),

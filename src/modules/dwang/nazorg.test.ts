@@ -337,6 +337,7 @@ describe('the monthly export', () => {
     categorie: 2,
     grondslag: 'bijstandsnorm',
     besluitDatum: '2026-12-20',
+    gezamenlijk: false,
     basis: { van: '2027-01-15', tot: '2027-02-14', percentage: 30 },
     wijzigingen: [],
     ...extra,
@@ -396,6 +397,7 @@ describe('the monthly export', () => {
       'bijstandsnorm',
       '2027-03-02',
       'ingetrokken',
+      'nee',
     ]);
   });
 

@@ -235,6 +235,8 @@ export interface ExportRegel {
   /** The measure decision's date; for a correction the date the change was determined. */
   besluitDatum: IsoDatum;
   status: 'besloten' | NazorgStand;
+  /** On joint bijstand (art. 11 lid 4 Pw): the lowering applies to the partners' joint benefit. */
+  gezamenlijkeBijstand: boolean;
 }
 
 export const EXPORT_KOLOMMEN = [
@@ -248,6 +250,7 @@ export const EXPORT_KOLOMMEN = [
   'grondslag',
   'besluitdatum',
   'status',
+  'gezamenlijke_bijstand',
 ] as const;
 
 /** A month `JJJJ-MM`: its first and last day. */
@@ -263,6 +266,7 @@ export interface ExportMaatregel {
   categorie: number;
   grondslag: string;
   besluitDatum: IsoDatum;
+  gezamenlijk: boolean;
   basis: Termijn;
   /** Determined changes in order, with the day each was determined. */
   wijzigingen: ReadonlyArray<Wijziging & { vastgesteldOp: IsoDatum; nieuw: boolean }>;
@@ -283,6 +287,7 @@ export function exportRegels(maand: string, maatregelen: readonly ExportMaatrege
       maatregelId: m.id,
       categorie: m.categorie,
       grondslag: m.grondslag,
+      gezamenlijkeBijstand: m.gezamenlijk,
     };
     const alle = geldendeTermijnen(m.basis, m.wijzigingen);
     const stand = standNaWijzigingen(m.basis, m.wijzigingen);
@@ -328,6 +333,7 @@ export function exportRij(r: ExportRegel): Array<string | number | null> {
     r.grondslag,
     r.besluitDatum,
     r.status,
+    r.gezamenlijkeBijstand ? 'ja' : 'nee',
   ];
 }
 

@@ -247,6 +247,14 @@ export function MaatregelPagina({
             `${m.voornemen.percentage} % van de norm, ${m.voornemen.maanden} ${m.voornemen.maanden === 1 ? 'maand' : 'maanden'}${m.herhaling ? ` (herhaling ${m.herhaling})` : ''}`,
           ],
           ['Termijn zienswijze', `tot en met ${formatDatumNl(m.hoortermijnEinde)}`],
+          ...(m.gezamenlijkMet
+            ? ([
+                [
+                  'Gezamenlijke bijstand',
+                  `Met ${m.gezamenlijkMet}: de maatregel gaat over beide partners en het gezin (artikel 11 lid 4 en 18 lid 12 Participatiewet); de brieven zijn aan beiden gericht.`,
+                ],
+              ] as Array<[string, string]>)
+            : []),
           [
             'Horen',
             h.vorm && h.gegevenOp
