@@ -38,7 +38,11 @@
  * `buitenBandbreedte`, `beoordeelVoorstel`, `afzienGronden`, `hoortermijnEinde`, `hoorOordeel`).
  */
 export { dwangApi } from './dwang.api.ts';
-export { laadDemoMaatregelverordeningen } from './dwang.demo.ts';
+export {
+  type DemoMaatregelOpzet,
+  laadDemoMaatregelen,
+  laadDemoMaatregelverordeningen,
+} from './dwang.demo.ts';
 export { dwangPolicy } from './dwang.policy.ts';
 export { dwangRoutes } from './dwang.routes.ts';
 export {
