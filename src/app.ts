@@ -31,6 +31,8 @@ import { createGesprekkenService, gesprekkenApi, gesprekkenRoutes } from './modu
 import { createHomeService, homeRoutes } from './modules/home/index.ts';
 import {
   createKlantenImportService,
+  betrokkenenRoutes,
+  createBetrokkenenService,
   createKlantenService,
   klantenApi,
   klantenRoutes,
@@ -57,10 +59,13 @@ import { opsRoutes } from './modules/ops/index.ts';
 import {
   createDwangService,
   createMaatregelService,
+  createNazorgService,
   dwangApi,
   dwangRoutes,
   maatregelApi,
   maatregelRoutes,
+  nazorgApi,
+  nazorgRoutes,
 } from './modules/dwang/index.ts';
 import {
   createOvereenkomstenService,
@@ -341,6 +346,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       klanten,
       netwerk,
       medewerkers: medewerkersUitBeheer(beheer),
+      // Created below (issue 15): decided measures whose reconsideration is due.
+      maatregelen: (actor) => nazorg.teHeroverwegen(actor),
     }),
     mailer,
     adressen: async (dienstId) =>
@@ -425,8 +432,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dwangApi(dwang));
   await app.register(dwangRoutes({ dwang }));
   // The measure path (issue 15, section 3): intention, hearing, culpability, proposal, four eyes, decision.
+  const betrokkenen = createBetrokkenenService({ db: db.app, klanten });
+  await app.register(betrokkenenRoutes({ betrokkenen, klanten }));
   const maatregelen = createMaatregelService({
     db: db.app,
+    ontvangers: (actor, klantId, datum) => betrokkenen.ontvangersOp(actor, klantId, datum),
     overeenkomsten,
     rechtsgrond: async (actor, datum) => (await verordening.rechtsgrondVoor(actor, datum)).artikel,
     // One after the other: a request uses one database connection at a time.
@@ -448,7 +458,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   await app.register(maatregelApi(maatregelen));
-  await app.register(maatregelRoutes({ dwang, maatregelen }));
+  // After the decision (reconsideration, changes, objection) and the monthly export to the benefits system.
+  const nazorg = createNazorgService({
+    db: db.app,
+    overeenkomsten,
+    klantnummer: async (dienstId, klantId) =>
+      (await klanten.findKlant(systeemActor('maatregel-export', dienstId), klantId)).klantnummer,
+    klantNaam: async (actor, klantId) => (await klanten.findKlant(actor, klantId)).naam,
+  });
+  await app.register(nazorgApi(nazorg));
+  await app.register(nazorgRoutes({ nazorg, gemeenten }));
+  await app.register(maatregelRoutes({ dwang, maatregelen, nazorg }));
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 

@@ -262,6 +262,21 @@ export interface KlantTable {
   gewijzigdOp: Generated<Date>;
 }
 
+/** A representative or the partner of joint bijstand (migration 1002). */
+export interface KlantBetrokkeneTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  klantId: string;
+  soort: string;
+  naam: string;
+  adres: string | null;
+  vanaf: string;
+  tot: string | null;
+  vastgelegdDoorNaam: string;
+  vastgelegdOp: Generated<Date>;
+}
+
 export interface KlantWerkTable {
   dienstId: string;
   gemeenteId: string;
@@ -857,6 +872,75 @@ export interface MaatregelTable {
   akkoordRol: string | null;
   akkoordOp: Date | null;
   akkoordToelichting: string | null;
+  /** The partner of joint bijstand on the conduct date (migration 1002). */
+  gezamenlijkMet: string | null;
+}
+
+// ---- Dwang: after the measure decision, the export (migration 1001) ------------------------------------------
+
+export interface MaatregelWijzigingTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  maatregelId: string;
+  klantId: string;
+  aanleiding: string;
+  uitkomst: string;
+  ingangsdatum: string | null;
+  percentage: number | null;
+  einddatum: string | null;
+  motivering: string;
+  status: Generated<string>;
+  voorgesteldDoor: string | null;
+  voorgesteldDoorNaam: string;
+  voorgesteldOp: Generated<Date>;
+  beoordeeldDoor: string | null;
+  beoordeeldDoorNaam: string | null;
+  beoordeeldRol: string | null;
+  beoordeeldOp: Date | null;
+  beoordelingToelichting: string | null;
+}
+
+export interface MaatregelRechtsmiddelTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  tegenprestatieId: string;
+  klantId: string;
+  betreft: string;
+  maatregelId: string | null;
+  besluitDatum: string;
+  besluitVerzenddatum: string;
+  soort: string;
+  ontvangenOp: string;
+  toelichting: string;
+  vastgelegdDoorNaam: string;
+  vastgelegdOp: Generated<Date>;
+  beslistOp: string | null;
+  uitkomst: string | null;
+  beslissingToelichting: string | null;
+  beslissingDoorNaam: string | null;
+}
+
+export interface MaatregelExportTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  maand: string;
+  uitgevoerdOp: Generated<Date>;
+  door: string | null;
+  doorNaam: string;
+  /** The lines as exported (`ExportRegel[]`). */
+  regels: ColumnType<unknown, string, never>;
+  aantal: number;
+  aantalCorrecties: number;
+}
+
+export interface MaatregelExportCorrectieTable {
+  dienstId: string;
+  gemeenteId: string;
+  exportId: string;
+  wijzigingId: string;
 }
 
 // ---- Overeenkomsten (migration 0019) ------------------------------------------------------------------------
@@ -1271,6 +1355,11 @@ export interface DB {
   incident: IncidentTable;
   maatregelverordening: MaatregelverordeningTable;
   maatregel: MaatregelTable;
+  maatregelWijziging: MaatregelWijzigingTable;
+  klantBetrokkene: KlantBetrokkeneTable;
+  maatregelRechtsmiddel: MaatregelRechtsmiddelTable;
+  maatregelExport: MaatregelExportTable;
+  maatregelExportCorrectie: MaatregelExportCorrectieTable;
   verordeningstoetsing: VerordeningstoetsingTable;
   overeenkomst: OvereenkomstTable;
   verordeningVersie: VerordeningVersieTable;

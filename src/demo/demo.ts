@@ -10,6 +10,7 @@ import {
 } from '../modules/gesprekken/index.ts';
 import {
   type BsnSleutels,
+  createBetrokkenenService,
   createKlantenService,
   type KlantenService,
   medewerkersUitBeheer,
@@ -18,8 +19,13 @@ import { createLogboekService, type LogboekService } from '../modules/logboek/in
 import { createNetwerkService, type NetwerkService } from '../modules/netwerk/index.ts';
 import {
   createDwangService,
+  createMaatregelService,
+  createNazorgService,
   type DwangService,
+  laadDemoMaatregelen,
   laadDemoMaatregelverordeningen,
+  type MaatregelService,
+  type NazorgService,
 } from '../modules/dwang/index.ts';
 import {
   createOvereenkomstenService,
@@ -147,8 +153,10 @@ export interface DemoServices {
   verordening: VerordeningService;
   overeenkomsten: OvereenkomstenService;
   uitvoering: UitvoeringService;
-  /** The compulsory frame (issue 15): the measures ordinance. */
+  /** The compulsory frame (issue 15): the measures ordinance, the measure path and what follows it. */
   dwang: DwangService;
+  maatregelen: MaatregelService;
+  nazorg: NazorgService;
   /** Demo clients get a (fictional) BSN only when the app's BSN keys are known. */
   metBsn: boolean;
 }
@@ -192,7 +200,26 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     verordening,
     signalen,
   });
+  const betrokkenen = createBetrokkenenService({ db, klanten });
+  const maatregelen = createMaatregelService({
+    db,
+    overeenkomsten,
+    rechtsgrond: async (actor, datum) => (await verordening.rechtsgrondVoor(actor, datum)).artikel,
+    geadresseerde: async (actor, klantId, gemeenteId) => {
+      const klant = await klanten.findKlant(actor, klantId);
+      return {
+        gemeente: (await verordening.findGemeente(actor, gemeenteId)).naam,
+        naam: klant.naam,
+        klantnummer: klant.klantnummer,
+        adres: null,
+      };
+    },
+    ontvangers: (actor, klantId, datum) => betrokkenen.ontvangersOp(actor, klantId, datum),
+  });
+  const nazorg = createNazorgService({ db, overeenkomsten, klantnummer: async () => null });
   return {
+    maatregelen,
+    nazorg,
     gemeenten,
     beheer,
     logboek: createLogboekService(db),
@@ -332,5 +359,7 @@ export async function loadDemo(services: DemoServices, actor: Actor): Promise<De
   );
   // Hours, evaluations and an ending for placements that started in the past (the caseworkers' own).
   await laadDemoUitvoering(services, { dienstId, gemeenten, teams, gebruikers, accounts: DEMO_ACCOUNTS });
+  // Measures (issue 15): in Aardam one path at each stage, on placements under an imposing decision.
+  await laadDemoMaatregelen(services, { dienstId, gemeenten, teams, gebruikers, accounts: DEMO_ACCOUNTS });
   return { dienstId, gemeenten, teams, gebruikers, klanten, netwerk };
 }

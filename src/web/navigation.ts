@@ -34,6 +34,12 @@ const ENTRIES: NavEntry[] = [
     label: 'CBS-indicator',
     rollen: ['teamleider', 'functioneel-beheerder'],
   },
+  { href: paths.maatregelenTeamleider(), label: 'Maatregelen', rollen: ['teamleider'] },
+  {
+    href: paths.maatregelExport(),
+    label: 'Maatregelexport',
+    rollen: ['teamleider', 'functioneel-beheerder'],
+  },
   { href: paths.netwerkImport(), label: 'Netwerk importeren', rollen: ['netwerkmakelaar'] },
   { href: paths.beheerGebruikers(), label: 'Gebruikers', rollen: ['functioneel-beheerder'] },
   { href: paths.beheerTeams(), label: 'Teams', rollen: ['functioneel-beheerder'] },

@@ -110,6 +110,11 @@ export const paths = {
   tegenprestatieMaatregelen: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/maatregelen`,
   tegenprestatieMaatregel: (id: string, mid: string) =>
     `/tegenprestaties/${encodeURIComponent(id)}/maatregelen/${encodeURIComponent(mid)}`,
+  maatregelExport: () => '/maatregel-export',
+  klantVertegenwoordiging: (id: string) => `/klanten/${encodeURIComponent(id)}/vertegenwoordiging`,
+  maatregelenTeamleider: () => '/maatregelen',
+  maatregelExportBestand: (gemeenteId: string, exportId: string, soort: 'csv' | 'json') =>
+    `/maatregel-export/${encodeURIComponent(gemeenteId)}/${encodeURIComponent(exportId)}/${soort}`,
   tegenprestatieOplegging: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/oplegging`,
   tegenprestatieZienswijze: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/oplegging/zienswijze`,
   tegenprestatieOpleggingBeoordeling: (id: string) =>

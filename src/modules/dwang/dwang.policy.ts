@@ -36,7 +36,17 @@ export const dwangPolicy = definePolicy('dwang', {
   'maatregel-beoordelen': {
     rollen: ['teamleider'],
     omschrijving:
-      'Een voorstel tot een maatregel goedkeuren (de maatregel is besloten) of terugsturen; nooit een eigen voorstel',
+      'Een voorstel tot een maatregel goedkeuren (de maatregel is besloten) of terugsturen; nooit een eigen voorstel. Ook een wijziging van een besloten maatregel (heroverweging, dringende redenen, bezwaar) vaststellen of terugsturen',
+  },
+  'maatregelen-overzicht': {
+    rollen: ['teamleider'],
+    omschrijving:
+      'De lijst van maatregelen in de eigen gemeenten per stadium: voornemens met verstreken termijn, wacht op akkoord, heroverweging nodig, besloten',
+  },
+  'maatregel-exporteren': {
+    rollen: ['teamleider', 'functioneel-beheerder'],
+    omschrijving:
+      'De maandelijkse maatregelexport naar het uitkeringssysteem maken en downloaden (klantnummer, nooit het BSN), met correcties sinds de vorige export',
   },
 });
 

@@ -370,6 +370,12 @@ export const Maatregel = z
       })
       .nullable(),
     teruggestuurdToelichting: z.string().nullable(),
+    gezamenlijkMet: z
+      .string()
+      .nullable()
+      .describe(
+        'De partner bij gezamenlijke bijstand op de datum van de gedraging: de maatregel gaat over beiden (artikel 11 lid 4 en 18 lid 12 Participatiewet)',
+      ),
     akkoord: z
       .object({ doorNaam: z.string(), op: z.iso.datetime(), toelichting: z.string().nullable() })
       .nullable(),

@@ -15,6 +15,7 @@ import type { OvereenkomstenService } from '../overeenkomsten/index.ts';
 import type { NieuwSignaal } from '../signalen/index.ts';
 import { paths } from '../../web/paths.ts';
 import { dwangPolicy } from './dwang.policy.ts';
+import { maatregelInzage } from './nazorg.inzage.ts';
 import {
   dwangRepository as repo,
   type IncidentRij,
@@ -224,7 +225,8 @@ export function createDwangService(deps: DwangDeps) {
         gemeenteId: opties.gemeenteId,
         dienstId: dienstVan(actor),
       });
-      if (rijen.length === 0) return [];
+      const maatregelen = await maatregelInzage(opties.tx, dienstVan(actor), klantId);
+      if (rijen.length === 0) return maatregelen;
       return [
         {
           onderdeel: 'incidenten',
@@ -237,6 +239,7 @@ export function createDwangService(deps: DwangDeps) {
             'Gemeld door': INCIDENT_BRON_NAMEN[r.bron as IncidentBron] ?? r.bron,
           })),
         },
+        ...maatregelen,
       ];
     },
 

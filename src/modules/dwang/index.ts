@@ -26,12 +26,23 @@
  * proposer: the decision), `document(…, 'voornemen' | 'besluit')` (PDF). Guard: `maatregelpad.ts`
  * (`ontbrekendVoorVoorstel`, `ontbrekendVoorBesluit`), backed by CHECKs on `maatregel` (migration 0951).
  *
+ * ## After the decision and the export (`createNazorgService({ db, overeenkomsten, klantnummer, vandaag? })`)
+ * `nazorg` (reconsideration due date, changes, what applies now), `stelWijzigingVoor` / `beoordeelWijziging`
+ * (reconsideration outcome, urgent reasons, after objection or a provisional ruling; four eyes), `listRechtsmiddelen`,
+ * `legRechtsmiddelVast`, `legBeslissingVast` (objection and voorlopige voorziening against the imposing decision or a
+ * measure), `teHeroverwegen` (the signal job), `maakExport` / `listExports` / `findExport` (the monthly export to the
+ * benefits system; `exportCsv`). Pure: `nazorg.ts`. Tables: migration 1001.
+ *
  * Pure: `incidenten.ts` (`beoordeelIncident`, `patroonBereikt`, `STANDAARD_PATROON`); `maatregelen.ts` (the measures
  * ordinance and its rules: `versieOpDatum`, `vindCategorie`, `telHerhalingen`, `bepaalMaatregel`,
  * `buitenBandbreedte`, `beoordeelVoorstel`, `afzienGronden`, `hoortermijnEinde`, `hoorOordeel`).
  */
 export { dwangApi } from './dwang.api.ts';
-export { laadDemoMaatregelverordeningen } from './dwang.demo.ts';
+export {
+  type DemoMaatregelOpzet,
+  laadDemoMaatregelen,
+  laadDemoMaatregelverordeningen,
+} from './dwang.demo.ts';
 export { dwangPolicy } from './dwang.policy.ts';
 export { dwangRoutes } from './dwang.routes.ts';
 export {
@@ -48,3 +59,7 @@ export * from './maatregelpad.ts';
 export { maatregelApi } from './maatregel.api.ts';
 export { maatregelRoutes } from './maatregel.routes.ts';
 export { createMaatregelService, type MaatregelDeps, type MaatregelService } from './maatregel.service.ts';
+export * from './nazorg.ts';
+export { nazorgApi } from './nazorg.api.ts';
+export { nazorgRoutes } from './nazorg.routes.ts';
+export { createNazorgService, exportCsv, type NazorgDeps, type NazorgService } from './nazorg.service.ts';

@@ -8,6 +8,7 @@ import { type Gebruiker, pageChrome, requireRol } from '../auth/index.ts';
 import { DwangInvoerfout } from './dwang.schemas.ts';
 import type { DwangService } from './dwang.service.ts';
 import type { MaatregelService } from './maatregel.service.ts';
+import type { NazorgService } from './nazorg.service.ts';
 import { MaatregelenPagina, MaatregelPagina, type Waarden } from './views/maatregelen.tsx';
 
 type Body = Record<string, unknown>;
@@ -37,11 +38,19 @@ const MELDINGEN: Record<string, string> = {
   afzien: 'Er is afgezien van een maatregel.',
   voorstel: 'Het voorstel ligt bij de teamleider.',
   beoordeling: 'Uw oordeel is vastgelegd.',
+  wijziging: 'Het voorstel ligt bij de teamleider.',
+  wijzigingOordeel: 'Uw oordeel over de wijziging is vastgelegd.',
+  rechtsmiddel: 'Het bezwaar of verzoek is vastgelegd.',
+  beslissing: 'De beslissing is vastgelegd.',
 };
 
 /** The measure pages of a placement. Thin: every rule, access check and log entry is in the service. */
-export function maatregelRoutes(deps: { dwang: DwangService; maatregelen: MaatregelService }) {
-  const { dwang, maatregelen } = deps;
+export function maatregelRoutes(deps: {
+  dwang: DwangService;
+  maatregelen: MaatregelService;
+  nazorg: NazorgService;
+}) {
+  const { dwang, maatregelen, nazorg } = deps;
 
   const foutenVan = (e: unknown, formulier: string): FieldErrors | null => {
     if (e instanceof DwangInvoerfout) {
@@ -56,11 +65,13 @@ export function maatregelRoutes(deps: { dwang: DwangService; maatregelen: Maatre
     req: FastifyRequest,
     reply: FastifyReply,
     actor: Gebruiker,
-    opts: { waarden?: Waarden; fouten?: FieldErrors; status?: number } = {},
+    opts: { formulier?: string; waarden?: Waarden; fouten?: FieldErrors; status?: number } = {},
   ) {
     const id = param(req, 'id');
     const lijstM = await maatregelen.listMaatregelen(actor, id);
     const inc = await dwang.listIncidenten(actor, id);
+    const rechtsmiddelen = await nazorg.listRechtsmiddelen(actor, id);
+    const melding = (req.query as { melding?: unknown } | undefined)?.melding;
     return renderPage(
       reply,
       createElement(MaatregelenPagina, {
@@ -69,8 +80,11 @@ export function maatregelRoutes(deps: { dwang: DwangService; maatregelen: Maatre
         maatregelen: lijstM,
         incidenten: inc.incidenten,
         opgelegd: inc.opgelegd,
+        rechtsmiddelen,
+        formulier: opts.formulier ?? null,
         waarden: opts.waarden ?? {},
         fouten: opts.fouten ?? {},
+        melding: typeof melding === 'string' ? (MELDINGEN[melding] ?? null) : null,
       }),
       opts.status ?? 200,
     );
@@ -83,6 +97,8 @@ export function maatregelRoutes(deps: { dwang: DwangService; maatregelen: Maatre
     opts: { formulier?: string; waarden?: Waarden; fouten?: FieldErrors; status?: number } = {},
   ) {
     const m = await maatregelen.findMaatregel(actor, param(req, 'id'), param(req, 'mid'));
+    const n =
+      m.status === 'besloten' ? await nazorg.nazorg(actor, param(req, 'id'), param(req, 'mid')) : null;
     const melding = (req.query as { melding?: unknown } | undefined)?.melding;
     return renderPage(
       reply,
@@ -90,6 +106,7 @@ export function maatregelRoutes(deps: { dwang: DwangService; maatregelen: Maatre
         chrome: pageChrome(req, reply),
         tegenprestatieId: param(req, 'id'),
         m,
+        nazorg: n,
         isTeamleider: actor.rol === 'teamleider',
         formulier: opts.formulier ?? null,
         waarden: opts.waarden ?? {},
@@ -120,7 +137,7 @@ export function maatregelRoutes(deps: { dwang: DwangService; maatregelen: Maatre
       } catch (e) {
         const fouten = foutenVan(e, 'voornemen');
         if (!fouten) throw e;
-        return lijst(req, reply, actor, { waarden, fouten, status: 422 });
+        return lijst(req, reply, actor, { formulier: 'voornemen', waarden, fouten, status: 422 });
       }
       return reply.redirect(
         paths.metMelding(paths.tegenprestatieMaatregel(param(req, 'id'), mid), 'voornemen'),
@@ -184,5 +201,110 @@ export function maatregelRoutes(deps: { dwang: DwangService; maatregelen: Maatre
           );
         },
       );
+
+    // After the decision: a change (reconsideration, urgent reasons, objection) and its four eyes.
+    app.post(
+      '/tegenprestaties/:id/maatregelen/:mid/wijzigingen',
+      { schema: { hide: true } },
+      async (req, reply) => {
+        const actor = medewerker(req);
+        const waarden = waardenVan(req);
+        try {
+          await nazorg.stelWijzigingVoor(
+            actor,
+            param(req, 'id'),
+            param(req, 'mid'),
+            zonderLeeg(waarden) as never,
+          );
+        } catch (e) {
+          const fouten =
+            foutenVan(e, 'wijziging') ??
+            (e instanceof AppError && e.code === 'conflict' ? { formulier: e.userMessage } : null);
+          if (!fouten) throw e;
+          return een(req, reply, actor, { formulier: 'wijziging', waarden, fouten, status: 422 });
+        }
+        return reply.redirect(
+          `${paths.metMelding(paths.tegenprestatieMaatregel(param(req, 'id'), param(req, 'mid')), 'wijziging')}#na-het-besluit`,
+          303,
+        );
+      },
+    );
+
+    app.post(
+      '/tegenprestaties/:id/maatregelen/:mid/wijzigingen/:wid/beoordeling',
+      { schema: { hide: true } },
+      async (req, reply) => {
+        const actor = medewerker(req);
+        const waarden = waardenVan(req);
+        try {
+          await nazorg.beoordeelWijziging(
+            actor,
+            param(req, 'id'),
+            param(req, 'mid'),
+            String((req.params as Record<string, unknown>).wid ?? ''),
+            zonderLeeg(waarden) as never,
+          );
+        } catch (e) {
+          const fouten = foutenVan(e, 'wijzigingOordeel');
+          if (!fouten) throw e;
+          return een(req, reply, actor, { formulier: 'wijzigingOordeel', waarden, fouten, status: 422 });
+        }
+        return reply.redirect(
+          `${paths.metMelding(paths.tegenprestatieMaatregel(param(req, 'id'), param(req, 'mid')), 'wijzigingOordeel')}#na-het-besluit`,
+          303,
+        );
+      },
+    );
+
+    // Objection and voorlopige voorziening (on the list page).
+    app.post('/tegenprestaties/:id/rechtsmiddelen', { schema: { hide: true } }, async (req, reply) => {
+      const actor = medewerker(req);
+      const waarden = waardenVan(req);
+      const keuze = waarden.keuze ?? '';
+      const invoer = {
+        ...zonderLeeg(waarden),
+        betreft: keuze.startsWith('maatregel:') ? 'maatregel' : keuze,
+        maatregelId: keuze.startsWith('maatregel:') ? keuze.slice('maatregel:'.length) : null,
+      };
+      try {
+        await nazorg.legRechtsmiddelVast(actor, param(req, 'id'), invoer as never);
+      } catch (e) {
+        const ruw = foutenVan(e, 'rechtsmiddel');
+        if (!ruw) throw e;
+        const fouten = Object.fromEntries(
+          Object.entries(ruw).map(([k, v]) => [k === 'betreft' || k === 'maatregelId' ? 'keuze' : k, v]),
+        );
+        return lijst(req, reply, actor, { formulier: 'rechtsmiddel', waarden, fouten, status: 422 });
+      }
+      return reply.redirect(
+        `${paths.metMelding(paths.tegenprestatieMaatregelen(param(req, 'id')), 'rechtsmiddel')}#bezwaar`,
+        303,
+      );
+    });
+
+    app.post(
+      '/tegenprestaties/:id/rechtsmiddelen/:rid/beslissing',
+      { schema: { hide: true } },
+      async (req, reply) => {
+        const actor = medewerker(req);
+        const waarden = waardenVan(req);
+        const rid = String((req.params as Record<string, unknown>).rid ?? '');
+        try {
+          await nazorg.legBeslissingVast(actor, param(req, 'id'), rid, zonderLeeg(waarden) as never);
+        } catch (e) {
+          const ruw = foutenVan(e, 'beslissing');
+          if (!ruw) throw e;
+          const naam: Record<string, string> = { toelichting: 'beslissingToelichting' };
+          const fouten = Object.fromEntries(
+            Object.entries(ruw).map(([k, v]) => [k === 'formulier' ? k : `${naam[k] ?? k}-${rid}`, v]),
+          );
+          return lijst(req, reply, actor, { formulier: `beslissing-${rid}`, waarden, fouten, status: 422 });
+        }
+        return reply.redirect(
+          `${paths.metMelding(paths.tegenprestatieMaatregelen(param(req, 'id')), 'beslissing')}#bezwaar`,
+          303,
+        );
+      },
+    );
   };
 }

@@ -52,6 +52,19 @@ export interface MaatregelDeps {
   rechtsgrond: (actor: Actor, datum: IsoDatum) => Promise<string | null>;
   /** Who the letters go to (the client's name, number and address; the municipality's name). */
   geadresseerde: (actor: Actor, klantId: string, gemeenteId: string) => Promise<Geadresseerde>;
+  /**
+   * Who else receives on a date (the klanten module's representatives and partner of joint bijstand). Required: a
+   * measure on joint bijstand concerns both partners (art. 11 lid 4, 18 lid 12 Pw), and a representative receives a
+   * copy — a letter must never silently skip them.
+   */
+  ontvangers: (
+    actor: Actor,
+    klantId: string,
+    datum: IsoDatum,
+  ) => Promise<{
+    vertegenwoordigers: ReadonlyArray<{ soort: string; naam: string; adres: string | null }>;
+    partner: { naam: string } | null;
+  }>;
   vandaag?: () => IsoDatum;
 }
 
@@ -150,6 +163,7 @@ export function naarMaatregel(r: MaatregelRij, vandaag: IsoDatum): Maatregel {
           }
         : null,
     teruggestuurdToelichting: r.teruggestuurdToelichting,
+    gezamenlijkMet: r.gezamenlijkMet,
     akkoord: r.akkoordOp
       ? {
           doorNaam: r.akkoordDoorNaam ?? '',
@@ -272,15 +286,16 @@ export function createMaatregelService(deps: MaatregelDeps) {
       if (soort === 'besluit' && (m.status !== 'besloten' || !m.akkoord))
         throw weiger('Er is (nog) geen besluit: de maatregel is niet besloten.');
       const { tegenprestatie: t } = await deps.overeenkomsten.opgelegdBesluit(actor, tegenprestatieId);
-      const aan = await deps.geadresseerde(actor, t.klantId, t.gemeenteId);
-      return renderPdf(
+      const datum =
         soort === 'voornemen'
-          ? voornemenDocument(m, aan)
-          : maatregelBesluitDocument(
-              m,
-              aan,
-              (m.akkoord as NonNullable<Maatregel['akkoord']>).op.slice(0, 10),
-            ),
+          ? m.verzondenOp
+          : vandaagNu(new Date((m.akkoord as NonNullable<Maatregel['akkoord']>).op));
+      const aan = {
+        ...(await deps.geadresseerde(actor, t.klantId, t.gemeenteId)),
+        afschrift: (await deps.ontvangers(actor, t.klantId, datum)).vertegenwoordigers,
+      };
+      return renderPdf(
+        soort === 'voornemen' ? voornemenDocument(m, aan) : maatregelBesluitDocument(m, aan, datum),
       );
     },
 
@@ -335,6 +350,8 @@ export function createMaatregelService(deps: MaatregelDeps) {
         });
       // The statutory basis of the conduct date's regime: its own read, before this request's transaction.
       const grond = await deps.rechtsgrond(actor, datum);
+      // Joint bijstand on the conduct date: the measure concerns both partners (stored with the intention).
+      const partner = (await deps.ontvangers(actor, t.klantId, datum)).partner;
       try {
         return await withContext(db, dbContext(actor), async (tx) => {
           const versies = await repo.listMaatregelverordeningen(tx, dienstVan(actor), t.gemeenteId);
@@ -373,6 +390,7 @@ export function createMaatregelService(deps: MaatregelDeps) {
             hoortermijnEinde: plusDagen(vandaagD, v.hoortermijnDagen ?? versie.hoortermijnDagen ?? 14),
             voornemenDoor: idVan(actor),
             voornemenDoorNaam: naamVan(actor),
+            gezamenlijkMet: partner?.naam ?? null,
           });
           await log(tx, actor, 'aanmaken', t.klantId, t.gemeenteId);
           return naarMaatregel(rij, vandaagD);

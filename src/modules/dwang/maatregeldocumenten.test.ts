@@ -64,6 +64,7 @@ const m: Maatregel = {
     doorNaam: 'KM',
   },
   teruggestuurdToelichting: null,
+  gezamenlijkMet: null,
   akkoord: { doorNaam: 'TL', op: '2026-12-18T10:00:00.000Z', toelichting: null },
   volgendeStap: [],
 };
@@ -102,5 +103,27 @@ describe('the measure letters', () => {
     );
     expect(t).toContain('Wij hebben u niet gehoord');
     expect(t).toContain('Spoed.');
+  });
+
+  it('who receives: a representative gets a copy; on joint bijstand both partners are addressed (art. 11 lid 4, 18 lid 12)', () => {
+    const alleen = tekst(voornemenDocument(m, aan));
+    expect(alleen).not.toContain('Afschrift');
+    expect(alleen).not.toContain('Gezamenlijke bijstand');
+    const metAfschrift = {
+      ...aan,
+      afschrift: [{ soort: 'Bewindvoerder', naam: 'Mr. P. Bakker', adres: 'Postbus 12, 1234 AA Aardam' }],
+    };
+    for (const doc of [
+      voornemenDocument({ ...m, gezamenlijkMet: 'A. de Vries-Smit' }, metAfschrift),
+      maatregelBesluitDocument({ ...m, gezamenlijkMet: 'A. de Vries-Smit' }, metAfschrift, '2026-12-18'),
+    ]) {
+      const t = tekst(doc);
+      expect(t).toContain('J. de Vries en A. de Vries-Smit');
+      expect(t).toContain('artikel 11 lid 4 Participatiewet');
+      expect(t).toContain('artikel 18 lid 12 Participatiewet');
+      expect(t).toContain(
+        'Een afschrift van deze brief gaat naar: Bewindvoerder Mr. P. Bakker, Postbus 12, 1234 AA Aardam.',
+      );
+    }
   });
 });

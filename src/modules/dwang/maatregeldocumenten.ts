@@ -13,7 +13,36 @@ export interface Geadresseerde {
   naam: string;
   klantnummer: string | null;
   adres: string | null;
+  /**
+   * Representatives on the letter's date (bewindvoerder, mentor, curator): each receives a copy, named on the letter
+   * (issue 15, "who receives").
+   */
+  afschrift?: ReadonlyArray<{ soort: string; naam: string; adres: string | null }>;
 }
+
+/** The partner of joint bijstand stored with the measure: the letter is addressed to both (art. 11 lid 4, 18 lid 12). */
+const aanBeiden = (m: Maatregel, a: Geadresseerde): Geadresseerde =>
+  m.gezamenlijkMet ? { ...a, naam: `${a.naam} en ${m.gezamenlijkMet}` } : a;
+const gezamenlijk = (m: Maatregel) =>
+  m.gezamenlijkMet
+    ? [
+        kop('Gezamenlijke bijstand'),
+        alinea(
+          `U ontvangt de bijstand samen met ${m.gezamenlijkMet} (gezamenlijke bijstand, artikel 11 lid 4 Participatiewet). De maatregel verlaagt die gezamenlijke bijstand en gaat daarom over u beiden en over uw gezin (artikel 18 lid 12 Participatiewet). Deze brief is aan u beiden gericht; ieder van u kan reageren en bezwaar maken.`,
+        ),
+      ]
+    : [];
+const afschriften = (a: Geadresseerde) =>
+  a.afschrift?.length
+    ? [
+        kop('Afschrift'),
+        alinea(
+          `Een afschrift van deze brief gaat naar: ${a.afschrift
+            .map((x) => `${x.soort} ${x.naam}${x.adres ? `, ${x.adres}` : ''}`)
+            .join('; ')}.`,
+        ),
+      ]
+    : [];
 
 const kop = (t: string) => ({ text: t, style: 'kop' });
 const alinea = (t: string) => ({ text: t, margin: [0, 0, 0, 8] });
@@ -74,7 +103,7 @@ const feiten = (m: Maatregel): Array<[string, string]> => [
 
 /** The intention (voornemen): the conduct, the imposed decision, the intended measure and the term for the view. */
 export function voornemenDocument(m: Maatregel, a: Geadresseerde): object {
-  return basis('Voornemen tot een maatregel', a, m.verzondenOp, [
+  return basis('Voornemen tot een maatregel', aanBeiden(m, a), m.verzondenOp, [
     alinea(
       'Wij zijn van plan u een maatregel op te leggen: een verlaging van uw bijstand. U kreeg een besluit dat u de tegenprestatie oplegt. Volgens onze gegevens bent u dat besluit niet nagekomen.',
     ),
@@ -88,6 +117,8 @@ export function voornemenDocument(m: Maatregel, a: Geadresseerde): object {
     alinea(
       `U mag vertellen wat u hiervan vindt, per brief, in een gesprek of via het portaal, tot en met ${formatDatumNl(m.hoortermijnEinde)}. Wij besluiten niet vóór die dag, tenzij uw zienswijze eerder binnen is. Wij kijken ook of u iets te verwijten valt (artikel 18 lid 9 Participatiewet) en of er dringende redenen zijn om af te zien van de maatregel (lid 10). Vertel het ons als dat zo is.`,
     ),
+    ...gezamenlijk(m),
+    ...afschriften(a),
   ]);
 }
 
@@ -97,7 +128,7 @@ export function maatregelBesluitDocument(m: Maatregel, a: Geadresseerde, datum: 
   const vw = m.verwijtbaarheid;
   const h = m.horing;
   const bezwaar = bezwaartermijn(datum);
-  return basis('Besluit: maatregel', a, datum, [
+  return basis('Besluit: maatregel', aanBeiden(m, a), datum, [
     alinea(
       'Wij verlagen uw bijstand, omdat u het besluit dat u de tegenprestatie oplegt niet bent nagekomen.',
     ),
@@ -138,5 +169,7 @@ export function maatregelBesluitDocument(m: Maatregel, a: Geadresseerde, datum: 
     alinea(
       `Dan kunt u binnen zes weken bezwaar maken: vanaf ${formatDatumNl(bezwaar.begint)} tot en met ${formatDatumNl(bezwaar.eindigt)} (artikel 6:7 en 6:8 Awb). Schrijf in uw bezwaar wie u bent, de datum, welk besluit het is en waarom u het er niet mee eens is, en onderteken het.`,
     ),
+    ...gezamenlijk(m),
+    ...afschriften(a),
   ]);
 }

@@ -96,6 +96,14 @@ export {
   TAALNIVEAU_NAMEN,
   TAALNIVEAUS,
 } from './keuzelijsten.ts';
+export * from './betrokkenen.ts';
+export { betrokkenenRoutes } from './betrokkenen.routes.ts';
+export {
+  Betrokkene,
+  BetrokkeneInput,
+  type BetrokkenenService,
+  createBetrokkenenService,
+} from './betrokkenen.service.ts';
 export { klantenApi } from './klanten.api.ts';
 export { type Medewerker, type MedewerkersBron, medewerkersUitBeheer } from './klanten.medewerkers.ts';
 export { klantenPolicy } from './klanten.policy.ts';

@@ -6,6 +6,7 @@ import type { Tegenprestatie, TegenprestatiesService } from '../tegenprestaties/
 import type { UitvoeringService } from '../uitvoering/index.ts';
 import {
   type IntervisieFeit,
+  type MaatregelFeit,
   type OntheffingFeit,
   type SignaalFeiten,
   type TegenprestatieFeit,
@@ -22,6 +23,11 @@ export interface SignaalBronDeps {
   klanten: Pick<KlantenService, 'findKlant' | 'findKlanten' | 'listOntheffingen'>;
   netwerk: Pick<NetwerkService, 'findIntervisies' | 'findActiviteit'>;
   medewerkers: MedewerkersBron;
+  /**
+   * Decided measures whose reconsideration is not determined (the dwang module's `teHeroverwegen`). Optional: a
+   * composition without the measure path has none.
+   */
+  maatregelen?: (actor: Systeem & { dienstId: string }) => Promise<Array<Omit<MaatregelFeit, 'klantNaam'>>>;
 }
 
 /** The facts of one social service on `vandaag` (the finished week before it, for the hours). */
@@ -190,6 +196,10 @@ export function createSignaalBronnen(deps: SignaalBronDeps): SignaalBronnen {
           teamleiders[g] = lijst;
         }
 
-    return { tegenprestaties: feiten, ontheffingen, intervisies, teamleiders };
+    const maatregelen: MaatregelFeit[] = [];
+    for (const m of deps.maatregelen ? await deps.maatregelen(actor) : [])
+      maatregelen.push({ ...m, klantNaam: await naamVan(m.klantId) });
+
+    return { tegenprestaties: feiten, ontheffingen, intervisies, teamleiders, maatregelen };
   };
 }

@@ -330,3 +330,39 @@ describe('intervisie-wacht for a doubt about one placement', () => {
     );
   });
 });
+
+describe('maatregel-heroverwegen (art. 18 lid 3): four weeks ahead, kept after the date', () => {
+  const m = (uiterlijk: string, voorbereider: string | null = KM) => ({
+    id: 'm-1',
+    tegenprestatieId: 'tp-1',
+    klantId: 'k-1',
+    gemeenteId: G,
+    klantNaam: 'Sanne Visser',
+    voorbereider,
+    heroverwegingUiterlijk: uiterlijk,
+  });
+  it.each([
+    [plusDagen(VANDAAG, 29), []],
+    [plusDagen(VANDAAG, 28), [`maatregel-heroverwegen@km:m-1:${plusDagen(VANDAAG, 28)}`]],
+    [VANDAAG, [`maatregel-heroverwegen@km:m-1:${VANDAAG}`]],
+    [plusDagen(VANDAAG, -10), [`maatregel-heroverwegen@km:m-1:${plusDagen(VANDAAG, -10)}`]],
+  ])('due %s', (uiterlijk, verwacht) => {
+    expect(soorten(feiten({ maatregelen: [m(uiterlijk)] }))).toEqual(verwacht);
+  });
+
+  it('without a preparer it goes to the team leads, with the date and the link to the measure', () => {
+    expect(bepaalSignalen(feiten({ maatregelen: [m(VANDAAG, null)] }), VANDAAG)).toEqual([
+      {
+        gemeenteId: G,
+        klantId: 'k-1',
+        gebruikerId: TL,
+        soort: 'maatregel-heroverwegen',
+        oorzaak: `m-1:${VANDAAG}`,
+        tekst:
+          'Heroverweeg uiterlijk 27 november 2026 de maatregel van Sanne Visser (artikel 18 lid 3 Participatiewet) en leg de uitkomst vast.',
+        link: '/tegenprestaties/tp-1/maatregelen/m-1',
+        datum: VANDAAG,
+      },
+    ]);
+  });
+});

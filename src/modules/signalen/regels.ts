@@ -23,6 +23,7 @@ export const SOORTEN = [
   'herbeoordelen-werk',
   'oplegging-wacht',
   'incident-patroon',
+  'maatregel-heroverwegen',
 ] as const;
 export type Soort = (typeof SOORTEN)[number];
 
@@ -42,6 +43,7 @@ export const SOORT_NAMEN: Record<Soort, string> = {
   'herbeoordelen-werk': 'Plaatsing herbeoordelen: werk of re-integratie',
   'oplegging-wacht': 'Voornemen tot opleggen wacht',
   'incident-patroon': 'Patroon van incidenten',
+  'maatregel-heroverwegen': 'Maatregel heroverwegen',
 };
 
 /** The default margin (percent of the agreed hours per week) before a week's hours raise `uren-wijken-af`. */
@@ -62,6 +64,8 @@ export const TERMIJNEN = {
   toetsing: 14,
   /** Art. 9a lid 7 and 8: the plan van aanpak and each re-examination, this long before they are due. */
   negenA: 28,
+  /** Art. 18 lid 3: a measure's reconsideration, this long before it is due. */
+  heroverweging: 28,
 } as const;
 
 export interface TegenprestatieFeit {
@@ -122,10 +126,25 @@ export interface IntervisieFeit {
   plaatsing?: boolean;
 }
 
+/** A decided measure whose reconsideration (art. 18 lid 3 Pw) is not yet determined (issue 15). */
+export interface MaatregelFeit {
+  id: string;
+  tegenprestatieId: string;
+  klantId: string;
+  gemeenteId: string;
+  klantNaam: string;
+  /** Who prepared it (the proposer, else who recorded the intention); null: the municipality's team leads. */
+  voorbereider: string | null;
+  /** The decision date plus three calendar months. */
+  heroverwegingUiterlijk: string;
+}
+
 export interface SignaalFeiten {
   tegenprestaties: TegenprestatieFeit[];
   ontheffingen: OntheffingFeit[];
   intervisies: IntervisieFeit[];
+  /** Decided measures not yet reconsidered (absent: none). */
+  maatregelen?: MaatregelFeit[];
   /** Active team leads per municipality. */
   teamleiders: Record<string, string[]>;
 }
@@ -321,6 +340,24 @@ export function bepaalSignalen(
         tekst: `Het heronderzoek van het plan van aanpak van ${o.klantNaam} is uiterlijk ${formatDatumNl(n.volgendHeronderzoek)} (art. 9a lid 8 Participatiewet).`,
         link: paden.verplichtingen(o.klantId),
         datum: n.volgendHeronderzoek,
+      });
+  }
+
+  // Art. 18 lid 3: a decided measure is reconsidered within three months. Signalled four weeks ahead to whoever
+  // prepared it (else the team leads), and kept when the date has passed, until the outcome is determined.
+  for (const m of f.maatregelen ?? []) {
+    if (m.heroverwegingUiterlijk > plusDagen(vandaag, TERMIJNEN.heroverweging)) continue;
+    const ontvangers = m.voorbereider ? [m.voorbereider] : (f.teamleiders[m.gemeenteId] ?? []);
+    for (const gebruikerId of ontvangers)
+      uit.push({
+        gemeenteId: m.gemeenteId,
+        klantId: m.klantId,
+        gebruikerId,
+        soort: 'maatregel-heroverwegen',
+        oorzaak: `${m.id}:${m.heroverwegingUiterlijk}`,
+        tekst: `Heroverweeg uiterlijk ${formatDatumNl(m.heroverwegingUiterlijk)} de maatregel van ${m.klantNaam} (artikel 18 lid 3 Participatiewet) en leg de uitkomst vast.`,
+        link: paths.tegenprestatieMaatregel(m.tegenprestatieId, m.id),
+        datum: m.heroverwegingUiterlijk,
       });
   }
 

@@ -29,7 +29,9 @@ import {
   ZIENSWIJZE_VORM_NAMEN,
   ZIENSWIJZE_VORMEN,
 } from '../maatregelpad.ts';
+import type { MaatregelNazorg, Rechtsmiddel } from '../nazorg.schemas.ts';
 import type { Chrome } from './incidenten.tsx';
+import { NazorgSectie, RechtsmiddelenSectie } from './nazorg.tsx';
 
 export type Waarden = Record<string, string>;
 const JA_NEE = [
@@ -48,18 +50,26 @@ export function MaatregelenPagina({
   maatregelen,
   incidenten,
   opgelegd,
+  rechtsmiddelen,
+  formulier,
   waarden,
   fouten,
+  melding,
 }: {
   chrome: Chrome;
   tegenprestatieId: string;
   maatregelen: Maatregel[];
   incidenten: Incident[];
   opgelegd: boolean;
+  rechtsmiddelen: Rechtsmiddel[];
+  /** Which form the values and errors belong to (null: the intention). */
+  formulier: string | null;
   waarden: Waarden;
   fouten: FieldErrors;
+  melding: string | null;
 }) {
-  const w = (k: string) => waarden[k] ?? '';
+  const w = (k: string) => (formulier === null || formulier === 'voornemen' ? (waarden[k] ?? '') : '');
+  const fv = (k: string) => (formulier === null || formulier === 'voornemen' ? fouten[k] : undefined);
   return (
     <Layout title="Maatregelen bij de plaatsing" nav={chrome.nav} account={chrome.account}>
       <Heading level={1}>Maatregelen bij de plaatsing</Heading>
@@ -69,6 +79,7 @@ export function MaatregelenPagina({
         <Link href={paths.tegenprestatieIncidenten(tegenprestatieId)}>Incidenten</Link>
       </Paragraph>
       <ErrorSummary errors={fouten} />
+      {melding ? <Alert type="ok">{melding}</Alert> : null}
       <Paragraph>
         Een maatregel kan alleen als de klant een opgelegd besluit niet nakomt: na een voornemen, het horen
         van de klant (of een grond van artikel 4:11 of 4:12 Awb), een beoordeling van de verwijtbaarheid en
@@ -96,7 +107,7 @@ export function MaatregelenPagina({
             label="Gedraging"
             value={w('gedraging') || 'tegenprestatie-niet-nagekomen'}
             options={GEDRAGINGEN.map((g) => ({ value: g, label: GEDRAGING_NAMEN[g] }))}
-            error={fouten.gedraging}
+            error={fv('gedraging')}
           />
           <SelectField
             name="incidentId"
@@ -109,35 +120,35 @@ export function MaatregelenPagina({
                 label: `${formatDatumNl(i.datum)}: ${INCIDENT_SOORT_NAMEN[i.soort]}`,
               })),
             ]}
-            error={fouten.incidentId}
+            error={fv('incidentId')}
           />
           <TextField
             name="gedragDatum"
             type="date"
             label="Datum van de gedraging (zonder incident)"
             value={w('gedragDatum')}
-            error={fouten.gedragDatum}
+            error={fv('gedragDatum')}
           />
           <TextArea
             name="omschrijving"
             label="Wat deed de klant niet?"
             rows={3}
             value={w('omschrijving')}
-            error={fouten.omschrijving}
+            error={fv('omschrijving')}
           />
           <TextField
             name="ontdektOp"
             type="date"
             label="Bekend geworden op (leeg: vandaag)"
             value={w('ontdektOp')}
-            error={fouten.ontdektOp}
+            error={fv('ontdektOp')}
           />
           <TextField
             name="hoortermijnDagen"
             label="Termijn voor de zienswijze in dagen (leeg: die van de verordening, meestal 14)"
             inputMode="numeric"
             value={w('hoortermijnDagen')}
-            error={fouten.hoortermijnDagen}
+            error={fv('hoortermijnDagen')}
           />
           <Button>Voornemen vastleggen</Button>
         </Form>
@@ -147,6 +158,16 @@ export function MaatregelenPagina({
           besluit is er niets na te komen: een maatregel kan niet.
         </Paragraph>
       )}
+      <RechtsmiddelenSectie
+        chrome={chrome}
+        actie={`/tegenprestaties/${encodeURIComponent(tegenprestatieId)}/rechtsmiddelen`}
+        rechtsmiddelen={rechtsmiddelen}
+        maatregelen={maatregelen}
+        opgelegd={opgelegd}
+        formulier={formulier}
+        waarden={waarden}
+        fouten={fouten}
+      />
     </Layout>
   );
 }
@@ -156,6 +177,7 @@ export function MaatregelPagina({
   chrome,
   tegenprestatieId,
   m,
+  nazorg,
   isTeamleider,
   formulier,
   waarden,
@@ -165,6 +187,8 @@ export function MaatregelPagina({
   chrome: Chrome;
   tegenprestatieId: string;
   m: Maatregel;
+  /** After the decision (null while not decided). */
+  nazorg: MaatregelNazorg | null;
   isTeamleider: boolean;
   formulier: string | null;
   waarden: Waarden;
@@ -194,7 +218,14 @@ export function MaatregelPagina({
           </>
         ) : null}
       </Paragraph>
-      <ErrorSummary errors={fouten} />
+      <ErrorSummary
+        errors={fouten}
+        fieldIds={
+          formulier === 'wijzigingOordeel'
+            ? { akkoord: 'wijziging-akkoord', toelichting: 'wijziging-toelichting' }
+            : undefined
+        }
+      />
       {melding ? <Alert type="ok">{melding}</Alert> : null}
       {m.teruggestuurdToelichting && m.status === 'voornemen' ? (
         <Alert type="warning" title="Teruggestuurd door de teamleider">
@@ -216,6 +247,14 @@ export function MaatregelPagina({
             `${m.voornemen.percentage} % van de norm, ${m.voornemen.maanden} ${m.voornemen.maanden === 1 ? 'maand' : 'maanden'}${m.herhaling ? ` (herhaling ${m.herhaling})` : ''}`,
           ],
           ['Termijn zienswijze', `tot en met ${formatDatumNl(m.hoortermijnEinde)}`],
+          ...(m.gezamenlijkMet
+            ? ([
+                [
+                  'Gezamenlijke bijstand',
+                  `Met ${m.gezamenlijkMet}: de maatregel gaat over beide partners en het gezin (artikel 11 lid 4 en 18 lid 12 Participatiewet); de brieven zijn aan beiden gericht.`,
+                ],
+              ] as Array<[string, string]>)
+            : []),
           [
             'Horen',
             h.vorm && h.gegevenOp
@@ -436,6 +475,17 @@ export function MaatregelPagina({
           />
           <Button>Oordeel vastleggen</Button>
         </Form>
+      ) : null}
+      {nazorg ? (
+        <NazorgSectie
+          chrome={chrome}
+          actie={paths.tegenprestatieMaatregel(tegenprestatieId, m.id)}
+          n={nazorg}
+          isTeamleider={isTeamleider}
+          formulier={formulier}
+          waarden={waarden}
+          fouten={fouten}
+        />
       ) : null}
     </Layout>
   );

@@ -49,7 +49,13 @@ import {
   TextArea,
 } from './onderdelen.tsx';
 
-export type Tab = 'profiel' | 'verplichtingen' | 'tegenprestaties' | 'gesprekken' | 'passende-activiteiten';
+export type Tab =
+  | 'profiel'
+  | 'verplichtingen'
+  | 'tegenprestaties'
+  | 'gesprekken'
+  | 'passende-activiteiten'
+  | 'vertegenwoordiging';
 
 const datum = (d: string | null | undefined) => (d ? formatDatumNl(d) : '–');
 const uren = (n: number | null | undefined) =>
@@ -99,6 +105,11 @@ export function DossierFrame({
       tab: 'passende-activiteiten',
       href: paths.klantPassendeActiviteiten(klant.id),
       label: 'Passende activiteiten',
+    },
+    {
+      tab: 'vertegenwoordiging',
+      href: paths.klantVertegenwoordiging(klant.id),
+      label: 'Vertegenwoordiging en partner',
     },
   ];
   const huidig = tabs.find((x) => x.tab === tab)!;
