@@ -405,6 +405,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     netwerk,
     verordening,
     signalen: { meld: (signaal) => signalen.meld(signaal) },
+    // A new version of a running agreement follows an evaluation with the decision `aanpassen`.
+    evaluaties: (actor, id) => uitvoering.evaluatiesVan(actor, id),
   });
   if (taken) taken.overeenkomstenStarten = (reden) => overeenkomsten.startOvereenkomsten(reden);
   await app.register(overeenkomstenApi(overeenkomsten));

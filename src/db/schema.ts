@@ -903,6 +903,42 @@ export interface OvereenkomstTable {
   bevestigingsreden: Generated<string | null>;
 }
 
+/** Migration 1101: version 2, 3, … of a running agreement (after an evaluation with `aanpassen`). */
+export interface OvereenkomstVersieTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  tegenprestatieId: string;
+  nummer: number;
+  evaluatieId: string;
+  ingangsdatum: string;
+  /** numeric(4,1): read as a string. */
+  urenPerWeek: ColumnType<string, number, number>;
+  dagdelen: string[];
+  einddatum: string | null;
+  /** The items of the version it replaces (`{ urenPerWeek, dagdelen, einddatum }`, jsonb). */
+  vorige: ColumnType<unknown, string, string>;
+  verlengingMaanden: number | null;
+  toelichting: string;
+  /** `VersieSnapshot` of the ordinance version the change was checked against (jsonb). */
+  versie: ColumnType<unknown, string, string>;
+  uitkomsten: ColumnType<unknown, string, string>;
+  door: string | null;
+  doorNaam: string;
+  voorgesteldOp: Generated<Date>;
+  besluitDatum: string | null;
+  verzenddatum: string | null;
+  besluitOndertekenaar: string | null;
+  overeenkomstDatum: string | null;
+  klantGetekendOp: string | null;
+  organisatieGetekendOp: string | null;
+  bevestigingDoor: string | null;
+  bevestigingDoorNaam: string | null;
+  bevestigdOp: TimestampNullable;
+  ingetrokkenOp: TimestampNullable;
+  ingetrokkenReden: string | null;
+}
+
 // ---- Matching (migration 0017) --------------------------------------------------------------------------------
 
 export interface MatchingGewichtenTable {
@@ -1271,6 +1307,7 @@ export interface DB {
   maatregel: MaatregelTable;
   verordeningstoetsing: VerordeningstoetsingTable;
   overeenkomst: OvereenkomstTable;
+  overeenkomstVersie: OvereenkomstVersieTable;
   verordeningVersie: VerordeningVersieTable;
   verordeningRechtsgrond: VerordeningRechtsgrondTable;
   matchingGewichten: MatchingGewichtenTable;

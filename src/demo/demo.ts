@@ -191,6 +191,19 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     netwerk,
     verordening,
     signalen,
+    evaluaties: (actor, id) => uitvoering.evaluatiesVan(actor, id),
+  });
+  const uitvoering = createUitvoeringService({
+    db,
+    tegenprestaties: createTegenprestatiesService({
+      db,
+      klanten,
+      netwerk,
+      gesprekken,
+      opleggenToegestaan,
+    }),
+    klanten,
+    afspraakVoorStart: (actor, id) => overeenkomsten.afspraakVoorStart(actor, id),
   });
   return {
     gemeenten,
@@ -203,18 +216,7 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     verordening,
     overeenkomsten,
     dwang: createDwangService({ db, overeenkomsten, signalen }),
-    uitvoering: createUitvoeringService({
-      db,
-      tegenprestaties: createTegenprestatiesService({
-        db,
-        klanten,
-        netwerk,
-        gesprekken,
-        opleggenToegestaan,
-      }),
-      klanten,
-      afspraakVoorStart: (actor, id) => overeenkomsten.afspraakVoorStart(actor, id),
-    }),
+    uitvoering,
     metBsn: opts.bsnSleutels !== undefined,
   };
 }

@@ -57,6 +57,19 @@ export interface DocumentGegevens {
     organisatieGetekendOp: IsoDatum | null;
     bevestigingsreden: string | null;
   } | null;
+  /**
+   * A later version of the agreement (2, 3, …, issue 16): the `tegenprestatie` then carries that version's hours,
+   * day parts and end date; this says what changed, from when, and (where imposed) the change decision. Null for
+   * version 1.
+   */
+  wijziging?: {
+    nummer: number;
+    ingangsdatum: IsoDatum;
+    vorige: { urenPerWeek: number; dagdelen: readonly string[]; einddatum: IsoDatum | null };
+    verlengingMaanden: number | null;
+    toelichting: string;
+    besluit: { datum: IsoDatum; verzenddatum: IsoDatum; ondertekenaar: string } | null;
+  } | null;
 }
 
 interface PdfMake {
@@ -231,7 +244,7 @@ export function besluitDocument(g: DocumentGegevens): object {
   const b = g.besluit;
   const t = g.tegenprestatie;
   const m = t.maatwerk;
-  const titel = `Besluit ${g.naam}`;
+  const titel = g.wijziging ? `Besluit tot wijziging van de ${g.naam}` : `Besluit ${g.naam}`;
   const verzonden = b?.verzenddatum ?? null;
   const termijn = verzonden ? bezwaartermijn(verzonden) : null;
   const redenen: Array<[string, string]> = [
@@ -252,6 +265,7 @@ export function besluitDocument(g: DocumentGegevens): object {
     },
     ...(g.klant.adres ? [{ text: g.klant.adres, style: 'afzender' }] : []),
     { text: titel, style: 'titel' },
+    ...(g.wijziging ? wijzigingInhoud(g.wijziging, g.naam) : []),
     alinea(
       `Het college van burgemeester en wethouders van de gemeente ${g.gemeente} heeft besloten dat u ` +
         `${eenNaam(g.naam)} gaat doen, ${periodeTekst(t.startdatum, t.einddatum)}. In deze brief leest u wat u moet doen, ` +
@@ -326,7 +340,9 @@ export function overeenkomstDocument(g: DocumentGegevens): object {
   const t = g.tegenprestatie;
   const metOrganisatie = Boolean(g.activiteit?.organisatie);
   const vrijwillig = g.vorm === 'aanbieden';
-  const titel = `Overeenkomst ${g.naam}`;
+  const titel = g.wijziging
+    ? `Overeenkomst ${g.naam}, versie ${g.wijziging.nummer}`
+    : `Overeenkomst ${g.naam}`;
   const w = t.wederkerigheid;
   const artikelen: Array<[string, string]> = ARTIKEL_REGELS.filter(
     (r) => g.versie.artikelen[r]?.trim() && !(vrijwillig && r === 'vorm'),
@@ -380,6 +396,7 @@ export function overeenkomstDocument(g: DocumentGegevens): object {
           ),
         ]
       : []),
+    ...(g.wijziging ? wijzigingInhoud(g.wijziging, g.naam) : []),
     ...(g.naamZin ? [alinea(g.naamZin)] : []),
     kop('Wie maken deze afspraken'),
     gegevens(partijen),
@@ -444,6 +461,41 @@ export function overeenkomstDocument(g: DocumentGegevens): object {
       ],
     },
   ]);
+}
+
+const dagdelenTekst = (d: readonly string[]) =>
+  d.length ? d.map((x) => dagdeelNaam(x as Dagdeel)).join(', ') : leeg;
+
+/** What a later version of the agreement changes, from when, and on which decision where imposed. */
+function wijzigingInhoud(w: NonNullable<DocumentGegevens['wijziging']>, naam: string): object[] {
+  return [
+    kop(`Wat verandert (versie ${w.nummer})`),
+    alinea(
+      `Deze versie vervangt versie ${w.nummer - 1} van de overeenkomst vanaf ${formatDatumNl(w.ingangsdatum)}. ` +
+        `Tot die dag gelden de afspraken van versie ${w.nummer - 1}. Waarom: ${w.toelichting}`,
+    ),
+    gegevens([
+      ['Uren tot nu toe', uren(w.vorige.urenPerWeek)],
+      ['Dagdelen tot nu toe', dagdelenTekst(w.vorige.dagdelen)],
+      ['Laatste dag tot nu toe', datum(w.vorige.einddatum)],
+      ...(w.verlengingMaanden
+        ? ([
+            [
+              'Verlenging',
+              `${w.verlengingMaanden} ${w.verlengingMaanden === 1 ? 'maand' : 'maanden'} na de oorspronkelijke laatste dag`,
+            ],
+          ] as Array<[string, string]>)
+        : []),
+    ]),
+    ...(w.besluit
+      ? [
+          alinea(
+            `Het college heeft de ${naam} gewijzigd bij besluit van ${formatDatumNl(w.besluit.datum)}, verzonden op ` +
+              `${formatDatumNl(w.besluit.verzenddatum)}. De wijziging gaat niet eerder in dan die verzenddatum.`,
+          ),
+        ]
+      : []),
+  ];
 }
 
 /** The default insurance sentence: the municipality's collective accident and liability (WA) insurance. */

@@ -175,6 +175,8 @@ beforeAll(async () => {
     netwerk,
     verordening,
     vandaag: () => vandaag,
+    // Versions of a running agreement are tested in versie.int.test.ts.
+    evaluaties: async () => [],
     signalen: {
       meld: async (signaal) => {
         meldingen.push(signaal);

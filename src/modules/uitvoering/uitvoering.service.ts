@@ -456,6 +456,20 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
       );
     },
 
+    /**
+     * The evaluations of a placement, newest first, without the rest of the page (the overeenkomsten module asks it
+     * whether the latest decided `aanpassen`). Logged as a read.
+     */
+    async evaluatiesVan(actor: Actor, id: string): Promise<Evaluatie[]> {
+      uitvoeringPolicy.vereis(actor, 'uitvoering-bekijken');
+      const t = await ontwerp(actor, id);
+      return withContext(db, dbContext(actor), async (tx) => {
+        const evaluaties = await repo.listEvaluaties(tx, dienstVan(actor), id);
+        await log(tx, actor, 'lezen', t);
+        return evaluaties.map(naarEvaluatie);
+      });
+    },
+
     /** The evaluations of a placement, newest first. */
     async findEvaluaties(actor: Actor, id: string): Promise<Evaluatie[]> {
       return (await service.bekijkUitvoering(actor, id)).evaluaties;
