@@ -951,6 +951,13 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
         ...ontwerpVoorToets(nieuw, klant, startToets, v.ingangsdatum),
         verlenging: oordeel.verlenging,
       });
+      // Where imposed, the change is a new decision: it may not reach a day without a recorded legal basis
+      // (docs/recht.md), as the first decision may not.
+      if (laatste.versie.vorm === 'opleggen') {
+        const info = await periode(actor, { ...t, einddatum: nieuw.einddatum }, laatste);
+        if (info.grondslag.weigering)
+          throw new OvereenkomstInvoerfout({ einddatum: info.grondslag.weigering });
+      }
       const nietGoed = uitkomsten.filter((u) => u.uitkomst === 'voldoet-niet');
       if (nietGoed.length)
         throw new OvereenkomstInvoerfout({
