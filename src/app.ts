@@ -325,7 +325,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     urenPerDagdeel: config.uren.perDagdeel,
   });
   await app.register(uitvoeringApi(uitvoering, gemeenten));
-  await app.register(uitvoeringRoutes({ uitvoering, klanten, gemeenten }));
+  await app.register(
+    uitvoeringRoutes({
+      uitvoering,
+      klanten,
+      gemeenten,
+      // Created below (part 2): the placement page shows the version of the agreement in force.
+      versieStand: (actor, id) => overeenkomsten.versieStand(actor, id),
+    }),
+  );
   // Signals: the daily job and every user's inbox (the header's count is registered above, after the auth hook).
   const signalen = createSignalenService({
     db: db.app,

@@ -121,6 +121,17 @@ export const paths = {
   tegenprestatieOvereenkomst: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/overeenkomst`,
   tegenprestatieOvereenkomstPdf: (id: string) =>
     `/tegenprestaties/${encodeURIComponent(id)}/overeenkomst.pdf`,
+  /** The placement page (the uitvoering module's own paths: `uitvoeringPaden`). */
+  tegenprestatieUitvoering: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/uitvoering`,
+  tegenprestatieAanpassing: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/aanpassing`,
+  tegenprestatieVersieBevestiging: (id: string, nummer: number) =>
+    `/tegenprestaties/${encodeURIComponent(id)}/aanpassing/${nummer}/bevestiging`,
+  tegenprestatieVersieIntrekking: (id: string, nummer: number) =>
+    `/tegenprestaties/${encodeURIComponent(id)}/aanpassing/${nummer}/intrekking`,
+  tegenprestatieVersiePdf: (id: string, nummer: number) =>
+    `/tegenprestaties/${encodeURIComponent(id)}/aanpassing/${nummer}/overeenkomst.pdf`,
+  tegenprestatieWijzigingsbesluitPdf: (id: string, nummer: number) =>
+    `/tegenprestaties/${encodeURIComponent(id)}/aanpassing/${nummer}/besluit.pdf`,
   cohorten: () => '/cohorten',
   cohort: (id: string) => `/cohorten/${encodeURIComponent(id)}`,
   cohortVoortgang: (id: string) => `/cohorten/${encodeURIComponent(id)}/voortgang`,

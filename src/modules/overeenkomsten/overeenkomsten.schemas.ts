@@ -133,12 +133,14 @@ const DAGDELEN_LIJST = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'].flatMap((d) =>
   ['ochtend', 'middag', 'avond'].map((t) => `${d}-${t}`),
 ) as [string, ...string[]];
 
-const optioneleDatum = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined))
-  .refine((v) => v === undefined || isIsoDatum(v), 'Vul een bestaande datum in, bijvoorbeeld 2026-07-02.');
+const optioneleDatum = (description: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || isIsoDatum(v), 'Vul een bestaande datum in, bijvoorbeeld 2026-07-02.')
+    .meta({ description, format: 'date' });
 
 /** A new version of a running agreement (after an evaluation with `aanpassen`). */
 export const VersieVoorstelInput = z
@@ -154,7 +156,7 @@ export const VersieVoorstelInput = z
       })
       .min(1, 'Kies minstens één dagdeel.')
       .max(21, 'Kies hoogstens 21 dagdelen.'),
-    einddatum: optioneleDatum.describe('De nieuwe laatste dag (leeg: geen einddatum)'),
+    einddatum: optioneleDatum('De nieuwe laatste dag (leeg: geen einddatum)'),
     ingangsdatum: datum('Vul in vanaf wanneer de nieuwe afspraken gelden.'),
     toelichting: z
       .string({ error: 'Schrijf op wat er verandert en waarom.' })
@@ -175,13 +177,9 @@ export const VersieBevestigingInput = z
   .object({
     overeenkomstDatum: datum('Vul de datum in die op de nieuwe versie staat.'),
     klantGetekendOp: datum('Vul in wanneer u de nieuwe versie getekend van de klant terugkreeg.'),
-    organisatieGetekendOp: optioneleDatum.describe('Getekend ontvangen van de organisatie (als er een is)'),
-    besluitDatum: optioneleDatum.describe(
-      'Alleen waar de gemeente oplegt: de datum van het wijzigingsbesluit',
-    ),
-    verzenddatum: optioneleDatum.describe(
-      'Alleen waar de gemeente oplegt: de verzenddatum van het wijzigingsbesluit',
-    ),
+    organisatieGetekendOp: optioneleDatum('Getekend ontvangen van de organisatie (als er een is)'),
+    besluitDatum: optioneleDatum('Alleen waar de gemeente oplegt: de datum van het wijzigingsbesluit'),
+    verzenddatum: optioneleDatum('Alleen waar de gemeente oplegt: de verzenddatum van het wijzigingsbesluit'),
     besluitOndertekenaar: z
       .string()
       .trim()

@@ -2,21 +2,21 @@ import { type Tx, withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { type InzageOnderdeel, type InzageOpties, inzageDatum, inzageKenmerk } from '../../lib/inzage.ts';
+import { overgangWaarschuwing } from '../../lib/wetswijziging.ts';
+import { paths } from '../../web/paths.ts';
 import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
 import {
   formatDatumNl,
   type IsoDatum,
   type KlantDossier,
   type KlantenService,
-  vandaag as vandaagNu,
   plusDagen,
+  vandaag as vandaagNu,
 } from '../klanten/index.ts';
-import { paths } from '../../web/paths.ts';
 import { record, VA } from '../logboek/index.ts';
 import type { Activiteit, NetwerkService } from '../netwerk/index.ts';
-import { STATUS_NAMEN, type Tegenprestatie, type TegenprestatiesService } from '../tegenprestaties/index.ts';
-import { overgangWaarschuwing } from '../../lib/wetswijziging.ts';
 import type { NieuwSignaal } from '../signalen/index.ts';
+import { STATUS_NAMEN, type Tegenprestatie, type TegenprestatiesService } from '../tegenprestaties/index.ts';
 import {
   type NaamTekst,
   naamWisselZin,
@@ -46,7 +46,6 @@ import {
   type ToetsingRij,
   type VersieRij,
 } from './overeenkomsten.repository.ts';
-import { type Afspraak, beoordeelBevestigingVersie, beoordeelVersie, type VersieContext } from './versie.ts';
 import {
   AcceptatieInput,
   type BesluitGrondslag,
@@ -61,6 +60,7 @@ import {
   VersieVoorstelInput,
 } from './overeenkomsten.schemas.ts';
 import { type AfspraakVoorStart, startOordeel } from './start.ts';
+import { type Afspraak, beoordeelBevestigingVersie, beoordeelVersie, type VersieContext } from './versie.ts';
 
 export interface OvereenkomstenDeps {
   db: Database;
@@ -326,10 +326,19 @@ function versieContext(
   };
 }
 
+/** Which version of a placement's agreement holds today (the placement page shows it). */
+export interface VersieStand {
+  inKracht: { nummer: number; sinds: IsoDatum | null } | null;
+  /** A confirmed version that takes effect later. */
+  komend: { nummer: number; ingangsdatum: IsoDatum } | null;
+  /** The version waiting for the three parties' confirmation. */
+  open: number | null;
+}
+
 /** The page of a running agreement's versions (issue 16). */
 export interface AanpassingBeeld {
   tegenprestatie: Tegenprestatie;
-  klantNaam: string;
+  klant: KlantDossier;
   activiteit: { titel: string; organisatie: string | null } | null;
   gemeente: string;
   naam: NaamTekst;
@@ -887,7 +896,7 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
       const mag = policy.mag(actor, 'overeenkomsten-vastleggen');
       return {
         tegenprestatie: t,
-        klantNaam: klant.naam,
+        klant,
         activiteit: activiteit
           ? { titel: activiteit.titel, organisatie: activiteit.organisatie?.naam ?? null }
           : null,
@@ -1121,6 +1130,23 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
         ) as VersieRij;
         return naarVersie(na, vandaag(), false);
       });
+    },
+
+    /**
+     * For the placement page (the uitvoering module's routes): the version of the agreement in force today, a
+     * confirmed version that has yet to take effect, and the one waiting for confirmation. Logged as a read.
+     */
+    async versieStand(actor: Actor, id: string): Promise<VersieStand> {
+      policy.vereis(actor, 'overeenkomsten-bekijken');
+      const { t, laatste, stand, versieRijen } = await lees(actor, id);
+      const versies = versieLijst(t, laatste, stand, versieRijen, vandaag());
+      const geldend = versies.find((v) => v.inKracht);
+      const komend = versies.find((v) => v.nummer > (geldend?.nummer ?? 0) && v.status === 'bevestigd');
+      return {
+        inKracht: geldend ? { nummer: geldend.nummer, sinds: geldend.ingangsdatum } : null,
+        komend: komend?.ingangsdatum ? { nummer: komend.nummer, ingangsdatum: komend.ingangsdatum } : null,
+        open: versies.find((v) => v.status === 'voorgesteld' && v.nummer >= 2)?.nummer ?? null,
+      };
     },
 
     /** The versions of a placement's agreement (API). */

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { metVeldfouten, Problem } from '../../http/problem.ts';
 import { requireGebruiker } from '../auth/index.ts';
-import { Tegenprestatie } from '../tegenprestaties/index.ts';
 import type { GemeentenService } from '../gemeenten/index.ts';
+import { Tegenprestatie } from '../tegenprestaties/index.ts';
 import {
   CbsRegel,
   Evaluatie,

@@ -6,8 +6,10 @@ import { renderPage } from '../../web/render.ts';
 import { type Gebruiker, pageChrome, requireRol } from '../auth/index.ts';
 import type { GemeentenService } from '../gemeenten/index.ts';
 import { type KlantenService, plusDagen, vandaag } from '../klanten/index.ts';
+import type { VersieStand } from '../overeenkomsten/index.ts';
 import { TegenprestatieInvoerfout } from '../tegenprestaties/index.ts';
 import { uitvoeringPaden } from './paden.ts';
+import { volgendeStappen } from './stappen.ts';
 import {
   type Afwezigheid,
   type EvaluatieInput,
@@ -17,7 +19,6 @@ import {
   type Urenregel,
 } from './uitvoering.schemas.ts';
 import { cbsCsv, type UitvoeringService } from './uitvoering.service.ts';
-import { volgendeStappen } from './stappen.ts';
 import { maandagVan } from './urenregels.ts';
 import {
   CbsPagina,
@@ -36,6 +37,8 @@ export interface UitvoeringRoutesDeps {
   gemeenten: Pick<GemeentenService, 'findGemeenten' | 'findGemeente'>;
   /** Today as an ISO date (tests inject a fixed day). */
   vandaag?: () => string;
+  /** The version of the agreement in force (the overeenkomsten module's `versieStand`). */
+  versieStand: (actor: Gebruiker, id: string) => Promise<VersieStand>;
 }
 
 type Body = Record<string, unknown>;
@@ -193,6 +196,7 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
       if (d) d.versie = String(opgeslagen.get(d.datum)?.versie ?? '');
     }
     const klant = await klanten.findKlant(actor, beeld.tegenprestatie.klantId);
+    const versie = await deps.versieStand(actor, beeld.tegenprestatie.id);
     const t = beeld.tegenprestatie;
     const gevraagd = query(req, 'week');
     let basis = ISO.test(gevraagd) ? gevraagd : vandaagNu();
@@ -213,7 +217,11 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
         fouten: opts.fouten ?? {},
         formulier: opts.formulier,
         melding: isMelding(melding) ? melding : undefined,
-        vervolg: volgendeStappen(t, vandaagNu()),
+        vervolg: volgendeStappen(t, vandaagNu(), {
+          laatsteEvaluatie: beeld.evaluaties[0] ?? null,
+          openVersie: versie.open,
+        }),
+        versie,
         stap: opts.stap ?? legeStap(),
         twijfel: opts.twijfel ?? '',
       }),

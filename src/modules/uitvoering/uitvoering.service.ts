@@ -1,6 +1,7 @@
 import { type Tx, withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
+import { csvVeld } from '../../lib/csv.ts';
 import {
   type InzageOnderdeel,
   type InzageOpties,
@@ -8,7 +9,6 @@ import {
   inzageKenmerk,
   inzageTekst,
 } from '../../lib/inzage.ts';
-import { csvVeld } from '../../lib/csv.ts';
 import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
 import { formatDatumNl, type KlantenService, plusDagen, vandaag as vandaagNl } from '../klanten/index.ts';
 import { record, recordMany, VA } from '../logboek/index.ts';
@@ -22,6 +22,7 @@ import {
   VERVOLG_NAMEN,
   type Vervolg,
 } from '../tegenprestaties/index.ts';
+import { volgendeStappen } from './stappen.ts';
 import { uitvoeringPolicy } from './uitvoering.policy.ts';
 import {
   type EvaluatieRij,
@@ -49,7 +50,6 @@ import {
   type UrenWijziging,
   type UrenWijzigingSoort,
 } from './uitvoering.schemas.ts';
-import { volgendeStappen } from './stappen.ts';
 import { maandagVan, STANDAARD_UREN_PER_DAGDEEL, toetsUren } from './urenregels.ts';
 
 export interface UitvoeringDeps {

@@ -21,8 +21,10 @@ import {
 import { Layout, type LayoutProps } from '../../../web/layout.tsx';
 import { paths } from '../../../web/paths.ts';
 import { DossierFrame, formatDatumNl, type KlantDossier } from '../../klanten/index.ts';
+import type { VersieStand } from '../../overeenkomsten/index.ts';
 import { BEEINDIGING_REDENEN, STATUS_NAMEN, VERVOLG_NAMEN, VERVOLGEN } from '../../tegenprestaties/index.ts';
 import { uitvoeringPaden } from '../paden.ts';
+import type { MogelijkeStap, Vervolg } from '../stappen.ts';
 import {
   AFWEZIG_NAMEN,
   AFWEZIGHEDEN,
@@ -32,7 +34,6 @@ import {
   UREN_BRON_NAMEN,
   type UrenWijziging,
 } from '../uitvoering.schemas.ts';
-import type { MogelijkeStap, Vervolg } from '../stappen.ts';
 import type { UitvoeringBeeld } from '../uitvoering.service.ts';
 
 export interface Chrome {
@@ -158,6 +159,7 @@ const STAP_KOPPEN: Record<MogelijkeStap['stap'], string> = {
   'beeindigen-voor-start': 'Beëindigen vóór de start',
   uren: 'Uren registreren',
   evalueren: 'Evalueren',
+  aanpassen: 'Afspraken aanpassen of verlengen',
   eindevalueren: 'Eindevaluatie',
 };
 
@@ -205,6 +207,16 @@ function VolgendeStappen({
             {kop}
             <Paragraph>
               {s.uitleg} <Link href={paths.tegenprestatieToetsing(id)}>Naar de toetsing</Link>
+            </Paragraph>
+          </div>
+        );
+      case 'aanpassen':
+        return (
+          <div key={s.stap} className="wk-statusactie">
+            {kop}
+            <Paragraph>
+              {s.uitleg}{' '}
+              <Link href={paths.tegenprestatieAanpassing(id)}>Naar de versies van de overeenkomst</Link>
             </Paragraph>
           </div>
         );
@@ -381,10 +393,13 @@ export function UitvoeringPagina({
   vervolg,
   stap,
   twijfel,
+  versie,
 }: {
   chrome: Chrome;
   klant: KlantDossier;
   beeld: UitvoeringBeeld;
+  /** The version of the agreement in force, one to come and one waiting for confirmation. */
+  versie: VersieStand;
   vervolg: Vervolg;
   stap: StapWaarden;
   week: WeekWaarden;
@@ -439,6 +454,19 @@ export function UitvoeringPagina({
           [
             'Periode',
             `${t.startdatum ? formatDatumNl(t.startdatum) : '–'} tot en met ${t.einddatum ? formatDatumNl(t.einddatum) : '–'}`,
+          ],
+          [
+            'Versie van de overeenkomst',
+            <>
+              {versie.inKracht
+                ? `Versie ${versie.inKracht.nummer} geldt${versie.inKracht.sinds ? ` sinds ${formatDatumNl(versie.inKracht.sinds)}` : ''}.`
+                : 'Nog geen getekende overeenkomst.'}
+              {versie.komend
+                ? ` Versie ${versie.komend.nummer} gaat in op ${formatDatumNl(versie.komend.ingangsdatum)}.`
+                : ''}
+              {versie.open ? ` Versie ${versie.open} wacht op de handtekeningen.` : ''}{' '}
+              <Link href={paths.tegenprestatieAanpassing(t.id)}>Alle versies</Link>
+            </>,
           ],
           ['Uren per week (afgesproken)', t.urenPerWeek === null ? '' : uren(t.urenPerWeek)],
           ['Evaluatiedata', t.evaluatiedata.map(formatDatumNl).join(', ')],
