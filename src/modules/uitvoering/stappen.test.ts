@@ -44,7 +44,12 @@ describe('volgendeStappen', () => {
   it.each([
     // [latest evaluation, open version, can adjust, text]
     [null, null, false, /na een evaluatie met het besluit "aanpassen"/],
-    [{ datum: '2026-12-01', besluit: 'voortzetten' }, null, false, /na een evaluatie met het besluit "aanpassen"/],
+    [
+      { datum: '2026-12-01', besluit: 'voortzetten' },
+      null,
+      false,
+      /na een evaluatie met het besluit "aanpassen"/,
+    ],
     [{ datum: '2026-12-01', besluit: 'aanpassen' }, null, true, /Na de evaluatie van 1 december 2026/],
     [{ datum: '2026-12-01', besluit: 'aanpassen' }, 2, true, /Versie 2 van de overeenkomst wacht/],
     [{ datum: '2026-12-01', besluit: 'voortzetten' }, 3, true, /Versie 3/],
