@@ -322,6 +322,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     klanten,
     // Created below (part 2); a start by hand is judged on the design's current agreement, as the daily job.
     afspraakVoorStart: (actor, id) => overeenkomsten.afspraakVoorStart(actor, id),
+    bereidIntrekkingVoor: (actor, id, input, reden) =>
+      overeenkomsten.bereidIntrekkingVoor(actor, id, input, reden),
     urenPerDagdeel: config.uren.perDagdeel,
   });
   await app.register(uitvoeringApi(uitvoering, gemeenten));

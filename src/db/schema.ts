@@ -901,6 +901,13 @@ export interface OvereenkomstTable {
   besluitGrondslag: ColumnType<unknown | null, string | null | undefined, string | null>;
   /** Migration 0101: why a voluntary agreement confirms a placement that already ran. */
   bevestigingsreden: Generated<string | null>;
+  /** Migration 1102: the college's revocation of the imposed decision (back-step or early end after sending). */
+  intrekkingDatum: Generated<string | null>;
+  intrekkingVerzenddatum: Generated<string | null>;
+  intrekkingOndertekenaar: Generated<string | null>;
+  intrekkingReden: Generated<string | null>;
+  intrekkingDoorNaam: Generated<string | null>;
+  intrekkingVastgelegdOp: Generated<Date | null>;
 }
 
 /** Migration 1101: version 2, 3, … of a running agreement (after an evaluation with `aanpassen`). */

@@ -204,6 +204,8 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     }),
     klanten,
     afspraakVoorStart: (actor, id) => overeenkomsten.afspraakVoorStart(actor, id),
+    bereidIntrekkingVoor: (actor, id, input, reden) =>
+      overeenkomsten.bereidIntrekkingVoor(actor, id, input, reden),
   });
   return {
     gemeenten,

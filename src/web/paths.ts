@@ -123,6 +123,7 @@ export const paths = {
     `/tegenprestaties/${encodeURIComponent(id)}/overeenkomst.pdf`,
   /** The placement page (the uitvoering module's own paths: `uitvoeringPaden`). */
   tegenprestatieUitvoering: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/uitvoering`,
+  tegenprestatieIntrekkingPdf: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/intrekking.pdf`,
   tegenprestatieAanpassing: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/aanpassing`,
   tegenprestatieVersieBevestiging: (id: string, nummer: number) =>
     `/tegenprestaties/${encodeURIComponent(id)}/aanpassing/${nummer}/bevestiging`,

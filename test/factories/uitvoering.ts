@@ -51,6 +51,8 @@ export function uitvoeringDiensten(db: Database) {
     tegenprestaties,
     klanten,
     afspraakVoorStart: (actor, id) => overeenkomsten.afspraakVoorStart(actor, id),
+    bereidIntrekkingVoor: (actor, id, input, reden) =>
+      overeenkomsten.bereidIntrekkingVoor(actor, id, input, reden),
   });
   return { gemeenten, netwerk, klanten, tegenprestaties, overeenkomsten, uitvoering };
 }

@@ -35,6 +35,7 @@ import * as m0703 from './2026_12_07_0703_maatregelverordening.ts';
 import * as m0801 from './2026_12_07_0801_werklijst.ts';
 import * as m0951 from './2026_12_07_0951_maatregel.ts';
 import * as m1101 from './2026_12_07_1101_overeenkomst_versie.ts';
+import * as m1102 from './2026_12_07_1102_besluit_intrekking.ts';
 
 /**
  * The static list of migrations (a file provider fails under Vitest). Forward-only: add new files at the end,
@@ -77,6 +78,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0801_werklijst': m0801,
   '2026_12_07_0951_maatregel': m0951,
   '2026_12_07_1101_overeenkomst_versie': m1101,
+  '2026_12_07_1102_besluit_intrekking': m1102,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

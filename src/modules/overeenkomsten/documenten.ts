@@ -322,6 +322,44 @@ export function besluitDocument(g: DocumentGegevens): object {
   ]);
 }
 
+/** The college's revocation of an imposed decision (issue 16): a back-step or an early end after it was sent. */
+export function intrekkingDocument(
+  g: DocumentGegevens,
+  i: { datum: IsoDatum; verzenddatum: IsoDatum; ondertekenaar: string; reden: string },
+): object {
+  const b = g.besluit;
+  const titel = `Besluit tot intrekking van de ${g.naam}`;
+  const termijn = bezwaartermijn(i.verzenddatum);
+  return basis(titel, `Besluit van het college van de gemeente ${g.gemeente}`, [
+    { text: `Gemeente ${g.gemeente}`, style: 'afzender' },
+    { text: `Datum van het besluit: ${datum(i.datum)}`, style: 'afzender' },
+    { text: `Verzonden op: ${datum(i.verzenddatum)}`, style: 'afzender' },
+    {
+      text: `Aan: ${g.klant.naam}${g.klant.klantnummer ? ` (klantnummer ${g.klant.klantnummer})` : ''}`,
+      style: 'afzender',
+    },
+    ...(g.klant.adres ? [{ text: g.klant.adres, style: 'afzender' }] : []),
+    { text: titel, style: 'titel' },
+    alinea(
+      `Het college van burgemeester en wethouders van de gemeente ${g.gemeente} trekt het besluit in waarmee het u ` +
+        `${eenNaam(g.naam)} oplegde${b ? ` (besluit van ${formatDatumNl(b.datum)}${b.verzenddatum ? `, verzonden op ${formatDatumNl(b.verzenddatum)}` : ''})` : ''}. ` +
+        `Vanaf ${formatDatumNl(i.verzenddatum)} hoeft u de ${g.naam} niet meer te doen.`,
+    ),
+    kop('Waarom'),
+    alinea(i.reden),
+    kop('Bent u het niet eens met dit besluit? Maak dan bezwaar'),
+    alinea(
+      `U kunt binnen 6 weken bezwaar maken. Die termijn begint op de dag na de verzenddatum, dus op ` +
+        `${formatDatumNl(termijn.begint)}. Uw bezwaarschrift moet uiterlijk op ${formatDatumNl(termijn.eindigt)} bij ` +
+        `ons binnen zijn (artikel 6:7 en 6:8 Awb). Stuur het naar het college van burgemeester en wethouders van de ` +
+        `gemeente ${g.gemeente}.`,
+    ),
+    kop('Ondertekening'),
+    alinea(`Namens het college van burgemeester en wethouders van de gemeente ${g.gemeente},`),
+    alinea(`${i.ondertekenaar}\nDatum: ${datum(i.datum)}`),
+  ]);
+}
+
 function handtekening(wie: string, naam: string, getekend: string | null): object {
   return {
     stack: [

@@ -307,6 +307,14 @@ export function overeenkomstenRoutes(deps: { overeenkomsten: OvereenkomstenServi
           .send(await overeenkomsten.wijzigingsbesluitPdf(medewerker(req), idVan(req), nummerVan(req))),
     );
 
+    app.get('/tegenprestaties/:id/intrekking.pdf', { schema: { hide: true } }, async (req, reply) =>
+      reply
+        .type('application/pdf')
+        .header('content-disposition', 'inline; filename="besluit-tot-intrekking.pdf"')
+        .header('cache-control', 'no-store')
+        .send(await overeenkomsten.intrekkingPdf(medewerker(req), idVan(req))),
+    );
+
     app.get('/tegenprestaties/:id/besluit.pdf', { schema: { hide: true } }, async (req, reply) =>
       reply
         .type('application/pdf')

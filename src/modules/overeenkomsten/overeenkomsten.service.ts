@@ -8,6 +8,7 @@ import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
 import {
   formatDatumNl,
   type IsoDatum,
+  isIsoDatum,
   type KlantDossier,
   type KlantenService,
   plusDagen,
@@ -29,12 +30,14 @@ import {
 import {
   beoordeelBevestiging,
   beoordeelGrondslag,
+  beoordeelIntrekking,
   beoordeelVerzending,
   type GrondslagBeoordeling,
 } from './besluit.ts';
 import {
   besluitDocument,
   type DocumentGegevens,
+  intrekkingDocument,
   overeenkomstDocument,
   renderPdf,
   standaardVerzekering,
@@ -113,6 +116,8 @@ export interface OvereenkomstStand {
     doorNaam: string | null;
   } | null;
   gestartOp: string | null;
+  /** The college's revocation of the imposed decision (issue 16), once recorded. */
+  intrekking?: { datum: IsoDatum; verzenddatum: IsoDatum; ondertekenaar: string; reden: string } | null;
 }
 
 /** Everything the page of a design's check, decision and agreement shows. */
@@ -194,6 +199,15 @@ function naarStand(r: OvereenkomstRij | undefined): OvereenkomstStand | null {
           }
         : null,
     gestartOp: r.gestartOp ? r.gestartOp.toISOString() : null,
+    intrekking:
+      r.intrekkingDatum && r.intrekkingVerzenddatum
+        ? {
+            datum: r.intrekkingDatum,
+            verzenddatum: r.intrekkingVerzenddatum,
+            ondertekenaar: r.intrekkingOndertekenaar ?? '',
+            reden: r.intrekkingReden ?? '',
+          }
+        : null,
   };
 }
 
@@ -333,6 +347,11 @@ export interface VersieStand {
   komend: { nummer: number; ingangsdatum: IsoDatum } | null;
   /** The version waiting for the three parties' confirmation. */
   open: number | null;
+  /**
+   * The sending date of the imposed decision once it was sent (else null): a back-step or an early end is then a
+   * revocation decision (`bereidIntrekkingVoor`).
+   */
+  besluitVerzonden: IsoDatum | null;
 }
 
 /** The page of a running agreement's versions (issue 16). */
@@ -702,7 +721,8 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
         kan: {
           toetsen: magWijzigen && inToetsing,
           besluiten: magWijzigen && inToetsing && besluitNodig && !b && !zonderGrondslag,
-          accepteren: magWijzigen && inToetsing && geslaagd && (!besluitNodig || Boolean(b)),
+          accepteren:
+            magWijzigen && inToetsing && geslaagd && (!besluitNodig || Boolean(b)) && !stand?.intrekking,
           overeenkomstPdf: geslaagd && DOCUMENT_STATUSSEN.has(t.status) && !zonderGrondslag,
           inkorten:
             magWijzigen &&
@@ -1146,7 +1166,97 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
         inKracht: geldend ? { nummer: geldend.nummer, sinds: geldend.ingangsdatum } : null,
         komend: komend?.ingangsdatum ? { nummer: komend.nummer, ingangsdatum: komend.ingangsdatum } : null,
         open: versies.find((v) => v.status === 'voorgesteld' && v.nummer >= 2)?.nummer ?? null,
+        besluitVerzonden:
+          laatste?.versie.vorm === 'opleggen' &&
+          stand?.besluit?.verzenddatum &&
+          stand.besluit.verzenddatum <= vandaag()
+            ? stand.besluit.verzenddatum
+            : null,
       };
+    },
+
+    /**
+     * Issue 16: where the ordinance imposes and the decision was sent (its sending date has come), a back-step, an
+     * early end before the start or an early end of a running placement is a new decision that revokes it. Returns
+     * null when none is needed (voluntary, no decision, or not sent yet); otherwise checks the revocation the caller
+     * passes (`beoordeelIntrekking`; missing or wrong: `OvereenkomstInvoerfout` on `intrekkingDatum` …) and returns
+     * the write for the caller's transaction (with the step). Reads before that transaction opens.
+     */
+    async bereidIntrekkingVoor(
+      actor: Actor,
+      id: string,
+      input: { datum?: string; verzenddatum?: string; ondertekenaar?: string } | undefined,
+      reden: string,
+    ): Promise<((tx: Tx) => Promise<void>) | null> {
+      policy.vereis(actor, 'overeenkomsten-vastleggen');
+      const { t, laatste, stand } = await lees(actor, id);
+      const besluit = stand?.besluit;
+      const nu = vandaag();
+      if (laatste?.versie.vorm !== 'opleggen' || !besluit?.verzenddatum || besluit.verzenddatum > nu)
+        return null;
+      const naam = WEERGAVENAAM_TEKST[laatste.versie.weergavenaam];
+      const i = {
+        datum: input?.datum?.trim() ?? '',
+        verzenddatum: input?.verzenddatum?.trim() ?? '',
+        ondertekenaar: input?.ondertekenaar?.trim().slice(0, 300) ?? '',
+      };
+      const fouten: Record<string, string> = {};
+      const nodig = `De gemeente legt de ${naam} op en het besluit is verzonden op ${formatDatumNl(besluit.verzenddatum)}. Deze stap is een nieuw besluit van het college dat het intrekt: vul de datum, de verzenddatum en de ondertekenaar van het besluit tot intrekking in.`;
+      if (!isIsoDatum(i.datum))
+        fouten.intrekkingDatum = i.datum ? 'Vul een bestaande datum in, bijvoorbeeld 2026-07-02.' : nodig;
+      if (!isIsoDatum(i.verzenddatum))
+        fouten.intrekkingVerzenddatum = i.verzenddatum
+          ? 'Vul een bestaande datum in, bijvoorbeeld 2026-07-02.'
+          : 'Vul de verzenddatum van het besluit tot intrekking in.';
+      if (Object.keys(fouten).length === 0)
+        Object.assign(fouten, beoordeelIntrekking({ besluitdatum: besluit.datum, ...i, vandaag: nu }));
+      else if (!i.ondertekenaar)
+        fouten.intrekkingOndertekenaar =
+          'Vul in wie het besluit tot intrekking namens het college ondertekent.';
+      if (Object.keys(fouten).length) throw new OvereenkomstInvoerfout(fouten);
+      return async (tx: Tx) => {
+        await repo.upsertOvereenkomst(
+          tx,
+          {
+            dienstId: dienstVan(actor),
+            gemeenteId: t.gemeenteId,
+            toetsingId: laatste.id,
+            tegenprestatieId: t.id,
+          },
+          {
+            intrekkingDatum: i.datum,
+            intrekkingVerzenddatum: i.verzenddatum,
+            intrekkingOndertekenaar: i.ondertekenaar,
+            intrekkingReden: reden.slice(0, 2000),
+            intrekkingDoorNaam: naamVan(actor),
+            intrekkingVastgelegdOp: new Date(),
+          },
+        );
+        await log(tx, actor, 'wijzigen', t);
+      };
+    },
+
+    /** The college's revocation of the imposed decision as PDF (only once recorded). */
+    async intrekkingPdf(actor: Actor, id: string): Promise<Buffer> {
+      const g = await documentGegevens(actor, id, 'besluit');
+      const { laatste } = await lees(actor, id, 'exporteren');
+      const rij = laatste
+        ? await withContext(db, dbContext(actor), (tx) =>
+            repo.findOvereenkomst(tx, dienstVan(actor), laatste.id),
+          )
+        : undefined;
+      if (!rij?.intrekkingDatum || !rij.intrekkingVerzenddatum)
+        throw new AppError('niet-verwerkbaar', {
+          userMessage: 'Er is geen besluit tot intrekking vastgelegd.',
+        });
+      return renderPdf(
+        intrekkingDocument(g, {
+          datum: rij.intrekkingDatum,
+          verzenddatum: rij.intrekkingVerzenddatum,
+          ondertekenaar: rij.intrekkingOndertekenaar ?? '',
+          reden: rij.intrekkingReden ?? '',
+        }),
+      );
     },
 
     /** The versions of a placement's agreement (API). */
@@ -1182,6 +1292,12 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
       if (laatste.versie.vorm === 'opleggen' && !stand?.besluit)
         throw new AppError('niet-verwerkbaar', {
           userMessage: 'Leg eerst het besluit van het college vast. Daarna de getekende overeenkomst.',
+        });
+      // Issue 16: after a back-step the decision of this check run was revoked; agreeing again needs a new check
+      // and (where imposed) a new decision, never the revoked one.
+      if (stand?.intrekking)
+        throw new AppError('niet-verwerkbaar', {
+          userMessage: `Het besluit van deze toets is ingetrokken op ${formatDatumNl(stand.intrekking.datum)}. Toets het ontwerp opnieuw en neem een nieuw besluit; daarna de getekende overeenkomst.`,
         });
       const activiteit = await activiteitVan(actor, t.activiteitId);
       const metOrganisatie = Boolean(activiteit?.organisatie);

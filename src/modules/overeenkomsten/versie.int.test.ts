@@ -108,6 +108,7 @@ beforeAll(async () => {
     tegenprestaties: tp,
     klanten,
     afspraakVoorStart: (actor, id) => service.afspraakVoorStart(actor, id),
+    bereidIntrekkingVoor: (actor, id, input, reden) => service.bereidIntrekkingVoor(actor, id, input, reden),
     vandaag: () => VANDAAG,
   });
 });
@@ -329,5 +330,128 @@ describe('an imposing municipality (Aardam): every change is a new decision', ()
     expect(besluit).toMatch(/bezwaar/i);
     // The first decision keeps printing the first version's items.
     expect(await pdfTekst(await service.besluitPdf(kmA, id))).toContain('8 uur per week');
+  });
+});
+
+describe('an imposing municipality: ending or stepping back after the decision was sent revokes it', () => {
+  it('an early end (work found) needs the revocation, sent already; its PDF has the objection clause', async () => {
+    const id = await lopendeMetOvereenkomst(kmA, A);
+    const eind = (intrekking?: { datum: string; verzenddatum: string; ondertekenaar: string }) =>
+      uitvoering.createEvaluatie(kmA, id, {
+        datum: VANDAAG,
+        stemKlant: 'Ik heb werk gevonden.',
+        conclusie: 'Beëindigen: betaald werk.',
+        besluit: 'beeindigen',
+        eind: {
+          vervolg: 'betaald-werk',
+          afloop: 'beeindigd',
+          beeindigingReden: 'werk-gevonden',
+          ...(intrekking ? { intrekking } : {}),
+        },
+      });
+    expect(Object.keys(await velden(eind()))).toEqual(
+      expect.arrayContaining(['intrekkingDatum', 'intrekkingVerzenddatum']),
+    );
+    // Not sent yet (tomorrow): the end takes effect now, so it is refused.
+    const morgen = await velden(
+      eind({ datum: VANDAAG, verzenddatum: '2026-11-21', ondertekenaar: 'B. en W.' }),
+    );
+    expect(morgen.intrekkingVerzenddatum).toMatch(/3:40/);
+    // Before the decision it revokes.
+    const vooraf = await velden(
+      eind({ datum: '2026-09-19', verzenddatum: '2026-09-19', ondertekenaar: 'B. en W.' }),
+    );
+    expect(vooraf.intrekkingDatum).toMatch(/vóór het besluit/);
+    expect((await tp.findTegenprestatie(kmA, id)).status).toBe('lopend');
+    await eind({ datum: VANDAAG, verzenddatum: VANDAAG, ondertekenaar: 'B. en W.' });
+    expect((await tp.findTegenprestatie(kmA, id)).status).toBe('beeindigd');
+    const beeld = await service.bekijk(kmA, id);
+    expect(beeld.stand?.intrekking).toMatchObject({
+      datum: VANDAAG,
+      verzenddatum: VANDAAG,
+      ondertekenaar: 'B. en W.',
+    });
+    const pdf = await pdfTekst(await service.intrekkingPdf(kmA, id));
+    expect(pdf).toContain('Besluit tot intrekking van de tegenprestatie');
+    expect(pdf).toContain('Werk gevonden');
+    expect(pdf).toContain('20 november 2026');
+    expect(pdf).toMatch(/bezwaar/);
+  });
+
+  it('a back-step revokes it, and agreeing again needs a new check and a new decision (re-accept)', async () => {
+    const { id } = await insertLopendeTegenprestatie(db.app, {
+      km: kmA,
+      gemeenteId: A,
+      startdatum: '2026-12-07',
+      einddatum: '2026-12-31',
+      evaluatiedata: ['2026-12-21'],
+      tot: 'toetsing',
+      tegenprestaties: tp,
+    });
+    await service.voerToetsingUit(kmA, id);
+    await service.neemBesluit(kmA, id, {
+      datum: '2026-11-16',
+      verzenddatum: '2026-11-17',
+      ondertekenaar: 'B. en W.',
+    });
+    const getekendOp = {
+      overeenkomstDatum: '2026-11-18',
+      klantGetekendOp: '2026-11-18',
+      organisatieGetekendOp: '2026-11-18',
+    };
+    await service.legAcceptatieVast(kmA, id, getekendOp);
+    // The step's text says a revocation is needed (the placement page passes the sending date).
+    const stand = await service.versieStand(kmA, id);
+    expect(stand.besluitVerzonden).toBe('2026-11-17');
+    const zonder = await velden(
+      uitvoering.wijzigLevensloop(kmA, id, { stap: 'terug-naar-ontwerp', reden: 'Andere startdatum nodig.' }),
+    );
+    expect(zonder.intrekkingDatum).toMatch(/verzonden op 17 november 2026/);
+    expect((await tp.findTegenprestatie(kmA, id)).status).toBe('overeengekomen');
+    await uitvoering.wijzigLevensloop(kmA, id, {
+      stap: 'terug-naar-ontwerp',
+      reden: 'Andere startdatum nodig.',
+      intrekking: { datum: VANDAAG, verzenddatum: VANDAAG, ondertekenaar: 'B. en W.' },
+    });
+    expect((await tp.findTegenprestatie(kmA, id)).status).toBe('ontwerp');
+    await tp.wijzigStatus(kmA, id, { naar: 'toetsing' });
+    // The revoked decision's run cannot be accepted again.
+    const weer = await fout(service.legAcceptatieVast(kmA, id, getekendOp));
+    expect(weer.userMessage).toMatch(/ingetrokken/);
+    expect((await service.bekijk(kmA, id)).kan.accepteren).toBe(false);
+    // A new check, a new decision, then the signed agreement again.
+    await service.voerToetsingUit(kmA, id);
+    await service.neemBesluit(kmA, id, { datum: VANDAAG, verzenddatum: VANDAAG, ondertekenaar: 'B. en W.' });
+    await service.legAcceptatieVast(kmA, id, {
+      overeenkomstDatum: VANDAAG,
+      klantGetekendOp: VANDAAG,
+      organisatieGetekendOp: VANDAAG,
+    });
+    expect((await tp.findTegenprestatie(kmA, id)).status).toBe('overeengekomen');
+  });
+
+  it('a voluntary municipality needs no revocation: the back-step goes as before', async () => {
+    const { id } = await insertLopendeTegenprestatie(db.app, {
+      km: kmB,
+      gemeenteId: B,
+      startdatum: '2026-12-07',
+      einddatum: '2026-12-31',
+      evaluatiedata: ['2026-12-21'],
+      tot: 'toetsing',
+      tegenprestaties: tp,
+    });
+    await service.voerToetsingUit(kmB, id);
+    await service.legAcceptatieVast(kmB, id, {
+      overeenkomstDatum: VANDAAG,
+      klantGetekendOp: VANDAAG,
+      organisatieGetekendOp: VANDAAG,
+    });
+    expect((await service.versieStand(kmB, id)).besluitVerzonden).toBeNull();
+    await uitvoering.wijzigLevensloop(kmB, id, {
+      stap: 'beeindigen-voor-start',
+      reden: 'Werk.',
+      beeindigingReden: 'werk-gevonden',
+    });
+    expect((await tp.findTegenprestatie(kmB, id)).status).toBe('beeindigd');
   });
 });

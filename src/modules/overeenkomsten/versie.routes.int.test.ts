@@ -111,6 +111,8 @@ beforeAll(async () => {
     tegenprestaties: tp,
     klanten,
     afspraakVoorStart: (actor, id) => overeenkomsten.afspraakVoorStart(actor, id),
+    bereidIntrekkingVoor: (actor, id, input, reden) =>
+      overeenkomsten.bereidIntrekkingVoor(actor, id, input, reden),
   });
   kmBrowser = await ingelogdAls(t.app, km);
   nmBrowser = await ingelogdAls(t.app, nm);

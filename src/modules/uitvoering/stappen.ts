@@ -75,6 +75,8 @@ export function volgendeStappen(
   uitvoering: {
     laatsteEvaluatie?: { datum: string; besluit: string } | null;
     openVersie?: number | null;
+    /** The imposed decision's sending date once sent: stepping back or ending early then revokes it. */
+    besluitVerzonden?: string | null;
   } = {},
 ): Vervolg {
   const zo = (stappen: MogelijkeStap[]): Vervolg => ({ stappen, waaromGeen: null });
@@ -98,6 +100,9 @@ export function volgendeStappen(
       ]);
     case 'overeengekomen': {
       const start = t.startdatum;
+      const intrekken = uitvoering.besluitVerzonden
+        ? ` De gemeente legt het op en het besluit is verzonden op ${formatDatumNl(uitvoering.besluitVerzonden)}: leg ook het besluit tot intrekking vast, nadat het is verzonden.`
+        : '';
       const kanStarten = start !== null && start <= vandaag;
       return zo([
         {
@@ -113,13 +118,15 @@ export function volgendeStappen(
           stap: 'terug-naar-ontwerp',
           kan: true,
           uitleg:
-            'Gaat de afspraak niet door zoals getekend? Zet de tegenprestatie terug naar ontwerp, met een reden. De plaats bij de activiteit komt vrij; de documenten en de geschiedenis blijven bewaard.',
+            'Gaat de afspraak niet door zoals getekend? Zet de tegenprestatie terug naar ontwerp, met een reden. De plaats bij de activiteit komt vrij; de documenten en de geschiedenis blijven bewaard. Daarna volgen opnieuw de toets, het besluit en de getekende overeenkomst.' +
+            intrekken,
         },
         {
           stap: 'beeindigen-voor-start',
           kan: true,
           uitleg:
-            'Stopt het voordat het begint (bijvoorbeeld werk gevonden)? Beëindig de tegenprestatie, met een reden. De plaats komt vrij.',
+            'Stopt het voordat het begint (bijvoorbeeld werk gevonden)? Beëindig de tegenprestatie, met een reden. De plaats komt vrij.' +
+            intrekken,
         },
       ]);
     }

@@ -6,7 +6,7 @@ import { renderPage } from '../../web/render.ts';
 import { type Gebruiker, pageChrome, requireRol } from '../auth/index.ts';
 import type { GemeentenService } from '../gemeenten/index.ts';
 import { type KlantenService, plusDagen, vandaag } from '../klanten/index.ts';
-import type { VersieStand } from '../overeenkomsten/index.ts';
+import { OvereenkomstInvoerfout, type VersieStand } from '../overeenkomsten/index.ts';
 import { TegenprestatieInvoerfout } from '../tegenprestaties/index.ts';
 import { uitvoeringPaden } from './paden.ts';
 import { volgendeStappen } from './stappen.ts';
@@ -132,8 +132,26 @@ export function evaluatieVanBody(b: Body): EvaluatieWaarden {
     vervolgToelichting: tekst(b, 'vervolgToelichting'),
     afloop: tekst(b, 'afloop'),
     beeindigingReden: tekst(b, 'beeindigingReden'),
+    ...intrekkingVanBody(b),
   };
 }
+
+const intrekkingVanBody = (b: Body) => ({
+  intrekkingDatum: tekst(b, 'intrekkingDatum'),
+  intrekkingVerzenddatum: tekst(b, 'intrekkingVerzenddatum'),
+  intrekkingOndertekenaar: tekst(b, 'intrekkingOndertekenaar'),
+});
+/** The revocation as the service takes it (only what was typed). */
+const intrekkingInvoer = (w: Partial<ReturnType<typeof intrekkingVanBody>>) =>
+  w.intrekkingDatum || w.intrekkingVerzenddatum || w.intrekkingOndertekenaar
+    ? {
+        intrekking: {
+          datum: w.intrekkingDatum ?? '',
+          verzenddatum: w.intrekkingVerzenddatum ?? '',
+          ondertekenaar: w.intrekkingOndertekenaar ?? '',
+        },
+      }
+    : {};
 
 function evaluatieInvoer(w: EvaluatieWaarden, eind: boolean): EvaluatieInput {
   const basis = {
@@ -152,13 +170,19 @@ function evaluatieInvoer(w: EvaluatieWaarden, eind: boolean): EvaluatieInput {
       vervolgToelichting: w.vervolgToelichting || null,
       afloop: w.afloop as Eind['afloop'],
       beeindigingReden: (w.beeindigingReden || null) as Eind['beeindigingReden'],
+      ...intrekkingInvoer(w),
     },
   };
 }
 
 /** A refused form: field messages from the service, or its Dutch message. */
 const foutenVan = (e: unknown, veld: string): FieldErrors | null => {
-  if (e instanceof UitvoeringInvoerfout || e instanceof TegenprestatieInvoerfout) return e.velden;
+  if (
+    e instanceof UitvoeringInvoerfout ||
+    e instanceof TegenprestatieInvoerfout ||
+    e instanceof OvereenkomstInvoerfout
+  )
+    return e.velden;
   if (e instanceof AppError && (e.code === 'niet-verwerkbaar' || e.code === 'conflict'))
     return { [veld]: e.userMessage };
   return null;
@@ -220,6 +244,7 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
         vervolg: volgendeStappen(t, vandaagNu(), {
           laatsteEvaluatie: beeld.evaluaties[0] ?? null,
           openVersie: versie.open,
+          besluitVerzonden: versie.besluitVerzonden,
         }),
         versie,
         stap: opts.stap ?? legeStap(),
@@ -295,10 +320,11 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
         stap: tekst(b, 'stap'),
         reden: tekst(b, 'reden'),
         beeindigingReden: tekst(b, 'beeindigingReden'),
+        ...intrekkingVanBody(b),
       };
       const invoer = {
         stap: stap.stap,
-        ...(stap.stap === 'starten' ? {} : { reden: stap.reden }),
+        ...(stap.stap === 'starten' ? {} : { reden: stap.reden, ...intrekkingInvoer(stap) }),
         ...(stap.stap === 'beeindigen-voor-start' ? { beeindigingReden: stap.beeindigingReden } : {}),
       } as LevensloopInput;
       try {

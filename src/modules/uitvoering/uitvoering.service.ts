@@ -69,6 +69,17 @@ export interface UitvoeringDeps {
    * `startOordeel` as the daily job, so a superseded agreement never starts a placement.
    */
   afspraakVoorStart: (actor: Actor, id: string) => Promise<AfspraakVoorStart | null>;
+  /**
+   * The revocation decision a back-step or an early end needs where the ordinance imposes and the decision was sent
+   * (overeenkomsten `bereidIntrekkingVoor`): null when none is needed, else the write for the step's transaction;
+   * refuses (field errors) when it is needed and missing or wrong. Required: the law's rule, failing closed.
+   */
+  bereidIntrekkingVoor: (
+    actor: Actor,
+    id: string,
+    input: { datum?: string; verzenddatum?: string; ondertekenaar?: string } | undefined,
+    reden: string,
+  ) => Promise<((tx: Tx) => Promise<void>) | null>;
   /** Today as an ISO date (tests inject a fixed day). */
   vandaag?: () => string;
   /** The most hours one day part holds (configuration `UREN_PER_DAGDEEL`; default 4). */
@@ -440,20 +451,32 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
         const oordeel = startOordeel(t, await deps.afspraakVoorStart(actor, id), dag);
         if (!oordeel.mag) throw new AppError('niet-verwerkbaar', { userMessage: oordeel.melding });
       }
-      return tegenprestaties.voerDeel2OvergangUit(
-        actor,
-        id,
+      const overgang =
         v.stap === 'starten'
-          ? { naar: 'lopend', reden: `Met de hand gestart op ${formatDatumNl(dag)}`, versie: t.versie }
+          ? {
+              naar: 'lopend' as const,
+              reden: `Met de hand gestart op ${formatDatumNl(dag)}`,
+              versie: t.versie,
+            }
           : v.stap === 'terug-naar-ontwerp'
-            ? { naar: 'ontwerp', reden: v.reden, versie: t.versie }
+            ? { naar: 'ontwerp' as const, reden: v.reden, versie: t.versie }
             : {
-                naar: 'beeindigd',
+                naar: 'beeindigd' as const,
                 reden: `Beëindigd vóór de start (${BEEINDIGING_NAMEN[v.beeindigingReden]}): ${v.reden}`,
                 beeindigingReden: v.beeindigingReden,
                 versie: t.versie,
-              },
-      );
+              };
+      // Where imposed and sent, stepping back or ending is a revocation decision, recorded with the move. Both are
+      // prepared (their reads) before the one transaction opens.
+      const intrekking =
+        v.stap === 'starten'
+          ? null
+          : await deps.bereidIntrekkingVoor(actor, id, v.intrekking, overgang.reden);
+      const verplaats = await tegenprestaties.bereidDeel2OvergangVoor(actor, id, overgang);
+      return withContext(db, dbContext(actor), async (tx) => {
+        if (intrekking) await intrekking(tx);
+        return verplaats(tx);
+      });
     },
 
     /**
@@ -506,7 +529,18 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
               : { naar: 'afgerond', reden: `Eindevaluatie ${v.datum}` },
           )
         : null;
+      // An early end where imposed and sent is a revocation decision (an end as agreed is not).
+      const intrekking =
+        v.eind?.afloop === 'beeindigd'
+          ? await deps.bereidIntrekkingVoor(
+              actor,
+              id,
+              v.eind.intrekking,
+              `Eindevaluatie ${formatDatumNl(v.datum)}: ${BEEINDIGING_NAMEN[v.eind.beeindigingReden ?? 'anders']}. ${v.conclusie}`,
+            )
+          : null;
       return withContext(db, dbContext(actor), async (tx) => {
+        if (intrekking) await intrekking(tx);
         if (einde) await einde(tx);
         const rij = await repo.insertEvaluatie(tx, {
           dienstId: dienstVan(actor),
