@@ -72,6 +72,7 @@ export const paths = {
     `/activiteiten/${encodeURIComponent(activiteitId)}/verdringingstoets`,
   intervisies: () => '/intervisies',
   intervisie: (id: string) => `/intervisies/${encodeURIComponent(id)}`,
+  intervisieVerslagPdf: (id: string) => `/intervisies/${encodeURIComponent(id)}/verslag.pdf`,
   netwerkImport: () => '/netwerk/import',
   netwerkImportDetail: (id: string) => `/netwerk/import/${encodeURIComponent(id)}`,
   netwerkImportStart: (id: string) => `/netwerk/import/${encodeURIComponent(id)}/start`,

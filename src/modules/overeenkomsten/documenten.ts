@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { basisDocument, renderPdf } from '../../lib/pdf.ts';
 import { dagdeelNaam, formatDatumNl, type IsoDatum } from '../klanten/index.ts';
 import { WEDERKERIGHEID_NAMEN } from '../netwerk/index.ts';
 import {
@@ -72,35 +71,8 @@ export interface DocumentGegevens {
   } | null;
 }
 
-interface PdfMake {
-  setFonts(fonts: Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>>): void;
-  setUrlAccessPolicy(policy: (url: string) => boolean): void;
-  setLocalAccessPolicy(policy: (path: string) => boolean): void;
-  createPdf(doc: object): { getBuffer(): Promise<Buffer> };
-}
-
-const FONTS = fileURLToPath(new URL('../../../assets/fonts/', import.meta.url));
-let pdfmake: PdfMake | undefined;
-
-/** pdfmake, configured once: embedded DejaVu fonts; no URL fetched, no other local file read. */
-function pdf(): PdfMake {
-  if (pdfmake) return pdfmake;
-  const p = createRequire(import.meta.url)('pdfmake') as PdfMake;
-  p.setFonts({
-    DejaVu: {
-      normal: `${FONTS}DejaVuSans.ttf`,
-      bold: `${FONTS}DejaVuSans-Bold.ttf`,
-      italics: `${FONTS}DejaVuSans-Oblique.ttf`,
-      bolditalics: `${FONTS}DejaVuSans-BoldOblique.ttf`,
-    },
-  });
-  p.setUrlAccessPolicy(() => false);
-  p.setLocalAccessPolicy((path) => path.startsWith(FONTS) && path.endsWith('.ttf'));
-  pdfmake = p;
-  return p;
-}
-
-export const renderPdf = (doc: object): Promise<Buffer> => pdf().createPdf(doc).getBuffer();
+/** Rendering lives in src/lib/pdf.ts (shared); re-exported here for the modules that import it from here. */
+export { renderPdf };
 
 const leeg = '—';
 const datum = (d: string | null | undefined): string => (d ? formatDatumNl(d) : leeg);
@@ -117,31 +89,7 @@ function gegevens(rijen: Array<[string, string]>): object {
   };
 }
 
-function basis(titel: string, onderwerp: string, content: object[]): object {
-  return {
-    pageSize: 'A4',
-    pageMargins: [56, 56, 56, 64],
-    version: '1.7',
-    subset: 'PDF/A-3b',
-    tagged: true,
-    language: 'nl-NL',
-    displayTitle: true,
-    info: { title: titel, subject: onderwerp, creator: 'Wederkerig', producer: 'Wederkerig' },
-    defaultStyle: { font: 'DejaVu', fontSize: 10, lineHeight: 1.25 },
-    styles: {
-      afzender: { fontSize: 9, color: '#444444' },
-      titel: { fontSize: 17, bold: true, margin: [0, 12, 0, 10] },
-      kop: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
-    },
-    footer: (pagina: number, totaal: number) => ({
-      text: `${titel} – pagina ${pagina} van ${totaal}`,
-      alignment: 'center',
-      fontSize: 8,
-      margin: [0, 24, 0, 0],
-    }),
-    content,
-  };
-}
+const basis = basisDocument;
 
 /** The agreed content: what, where, when, how much (both documents print it). */
 function afspraken(g: DocumentGegevens): Array<[string, string]> {

@@ -262,6 +262,34 @@ describe('the page (without JavaScript)', () => {
   });
 });
 
+describe('the evaluation report (PDF)', () => {
+  it('is linked on the placement page, prints the evaluation, and only for who may see the placement', async () => {
+    const id = await lopendNaAanpassen();
+    const [evaluatie] = await uitvoering.evaluatiesVan(kmActor, id);
+    const url = `/tegenprestaties/${id}/uitvoering/evaluaties/${evaluatie?.id}/verslag.pdf`;
+    expect((await kmBrowser.get(`/tegenprestaties/${id}/uitvoering`)).body).toContain(url);
+    const pdf = await kmBrowser.get(url);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const tekst = await pdfTekst(pdf.rawPayload);
+    for (const s of [
+      'Evaluatieverslag',
+      'Twee ochtenden is te veel.',
+      'Eén ochtend, minder uren.',
+      'Aanpassen',
+    ])
+      expect(tekst).toContain(s);
+    expect((await nmBrowser.get(url)).statusCode).toBe(403);
+    expect((await anderBrowser.get(url)).statusCode).toBe(404);
+    const api1 = `/api/v1/tegenprestaties/${id}/evaluaties/${evaluatie?.id}/verslag`;
+    expect((await api(tokens.km, 'GET', api1)).headers['content-type']).toContain('application/pdf');
+    expect((await api(tokens.nm, 'GET', api1)).statusCode).toBe(403);
+    expect((await api(tokens.kmAnder, 'GET', api1)).statusCode).toBe(404);
+    expect(
+      (await api(tokens.km, 'GET', `/api/v1/tegenprestaties/${id}/evaluaties/${id}/verslag`)).statusCode,
+    ).toBe(404);
+  });
+});
+
 describe('the API', () => {
   it('lists, proposes (400 problem+json on bad input), confirms and withdraws; 403 and 404 for who may not', async () => {
     const id = await lopendNaAanpassen();

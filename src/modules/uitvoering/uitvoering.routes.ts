@@ -313,6 +313,21 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
       });
     }
 
+    app.get(
+      '/tegenprestaties/:id/uitvoering/evaluaties/:evaluatieId/verslag.pdf',
+      { schema: { hide: true } },
+      async (req, reply) => {
+        const actor = medewerker(req);
+        const evaluatieId = String((req.params as { evaluatieId?: unknown }).evaluatieId ?? '');
+        if (!/^[0-9a-f-]{36}$/i.test(evaluatieId)) throw new AppError('niet-gevonden');
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', 'inline; filename="evaluatieverslag.pdf"')
+          .header('cache-control', 'no-store')
+          .send(await uitvoering.evaluatieVerslagPdf(actor, idVan(req), evaluatieId));
+      },
+    );
+
     app.post('/tegenprestaties/:id/uitvoering/stap', { schema: { hide: true } }, async (req, reply) => {
       const actor = medewerker(req);
       const b = bodyVan(req);

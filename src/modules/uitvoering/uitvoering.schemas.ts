@@ -195,8 +195,16 @@ export type UrenWijziging = z.infer<typeof UrenWijziging>;
  */
 const Intrekking = z
   .object({
-    datum: z.string().max(20).optional().describe('Datum van het besluit tot intrekking (JJJJ-MM-DD)'),
-    verzenddatum: z.string().max(20).optional().describe('Verzenddatum van het besluit tot intrekking'),
+    datum: z
+      .string()
+      .max(20)
+      .optional()
+      .meta({ description: 'Datum van het besluit tot intrekking (JJJJ-MM-DD)', format: 'date' }),
+    verzenddatum: z
+      .string()
+      .max(20)
+      .optional()
+      .meta({ description: 'Verzenddatum van het besluit tot intrekking', format: 'date' }),
     ondertekenaar: z.string().max(300, 'De ondertekenaar is te lang (hoogstens 300 tekens).').optional(),
   })
   .optional()

@@ -9,6 +9,7 @@ import {
   inzageKenmerk,
   inzageTekst,
 } from '../../lib/inzage.ts';
+import { renderPdf } from '../../lib/pdf.ts';
 import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
 import { formatDatumNl, type KlantenService, plusDagen, vandaag as vandaagNl } from '../klanten/index.ts';
 import { record, recordMany, VA } from '../logboek/index.ts';
@@ -22,6 +23,7 @@ import {
   VERVOLG_NAMEN,
   type Vervolg,
 } from '../tegenprestaties/index.ts';
+import { evaluatieDocument } from './evaluatieverslag.ts';
 import { volgendeStappen } from './stappen.ts';
 import { uitvoeringPolicy } from './uitvoering.policy.ts';
 import {
@@ -491,6 +493,41 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
         await log(tx, actor, 'lezen', t);
         return evaluaties.map(naarEvaluatie);
       });
+    },
+
+    /**
+     * The report of one evaluation as PDF (issue 16): the placement, the client's voice, the host's view, the
+     * conclusion, the decision and — for a final evaluation — the follow-up and how it ended. Never a BSN. Logged as
+     * an export of the client's file.
+     */
+    async evaluatieVerslagPdf(actor: Actor, id: string, evaluatieId: string): Promise<Buffer> {
+      uitvoeringPolicy.vereis(actor, 'uitvoering-bekijken');
+      const t = await ontwerp(actor, id);
+      const klant = await klanten.findKlant(actor, t.klantId);
+      const e = await withContext(db, dbContext(actor), async (tx) => {
+        const rij = (await repo.listEvaluaties(tx, dienstVan(actor), id)).find((r) => r.id === evaluatieId);
+        if (!rij) throw notFound('Deze evaluatie bestaat niet.');
+        await record(tx, {
+          actor,
+          actie: 'exporteren',
+          subject: { type: 'klant', id: t.klantId },
+          verwerkingsactiviteit: VA.klantdossierTegenprestatie,
+          gemeenteId: t.gemeenteId,
+          ...(actor.kind === 'systeem' ? { dienstId: dienstVan(actor) } : {}),
+        });
+        return naarEvaluatie(rij);
+      });
+      return renderPdf(
+        evaluatieDocument({
+          klant: { naam: klant.naam, klantnummer: klant.klantnummer },
+          klantmanager: klant.klantmanager?.naam ?? null,
+          periode: { start: t.startdatum, einde: t.einddatum },
+          urenPerWeek: t.urenPerWeek,
+          dagdelen: t.dagdelen,
+          evaluatie: e,
+          naam: klant.instrumentNaam,
+        }),
+      );
     },
 
     /** The evaluations of a placement, newest first. */

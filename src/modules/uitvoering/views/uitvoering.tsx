@@ -712,6 +712,11 @@ export function UitvoeringPagina({
                 ['Vastgelegd door', e.doorNaam],
               ]}
             />
+            <Paragraph>
+              <Link href={uitvoeringPaden.evaluatieVerslag(t.id, e.id)}>
+                Verslag van de {e.eind ? 'eindevaluatie' : 'evaluatie'} van {formatDatumNl(e.datum)} (pdf)
+              </Link>
+            </Paragraph>
           </section>
         ))
       )}
