@@ -333,10 +333,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     klanten,
     // Created below (part 2); a start by hand is judged on the design's current agreement, as the daily job.
     afspraakVoorStart: (actor, id) => overeenkomsten.afspraakVoorStart(actor, id),
+    bereidIntrekkingVoor: (actor, id, input, reden) =>
+      overeenkomsten.bereidIntrekkingVoor(actor, id, input, reden),
     urenPerDagdeel: config.uren.perDagdeel,
   });
   await app.register(uitvoeringApi(uitvoering, gemeenten));
-  await app.register(uitvoeringRoutes({ uitvoering, klanten, gemeenten }));
+  await app.register(
+    uitvoeringRoutes({
+      uitvoering,
+      klanten,
+      gemeenten,
+      // Created below (part 2): the placement page shows the version of the agreement in force.
+      versieStand: (actor, id) => overeenkomsten.versieStand(actor, id),
+    }),
+  );
   // Signals: the daily job and every user's inbox (the header's count is registered above, after the auth hook).
   const signalen = createSignalenService({
     db: db.app,
@@ -418,6 +428,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     netwerk,
     verordening,
     signalen: { meld: (signaal) => signalen.meld(signaal) },
+    // A new version of a running agreement follows an evaluation with the decision `aanpassen`.
+    evaluaties: (actor, id) => uitvoering.evaluatiesVan(actor, id),
   });
   if (taken) taken.overeenkomstenStarten = (reden) => overeenkomsten.startOvereenkomsten(reden);
   await app.register(overeenkomstenApi(overeenkomsten));

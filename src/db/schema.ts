@@ -987,6 +987,49 @@ export interface OvereenkomstTable {
   besluitGrondslag: ColumnType<unknown | null, string | null | undefined, string | null>;
   /** Migration 0101: why a voluntary agreement confirms a placement that already ran. */
   bevestigingsreden: Generated<string | null>;
+  /** Migration 1102: the college's revocation of the imposed decision (back-step or early end after sending). */
+  intrekkingDatum: Generated<string | null>;
+  intrekkingVerzenddatum: Generated<string | null>;
+  intrekkingOndertekenaar: Generated<string | null>;
+  intrekkingReden: Generated<string | null>;
+  intrekkingDoorNaam: Generated<string | null>;
+  intrekkingVastgelegdOp: Generated<Date | null>;
+}
+
+/** Migration 1101: version 2, 3, … of a running agreement (after an evaluation with `aanpassen`). */
+export interface OvereenkomstVersieTable {
+  dienstId: string;
+  gemeenteId: string;
+  id: Generated<string>;
+  tegenprestatieId: string;
+  nummer: number;
+  evaluatieId: string;
+  ingangsdatum: string;
+  /** numeric(4,1): read as a string. */
+  urenPerWeek: ColumnType<string, number, number>;
+  dagdelen: string[];
+  einddatum: string | null;
+  /** The items of the version it replaces (`{ urenPerWeek, dagdelen, einddatum }`, jsonb). */
+  vorige: ColumnType<unknown, string, string>;
+  verlengingMaanden: number | null;
+  toelichting: string;
+  /** `VersieSnapshot` of the ordinance version the change was checked against (jsonb). */
+  versie: ColumnType<unknown, string, string>;
+  uitkomsten: ColumnType<unknown, string, string>;
+  door: string | null;
+  doorNaam: string;
+  voorgesteldOp: Generated<Date>;
+  besluitDatum: string | null;
+  verzenddatum: string | null;
+  besluitOndertekenaar: string | null;
+  overeenkomstDatum: string | null;
+  klantGetekendOp: string | null;
+  organisatieGetekendOp: string | null;
+  bevestigingDoor: string | null;
+  bevestigingDoorNaam: string | null;
+  bevestigdOp: TimestampNullable;
+  ingetrokkenOp: TimestampNullable;
+  ingetrokkenReden: string | null;
 }
 
 // ---- Matching (migration 0017) --------------------------------------------------------------------------------
@@ -1362,6 +1405,7 @@ export interface DB {
   maatregelExportCorrectie: MaatregelExportCorrectieTable;
   verordeningstoetsing: VerordeningstoetsingTable;
   overeenkomst: OvereenkomstTable;
+  overeenkomstVersie: OvereenkomstVersieTable;
   verordeningVersie: VerordeningVersieTable;
   verordeningRechtsgrond: VerordeningRechtsgrondTable;
   matchingGewichten: MatchingGewichtenTable;

@@ -199,6 +199,21 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     netwerk,
     verordening,
     signalen,
+    evaluaties: (actor, id) => uitvoering.evaluatiesVan(actor, id),
+  });
+  const uitvoering = createUitvoeringService({
+    db,
+    tegenprestaties: createTegenprestatiesService({
+      db,
+      klanten,
+      netwerk,
+      gesprekken,
+      opleggenToegestaan,
+    }),
+    klanten,
+    afspraakVoorStart: (actor, id) => overeenkomsten.afspraakVoorStart(actor, id),
+    bereidIntrekkingVoor: (actor, id, input, reden) =>
+      overeenkomsten.bereidIntrekkingVoor(actor, id, input, reden),
   });
   const betrokkenen = createBetrokkenenService({ db, klanten });
   const maatregelen = createMaatregelService({
@@ -230,18 +245,7 @@ export function createDemoServices(db: Database, opts: { bsnSleutels?: BsnSleute
     verordening,
     overeenkomsten,
     dwang: createDwangService({ db, overeenkomsten, signalen }),
-    uitvoering: createUitvoeringService({
-      db,
-      tegenprestaties: createTegenprestatiesService({
-        db,
-        klanten,
-        netwerk,
-        gesprekken,
-        opleggenToegestaan,
-      }),
-      klanten,
-      afspraakVoorStart: (actor, id) => overeenkomsten.afspraakVoorStart(actor, id),
-    }),
+    uitvoering,
     metBsn: opts.bsnSleutels !== undefined,
   };
 }

@@ -72,6 +72,7 @@ export const paths = {
     `/activiteiten/${encodeURIComponent(activiteitId)}/verdringingstoets`,
   intervisies: () => '/intervisies',
   intervisie: (id: string) => `/intervisies/${encodeURIComponent(id)}`,
+  intervisieVerslagPdf: (id: string) => `/intervisies/${encodeURIComponent(id)}/verslag.pdf`,
   netwerkImport: () => '/netwerk/import',
   netwerkImportDetail: (id: string) => `/netwerk/import/${encodeURIComponent(id)}`,
   netwerkImportStart: (id: string) => `/netwerk/import/${encodeURIComponent(id)}/start`,
@@ -126,6 +127,18 @@ export const paths = {
   tegenprestatieOvereenkomst: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/overeenkomst`,
   tegenprestatieOvereenkomstPdf: (id: string) =>
     `/tegenprestaties/${encodeURIComponent(id)}/overeenkomst.pdf`,
+  /** The placement page (the uitvoering module's own paths: `uitvoeringPaden`). */
+  tegenprestatieUitvoering: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/uitvoering`,
+  tegenprestatieIntrekkingPdf: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/intrekking.pdf`,
+  tegenprestatieAanpassing: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/aanpassing`,
+  tegenprestatieVersieBevestiging: (id: string, nummer: number) =>
+    `/tegenprestaties/${encodeURIComponent(id)}/aanpassing/${nummer}/bevestiging`,
+  tegenprestatieVersieIntrekking: (id: string, nummer: number) =>
+    `/tegenprestaties/${encodeURIComponent(id)}/aanpassing/${nummer}/intrekking`,
+  tegenprestatieVersiePdf: (id: string, nummer: number) =>
+    `/tegenprestaties/${encodeURIComponent(id)}/aanpassing/${nummer}/overeenkomst.pdf`,
+  tegenprestatieWijzigingsbesluitPdf: (id: string, nummer: number) =>
+    `/tegenprestaties/${encodeURIComponent(id)}/aanpassing/${nummer}/besluit.pdf`,
   cohorten: () => '/cohorten',
   cohort: (id: string) => `/cohorten/${encodeURIComponent(id)}`,
   cohortVoortgang: (id: string) => `/cohorten/${encodeURIComponent(id)}/voortgang`,

@@ -14,6 +14,7 @@ import {
   createTegenprestatiesService,
   type TegenprestatiesService,
 } from '../../src/modules/tegenprestaties/index.ts';
+import { createUitvoeringService } from '../../src/modules/uitvoering/index.ts';
 import { createVerordeningService } from '../../src/modules/verordening/index.ts';
 import { TEST_BSN_ENCRYPTION_KEYS, TEST_BSN_HASH_KEY } from '../app.ts';
 import { maakKlant } from './klanten.ts';
@@ -37,8 +38,23 @@ export function uitvoeringDiensten(db: Database) {
     opleggenToegestaan: () => false,
   });
   const verordening = createVerordeningService({ db, gemeenten, klanten });
-  const overeenkomsten = createOvereenkomstenService({ db, tegenprestaties, klanten, netwerk, verordening });
-  return { gemeenten, netwerk, klanten, tegenprestaties, overeenkomsten };
+  const overeenkomsten = createOvereenkomstenService({
+    db,
+    tegenprestaties,
+    klanten,
+    netwerk,
+    verordening,
+    evaluaties: (actor, id) => uitvoering.evaluatiesVan(actor, id),
+  });
+  const uitvoering = createUitvoeringService({
+    db,
+    tegenprestaties,
+    klanten,
+    afspraakVoorStart: (actor, id) => overeenkomsten.afspraakVoorStart(actor, id),
+    bereidIntrekkingVoor: (actor, id, input, reden) =>
+      overeenkomsten.bereidIntrekkingVoor(actor, id, input, reden),
+  });
+  return { gemeenten, netwerk, klanten, tegenprestaties, overeenkomsten, uitvoering };
 }
 
 export interface LopendeTegenprestatie {

@@ -36,6 +36,8 @@ import * as m0801 from './2026_12_07_0801_werklijst.ts';
 import * as m0951 from './2026_12_07_0951_maatregel.ts';
 import * as m1001 from './2026_12_07_1001_maatregel_nazorg.ts';
 import * as m1002 from './2026_12_07_1002_klant_betrokkene.ts';
+import * as m1101 from './2026_12_07_1101_overeenkomst_versie.ts';
+import * as m1102 from './2026_12_07_1102_besluit_intrekking.ts';
 import * as m1201 from './2026_12_07_1201_systeem_rol.ts';
 import * as m1202 from './2026_12_07_1202_netwerk_proefrun_taak.ts';
 
@@ -81,6 +83,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0951_maatregel': m0951,
   '2026_12_07_1001_maatregel_nazorg': m1001,
   '2026_12_07_1002_klant_betrokkene': m1002,
+  '2026_12_07_1101_overeenkomst_versie': m1101,
+  '2026_12_07_1102_besluit_intrekking': m1102,
   '2026_12_07_1201_systeem_rol': m1201,
   '2026_12_07_1202_netwerk_proefrun_taak': m1202,
 };

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { metVeldfouten, Problem } from '../../http/problem.ts';
@@ -76,6 +76,15 @@ const fouten = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Pr
  * JSON routes for the network (bearer token). Thin: parse (route schemas), authorise (`requireGebruiker`; roles
  * in the service), call one service function, reply. What lies outside the caller's municipalities answers 404.
  */
+
+/** A PDF answer (Fastify sends the buffer unserialised). */
+const pdf = (reply: FastifyReply, inhoud: Buffer) =>
+  reply
+    .type('application/pdf')
+    .header('content-disposition', 'inline; filename="intervisieverslag.pdf"')
+    .header('cache-control', 'no-store')
+    .send(inhoud);
+
 export function netwerkApi(service: NetwerkService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -311,6 +320,29 @@ export function netwerkApi(service: NetwerkService) {
       },
       async (req, reply) =>
         metVeldfouten(req, reply, () => service.findIntervisie(requireGebruiker(req), req.params.id)),
+    );
+
+    r.get(
+      '/api/v1/intervisies/:id/verslag',
+      {
+        schema: {
+          operationId: 'getIntervisieVerslag',
+          summary: 'Verslag van de intervisie (pdf)',
+          description:
+            'Het verslag: het onderwerp, de vraag, wie het vroeg en wanneer, en na het besluit de deelnemers, het besluit, de voorwaarden en de motivering. Zonder klantgegevens.',
+          tags: ['Intervisies'],
+          params: Id('intervisie'),
+          response: {
+            200: {
+              description: 'Het verslag als pdf (A4, PDF/A-3b)',
+              content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+            },
+            ...fouten,
+          },
+        },
+      },
+      async (req, reply) =>
+        pdf(reply, await service.intervisieVerslagPdf(requireGebruiker(req), req.params.id)),
     );
 
     r.post(

@@ -4,6 +4,7 @@ import { ingelogdAls, TestBrowser } from '../../../test/browser.ts';
 import { insertGebruiker, type TestGebruiker } from '../../../test/factories/gebruikers.ts';
 import { insertGemeente } from '../../../test/factories/gemeenten.ts';
 import { insertActiviteit, insertOrganisatie } from '../../../test/factories/netwerk.ts';
+import { pdfTekst } from '../../../test/pdf.ts';
 import { withContext } from '../../db/context.ts';
 import { systeemActor } from '../auth/index.ts';
 import { createGemeentenService } from '../gemeenten/index.ts';
@@ -338,6 +339,27 @@ describe('building the network through the forms', () => {
     expect((await tlBrowser.get('/intervisies?status=besloten')).body).toContain(
       'Toegestaan onder voorwaarden',
     );
+    // Issue 16: the record as PDF (linked from the page), logged as an export; a role that may not: 403.
+    expect((await tlBrowser.get(`/intervisies/${intervisieId}`)).body).toContain(
+      `/intervisies/${intervisieId}/verslag.pdf`,
+    );
+    const verslag = await tlBrowser.get(`/intervisies/${intervisieId}/verslag.pdf`);
+    expect(verslag.headers['content-type']).toContain('application/pdf');
+    const tekst = await pdfTekst(verslag.rawPayload);
+    for (const s of [
+      'Verslag van de intervisie',
+      'Wandelen met bewoners',
+      'Onbekend of er bezuinigd is.',
+      'Toegestaan onder voorwaarden',
+      'Altijd samen met een vaste medewerker.',
+      'Anouk Jansen, Bram Hendriks',
+      'Er is niet bezuinigd.',
+    ])
+      expect(tekst).toContain(s);
+    expect((await logacties(intervisieId)).at(-1)).toBe(`exporteren:${tl.gebruikerId}`);
+    expect(
+      (await (await ingelogdAls(t.app, fb)).get(`/intervisies/${intervisieId}/verslag.pdf`)).statusCode,
+    ).toBe(403);
   });
 
   it('filters the activity list and pages it', async () => {

@@ -13,6 +13,8 @@ import {
   type OrganisatieStatus,
   type OrganisatieType,
 } from './keuzelijsten.ts';
+import { renderPdf } from '../../lib/pdf.ts';
+import { intervisieDocument } from './intervisieverslag.ts';
 import { activiteitMaterieelGewijzigd, organisatieMaterieelGewijzigd } from './materieel.ts';
 import { netwerkPolicy } from './netwerk.policy.ts';
 import {
@@ -858,7 +860,7 @@ export function createNetwerkService(deps: NetwerkDeps) {
 
   type PlaatsOpties = { tx?: Tx };
 
-  return {
+  const service = {
     /** Organisations serving the actor's municipalities, with Dutch full-text search, filters and paging. */
     async findOrganisaties(
       actor: Actor,
@@ -1288,6 +1290,18 @@ export function createNetwerkService(deps: NetwerkDeps) {
     },
 
     /**
+     * The record of one intervision as PDF (issue 16; `intervisieDocument`): visible as `findIntervisie` shows it
+     * (a placement's doubt only to the team lead). No client data. Logged as an export (`va-netwerk`).
+     */
+    async intervisieVerslagPdf(actor: Actor, id: string): Promise<Buffer> {
+      const { toetsVervallen: _v, ...intervisie } = await service.findIntervisie(actor, id);
+      await withContext(db, dbContext(actor), (tx) =>
+        logWijziging(tx, actor, dienstVan(actor), 'exporteren', { type: 'intervisie', id }),
+      );
+      return renderPdf(intervisieDocument(intervisie));
+    },
+
+    /**
      * A caseworker's doubt about one placement, to intervision (the team lead decides, as for an activity's doubt).
      * Runs in the caller's transaction: the tegenprestaties module checks first that the placement is visible to
      * the actor and agreed or running (`meldTwijfel`), and passes its activity and municipality. At most one open
@@ -1374,6 +1388,7 @@ export function createNetwerkService(deps: NetwerkDeps) {
       });
     },
   };
+  return service;
 
   function geenPlaats(): AppError {
     return new AppError('conflict', { userMessage: 'Er is geen plaats meer vrij bij deze activiteit.' });

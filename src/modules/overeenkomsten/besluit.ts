@@ -143,3 +143,31 @@ export function beoordeelBevestiging(i: BevestigingInvoer): Record<string, strin
     };
   return {};
 }
+
+/**
+ * The revocation of an imposed decision that was sent (issue 16): a back-step, an early end before the start or an
+ * early end of a running placement is a new decision, sent to the client. The step takes effect now, so the
+ * revocation must be sent already (today at the latest; Awb 3:40–3:41): its date not in the future and not before
+ * the decision it revokes, its sending date not before its date and not after today.
+ */
+export function beoordeelIntrekking(i: {
+  besluitdatum: IsoDatum;
+  datum: IsoDatum;
+  verzenddatum: IsoDatum;
+  ondertekenaar: string;
+  vandaag: IsoDatum;
+}): Record<string, string> {
+  const fouten: Record<string, string> = {};
+  if (i.datum > i.vandaag)
+    fouten.intrekkingDatum = 'De datum van het besluit tot intrekking ligt in de toekomst.';
+  else if (i.datum < i.besluitdatum)
+    fouten.intrekkingDatum = `Het besluit tot intrekking kan niet vóór het besluit van ${formatDatumNl(i.besluitdatum)} liggen.`;
+  if (i.verzenddatum < i.datum)
+    fouten.intrekkingVerzenddatum = 'De verzenddatum ligt vóór de datum van het besluit tot intrekking.';
+  else if (i.verzenddatum > i.vandaag)
+    fouten.intrekkingVerzenddatum =
+      'Deze stap geldt vanaf vandaag. Het besluit tot intrekking werkt pas als het is verzonden (artikel 3:40 en 3:41 Awb): verstuur het eerst en leg de stap dan vast.';
+  if (!i.ondertekenaar.trim())
+    fouten.intrekkingOndertekenaar = 'Vul in wie het besluit tot intrekking namens het college ondertekent.';
+  return fouten;
+}

@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { basisDocument, renderPdf } from '../../lib/pdf.ts';
 import { dagdeelNaam, formatDatumNl, type IsoDatum } from '../klanten/index.ts';
 import { WEDERKERIGHEID_NAMEN } from '../netwerk/index.ts';
 import {
@@ -57,37 +56,23 @@ export interface DocumentGegevens {
     organisatieGetekendOp: IsoDatum | null;
     bevestigingsreden: string | null;
   } | null;
+  /**
+   * A later version of the agreement (2, 3, …, issue 16): the `tegenprestatie` then carries that version's hours,
+   * day parts and end date; this says what changed, from when, and (where imposed) the change decision. Null for
+   * version 1.
+   */
+  wijziging?: {
+    nummer: number;
+    ingangsdatum: IsoDatum;
+    vorige: { urenPerWeek: number; dagdelen: readonly string[]; einddatum: IsoDatum | null };
+    verlengingMaanden: number | null;
+    toelichting: string;
+    besluit: { datum: IsoDatum; verzenddatum: IsoDatum; ondertekenaar: string } | null;
+  } | null;
 }
 
-interface PdfMake {
-  setFonts(fonts: Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>>): void;
-  setUrlAccessPolicy(policy: (url: string) => boolean): void;
-  setLocalAccessPolicy(policy: (path: string) => boolean): void;
-  createPdf(doc: object): { getBuffer(): Promise<Buffer> };
-}
-
-const FONTS = fileURLToPath(new URL('../../../assets/fonts/', import.meta.url));
-let pdfmake: PdfMake | undefined;
-
-/** pdfmake, configured once: embedded DejaVu fonts; no URL fetched, no other local file read. */
-function pdf(): PdfMake {
-  if (pdfmake) return pdfmake;
-  const p = createRequire(import.meta.url)('pdfmake') as PdfMake;
-  p.setFonts({
-    DejaVu: {
-      normal: `${FONTS}DejaVuSans.ttf`,
-      bold: `${FONTS}DejaVuSans-Bold.ttf`,
-      italics: `${FONTS}DejaVuSans-Oblique.ttf`,
-      bolditalics: `${FONTS}DejaVuSans-BoldOblique.ttf`,
-    },
-  });
-  p.setUrlAccessPolicy(() => false);
-  p.setLocalAccessPolicy((path) => path.startsWith(FONTS) && path.endsWith('.ttf'));
-  pdfmake = p;
-  return p;
-}
-
-export const renderPdf = (doc: object): Promise<Buffer> => pdf().createPdf(doc).getBuffer();
+/** Rendering lives in src/lib/pdf.ts (shared); re-exported here for the modules that import it from here. */
+export { renderPdf };
 
 const leeg = '—';
 const datum = (d: string | null | undefined): string => (d ? formatDatumNl(d) : leeg);
@@ -104,31 +89,7 @@ function gegevens(rijen: Array<[string, string]>): object {
   };
 }
 
-function basis(titel: string, onderwerp: string, content: object[]): object {
-  return {
-    pageSize: 'A4',
-    pageMargins: [56, 56, 56, 64],
-    version: '1.7',
-    subset: 'PDF/A-3b',
-    tagged: true,
-    language: 'nl-NL',
-    displayTitle: true,
-    info: { title: titel, subject: onderwerp, creator: 'Wederkerig', producer: 'Wederkerig' },
-    defaultStyle: { font: 'DejaVu', fontSize: 10, lineHeight: 1.25 },
-    styles: {
-      afzender: { fontSize: 9, color: '#444444' },
-      titel: { fontSize: 17, bold: true, margin: [0, 12, 0, 10] },
-      kop: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
-    },
-    footer: (pagina: number, totaal: number) => ({
-      text: `${titel} – pagina ${pagina} van ${totaal}`,
-      alignment: 'center',
-      fontSize: 8,
-      margin: [0, 24, 0, 0],
-    }),
-    content,
-  };
-}
+const basis = basisDocument;
 
 /** The agreed content: what, where, when, how much (both documents print it). */
 function afspraken(g: DocumentGegevens): Array<[string, string]> {
@@ -231,7 +192,7 @@ export function besluitDocument(g: DocumentGegevens): object {
   const b = g.besluit;
   const t = g.tegenprestatie;
   const m = t.maatwerk;
-  const titel = `Besluit ${g.naam}`;
+  const titel = g.wijziging ? `Besluit tot wijziging van de ${g.naam}` : `Besluit ${g.naam}`;
   const verzonden = b?.verzenddatum ?? null;
   const termijn = verzonden ? bezwaartermijn(verzonden) : null;
   const redenen: Array<[string, string]> = [
@@ -252,6 +213,7 @@ export function besluitDocument(g: DocumentGegevens): object {
     },
     ...(g.klant.adres ? [{ text: g.klant.adres, style: 'afzender' }] : []),
     { text: titel, style: 'titel' },
+    ...(g.wijziging ? wijzigingInhoud(g.wijziging, g.naam) : []),
     alinea(
       `Het college van burgemeester en wethouders van de gemeente ${g.gemeente} heeft besloten dat u ` +
         `${eenNaam(g.naam)} gaat doen, ${periodeTekst(t.startdatum, t.einddatum)}. In deze brief leest u wat u moet doen, ` +
@@ -308,6 +270,44 @@ export function besluitDocument(g: DocumentGegevens): object {
   ]);
 }
 
+/** The college's revocation of an imposed decision (issue 16): a back-step or an early end after it was sent. */
+export function intrekkingDocument(
+  g: DocumentGegevens,
+  i: { datum: IsoDatum; verzenddatum: IsoDatum; ondertekenaar: string; reden: string },
+): object {
+  const b = g.besluit;
+  const titel = `Besluit tot intrekking van de ${g.naam}`;
+  const termijn = bezwaartermijn(i.verzenddatum);
+  return basis(titel, `Besluit van het college van de gemeente ${g.gemeente}`, [
+    { text: `Gemeente ${g.gemeente}`, style: 'afzender' },
+    { text: `Datum van het besluit: ${datum(i.datum)}`, style: 'afzender' },
+    { text: `Verzonden op: ${datum(i.verzenddatum)}`, style: 'afzender' },
+    {
+      text: `Aan: ${g.klant.naam}${g.klant.klantnummer ? ` (klantnummer ${g.klant.klantnummer})` : ''}`,
+      style: 'afzender',
+    },
+    ...(g.klant.adres ? [{ text: g.klant.adres, style: 'afzender' }] : []),
+    { text: titel, style: 'titel' },
+    alinea(
+      `Het college van burgemeester en wethouders van de gemeente ${g.gemeente} trekt het besluit in waarmee het u ` +
+        `${eenNaam(g.naam)} oplegde${b ? ` (besluit van ${formatDatumNl(b.datum)}${b.verzenddatum ? `, verzonden op ${formatDatumNl(b.verzenddatum)}` : ''})` : ''}. ` +
+        `Vanaf ${formatDatumNl(i.verzenddatum)} hoeft u de ${g.naam} niet meer te doen.`,
+    ),
+    kop('Waarom'),
+    alinea(i.reden),
+    kop('Bent u het niet eens met dit besluit? Maak dan bezwaar'),
+    alinea(
+      `U kunt binnen 6 weken bezwaar maken. Die termijn begint op de dag na de verzenddatum, dus op ` +
+        `${formatDatumNl(termijn.begint)}. Uw bezwaarschrift moet uiterlijk op ${formatDatumNl(termijn.eindigt)} bij ` +
+        `ons binnen zijn (artikel 6:7 en 6:8 Awb). Stuur het naar het college van burgemeester en wethouders van de ` +
+        `gemeente ${g.gemeente}.`,
+    ),
+    kop('Ondertekening'),
+    alinea(`Namens het college van burgemeester en wethouders van de gemeente ${g.gemeente},`),
+    alinea(`${i.ondertekenaar}\nDatum: ${datum(i.datum)}`),
+  ]);
+}
+
 function handtekening(wie: string, naam: string, getekend: string | null): object {
   return {
     stack: [
@@ -326,7 +326,9 @@ export function overeenkomstDocument(g: DocumentGegevens): object {
   const t = g.tegenprestatie;
   const metOrganisatie = Boolean(g.activiteit?.organisatie);
   const vrijwillig = g.vorm === 'aanbieden';
-  const titel = `Overeenkomst ${g.naam}`;
+  const titel = g.wijziging
+    ? `Overeenkomst ${g.naam}, versie ${g.wijziging.nummer}`
+    : `Overeenkomst ${g.naam}`;
   const w = t.wederkerigheid;
   const artikelen: Array<[string, string]> = ARTIKEL_REGELS.filter(
     (r) => g.versie.artikelen[r]?.trim() && !(vrijwillig && r === 'vorm'),
@@ -380,6 +382,7 @@ export function overeenkomstDocument(g: DocumentGegevens): object {
           ),
         ]
       : []),
+    ...(g.wijziging ? wijzigingInhoud(g.wijziging, g.naam) : []),
     ...(g.naamZin ? [alinea(g.naamZin)] : []),
     kop('Wie maken deze afspraken'),
     gegevens(partijen),
@@ -444,6 +447,41 @@ export function overeenkomstDocument(g: DocumentGegevens): object {
       ],
     },
   ]);
+}
+
+const dagdelenTekst = (d: readonly string[]) =>
+  d.length ? d.map((x) => dagdeelNaam(x as Dagdeel)).join(', ') : leeg;
+
+/** What a later version of the agreement changes, from when, and on which decision where imposed. */
+function wijzigingInhoud(w: NonNullable<DocumentGegevens['wijziging']>, naam: string): object[] {
+  return [
+    kop(`Wat verandert (versie ${w.nummer})`),
+    alinea(
+      `Deze versie vervangt versie ${w.nummer - 1} van de overeenkomst vanaf ${formatDatumNl(w.ingangsdatum)}. ` +
+        `Tot die dag gelden de afspraken van versie ${w.nummer - 1}. Waarom: ${w.toelichting}`,
+    ),
+    gegevens([
+      ['Uren tot nu toe', uren(w.vorige.urenPerWeek)],
+      ['Dagdelen tot nu toe', dagdelenTekst(w.vorige.dagdelen)],
+      ['Laatste dag tot nu toe', datum(w.vorige.einddatum)],
+      ...(w.verlengingMaanden
+        ? ([
+            [
+              'Verlenging',
+              `${w.verlengingMaanden} ${w.verlengingMaanden === 1 ? 'maand' : 'maanden'} na de oorspronkelijke laatste dag`,
+            ],
+          ] as Array<[string, string]>)
+        : []),
+    ]),
+    ...(w.besluit
+      ? [
+          alinea(
+            `Het college heeft de ${naam} gewijzigd bij besluit van ${formatDatumNl(w.besluit.datum)}, verzonden op ` +
+              `${formatDatumNl(w.besluit.verzenddatum)}. De wijziging gaat niet eerder in dan die verzenddatum.`,
+          ),
+        ]
+      : []),
+  ];
 }
 
 /** The default insurance sentence: the municipality's collective accident and liability (WA) insurance. */

@@ -26,14 +26,23 @@
  *   agreement, and only when the design's start date is that agreement's (`startOordeel`).
  * - `afspraakVoorStart(actor, id)` → `AfspraakVoorStart | null`: the current agreement, for a start by hand (the
  *   uitvoering module judges it with the same `startOordeel`).
+ * - Versions of a running agreement (issue 16; dep `evaluaties`, the uitvoering module's `evaluatiesVan`):
+ *   `aanpassing(actor, id)` → the page's `AanpassingBeeld`; `stelVersieVoor(actor, id, VersieVoorstelInput)` after an
+ *   evaluation with `aanpassen` (checked by `beoordeelVersie` and the ordinance; an extension by its rule);
+ *   `bevestigVersie(actor, id, nummer, VersieBevestigingInput)` (three parties; where imposed the change decision,
+ *   sent no later than it takes effect) sets the placement's items (tegenprestaties `bereidAfspraakWijzigingVoor`);
+ *   `trekVersieIn`; `versies`; `versieStand` (for the placement page); `versiePdf`, `wijzigingsbesluitPdf`.
  * - `inzageVoorKlant(systeem, klantId, { tx, gemeenteId })` → `InzageOnderdeel[]` (src/lib/inzage.ts): the AVG
  *   art. 15 export's check results, decisions and agreements (dates and signatory; no PDFs); privacy module only.
  *
  * Pure: `besluitDocument`, `overeenkomstDocument`; `besluit.ts` (`beoordeelVerzending`, `bezwaartermijn`,
- * `beoordeelGrondslag`, `beoordeelBevestiging`); `startOordeel(tegenprestatie, afspraak, vandaag)` (may this
+ * `beoordeelGrondslag`, `beoordeelBevestiging`); `versie.ts` (`beoordeelVersie`, `beoordeelBevestigingVersie`,
+ * `verlengingMaanden`); `startOordeel(tegenprestatie, afspraak, vandaag)` (may this
  * agreement start the placement now?). The check's input comes from the verordening module's `ontwerpVoorToets`.
  * Legal choices: docs/recht.md.
  */
+
+export { bezwaartermijn } from './besluit.ts';
 export {
   besluitDocument,
   type DocumentGegevens,
@@ -45,13 +54,20 @@ export { overeenkomstenApi } from './overeenkomsten.api.ts';
 export { laadDemoOvereenkomsten } from './overeenkomsten.demo.ts';
 export { overeenkomstenPolicy } from './overeenkomsten.policy.ts';
 export { overeenkomstenRoutes } from './overeenkomsten.routes.ts';
-export { bezwaartermijn } from './besluit.ts';
-export { type AfspraakVoorStart, type StartOordeel, startOordeel } from './start.ts';
-export { AcceptatieInput, BesluitInput, OvereenkomstInvoerfout, Toetsing } from './overeenkomsten.schemas.ts';
+export {
+  AcceptatieInput,
+  BesluitInput,
+  OvereenkomstInvoerfout,
+  type OvereenkomstVersie,
+  Toetsing,
+  VersieVoorstelInput,
+} from './overeenkomsten.schemas.ts';
 export {
   createOvereenkomstenService,
   type OvereenkomstBeeld,
   type OvereenkomstenDeps,
   type OvereenkomstenService,
   type OvereenkomstStand,
+  type VersieStand,
 } from './overeenkomsten.service.ts';
+export { type AfspraakVoorStart, type StartOordeel, startOordeel } from './start.ts';

@@ -3,10 +3,31 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { metVeldfouten, Problem } from '../../http/problem.ts';
 import { requireGebruiker } from '../auth/index.ts';
-import { AcceptatieInput, BesluitInput, Toetsing } from './overeenkomsten.schemas.ts';
+import {
+  AcceptatieInput,
+  BesluitInput,
+  OvereenkomstVersie,
+  Toetsing,
+  VersieBevestigingInput,
+  VersieIntrekkingInput,
+  VersieVoorstelInput,
+} from './overeenkomsten.schemas.ts';
 import type { OvereenkomstenService } from './overeenkomsten.service.ts';
 
 const Id = z.object({ id: z.uuid().describe('De vaste identificatie van de tegenprestatie') });
+
+const IdNummer = Id.extend({
+  nummer: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10000)
+    .describe('Het nummer van de versie (1 = de eerste overeenkomst)'),
+});
+
+const VersieMetWaarschuwingen = OvereenkomstVersie.extend({
+  waarschuwingen: z.array(z.string()).describe('Bijvoorbeeld: weinig dagen tussen verzending en ingang'),
+}).meta({ id: 'OvereenkomstVersieBevestigd' });
 
 const Stand = z
   .object({
@@ -216,6 +237,124 @@ export function overeenkomstenApi(service: OvereenkomstenService) {
           const s = await service.legAcceptatieVast(requireGebruiker(req), req.params.id, req.body);
           reply.status(201).header('Location', `/api/v1/tegenprestaties/${req.params.id}/overeenkomst`);
           return s;
+        }),
+    );
+
+    const versiesTags = ['Overeenkomsten'];
+    r.get(
+      '/api/v1/tegenprestaties/:id/overeenkomst-versies',
+      {
+        schema: {
+          operationId: 'listOvereenkomstVersies',
+          summary: 'Versies van de overeenkomst',
+          description:
+            'Versie 1 (de getekende overeenkomst) en elke latere versie na een evaluatie met het besluit aanpassen, met welke nu geldt.',
+          tags: versiesTags,
+          params: Id,
+          response: { 200: z.array(OvereenkomstVersie), ...fouten },
+        },
+      },
+      async (req) => service.versies(requireGebruiker(req), req.params.id),
+    );
+
+    r.post(
+      '/api/v1/tegenprestaties/:id/overeenkomst-versies',
+      {
+        schema: {
+          operationId: 'createOvereenkomstVersie',
+          summary: 'Nieuwe versie van de overeenkomst voorstellen',
+          description:
+            'Na een evaluatie met het besluit aanpassen: nieuwe uren, dagdelen of einddatum (een latere einddatum is een verlenging), vanaf een dag. Getoetst aan de verordening; wat niet voldoet wordt geweigerd (400). Meer uren, dagdelen of maanden zonder instemming van de klant: 400 (waar opgelegd: via een voornemen tot opleggen). Verandert niets tot de drie partijen bevestigen.',
+          tags: versiesTags,
+          params: Id,
+          body: VersieVoorstelInput,
+          response: { 201: OvereenkomstVersie, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, async () => {
+          const v = await service.stelVersieVoor(requireGebruiker(req), req.params.id, req.body);
+          reply
+            .status(201)
+            .header('Location', `/api/v1/tegenprestaties/${req.params.id}/overeenkomst-versies/${v.nummer}`);
+          return v;
+        }),
+    );
+
+    r.get(
+      '/api/v1/tegenprestaties/:id/overeenkomst-versies/:nummer',
+      {
+        schema: {
+          operationId: 'getOvereenkomstVersie',
+          summary: 'Overeenkomst van één versie (pdf)',
+          description: 'De overeenkomst zoals die versie haar vastlegt; een ingetrokken versie: 404.',
+          tags: versiesTags,
+          params: IdNummer,
+          response: { 200: Pdf, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        pdf(
+          reply,
+          `overeenkomst-versie-${req.params.nummer}.pdf`,
+          await service.versiePdf(requireGebruiker(req), req.params.id, req.params.nummer),
+        ),
+    );
+
+    r.post(
+      '/api/v1/tegenprestaties/:id/overeenkomst-versies/:nummer/bevestiging',
+      {
+        schema: {
+          operationId: 'createOvereenkomstVersieBevestiging',
+          summary: 'Nieuwe versie bevestigen',
+          description:
+            'Legt de handtekeningen van de drie partijen vast (de datum op de versie, de klant en — als die er is — de organisatie), en waar de gemeente oplegt het wijzigingsbesluit, verzonden uiterlijk op de dag dat de versie ingaat (art. 3:40–3:41 Awb). De tegenprestatie krijgt dan de nieuwe afspraken.',
+          tags: versiesTags,
+          params: IdNummer,
+          body: VersieBevestigingInput,
+          response: { 201: VersieMetWaarschuwingen, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, async () => {
+          const v = await service.bevestigVersie(
+            requireGebruiker(req),
+            req.params.id,
+            req.params.nummer,
+            req.body,
+          );
+          reply
+            .status(201)
+            .header('Location', `/api/v1/tegenprestaties/${req.params.id}/overeenkomst-versies/${v.nummer}`);
+          return v;
+        }),
+    );
+
+    r.post(
+      '/api/v1/tegenprestaties/:id/overeenkomst-versies/:nummer/intrekking',
+      {
+        schema: {
+          operationId: 'createOvereenkomstVersieIntrekking',
+          summary: 'Nieuwe versie intrekken',
+          description: 'Trekt de versie die op bevestiging wacht in; zij blijft bewaard met de reden.',
+          tags: versiesTags,
+          params: IdNummer,
+          body: VersieIntrekkingInput,
+          response: { 201: OvereenkomstVersie, ...fouten },
+        },
+      },
+      async (req, reply) =>
+        metVeldfouten(req, reply, async () => {
+          const v = await service.trekVersieIn(
+            requireGebruiker(req),
+            req.params.id,
+            req.params.nummer,
+            req.body,
+          );
+          reply
+            .status(201)
+            .header('Location', `/api/v1/tegenprestaties/${req.params.id}/overeenkomst-versies/${v.nummer}`);
+          return v;
         }),
     );
   };

@@ -1,9 +1,14 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Tx } from '../../db/context.ts';
-import type { OvereenkomstTable, VerordeningstoetsingTable } from '../../db/schema.ts';
+import type {
+  OvereenkomstTable,
+  OvereenkomstVersieTable,
+  VerordeningstoetsingTable,
+} from '../../db/schema.ts';
 
 export type ToetsingRij = Selectable<VerordeningstoetsingTable>;
 export type OvereenkomstRij = Selectable<OvereenkomstTable>;
+export type VersieRij = Selectable<OvereenkomstVersieTable>;
 export type OvereenkomstKolommen = Omit<
   Updateable<OvereenkomstTable>,
   'dienstId' | 'gemeenteId' | 'toetsingId' | 'tegenprestatieId'
@@ -106,6 +111,36 @@ export const overeenkomstenRepository = {
       .where('dienstId', '=', rij.dienstId)
       .where('gemeenteId', '=', rij.gemeenteId)
       .where('toetsingId', '=', rij.toetsingId)
+      .execute();
+  },
+
+  /** The versions 2, 3, … of a placement's agreement, oldest first. */
+  async listVersies(tx: Tx, dienstId: string, tegenprestatieId: string, lock = false): Promise<VersieRij[]> {
+    let q = tx
+      .selectFrom('overeenkomstVersie')
+      .selectAll()
+      .where('dienstId', '=', dienstId)
+      .where('tegenprestatieId', '=', tegenprestatieId)
+      .orderBy('nummer');
+    if (lock) q = q.forUpdate();
+    return q.execute();
+  },
+
+  async insertVersie(tx: Tx, rij: Insertable<OvereenkomstVersieTable>): Promise<VersieRij> {
+    return tx.insertInto('overeenkomstVersie').values(rij).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async updateVersie(
+    tx: Tx,
+    s: { dienstId: string; gemeenteId: string; id: string },
+    kolommen: Updateable<OvereenkomstVersieTable>,
+  ): Promise<void> {
+    await tx
+      .updateTable('overeenkomstVersie')
+      .set(kolommen)
+      .where('dienstId', '=', s.dienstId)
+      .where('gemeenteId', '=', s.gemeenteId)
+      .where('id', '=', s.id)
       .execute();
   },
 };

@@ -8,6 +8,12 @@ import { type Gebruiker, pageChrome, requireRol } from '../auth/index.ts';
 import { OvereenkomstInvoerfout } from './overeenkomsten.schemas.ts';
 import type { OvereenkomstenService } from './overeenkomsten.service.ts';
 import {
+  AanpassingPagina,
+  type BevestigingWaarden,
+  isAanpassingMelding,
+  type VoorstelWaarden,
+} from './views/aanpassing.tsx';
+import {
   type AcceptatieWaarden,
   type BesluitWaarden,
   isMelding,
@@ -144,6 +150,170 @@ export function overeenkomstenRoutes(deps: { overeenkomsten: OvereenkomstenServi
         303,
       );
     });
+
+    // ---- Versions of a running agreement (issue 16) ----
+
+    async function toonAanpassing(
+      req: FastifyRequest,
+      reply: FastifyReply,
+      actor: Gebruiker,
+      opts: {
+        fouten?: FieldErrors;
+        voorstel?: VoorstelWaarden;
+        bevestiging?: BevestigingWaarden;
+        intrekReden?: string;
+        status?: number;
+      } = {},
+    ) {
+      const beeld = await overeenkomsten.aanpassing(actor, idVan(req));
+      const t = beeld.tegenprestatie;
+      const m = (req.query as { melding?: unknown } | undefined)?.melding;
+      return renderPage(
+        reply,
+        createElement(AanpassingPagina, {
+          chrome: pageChrome(req, reply),
+          beeld,
+          melding: opts.status ? undefined : isAanpassingMelding(m) ? m : undefined,
+          fouten: opts.fouten ?? {},
+          voorstel: opts.voorstel ?? {
+            urenPerWeek: t.urenPerWeek === null ? '' : String(t.urenPerWeek).replace('.', ','),
+            dagdelen: [...t.dagdelen],
+            einddatum: t.einddatum ?? '',
+            ingangsdatum: beeld.vandaag,
+            toelichting: '',
+            klantAkkoord: '',
+          },
+          bevestiging: opts.bevestiging ?? {
+            overeenkomstDatum: beeld.vandaag,
+            klantGetekendOp: beeld.vandaag,
+            organisatieGetekendOp: beeld.vandaag,
+            besluitDatum: beeld.vandaag,
+            verzenddatum: beeld.vandaag,
+            besluitOndertekenaar: '',
+          },
+          intrekReden: opts.intrekReden ?? '',
+        }),
+        opts.status ?? 200,
+      );
+    }
+
+    const nummerVan = (req: FastifyRequest): number => {
+      const n = Number((req.params as { nummer?: unknown }).nummer);
+      if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new AppError('niet-gevonden');
+      return n;
+    };
+
+    app.get('/tegenprestaties/:id/aanpassing', { schema: { hide: true } }, async (req, reply) =>
+      toonAanpassing(req, reply, medewerker(req)),
+    );
+
+    app.post('/tegenprestaties/:id/aanpassing', { schema: { hide: true } }, async (req, reply) => {
+      const actor = medewerker(req);
+      const b = bodyVan(req);
+      const d = b.dagdelen;
+      const waarden: VoorstelWaarden = {
+        urenPerWeek: tekst(b, 'urenPerWeek'),
+        dagdelen: (Array.isArray(d) ? d : typeof d === 'string' ? [d] : [])
+          .filter((x): x is string => typeof x === 'string')
+          .slice(0, 21),
+        einddatum: tekst(b, 'einddatum'),
+        ingangsdatum: tekst(b, 'ingangsdatum'),
+        toelichting: tekst(b, 'toelichting'),
+        klantAkkoord: tekst(b, 'klantAkkoord'),
+      };
+      const uren = waarden.urenPerWeek.trim().replace(',', '.');
+      try {
+        await overeenkomsten.stelVersieVoor(actor, idVan(req), {
+          urenPerWeek: uren === '' ? undefined : Number(uren),
+          dagdelen: waarden.dagdelen,
+          einddatum: waarden.einddatum,
+          ingangsdatum: waarden.ingangsdatum,
+          toelichting: waarden.toelichting,
+          klantAkkoord:
+            waarden.klantAkkoord === 'ja' ? true : waarden.klantAkkoord === 'nee' ? false : undefined,
+        });
+      } catch (e) {
+        const fouten = foutenVan(e, 'voorstel');
+        if (!fouten) throw e;
+        return toonAanpassing(req, reply, actor, { fouten, voorstel: waarden, status: 422 });
+      }
+      return reply.redirect(paths.metMelding(paths.tegenprestatieAanpassing(idVan(req)), 'voorgesteld'), 303);
+    });
+
+    app.post(
+      '/tegenprestaties/:id/aanpassing/:nummer/bevestiging',
+      { schema: { hide: true } },
+      async (req, reply) => {
+        const actor = medewerker(req);
+        const b = bodyVan(req);
+        const waarden: BevestigingWaarden = {
+          overeenkomstDatum: tekst(b, 'overeenkomstDatum'),
+          klantGetekendOp: tekst(b, 'klantGetekendOp'),
+          organisatieGetekendOp: tekst(b, 'organisatieGetekendOp'),
+          besluitDatum: tekst(b, 'besluitDatum'),
+          verzenddatum: tekst(b, 'verzenddatum'),
+          besluitOndertekenaar: tekst(b, 'besluitOndertekenaar'),
+        };
+        try {
+          await overeenkomsten.bevestigVersie(actor, idVan(req), nummerVan(req), waarden);
+        } catch (e) {
+          const fouten = foutenVan(e, 'bevestiging');
+          if (!fouten) throw e;
+          return toonAanpassing(req, reply, actor, { fouten, bevestiging: waarden, status: 422 });
+        }
+        return reply.redirect(paths.metMelding(paths.tegenprestatieAanpassing(idVan(req)), 'bevestigd'), 303);
+      },
+    );
+
+    app.post(
+      '/tegenprestaties/:id/aanpassing/:nummer/intrekking',
+      { schema: { hide: true } },
+      async (req, reply) => {
+        const actor = medewerker(req);
+        const reden = tekst(bodyVan(req), 'reden');
+        try {
+          await overeenkomsten.trekVersieIn(actor, idVan(req), nummerVan(req), { reden });
+        } catch (e) {
+          const fouten = foutenVan(e, 'intrekken');
+          if (!fouten) throw e;
+          return toonAanpassing(req, reply, actor, { fouten, intrekReden: reden, status: 422 });
+        }
+        return reply.redirect(
+          paths.metMelding(paths.tegenprestatieAanpassing(idVan(req)), 'ingetrokken'),
+          303,
+        );
+      },
+    );
+
+    app.get(
+      '/tegenprestaties/:id/aanpassing/:nummer/overeenkomst.pdf',
+      { schema: { hide: true } },
+      async (req, reply) =>
+        reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="overeenkomst-versie-${nummerVan(req)}.pdf"`)
+          .header('cache-control', 'no-store')
+          .send(await overeenkomsten.versiePdf(medewerker(req), idVan(req), nummerVan(req))),
+    );
+
+    app.get(
+      '/tegenprestaties/:id/aanpassing/:nummer/besluit.pdf',
+      { schema: { hide: true } },
+      async (req, reply) =>
+        reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="wijzigingsbesluit-${nummerVan(req)}.pdf"`)
+          .header('cache-control', 'no-store')
+          .send(await overeenkomsten.wijzigingsbesluitPdf(medewerker(req), idVan(req), nummerVan(req))),
+    );
+
+    app.get('/tegenprestaties/:id/intrekking.pdf', { schema: { hide: true } }, async (req, reply) =>
+      reply
+        .type('application/pdf')
+        .header('content-disposition', 'inline; filename="besluit-tot-intrekking.pdf"')
+        .header('cache-control', 'no-store')
+        .send(await overeenkomsten.intrekkingPdf(medewerker(req), idVan(req))),
+    );
 
     app.get('/tegenprestaties/:id/besluit.pdf', { schema: { hide: true } }, async (req, reply) =>
       reply

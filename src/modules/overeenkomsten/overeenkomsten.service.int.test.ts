@@ -20,12 +20,12 @@ import {
 } from '../klanten/index.ts';
 import { createLogboekService } from '../logboek/index.ts';
 import { createNetwerkService, type NetwerkService } from '../netwerk/index.ts';
+import type { NieuwSignaal } from '../signalen/index.ts';
 import {
   createTegenprestatiesService,
   type TegenprestatiesService,
   type UpdateTegenprestatieInput,
 } from '../tegenprestaties/index.ts';
-import type { NieuwSignaal } from '../signalen/index.ts';
 import {
   createVerordeningService,
   laadDemoVerordeningen,
@@ -175,6 +175,8 @@ beforeAll(async () => {
     netwerk,
     verordening,
     vandaag: () => vandaag,
+    // Versions of a running agreement are tested in versie.int.test.ts.
+    evaluaties: async () => [],
     signalen: {
       meld: async (signaal) => {
         meldingen.push(signaal);

@@ -1,22 +1,23 @@
 import { type Tx, withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
+import { AppError, notFound } from '../../http/app-error.ts';
 import { type InzageOnderdeel, type InzageOpties, inzageDatum, inzageKenmerk } from '../../lib/inzage.ts';
+import { overgangWaarschuwing } from '../../lib/wetswijziging.ts';
+import { paths } from '../../web/paths.ts';
 import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
 import {
   formatDatumNl,
   type IsoDatum,
+  isIsoDatum,
   type KlantDossier,
   type KlantenService,
-  vandaag as vandaagNu,
   plusDagen,
+  vandaag as vandaagNu,
 } from '../klanten/index.ts';
-import { paths } from '../../web/paths.ts';
 import { record, VA } from '../logboek/index.ts';
 import type { Activiteit, NetwerkService } from '../netwerk/index.ts';
-import { STATUS_NAMEN, type Tegenprestatie, type TegenprestatiesService } from '../tegenprestaties/index.ts';
-import { overgangWaarschuwing } from '../../lib/wetswijziging.ts';
 import type { NieuwSignaal } from '../signalen/index.ts';
+import { STATUS_NAMEN, type Tegenprestatie, type TegenprestatiesService } from '../tegenprestaties/index.ts';
 import {
   type NaamTekst,
   naamWisselZin,
@@ -29,12 +30,14 @@ import {
 import {
   beoordeelBevestiging,
   beoordeelGrondslag,
+  beoordeelIntrekking,
   beoordeelVerzending,
   type GrondslagBeoordeling,
 } from './besluit.ts';
 import {
   besluitDocument,
   type DocumentGegevens,
+  intrekkingDocument,
   overeenkomstDocument,
   renderPdf,
   standaardVerzekering,
@@ -44,17 +47,23 @@ import {
   type OvereenkomstRij,
   overeenkomstenRepository as repo,
   type ToetsingRij,
+  type VersieRij,
 } from './overeenkomsten.repository.ts';
 import {
   AcceptatieInput,
   type BesluitGrondslag,
   BesluitInput,
   OvereenkomstInvoerfout,
+  type OvereenkomstVersie,
   parseInvoer,
   type Toetsing,
+  VersieBevestigingInput,
+  VersieIntrekkingInput,
   type VersieSnapshot,
+  VersieVoorstelInput,
 } from './overeenkomsten.schemas.ts';
 import { type AfspraakVoorStart, startOordeel } from './start.ts';
+import { type Afspraak, beoordeelBevestigingVersie, beoordeelVersie, type VersieContext } from './versie.ts';
 
 export interface OvereenkomstenDeps {
   db: Database;
@@ -66,7 +75,13 @@ export interface OvereenkomstenDeps {
     | 'ontwerpIdsVoorInzage'
     | 'wijzigStatus'
     | 'updateTegenprestatie'
+    | 'bereidAfspraakWijzigingVoor'
   >;
+  /**
+   * The evaluations of a placement, newest first (the uitvoering module's `evaluatiesVan`): a new version of a
+   * running agreement follows an evaluation with the decision `aanpassen`. Required: without it no change is allowed.
+   */
+  evaluaties: (actor: Actor, id: string) => Promise<Array<{ id: string; datum: IsoDatum; besluit: string }>>;
   klanten: Pick<KlantenService, 'findKlant'>;
   netwerk: Pick<NetwerkService, 'findActiviteit'>;
   verordening: Pick<
@@ -101,6 +116,8 @@ export interface OvereenkomstStand {
     doorNaam: string | null;
   } | null;
   gestartOp: string | null;
+  /** The college's revocation of the imposed decision (issue 16), once recorded. */
+  intrekking?: { datum: IsoDatum; verzenddatum: IsoDatum; ondertekenaar: string; reden: string } | null;
 }
 
 /** Everything the page of a design's check, decision and agreement shows. */
@@ -182,7 +199,179 @@ function naarStand(r: OvereenkomstRij | undefined): OvereenkomstStand | null {
           }
         : null,
     gestartOp: r.gestartOp ? r.gestartOp.toISOString() : null,
+    intrekking:
+      r.intrekkingDatum && r.intrekkingVerzenddatum
+        ? {
+            datum: r.intrekkingDatum,
+            verzenddatum: r.intrekkingVerzenddatum,
+            ondertekenaar: r.intrekkingOndertekenaar ?? '',
+            reden: r.intrekkingReden ?? '',
+          }
+        : null,
   };
+}
+
+/** The items a version row fixes, and those of the version it replaced. */
+const afspraakVan = (r: VersieRij): Afspraak => ({
+  urenPerWeek: Number(r.urenPerWeek),
+  dagdelen: r.dagdelen,
+  einddatum: r.einddatum,
+});
+const vorigeVan = (r: VersieRij): Afspraak => {
+  const v = r.vorige as { urenPerWeek: number | null; dagdelen: string[]; einddatum: string | null };
+  return {
+    urenPerWeek: Number(v.urenPerWeek ?? 0),
+    dagdelen: v.dagdelen ?? [],
+    einddatum: v.einddatum ?? null,
+  };
+};
+
+/** The items of the version in force now (the placement's own). */
+const huidigeAfspraak = (t: Tegenprestatie): Afspraak => ({
+  urenPerWeek: t.urenPerWeek ?? 0,
+  dagdelen: t.dagdelen,
+  einddatum: t.einddatum,
+});
+
+function naarVersie(r: VersieRij, vandaag: IsoDatum, inKracht: boolean): OvereenkomstVersie {
+  const uitkomsten = (r.uitkomsten as OvereenkomstVersie['uitkomsten']) ?? [];
+  return {
+    nummer: r.nummer,
+    status: r.bevestigdOp ? 'bevestigd' : r.ingetrokkenOp ? 'ingetrokken' : 'voorgesteld',
+    inKracht: inKracht && Boolean(r.bevestigdOp) && r.ingangsdatum <= vandaag,
+    ingangsdatum: r.ingangsdatum,
+    afspraak: { ...afspraakVan(r), dagdelen: [...r.dagdelen] },
+    vorige: (() => {
+      const v = vorigeVan(r);
+      return { ...v, dagdelen: [...v.dagdelen] };
+    })(),
+    verlengingMaanden: r.verlengingMaanden,
+    toelichting: r.toelichting,
+    evaluatieId: r.evaluatieId,
+    uitkomsten,
+    voldoet: uitkomsten.every((u) => u.uitkomst !== 'voldoet-niet'),
+    besluit:
+      r.besluitDatum && r.verzenddatum && r.besluitOndertekenaar
+        ? { datum: r.besluitDatum, verzenddatum: r.verzenddatum, ondertekenaar: r.besluitOndertekenaar }
+        : null,
+    bevestiging:
+      r.bevestigdOp && r.overeenkomstDatum && r.klantGetekendOp
+        ? {
+            overeenkomstDatum: r.overeenkomstDatum,
+            klantGetekendOp: r.klantGetekendOp,
+            organisatieGetekendOp: r.organisatieGetekendOp,
+          }
+        : null,
+    ingetrokkenReden: r.ingetrokkenReden,
+    doorNaam: r.doorNaam,
+  };
+}
+
+/**
+ * Version 1 (the accepted agreement, with the items that held before the first confirmed change) and every later
+ * version; the one in force on `vandaag` is the newest confirmed one that has taken effect (else version 1).
+ */
+function versieLijst(
+  t: Tegenprestatie,
+  laatste: Toetsing | null,
+  stand: OvereenkomstStand | null,
+  rijen: VersieRij[],
+  vandaag: IsoDatum,
+): OvereenkomstVersie[] {
+  const bevestigd = rijen.filter((r) => r.bevestigdOp);
+  const geldend = [...bevestigd].reverse().find((r) => r.ingangsdatum <= vandaag);
+  const eerste = bevestigd[0] ? vorigeVan(bevestigd[0]) : huidigeAfspraak(t);
+  const een: OvereenkomstVersie = {
+    nummer: 1,
+    status: stand?.acceptatie ? 'bevestigd' : 'voorgesteld',
+    inKracht: Boolean(stand?.acceptatie) && !geldend,
+    ingangsdatum: t.startdatum,
+    afspraak: { ...eerste, dagdelen: [...eerste.dagdelen] },
+    vorige: null,
+    verlengingMaanden: null,
+    toelichting: null,
+    evaluatieId: null,
+    uitkomsten: laatste?.uitkomsten ?? [],
+    voldoet: laatste?.voldoet ?? false,
+    besluit: stand?.besluit?.verzenddatum
+      ? {
+          datum: stand.besluit.datum,
+          verzenddatum: stand.besluit.verzenddatum,
+          ondertekenaar: stand.besluit.ondertekenaar,
+        }
+      : null,
+    bevestiging: stand?.acceptatie
+      ? {
+          overeenkomstDatum: stand.acceptatie.overeenkomstDatum,
+          klantGetekendOp: stand.acceptatie.klantGetekendOp,
+          organisatieGetekendOp: stand.acceptatie.organisatieGetekendOp,
+        }
+      : null,
+    ingetrokkenReden: null,
+    doorNaam: stand?.acceptatie?.doorNaam ?? null,
+  };
+  return [een, ...rijen.map((r) => naarVersie(r, vandaag, r === geldend))];
+}
+
+/** What `beoordeelVersie` needs of the placement, its versions and evaluations. */
+function versieContext(
+  t: Tegenprestatie,
+  rijen: VersieRij[],
+  evaluaties: Array<{ id: string; datum: IsoDatum; besluit: string }>,
+  vorm: 'opleggen' | 'aanbieden',
+  naam: string,
+  vandaag: IsoDatum,
+): VersieContext {
+  const laatsteEvaluatie = evaluaties[0] ?? null;
+  const bevestigd = rijen.filter((r) => r.bevestigdOp);
+  return {
+    status: t.status,
+    startdatum: t.startdatum,
+    huidig: huidigeAfspraak(t),
+    oorspronkelijkeEinde: bevestigd[0] ? vorigeVan(bevestigd[0]).einddatum : t.einddatum,
+    laatsteEvaluatie,
+    evaluatieGebruikt:
+      laatsteEvaluatie !== null &&
+      rijen.some((r) => r.evaluatieId === laatsteEvaluatie.id && !r.ingetrokkenOp),
+    openVoorstel: rijen.some((r) => !r.bevestigdOp && !r.ingetrokkenOp),
+    vorm,
+    naam,
+    vandaag,
+  };
+}
+
+/** Which version of a placement's agreement holds today (the placement page shows it). */
+export interface VersieStand {
+  inKracht: { nummer: number; sinds: IsoDatum | null } | null;
+  /** A confirmed version that takes effect later. */
+  komend: { nummer: number; ingangsdatum: IsoDatum } | null;
+  /** The version waiting for the three parties' confirmation. */
+  open: number | null;
+  /**
+   * The sending date of the imposed decision once it was sent (else null): a back-step or an early end is then a
+   * revocation decision (`bereidIntrekkingVoor`).
+   */
+  besluitVerzonden: IsoDatum | null;
+}
+
+/** The page of a running agreement's versions (issue 16). */
+export interface AanpassingBeeld {
+  tegenprestatie: Tegenprestatie;
+  klant: KlantDossier;
+  activiteit: { titel: string; organisatie: string | null } | null;
+  gemeente: string;
+  naam: NaamTekst;
+  vorm: 'opleggen' | 'aanbieden';
+  versies: OvereenkomstVersie[];
+  /** The number of the version in force today. */
+  inKracht: number;
+  open: OvereenkomstVersie | null;
+  laatsteEvaluatie: { id: string; datum: IsoDatum; besluit: string } | null;
+  /** Why no new version can be proposed now (null when it can). */
+  waaromNiet: string | null;
+  metOrganisatie: boolean;
+  kan: { voorstellen: boolean; bevestigen: boolean; intrekken: boolean };
+  vandaag: IsoDatum;
 }
 
 /**
@@ -232,8 +421,9 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
       const toetsingen = (await repo.listToetsingen(tx, dienstVan(actor), t.id)).map(naarToetsing);
       const laatste = toetsingen[0] ?? null;
       const stand = laatste ? naarStand(await repo.findOvereenkomst(tx, dienstVan(actor), laatste.id)) : null;
+      const versieRijen = await repo.listVersies(tx, dienstVan(actor), t.id);
       await log(tx, actor, actie, t);
-      return { t, toetsingen, laatste, stand };
+      return { t, toetsingen, laatste, stand, versieRijen };
     });
   }
 
@@ -278,9 +468,25 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
     actor: Actor,
     id: string,
     soort: 'besluit' | 'overeenkomst',
+    nummer = 1,
   ): Promise<DocumentGegevens> {
     policy.vereis(actor, 'overeenkomsten-bekijken');
-    const { t, laatste, stand } = await lees(actor, id, 'exporteren');
+    const gelezen = await lees(actor, id, 'exporteren');
+    const { laatste, stand, versieRijen } = gelezen;
+    // Every version prints its own items: version 1 what held before the first confirmed change, a later one its own.
+    const bevestigd = versieRijen.filter((v) => v.bevestigdOp);
+    const rij = nummer >= 2 ? versieRijen.find((v) => v.nummer === nummer && !v.ingetrokkenOp) : undefined;
+    if (nummer >= 2 && !rij)
+      throw notFound('Deze versie van de overeenkomst bestaat niet (of is ingetrokken).');
+    const items = rij ? afspraakVan(rij) : bevestigd[0] ? vorigeVan(bevestigd[0]) : null;
+    const t = items
+      ? {
+          ...gelezen.t,
+          urenPerWeek: items.urenPerWeek,
+          dagdelen: [...items.dagdelen],
+          einddatum: items.einddatum,
+        }
+      : gelezen.t;
     if (!laatste?.voldoet || !DOCUMENT_STATUSSEN.has(t.status))
       throw new AppError('niet-verwerkbaar', { userMessage: GEEN_TOETSING });
     const opleggen = laatste.versie.vorm === 'opleggen';
@@ -290,8 +496,12 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
           userMessage:
             'In deze gemeente biedt het college dit alleen aan: meedoen is vrijwillig. Er is daarom geen besluit.',
         });
-      if (!stand?.besluit)
-        throw new AppError('niet-verwerkbaar', { userMessage: 'Het besluit is nog niet vastgelegd.' });
+      if (rij ? !rij.besluitDatum : !stand?.besluit)
+        throw new AppError('niet-verwerkbaar', {
+          userMessage: rij
+            ? 'Het wijzigingsbesluit is nog niet vastgelegd.'
+            : 'Het besluit is nog niet vastgelegd.',
+        });
     }
     const info = await periode(actor, t, laatste);
     // An imposed period is printed only with a recorded basis for all of it: the decision (and the agreement that
@@ -300,8 +510,9 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
     const vastgelegd = stand?.besluit?.grondslag ?? null;
     if (opleggen && !stand?.besluit && info.grondslag.weigering)
       throw new AppError('niet-verwerkbaar', { userMessage: info.grondslag.weigering });
-    const documentdatum =
-      soort === 'besluit'
+    const documentdatum = rij
+      ? (rij.overeenkomstDatum ?? vandaag())
+      : soort === 'besluit'
         ? (stand?.besluit?.verzenddatum ?? stand?.besluit?.datum ?? vandaag())
         : (stand?.acceptatie?.overeenkomstDatum ?? vandaag());
     // One after the other: a request uses one database connection at a time.
@@ -343,18 +554,51 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
       toetsdatum: laatste.uitgevoerdOp.slice(0, 10),
       grondslag,
       verzekering: verzekering(gemeente.naam, info.naam),
-      besluit: stand?.besluit
+      besluit: rij
+        ? rij.besluitDatum && rij.besluitOndertekenaar
+          ? {
+              datum: rij.besluitDatum,
+              verzenddatum: rij.verzenddatum,
+              ondertekenaar: rij.besluitOndertekenaar,
+            }
+          : null
+        : stand?.besluit
+          ? {
+              datum: stand.besluit.datum,
+              verzenddatum: stand.besluit.verzenddatum,
+              ondertekenaar: stand.besluit.ondertekenaar,
+            }
+          : null,
+      acceptatie: rij
+        ? rij.bevestigdOp && rij.klantGetekendOp
+          ? {
+              klantGetekendOp: rij.klantGetekendOp,
+              organisatieGetekendOp: rij.organisatieGetekendOp,
+              bevestigingsreden: null,
+            }
+          : null
+        : stand?.acceptatie
+          ? {
+              klantGetekendOp: stand.acceptatie.klantGetekendOp,
+              organisatieGetekendOp: stand.acceptatie.organisatieGetekendOp,
+              bevestigingsreden: stand.acceptatie.bevestigingsreden,
+            }
+          : null,
+      wijziging: rij
         ? {
-            datum: stand.besluit.datum,
-            verzenddatum: stand.besluit.verzenddatum,
-            ondertekenaar: stand.besluit.ondertekenaar,
-          }
-        : null,
-      acceptatie: stand?.acceptatie
-        ? {
-            klantGetekendOp: stand.acceptatie.klantGetekendOp,
-            organisatieGetekendOp: stand.acceptatie.organisatieGetekendOp,
-            bevestigingsreden: stand.acceptatie.bevestigingsreden,
+            nummer: rij.nummer,
+            ingangsdatum: rij.ingangsdatum,
+            vorige: vorigeVan(rij),
+            verlengingMaanden: rij.verlengingMaanden,
+            toelichting: rij.toelichting,
+            besluit:
+              rij.besluitDatum && rij.verzenddatum && rij.besluitOndertekenaar
+                ? {
+                    datum: rij.besluitDatum,
+                    verzenddatum: rij.verzenddatum,
+                    ondertekenaar: rij.besluitOndertekenaar,
+                  }
+                : null,
           }
         : null,
     };
@@ -477,7 +721,8 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
         kan: {
           toetsen: magWijzigen && inToetsing,
           besluiten: magWijzigen && inToetsing && besluitNodig && !b && !zonderGrondslag,
-          accepteren: magWijzigen && inToetsing && geslaagd && (!besluitNodig || Boolean(b)),
+          accepteren:
+            magWijzigen && inToetsing && geslaagd && (!besluitNodig || Boolean(b)) && !stand?.intrekking,
           overeenkomstPdf: geslaagd && DOCUMENT_STATUSSEN.has(t.status) && !zonderGrondslag,
           inkorten:
             magWijzigen &&
@@ -645,6 +890,391 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
       return renderPdf(overeenkomstDocument(await documentGegevens(actor, id, 'overeenkomst')));
     },
 
+    /**
+     * The versions of a running agreement (issue 16): version 1 (the accepted agreement) and every later version,
+     * which one is in force today, the open proposal and what the caseworker can do now. Logged as a read.
+     */
+    async aanpassing(actor: Actor, id: string): Promise<AanpassingBeeld> {
+      policy.vereis(actor, 'overeenkomsten-bekijken');
+      const { t, laatste, stand, versieRijen } = await lees(actor, id);
+      // One after the other: a request uses one database connection at a time.
+      const evaluaties = await deps.evaluaties(actor, id);
+      const klant = await deps.klanten.findKlant(actor, t.klantId);
+      const activiteit = await activiteitVan(actor, t.activiteitId);
+      const gemeente = await deps.verordening.findGemeente(actor, t.gemeenteId);
+      const nu = vandaag();
+      const vorm = laatste?.versie.vorm ?? 'aanbieden';
+      const naam: NaamTekst = laatste ? WEERGAVENAAM_TEKST[laatste.versie.weergavenaam] : 'tegenprestatie';
+      const versies = versieLijst(t, laatste, stand, versieRijen, nu);
+      const open = versies.find((v) => v.status === 'voorgesteld') ?? null;
+      const ctx = versieContext(t, versieRijen, evaluaties, vorm, naam, nu);
+      const oordeel = beoordeelVersie(ctx, {
+        ...huidigeAfspraak(t),
+        ingangsdatum: nu,
+        klantAkkoord: true,
+      });
+      const mag = policy.mag(actor, 'overeenkomsten-vastleggen');
+      return {
+        tegenprestatie: t,
+        klant,
+        activiteit: activiteit
+          ? { titel: activiteit.titel, organisatie: activiteit.organisatie?.naam ?? null }
+          : null,
+        gemeente: gemeente.naam,
+        naam,
+        vorm,
+        versies,
+        inKracht: versies.find((v) => v.inKracht)?.nummer ?? 1,
+        open,
+        laatsteEvaluatie: ctx.laatsteEvaluatie,
+        waaromNiet: oordeel.melding,
+        metOrganisatie: Boolean(activiteit?.organisatie),
+        kan: {
+          voorstellen: mag && oordeel.melding === null,
+          bevestigen: mag && open !== null && t.status === 'lopend',
+          intrekken: mag && open !== null,
+        },
+        vandaag: nu,
+      };
+    },
+
+    /**
+     * Proposes a new version of a running agreement after an evaluation with `aanpassen`: new hours, day parts or
+     * end date (a later end date is an extension), from a day on. Checked by `beoordeelVersie` and against the
+     * ordinance (an extension by its rule for extensions, from the day after the original end date); a change that
+     * fails a rule is refused with the failing rules and nothing is stored. Stored as `voorgesteld`: it changes
+     * nothing until the three parties confirm it (`bevestigVersie`).
+     */
+    async stelVersieVoor(actor: Actor, id: string, input: unknown): Promise<OvereenkomstVersie> {
+      policy.vereis(actor, 'overeenkomsten-vastleggen');
+      const v = parseInvoer(VersieVoorstelInput, input);
+      const { t, laatste, stand, versieRijen } = await lees(actor, id);
+      if (!laatste?.voldoet || !stand?.acceptatie)
+        throw new AppError('niet-verwerkbaar', {
+          userMessage: 'Er is geen getekende overeenkomst om aan te passen.',
+        });
+      // One after the other: a request uses one database connection at a time.
+      const evaluaties = await deps.evaluaties(actor, id);
+      const naam = WEERGAVENAAM_TEKST[laatste.versie.weergavenaam];
+      const ctx = versieContext(t, versieRijen, evaluaties, laatste.versie.vorm, naam, vandaag());
+      const nieuw: Afspraak = {
+        urenPerWeek: v.urenPerWeek,
+        dagdelen: v.dagdelen,
+        einddatum: v.einddatum ?? null,
+      };
+      const oordeel = beoordeelVersie(ctx, {
+        ...nieuw,
+        ingangsdatum: v.ingangsdatum,
+        klantAkkoord: v.klantAkkoord,
+      });
+      if (oordeel.melding) throw new AppError('niet-verwerkbaar', { userMessage: oordeel.melding });
+      if (Object.keys(oordeel.fouten).length) throw new OvereenkomstInvoerfout(oordeel.fouten);
+      const evaluatie = ctx.laatsteEvaluatie as NonNullable<typeof ctx.laatsteEvaluatie>;
+      // The ordinance: an extension is checked from its own first day (the day after the original end date) under
+      // the version in force then; any other change from the placement's start under the version that governs it.
+      const klant = await deps.klanten.findKlant(actor, t.klantId);
+      const oorspronkelijk = ctx.oorspronkelijkeEinde;
+      const startToets =
+        oordeel.verlenging && oorspronkelijk ? plusDagen(oorspronkelijk, 1) : (t.startdatum as string);
+      const { versie, uitkomsten } = await deps.verordening.toetsOntwerp(actor, t.gemeenteId, {
+        ...ontwerpVoorToets(nieuw, klant, startToets, v.ingangsdatum),
+        verlenging: oordeel.verlenging,
+      });
+      // Where imposed, the change is a new decision: it may not reach a day without a recorded legal basis
+      // (docs/recht.md), as the first decision may not.
+      if (laatste.versie.vorm === 'opleggen') {
+        const info = await periode(actor, { ...t, einddatum: nieuw.einddatum }, laatste);
+        if (info.grondslag.weigering)
+          throw new OvereenkomstInvoerfout({ einddatum: info.grondslag.weigering });
+      }
+      const nietGoed = uitkomsten.filter((u) => u.uitkomst === 'voldoet-niet');
+      if (nietGoed.length)
+        throw new OvereenkomstInvoerfout({
+          toetsing: `Dit past niet in de verordening (${versie.titel}): ${nietGoed
+            .map((u) => `${REGEL_NAMEN[u.regel] ?? u.regel}: ${u.uitleg}`)
+            .join(' ')}`,
+        });
+      const snapshot: VersieSnapshot = {
+        id: versie.id,
+        ingangsdatum: versie.ingangsdatum,
+        titel: versie.titel,
+        vorm: versie.vorm,
+        weergavenaam: versie.weergavenaam,
+        artikelen: { ...versie.artikelen },
+        minDagenVerzendingStart: versie.minDagenVerzendingStart,
+        artikelMaatregel: versie.artikelMaatregel,
+      };
+      return withContext(db, dbContext(actor), async (tx) => {
+        const rijen = await repo.listVersies(tx, dienstVan(actor), t.id, true);
+        if (rijen.length !== versieRijen.length)
+          throw new AppError('conflict', {
+            userMessage: 'Iemand anders heeft intussen een versie vastgelegd. Open de pagina opnieuw.',
+          });
+        const rij = await repo.insertVersie(tx, {
+          dienstId: dienstVan(actor),
+          gemeenteId: t.gemeenteId,
+          tegenprestatieId: t.id,
+          nummer: Math.max(1, ...rijen.map((r) => r.nummer)) + 1,
+          evaluatieId: evaluatie.id,
+          ingangsdatum: v.ingangsdatum,
+          urenPerWeek: nieuw.urenPerWeek,
+          dagdelen: [...nieuw.dagdelen],
+          einddatum: nieuw.einddatum,
+          vorige: JSON.stringify(huidigeAfspraak(t)),
+          verlengingMaanden: oordeel.verlenging?.maanden ?? null,
+          toelichting: v.toelichting,
+          versie: JSON.stringify(snapshot),
+          uitkomsten: JSON.stringify(uitkomsten),
+          door: idVan(actor),
+          doorNaam: naamVan(actor),
+        });
+        await log(tx, actor, 'aanmaken', t);
+        return naarVersie(rij, vandaag(), false);
+      });
+    },
+
+    /**
+     * Records the three parties' confirmation of the open version (the date on it, the client's and — when there is
+     * one — the host's signature), and where the ordinance imposes the college's change decision, sent no later than
+     * the day the version takes effect. In the same transaction the placement gets the new hours, day parts and end
+     * date (the tegenprestaties module). Refused per field with Dutch messages; warnings do not stop it.
+     */
+    async bevestigVersie(
+      actor: Actor,
+      id: string,
+      nummer: number,
+      input: unknown,
+    ): Promise<OvereenkomstVersie & { waarschuwingen: string[] }> {
+      policy.vereis(actor, 'overeenkomsten-vastleggen');
+      const v = parseInvoer(VersieBevestigingInput, input);
+      const { t, laatste, versieRijen } = await lees(actor, id);
+      const rij = versieRijen.find((r) => r.nummer === nummer);
+      if (!rij) throw notFound('Deze versie van de overeenkomst bestaat niet.');
+      if (rij.bevestigdOp || rij.ingetrokkenOp)
+        throw new AppError('conflict', {
+          userMessage: `Versie ${nummer} is al ${rij.bevestigdOp ? 'bevestigd' : 'ingetrokken'}.`,
+        });
+      if (t.status !== 'lopend')
+        throw new AppError('niet-verwerkbaar', {
+          userMessage: `De tegenprestatie loopt niet meer (${STATUS_NAMEN[t.status].toLowerCase()}): trek deze versie in.`,
+        });
+      const vorm = laatste?.versie.vorm ?? 'aanbieden';
+      const activiteit = await activiteitVan(actor, t.activiteitId);
+      const metOrganisatie = Boolean(activiteit?.organisatie);
+      const besluitIngevuld = Boolean(v.besluitDatum || v.verzenddatum || v.besluitOndertekenaar);
+      const besluit =
+        vorm === 'opleggen' && besluitIngevuld
+          ? {
+              datum: v.besluitDatum ?? '',
+              verzenddatum: v.verzenddatum ?? '',
+              ondertekenaar: v.besluitOndertekenaar ?? '',
+            }
+          : null;
+      const fouten: Record<string, string> = {};
+      if (besluit && !besluit.datum) fouten.besluitDatum = 'Vul de datum van het wijzigingsbesluit in.';
+      if (besluit && !besluit.verzenddatum)
+        fouten.verzenddatum = 'Vul de verzenddatum van het wijzigingsbesluit in.';
+      if (Object.keys(fouten).length) throw new OvereenkomstInvoerfout(fouten);
+      const oordeel = beoordeelBevestigingVersie({
+        ingangsdatum: rij.ingangsdatum,
+        // The Dutch day it was proposed (never after the service's today, which tests may fix).
+        voorgesteldOp: [vandaagNu(rij.voorgesteldOp), vandaag()].sort()[0] as IsoDatum,
+        overeenkomstDatum: v.overeenkomstDatum,
+        klantGetekendOp: v.klantGetekendOp,
+        organisatieGetekendOp: v.organisatieGetekendOp ?? null,
+        metOrganisatie,
+        vorm,
+        besluit,
+        minDagen: laatste?.versie.minDagenVerzendingStart ?? STANDAARD_MIN_DAGEN_VERZENDING,
+        naam: laatste ? WEERGAVENAAM_TEKST[laatste.versie.weergavenaam] : 'tegenprestatie',
+        vandaag: vandaag(),
+      });
+      if (Object.keys(oordeel.fouten).length) throw new OvereenkomstInvoerfout(oordeel.fouten);
+      // The placement's move reads other modules: before this transaction opens (one connection at a time).
+      const pasToe = await deps.tegenprestaties.bereidAfspraakWijzigingVoor(actor, id, afspraakVan(rij));
+      return withContext(db, dbContext(actor), async (tx) => {
+        const nu = (await repo.listVersies(tx, dienstVan(actor), t.id, true)).find((r) => r.id === rij.id);
+        if (!nu || nu.bevestigdOp || nu.ingetrokkenOp)
+          throw new AppError('conflict', {
+            userMessage: 'Deze versie is intussen gewijzigd. Open de pagina opnieuw.',
+          });
+        await repo.updateVersie(
+          tx,
+          { dienstId: rij.dienstId, gemeenteId: rij.gemeenteId, id: rij.id },
+          {
+            overeenkomstDatum: v.overeenkomstDatum,
+            klantGetekendOp: v.klantGetekendOp,
+            organisatieGetekendOp: metOrganisatie ? (v.organisatieGetekendOp ?? null) : null,
+            besluitDatum: besluit?.datum ?? null,
+            verzenddatum: besluit?.verzenddatum ?? null,
+            besluitOndertekenaar: besluit?.ondertekenaar ?? null,
+            bevestigingDoor: idVan(actor),
+            bevestigingDoorNaam: naamVan(actor),
+            bevestigdOp: new Date(),
+          },
+        );
+        await pasToe(tx);
+        await log(tx, actor, 'wijzigen', t);
+        const na = (await repo.listVersies(tx, dienstVan(actor), t.id)).find(
+          (r) => r.id === rij.id,
+        ) as VersieRij;
+        return { ...naarVersie(na, vandaag(), false), waarschuwingen: oordeel.waarschuwingen };
+      });
+    },
+
+    /** Withdraws the open version (it never took effect; it stays stored with the reason). */
+    async trekVersieIn(
+      actor: Actor,
+      id: string,
+      nummer: number,
+      input: unknown,
+    ): Promise<OvereenkomstVersie> {
+      policy.vereis(actor, 'overeenkomsten-vastleggen');
+      const v = parseInvoer(VersieIntrekkingInput, input);
+      const { t, versieRijen } = await lees(actor, id);
+      const rij = versieRijen.find((r) => r.nummer === nummer);
+      if (!rij) throw notFound('Deze versie van de overeenkomst bestaat niet.');
+      if (rij.bevestigdOp || rij.ingetrokkenOp)
+        throw new AppError('conflict', {
+          userMessage: `Versie ${nummer} is al ${rij.bevestigdOp ? 'bevestigd en kan niet meer worden ingetrokken' : 'ingetrokken'}.`,
+        });
+      return withContext(db, dbContext(actor), async (tx) => {
+        await repo.updateVersie(
+          tx,
+          { dienstId: rij.dienstId, gemeenteId: rij.gemeenteId, id: rij.id },
+          { ingetrokkenOp: new Date(), ingetrokkenReden: v.reden },
+        );
+        await log(tx, actor, 'wijzigen', t);
+        const na = (await repo.listVersies(tx, dienstVan(actor), t.id)).find(
+          (r) => r.id === rij.id,
+        ) as VersieRij;
+        return naarVersie(na, vandaag(), false);
+      });
+    },
+
+    /**
+     * For the placement page (the uitvoering module's routes): the version of the agreement in force today, a
+     * confirmed version that has yet to take effect, and the one waiting for confirmation. Logged as a read.
+     */
+    async versieStand(actor: Actor, id: string): Promise<VersieStand> {
+      policy.vereis(actor, 'overeenkomsten-bekijken');
+      const { t, laatste, stand, versieRijen } = await lees(actor, id);
+      const versies = versieLijst(t, laatste, stand, versieRijen, vandaag());
+      const geldend = versies.find((v) => v.inKracht);
+      const komend = versies.find((v) => v.nummer > (geldend?.nummer ?? 0) && v.status === 'bevestigd');
+      return {
+        inKracht: geldend ? { nummer: geldend.nummer, sinds: geldend.ingangsdatum } : null,
+        komend: komend?.ingangsdatum ? { nummer: komend.nummer, ingangsdatum: komend.ingangsdatum } : null,
+        open: versies.find((v) => v.status === 'voorgesteld' && v.nummer >= 2)?.nummer ?? null,
+        besluitVerzonden:
+          laatste?.versie.vorm === 'opleggen' &&
+          stand?.besluit?.verzenddatum &&
+          stand.besluit.verzenddatum <= vandaag()
+            ? stand.besluit.verzenddatum
+            : null,
+      };
+    },
+
+    /**
+     * Issue 16: where the ordinance imposes and the decision was sent (its sending date has come), a back-step, an
+     * early end before the start or an early end of a running placement is a new decision that revokes it. Returns
+     * null when none is needed (voluntary, no decision, or not sent yet); otherwise checks the revocation the caller
+     * passes (`beoordeelIntrekking`; missing or wrong: `OvereenkomstInvoerfout` on `intrekkingDatum` …) and returns
+     * the write for the caller's transaction (with the step). Reads before that transaction opens.
+     */
+    async bereidIntrekkingVoor(
+      actor: Actor,
+      id: string,
+      input: { datum?: string; verzenddatum?: string; ondertekenaar?: string } | undefined,
+      reden: string,
+    ): Promise<((tx: Tx) => Promise<void>) | null> {
+      policy.vereis(actor, 'overeenkomsten-vastleggen');
+      const { t, laatste, stand } = await lees(actor, id);
+      const besluit = stand?.besluit;
+      const nu = vandaag();
+      if (laatste?.versie.vorm !== 'opleggen' || !besluit?.verzenddatum || besluit.verzenddatum > nu)
+        return null;
+      const naam = WEERGAVENAAM_TEKST[laatste.versie.weergavenaam];
+      const i = {
+        datum: input?.datum?.trim() ?? '',
+        verzenddatum: input?.verzenddatum?.trim() ?? '',
+        ondertekenaar: input?.ondertekenaar?.trim().slice(0, 300) ?? '',
+      };
+      const fouten: Record<string, string> = {};
+      const nodig = `De gemeente legt de ${naam} op en het besluit is verzonden op ${formatDatumNl(besluit.verzenddatum)}. Deze stap is een nieuw besluit van het college dat het intrekt: vul de datum, de verzenddatum en de ondertekenaar van het besluit tot intrekking in.`;
+      if (!isIsoDatum(i.datum))
+        fouten.intrekkingDatum = i.datum ? 'Vul een bestaande datum in, bijvoorbeeld 2026-07-02.' : nodig;
+      if (!isIsoDatum(i.verzenddatum))
+        fouten.intrekkingVerzenddatum = i.verzenddatum
+          ? 'Vul een bestaande datum in, bijvoorbeeld 2026-07-02.'
+          : 'Vul de verzenddatum van het besluit tot intrekking in.';
+      if (Object.keys(fouten).length === 0)
+        Object.assign(fouten, beoordeelIntrekking({ besluitdatum: besluit.datum, ...i, vandaag: nu }));
+      else if (!i.ondertekenaar)
+        fouten.intrekkingOndertekenaar =
+          'Vul in wie het besluit tot intrekking namens het college ondertekent.';
+      if (Object.keys(fouten).length) throw new OvereenkomstInvoerfout(fouten);
+      return async (tx: Tx) => {
+        await repo.upsertOvereenkomst(
+          tx,
+          {
+            dienstId: dienstVan(actor),
+            gemeenteId: t.gemeenteId,
+            toetsingId: laatste.id,
+            tegenprestatieId: t.id,
+          },
+          {
+            intrekkingDatum: i.datum,
+            intrekkingVerzenddatum: i.verzenddatum,
+            intrekkingOndertekenaar: i.ondertekenaar,
+            intrekkingReden: reden.slice(0, 2000),
+            intrekkingDoorNaam: naamVan(actor),
+            intrekkingVastgelegdOp: new Date(),
+          },
+        );
+        await log(tx, actor, 'wijzigen', t);
+      };
+    },
+
+    /** The college's revocation of the imposed decision as PDF (only once recorded). */
+    async intrekkingPdf(actor: Actor, id: string): Promise<Buffer> {
+      const g = await documentGegevens(actor, id, 'besluit');
+      const { laatste } = await lees(actor, id, 'exporteren');
+      const rij = laatste
+        ? await withContext(db, dbContext(actor), (tx) =>
+            repo.findOvereenkomst(tx, dienstVan(actor), laatste.id),
+          )
+        : undefined;
+      if (!rij?.intrekkingDatum || !rij.intrekkingVerzenddatum)
+        throw new AppError('niet-verwerkbaar', {
+          userMessage: 'Er is geen besluit tot intrekking vastgelegd.',
+        });
+      return renderPdf(
+        intrekkingDocument(g, {
+          datum: rij.intrekkingDatum,
+          verzenddatum: rij.intrekkingVerzenddatum,
+          ondertekenaar: rij.intrekkingOndertekenaar ?? '',
+          reden: rij.intrekkingReden ?? '',
+        }),
+      );
+    },
+
+    /** The versions of a placement's agreement (API). */
+    async versies(actor: Actor, id: string): Promise<OvereenkomstVersie[]> {
+      return (await service.aanpassing(actor, id)).versies;
+    },
+
+    /** The agreement of one version as PDF (1: the accepted agreement with its own items; 2, 3, …: a change). */
+    async versiePdf(actor: Actor, id: string, nummer: number): Promise<Buffer> {
+      return renderPdf(overeenkomstDocument(await documentGegevens(actor, id, 'overeenkomst', nummer)));
+    },
+
+    /** The college's change decision of a version (only where imposed and recorded). */
+    async wijzigingsbesluitPdf(actor: Actor, id: string, nummer: number): Promise<Buffer> {
+      if (nummer < 2) throw notFound('Een wijzigingsbesluit hoort bij versie 2 of later.');
+      return renderPdf(besluitDocument(await documentGegevens(actor, id, 'besluit', nummer)));
+    },
+
     /** The data both documents print (for tests and the page). */
     documentGegevens,
 
@@ -662,6 +1292,12 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
       if (laatste.versie.vorm === 'opleggen' && !stand?.besluit)
         throw new AppError('niet-verwerkbaar', {
           userMessage: 'Leg eerst het besluit van het college vast. Daarna de getekende overeenkomst.',
+        });
+      // Issue 16: after a back-step the decision of this check run was revoked; agreeing again needs a new check
+      // and (where imposed) a new decision, never the revoked one.
+      if (stand?.intrekking)
+        throw new AppError('niet-verwerkbaar', {
+          userMessage: `Het besluit van deze toets is ingetrokken op ${formatDatumNl(stand.intrekking.datum)}. Toets het ontwerp opnieuw en neem een nieuw besluit; daarna de getekende overeenkomst.`,
         });
       const activiteit = await activiteitVan(actor, t.activiteitId);
       const metOrganisatie = Boolean(activiteit?.organisatie);

@@ -91,6 +91,7 @@ async function klantMetAlles(merk: string): Promise<Gemaakt> {
     klanten,
     vandaag: () => '2026-11-20',
     afspraakVoorStart: () => Promise.reject(new Error('no start by hand in this test')),
+    bereidIntrekkingVoor: () => Promise.reject(new Error('no revocation in this test')),
   });
   await uitvoering.registreerUren(
     km,

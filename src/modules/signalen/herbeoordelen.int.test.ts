@@ -78,6 +78,7 @@ beforeAll(async () => {
         tegenprestaties: d.tegenprestaties,
         klanten: d.klanten,
         afspraakVoorStart: () => Promise.reject(new Error('no start by hand in this test')),
+        bereidIntrekkingVoor: () => Promise.reject(new Error('no revocation in this test')),
       }),
       klanten: d.klanten,
       netwerk: d.netwerk,

@@ -61,6 +61,7 @@ beforeAll(async () => {
     tegenprestaties: d.tegenprestaties,
     klanten: d.klanten,
     afspraakVoorStart: () => Promise.reject(new Error('no start by hand in this test')),
+    bereidIntrekkingVoor: () => Promise.reject(new Error('no revocation in this test')),
   });
   service = createSignalenService({
     db: t.db.app,

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
-import { withContext } from '../../db/context.ts';
 import { ingelogdAls, type TestBrowser } from '../../../test/browser.ts';
 import { actorVan } from '../../../test/factories/actoren.ts';
 import { insertGebruiker, insertTeam, type TestGebruiker } from '../../../test/factories/gebruikers.ts';
 import { insertGemeente } from '../../../test/factories/gemeenten.ts';
 import { insertLopendeTegenprestatie } from '../../../test/factories/uitvoering.ts';
+import { pdfTekst } from '../../../test/pdf.ts';
+import { withContext } from '../../db/context.ts';
 import { createAuthService, systeemActor } from '../auth/index.ts';
 import { createLogboekService } from '../logboek/index.ts';
 
@@ -162,6 +163,12 @@ describe('a doubt about one placement', () => {
     for (const who of ['nm', 'km'] as const)
       expect((await api(tokens[who], 'GET', `/api/v1/intervisies/${intervisieId}`)).statusCode).toBe(404);
     expect((await b.nm.get(`/intervisies/${intervisieId}`)).statusCode).toBe(404);
+    // Its record as PDF: as the page (a placement's doubt only to the team lead).
+    expect((await b.nm.get(`/intervisies/${intervisieId}/verslag.pdf`)).statusCode).toBe(404);
+    expect((await api(tokens.km, 'GET', `/api/v1/intervisies/${intervisieId}/verslag`)).statusCode).toBe(404);
+    const verslag = await api(tokens.tl, 'GET', `/api/v1/intervisies/${intervisieId}/verslag`);
+    expect(verslag.headers['content-type']).toContain('application/pdf');
+    expect(await pdfTekst(verslag.rawPayload)).toContain('Twijfel van een klantmanager over één plaatsing');
     const lijst = await b.tl.get('/intervisies');
     expect(lijst.statusCode).toBe(200);
     expect(lijst.body).toContain('Twijfel over een plaatsing');

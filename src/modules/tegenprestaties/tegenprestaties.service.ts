@@ -976,6 +976,39 @@ export function createTegenprestatiesService(deps: TegenprestatiesDeps) {
       };
     },
 
+    /**
+     * For part 2 only (the overeenkomsten module's new version of a running agreement, issue 16): sets the hours per
+     * week, the day parts and the end date of a RUNNING placement inside the caller's transaction, once the new
+     * version is confirmed. The checks that read run now; the returned function locks the row, refuses when it is
+     * no longer running or was changed meanwhile, writes and logs.
+     */
+    async bereidAfspraakWijzigingVoor(
+      actor: Actor,
+      id: string,
+      afspraak: { urenPerWeek: number; dagdelen: readonly string[]; einddatum: string | null },
+    ): Promise<(tx: Tx) => Promise<Tegenprestatie>> {
+      tegenprestatiesPolicy.vereis(actor, 'tegenprestaties-ontwerpen');
+      const { rij } = await zichtbaar(actor, id);
+      const nietLopend = () =>
+        new AppError('conflict', {
+          userMessage: 'De tegenprestatie loopt niet (meer). Open de pagina opnieuw.',
+        });
+      if (rij.status !== 'lopend') throw nietLopend();
+      return async (tx: Tx) => {
+        const r = await vergrendel(tx, actor, id, rij.versie);
+        if (r.status !== 'lopend') throw nietLopend();
+        const nieuw: Tegenprestatie = {
+          ...naarTegenprestatie(r),
+          urenPerWeek: afspraak.urenPerWeek,
+          dagdelen: [...afspraak.dagdelen],
+          einddatum: afspraak.einddatum,
+        };
+        await repo.update(tx, r, kolommenVan(nieuw));
+        await log(tx, actor, 'wijzigen', r.klantId, r.gemeenteId);
+        return lees(tx, actor, id);
+      };
+    },
+
     /** The client file's tab: the client, their designs (newest change first) and the activities' titles. */
     async overzichtVoorKlant(
       actor: Actor,

@@ -29,9 +29,9 @@
  *   art. 15 export's hours/absences and evaluations; the privacy module only (system actor).
  */
 export { uitvoeringPaden } from './paden.ts';
+export { type MogelijkeStap, STAPPEN, type Stap, type Vervolg, volgendeStappen } from './stappen.ts';
 export { uitvoeringApi } from './uitvoering.api.ts';
 export { type DemoUitvoeringOpzet, laadDemoUitvoering } from './uitvoering.demo.ts';
-export { type MogelijkeStap, type Stap, STAPPEN, type Vervolg, volgendeStappen } from './stappen.ts';
 export { uitvoeringPolicy } from './uitvoering.policy.ts';
 export { uitvoeringRoutes } from './uitvoering.routes.ts';
 export {

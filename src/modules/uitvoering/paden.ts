@@ -5,6 +5,8 @@ export const uitvoeringPaden = {
   evaluatie: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/uitvoering/evaluatie`,
   stap: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/uitvoering/stap`,
   twijfel: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/uitvoering/twijfel`,
+  evaluatieVerslag: (id: string, evaluatieId: string) =>
+    `/tegenprestaties/${encodeURIComponent(id)}/uitvoering/evaluaties/${encodeURIComponent(evaluatieId)}/verslag.pdf`,
   eindevaluatie: (id: string) => `/tegenprestaties/${encodeURIComponent(id)}/uitvoering/eindevaluatie`,
   cbsExport: () => '/rapportages/cbs-tegenprestatie',
   cbsExportCsv: () => '/rapportages/cbs-tegenprestatie/csv',

@@ -13,7 +13,7 @@ describe('volgendeStappen', () => {
     ['overeengekomen', VANDAAG, ['starten:ja', 'terug-naar-ontwerp:ja', 'beeindigen-voor-start:ja']],
     ['overeengekomen', '2026-11-30', ['starten:ja', 'terug-naar-ontwerp:ja', 'beeindigen-voor-start:ja']],
     ['overeengekomen', null, ['starten:nee', 'terug-naar-ontwerp:ja', 'beeindigen-voor-start:ja']],
-    ['lopend', '2026-11-30', ['uren:ja', 'evalueren:ja', 'eindevalueren:ja']],
+    ['lopend', '2026-11-30', ['uren:ja', 'evalueren:ja', 'aanpassen:nee', 'eindevalueren:ja']],
     ['afgerond', '2026-11-30', []],
     ['beeindigd', '2026-11-30', []],
     ['opleggen', null, ['ontwerpen:ja']],
@@ -40,4 +40,28 @@ describe('volgendeStappen', () => {
       'Starten kan vanaf de startdatum, 8 december 2026. Op die dag start de dagelijkse taak hem ook vanzelf.',
     );
   });
+
+  it.each([
+    // [latest evaluation, open version, can adjust, text]
+    [null, null, false, /na een evaluatie met het besluit "aanpassen"/],
+    [
+      { datum: '2026-12-01', besluit: 'voortzetten' },
+      null,
+      false,
+      /na een evaluatie met het besluit "aanpassen"/,
+    ],
+    [{ datum: '2026-12-01', besluit: 'aanpassen' }, null, true, /Na de evaluatie van 1 december 2026/],
+    [{ datum: '2026-12-01', besluit: 'aanpassen' }, 2, true, /Versie 2 van de overeenkomst wacht/],
+    [{ datum: '2026-12-01', besluit: 'voortzetten' }, 3, true, /Versie 3/],
+  ] as Array<[{ datum: string; besluit: string } | null, number | null, boolean, RegExp]>)(
+    'a running placement after evaluation %o, open version %s: adjust %s',
+    (laatsteEvaluatie, openVersie, kan, tekst) => {
+      const s = volgendeStappen({ status: 'lopend', startdatum: '2026-11-30' }, VANDAAG, {
+        laatsteEvaluatie,
+        openVersie,
+      }).stappen.find((x) => x.stap === 'aanpassen');
+      expect(s?.kan).toBe(kan);
+      expect(s?.uitleg).toMatch(tekst);
+    },
+  );
 });

@@ -14,6 +14,7 @@ export const STAPPEN = [
   'beeindigen-voor-start',
   'uren',
   'evalueren',
+  'aanpassen',
   'eindevalueren',
 ] as const;
 export type Stap = (typeof STAPPEN)[number];
@@ -31,6 +32,32 @@ export interface Vervolg {
   waaromGeen: string | null;
 }
 
+/** Changing the agreement of a running placement: after an evaluation with `aanpassen` (issue 16). */
+function aanpassenStap(u: {
+  laatsteEvaluatie?: { datum: string; besluit: string } | null;
+  openVersie?: number | null;
+}): MogelijkeStap {
+  if (u.openVersie)
+    return {
+      stap: 'aanpassen',
+      kan: true,
+      uitleg: `Versie ${u.openVersie} van de overeenkomst wacht op de handtekeningen: leg ze vast, of trek de versie in.`,
+    };
+  const e = u.laatsteEvaluatie;
+  if (e?.besluit === 'aanpassen')
+    return {
+      stap: 'aanpassen',
+      kan: true,
+      uitleg: `Na de evaluatie van ${formatDatumNl(e.datum)} (aanpassen): leg de nieuwe uren, dagdelen of einddatum vast, of verleng binnen de verordening. Het wordt een nieuwe versie van de overeenkomst die de klant, de organisatie en de gemeente tekenen.`,
+    };
+  return {
+    stap: 'aanpassen',
+    kan: false,
+    uitleg:
+      'Uren, dagdelen of einddatum veranderen, of verlengen, kan na een evaluatie met het besluit "aanpassen". De versies van de overeenkomst staan op de pagina van de versies.',
+  };
+}
+
 /**
  * What can happen next with a placement in `status` on `vandaag`.
  *
@@ -41,7 +68,17 @@ export interface Vervolg {
  * - `opleggen` (an intention to impose): the client's view and the team lead's approval, on the design page.
  * - Ended: no step, and why.
  */
-export function volgendeStappen(t: { status: Status; startdatum: string | null }, vandaag: string): Vervolg {
+export function volgendeStappen(
+  t: { status: Status; startdatum: string | null },
+  vandaag: string,
+  /** The latest evaluation (newest first) and the version of the agreement waiting for confirmation, if any. */
+  uitvoering: {
+    laatsteEvaluatie?: { datum: string; besluit: string } | null;
+    openVersie?: number | null;
+    /** The imposed decision's sending date once sent: stepping back or ending early then revokes it. */
+    besluitVerzonden?: string | null;
+  } = {},
+): Vervolg {
   const zo = (stappen: MogelijkeStap[]): Vervolg => ({ stappen, waaromGeen: null });
   switch (t.status) {
     case 'verkenning':
@@ -63,6 +100,9 @@ export function volgendeStappen(t: { status: Status; startdatum: string | null }
       ]);
     case 'overeengekomen': {
       const start = t.startdatum;
+      const intrekken = uitvoering.besluitVerzonden
+        ? ` De gemeente legt het op en het besluit is verzonden op ${formatDatumNl(uitvoering.besluitVerzonden)}: leg ook het besluit tot intrekking vast, nadat het is verzonden.`
+        : '';
       const kanStarten = start !== null && start <= vandaag;
       return zo([
         {
@@ -78,13 +118,15 @@ export function volgendeStappen(t: { status: Status; startdatum: string | null }
           stap: 'terug-naar-ontwerp',
           kan: true,
           uitleg:
-            'Gaat de afspraak niet door zoals getekend? Zet de tegenprestatie terug naar ontwerp, met een reden. De plaats bij de activiteit komt vrij; de documenten en de geschiedenis blijven bewaard.',
+            'Gaat de afspraak niet door zoals getekend? Zet de tegenprestatie terug naar ontwerp, met een reden. De plaats bij de activiteit komt vrij; de documenten en de geschiedenis blijven bewaard. Daarna volgen opnieuw de toets, het besluit en de getekende overeenkomst.' +
+            intrekken,
         },
         {
           stap: 'beeindigen-voor-start',
           kan: true,
           uitleg:
-            'Stopt het voordat het begint (bijvoorbeeld werk gevonden)? Beëindig de tegenprestatie, met een reden. De plaats komt vrij.',
+            'Stopt het voordat het begint (bijvoorbeeld werk gevonden)? Beëindig de tegenprestatie, met een reden. De plaats komt vrij.' +
+            intrekken,
         },
       ]);
     }
@@ -92,6 +134,7 @@ export function volgendeStappen(t: { status: Status; startdatum: string | null }
       return zo([
         { stap: 'uren', kan: true, uitleg: 'Registreer de uren en afwezigheid per week.' },
         { stap: 'evalueren', kan: true, uitleg: 'Leg een evaluatie vast: voortzetten of aanpassen.' },
+        aanpassenStap(uitvoering),
         {
           stap: 'eindevalueren',
           kan: true,

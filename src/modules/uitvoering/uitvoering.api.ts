@@ -1,10 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { metVeldfouten, Problem } from '../../http/problem.ts';
 import { requireGebruiker } from '../auth/index.ts';
-import { Tegenprestatie } from '../tegenprestaties/index.ts';
 import type { GemeentenService } from '../gemeenten/index.ts';
+import { Tegenprestatie } from '../tegenprestaties/index.ts';
 import {
   CbsRegel,
   Evaluatie,
@@ -19,6 +19,14 @@ import { cbsCsv, type UitvoeringService } from './uitvoering.service.ts';
 
 const Id = z.object({ id: z.uuid().describe('De vaste identificatie van de tegenprestatie') });
 const GemeenteId = z.object({ id: z.uuid().describe('De vaste identificatie van de gemeente') });
+
+/** A PDF answer (Fastify sends the buffer unserialised). */
+const pdf = (reply: FastifyReply, inhoud: Buffer) =>
+  reply
+    .type('application/pdf')
+    .header('content-disposition', 'inline; filename="evaluatieverslag.pdf"')
+    .header('cache-control', 'no-store')
+    .send(inhoud);
 
 const fouten = {
   400: Problem,
@@ -105,6 +113,32 @@ export function uitvoeringApi(service: UitvoeringService, gemeenten: Pick<Gemeen
         },
       },
       async (req) => service.findEvaluaties(requireGebruiker(req), req.params.id),
+    );
+
+    r.get(
+      '/api/v1/tegenprestaties/:id/evaluaties/:evaluatieId/verslag',
+      {
+        schema: {
+          operationId: 'getEvaluatieVerslag',
+          summary: 'Evaluatieverslag (pdf)',
+          description:
+            'Het verslag van één evaluatie: de stem van de klant, de visie van de organisatie, de conclusie en het besluit; bij een eindevaluatie ook het vervolg en de afloop.',
+          tags: ['Uitvoering'],
+          params: Id.extend({ evaluatieId: z.uuid().describe('De vaste identificatie van de evaluatie') }),
+          response: {
+            200: {
+              description: 'Het verslag als pdf (A4, PDF/A-3b)',
+              content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+            },
+            ...fouten,
+          },
+        },
+      },
+      async (req, reply) =>
+        pdf(
+          reply,
+          await service.evaluatieVerslagPdf(requireGebruiker(req), req.params.id, req.params.evaluatieId),
+        ),
     );
 
     r.post(

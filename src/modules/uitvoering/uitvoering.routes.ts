@@ -6,8 +6,10 @@ import { renderPage } from '../../web/render.ts';
 import { type Gebruiker, pageChrome, requireRol } from '../auth/index.ts';
 import type { GemeentenService } from '../gemeenten/index.ts';
 import { type KlantenService, plusDagen, vandaag } from '../klanten/index.ts';
+import { OvereenkomstInvoerfout, type VersieStand } from '../overeenkomsten/index.ts';
 import { TegenprestatieInvoerfout } from '../tegenprestaties/index.ts';
 import { uitvoeringPaden } from './paden.ts';
+import { volgendeStappen } from './stappen.ts';
 import {
   type Afwezigheid,
   type EvaluatieInput,
@@ -17,7 +19,6 @@ import {
   type Urenregel,
 } from './uitvoering.schemas.ts';
 import { cbsCsv, type UitvoeringService } from './uitvoering.service.ts';
-import { volgendeStappen } from './stappen.ts';
 import { maandagVan } from './urenregels.ts';
 import {
   CbsPagina,
@@ -36,6 +37,8 @@ export interface UitvoeringRoutesDeps {
   gemeenten: Pick<GemeentenService, 'findGemeenten' | 'findGemeente'>;
   /** Today as an ISO date (tests inject a fixed day). */
   vandaag?: () => string;
+  /** The version of the agreement in force (the overeenkomsten module's `versieStand`). */
+  versieStand: (actor: Gebruiker, id: string) => Promise<VersieStand>;
 }
 
 type Body = Record<string, unknown>;
@@ -129,8 +132,26 @@ export function evaluatieVanBody(b: Body): EvaluatieWaarden {
     vervolgToelichting: tekst(b, 'vervolgToelichting'),
     afloop: tekst(b, 'afloop'),
     beeindigingReden: tekst(b, 'beeindigingReden'),
+    ...intrekkingVanBody(b),
   };
 }
+
+const intrekkingVanBody = (b: Body) => ({
+  intrekkingDatum: tekst(b, 'intrekkingDatum'),
+  intrekkingVerzenddatum: tekst(b, 'intrekkingVerzenddatum'),
+  intrekkingOndertekenaar: tekst(b, 'intrekkingOndertekenaar'),
+});
+/** The revocation as the service takes it (only what was typed). */
+const intrekkingInvoer = (w: Partial<ReturnType<typeof intrekkingVanBody>>) =>
+  w.intrekkingDatum || w.intrekkingVerzenddatum || w.intrekkingOndertekenaar
+    ? {
+        intrekking: {
+          datum: w.intrekkingDatum ?? '',
+          verzenddatum: w.intrekkingVerzenddatum ?? '',
+          ondertekenaar: w.intrekkingOndertekenaar ?? '',
+        },
+      }
+    : {};
 
 function evaluatieInvoer(w: EvaluatieWaarden, eind: boolean): EvaluatieInput {
   const basis = {
@@ -149,13 +170,19 @@ function evaluatieInvoer(w: EvaluatieWaarden, eind: boolean): EvaluatieInput {
       vervolgToelichting: w.vervolgToelichting || null,
       afloop: w.afloop as Eind['afloop'],
       beeindigingReden: (w.beeindigingReden || null) as Eind['beeindigingReden'],
+      ...intrekkingInvoer(w),
     },
   };
 }
 
 /** A refused form: field messages from the service, or its Dutch message. */
 const foutenVan = (e: unknown, veld: string): FieldErrors | null => {
-  if (e instanceof UitvoeringInvoerfout || e instanceof TegenprestatieInvoerfout) return e.velden;
+  if (
+    e instanceof UitvoeringInvoerfout ||
+    e instanceof TegenprestatieInvoerfout ||
+    e instanceof OvereenkomstInvoerfout
+  )
+    return e.velden;
   if (e instanceof AppError && (e.code === 'niet-verwerkbaar' || e.code === 'conflict'))
     return { [veld]: e.userMessage };
   return null;
@@ -193,6 +220,7 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
       if (d) d.versie = String(opgeslagen.get(d.datum)?.versie ?? '');
     }
     const klant = await klanten.findKlant(actor, beeld.tegenprestatie.klantId);
+    const versie = await deps.versieStand(actor, beeld.tegenprestatie.id);
     const t = beeld.tegenprestatie;
     const gevraagd = query(req, 'week');
     let basis = ISO.test(gevraagd) ? gevraagd : vandaagNu();
@@ -213,7 +241,12 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
         fouten: opts.fouten ?? {},
         formulier: opts.formulier,
         melding: isMelding(melding) ? melding : undefined,
-        vervolg: volgendeStappen(t, vandaagNu()),
+        vervolg: volgendeStappen(t, vandaagNu(), {
+          laatsteEvaluatie: beeld.evaluaties[0] ?? null,
+          openVersie: versie.open,
+          besluitVerzonden: versie.besluitVerzonden,
+        }),
+        versie,
         stap: opts.stap ?? legeStap(),
         twijfel: opts.twijfel ?? '',
       }),
@@ -280,6 +313,21 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
       });
     }
 
+    app.get(
+      '/tegenprestaties/:id/uitvoering/evaluaties/:evaluatieId/verslag.pdf',
+      { schema: { hide: true } },
+      async (req, reply) => {
+        const actor = medewerker(req);
+        const evaluatieId = String((req.params as { evaluatieId?: unknown }).evaluatieId ?? '');
+        if (!/^[0-9a-f-]{36}$/i.test(evaluatieId)) throw new AppError('niet-gevonden');
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', 'inline; filename="evaluatieverslag.pdf"')
+          .header('cache-control', 'no-store')
+          .send(await uitvoering.evaluatieVerslagPdf(actor, idVan(req), evaluatieId));
+      },
+    );
+
     app.post('/tegenprestaties/:id/uitvoering/stap', { schema: { hide: true } }, async (req, reply) => {
       const actor = medewerker(req);
       const b = bodyVan(req);
@@ -287,10 +335,11 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
         stap: tekst(b, 'stap'),
         reden: tekst(b, 'reden'),
         beeindigingReden: tekst(b, 'beeindigingReden'),
+        ...intrekkingVanBody(b),
       };
       const invoer = {
         stap: stap.stap,
-        ...(stap.stap === 'starten' ? {} : { reden: stap.reden }),
+        ...(stap.stap === 'starten' ? {} : { reden: stap.reden, ...intrekkingInvoer(stap) }),
         ...(stap.stap === 'beeindigen-voor-start' ? { beeindigingReden: stap.beeindigingReden } : {}),
       } as LevensloopInput;
       try {

@@ -189,6 +189,27 @@ export const UrenWijziging = z
   .meta({ id: 'UrenWijziging' });
 export type UrenWijziging = z.infer<typeof UrenWijziging>;
 
+/**
+ * The college's revocation of an imposed decision that was sent (issue 16), with a back-step or an early end: the
+ * overeenkomsten module checks it (`bereidIntrekkingVoor`); needed only where imposed and sent.
+ */
+const Intrekking = z
+  .object({
+    datum: z
+      .string()
+      .max(20)
+      .optional()
+      .meta({ description: 'Datum van het besluit tot intrekking (JJJJ-MM-DD)', format: 'date' }),
+    verzenddatum: z
+      .string()
+      .max(20)
+      .optional()
+      .meta({ description: 'Verzenddatum van het besluit tot intrekking', format: 'date' }),
+    ondertekenaar: z.string().max(300, 'De ondertekenaar is te lang (hoogstens 300 tekens).').optional(),
+  })
+  .optional()
+  .describe('Alleen waar de gemeente oplegt en het besluit is verzonden: het besluit tot intrekking');
+
 export const EvaluatieInput = z
   .object({
     datum: Datum,
@@ -206,6 +227,7 @@ export const EvaluatieInput = z
           .enum(BEEINDIGING_REDENEN, { error: 'Kies de reden van beëindigen.' })
           .nullable()
           .optional(),
+        intrekking: Intrekking,
       })
       .nullable()
       .optional(),
@@ -279,10 +301,11 @@ export const LevensloopInput = z
     'stap',
     [
       z.object({ stap: z.literal('starten') }),
-      z.object({ stap: z.literal('terug-naar-ontwerp'), reden }),
+      z.object({ stap: z.literal('terug-naar-ontwerp'), reden, intrekking: Intrekking }),
       z.object({
         stap: z.literal('beeindigen-voor-start'),
         reden,
+        intrekking: Intrekking,
         beeindigingReden: z.enum(BEEINDIGING_REDENEN, { error: 'Kies de reden van beëindigen.' }),
       }),
     ],

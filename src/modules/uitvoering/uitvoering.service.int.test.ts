@@ -71,6 +71,8 @@ beforeAll(async () => {
     tegenprestaties: diensten.tegenprestaties,
     klanten: diensten.klanten,
     afspraakVoorStart: (actor, id) => diensten.overeenkomsten.afspraakVoorStart(actor, id),
+    bereidIntrekkingVoor: (actor, id, input, reden) =>
+      diensten.overeenkomsten.bereidIntrekkingVoor(actor, id, input, reden),
     vandaag: () => VANDAAG,
   });
   lopend = await insertLopendeTegenprestatie(db.app, { km, gemeenteId: A });
@@ -261,6 +263,8 @@ describe('hours', () => {
       tegenprestaties: diensten.tegenprestaties,
       klanten: diensten.klanten,
       afspraakVoorStart: () => Promise.reject(new Error('no start by hand in this test')),
+      bereidIntrekkingVoor: (actor, id, input, reden) =>
+        diensten.overeenkomsten.bereidIntrekkingVoor(actor, id, input, reden),
       vandaag: () => VANDAAG,
       urenPerDagdeel: 3,
     });

@@ -1,6 +1,7 @@
 import { type Tx, withContext } from '../../db/context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/app-error.ts';
+import { csvVeld } from '../../lib/csv.ts';
 import {
   type InzageOnderdeel,
   type InzageOpties,
@@ -8,7 +9,7 @@ import {
   inzageKenmerk,
   inzageTekst,
 } from '../../lib/inzage.ts';
-import { csvVeld } from '../../lib/csv.ts';
+import { renderPdf } from '../../lib/pdf.ts';
 import { type Actor, dbContext, systeemActor } from '../auth/index.ts';
 import { formatDatumNl, type KlantenService, plusDagen, vandaag as vandaagNl } from '../klanten/index.ts';
 import { record, recordMany, VA } from '../logboek/index.ts';
@@ -22,6 +23,8 @@ import {
   VERVOLG_NAMEN,
   type Vervolg,
 } from '../tegenprestaties/index.ts';
+import { evaluatieDocument } from './evaluatieverslag.ts';
+import { volgendeStappen } from './stappen.ts';
 import { uitvoeringPolicy } from './uitvoering.policy.ts';
 import {
   type EvaluatieRij,
@@ -49,7 +52,6 @@ import {
   type UrenWijziging,
   type UrenWijzigingSoort,
 } from './uitvoering.schemas.ts';
-import { volgendeStappen } from './stappen.ts';
 import { maandagVan, STANDAARD_UREN_PER_DAGDEEL, toetsUren } from './urenregels.ts';
 
 export interface UitvoeringDeps {
@@ -69,6 +71,17 @@ export interface UitvoeringDeps {
    * `startOordeel` as the daily job, so a superseded agreement never starts a placement.
    */
   afspraakVoorStart: (actor: Actor, id: string) => Promise<AfspraakVoorStart | null>;
+  /**
+   * The revocation decision a back-step or an early end needs where the ordinance imposes and the decision was sent
+   * (overeenkomsten `bereidIntrekkingVoor`): null when none is needed, else the write for the step's transaction;
+   * refuses (field errors) when it is needed and missing or wrong. Required: the law's rule, failing closed.
+   */
+  bereidIntrekkingVoor: (
+    actor: Actor,
+    id: string,
+    input: { datum?: string; verzenddatum?: string; ondertekenaar?: string } | undefined,
+    reden: string,
+  ) => Promise<((tx: Tx) => Promise<void>) | null>;
   /** Today as an ISO date (tests inject a fixed day). */
   vandaag?: () => string;
   /** The most hours one day part holds (configuration `UREN_PER_DAGDEEL`; default 4). */
@@ -440,19 +453,80 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
         const oordeel = startOordeel(t, await deps.afspraakVoorStart(actor, id), dag);
         if (!oordeel.mag) throw new AppError('niet-verwerkbaar', { userMessage: oordeel.melding });
       }
-      return tegenprestaties.voerDeel2OvergangUit(
-        actor,
-        id,
+      const overgang =
         v.stap === 'starten'
-          ? { naar: 'lopend', reden: `Met de hand gestart op ${formatDatumNl(dag)}`, versie: t.versie }
+          ? {
+              naar: 'lopend' as const,
+              reden: `Met de hand gestart op ${formatDatumNl(dag)}`,
+              versie: t.versie,
+            }
           : v.stap === 'terug-naar-ontwerp'
-            ? { naar: 'ontwerp', reden: v.reden, versie: t.versie }
+            ? { naar: 'ontwerp' as const, reden: v.reden, versie: t.versie }
             : {
-                naar: 'beeindigd',
+                naar: 'beeindigd' as const,
                 reden: `Beëindigd vóór de start (${BEEINDIGING_NAMEN[v.beeindigingReden]}): ${v.reden}`,
                 beeindigingReden: v.beeindigingReden,
                 versie: t.versie,
-              },
+              };
+      // Where imposed and sent, stepping back or ending is a revocation decision, recorded with the move. Both are
+      // prepared (their reads) before the one transaction opens.
+      const intrekking =
+        v.stap === 'starten'
+          ? null
+          : await deps.bereidIntrekkingVoor(actor, id, v.intrekking, overgang.reden);
+      const verplaats = await tegenprestaties.bereidDeel2OvergangVoor(actor, id, overgang);
+      return withContext(db, dbContext(actor), async (tx) => {
+        if (intrekking) await intrekking(tx);
+        return verplaats(tx);
+      });
+    },
+
+    /**
+     * The evaluations of a placement, newest first, without the rest of the page (the overeenkomsten module asks it
+     * whether the latest decided `aanpassen`). Logged as a read.
+     */
+    async evaluatiesVan(actor: Actor, id: string): Promise<Evaluatie[]> {
+      uitvoeringPolicy.vereis(actor, 'uitvoering-bekijken');
+      const t = await ontwerp(actor, id);
+      return withContext(db, dbContext(actor), async (tx) => {
+        const evaluaties = await repo.listEvaluaties(tx, dienstVan(actor), id);
+        await log(tx, actor, 'lezen', t);
+        return evaluaties.map(naarEvaluatie);
+      });
+    },
+
+    /**
+     * The report of one evaluation as PDF (issue 16): the placement, the client's voice, the host's view, the
+     * conclusion, the decision and — for a final evaluation — the follow-up and how it ended. Never a BSN. Logged as
+     * an export of the client's file.
+     */
+    async evaluatieVerslagPdf(actor: Actor, id: string, evaluatieId: string): Promise<Buffer> {
+      uitvoeringPolicy.vereis(actor, 'uitvoering-bekijken');
+      const t = await ontwerp(actor, id);
+      const klant = await klanten.findKlant(actor, t.klantId);
+      const e = await withContext(db, dbContext(actor), async (tx) => {
+        const rij = (await repo.listEvaluaties(tx, dienstVan(actor), id)).find((r) => r.id === evaluatieId);
+        if (!rij) throw notFound('Deze evaluatie bestaat niet.');
+        await record(tx, {
+          actor,
+          actie: 'exporteren',
+          subject: { type: 'klant', id: t.klantId },
+          verwerkingsactiviteit: VA.klantdossierTegenprestatie,
+          gemeenteId: t.gemeenteId,
+          ...(actor.kind === 'systeem' ? { dienstId: dienstVan(actor) } : {}),
+        });
+        return naarEvaluatie(rij);
+      });
+      return renderPdf(
+        evaluatieDocument({
+          klant: { naam: klant.naam, klantnummer: klant.klantnummer },
+          klantmanager: klant.klantmanager?.naam ?? null,
+          periode: { start: t.startdatum, einde: t.einddatum },
+          urenPerWeek: t.urenPerWeek,
+          dagdelen: t.dagdelen,
+          evaluatie: e,
+          naam: klant.instrumentNaam,
+        }),
       );
     },
 
@@ -492,7 +566,18 @@ export function createUitvoeringService(deps: UitvoeringDeps) {
               : { naar: 'afgerond', reden: `Eindevaluatie ${v.datum}` },
           )
         : null;
+      // An early end where imposed and sent is a revocation decision (an end as agreed is not).
+      const intrekking =
+        v.eind?.afloop === 'beeindigd'
+          ? await deps.bereidIntrekkingVoor(
+              actor,
+              id,
+              v.eind.intrekking,
+              `Eindevaluatie ${formatDatumNl(v.datum)}: ${BEEINDIGING_NAMEN[v.eind.beeindigingReden ?? 'anders']}. ${v.conclusie}`,
+            )
+          : null;
       return withContext(db, dbContext(actor), async (tx) => {
+        if (intrekking) await intrekking(tx);
         if (einde) await einde(tx);
         const rij = await repo.insertEvaluatie(tx, {
           dienstId: dienstVan(actor),

@@ -279,6 +279,9 @@ export function IntervisiePagina({
           ['Waarover wordt getwijfeld', i.vraag],
         ]}
       />
+      <Paragraph>
+        <Link href={paths.intervisieVerslagPdf(i.id)}>Verslag van de intervisie (pdf)</Link>
+      </Paragraph>
       {i.status === 'besloten' ? (
         <>
           <Heading level={2}>Besluit</Heading>

@@ -203,6 +203,15 @@ export function OvereenkomstPagina({
             <Paragraph>
               <Link href={paths.tegenprestatieBesluitPdf(t.id)}>Besluit openen (pdf)</Link>
             </Paragraph>
+            {stand.intrekking ? (
+              <Paragraph>
+                Het college heeft dit besluit ingetrokken op {formatDatumNl(stand.intrekking.datum)}{' '}
+                (verzonden op {formatDatumNl(stand.intrekking.verzenddatum)}): {stand.intrekking.reden}{' '}
+                <Link href={paths.tegenprestatieIntrekkingPdf(t.id)}>
+                  Besluit tot intrekking openen (pdf)
+                </Link>
+              </Paragraph>
+            ) : null}
           </>
         ) : beeld.grondslag.weigering ? (
           <>

@@ -21,8 +21,10 @@ import {
 import { Layout, type LayoutProps } from '../../../web/layout.tsx';
 import { paths } from '../../../web/paths.ts';
 import { DossierFrame, formatDatumNl, type KlantDossier } from '../../klanten/index.ts';
+import type { VersieStand } from '../../overeenkomsten/index.ts';
 import { BEEINDIGING_REDENEN, STATUS_NAMEN, VERVOLG_NAMEN, VERVOLGEN } from '../../tegenprestaties/index.ts';
 import { uitvoeringPaden } from '../paden.ts';
+import type { MogelijkeStap, Vervolg } from '../stappen.ts';
 import {
   AFWEZIG_NAMEN,
   AFWEZIGHEDEN,
@@ -32,7 +34,6 @@ import {
   UREN_BRON_NAMEN,
   type UrenWijziging,
 } from '../uitvoering.schemas.ts';
-import type { MogelijkeStap, Vervolg } from '../stappen.ts';
 import type { UitvoeringBeeld } from '../uitvoering.service.ts';
 
 export interface Chrome {
@@ -60,15 +61,83 @@ export interface WeekWaarden {
   dagen: Array<{ datum: string; uren: string; afwezig: string; toelichting: string; versie: string }>;
 }
 /** A lifecycle step's form as typed. */
-export interface StapWaarden {
+/** The revocation decision (where imposed and sent) as typed. */
+export interface IntrekkingWaarden {
+  intrekkingDatum: string;
+  intrekkingVerzenddatum: string;
+  intrekkingOndertekenaar: string;
+}
+const legeIntrekking = (): IntrekkingWaarden => ({
+  intrekkingDatum: '',
+  intrekkingVerzenddatum: '',
+  intrekkingOndertekenaar: '',
+});
+
+export interface StapWaarden extends IntrekkingWaarden {
   stap: string;
   reden: string;
   beeindigingReden: string;
 }
-export const legeStap = (): StapWaarden => ({ stap: '', reden: '', beeindigingReden: '' });
+export const legeStap = (): StapWaarden => ({
+  stap: '',
+  reden: '',
+  beeindigingReden: '',
+  ...legeIntrekking(),
+});
+
+/**
+ * Where the ordinance imposes and the decision was sent, a back-step or an early end is a new decision that revokes
+ * it (issue 16): its date, sending date and signatory.
+ */
+function IntrekkingVelden({
+  prefix,
+  w,
+  f,
+  verzonden,
+}: {
+  prefix: string;
+  w: IntrekkingWaarden;
+  f: FieldErrors;
+  verzonden: string;
+}) {
+  return (
+    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+        Besluit tot intrekking
+      </legend>
+      <Paragraph>
+        De gemeente legt de tegenprestatie op en het besluit is verzonden op {formatDatumNl(verzonden)}. Deze
+        stap is een nieuw besluit van het college dat het intrekt. Het werkt pas als het is verzonden.
+      </Paragraph>
+      <TextField
+        name="intrekkingDatum"
+        id={veldId(prefix, 'intrekkingDatum')}
+        type="date"
+        label="Datum van het besluit tot intrekking"
+        value={w.intrekkingDatum}
+        error={f.intrekkingDatum}
+      />
+      <TextField
+        name="intrekkingVerzenddatum"
+        id={veldId(prefix, 'intrekkingVerzenddatum')}
+        type="date"
+        label="Verzonden op"
+        value={w.intrekkingVerzenddatum}
+        error={f.intrekkingVerzenddatum}
+      />
+      <TextField
+        name="intrekkingOndertekenaar"
+        id={veldId(prefix, 'intrekkingOndertekenaar')}
+        label="Namens het college ondertekend door"
+        value={w.intrekkingOndertekenaar}
+        error={f.intrekkingOndertekenaar}
+      />
+    </fieldset>
+  );
+}
 
 /** An evaluation form as typed (the final one also has the follow-up and the ending). */
-export interface EvaluatieWaarden {
+export interface EvaluatieWaarden extends Partial<IntrekkingWaarden> {
   datum: string;
   stemKlant: string;
   visieOrganisatie: string;
@@ -158,6 +227,7 @@ const STAP_KOPPEN: Record<MogelijkeStap['stap'], string> = {
   'beeindigen-voor-start': 'Beëindigen vóór de start',
   uren: 'Uren registreren',
   evalueren: 'Evalueren',
+  aanpassen: 'Afspraken aanpassen of verlengen',
   eindevalueren: 'Eindevaluatie',
 };
 
@@ -168,12 +238,15 @@ function VolgendeStappen({
   stap,
   fouten,
   csrfToken,
+  besluitVerzonden,
 }: {
   id: string;
   vervolg: Vervolg;
   stap: StapWaarden;
   fouten: FieldErrors;
   csrfToken: string;
+  /** The imposed decision's sending date once sent: a back-step or an early end then needs a revocation. */
+  besluitVerzonden: string | null;
 }) {
   const waarde = (s: string, k: 'reden' | 'beeindigingReden') => (stap.stap === s ? stap[k] : '');
   return (
@@ -205,6 +278,16 @@ function VolgendeStappen({
             {kop}
             <Paragraph>
               {s.uitleg} <Link href={paths.tegenprestatieToetsing(id)}>Naar de toetsing</Link>
+            </Paragraph>
+          </div>
+        );
+      case 'aanpassen':
+        return (
+          <div key={s.stap} className="wk-statusactie">
+            {kop}
+            <Paragraph>
+              {s.uitleg}{' '}
+              <Link href={paths.tegenprestatieAanpassing(id)}>Naar de versies van de overeenkomst</Link>
             </Paragraph>
           </div>
         );
@@ -270,6 +353,14 @@ function VolgendeStappen({
                     { value: '', label: '– Kies de reden –' },
                     ...BEEINDIGING_REDENEN.map((r) => ({ value: r, label: BEEINDIGING_NAMEN[r] })),
                   ]}
+                />
+              ) : null}
+              {besluitVerzonden ? (
+                <IntrekkingVelden
+                  prefix={`stap-${s.stap}`}
+                  w={stap.stap === s.stap ? stap : legeIntrekking()}
+                  f={stap.stap === s.stap ? fouten : {}}
+                  verzonden={besluitVerzonden}
                 />
               ) : null}
               <Button appearance={s.stap === 'terug-naar-ontwerp' ? 'secondary' : 'primary'}>
@@ -381,10 +472,13 @@ export function UitvoeringPagina({
   vervolg,
   stap,
   twijfel,
+  versie,
 }: {
   chrome: Chrome;
   klant: KlantDossier;
   beeld: UitvoeringBeeld;
+  /** The version of the agreement in force, one to come and one waiting for confirmation. */
+  versie: VersieStand;
   vervolg: Vervolg;
   stap: StapWaarden;
   week: WeekWaarden;
@@ -440,6 +534,19 @@ export function UitvoeringPagina({
             'Periode',
             `${t.startdatum ? formatDatumNl(t.startdatum) : '–'} tot en met ${t.einddatum ? formatDatumNl(t.einddatum) : '–'}`,
           ],
+          [
+            'Versie van de overeenkomst',
+            <>
+              {versie.inKracht
+                ? `Versie ${versie.inKracht.nummer} geldt${versie.inKracht.sinds ? ` sinds ${formatDatumNl(versie.inKracht.sinds)}` : ''}.`
+                : 'Nog geen getekende overeenkomst.'}
+              {versie.komend
+                ? ` Versie ${versie.komend.nummer} gaat in op ${formatDatumNl(versie.komend.ingangsdatum)}.`
+                : ''}
+              {versie.open ? ` Versie ${versie.open} wacht op de handtekeningen.` : ''}{' '}
+              <Link href={paths.tegenprestatieAanpassing(t.id)}>Alle versies</Link>
+            </>,
+          ],
           ['Uren per week (afgesproken)', t.urenPerWeek === null ? '' : uren(t.urenPerWeek)],
           ['Evaluatiedata', t.evaluatiedata.map(formatDatumNl).join(', ')],
           ['Totaal gedane uren', uren(beeld.totaalUren)],
@@ -451,6 +558,7 @@ export function UitvoeringPagina({
         stap={stap}
         fouten={fout('stap')}
         csrfToken={chrome.csrfToken}
+        besluitVerzonden={versie.besluitVerzonden}
       />
 
       <Heading level={2} id="uren">
@@ -604,6 +712,11 @@ export function UitvoeringPagina({
                 ['Vastgelegd door', e.doorNaam],
               ]}
             />
+            <Paragraph>
+              <Link href={uitvoeringPaden.evaluatieVerslag(t.id, e.id)}>
+                Verslag van de {e.eind ? 'eindevaluatie' : 'evaluatie'} van {formatDatumNl(e.datum)} (pdf)
+              </Link>
+            </Paragraph>
           </section>
         ))
       )}
@@ -676,6 +789,14 @@ export function UitvoeringPagina({
                 ...BEEINDIGING_REDENEN.map((r) => ({ value: r, label: BEEINDIGING_NAMEN[r] })),
               ]}
             />
+            {versie.besluitVerzonden ? (
+              <IntrekkingVelden
+                prefix="eind"
+                w={{ ...legeIntrekking(), ...eind }}
+                f={fout('eind')}
+                verzonden={versie.besluitVerzonden}
+              />
+            ) : null}
             <Button>Eindevaluatie vastleggen</Button>
           </Form>
         </>
