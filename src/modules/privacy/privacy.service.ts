@@ -519,7 +519,7 @@ export function createPrivacyService(deps: PrivacyDeps) {
           );
           if (!ok)
             throw new AppError('conflict', { userMessage: 'Deze vernietigingslijst is al afgehandeld.' });
-          // Last step before the commit: on disk outside the database, or no destruction at all.
+          // Before the commit: on disk outside the database, or no destruction at all.
           await deps.journaal.schrijf({
             dienstId,
             gemeenteId: lijst.gemeenteId,
