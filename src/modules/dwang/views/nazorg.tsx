@@ -441,8 +441,8 @@ export function ExportPagina({
                 'Stand',
               ]}
             >
-              {(gekozen.regels ?? []).map((r, n) => (
-                <Row key={`${r.soort}-${r.maatregelId}-${r.ingangsdatum}-${n}`}>
+              {(gekozen.regels ?? []).map((r) => (
+                <Row key={`${r.soort}-${r.maatregelId}-${r.ingangsdatum}-${r.besluitDatum}-${r.percentage}`}>
                   <Cell>{r.soort === 'correctie' ? 'Correctie' : 'Maatregel'}</Cell>
                   <Cell>{r.klantnummer ?? '–'}</Cell>
                   <Cell>{String(r.categorie)}</Cell>
