@@ -25,7 +25,7 @@ import {
 let e: E2eApp;
 let plaatsing: string | undefined;
 /** The demo's heard intention in Aardam (culpability assessed, only the final proposal missing). */
-let gehoord: { tegenprestatieId: string; id: string } | undefined;
+let gehoord: { tegenprestatieId: string; id: string; klantId: string } | undefined;
 
 beforeAll(async () => {
   e = await startE2eApp();
@@ -40,7 +40,7 @@ beforeAll(async () => {
   gehoord = await withContext(e.db.app, systeem('e2e'), (tx) =>
     tx
       .selectFrom('maatregel')
-      .select(['tegenprestatieId', 'id'])
+      .select(['tegenprestatieId', 'id', 'klantId'])
       .where('status', '=', 'voornemen')
       .where('verwijtbaar', '=', true)
       .where('zienswijzeVorm', 'is not', null)
@@ -78,7 +78,7 @@ describe('the measures page', () => {
 
   it('with JavaScript: proposal, four eyes, the decision, reconsideration; the team lead list and the export', async () => {
     expect(gehoord).toBeTruthy();
-    const { tegenprestatieId, id } = gehoord as NonNullable<typeof gehoord>;
+    const { tegenprestatieId, id, klantId } = gehoord as NonNullable<typeof gehoord>;
     const pad = `${e.baseUrl}/tegenprestaties/${tegenprestatieId}/maatregelen/${id}`;
     const ctx = await newContext();
     const page = await ctx.newPage();
@@ -103,6 +103,21 @@ describe('the measures page', () => {
     await page.locator('#voorstelMotivering').fill('Eerste keer: 30 % voor één maand.');
     await page.getByRole('button', { name: 'Voorstel indienen' }).click();
     await page.getByText('Het voorstel ligt bij de teamleider.').waitFor();
+    await expectAccessible(page);
+    // Who receives: a bewindvoerder on the client's file (without an address: refused, the name stays).
+    await page.goto(`${e.baseUrl}/klanten/${klantId}/vertegenwoordiging`);
+    await page.getByRole('heading', { name: 'Vertegenwoordiger of partner vastleggen' }).waitFor();
+    await expectAccessible(page);
+    await page.locator('#soort').selectOption('bewindvoerder');
+    await page.locator('#naam').fill('Mr. P. Bakker');
+    await page.locator('#vanaf').fill(plusDagen(vandaag(), -30));
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByRole('heading', { name: 'Er is een probleem' }).waitFor();
+    expect(await page.locator('#naam').inputValue()).toBe('Mr. P. Bakker');
+    await expectAccessible(page);
+    await page.locator('#adres').fill('Postbus 12, 1234 AA Aardam');
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByRole('heading', { name: 'Bewindvoerder: Mr. P. Bakker' }).waitFor();
     await expectAccessible(page);
     await ctx.close();
 
