@@ -47,9 +47,11 @@ beforeAll(async () => {
     const items = (
       await s.tegenprestaties.findTegenprestaties(actor, { status: 'lopend', paginaGrootte: 100 })
     ).items;
-    const t = items.find(
-      (x) => x.klantmanagerId === g.id && x.startdatum !== null && x.startdatum < vandaag(),
-    );
+    // The uitvoering demo's placement (started nine weeks ago, with hours): the earliest start of the caseworker's
+    // running ones (the measures demo adds later ones under an imposing decision, without hours).
+    const t = items
+      .filter((x) => x.klantmanagerId === g.id && x.startdatum !== null && x.startdatum < vandaag())
+      .sort((a, b) => String(a.startdatum).localeCompare(String(b.startdatum)))[0];
     if (!t) throw new Error(`no running demo placement for ${naam}`);
     lopend[naam] = {
       id: t.id,

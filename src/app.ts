@@ -274,6 +274,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       (a, k, o) => cohort.inzageVoorKlant(a, k, o),
       (a, k, o) => signalen.inzageVoorKlant(a, k, o),
       (a, k, o) => dwang.inzageVoorKlant(a, k, o),
+      (a, k, o) => betrokkenen.inzageVoorKlant(a, k, o),
     ],
   });
   if (taken) taken.bewaartermijnVoorstel = (reden) => privacy.stelVernietigingslijstenVoor(reden);

@@ -30,8 +30,10 @@
  * `nazorg` (reconsideration due date, changes, what applies now), `stelWijzigingVoor` / `beoordeelWijziging`
  * (reconsideration outcome, urgent reasons, after objection or a provisional ruling; four eyes), `listRechtsmiddelen`,
  * `legRechtsmiddelVast`, `legBeslissingVast` (objection and voorlopige voorziening against the imposing decision or a
- * measure), `teHeroverwegen` (the signal job), `maakExport` / `listExports` / `findExport` (the monthly export to the
- * benefits system; `exportCsv`). Pure: `nazorg.ts`. Tables: migration 1001.
+ * measure), `teHeroverwegen` (the signal job), `teamlijst` (the team lead's list by stage), `maakExport` /
+ * `listExports` / `findExport` (the monthly export to the benefits system; `exportCsv`). Pure: `nazorg.ts`. Tables:
+ * migration 1001. The AVG parts: `nazorg.inzage.ts`. Demo: `laadDemoMaatregelen` (Aardam, one path at each stage).
+ * The measure service's `ontvangers` (required): the klanten module's representatives and partner (migration 1002).
  *
  * Pure: `incidenten.ts` (`beoordeelIncident`, `patroonBereikt`, `STANDAARD_PATROON`); `maatregelen.ts` (the measures
  * ordinance and its rules: `versieOpDatum`, `vindCategorie`, `telHerhalingen`, `bepaalMaatregel`,

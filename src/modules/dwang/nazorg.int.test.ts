@@ -907,5 +907,18 @@ describe('who receives: a representative and the partner of joint bijstand', () 
     const m2 = await api(tokens.km, 'POST', mUrl0, voornemen({ gedragDatum: VANDAAG }));
     expect(m2.json().gezamenlijkMet).toBeNull();
     expect((await (await ingelogdAls(t.app, nm)).get(p)).statusCode).toBe(403);
+    // In the AVG art. 15 export.
+    const po = await insertGebruiker(t.db.app, { dienstId, rol: 'privacy-officer', gemeenten: [A] });
+    const officer = await ingelogdAls(t.app, po);
+    await officer.get(`/privacy/verwerkingen/${klant}`);
+    const inzage = (
+      await officer.post(`/privacy/verwerkingen/${klant}/inzage`, { formaat: 'json' })
+    ).json() as {
+      onderdelen: Array<{ onderdeel: string; records: Array<Record<string, unknown>> }>;
+    };
+    expect(inzage.onderdelen.find((o) => o.onderdeel === 'vertegenwoordiging')?.records).toEqual([
+      { Wie: 'Bewindvoerder', Naam: 'Mr. P. Bakker', Vanaf: d(-100), 'Tot en met': null },
+      { Wie: 'Partner (gezamenlijke bijstand)', Naam: 'A. Smit', Vanaf: d(-100), 'Tot en met': d(-1) },
+    ]);
   });
 });

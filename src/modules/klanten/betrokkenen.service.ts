@@ -6,7 +6,9 @@ import type { Selectable } from 'kysely';
 import { AppError } from '../../http/app-error.ts';
 import { type Actor, dbContext } from '../auth/index.ts';
 import { record, VA } from '../logboek/index.ts';
+import { type InzageOnderdeel, type InzageOpties, inzageDatum } from '../../lib/inzage.ts';
 import {
+  BETROKKENE_SOORT_NAMEN,
   BETROKKENE_SOORTEN,
   type BetrokkenePeriode,
   type BetrokkeneSoort,
@@ -122,6 +124,38 @@ export function createBetrokkenenService(deps: { db: Database; klanten: Pick<Kla
       .execute();
 
   const service = {
+    /**
+     * AVG art. 15 (the privacy module only, as the system inside its transaction): the client's representatives and
+     * partner as recorded. Left out when there are none. Logged.
+     */
+    async inzageVoorKlant(actor: Actor, klantId: string, opties: InzageOpties): Promise<InzageOnderdeel[]> {
+      if (actor.kind !== 'systeem') throw new AppError('geen-toegang');
+      const rijen = await lijstVan(opties.tx, dienstVan(actor), klantId);
+      await record(opties.tx, {
+        actor,
+        actie: 'lezen',
+        subject: { type: 'klant', id: klantId },
+        verwerkingsactiviteit: VA.privacyverzoeken,
+        gemeenteId: opties.gemeenteId,
+        dienstId: dienstVan(actor),
+      });
+      if (rijen.length === 0) return [];
+      return [
+        {
+          onderdeel: 'vertegenwoordiging',
+          titel: 'Uw vertegenwoordiger en partner',
+          uitleg:
+            'Wie een afschrift krijgt van brieven over een maatregel, en met wie u samen bijstand ontvangt.',
+          records: rijen.map((r) => ({
+            Wie: BETROKKENE_SOORT_NAMEN[r.soort as BetrokkeneSoort] ?? r.soort,
+            Naam: r.naam,
+            Vanaf: inzageDatum(r.vanaf),
+            'Tot en met': inzageDatum(r.tot),
+          })),
+        },
+      ];
+    },
+
     async listBetrokkenen(actor: Actor, klantId: string): Promise<Betrokkene[]> {
       klantenPolicy.vereis(actor, 'klanten-bekijken');
       const k = await deps.klanten.findKlant(actor, klantId);

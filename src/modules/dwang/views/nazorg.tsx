@@ -442,7 +442,7 @@ export function ExportPagina({
               ]}
             >
               {(gekozen.regels ?? []).map((r) => (
-                <Row key={`${r.soort}-${r.maatregelId}-${r.ingangsdatum}`}>
+                <Row key={`${r.soort}-${r.maatregelId}-${r.ingangsdatum}-${r.besluitDatum}-${r.percentage}`}>
                   <Cell>{r.soort === 'correctie' ? 'Correctie' : 'Maatregel'}</Cell>
                   <Cell>{r.klantnummer ?? '–'}</Cell>
                   <Cell>{String(r.categorie)}</Cell>
