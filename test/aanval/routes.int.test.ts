@@ -60,6 +60,9 @@ const TOEGANG: Array<[RegExp, RolNaam[] | 'publiek', (() => string)?]> = [
   [/^\/tegenprestaties$/, [...KM, 'teamleider']],
   [/^\/signalen$/, IEDEREEN],
   [/^\/rapportages\/cbs-tegenprestatie(\/csv)?$/, ['teamleider', 'beheerder']],
+  // Issue 15: the measure export to the benefits system (as the CBS export) and the team lead's list of measures.
+  [/^\/maatregel-export$/, ['teamleider', 'beheerder']],
+  [/^\/(api\/v1\/)?maatregelen$/, ['teamleider']],
   [/^\/api\/v1\/(verordeningen|rechtsgronden)$/, [...KM, 'teamleider', 'beheerder']],
   [/^\/api\/v1\/verwerkingen$/, ['privacy'], () => `?klantId=${bergdorp.klantId}`],
   // Public routes that a signed-in user is not meant to use (or that only answer on the machine itself).
