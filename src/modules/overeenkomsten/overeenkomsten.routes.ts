@@ -288,23 +288,30 @@ export function overeenkomstenRoutes(deps: { overeenkomsten: OvereenkomstenServi
     app.get(
       '/tegenprestaties/:id/aanpassing/:nummer/overeenkomst.pdf',
       { schema: { hide: true } },
-      async (req, reply) =>
-        reply
+      async (req, reply) => {
+        // Who asks comes first: without a session the page sends to the login page, whatever the number says.
+        const actor = medewerker(req);
+        const nummer = nummerVan(req);
+        return reply
           .type('application/pdf')
-          .header('content-disposition', `inline; filename="overeenkomst-versie-${nummerVan(req)}.pdf"`)
+          .header('content-disposition', `inline; filename="overeenkomst-versie-${nummer}.pdf"`)
           .header('cache-control', 'no-store')
-          .send(await overeenkomsten.versiePdf(medewerker(req), idVan(req), nummerVan(req))),
+          .send(await overeenkomsten.versiePdf(actor, idVan(req), nummer));
+      },
     );
 
     app.get(
       '/tegenprestaties/:id/aanpassing/:nummer/besluit.pdf',
       { schema: { hide: true } },
-      async (req, reply) =>
-        reply
+      async (req, reply) => {
+        const actor = medewerker(req);
+        const nummer = nummerVan(req);
+        return reply
           .type('application/pdf')
-          .header('content-disposition', `inline; filename="wijzigingsbesluit-${nummerVan(req)}.pdf"`)
+          .header('content-disposition', `inline; filename="wijzigingsbesluit-${nummer}.pdf"`)
           .header('cache-control', 'no-store')
-          .send(await overeenkomsten.wijzigingsbesluitPdf(medewerker(req), idVan(req), nummerVan(req))),
+          .send(await overeenkomsten.wijzigingsbesluitPdf(actor, idVan(req), nummer));
+      },
     );
 
     app.get('/tegenprestaties/:id/intrekking.pdf', { schema: { hide: true } }, async (req, reply) =>
