@@ -58,7 +58,7 @@ beforeAll(async () => {
     klantmanagerId: km.id,
     toepasselijkheid: 'van-toepassing',
     sorteer: 'klantnummer',
-    paginaGrootte: 40,
+    paginaGrootte: 100,
   });
   for (const k of lijst.items) {
     if ((await s.tegenprestaties.findTegenprestaties(actor, { klantId: k.id })).totaal > 0) continue;
@@ -67,6 +67,10 @@ beforeAll(async () => {
     klantMetGesprek = k.id;
     break;
   }
+  expect(
+    klantMetGesprek,
+    'a demo client of the klantmanager with a conversation and no design',
+  ).toBeDefined();
   for (const a of kandidaten.items) {
     if (!a.organisatie || a.plaatsenVrij < 3) continue;
     const aanbod = (await s.netwerk.findOrganisatie(actor, a.organisatie.id)).wederkerigheid[0];

@@ -95,8 +95,10 @@ export async function laadDemoMaatregelen(
     gemeenteId: aardam,
     reikwijdte: 'mijn',
     toepasselijkheid: 'van-toepassing',
+    // From the end of the caseload: the first clients carry the other demo stories (a conversation and no design
+    // yet, for the guided path from conversation to design).
     sorteer: 'klantnummer',
-    richting: 'oplopend',
+    richting: 'aflopend',
     paginaGrootte: 40,
   });
   const activiteiten = (
