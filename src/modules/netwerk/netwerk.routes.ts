@@ -334,12 +334,13 @@ export function netwerkRoutes(service: NetwerkService) {
       };
       // One after the other: a request uses one database connection at a time.
       const resultaat = await service.findOrganisaties(actor, vraag);
-      const { wijken } = await service.keuzes(actor);
+      const { wijken, gemeenten } = await service.keuzes(actor);
       return renderPage(
         reply,
         createElement(OrganisatiesPagina, {
           chrome: chromeVan(req, reply),
           resultaat,
+          gemeenteNamen: new Map(gemeenten.map((g) => [g.id, g.naam])),
           filter,
           wijken,
           magBeheren: netwerkPolicy.mag(actor, 'organisaties-beheren'),
@@ -457,12 +458,13 @@ export function netwerkRoutes(service: NetwerkService) {
       };
       // One after the other: a request uses one database connection at a time.
       const resultaat = await service.findActiviteiten(actor, vraag);
-      const { wijken } = await service.keuzes(actor);
+      const { wijken, gemeenten } = await service.keuzes(actor);
       return renderPage(
         reply,
         createElement(ActiviteitenPagina, {
           chrome: chromeVan(req, reply),
           resultaat,
+          gemeenteNamen: new Map(gemeenten.map((g) => [g.id, g.naam])),
           filter,
           wijken,
           magBeheren: netwerkPolicy.mag(actor, 'activiteiten-beheren'),
