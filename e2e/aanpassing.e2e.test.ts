@@ -101,7 +101,7 @@ describe('evaluation → adjustment, without JavaScript', () => {
     expect(await page.getByLabel('Uren per week').inputValue()).toBe('zes');
     await expectAccessibleZonderJs(page);
     await page.getByLabel('Uren per week').fill('6');
-    await page.getByLabel('Woensdagochtend', { exact: true }).uncheck();
+    await page.getByLabel('woensdagochtend', { exact: true }).uncheck();
     await page.getByRole('button', { name: 'Nieuwe versie opslaan' }).click();
     await page.waitForURL(/melding=voorgesteld/);
     expect(await page.locator('main').textContent()).toContain('Versie 2: bevestigen');
