@@ -652,13 +652,14 @@ export function netwerkRoutes(service: NetwerkService) {
       );
     };
 
-    app.get('/intervisies/:id/verslag.pdf', hide, async (req, reply) =>
-      reply
+    app.get('/intervisies/:id/verslag.pdf', hide, async (req, reply) => {
+      const pdf = await service.intervisieVerslagPdf(lezer(req), idVan(req));
+      return reply
         .type('application/pdf')
         .header('content-disposition', 'inline; filename="intervisieverslag.pdf"')
         .header('cache-control', 'no-store')
-        .send(await service.intervisieVerslagPdf(lezer(req), idVan(req))),
-    );
+        .send(pdf);
+    });
 
     app.get('/intervisies/:id', hide, async (req, reply) =>
       toonIntervisie(req, reply, lezer(req), idVan(req), LEEG_BESLUIT),
