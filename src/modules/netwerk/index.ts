@@ -38,6 +38,7 @@
  * assessment or an allowing intervision decision", 12 months' validity, lapsed on material change — with Dutch
  * reasons; `bepaalAdvies` (checklist → advice), `toetsStatus`, `VRAGEN` (the checklist), and the value lists.
  */
+export { activiteitLabel, gemeentenTekst, gemeentenUitIds, organisatieLabel } from './labels.ts';
 export { ACTIVITEIT_KOLOMMEN, ORGANISATIE_KOLOMMEN } from './import/kolommen.ts';
 export { netwerkImportRoutes } from './import/netwerk-import.routes.ts';
 export {

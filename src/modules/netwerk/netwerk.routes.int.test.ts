@@ -379,4 +379,43 @@ describe('building the network through the forms', () => {
     expect(start).toContain('href="/organisaties"');
     expect(start).toContain('href="/intervisies"');
   });
+
+  it('tells same-named organisations and activities of different municipalities apart (issue 16)', async () => {
+    const beide = await insertGebruiker(t.db.app, {
+      dienstId,
+      rol: 'netwerkmakelaar',
+      gemeenten: [aardam, bergdorp],
+    });
+    const inA = await insertOrganisatie(t.db.app, {
+      dienstId,
+      gemeenten: [aardam],
+      naam: 'Buurthuis Het Anker',
+    });
+    const inB = await insertOrganisatie(t.db.app, {
+      dienstId,
+      gemeenten: [bergdorp],
+      naam: 'Buurthuis Het Anker',
+    });
+    const actA = await insertActiviteit(t.db.app, {
+      dienstId,
+      organisatieId: inA.id,
+      gemeenten: [aardam],
+      titel: 'Koffie schenken',
+    });
+    await insertActiviteit(t.db.app, {
+      dienstId,
+      organisatieId: inB.id,
+      gemeenten: [bergdorp],
+      titel: 'Koffie schenken',
+    });
+    const b = await ingelogdAls(t.app, beide);
+    const orgs = (await b.get('/organisaties?zoek=Anker')).body;
+    expect(orgs).toMatch(/Buurthuis Het Anker<\/a> \(Aardam\)/);
+    expect(orgs).toMatch(/Buurthuis Het Anker<\/a> \(Bergdorp\)/);
+    const acts = (await b.get('/activiteiten?zoek=Koffie')).body;
+    expect(acts).toMatch(/Koffie schenken<\/a> \(Aardam\)/);
+    expect(acts).toMatch(/Koffie schenken<\/a> \(Bergdorp\)/);
+    expect((await b.get(`/activiteiten/${actA.id}`)).body).toContain('Koffie schenken (Aardam)');
+    expect((await b.get(`/organisaties/${inB.id}`)).body).toContain('Buurthuis Het Anker (Bergdorp)');
+  });
 });

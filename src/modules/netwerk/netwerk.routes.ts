@@ -334,12 +334,13 @@ export function netwerkRoutes(service: NetwerkService) {
       };
       // One after the other: a request uses one database connection at a time.
       const resultaat = await service.findOrganisaties(actor, vraag);
-      const { wijken } = await service.keuzes(actor);
+      const { wijken, gemeenten } = await service.keuzes(actor);
       return renderPage(
         reply,
         createElement(OrganisatiesPagina, {
           chrome: chromeVan(req, reply),
           resultaat,
+          gemeenteNamen: new Map(gemeenten.map((g) => [g.id, g.naam])),
           filter,
           wijken,
           magBeheren: netwerkPolicy.mag(actor, 'organisaties-beheren'),
@@ -457,12 +458,13 @@ export function netwerkRoutes(service: NetwerkService) {
       };
       // One after the other: a request uses one database connection at a time.
       const resultaat = await service.findActiviteiten(actor, vraag);
-      const { wijken } = await service.keuzes(actor);
+      const { wijken, gemeenten } = await service.keuzes(actor);
       return renderPage(
         reply,
         createElement(ActiviteitenPagina, {
           chrome: chromeVan(req, reply),
           resultaat,
+          gemeenteNamen: new Map(gemeenten.map((g) => [g.id, g.naam])),
           filter,
           wijken,
           magBeheren: netwerkPolicy.mag(actor, 'activiteiten-beheren'),
@@ -650,13 +652,14 @@ export function netwerkRoutes(service: NetwerkService) {
       );
     };
 
-    app.get('/intervisies/:id/verslag.pdf', hide, async (req, reply) =>
-      reply
+    app.get('/intervisies/:id/verslag.pdf', hide, async (req, reply) => {
+      const pdf = await service.intervisieVerslagPdf(lezer(req), idVan(req));
+      return reply
         .type('application/pdf')
         .header('content-disposition', 'inline; filename="intervisieverslag.pdf"')
         .header('cache-control', 'no-store')
-        .send(await service.intervisieVerslagPdf(lezer(req), idVan(req))),
-    );
+        .send(pdf);
+    });
 
     app.get('/intervisies/:id', hide, async (req, reply) =>
       toonIntervisie(req, reply, lezer(req), idVan(req), LEEG_BESLUIT),

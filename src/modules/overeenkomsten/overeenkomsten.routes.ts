@@ -285,42 +285,37 @@ export function overeenkomstenRoutes(deps: { overeenkomsten: OvereenkomstenServi
       },
     );
 
-    app.get(
-      '/tegenprestaties/:id/aanpassing/:nummer/overeenkomst.pdf',
-      { schema: { hide: true } },
-      async (req, reply) => {
-        // Who asks comes first: without a session the page sends to the login page, whatever the number says.
-        const actor = medewerker(req);
-        const nummer = nummerVan(req);
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `inline; filename="overeenkomst-versie-${nummer}.pdf"`)
-          .header('cache-control', 'no-store')
-          .send(await overeenkomsten.versiePdf(actor, idVan(req), nummer));
-      },
-    );
+    // The actor first: an anonymous visitor goes to the login page whatever the version number.
+    for (const [soort, bestand] of [
+      ['overeenkomst', 'overeenkomst-versie'],
+      ['besluit', 'wijzigingsbesluit'],
+    ] as const)
+      app.get(
+        `/tegenprestaties/:id/aanpassing/:nummer/${soort}.pdf`,
+        { schema: { hide: true } },
+        async (req, reply) => {
+          const actor = medewerker(req);
+          const nummer = nummerVan(req);
+          const inhoud =
+            soort === 'overeenkomst'
+              ? await overeenkomsten.versiePdf(actor, idVan(req), nummer)
+              : await overeenkomsten.wijzigingsbesluitPdf(actor, idVan(req), nummer);
+          return reply
+            .type('application/pdf')
+            .header('content-disposition', `inline; filename="${bestand}-${nummer}.pdf"`)
+            .header('cache-control', 'no-store')
+            .send(inhoud);
+        },
+      );
 
-    app.get(
-      '/tegenprestaties/:id/aanpassing/:nummer/besluit.pdf',
-      { schema: { hide: true } },
-      async (req, reply) => {
-        const actor = medewerker(req);
-        const nummer = nummerVan(req);
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `inline; filename="wijzigingsbesluit-${nummer}.pdf"`)
-          .header('cache-control', 'no-store')
-          .send(await overeenkomsten.wijzigingsbesluitPdf(actor, idVan(req), nummer));
-      },
-    );
-
-    app.get('/tegenprestaties/:id/intrekking.pdf', { schema: { hide: true } }, async (req, reply) =>
-      reply
+    app.get('/tegenprestaties/:id/intrekking.pdf', { schema: { hide: true } }, async (req, reply) => {
+      const pdf = await overeenkomsten.intrekkingPdf(medewerker(req), idVan(req));
+      return reply
         .type('application/pdf')
         .header('content-disposition', 'inline; filename="besluit-tot-intrekking.pdf"')
         .header('cache-control', 'no-store')
-        .send(await overeenkomsten.intrekkingPdf(medewerker(req), idVan(req))),
-    );
+        .send(pdf);
+    });
 
     app.get('/tegenprestaties/:id/besluit.pdf', { schema: { hide: true } }, async (req, reply) =>
       reply

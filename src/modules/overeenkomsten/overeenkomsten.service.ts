@@ -469,6 +469,8 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
     id: string,
     soort: 'besluit' | 'overeenkomst',
     nummer = 1,
+    /** The revocation prints also after a back-step (the design is then in ontwerp). */
+    ookNaTerugzetten = false,
   ): Promise<DocumentGegevens> {
     policy.vereis(actor, 'overeenkomsten-bekijken');
     const gelezen = await lees(actor, id, 'exporteren');
@@ -487,7 +489,7 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
           einddatum: items.einddatum,
         }
       : gelezen.t;
-    if (!laatste?.voldoet || !DOCUMENT_STATUSSEN.has(t.status))
+    if (!laatste?.voldoet || !(ookNaTerugzetten || DOCUMENT_STATUSSEN.has(t.status)))
       throw new AppError('niet-verwerkbaar', { userMessage: GEEN_TOETSING });
     const opleggen = laatste.versie.vorm === 'opleggen';
     if (soort === 'besluit') {
@@ -1238,7 +1240,7 @@ export function createOvereenkomstenService(deps: OvereenkomstenDeps) {
 
     /** The college's revocation of the imposed decision as PDF (only once recorded). */
     async intrekkingPdf(actor: Actor, id: string): Promise<Buffer> {
-      const g = await documentGegevens(actor, id, 'besluit');
+      const g = await documentGegevens(actor, id, 'besluit', 1, true);
       const { laatste } = await lees(actor, id, 'exporteren');
       const rij = laatste
         ? await withContext(db, dbContext(actor), (tx) =>

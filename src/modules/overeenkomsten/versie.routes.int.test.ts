@@ -47,6 +47,9 @@ let tp: TegenprestatiesService;
 let overeenkomsten: OvereenkomstenService;
 let uitvoering: UitvoeringService;
 let B: string;
+let A: string;
+let kmA: Gebruiker;
+let kmABrowser: TestBrowser;
 let tokens: Record<'km' | 'nm' | 'kmAnder', string>;
 const VANDAAG = vandaag();
 const START = plusDagen(VANDAAG, -30);
@@ -114,6 +117,34 @@ beforeAll(async () => {
     bereidIntrekkingVoor: (actor, id, input, reden) =>
       overeenkomsten.bereidIntrekkingVoor(actor, id, input, reden),
   });
+  // Aardam imposes: a back-step after the decision was sent needs a revocation decision. A recorded basis for
+  // 2027 (test text), so that the periods around today have one.
+  A = (await insertGemeente(t.db.app, { dienstId, naam: 'Aardam', code: 'GM9942' })).gemeenteId;
+  const tA = (await insertTeam(t.db.app, { dienstId, gemeenten: [A] })).teamId;
+  const kmAGebruiker = await insertGebruiker(t.db.app, {
+    dienstId,
+    rol: 'klantmanager',
+    gemeenten: [A],
+    teams: [tA],
+  });
+  kmA = actorVan(kmAGebruiker, { gemeenten: [A], teams: [tA] });
+  const fbA = actorVan(
+    await insertGebruiker(t.db.app, { dienstId, rol: 'functioneel-beheerder', gemeenten: [A] }),
+    {
+      gemeenten: [A],
+    },
+  );
+  await verordening.createVersie(
+    fbA,
+    A,
+    maakVersie({ maxUrenPerWeek: 12, titel: 'Verordening Aardam (test)' }),
+  );
+  await verordening.setRechtsgrond(fbA, {
+    vanaf: '2027-01-01',
+    artikel: 'Testartikel 2027',
+    omschrijving: 'Korte testtekst van de grondslag.',
+  });
+  kmABrowser = await ingelogdAls(t.app, kmAGebruiker);
   kmBrowser = await ingelogdAls(t.app, km);
   nmBrowser = await ingelogdAls(t.app, nm);
   anderBrowser = await ingelogdAls(t.app, kmAnder);
@@ -345,5 +376,55 @@ describe('the API', () => {
       };
       expect((await api(token, 'POST', basis, geldig)).statusCode).toBe(status);
     }
+  });
+});
+
+describe('the revocation decision on the placement page (imposing municipality, decision sent)', () => {
+  it('asks for it with the back-step, refuses without it (422, input kept), and records it', async () => {
+    const { id } = await insertLopendeTegenprestatie(t.db.app, {
+      km: kmA,
+      gemeenteId: A,
+      startdatum: plusDagen(VANDAAG, 14),
+      einddatum: plusDagen(VANDAAG, 100),
+      evaluatiedata: [plusDagen(VANDAAG, 40)],
+      tot: 'toetsing',
+      tegenprestaties: tp,
+    });
+    await overeenkomsten.voerToetsingUit(kmA, id);
+    await overeenkomsten.neemBesluit(kmA, id, {
+      datum: VANDAAG,
+      verzenddatum: VANDAAG,
+      ondertekenaar: 'B. en W.',
+    });
+    await overeenkomsten.legAcceptatieVast(kmA, id, {
+      overeenkomstDatum: VANDAAG,
+      klantGetekendOp: VANDAAG,
+      organisatieGetekendOp: VANDAAG,
+    });
+    const pagina = await kmABrowser.get(`/tegenprestaties/${id}/uitvoering`);
+    expect(pagina.body).toContain('Besluit tot intrekking');
+    expect(pagina.body).toContain('leg ook het besluit tot intrekking vast');
+    const zonder = await kmABrowser.post(`/tegenprestaties/${id}/uitvoering/stap`, {
+      stap: 'terug-naar-ontwerp',
+      reden: 'Andere startdatum.',
+      intrekkingOndertekenaar: 'B. en W.',
+    });
+    expect(zonder.statusCode).toBe(422);
+    expect(zonder.body).toContain('Deze stap is een nieuw besluit van het college');
+    expect(zonder.body).toContain('value="B. en W."');
+    expect(zonder.body).toContain('Andere startdatum.');
+    const met = await kmABrowser.post(`/tegenprestaties/${id}/uitvoering/stap`, {
+      stap: 'terug-naar-ontwerp',
+      reden: 'Andere startdatum.',
+      intrekkingDatum: VANDAAG,
+      intrekkingVerzenddatum: VANDAAG,
+      intrekkingOndertekenaar: 'B. en W.',
+    });
+    expect(met.statusCode).toBe(303);
+    expect((await tp.findTegenprestatie(kmA, id)).status).toBe('ontwerp');
+    const pdf = await kmABrowser.get(`/tegenprestaties/${id}/intrekking.pdf`);
+    expect(await pdfTekst(pdf.rawPayload)).toContain('Besluit tot intrekking');
+    expect((await nmBrowser.get(`/tegenprestaties/${id}/intrekking.pdf`)).statusCode).toBe(403);
+    expect((await kmBrowser.get(`/tegenprestaties/${id}/intrekking.pdf`)).statusCode).toBe(404);
   });
 });

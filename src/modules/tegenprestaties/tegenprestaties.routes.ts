@@ -5,7 +5,7 @@ import type { FieldErrors } from '../../web/components/index.tsx';
 import { paths } from '../../web/paths.ts';
 import { renderFragment, renderPage } from '../../web/render.ts';
 import { type Gebruiker, pageChrome, requireRol } from '../auth/index.ts';
-import { keuzeWeigering, type NetwerkService } from '../netwerk/index.ts';
+import { activiteitLabel, gemeentenUitIds, keuzeWeigering, type NetwerkService } from '../netwerk/index.ts';
 import { WENSELIJK_IDS } from './checklist.ts';
 import { STATUSSEN } from './statusmachine.ts';
 import {
@@ -30,7 +30,7 @@ import { type OpleggingWaarden, REDEN_RIJEN } from './views/oplegging.tsx';
 
 export interface TegenprestatiesRoutesDeps {
   tegenprestaties: TegenprestatiesService;
-  netwerk: Pick<NetwerkService, 'findActiviteiten'>;
+  netwerk: Pick<NetwerkService, 'findActiviteiten' | 'keuzes'>;
 }
 
 type Body = Record<string, unknown>;
@@ -185,6 +185,8 @@ export function tegenprestatiesRoutes(deps: TegenprestatiesRoutesDeps) {
       maatwerk: false,
       paginaGrootte: 100,
     });
+    // Same-named activities of different municipalities are told apart by the municipalities they serve.
+    const namen = new Map((await netwerk.keuzes(actor)).gemeenten.map((g) => [g.id, g.naam]));
     return renderPage(
       reply,
       createElement(OntwerpPagina, {
@@ -197,7 +199,7 @@ export function tegenprestatiesRoutes(deps: TegenprestatiesRoutesDeps) {
           .filter((a) => keuzeWeigering(a.toets.status) === null)
           .map((a) => ({
             id: a.id,
-            titel: `${a.titel}${a.organisatie ? ` – ${a.organisatie.naam}` : ''} (${a.plaatsenVrij} vrij)`,
+            titel: `${activiteitLabel({ ...a, gemeenten: gemeentenUitIds(a.gemeenteIds, namen) })}, ${a.plaatsenVrij} vrij`,
           })),
         melding: meldingVan(req),
         isTeamleider: actor.rol === 'teamleider',

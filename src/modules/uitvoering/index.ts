@@ -2,8 +2,8 @@
  * Uitvoering: the running tegenprestatie — hours, evaluations, the final follow-up that ends it, and the monthly
  * CBS indicator. See docs/uitvoering.md.
  *
- * ## Service (`createUitvoeringService({ db, tegenprestaties, klanten, afspraakVoorStart, vandaag?,
- * urenPerDagdeel? })`)
+ * ## Service (`createUitvoeringService({ db, tegenprestaties, klanten, afspraakVoorStart, bereidIntrekkingVoor,
+ * vandaag?, urenPerDagdeel? })`)
  *
  * Access (`uitvoeringPolicy`): klantmanager and teamleider see and record; teamleider and functioneel beheerder
  * download the CBS export of their municipalities. A placement is visible exactly when its design is
@@ -18,8 +18,12 @@
  *   changes only with its `versie`, else `conflict`), every change kept (`findUrenWijzigingen(actor, id)`), the date
  *   and day-part rules of `toetsUren` (urenregels.ts; pure, for every way hours come in).
  * - `wijzigLevensloop(actor, id, { stap: 'starten' | 'terug-naar-ontwerp' | 'beeindigen-voor-start', reden?,
- *   beeindigingReden? })`: the steps from `overeengekomen`; `volgendeStappen(t, vandaag)` (stappen.ts; pure) says
- *   what the placement page offers, or why nothing.
+ *   beeindigingReden?, intrekking? })`: the steps from `overeengekomen`; `volgendeStappen(t, vandaag, extra)`
+ *   (stappen.ts; pure) says what the placement page offers, or why nothing. Where imposed and sent, a back-step or an
+ *   early end (also a final evaluation `beeindigd`) records the revocation decision (dep `bereidIntrekkingVoor`, the
+ *   overeenkomsten module) in the same transaction, or is refused without it.
+ * - `evaluatiesVan(actor, id)` (lean, for the overeenkomsten module's versions); `evaluatieVerslagPdf(actor, id,
+ *   evaluatieId)` → the evaluation report (evaluatieverslag.ts; pure `evaluatieDocument`).
  * - `weekUrenPerTegenprestatie(actor, ids, maandag)` → Map id → `{ uren, dagen, afwezig }` (the signal job).
  * - `findEvaluaties(actor, id)`, `createEvaluatie(actor, id, EvaluatieInput)` (with `besluit: 'beeindigen'` and
  *   `eind`: ends the placement through `tegenprestaties.voerDeel2OvergangUit` in the same transaction).

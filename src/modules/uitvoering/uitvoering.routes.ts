@@ -320,11 +320,12 @@ export function uitvoeringRoutes(deps: UitvoeringRoutesDeps) {
         const actor = medewerker(req);
         const evaluatieId = String((req.params as { evaluatieId?: unknown }).evaluatieId ?? '');
         if (!/^[0-9a-f-]{36}$/i.test(evaluatieId)) throw new AppError('niet-gevonden');
+        const pdf = await uitvoering.evaluatieVerslagPdf(actor, idVan(req), evaluatieId);
         return reply
           .type('application/pdf')
           .header('content-disposition', 'inline; filename="evaluatieverslag.pdf"')
           .header('cache-control', 'no-store')
-          .send(await uitvoering.evaluatieVerslagPdf(actor, idVan(req), evaluatieId));
+          .send(pdf);
       },
     );
 

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 
 /**
  * Our thin facade over NL Design System (Utrecht) CSS: plain elements with the Utrecht class names. Pages use
@@ -314,11 +314,19 @@ export function CheckboxGroup({
   );
 }
 
+/**
+ * A table usable at 375 pixels wide (issue 16): it scrolls sideways inside its own region (keyboard-focusable,
+ * named by its caption) with a visible cue — a line on narrow screens and a shadow at the edge that has more — while
+ * the page itself never scrolls sideways. No JavaScript.
+ */
 export function Table({ caption, head, children }: { caption: string; head: string[]; children: ReactNode }) {
+  const id = useId();
   return (
-    <div className="utrecht-table-container">
+    <TabelRegio labelId={id}>
       <table className="utrecht-table utrecht-table--html-table">
-        <caption className="utrecht-table__caption">{caption}</caption>
+        <caption className="utrecht-table__caption" id={id}>
+          {caption}
+        </caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             {head.map((h) => (
@@ -330,6 +338,26 @@ export function Table({ caption, head, children }: { caption: string; head: stri
         </thead>
         <tbody className="utrecht-table__body">{children}</tbody>
       </table>
+    </TabelRegio>
+  );
+}
+
+/**
+ * The sideways-scrolling region around a table (see `Table`), for a table written by hand: `labelId` is the id of
+ * its caption, which names the region.
+ */
+export function TabelRegio({ labelId, children }: { labelId: string; children: ReactNode }) {
+  return (
+    <div className="wk-tabel">
+      <p className="wk-tabel-hint">Schuif de tabel opzij om alle kolommen te zien.</p>
+      <section
+        className="utrecht-table-container wk-tabel-scroll"
+        aria-labelledby={labelId}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard (WCAG 2.1.1)
+        tabIndex={0}
+      >
+        {children}
+      </section>
     </div>
   );
 }

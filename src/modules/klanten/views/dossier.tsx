@@ -11,6 +11,7 @@ import {
   Paragraph,
   Row,
   SelectField,
+  TabelRegio,
   Table,
   TextField,
 } from '../../../web/components/index.tsx';
@@ -814,9 +815,11 @@ export function VerplichtingenPagina({
 
       <Heading level={3}>Ontheffingen</Heading>
       {klant.ontheffingen.length > 0 ? (
-        <div className="utrecht-table-container wk-tabel-scroll">
+        <TabelRegio labelId="ontheffingen-tabel-titel">
           <table className="utrecht-table utrecht-table--html-table">
-            <caption className="utrecht-table__caption">Ontheffingen, nieuwste eerst</caption>
+            <caption className="utrecht-table__caption" id="ontheffingen-tabel-titel">
+              Ontheffingen, nieuwste eerst
+            </caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
                 {[
@@ -858,7 +861,7 @@ export function VerplichtingenPagina({
               ))}
             </tbody>
           </table>
-        </div>
+        </TabelRegio>
       ) : (
         <Paragraph>Geen ontheffingen vastgelegd.</Paragraph>
       )}

@@ -7,6 +7,7 @@ import {
   Link,
   Paragraph,
   SelectField,
+  TabelRegio,
   TextField,
 } from '../../../web/components/index.tsx';
 import { paths } from '../../../web/paths.ts';
@@ -201,9 +202,9 @@ export function KlantenPagina({
       {items.length === 0 ? (
         <Paragraph>Geen klanten gevonden. Pas de zoekvraag of de filters aan.</Paragraph>
       ) : (
-        <div className="utrecht-table-container wk-tabel-scroll">
+        <TabelRegio labelId="klanten-tabel-titel">
           <table className="utrecht-table utrecht-table--html-table">
-            <caption className="utrecht-table__caption">
+            <caption className="utrecht-table__caption" id="klanten-tabel-titel">
               Klanten{bsnResultaat ? ' met dit BSN' : ''} (kies een naam om het dossier te openen
               {bsnResultaat ? '' : '; kies een kolomkop om te sorteren'})
             </caption>
@@ -262,7 +263,7 @@ export function KlantenPagina({
               ))}
             </tbody>
           </table>
-        </div>
+        </TabelRegio>
       )}
       {resultaat && !bsnResultaat ? (
         <Paginering

@@ -10,7 +10,7 @@ import {
   TOEPASSELIJKHEID_NAMEN,
   type Toepasselijkheid,
 } from '../../klanten/index.ts';
-import type { NetwerkService } from '../../netwerk/index.ts';
+import { activiteitLabel, gemeentenUitIds, type NetwerkService } from '../../netwerk/index.ts';
 import { CohortInvoerfout, type StartCohortInput } from './cohort.schemas.ts';
 import type { CohortService } from './cohort.service.ts';
 import {
@@ -76,6 +76,7 @@ export function cohortRoutes(deps: {
         paginaGrootte: 100,
       });
       const runs = await cohort.findRuns(actor);
+      const gemeenteNamen = new Map(alleGemeenten.map((g) => [g.id, g.naam]));
       return renderPage(
         reply,
         createElement(CohortenPagina, {
@@ -86,7 +87,7 @@ export function cohortRoutes(deps: {
           toepasselijkheden: TOEPASSELIJKHEDEN.map((t) => ({ value: t, label: TOEPASSELIJKHEID_NAMEN[t] })),
           activiteiten: activiteiten.items.map((a) => ({
             id: a.id,
-            label: `${a.titel}${a.organisatie ? ` – ${a.organisatie.naam}` : ''} (${a.plaatsenVrij} vrij)`,
+            label: `${activiteitLabel({ ...a, gemeenten: gemeentenUitIds(a.gemeenteIds, gemeenteNamen) })}, ${a.plaatsenVrij} vrij`,
           })),
           runs,
           waarden: {

@@ -34,6 +34,7 @@ import {
   TAALNIVEAU_NAMEN,
   TAALNIVEAUS,
 } from '../keuzelijsten.ts';
+import { gemeentenTekst, gemeentenUitIds } from '../labels.ts';
 import type { Activiteit, ActiviteitOverzicht, Pagina, Verdringingstoets } from '../netwerk.schemas.ts';
 import { TOETS_STATUS_NAMEN, TOETS_STATUSSEN, VRAGEN } from '../verdringing.ts';
 import {
@@ -65,6 +66,7 @@ const alle = (label: string) => [{ value: '', label }];
 export function ActiviteitenPagina({
   chrome,
   resultaat,
+  gemeenteNamen,
   filter,
   wijken,
   magBeheren,
@@ -72,6 +74,8 @@ export function ActiviteitenPagina({
 }: {
   chrome: Chrome;
   resultaat: Pagina<ActiviteitOverzicht>;
+  /** Names of the municipalities the reader may see: same-named items are told apart by them. */
+  gemeenteNamen: ReadonlyMap<string, string>;
   filter: ActiviteitFilterWaarden;
   wijken: ReadonlyArray<{ id: string; naam: string }>;
   magBeheren: boolean;
@@ -154,7 +158,8 @@ export function ActiviteitenPagina({
           {resultaat.items.map((a) => (
             <Row key={a.id}>
               <Cell>
-                <Link href={paths.activiteit(a.id)}>{a.titel}</Link>
+                <Link href={paths.activiteit(a.id)}>{a.titel}</Link> (
+                {gemeentenTekst(gemeentenUitIds(a.gemeenteIds, gemeenteNamen))})
                 {a.isMaatwerk ? ' (maatwerk)' : ''}
               </Cell>
               <Cell>{a.organisatie?.naam ?? '–'}</Cell>
@@ -203,7 +208,9 @@ export function ActiviteitPagina({
           {a.organisatie ? `Terug naar ${a.organisatie.naam}` : 'Terug naar activiteiten'}
         </Link>
       </Paragraph>
-      <Heading level={1}>{a.titel}</Heading>
+      <Heading level={1}>
+        {a.titel} ({gemeentenTekst(a.gemeenten)})
+      </Heading>
       {t.magGeplaatstWorden ? (
         <Alert type="ok" title="Deze activiteit kan gebruikt worden">
           <Paragraph>

@@ -24,6 +24,7 @@ import {
   WEDERKERIGHEID_CATEGORIEEN,
   WEDERKERIGHEID_NAMEN,
 } from '../keuzelijsten.ts';
+import { gemeentenTekst, gemeentenUitIds } from '../labels.ts';
 import type { ActiviteitOverzicht, Organisatie, OrganisatieOverzicht, Pagina } from '../netwerk.schemas.ts';
 import { TOETS_STATUS_NAMEN } from '../verdringing.ts';
 import {
@@ -52,6 +53,7 @@ const alle = (label: string) => [{ value: '', label }];
 export function OrganisatiesPagina({
   chrome,
   resultaat,
+  gemeenteNamen,
   filter,
   wijken,
   magBeheren,
@@ -59,6 +61,8 @@ export function OrganisatiesPagina({
 }: {
   chrome: Chrome;
   resultaat: Pagina<OrganisatieOverzicht>;
+  /** Names of the municipalities the reader may see: same-named items are told apart by them. */
+  gemeenteNamen: ReadonlyMap<string, string>;
   filter: OrganisatieFilterWaarden;
   wijken: ReadonlyArray<{ id: string; naam: string }>;
   magBeheren: boolean;
@@ -110,7 +114,8 @@ export function OrganisatiesPagina({
           {resultaat.items.map((o) => (
             <Row key={o.id}>
               <Cell>
-                <Link href={paths.organisatie(o.id)}>{o.naam}</Link>
+                <Link href={paths.organisatie(o.id)}>{o.naam}</Link> (
+                {gemeentenTekst(gemeentenUitIds(o.gemeenteIds, gemeenteNamen))})
               </Cell>
               <Cell>{ORGANISATIE_TYPE_NAMEN[o.type]}</Cell>
               <Cell>{[o.plaats, o.wijk?.naam].filter(Boolean).join(', ') || '–'}</Cell>
@@ -154,7 +159,9 @@ export function OrganisatiePagina({
       <Paragraph>
         <Link href={paths.organisaties()}>Terug naar organisaties</Link>
       </Paragraph>
-      <Heading level={1}>{o.naam}</Heading>
+      <Heading level={1}>
+        {o.naam} ({gemeentenTekst(o.gemeenten)})
+      </Heading>
       {magBeheren ? (
         <ButtonLink href={paths.organisatieWijzigen(o.id)}>Organisatie wijzigen</ButtonLink>
       ) : null}
