@@ -10,7 +10,16 @@ import { ingelogdAls } from '../../../test/browser.ts';
 import { actorVan } from '../../../test/factories/actoren.ts';
 import { insertGebruiker, insertTeam, type TestGebruiker } from '../../../test/factories/gebruikers.ts';
 import { insertGemeente } from '../../../test/factories/gemeenten.ts';
-import { maakKlant } from '../../../test/factories/klanten.ts';
+import {
+  d,
+  lopendePlaatsing,
+  maakApi,
+  VANDAAG,
+  verwijtbaar,
+  voornemen,
+  voorstel,
+  zienswijze,
+} from '../../../test/factories/maatregelen.ts';
 import { maakActiviteit, maakOrganisatie, maakToets } from '../../../test/factories/netwerk.ts';
 import { withContext } from '../../db/context.ts';
 import { createAuthService, type Gebruiker, systeemActor } from '../auth/index.ts';
@@ -21,8 +30,6 @@ import {
   type KlantenService,
   medewerkersUitBeheer,
   parseBsnSleutels,
-  plusDagen,
-  vandaag,
 } from '../klanten/index.ts';
 import { createLogboekService } from '../logboek/index.ts';
 import { createNetwerkService } from '../netwerk/index.ts';
@@ -53,100 +60,9 @@ let tl2: TestGebruiker;
 let km: TestGebruiker;
 let zetGrondslag: (vanaf: string, artikel: string | null) => Promise<unknown>;
 let nm: TestGebruiker;
-const VANDAAG = vandaag();
-const d = (n: number) => plusDagen(VANDAAG, n);
-
-async function api(token: string, method: 'GET' | 'POST', url: string, payload?: unknown) {
-  return t.app.inject({
-    method,
-    url,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
-  });
-}
-
-/** A placement started 20 days ago; where imposed, under a decision sent 25 days ago. */
-async function lopend(actor: Gebruiker, token: string, gemeenteId: string, act: string, opgelegd: boolean) {
-  const klant = (
-    await klanten.createKlant(actor, maakKlant({ gemeenteId, belastbaarheid: { maxUrenPerWeek: 60 } }))
-  ).id;
-  const { id } = await tp.startVerkenning(actor, { klantId: klant });
-  await tp.updateTegenprestatie(actor, id, {
-    activiteitId: act,
-    urenPerWeek: 6,
-    dagdelen: ['ma-ochtend'],
-    startdatum: d(-20),
-    einddatum: d(130),
-    evaluatiedata: [d(30)],
-    vervolg: 're-integratie',
-    maatwerk: {
-      leeftijd: '41 jaar.',
-      opleiding: 'Mbo 2.',
-      werkervaring: 'Magazijn.',
-      omstandigheden: 'Geen.',
-    },
-    wederkerigheid: { categorie: 'begeleiding', omschrijving: 'Ineke begeleidt.' },
-    overtuigd: {
-      klantmanager: { oordeel: 'ja', motivering: 'Past.' },
-      klant: { oordeel: 'ja', motivering: 'Ik wil graag.' },
-      organisatie: { oordeel: 'ja', motivering: 'Welkom.' },
-    },
-    afwijkingen: { gesprek: 'Het gesprek is telefonisch gevoerd.' },
-  });
-  await tp.wijzigStatus(actor, id, { naar: 'ontwerp' });
-  await tp.wijzigStatus(actor, id, { naar: 'toetsing' });
-  const basis = `/api/v1/tegenprestaties/${id}`;
-  expect((await api(token, 'POST', `${basis}/toetsingen`)).statusCode).toBe(201);
-  if (opgelegd)
-    expect(
-      (
-        await api(token, 'POST', `${basis}/besluit`, {
-          datum: d(-25),
-          verzenddatum: d(-25),
-          ondertekenaar: 'A. Jansen',
-        })
-      ).statusCode,
-    ).toBe(201);
-  expect(
-    (
-      await api(token, 'POST', `${basis}/overeenkomst`, {
-        overeenkomstDatum: d(-25),
-        klantGetekendOp: d(-24),
-        organisatieGetekendOp: d(-24),
-      })
-    ).statusCode,
-  ).toBe(201);
-  expect((await api(token, 'POST', `${basis}/levensloop`, { stap: 'starten' })).statusCode).toBe(200);
-  return { id, klant };
-}
-
-const voornemen = (extra: Record<string, unknown> = {}) => ({
-  gedragDatum: d(-2),
-  omschrijving: 'Niet verschenen op de afgesproken ochtend, niet afgemeld.',
-  ...extra,
-});
-const verwijtbaar = {
-  verwijtbaar: true,
-  verwijtbaarheidMotivering: 'De klant wist van de afspraak en gaf geen reden.',
-  dringendeRedenen: false,
-  dringendeRedenenMotivering: 'Geen dringende redenen gebleken.',
-};
-const zienswijze = {
-  vorm: 'gesprek',
-  datum: VANDAAG,
-  inhoud: 'De klant zegt dat hij het vergeten was.',
-  antwoord: 'Vergeten is geen reden die de verwijtbaarheid wegneemt.',
-};
-const voorstel = (extra: Record<string, unknown> = {}) => ({
-  percentage: 30,
-  maanden: 1,
-  ingangsdatum: d(25),
-  motivering: 'Zoals in het voornemen.',
-  ...extra,
-});
+const api = maakApi(() => t.app);
+const lopend = (actor: Gebruiker, token: string, gemeenteId: string, act: string, opgelegd: boolean) =>
+  lopendePlaatsing({ klanten: () => klanten, tp: () => tp, api }, actor, token, gemeenteId, act, opgelegd);
 
 beforeAll(async () => {
   t = await createTestApp();
