@@ -13,8 +13,8 @@ import { defineConfig } from 'vitest/config';
 //
 // No tier runs with module isolation (`isolate: false`): a worker imports the app once and runs its files one after
 // another, instead of importing the whole app again for every file (about 2 s of CPU per integration file; the unit
-// tier went from about 72 to 20 CPU-seconds). No test mocks modules, fakes timers or changes process.env. Every file still gets its own database and its own app instance; no module keeps state that belongs to a
-// test (services and their caches live on the app instance, see docs/testing.md).
+// tier went from about 72 to 20 CPU-seconds). No test mocks modules, fakes timers or changes process.env. Every
+// file still gets its own database and its own app instance; no module keeps state that belongs to a test (services and their caches live on the app instance, see docs/testing.md).
 const workers = Number(process.env.TEST_WORKERS) || Math.max(3, availableParallelism() + 1);
 
 export default defineConfig({
@@ -40,7 +40,6 @@ export default defineConfig({
           name: 'integration',
           isolate: false,
           globalSetup: ['./test/global-setup.ts'],
-          setupFiles: process.env.PROF ? ['./test/prof-setup.ts'] : [],
           include: ['src/**/*.int.test.{ts,tsx}', 'test/**/*.int.test.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
@@ -52,7 +51,6 @@ export default defineConfig({
           name: 'e2e',
           isolate: false,
           globalSetup: ['./test/global-setup.ts', './e2e/global-setup.ts'],
-          setupFiles: process.env.PROF ? ['./test/prof-setup.ts'] : [],
           include: ['e2e/**/*.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
